@@ -1,0 +1,281 @@
+#include "alignment.h"
+
+#include <QPolygonF>
+#include <QStringList>
+#include <cmath>
+#include <opencv2/calib3d.hpp>
+#include <opencv2/features2d.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/video/tracking.hpp>
+
+namespace bt {
+
+namespace {
+
+// A level of the working pyramid: both pages scaled so one working pixel is the same paper
+// distance on both (NEW additionally scaled by the page-size ratio guess).
+struct Level {
+    cv::Mat oldInk; // CV_32F, ink bright, blurred
+    cv::Mat newInk;
+    double oldScale = 1; // working px per full-res OLD px
+    double newScale = 1; // working px per full-res NEW px
+};
+
+cv::Mat inkImage(const cv::Mat &grey, double scale, double blurSigma)
+{
+    cv::Mat small;
+    cv::resize(grey, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    cv::Mat ink;
+    cv::subtract(cv::Scalar(255), small, ink);
+    ink.convertTo(ink, CV_32F, 1.0 / 255.0);
+    if (blurSigma > 0)
+        cv::GaussianBlur(ink, ink, cv::Size(), blurSigma);
+    return ink;
+}
+
+Level makeLevel(const cv::Mat &oldGrey, const cv::Mat &newGrey, int longSide, double sizeRatio, double blur)
+{
+    Level l;
+    l.oldScale = double(longSide) / std::max(oldGrey.cols, oldGrey.rows);
+    l.newScale = l.oldScale * sizeRatio;
+    l.oldInk = inkImage(oldGrey, l.oldScale, blur);
+    l.newInk = inkImage(newGrey, l.newScale, blur);
+    return l;
+}
+
+// Working-space warp (NEW working px -> OLD working px) to full resolution.
+cv::Matx23d toFull(const cv::Matx23f &w, const Level &l)
+{
+    cv::Matx23d a;
+    for (int r = 0; r < 2; ++r) {
+        a(r, 0) = w(r, 0) * l.newScale / l.oldScale;
+        a(r, 1) = w(r, 1) * l.newScale / l.oldScale;
+        a(r, 2) = w(r, 2) / l.oldScale;
+    }
+    return a;
+}
+
+cv::Matx23f toWorking(const cv::Matx23d &a, const Level &l)
+{
+    cv::Matx23f w;
+    for (int r = 0; r < 2; ++r) {
+        w(r, 0) = float(a(r, 0) * l.oldScale / l.newScale);
+        w(r, 1) = float(a(r, 1) * l.oldScale / l.newScale);
+        w(r, 2) = float(a(r, 2) * l.oldScale);
+    }
+    return w;
+}
+
+// Share of ink that lands on ink of the other page (within `radius` working px), averaged
+// over both directions. 1 for a perfect registration of identical drawings.
+double overlapScore(const Level &l, const cv::Matx23d &full, int radius = 2)
+{
+    cv::Mat warped;
+    cv::warpAffine(l.oldInk, warped, toWorking(full, l), l.newInk.size(), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+                   cv::BORDER_CONSTANT, 0);
+    cv::Mat a = warped > 0.25f, b = l.newInk > 0.25f;
+    const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1));
+    cv::Mat da, db;
+    cv::dilate(a, da, kernel);
+    cv::dilate(b, db, kernel);
+    const double na = cv::countNonZero(a), nb = cv::countNonZero(b);
+    if (na < 50 || nb < 50)
+        return na == nb ? 1.0 : 0.0;
+    const double hitA = cv::countNonZero(a & db) / na;
+    const double hitB = cv::countNonZero(b & da) / nb;
+    return 0.5 * (hitA + hitB);
+}
+
+// Translation of NEW relative to OLD by phase correlation on a common canvas.
+cv::Point2d phaseShift(const Level &l, double *response)
+{
+    const cv::Size canvas(std::max(l.oldInk.cols, l.newInk.cols), std::max(l.oldInk.rows, l.newInk.rows));
+    cv::Mat a = cv::Mat::zeros(canvas, CV_32F), b = cv::Mat::zeros(canvas, CV_32F);
+    l.oldInk.copyTo(a(cv::Rect(0, 0, l.oldInk.cols, l.oldInk.rows)));
+    l.newInk.copyTo(b(cv::Rect(0, 0, l.newInk.cols, l.newInk.rows)));
+    cv::Mat window;
+    cv::createHanningWindow(window, canvas, CV_32F);
+    return cv::phaseCorrelate(a, b, window, response);
+}
+
+bool plausible(const cv::Matx23d &a, double sizeRatio)
+{
+    const double sx = std::hypot(a(0, 0), a(1, 0)), sy = std::hypot(a(0, 1), a(1, 1));
+    const double rot = std::atan2(a(1, 0), a(0, 0)) * 180.0 / CV_PI;
+    const double expected = 1.0 / sizeRatio;
+    return std::isfinite(sx) && std::isfinite(sy) && sx > 0.2 * expected && sx < 5 * expected
+        && std::abs(sx / sy - 1.0) < 0.05 && std::abs(rot) < 10.0;
+}
+
+bool refineEcc(const Level &l, cv::Matx23d &full, int iterations)
+{
+    cv::Mat warp(toWorking(full, l));
+    try {
+        // template = NEW, input = OLD: the warp maps NEW working coords onto OLD's.
+        cv::findTransformECC(l.newInk, l.oldInk, warp, cv::MOTION_AFFINE,
+                             cv::TermCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, iterations, 1e-5),
+                             cv::noArray(), 1);
+    } catch (const cv::Exception &) {
+        return false;
+    }
+    full = toFull(cv::Matx23f(warp), l);
+    return true;
+}
+
+// Feature-based registration (ORB + RANSAC similarity) for large offsets and unexpected scales.
+bool featureAlign(const cv::Mat &oldGrey, const cv::Mat &newGrey, double longSide, cv::Matx23d &full)
+{
+    const double so = longSide / std::max(oldGrey.cols, oldGrey.rows);
+    const double sn = longSide / std::max(newGrey.cols, newGrey.rows);
+    cv::Mat o, n;
+    cv::resize(oldGrey, o, cv::Size(), so, so, cv::INTER_AREA);
+    cv::resize(newGrey, n, cv::Size(), sn, sn, cv::INTER_AREA);
+    auto orb = cv::ORB::create(5000);
+    std::vector<cv::KeyPoint> ko, kn;
+    cv::Mat dO, dN;
+    orb->detectAndCompute(o, cv::noArray(), ko, dO);
+    orb->detectAndCompute(n, cv::noArray(), kn, dN);
+    if (ko.size() < 10 || kn.size() < 10)
+        return false;
+    cv::BFMatcher matcher(cv::NORM_HAMMING);
+    std::vector<std::vector<cv::DMatch>> knn;
+    matcher.knnMatch(dN, dO, knn, 2);
+    std::vector<cv::Point2f> pn, po;
+    for (const auto &m : knn) {
+        if (m.size() == 2 && m[0].distance < 0.8f * m[1].distance) {
+            pn.push_back(kn[m[0].queryIdx].pt);
+            po.push_back(ko[m[0].trainIdx].pt);
+        }
+    }
+    if (pn.size() < 10)
+        return false;
+    std::vector<uchar> inliers;
+    const cv::Mat m = cv::estimateAffinePartial2D(pn, po, inliers, cv::RANSAC, 3.0, 5000, 0.995);
+    if (m.empty() || cv::countNonZero(inliers) < 10)
+        return false;
+    for (int r = 0; r < 2; ++r) {
+        full(r, 0) = m.at<double>(r, 0) * sn / so;
+        full(r, 1) = m.at<double>(r, 1) * sn / so;
+        full(r, 2) = m.at<double>(r, 2) / so;
+    }
+    return true;
+}
+
+} // namespace
+
+double Alignment::rotationDeg() const { return std::atan2(newToOld(1, 0), newToOld(0, 0)) * 180.0 / CV_PI; }
+
+double Alignment::scale() const
+{
+    return 0.5 * (std::hypot(newToOld(0, 0), newToOld(1, 0)) + std::hypot(newToOld(0, 1), newToOld(1, 1)));
+}
+
+bool Alignment::isIdentity(double tolerancePx) const
+{
+    // Displacement of a point 10000 px away from the origin stays below the tolerance.
+    const double lin = std::abs(newToOld(0, 0) - 1) + std::abs(newToOld(0, 1)) + std::abs(newToOld(1, 0))
+                     + std::abs(newToOld(1, 1) - 1);
+    return lin * 10000 < tolerancePx && std::abs(newToOld(0, 2)) < tolerancePx
+        && std::abs(newToOld(1, 2)) < tolerancePx;
+}
+
+Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const AlignOptions &options)
+{
+    Alignment result;
+    if (oldGrey.empty() || newGrey.empty()) {
+        result.warning = QStringLiteral("empty page image");
+        return result;
+    }
+    // Size ratio guess: a half-size print of the same sheet renders at half the pixels.
+    const double sizeRatio = 0.5 * (double(oldGrey.cols) / newGrey.cols + double(oldGrey.rows) / newGrey.rows);
+    const cv::Matx23d sizeGuess(sizeRatio, 0, 0, 0, sizeRatio, 0);
+
+    const Level coarse = makeLevel(oldGrey, newGrey, options.coarseLongSide, sizeRatio, 1.5);
+
+    // 1. Same size and already registered (the common case for re-plotted vector sets).
+    struct Candidate {
+        cv::Matx23d t;
+        QString method;
+        double score;
+    };
+    std::vector<Candidate> candidates;
+    candidates.push_back({sizeGuess, sizeRatio == 1.0 ? QStringLiteral("identity") : QStringLiteral("size"),
+                          overlapScore(coarse, sizeGuess)});
+
+    // 2. Coarse translation by phase correlation, then ECC (affine) from there.
+    double response = 0;
+    const cv::Point2d shift = phaseShift(coarse, &response);
+    cv::Matx23d t = sizeGuess;
+    // phaseCorrelate(old, new) gives the shift of NEW relative to OLD: x_new = x_old + shift.
+    t(0, 2) -= shift.x / coarse.oldScale;
+    t(1, 2) -= shift.y / coarse.oldScale;
+    const double shiftScore = overlapScore(coarse, t);
+    candidates.push_back({t, QStringLiteral("phase"), shiftScore});
+
+    cv::Matx23d ecc = shiftScore >= candidates.front().score ? t : sizeGuess;
+    bool eccOk = refineEcc(coarse, ecc, 100) && plausible(ecc, sizeRatio);
+    if (!eccOk || overlapScore(coarse, ecc) < options.minReliableScore) {
+        cv::Matx23d feat;
+        if (featureAlign(oldGrey, newGrey, 2.0 * options.coarseLongSide, feat) && plausible(feat, sizeRatio)) {
+            ecc = feat;
+            candidates.push_back({feat, QStringLiteral("features"), overlapScore(coarse, feat)});
+            eccOk = refineEcc(coarse, ecc, 100) && plausible(ecc, sizeRatio);
+        }
+    }
+    if (eccOk) {
+        // Sub-pixel refinement on a finer level (twice the coarse resolution).
+        if (options.subPixel) {
+            const Level fine = makeLevel(oldGrey, newGrey, 2 * options.coarseLongSide, sizeRatio, 1.0);
+            cv::Matx23d refined = ecc;
+            if (refineEcc(fine, refined, 30) && plausible(refined, sizeRatio))
+                ecc = refined;
+        }
+        candidates.push_back({ecc, QStringLiteral("ecc"), overlapScore(coarse, ecc)});
+    }
+
+    // Best by remaining mismatch; ties prefer the simpler transform (earlier in the list).
+    const Candidate *best = &candidates.front();
+    for (const Candidate &c : candidates)
+        if (c.score > best->score + 0.005)
+            best = &c;
+    result.newToOld = best->t;
+    result.method = best->method;
+    result.score = best->score;
+    if (result.score < options.minReliableScore)
+        result.warning = QStringLiteral("unreliable alignment (overlap %1): the sheets may be different drawings")
+                             .arg(result.score, 0, 'f', 2);
+    return result;
+}
+
+Words mapWordsOntoNew(const Words &oldWords, const Alignment &alignment, double oldDpi, double newDpi)
+{
+    cv::Matx23d m;
+    cv::invertAffineTransform(alignment.newToOld, m);
+    const double toOldPx = oldDpi / 72.0, toNewPt = 72.0 / newDpi;
+    auto map = [&](QPointF p) {
+        p *= toOldPx;
+        return QPointF(m(0, 0) * p.x() + m(0, 1) * p.y() + m(0, 2), m(1, 0) * p.x() + m(1, 1) * p.y() + m(1, 2))
+             * toNewPt;
+    };
+    Words out;
+    out.reserve(oldWords.size());
+    for (Word w : oldWords) {
+        const QPolygonF corners{map(w.box.topLeft()), map(w.box.topRight()), map(w.box.bottomLeft()),
+                                map(w.box.bottomRight())};
+        w.box = corners.boundingRect();
+        out.append(w);
+    }
+    return out;
+}
+
+cv::Mat warpOldOntoNew(const cv::Mat &oldGrey, const Alignment &alignment, cv::Size newSize)
+{
+    if (oldGrey.size() == newSize && alignment.isIdentity())
+        return oldGrey;
+    cv::Mat out;
+    cv::warpAffine(oldGrey, out, cv::Mat(alignment.newToOld), newSize, cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+                   cv::BORDER_CONSTANT, cv::Scalar(255));
+    return out;
+}
+
+} // namespace bt

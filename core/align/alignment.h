@@ -1,0 +1,44 @@
+#pragma once
+
+#include "document/word.h"
+
+#include <QString>
+#include <opencv2/core/mat.hpp>
+#include <opencv2/core/matx.hpp>
+
+namespace bt {
+
+// Registration of a NEW page onto its OLD page.
+struct Alignment {
+    // Affine map from NEW page pixels to OLD page pixels (x_old = A * [x_new, y_new, 1]).
+    cv::Matx23d newToOld = cv::Matx23d(1, 0, 0, 0, 1, 0);
+    double score = 0;     // 0..1: share of NEW ink that lands on OLD ink after alignment
+    QString method;       // "identity", "ecc", "features", "size"
+    QString warning;      // empty when the alignment is reliable
+    bool reliable() const { return warning.isEmpty(); }
+
+    double rotationDeg() const;
+    double scale() const; // mean of the two axis scales
+    bool isIdentity(double tolerancePx = 0.02) const;
+};
+
+struct AlignOptions {
+    int coarseLongSide = 1000;   // working size of the coarse pass, pixels
+    double minReliableScore = 0.6;
+    bool subPixel = true;        // refine on a finer level (vector pages)
+};
+
+// Registers NEW onto OLD: translation, scale (e.g. half-size print) and small rotation
+// (scans, up to a few degrees). The initial guess scales by the ratio of the image sizes.
+// Coarse phase correlation, then ECC coarse-to-fine, with feature matching as fallback; the
+// result is checked by the remaining ink mismatch.
+Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const AlignOptions &options = {});
+
+// OLD warped into NEW's pixel frame (size of newSize) by the alignment.
+cv::Mat warpOldOntoNew(const cv::Mat &oldGrey, const Alignment &alignment, cv::Size newSize);
+
+// OLD page words (points on OLD) moved into NEW page points through the alignment; the DPIs
+// are those the alignment was computed at.
+Words mapWordsOntoNew(const Words &oldWords, const Alignment &alignment, double oldDpi, double newDpi);
+
+} // namespace bt

@@ -1,0 +1,243 @@
+#include "comparison.h"
+
+#include "sheet/sheetidentifier.h"
+#include "summary/summary.h"
+#include "text/ocrengine.h"
+
+#include <QDir>
+#include <QPolygonF>
+#include <QRegularExpression>
+#include <QThreadPool>
+#include <QUuid>
+#include <QtConcurrent>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace bt {
+
+QString PageResult::drawingName() const
+{
+    return newIdentity.isValid() ? newIdentity.number : oldIdentity.number;
+}
+
+QString PageResult::drawingTitle() const
+{
+    return !newIdentity.title.isEmpty() ? newIdentity.title : oldIdentity.title;
+}
+
+double CompareSettings::defaultDpi()
+{
+    bool ok = false;
+    const double env = qEnvironmentVariable("PAGE_EXTRACTION_DPI").toDouble(&ok);
+    return ok && env >= 30 && env <= 1200 ? env : 220.0;
+}
+
+bool ComparisonResult::anyChanges() const
+{
+    return std::any_of(pages.begin(), pages.end(), [](const PageResult &p) { return p.changesDetected(); });
+}
+
+namespace {
+
+constexpr int kThumbnailWidth = 256;
+constexpr int kMaxOcrRegions = 60;
+
+// Scans have grey, noisy paper; vector renders have white paper with thin anti-aliased rims.
+bool looksScanned(const cv::Mat &grey)
+{
+    const cv::Rect centre(grey.cols / 4, grey.rows / 4, grey.cols / 2, grey.rows / 2);
+    cv::Mat sample;
+    cv::resize(grey(centre), sample, cv::Size(), 0.25, 0.25, cv::INTER_NEAREST);
+    const double midTones = cv::countNonZero((sample >= 200) & (sample <= 250));
+    return midTones > 0.2 * sample.total();
+}
+
+// OCR of the neighbourhood of each change region on one side (a page without a text layer).
+// Crops are widened so a changed digit is read with the rest of its phrase.
+Words ocrAroundRegions(const cv::Mat &grey, const ChangeRegions &regions, double dpi)
+{
+    const double pxPerPt = dpi / 72.0;
+    Words out;
+    int done = 0;
+    for (const ChangeRegion &r : regions) {
+        if (++done > kMaxOcrRegions)
+            break;
+        const QRectF b = r.boxPt;
+        // Text-sized regions only: geometry changes (walls, furniture) are not worth reading.
+        if (b.width() > 700 || b.height() > 250)
+            continue;
+        const double padX = std::max(30.0, 2.0 * b.height()), padY = std::max(6.0, 0.6 * b.height());
+        const QRectF area = b.adjusted(-padX, -padY, padX, padY);
+        const cv::Rect px = cv::Rect(int(area.x() * pxPerPt), int(area.y() * pxPerPt), int(area.width() * pxPerPt),
+                                     int(area.height() * pxPerPt))
+                          & cv::Rect(0, 0, grey.cols, grey.rows);
+        if (px.area() <= 0)
+            continue;
+        const Words words = recogniseWords(grey(px), dpi, QPointF(px.x / pxPerPt, px.y / pxPerPt));
+        for (const Word &w : words) {
+            const bool duplicate = std::any_of(out.begin(), out.end(), [&](const Word &o) {
+                const QRectF i = o.box.intersected(w.box);
+                return !i.isEmpty() && i.width() * i.height() > 0.5 * w.box.width() * w.box.height();
+            });
+            if (!duplicate)
+                out.append(w);
+        }
+    }
+    return out;
+}
+
+bool writeImage(const QString &path, const cv::Mat &image)
+{
+    // Fast PNG: these are working images, rewritten on every comparison.
+    return cv::imwrite(QFile::encodeName(path).toStdString(), image, {cv::IMWRITE_PNG_COMPRESSION, 1});
+}
+
+QString fileStem(const PageResult &page)
+{
+    QString name = page.drawingName();
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    return QStringLiteral("p%1%2").arg(page.pageNumber, 3, 10, QLatin1Char('0')).arg(name.isEmpty() ? QString() : QLatin1Char('_') + name);
+}
+
+} // namespace
+
+void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings, PageResult &page)
+{
+    const RenderOptions renderOptions{settings.dpi, settings.maxPixels};
+    const RenderedPage oldPage = oldDoc.render(page.oldPage, renderOptions);
+    const RenderedPage newPage = newDoc.render(page.newPage, renderOptions);
+    if (oldPage.isNull() || newPage.isNull()) {
+        page.error = QStringLiteral("%1: page %2 could not be rendered")
+                         .arg(oldPage.isNull() ? oldDoc.fileName() : newDoc.fileName())
+                         .arg((oldPage.isNull() ? page.oldPage : page.newPage) + 1);
+        return;
+    }
+    page.dpi = newPage.dpi;
+    page.dpiLowered = oldPage.dpiLowered || newPage.dpiLowered;
+    page.pageSizePt = newPage.sizePt;
+
+    page.alignment = alignPages(oldPage.grey, newPage.grey);
+    const cv::Mat alignedOld = warpOldOntoNew(oldPage.grey, page.alignment, newPage.grey.size());
+
+    Words oldWords = mapWordsOntoNew(oldDoc.textLayerWords(page.oldPage), page.alignment, oldPage.dpi, newPage.dpi);
+    Words newWords = newDoc.textLayerWords(page.newPage);
+
+    ChangeOptions options = settings.change;
+    options.scanned = options.scanned || oldDoc.isImage() || newDoc.isImage() || looksScanned(oldPage.grey)
+                   || looksScanned(newPage.grey);
+    ChangeDetection detection = detectChanges(alignedOld, newPage.grey, newPage.dpi, options, oldWords, newWords);
+
+    // Sides without a text layer are read by OCR, only around the changes.
+    if (oldWords.isEmpty())
+        oldWords = ocrAroundRegions(alignedOld, detection.regions, newPage.dpi);
+    if (newWords.isEmpty())
+        newWords = ocrAroundRegions(newPage.grey, detection.regions, newPage.dpi);
+    attachRegionTexts(detection.regions, oldWords, newWords, newPage.dpi);
+    page.regions = detection.regions;
+
+    if (!settings.outputDir.isEmpty()) {
+        const QString stem = QDir(settings.outputDir).filePath(fileStem(page));
+        const cv::Mat overlay = renderOverlay(alignedOld, newPage.grey, detection, settings.colours, newPage.dpi);
+        page.overlayPath = stem + QStringLiteral("_overlay.png");
+        if (!writeImage(page.overlayPath, overlay)) {
+            page.error = QStringLiteral("cannot write %1").arg(page.overlayPath);
+            page.overlayPath.clear();
+            return;
+        }
+        if (settings.keepRenders) {
+            page.alignedOldPath = stem + QStringLiteral("_old_aligned.png");
+            page.newRenderPath = stem + QStringLiteral("_new.png");
+            writeImage(page.alignedOldPath, alignedOld);
+            writeImage(page.newRenderPath, newPage.grey);
+        }
+    }
+    page.diffDone = true;
+}
+
+ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
+                                  const std::function<void(const QString &)> &progress)
+{
+    ComparisonResult result;
+    result.jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    result.oldPath = oldDoc.path();
+    result.newPath = newDoc.path();
+    result.started = QDateTime::currentDateTimeUtc();
+    auto report = [&](const QString &line) {
+        if (progress)
+            progress(line);
+    };
+
+    // 1. Identify every sheet of both sets (text layer, else OCR of the title block).
+    struct Task {
+        const Document *doc;
+        int page;
+    };
+    QVector<Task> tasks;
+    for (int i = 0; i < oldDoc.pageCount(); ++i)
+        tasks.append({&oldDoc, i});
+    for (int i = 0; i < newDoc.pageCount(); ++i)
+        tasks.append({&newDoc, i});
+    const QVector<SheetIdentity> identities = QtConcurrent::blockingMapped(tasks, [&](const Task &t) {
+        SheetIdentity id = identifyPage(*t.doc, t.page);
+        report(QStringLiteral("identified %1 page %2: %3")
+                   .arg(t.doc->fileName())
+                   .arg(t.page + 1)
+                   .arg(id.isValid() ? id.number : QStringLiteral("(no number)")));
+        return id;
+    });
+    QVector<SheetInfo> oldSheets, newSheets;
+    for (int i = 0; i < tasks.size(); ++i)
+        (tasks[i].doc == &oldDoc ? oldSheets : newSheets).append(SheetInfo{tasks[i].page, identities[i], {}});
+
+    // 2. Pair sheets. Thumbnails are rendered only when numbers leave sheets unpaired on both sides.
+    QVector<SheetPair> pairs = matchSheets(oldSheets, newSheets);
+    const bool unpairedBoth = std::any_of(pairs.begin(), pairs.end(), [](const SheetPair &p) { return p.kind == MatchKind::Added; })
+                           && std::any_of(pairs.begin(), pairs.end(), [](const SheetPair &p) { return p.kind == MatchKind::Removed; });
+    const bool numbersMissing = std::any_of(identities.begin(), identities.end(), [](const SheetIdentity &i) { return !i.isValid(); });
+    if (unpairedBoth || numbersMissing) {
+        auto thumbnail = [](const Document &doc, int page) {
+            const QSizeF size = doc.pageSizePt(page);
+            return doc.renderRegion(page, QRectF(QPointF(0, 0), size), kThumbnailWidth * 72.0 / size.width());
+        };
+        for (SheetInfo &s : oldSheets)
+            s.thumbnail = thumbnail(oldDoc, s.page);
+        for (SheetInfo &s : newSheets)
+            s.thumbnail = thumbnail(newDoc, s.page);
+        pairs = matchSheets(oldSheets, newSheets);
+    }
+
+    for (const SheetPair &pair : pairs) {
+        PageResult page;
+        page.pageNumber = int(result.pages.size()) + 1;
+        page.oldPage = pair.oldPage;
+        page.newPage = pair.newPage;
+        page.match = pair.kind;
+        page.matchMethod = pair.method;
+        if (pair.oldPage >= 0)
+            page.oldIdentity = oldSheets[pair.oldPage].identity;
+        if (pair.newPage >= 0)
+            page.newIdentity = newSheets[pair.newPage].identity;
+        page.pageSizePt = pair.newPage >= 0 ? newDoc.pageSizePt(pair.newPage) : oldDoc.pageSizePt(pair.oldPage);
+        result.pages.append(page);
+    }
+
+    // 3. Diff matched pairs. Two at a time: one renders (PDFium is serialised) while the
+    // other runs OpenCV; more would only add memory.
+    if (!settings.outputDir.isEmpty())
+        QDir().mkpath(settings.outputDir);
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(1, std::min(2, QThread::idealThreadCount())));
+    QtConcurrent::blockingMap(&pool, result.pages, [&](PageResult &page) {
+        if (page.match == MatchKind::Matched) {
+            diffPage(oldDoc, newDoc, settings, page);
+            report(QStringLiteral("compared %1: %2").arg(page.drawingName()).arg(page.error.isEmpty() ? QStringLiteral("%1 change(s)").arg(page.regions.size()) : page.error));
+        }
+        page.summaryText = summarisePage(page);
+    });
+
+    const bool anyFailed = std::any_of(result.pages.begin(), result.pages.end(), [](const PageResult &p) { return !p.error.isEmpty(); });
+    result.status = anyFailed ? QStringLiteral("completed_with_errors") : QStringLiteral("completed");
+    return result;
+}
+
+} // namespace bt

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "align/alignment.h"
+#include "diff/changeregion.h"
+#include "sheet/sheetidentity.h"
+#include "sheet/sheetmatcher.h"
+
+#include <QSizeF>
+#include <QString>
+
+namespace bt {
+
+// Everything the comparison knows about one sheet pair: the value that crosses from the
+// engine to the JSON writer, the store and the views.
+struct PageResult {
+    int pageNumber = 0; // 1-based position in the result (sheet order)
+    int oldPage = -1;   // 0-based, -1 when absent
+    int newPage = -1;
+    MatchKind match = MatchKind::Matched;
+    QString matchMethod;
+    SheetIdentity oldIdentity;
+    SheetIdentity newIdentity;
+
+    QString drawingName() const;  // NEW's number, else OLD's
+    QString drawingTitle() const;
+
+    // Diff (matched pairs only)
+    bool diffDone = false;
+    QString error; // set when the page failed
+    double dpi = 0;
+    bool dpiLowered = false;
+    QSizeF pageSizePt; // NEW page (OLD page for removed sheets)
+    Alignment alignment;
+    ChangeRegions regions;
+    QString overlayPath;
+    QString alignedOldPath;
+    QString newRenderPath;
+    QString summaryText;
+
+    bool changesDetected() const { return match != MatchKind::Matched || !regions.isEmpty(); }
+};
+
+} // namespace bt

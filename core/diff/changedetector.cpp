@@ -1,0 +1,228 @@
+#include "changedetector.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace bt {
+
+QString changeKindName(ChangeKind kind)
+{
+    switch (kind) {
+    case ChangeKind::Added:
+        return QStringLiteral("added");
+    case ChangeKind::Removed:
+        return QStringLiteral("removed");
+    case ChangeKind::Modified:
+        break;
+    }
+    return QStringLiteral("modified");
+}
+
+namespace {
+
+cv::Mat disk(int radius)
+{
+    return cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1));
+}
+
+cv::Rect toPx(const QRectF &pt, double pxPerPt, const cv::Size &bounds)
+{
+    const cv::Rect r(int(std::floor(pt.x() * pxPerPt)), int(std::floor(pt.y() * pxPerPt)),
+                     int(std::ceil(pt.width() * pxPerPt)) + 1, int(std::ceil(pt.height() * pxPerPt)) + 1);
+    return r & cv::Rect(0, 0, bounds.width, bounds.height);
+}
+
+QString normalisedWord(const QString &s)
+{
+    QString out;
+    for (const QChar c : s)
+        if (!c.isSpace())
+            out += c.toUpper();
+    return out;
+}
+
+// True when a word with the same text sits at the same place among `others`.
+bool hasTwin(const Word &w, const Words &others)
+{
+    const QString key = normalisedWord(w.text);
+    const double tol = std::max(1.5, 0.3 * w.box.height());
+    return std::any_of(others.begin(), others.end(), [&](const Word &o) {
+        return std::abs(o.box.center().x() - w.box.center().x()) <= tol
+            && std::abs(o.box.center().y() - w.box.center().y()) <= tol && normalisedWord(o.text) == key;
+    });
+}
+
+// Strict comparison of one word's area: the page-wide tolerance is sized for line work and
+// registration error and can swallow a changed digit in small text ("REV 1" -> "REV 2").
+// Inside a word box the two sides are registered again locally (a few pixels of search), then
+// compared with a one-pixel tolerance. Changed pixels are added to the masks.
+void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey, const cv::Mat &newGrey,
+                     ChangeMasks &masks, cv::Mat &confirmed)
+{
+    const int search = std::max(2, int(std::lround(0.8 * pxPerPt)));
+    const cv::Rect page(0, 0, newGrey.cols, newGrey.rows);
+    const cv::Rect inner = toPx(boxPt.adjusted(-1, -1, 1, 1), pxPerPt, newGrey.size());
+    const cv::Rect outer = cv::Rect(inner.x - search, inner.y - search, inner.width + 2 * search,
+                                    inner.height + 2 * search);
+    if (inner.width < 4 || inner.height < 4 || (outer & page) != outer)
+        return;
+    // Best local shift of OLD's word within NEW's neighbourhood (blurred ink, correlation).
+    cv::Mat oldBlur, newBlur, score;
+    cv::GaussianBlur(255 - oldGrey(inner), oldBlur, cv::Size(), 1.0);
+    cv::GaussianBlur(255 - newGrey(outer), newBlur, cv::Size(), 1.0);
+    cv::Point shift(search, search);
+    if (cv::countNonZero(oldBlur > 40) > 0 && cv::countNonZero(newBlur > 40) > 0) {
+        cv::matchTemplate(newBlur, oldBlur, score, cv::TM_CCORR_NORMED);
+        double best = 0;
+        cv::minMaxLoc(score, nullptr, &best, nullptr, &shift);
+        // Prefer no shift unless another clearly fits better.
+        if (score.at<float>(search, search) >= best - 0.01)
+            shift = cv::Point(search, search);
+    }
+    const cv::Rect newRect(outer.x + shift.x, outer.y + shift.y, inner.width, inner.height);
+    // Compare shapes, not grey levels: each side's ink is normalised to its own stroke darkness
+    // and both are blurred alike, so a light, soft scan of a word matches its crisp plot.
+    auto normalisedInk = [](const cv::Mat &grey) {
+        cv::Mat ink;
+        cv::subtract(cv::Scalar(255), grey, ink);
+        ink.convertTo(ink, CV_32F);
+        double lo = 0, hi = 0;
+        cv::minMaxLoc(ink, &lo, &hi);
+        cv::Mat sorted = ink.reshape(1, 1).clone();
+        cv::sort(sorted, sorted, cv::SORT_ASCENDING);
+        const float paper = sorted.at<float>(0, int(sorted.cols * 0.3));
+        const float stroke = sorted.at<float>(0, std::max(0, int(sorted.cols * 0.97) - 1));
+        ink = (ink - paper) / std::max(40.0f, stroke - paper);
+        cv::GaussianBlur(ink, ink, cv::Size(), 1.2);
+        return ink;
+    };
+    const cv::Mat o = normalisedInk(oldGrey(inner)), n = normalisedInk(newGrey(newRect));
+    const cv::Mat added = (n - o) > 0.5f, removed = (o - n) > 0.5f;
+    // A changed glyph part is a stroke segment, about half a point by two points or more.
+    const double minPx = std::max(6.0, 1.0 * pxPerPt * pxPerPt);
+    if (cv::countNonZero(added) + cv::countNonZero(removed) < minPx)
+        return;
+    masks.added(newRect) |= added;
+    masks.removed(newRect) |= removed;
+    confirmed(newRect) |= added | removed;
+}
+
+// Grey level below which a pixel counts as faint ink: a fixed margin under the paper's level,
+// which is measured because scanned paper is rarely white.
+int weakInkLevel(const cv::Mat &grey, const ChangeOptions &options)
+{
+    cv::Mat sample;
+    cv::resize(grey, sample, cv::Size(), 0.1, 0.1, cv::INTER_NEAREST);
+    const int channels[] = {0};
+    const int histSize[] = {256};
+    const float range[] = {0, 256};
+    const float *ranges[] = {range};
+    cv::Mat hist;
+    cv::calcHist(&sample, 1, channels, cv::Mat(), hist, 1, histSize, ranges);
+    const int paper = int(std::max_element(hist.begin<float>(), hist.end<float>()) - hist.begin<float>());
+    return std::clamp(paper - options.weakInkMargin, options.inkThreshold + 1, 254);
+}
+
+} // namespace
+
+ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey, double dpi,
+                              const ChangeOptions &options, const Words &oldWords, const Words &newWords)
+{
+    CV_Assert(alignedOld.size() == newGrey.size() && alignedOld.type() == CV_8UC1 && newGrey.type() == CV_8UC1);
+    ChangeDetection out;
+    const double pxPerPt = dpi / 72.0;
+    const double tolerancePt = options.scanned ? options.tolerancePt * 2.5 : options.tolerancePt;
+    const int radius = std::max(1, int(std::lround(tolerancePt * pxPerPt)));
+
+    cv::Mat oldGrey = alignedOld, newGreyS = newGrey;
+    if (options.scanned) {
+        // Scanner noise and JPEG ringing: smooth before thresholding.
+        cv::medianBlur(alignedOld, oldGrey, 3);
+        cv::medianBlur(newGrey, newGreyS, 3);
+    }
+    // Hysteresis: a pixel is changed when it is clearly ink on one side and there is not even
+    // faint ink near it on the other. Grey levels of the same line differ between a plot and a
+    // scan (blur, toner, a light pen colour); presence of ink does not.
+    const int weakOld = weakInkLevel(oldGrey, options), weakNew = weakInkLevel(newGreyS, options);
+    const cv::Mat oldInk = oldGrey < options.inkThreshold, newInk = newGreyS < options.inkThreshold;
+    cv::Mat oldNear, newNear;
+    cv::dilate(oldGrey < weakOld, oldNear, disk(radius));
+    cv::dilate(newGreyS < weakNew, newNear, disk(radius));
+    out.masks.added = newInk & ~oldNear;
+    out.masks.removed = oldInk & ~newNear;
+
+    // Where words are known, compare them as words too: strictly, in their own boxes. Words
+    // with a twin (same text, same place) on the other side need no look.
+    // Changes confirmed this way are never dropped as specks.
+    const bool bothHaveWords = !oldWords.isEmpty() && !newWords.isEmpty();
+    cv::Mat confirmed = cv::Mat::zeros(newGrey.size(), CV_8U);
+    for (const Word &w : newWords)
+        if (!bothHaveWords || !hasTwin(w, oldWords))
+            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, out.masks, confirmed);
+    for (const Word &w : oldWords)
+        if (!bothHaveWords || !hasTwin(w, newWords))
+            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, out.masks, confirmed);
+    // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
+    const int band = int(std::lround(options.edgeBandPt * pxPerPt));
+    if (band > 0) {
+        for (cv::Mat *m : {&out.masks.added, &out.masks.removed}) {
+            (*m)(cv::Rect(0, 0, m->cols, std::min(band, m->rows))).setTo(0);
+            (*m)(cv::Rect(0, std::max(0, m->rows - band), m->cols, std::min(band, m->rows))).setTo(0);
+            (*m)(cv::Rect(0, 0, std::min(band, m->cols), m->rows)).setTo(0);
+            (*m)(cv::Rect(std::max(0, m->cols - band), 0, std::min(band, m->cols), m->rows)).setTo(0);
+        }
+    }
+    const cv::Mat changed = out.masks.added | out.masks.removed;
+
+    // Group on a reduced grid (about one cell per point): connected components on the full
+    // 40-60 MP mask are the most expensive step of the pipeline (NOTES.md).
+    const int cell = std::max(1, int(std::floor(pxPerPt)));
+    const cv::Size gridSize((changed.cols + cell - 1) / cell, (changed.rows + cell - 1) / cell);
+    cv::Mat padded;
+    cv::copyMakeBorder(changed, padded, 0, gridSize.height * cell - changed.rows, 0,
+                       gridSize.width * cell - changed.cols, cv::BORDER_CONSTANT, 0);
+    cv::Mat grid;
+    cv::resize(padded, grid, gridSize, 0, 0, cv::INTER_AREA);
+    grid = grid > 0;
+    const double cellPt = cell / pxPerPt;
+    // Text runs horizontally: join twice as far along a line as across lines, so a note's
+    // number and its text make one cloud while the next note line stays separate.
+    const int joinY = std::max(1, int(std::lround(0.5 * options.groupDistancePt / cellPt)));
+    const int joinX = 2 * joinY;
+    cv::Mat joined;
+    cv::dilate(grid, joined, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * joinX + 1, 2 * joinY + 1)));
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
+
+    const double minInkPx = (options.scanned ? 4.0 : 1.0) * options.minInkPt2 * pxPerPt * pxPerPt;
+    for (int i = 1; i < n; ++i) {
+        const cv::Rect comp(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                            stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+        // Tight box: the changed cells of this component, not its dilated outline.
+        const cv::Mat own = (labels(comp) == i) & grid(comp);
+        const cv::Rect tight = cv::boundingRect(own);
+        if (tight.area() <= 0)
+            continue;
+        const cv::Rect px = cv::Rect((comp.x + tight.x) * cell, (comp.y + tight.y) * cell, tight.width * cell,
+                                     tight.height * cell)
+                          & cv::Rect(0, 0, changed.cols, changed.rows);
+        ChangeRegion region;
+        region.addedPx = cv::countNonZero(out.masks.added(px));
+        region.removedPx = cv::countNonZero(out.masks.removed(px));
+        if (region.addedPx + region.removedPx < minInkPx && cv::countNonZero(confirmed(px)) == 0)
+            continue;
+        const int total = region.addedPx + region.removedPx;
+        region.kind = region.removedPx <= 0.1 * total ? ChangeKind::Added
+                    : region.addedPx <= 0.1 * total   ? ChangeKind::Removed
+                                                      : ChangeKind::Modified;
+        region.boxPx = QRect(px.x, px.y, px.width, px.height);
+        region.boxPt = QRectF(px.x / pxPerPt, px.y / pxPerPt, px.width / pxPerPt, px.height / pxPerPt);
+        out.regions.append(region);
+    }
+    numberRegions(out.regions);
+    return out;
+}
+
+} // namespace bt

@@ -1,0 +1,133 @@
+#include "changedetector.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bt {
+
+namespace {
+
+struct Phrase {
+    QRectF box;
+    Words words;
+};
+
+// Words on one line separated by less than about a character height belong together.
+QVector<Phrase> phrases(const Words &words)
+{
+    const Words sorted = sortedInReadingOrder(words);
+    QVector<Phrase> out;
+    for (const Word &w : sorted) {
+        if (!out.isEmpty()) {
+            Phrase &p = out.last();
+            const Word &last = p.words.last();
+            const double h = std::min(last.box.height(), w.box.height());
+            const bool sameLine = std::abs(w.box.center().y() - last.box.center().y()) <= 0.5 * h;
+            const double gap = w.box.left() - last.box.right();
+            if (sameLine && gap >= -0.5 * h && gap <= 0.9 * std::max(last.box.height(), w.box.height())) {
+                p.words.append(w);
+                p.box = p.box.united(w.box);
+                continue;
+            }
+        }
+        out.append(Phrase{w.box, Words{w}});
+    }
+    return out;
+}
+
+// A word belongs to a region when a good part of it is inside, or the region (a changed glyph)
+// lies mostly within the word.
+bool touches(const QRectF &region, const Word &w)
+{
+    const QRectF inter = region.intersected(w.box);
+    if (inter.isEmpty())
+        return false;
+    const double a = inter.width() * inter.height();
+    return a >= 0.3 * w.box.width() * w.box.height() || a >= 0.5 * region.width() * region.height();
+}
+
+QVector<int> touchedPhrases(const QRectF &region, const QVector<Phrase> &all)
+{
+    QVector<int> out;
+    for (int i = 0; i < all.size(); ++i)
+        if (std::any_of(all[i].words.begin(), all[i].words.end(), [&](const Word &w) { return touches(region, w); }))
+            out.append(i);
+    return out;
+}
+
+QStringList texts(const QVector<int> &indices, const QVector<Phrase> &all)
+{
+    Words words;
+    for (int i : indices)
+        words += all[i].words;
+    QStringList out;
+    for (const Word &w : sortedInReadingOrder(words))
+        out << w.text;
+    return out;
+}
+
+ChangeKind combined(const ChangeRegion &r)
+{
+    const int total = r.addedPx + r.removedPx;
+    if (total == 0)
+        return r.kind;
+    return r.removedPx <= 0.1 * total ? ChangeKind::Added
+         : r.addedPx <= 0.1 * total   ? ChangeKind::Removed
+                                      : ChangeKind::Modified;
+}
+
+} // namespace
+
+void numberRegions(ChangeRegions &regions)
+{
+    std::sort(regions.begin(), regions.end(), [](const ChangeRegion &a, const ChangeRegion &b) {
+        return std::make_pair(a.boxPt.y(), a.boxPt.x()) < std::make_pair(b.boxPt.y(), b.boxPt.x());
+    });
+    for (int i = 0; i < regions.size(); ++i)
+        regions[i].id = i + 1;
+}
+
+void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, const Words &newWords, double dpi)
+{
+    const QVector<Phrase> oldPhrases = phrases(oldWordsInNewFrame);
+    const QVector<Phrase> newPhrases = phrases(newWords);
+    const double pxPerPt = dpi / 72.0;
+
+    // Grow each region over the phrases it touches (one pass: growing again from the grown box
+    // would walk along a dense note block).
+    for (ChangeRegion &r : regions) {
+        QRectF box = r.boxPt;
+        for (int i : touchedPhrases(r.boxPt, oldPhrases))
+            box = box.united(oldPhrases[i].box);
+        for (int i : touchedPhrases(r.boxPt, newPhrases))
+            box = box.united(newPhrases[i].box);
+        r.boxPt = box;
+    }
+    // Merge regions that now overlap.
+    bool merged = true;
+    while (merged) {
+        merged = false;
+        for (int i = 0; i < regions.size() && !merged; ++i) {
+            for (int j = i + 1; j < regions.size(); ++j) {
+                if (!regions[i].boxPt.intersects(regions[j].boxPt))
+                    continue;
+                regions[i].boxPt = regions[i].boxPt.united(regions[j].boxPt);
+                regions[i].addedPx += regions[j].addedPx;
+                regions[i].removedPx += regions[j].removedPx;
+                regions[i].kind = combined(regions[i]);
+                regions.removeAt(j);
+                merged = true;
+                break;
+            }
+        }
+    }
+    for (ChangeRegion &r : regions) {
+        // Texts from the original touch test against the final box: words wholly inside count.
+        r.oldText = texts(touchedPhrases(r.boxPt, oldPhrases), oldPhrases);
+        r.newText = texts(touchedPhrases(r.boxPt, newPhrases), newPhrases);
+        r.boxPx = QRectF(r.boxPt.topLeft() * pxPerPt, r.boxPt.size() * pxPerPt).toAlignedRect();
+    }
+    numberRegions(regions);
+}
+
+} // namespace bt

@@ -1,0 +1,291 @@
+#include "document.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageReader>
+#include <QPdfDocument>
+#include <QPdfSelection>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace bt {
+
+namespace {
+
+constexpr double kPointsPerInch = 72.0;
+
+DocumentError makeError(LoadError code, const QString &path, const QString &problem)
+{
+    return DocumentError{code, QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), problem)};
+}
+
+bool hasPdfHeader(const QByteArray &head) { return head.contains("%PDF-"); }
+
+// A PDF ends with %%EOF (possibly followed by a little whitespace or junk); a file cut short
+// in transfer loses it. PDFium would otherwise "repair" such files into blank or partial pages.
+bool hasPdfTrailer(QFile &file)
+{
+    const qint64 tail = std::min<qint64>(file.size(), 4096);
+    file.seek(file.size() - tail);
+    return file.read(tail).contains("%%EOF");
+}
+
+QSize pixelSize(QSizeF sizePt, double dpi)
+{
+    return QSize(std::max(1, int(std::lround(sizePt.width() / kPointsPerInch * dpi))),
+                 std::max(1, int(std::lround(sizePt.height() / kPointsPerInch * dpi))));
+}
+
+// ARGB32 with transparent paper -> 8-bit grey on white (composite, then luminance).
+cv::Mat argbToGreyOnWhite(const QImage &image)
+{
+    const QImage argb = image.format() == QImage::Format_ARGB32 ? image
+                                                                 : image.convertToFormat(QImage::Format_ARGB32);
+    const cv::Mat bgra(argb.height(), argb.width(), CV_8UC4, const_cast<uchar *>(argb.constBits()),
+                       size_t(argb.bytesPerLine()));
+    cv::Mat grey, alpha;
+    cv::cvtColor(bgra, grey, cv::COLOR_BGRA2GRAY);
+    cv::extractChannel(bgra, alpha, 3);
+    // grey * a + 255 * (1 - a)
+    cv::Mat out;
+    cv::multiply(grey, alpha, out, 1.0 / 255.0);
+    cv::Mat paper;
+    cv::subtract(cv::Scalar(255), alpha, paper);
+    cv::add(out, paper, out);
+    return out;
+}
+
+} // namespace
+
+double cappedDpi(QSizeF sizePt, double requestedDpi, qint64 maxPixels)
+{
+    const double areaIn2 = (sizePt.width() / kPointsPerInch) * (sizePt.height() / kPointsPerInch);
+    if (areaIn2 <= 0)
+        return requestedDpi;
+    const double maxDpi = std::sqrt(double(maxPixels) / areaIn2);
+    return std::min(requestedDpi, std::floor(maxDpi * 100.0) / 100.0);
+}
+
+Document::~Document() = default;
+
+QString Document::fileName() const { return QFileInfo(m_path).fileName(); }
+
+std::unique_ptr<Document> Document::open(const QString &path, const QString &password, DocumentError *error,
+                                         qint64 maxPixels)
+{
+    DocumentError dummy;
+    DocumentError &err = error ? *error : dummy;
+    err = {};
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        err = makeError(LoadError::NotFound, path, QCoreApplication::translate("bt", "file not found"));
+        return nullptr;
+    }
+    if (info.isDir()) {
+        err = makeError(LoadError::NotReadable, path,
+                        QCoreApplication::translate("bt", "is a folder, not a PDF or image file"));
+        return nullptr;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err = makeError(LoadError::NotReadable, path,
+                        QCoreApplication::translate("bt", "cannot be read (%1)").arg(file.errorString()));
+        return nullptr;
+    }
+    if (file.size() == 0) {
+        err = makeError(LoadError::UnknownFormat, path, QCoreApplication::translate("bt", "file is empty"));
+        return nullptr;
+    }
+
+    std::unique_ptr<Document> doc(new Document);
+    doc->m_path = path;
+    const QByteArray head = file.peek(1024);
+
+    if (hasPdfHeader(head)) {
+        if (!hasPdfTrailer(file)) {
+            err = makeError(LoadError::Truncated, path,
+                            QCoreApplication::translate("bt", "PDF is truncated (no end-of-file marker)"));
+            return nullptr;
+        }
+        file.close();
+        doc->m_pdf = std::make_unique<QPdfDocument>();
+        if (!password.isEmpty())
+            doc->m_pdf->setPassword(password);
+        const QPdfDocument::Error loadError = doc->m_pdf->load(path);
+        if (loadError == QPdfDocument::Error::IncorrectPassword) {
+            err = password.isEmpty()
+                      ? makeError(LoadError::PasswordRequired, path,
+                                  QCoreApplication::translate("bt", "PDF is password-protected; give its password"))
+                      : makeError(LoadError::WrongPassword, path,
+                                  QCoreApplication::translate("bt", "wrong password for this PDF"));
+            return nullptr;
+        }
+        if (loadError == QPdfDocument::Error::UnsupportedSecurityScheme) {
+            err = makeError(LoadError::Corrupt, path,
+                            QCoreApplication::translate("bt", "PDF uses an unsupported encryption scheme"));
+            return nullptr;
+        }
+        // A broken file may report status Error with error() None (NOTES.md): check both.
+        if (loadError != QPdfDocument::Error::None || doc->m_pdf->status() != QPdfDocument::Status::Ready) {
+            err = makeError(LoadError::Corrupt, path,
+                            QCoreApplication::translate("bt", "PDF is damaged and cannot be opened"));
+            return nullptr;
+        }
+        if (doc->m_pdf->pageCount() <= 0) {
+            err = makeError(LoadError::NoPages, path, QCoreApplication::translate("bt", "PDF has no pages"));
+            return nullptr;
+        }
+    } else {
+        file.close();
+        QImageReader reader(path);
+        reader.setAutoTransform(true);
+        if (!reader.canRead()) {
+            err = makeError(LoadError::UnknownFormat, path,
+                            QCoreApplication::translate("bt", "not a PDF or an image (PNG, JPEG, TIFF)"));
+            return nullptr;
+        }
+        // Scans of large sheets exceed Qt's default 128 MiB decode limit; the pixel cap below
+        // is the real guard.
+        QImageReader::setAllocationLimit(0);
+        const QSize declared = reader.size();
+        if (declared.isValid() && qint64(declared.width()) * declared.height() > maxPixels) {
+            err = makeError(LoadError::PageTooLarge, path,
+                            QCoreApplication::translate("bt", "image is %1 x %2 pixels, more than the %3 MP limit")
+                                .arg(declared.width())
+                                .arg(declared.height())
+                                .arg(maxPixels / 1000000));
+            return nullptr;
+        }
+        auto image = std::make_unique<QImage>(reader.read());
+        if (image->isNull()) {
+            err = makeError(LoadError::Corrupt, path,
+                            QCoreApplication::translate("bt", "image is damaged and cannot be read (%1)")
+                                .arg(reader.errorString()));
+            return nullptr;
+        }
+        const double declaredDpi = image->dotsPerMeterX() * 0.0254;
+        doc->m_imageDpi = declaredDpi >= 50 && declaredDpi <= 2400 ? declaredDpi : 150.0;
+        doc->m_image = std::move(image);
+    }
+
+    for (int i = 0; i < doc->pageCount(); ++i) {
+        const QSizeF size = doc->pageSizePt(i);
+        if (size.width() <= 0 || size.height() <= 0) {
+            err = makeError(LoadError::Corrupt, path,
+                            QCoreApplication::translate("bt", "page %1 has no size").arg(i + 1));
+            return nullptr;
+        }
+        if (doc->m_pdf && cappedDpi(size, kMinimumDpi, maxPixels) < kMinimumDpi) {
+            err = makeError(LoadError::PageTooLarge, path,
+                            QCoreApplication::translate(
+                                "bt", "page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP")
+                                .arg(i + 1)
+                                .arg(size.width() / kPointsPerInch, 0, 'f', 0)
+                                .arg(size.height() / kPointsPerInch, 0, 'f', 0)
+                                .arg(kMinimumDpi)
+                                .arg(maxPixels / 1000000));
+            return nullptr;
+        }
+    }
+    return doc;
+}
+
+int Document::pageCount() const { return m_pdf ? m_pdf->pageCount() : 1; }
+
+QSizeF Document::pageSizePt(int page) const
+{
+    if (m_pdf)
+        return m_pdf->pagePointSize(page);
+    return QSizeF(m_image->width() / m_imageDpi * kPointsPerInch, m_image->height() / m_imageDpi * kPointsPerInch);
+}
+
+QString Document::pageLabel(int page) const
+{
+    return m_pdf ? m_pdf->pageLabel(page) : QString::number(page + 1);
+}
+
+cv::Mat Document::imageToGrey(const QImage &image) const
+{
+    if (image.format() == QImage::Format_Grayscale8)
+        return cv::Mat(image.height(), image.width(), CV_8UC1, const_cast<uchar *>(image.constBits()),
+                       size_t(image.bytesPerLine()))
+            .clone();
+    return argbToGreyOnWhite(image);
+}
+
+RenderedPage Document::render(int page, const RenderOptions &options) const
+{
+    RenderedPage out;
+    out.sizePt = pageSizePt(page);
+    out.requestedDpi = options.dpi;
+    out.dpi = cappedDpi(out.sizePt, options.dpi, options.maxPixels);
+    out.dpiLowered = out.dpi < options.dpi;
+    const QSize size = pixelSize(out.sizePt, out.dpi);
+    if (m_pdf) {
+        const QImage image = m_pdf->render(page, size);
+        if (image.isNull())
+            return {};
+        out.grey = argbToGreyOnWhite(image);
+    } else {
+        cv::Mat grey = imageToGrey(*m_image);
+        if (grey.size() != cv::Size(size.width(), size.height()))
+            cv::resize(grey, grey, cv::Size(size.width(), size.height()), 0, 0,
+                       size.width() < grey.cols ? cv::INTER_AREA : cv::INTER_LINEAR);
+        out.grey = grey;
+    }
+    return out;
+}
+
+cv::Mat Document::renderRegion(int page, const QRectF &rectPt, double dpi) const
+{
+    const QSizeF sizePt = pageSizePt(page);
+    const QRectF clipped = rectPt.intersected(QRectF(QPointF(0, 0), sizePt));
+    if (clipped.isEmpty())
+        return {};
+    const double s = dpi / kPointsPerInch;
+    const QRect clipPx = QRectF(clipped.topLeft() * s, clipped.size() * s).toAlignedRect();
+    if (m_pdf) {
+        QPdfDocumentRenderOptions options;
+        options.setScaledSize(pixelSize(sizePt, dpi));
+        options.setScaledClipRect(clipPx);
+        const QImage image = m_pdf->render(page, clipPx.size(), options);
+        return image.isNull() ? cv::Mat() : argbToGreyOnWhite(image);
+    }
+    const double imageScale = m_imageDpi / kPointsPerInch;
+    const QRect srcPx = QRectF(clipped.topLeft() * imageScale, clipped.size() * imageScale).toAlignedRect()
+                            .intersected(m_image->rect());
+    cv::Mat grey = imageToGrey(m_image->copy(srcPx));
+    cv::resize(grey, grey, cv::Size(clipPx.width(), clipPx.height()), 0, 0, cv::INTER_AREA);
+    return grey;
+}
+
+Words Document::textLayerWords(int page) const
+{
+    Words words;
+    if (!m_pdf)
+        return words;
+    const QString text = m_pdf->getAllText(page).text();
+    // Walk the text and ask PDFium for the bounds of each whitespace-separated run.
+    int i = 0;
+    const int n = text.size();
+    while (i < n) {
+        while (i < n && text.at(i).isSpace())
+            ++i;
+        const int start = i;
+        while (i < n && !text.at(i).isSpace())
+            ++i;
+        if (i <= start)
+            continue;
+        const QPdfSelection sel = m_pdf->getSelectionAtIndex(page, start, i - start);
+        const QRectF box = sel.boundingRectangle();
+        if (!sel.isValid() || box.isEmpty())
+            continue;
+        words.append(Word{text.mid(start, i - start), box, 100.0});
+    }
+    return words;
+}
+
+} // namespace bt

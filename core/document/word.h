@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QRectF>
+#include <QString>
+#include <QVector>
+
+namespace bt {
+
+// One word on a page. Boxes are in PDF points, origin top-left, y down, so words from
+// the text layer and from OCR can be compared and mapped onto either page alike.
+struct Word {
+    QString text;
+    QRectF box;
+    double confidence = 100.0; // OCR confidence 0..100; text-layer words are 100
+};
+
+using Words = QVector<Word>;
+
+// Words sorted into reading order: lines top to bottom, words left to right.
+Words sortedInReadingOrder(Words words);
+
+// Joined text of the words, in reading order, separated by single spaces.
+QString joinedText(const Words &words);
+
+} // namespace bt

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QMap>
+#include <QPointF>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+class QPainter;
+
+namespace bt::test {
+
+// A plausible architectural sheet: border, title block (project, sheet title, sheet number,
+// revision box, revision table), a grid with bubbles, walls with door swings, room names,
+// dimension strings, general notes. Deterministic for a given seed.
+struct SheetSpec {
+    QString number = QStringLiteral("A-101");
+    QString title = QStringLiteral("FIRST FLOOR PLAN");
+    QString project = QStringLiteral("SILVER LAKE DORMITORY");
+    QString revision = QStringLiteral("REV 1");
+    QSizeF paperIn = QSizeF(36, 24); // ARCH D landscape
+    int seed = 1;                    // layout of rooms, doors, furniture
+    bool textAsPaths = false;        // draw text as outlines: no text layer (like CAD SHX output)
+
+    // Edits relative to the base sheet of the same seed:
+    QStringList extraNotes;              // general notes appended to the notes list
+    QMap<QString, QString> roomRenames;  // room name -> new name
+    QMap<QString, QString> dimensionEdits; // dimension text -> new text
+    QVector<QRectF> extraWallsIn;        // extra wall rectangles, inches from top-left
+    int movedDoor = -1;                  // index of a door drawn mirrored / shifted 30 in
+    QStringList revisionRows;            // extra rows in the revision table
+};
+
+// Where things were drawn, in PDF points (origin top-left, y down). Keys:
+// "number", "title", "revision", "note:<i>" (0-based notes, extra ones continue the count),
+// "room:<name>", "dim:<text>", "wall:extra<i>", "door:<i>", "revrow:<i>".
+// Rooms and dimensions are keyed by the text drawn (after roomRenames / dimensionEdits). The box
+// of an edited element covers its old and its new ink (everything the edit changes), so
+// "differs from the base only inside the edit's box" holds. "door:<i>" counts room doors first,
+// then the two corridor-end doors; "revrow:<i>" counts the two base rows first, then
+// spec.revisionRows. Page/image rotation maps each box to the bounding box of the mapped box.
+using SheetLayout = QMap<QString, QRectF>;
+
+// Placement of a sheet on the printed page (what a plotter or scanner does to it).
+struct PrintTransform {
+    QSizeF paperIn;            // empty: same as the sheet
+    double scale = 1.0;        // e.g. 0.5 for a half-size print
+    double rotationDeg = 0.0;  // about the page centre, clockwise as seen on the page (y down)
+    QPointF shiftPt;           // after scaling and rotation
+};
+
+struct ScanOptions {
+    double dpi = 150;
+    double noiseSigma = 6.0;
+    int jpegQuality = 40; // 0: store losslessly
+    double blurRadius = 0.6;
+    unsigned seed = 7;
+};
+
+// Draws the sheet onto a painter whose coordinates are PDF points of the sheet's paper.
+SheetLayout drawSheet(QPainter &painter, const SheetSpec &spec);
+
+// Writes a vector PDF, one page per sheet. Returns the layouts (sheet coordinates mapped
+// through the print transform onto the printed page). Empty on failure.
+QVector<SheetLayout> writeVectorSet(const QString &path, const QVector<SheetSpec> &sheets,
+                                    const PrintTransform &print = {});
+
+// Writes an image-only PDF as a scanner would (rasterised at options.dpi, transformed, blurred,
+// noisy, JPEG-compressed). No text layer.
+QVector<SheetLayout> writeScannedSet(const QString &path, const QVector<SheetSpec> &sheets,
+                                     const PrintTransform &print, const ScanOptions &options = {});
+
+// Single sheet as a PNG/JPEG/TIFF image at a DPI (format from the suffix; TIFF goes through
+// OpenCV as Debian's Qt has no TIFF plugin). The layout is in sheet points (x dpi/72 for pixels).
+SheetLayout writeSheetImage(const QString &path, const SheetSpec &spec, double dpi);
+
+// Names of the rooms and dimension texts the base sheet of a seed draws (to pick edits).
+QStringList roomNames(const SheetSpec &spec);
+QStringList dimensionTexts(const SheetSpec &spec);
+
+// Inside faces of each room of the base sheet, keyed "room:<name>", in sheet points: to place
+// extraWallsIn (divide by 72 for inches) inside a room.
+SheetLayout roomRects(const SheetSpec &spec);
+
+} // namespace bt::test
