@@ -7,9 +7,9 @@
 #include <QImage>
 #include <QImageReader>
 #include <QPdfDocument>
-#include <QPdfSelection>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
+#include <poppler/qt6/poppler-qt6.h>
 
 namespace bt {
 
@@ -138,6 +138,10 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
             err = makeError(LoadError::NoPages, path, QCoreApplication::translate("bt", "PDF has no pages"));
             return nullptr;
         }
+        const QByteArray pw = password.toUtf8();
+        doc->m_textLayer = Poppler::Document::load(path, pw, pw);
+        if (doc->m_textLayer && (doc->m_textLayer->isLocked() || doc->m_textLayer->numPages() != doc->pageCount()))
+            doc->m_textLayer.reset(); // words are then read by OCR only
     } else {
         file.close();
         QImageReader reader(path);
@@ -264,27 +268,28 @@ cv::Mat Document::renderRegion(int page, const QRectF &rectPt, double dpi) const
 
 Words Document::textLayerWords(int page) const
 {
+    if (!m_textLayer)
+        return {};
+    const QMutexLocker lock(&m_textMutex);
+    const auto cached = m_wordCache.constFind(page);
+    if (cached != m_wordCache.constEnd())
+        return *cached;
     Words words;
-    if (!m_pdf)
-        return words;
-    const QString text = m_pdf->getAllText(page).text();
-    // Walk the text and ask PDFium for the bounds of each whitespace-separated run.
-    int i = 0;
-    const int n = text.size();
-    while (i < n) {
-        while (i < n && text.at(i).isSpace())
-            ++i;
-        const int start = i;
-        while (i < n && !text.at(i).isSpace())
-            ++i;
-        if (i <= start)
-            continue;
-        const QPdfSelection sel = m_pdf->getSelectionAtIndex(page, start, i - start);
-        const QRectF box = sel.boundingRectangle();
-        if (!sel.isValid() || box.isEmpty())
-            continue;
-        words.append(Word{text.mid(start, i - start), box, 100.0});
+    if (const std::unique_ptr<Poppler::Page> p = m_textLayer->page(page)) {
+        // Poppler reports boxes in the page's own size; scale in case it differs from QtPdf's.
+        const QSizeF popplerSize = p->pageSizeF();
+        const QSizeF size = pageSizePt(page);
+        const double sx = popplerSize.width() > 0 ? size.width() / popplerSize.width() : 1.0;
+        const double sy = popplerSize.height() > 0 ? size.height() / popplerSize.height() : 1.0;
+        for (const std::unique_ptr<Poppler::TextBox> &box : p->textList()) {
+            const QString text = box->text().trimmed();
+            const QRectF b = box->boundingBox();
+            if (text.isEmpty() || b.isEmpty())
+                continue;
+            words.append(Word{text, QRectF(b.x() * sx, b.y() * sy, b.width() * sx, b.height() * sy), 100.0});
+        }
     }
+    m_wordCache.insert(page, words);
     return words;
 }
 

@@ -2,6 +2,8 @@
 
 #include "word.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QSizeF>
 #include <QString>
 #include <memory>
@@ -9,6 +11,9 @@
 
 class QPdfDocument;
 class QImage;
+namespace Poppler {
+class Document;
+}
 
 namespace bt {
 
@@ -76,7 +81,8 @@ public:
     RenderedPage render(int page, const RenderOptions &options) const;
     // Part of a page (rect in points) at a DPI; used for title-block crops and thumbnails.
     cv::Mat renderRegion(int page, const QRectF &rectPt, double dpi) const;
-    // Words from the PDF text layer; empty for images and for pages without one.
+    // Words from the PDF text layer; empty for images and for pages without one. Cached per
+    // page; safe to call from several threads.
     Words textLayerWords(int page) const;
 
 private:
@@ -85,6 +91,9 @@ private:
 
     QString m_path;
     std::unique_ptr<QPdfDocument> m_pdf;
+    std::unique_ptr<Poppler::Document> m_textLayer; // PDF inputs: words with boxes
+    mutable QMutex m_textMutex;                     // poppler documents are not thread-safe
+    mutable QHash<int, Words> m_wordCache;
     std::unique_ptr<QImage> m_image; // set for image inputs
     double m_imageDpi = 0;           // resolution the image declares (or 150 when it declares none)
 };

@@ -25,12 +25,12 @@ struct SheetSpec {
     bool textAsPaths = false;        // draw text as outlines: no text layer (like CAD SHX output)
 
     // Edits relative to the base sheet of the same seed:
-    QStringList extraNotes;              // general notes appended to the notes list
-    QMap<QString, QString> roomRenames;  // room name -> new name
+    QStringList extraNotes;                // general notes appended to the notes list
+    QMap<QString, QString> roomRenames;    // room name -> new name
     QMap<QString, QString> dimensionEdits; // dimension text -> new text
-    QVector<QRectF> extraWallsIn;        // extra wall rectangles, inches from top-left
-    int movedDoor = -1;                  // index of a door drawn mirrored / shifted 30 in
-    QStringList revisionRows;            // extra rows in the revision table
+    QVector<QRectF> extraWallsIn;          // extra wall rectangles, inches from top-left
+    int movedDoor = -1;                    // index of a door drawn mirrored / shifted 30 in
+    QStringList revisionRows;              // extra rows in the revision table
 };
 
 // Where things were drawn, in PDF points (origin top-left, y down). Keys:
@@ -40,22 +40,24 @@ struct SheetSpec {
 // of an edited element covers its old and its new ink (everything the edit changes), so
 // "differs from the base only inside the edit's box" holds. "door:<i>" counts room doors first,
 // then the two corridor-end doors; "revrow:<i>" counts the two base rows first, then
-// spec.revisionRows. Page/image rotation maps each box to the bounding box of the mapped box.
+// spec.revisionRows. movedDoor moves the door 30 in of building (plan scale) along its wall,
+// towards the middle of its room, hinge side flipped. Page/image rotation maps each box to the
+// bounding box of the mapped box.
 using SheetLayout = QMap<QString, QRectF>;
 
 // Placement of a sheet on the printed page (what a plotter or scanner does to it).
 struct PrintTransform {
-    QSizeF paperIn;            // empty: same as the sheet
-    double scale = 1.0;        // e.g. 0.5 for a half-size print
-    double rotationDeg = 0.0;  // about the page centre, clockwise as seen on the page (y down)
-    QPointF shiftPt;           // after scaling and rotation
+    QSizeF paperIn;           // empty: same as the sheet
+    double scale = 1.0;       // e.g. 0.5 for a half-size print
+    double rotationDeg = 0.0; // about the page centre, clockwise as seen on the page (y down)
+    QPointF shiftPt;          // after scaling and rotation
 };
 
 struct ScanOptions {
     double dpi = 150;
-    double noiseSigma = 6.0;
-    int jpegQuality = 40; // 0: store losslessly
-    double blurRadius = 0.6;
+    double noiseSigma = 6.0; // grey levels
+    int jpegQuality = 40;    // 0: store losslessly
+    double blurRadius = 0.6; // Gaussian sigma, pixels
     unsigned seed = 7;
 };
 
@@ -68,7 +70,9 @@ QVector<SheetLayout> writeVectorSet(const QString &path, const QVector<SheetSpec
                                     const PrintTransform &print = {});
 
 // Writes an image-only PDF as a scanner would (rasterised at options.dpi, transformed, blurred,
-// noisy, JPEG-compressed). No text layer.
+// noisy, JPEG-compressed). No text layer. Qt's PDF writer stores each page image as JPEG
+// (quality 94) on top of that; jpegQuality 0 makes it store the page losslessly (Flate, large:
+// tens of MB per noisy ARCH D page, and slow).
 QVector<SheetLayout> writeScannedSet(const QString &path, const QVector<SheetSpec> &sheets,
                                      const PrintTransform &print, const ScanOptions &options = {});
 

@@ -1,0 +1,547 @@
+#include "sheetidentifier.h"
+
+#include "document/document.h"
+#include "drawingnumber.h"
+#include "text/ocrengine.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+
+namespace bt {
+
+namespace {
+
+constexpr double kPointsPerInch = 72.0;
+// Title-block crops are OCR'd at this DPI unless the crop would exceed kMaxCropPixels
+// (~2000 x 2000): sheet numbers are large text and Tesseract time grows with pixels.
+constexpr double kOcrDpi = 110.0;
+constexpr double kMinOcrDpi = 60.0;
+constexpr double kMaxCropPixels = 4.0e6;
+// A text-layer number outside titleBlockAreaPt but in the edge strips is trusted from here on;
+// below it (small, unlabelled: a view-title bubble) the title block is OCR'd as well.
+constexpr double kTrustedTextConfidence = 0.7;
+
+// Bottom and right strips where title blocks live even when they are outside titleBlockAreaPt.
+bool inEdgeZone(QPointF p, QSizeF page) { return p.x() >= 0.8 * page.width() || p.y() >= 0.85 * page.height(); }
+
+// Upper-case word without the punctuation labels carry ("NO.", "TITLE:", "#").
+QString bareWord(const QString &text)
+{
+    QString out;
+    for (QChar c : text.toUpper()) {
+        if (c.isLetterOrNumber())
+            out += c;
+    }
+    return out;
+}
+
+// Words that name the sheet number field, seen just above or left of the number.
+bool isNumberLabelWord(const QString &bare)
+{
+    static const QSet<QString> labels = {QStringLiteral("SHEET"),  QStringLiteral("SHT"),
+                                         QStringLiteral("DWG"),    QStringLiteral("DRAWING"),
+                                         QStringLiteral("NUMBER"), QStringLiteral("NO")};
+    return labels.contains(bare);
+}
+
+// Words that introduce a reference to another sheet: "SEE A-501", "REFER TO S-201".
+bool isReferenceWord(const QString &bare)
+{
+    static const QSet<QString> words = {
+        QStringLiteral("SEE"),   QStringLiteral("REFER"),   QStringLiteral("REF"),    QStringLiteral("TO"),
+        QStringLiteral("ON"),    QStringLiteral("SIM"),     QStringLiteral("PER"),    QStringLiteral("AT"),
+        QStringLiteral("AND"),   QStringLiteral("DETAIL"),  QStringLiteral("SECTION"), QStringLiteral("ELEVATION"),
+        QStringLiteral("SHEETS"), QStringLiteral("DRAWINGS"), QStringLiteral("WITH"), QStringLiteral("FROM")};
+    return words.contains(bare);
+}
+
+// Words of title-block field labels; a line made only of these is a label, not a title.
+bool isLabelWord(const QString &bare)
+{
+    static const QSet<QString> words = {
+        QStringLiteral("SHEET"),       QStringLiteral("SHT"),        QStringLiteral("TITLE"),
+        QStringLiteral("NUMBER"),      QStringLiteral("NO"),         QStringLiteral("NAME"),
+        QStringLiteral("DRAWING"),     QStringLiteral("DWG"),        QStringLiteral("PROJECT"),
+        QStringLiteral("DRAWN"),       QStringLiteral("BY"),         QStringLiteral("CHECKED"),
+        QStringLiteral("CHK"),         QStringLiteral("CHKD"),       QStringLiteral("APPROVED"),
+        QStringLiteral("DESIGNED"),    QStringLiteral("SCALE"),      QStringLiteral("DATE"),
+        QStringLiteral("ISSUE"),       QStringLiteral("ISSUED"),     QStringLiteral("REVISION"),
+        QStringLiteral("REVISIONS"),   QStringLiteral("REV"),        QStringLiteral("JOB"),
+        QStringLiteral("CLIENT"),      QStringLiteral("OWNER"),      QStringLiteral("ARCHITECT"),
+        QStringLiteral("ENGINEER"),    QStringLiteral("SEAL"),       QStringLiteral("STAMP"),
+        QStringLiteral("PHASE"),       QStringLiteral("LOCATION"),   QStringLiteral("BUILDING"),
+        QStringLiteral("CONSULTANT"),  QStringLiteral("CONSULTANTS"), QStringLiteral("DESCRIPTION"),
+        QStringLiteral("OF"),          QStringLiteral("FILE"),       QStringLiteral("CAD"),
+        QStringLiteral("SIZE"),        QStringLiteral("FOR"),        QStringLiteral("AND"),
+        QStringLiteral("MARK"),        QStringLiteral("CONTRACT"),   QStringLiteral("PERMIT"),
+        QStringLiteral("KEY"),         QStringLiteral("NORTH"),      QStringLiteral("ADDRESS"),
+        QStringLiteral("CERTIFICATION"), QStringLiteral("SUBMITTAL"), QStringLiteral("PLOT"),
+        QStringLiteral("COMM"),        QStringLiteral("ID"),         QStringLiteral("CODE"),
+    };
+    return words.contains(bare);
+}
+
+// First words that make a line a labelled field ("SCALE: 1/4" = 1'-0"", "DRAWN BY JS").
+bool isFieldStarter(const QString &bare)
+{
+    static const QSet<QString> words = {
+        QStringLiteral("SCALE"),   QStringLiteral("DATE"),    QStringLiteral("DRAWN"),   QStringLiteral("CHECKED"),
+        QStringLiteral("JOB"),     QStringLiteral("PROJECT"), QStringLiteral("SHEET"),   QStringLiteral("SHT"),
+        QStringLiteral("DWG"),     QStringLiteral("REV"),     QStringLiteral("REVISION"), QStringLiteral("ISSUE"),
+        QStringLiteral("ISSUED"),  QStringLiteral("PLOT"),    QStringLiteral("FILE"),    QStringLiteral("CAD"),
+        QStringLiteral("CHK"),     QStringLiteral("APPROVED"), QStringLiteral("DESIGNED"), QStringLiteral("PHASE"),
+        QStringLiteral("DRAWING"), QStringLiteral("COPYRIGHT"), QStringLiteral("PRINTED"), QStringLiteral("NO"),
+    };
+    return words.contains(bare);
+}
+
+// Words typical of sheet titles.
+bool isTitleKeyword(const QString &bare)
+{
+    static const QSet<QString> words = {
+        QStringLiteral("PLAN"),      QStringLiteral("PLANS"),     QStringLiteral("ELEVATION"),
+        QStringLiteral("ELEVATIONS"), QStringLiteral("SECTION"),  QStringLiteral("SECTIONS"),
+        QStringLiteral("DETAIL"),    QStringLiteral("DETAILS"),   QStringLiteral("SCHEDULE"),
+        QStringLiteral("SCHEDULES"), QStringLiteral("NOTES"),     QStringLiteral("SITE"),
+        QStringLiteral("ROOF"),      QStringLiteral("FLOOR"),     QStringLiteral("LEGEND"),
+        QStringLiteral("COVER"),     QStringLiteral("DIAGRAM"),   QStringLiteral("DIAGRAMS"),
+        QStringLiteral("CEILING"),   QStringLiteral("FOUNDATION"), QStringLiteral("FRAMING"),
+        QStringLiteral("INDEX"),     QStringLiteral("RISER"),     QStringLiteral("ENLARGED"),
+    };
+    return words.contains(bare);
+}
+
+enum class LabelKind { None, Title, Project, Other };
+
+// Classifies a line that is only label words: "SHEET TITLE" names the title field, "PROJECT"
+// names a field whose content must not be taken for the sheet title.
+LabelKind labelKind(const QStringList &bareWords)
+{
+    if (bareWords.isEmpty() || !std::all_of(bareWords.begin(), bareWords.end(), isLabelWord))
+        return LabelKind::None;
+    const QString phrase = bareWords.join(QLatin1Char(' '));
+    static const QSet<QString> title = {QStringLiteral("SHEET TITLE"), QStringLiteral("DRAWING TITLE"),
+                                        QStringLiteral("TITLE"),       QStringLiteral("SHEET NAME"),
+                                        QStringLiteral("DRAWING NAME"), QStringLiteral("TITLE OF SHEET"),
+                                        QStringLiteral("DWG TITLE"),   QStringLiteral("SHT TITLE")};
+    if (title.contains(phrase))
+        return LabelKind::Title;
+    static const QSet<QString> project = {QStringLiteral("PROJECT"),       QStringLiteral("PROJECT TITLE"),
+                                          QStringLiteral("PROJECT NAME"),  QStringLiteral("CLIENT"),
+                                          QStringLiteral("OWNER"),         QStringLiteral("ARCHITECT"),
+                                          QStringLiteral("CONSULTANT"),    QStringLiteral("CONSULTANTS"),
+                                          QStringLiteral("PROJECT ADDRESS"), QStringLiteral("LOCATION"),
+                                          QStringLiteral("ENGINEER"),      QStringLiteral("BUILDING")};
+    if (project.contains(phrase))
+        return LabelKind::Project;
+    return LabelKind::Other;
+}
+
+// Words on one line without a wide gap: one cell's text in a title block.
+struct Line {
+    Words words;
+    QRectF box;
+    double height = 0;     // median word height
+    double confidence = 0; // mean word confidence
+    QString text;
+    QStringList bare;
+    LabelKind label = LabelKind::None;
+};
+
+QVector<Line> buildLines(const Words &words)
+{
+    const Words sorted = sortedInReadingOrder(words);
+    QVector<Line> lines;
+    Words current;
+    auto flush = [&]() {
+        if (current.isEmpty())
+            return;
+        Line line;
+        line.words = current;
+        std::vector<double> heights;
+        double conf = 0;
+        for (const Word &w : current) {
+            line.box = line.box.isNull() ? w.box : line.box.united(w.box);
+            heights.push_back(w.box.height());
+            conf += w.confidence;
+            line.bare << bareWord(w.text);
+        }
+        std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
+        line.height = heights[heights.size() / 2];
+        line.confidence = conf / current.size();
+        line.text = joinedText(current);
+        line.bare.removeAll(QString());
+        line.label = labelKind(line.bare);
+        lines.append(line);
+        current.clear();
+    };
+    for (const Word &w : sorted) {
+        if (!current.isEmpty()) {
+            const Word &last = current.last();
+            const double h = std::max(last.box.height(), w.box.height());
+            const bool sameLine = std::abs(w.box.center().y() - last.box.center().y()) <=
+                                  0.5 * std::min(last.box.height(), w.box.height());
+            const double gap = w.box.left() - last.box.right();
+            const double ratio = std::max(last.box.height(), w.box.height()) /
+                                 std::max(1e-6, std::min(last.box.height(), w.box.height()));
+            // A wide gap or a jump in text size starts a new cell.
+            if (!sameLine || gap > 1.5 * h || gap < -0.5 * h || ratio > 1.6)
+                flush();
+        }
+        current.append(w);
+    }
+    flush();
+    return lines;
+}
+
+// Confidence of the words making up a candidate (lowest wins: one bad word spoils a number).
+double candidateConfidence(const Words &words, const QRectF &box)
+{
+    double conf = 100.0;
+    bool any = false;
+    for (const Word &w : words) {
+        if (box.contains(w.box.center())) {
+            conf = any ? std::min(conf, w.confidence) : w.confidence;
+            any = true;
+        }
+    }
+    return any ? conf : 100.0;
+}
+
+// Word immediately left of `box` on its line, or -1.
+int leftNeighbour(const Words &words, const QRectF &box)
+{
+    const double h = box.height();
+    int best = -1;
+    double bestGap = 0;
+    for (int i = 0; i < words.size(); ++i) {
+        const QRectF &b = words.at(i).box;
+        const double gap = box.left() - b.right();
+        if (gap < -0.3 * h || gap > 1.5 * h || b.center().x() >= box.left())
+            continue;
+        const double overlap = std::min(b.bottom(), box.bottom()) - std::max(b.top(), box.top());
+        if (overlap < 0.5 * std::min(h, b.height()))
+            continue;
+        if (best < 0 || gap < bestGap) {
+            best = i;
+            bestGap = gap;
+        }
+    }
+    return best;
+}
+
+// "SEE A-501", "REFER TO SHEET S-201": the number is a reference to another sheet.
+bool isReference(const Words &words, const QRectF &box)
+{
+    int left = leftNeighbour(words, box);
+    for (int step = 0; left >= 0 && step < 2; ++step) {
+        const QString bare = bareWord(words.at(left).text);
+        if (isReferenceWord(bare))
+            return true;
+        if (bare != QLatin1String("SHEET") && bare != QLatin1String("SHT") && bare != QLatin1String("DWG"))
+            return false;
+        left = leftNeighbour(words, words.at(left).box);
+    }
+    return false;
+}
+
+// A field label ("SHEET NO.", "DWG NUMBER") just above or left of the number.
+bool hasNumberLabel(const Words &words, const QRectF &box)
+{
+    const double h = box.height();
+    for (const Word &w : words) {
+        if (!isNumberLabelWord(bareWord(w.text)))
+            continue;
+        const QRectF &b = w.box;
+        const bool above = b.bottom() <= box.top() + 0.3 * h && box.top() - b.bottom() <= 4 * h + 24 &&
+                           b.right() >= box.left() - 4 * h - 60 && b.left() <= box.right();
+        const bool leftOf = b.right() <= box.left() + 0.2 * h && box.left() - b.right() <= 6 * h &&
+                            std::abs(b.center().y() - box.center().y()) <= 0.6 * h;
+        if (above || leftOf)
+            return true;
+    }
+    return false;
+}
+
+// Numbers like "L1", "F1", "E2": a letter and one digit, also level names and footing marks.
+bool isWeakForm(const QString &number)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z]{1,3}[0-9][A-Za-z]?$"));
+    return re.match(number).hasMatch();
+}
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0;
+    auto mid = values.begin() + long(values.size() / 2);
+    std::nth_element(values.begin(), mid, values.end());
+    return *mid;
+}
+
+struct ScoredCandidate {
+    DrawingNumberCandidate candidate;
+    double score = 0;
+    bool inTitleBlock = false;
+    bool inEdge = false;
+    bool labelled = false;
+    double confidence = 100;
+};
+
+// The title line (or a block of up to three lines) nearest the number and most title-like.
+QString pickTitle(const QVector<Line> &lines, QSizeF page, const QRectF &numberBox, const QString &numberKey)
+{
+    const QRectF area = titleBlockAreaPt(page);
+    const QPointF anchor = numberBox.isNull() ? QPointF(page.width(), page.height()) : numberBox.center();
+    const double diag = std::hypot(page.width(), page.height());
+
+    auto excluded = [&](const Line &line) {
+        if (line.label != LabelKind::None)
+            return true;
+        if (!line.bare.isEmpty() && isFieldStarter(line.bare.first()))
+            return true;
+        int letters = 0, others = 0;
+        for (QChar c : line.text) {
+            if (c.isLetter())
+                ++letters;
+            else if (!c.isSpace())
+                ++others;
+        }
+        if (letters < 3 || letters < 2 * others) // dates, numbers, dimensions, garbage
+            return true;
+        for (const Word &w : line.words) {
+            const QString clean = cleanDrawingNumber(w.text);
+            if (!numberKey.isEmpty() && normaliseDrawingNumber(clean.isEmpty() ? w.text : clean) == numberKey)
+                return true;
+        }
+        if (!numberBox.isNull() && line.box.intersects(numberBox))
+            return true;
+        // Room tags ("OFFICE 102") sit near the number on small sheets; a title ending in a
+        // bare number would still be taken when it has a title word ("LEVEL 2 PLAN" does).
+        static const QRegularExpression roomNumber(QStringLiteral("^[0-9]{2,4}[A-Z]?$"));
+        if (line.bare.size() >= 2 && roomNumber.match(line.bare.last()).hasMatch() &&
+            std::none_of(line.bare.begin(), line.bare.end(), isTitleKeyword))
+            return true;
+        // A title has at least one real word; OCR noise is short fragments.
+        return std::none_of(line.bare.begin(), line.bare.end(), [](const QString &b) {
+            return b.size() >= 3 && std::all_of(b.begin(), b.end(), [](QChar c) { return c.isLetter(); });
+        });
+    };
+
+    // The nearest label line above a line decides whose field it is.
+    auto labelAbove = [&](const Line &line) {
+        LabelKind kind = LabelKind::None;
+        double bestGap = 0;
+        for (const Line &l : lines) {
+            if (l.label == LabelKind::None)
+                continue;
+            const double gap = line.box.top() - l.box.bottom();
+            if (gap < -0.3 * line.height || gap > 5 * line.height + 24)
+                continue;
+            if (l.box.left() > line.box.right() || l.box.right() < line.box.left() - 4 * line.height - 60)
+                continue;
+            if (kind == LabelKind::None || gap < bestGap) {
+                kind = l.label;
+                bestGap = gap;
+            }
+        }
+        return kind;
+    };
+
+    int best = -1;
+    double bestScore = 0;
+    QVector<bool> usable(lines.size(), false);
+    for (int i = 0; i < lines.size(); ++i) {
+        const Line &line = lines.at(i);
+        if (excluded(line))
+            continue;
+        usable[i] = true;
+        const QPointF c = line.box.center();
+        double score = line.height;
+        if (std::any_of(line.bare.begin(), line.bare.end(), isTitleKeyword))
+            score *= 2.0;
+        const LabelKind above = labelAbove(line);
+        if (above == LabelKind::Title)
+            score *= 2.5;
+        else if (above == LabelKind::Project)
+            score *= 0.3;
+        score *= area.contains(c) ? 1.0 : inEdgeZone(c, page) ? 0.7 : 0.35;
+        const double distance = std::hypot(c.x() - anchor.x(), c.y() - anchor.y());
+        score /= 1.0 + distance / (0.15 * diag);
+        score *= 0.5 + 0.5 * std::clamp(line.confidence, 0.0, 100.0) / 100.0;
+        if (best < 0 || score > bestScore) {
+            best = i;
+            bestScore = score;
+        }
+    }
+    if (best < 0)
+        return {};
+
+    // Titles wrap: take aligned lines of the same size directly above and below.
+    QVector<int> block{best};
+    auto continues = [&](const Line &a, const Line &b) { // b directly below a
+        const double h = std::max(a.height, b.height);
+        const double ratio = h / std::max(1e-6, std::min(a.height, b.height));
+        const double gap = b.box.top() - a.box.bottom();
+        const bool aligned = std::abs(a.box.left() - b.box.left()) <= 1.5 * h ||
+                             std::abs(a.box.center().x() - b.box.center().x()) <= 1.5 * h;
+        return ratio <= 1.25 && gap >= -0.2 * h && gap <= 0.8 * h && aligned;
+    };
+    for (bool grew = true; grew && block.size() < 3;) {
+        grew = false;
+        for (int i = 0; i < lines.size() && block.size() < 3; ++i) {
+            if (!usable.at(i) || block.contains(i))
+                continue;
+            if (continues(lines.at(block.last()), lines.at(i))) {
+                block.append(i);
+                grew = true;
+            } else if (continues(lines.at(i), lines.at(block.first()))) {
+                block.prepend(i);
+                grew = true;
+            }
+        }
+    }
+    QStringList parts;
+    for (int i : block)
+        parts << lines.at(i).text;
+    return parts.join(QLatin1Char(' ')).simplified();
+}
+
+// Crop of `area` at a DPI that keeps it under kMaxCropPixels, OCR'd into page words.
+Words ocrArea(const Document &document, int page, const QRectF &area)
+{
+    const QRectF clipped = area.intersected(QRectF(QPointF(0, 0), document.pageSizePt(page)));
+    if (clipped.isEmpty())
+        return {};
+    const double areaIn2 = clipped.width() / kPointsPerInch * clipped.height() / kPointsPerInch;
+    const double dpi = std::max(kMinOcrDpi, std::min(kOcrDpi, std::floor(std::sqrt(kMaxCropPixels / areaIn2))));
+    const cv::Mat crop = document.renderRegion(page, clipped, dpi);
+    if (crop.empty())
+        return {};
+    // renderRegion crops at whole pixels from the aligned pixel rect; map from that corner.
+    const double s = dpi / kPointsPerInch;
+    const QRect px = QRectF(clipped.topLeft() * s, clipped.size() * s).toAlignedRect();
+    return recogniseWords(crop, dpi, QPointF(px.left() / s, px.top() / s));
+}
+
+} // namespace
+
+QRectF titleBlockAreaPt(QSizeF pageSizePt)
+{
+    // The bottom-right region: holds the number and title of a right-hand title-block column
+    // (numbers sit at its foot, titles just above) and the right end of a bottom title strip.
+    const double w = pageSizePt.width(), h = pageSizePt.height();
+    return QRectF(0.6 * w, 0.5 * h, 0.4 * w, 0.5 * h);
+}
+
+SheetIdentity identifySheet(const Words &words, QSizeF pageSizePt)
+{
+    SheetIdentity id;
+    if (words.isEmpty())
+        return id;
+    const QRectF area = titleBlockAreaPt(pageSizePt);
+    std::vector<double> heights;
+    heights.reserve(size_t(words.size()));
+    for (const Word &w : words)
+        heights.push_back(w.box.height());
+    const double typicalHeight = median(heights);
+
+    QVector<ScoredCandidate> scored;
+    for (const DrawingNumberCandidate &c : findDrawingNumberCandidates(words)) {
+        ScoredCandidate s;
+        s.candidate = c;
+        const QPointF centre = c.boxPt.center();
+        s.inTitleBlock = area.contains(centre);
+        s.inEdge = inEdgeZone(centre, pageSizePt);
+        s.labelled = hasNumberLabel(words, c.boxPt);
+        s.confidence = candidateConfidence(words, c.boxPt);
+        double score = c.heightPt;
+        // The title block outweighs size: a drawing-area number must be 3x taller to win.
+        score *= s.inTitleBlock ? 3.0 : s.inEdge ? 1.5 : 1.0;
+        if (s.labelled)
+            score *= 1.5;
+        if (isReference(words, c.boxPt))
+            score *= 0.2;
+        if (isWeakForm(c.text))
+            score *= 0.5;
+        score *= 0.5 + 0.5 * std::clamp(s.confidence, 0.0, 100.0) / 100.0;
+        s.score = score;
+        scored.append(s);
+    }
+
+    const QVector<Line> lines = buildLines(words);
+    if (scored.isEmpty()) {
+        id.title = pickTitle(lines, pageSizePt, QRectF(), QString());
+        return id;
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const ScoredCandidate &a, const ScoredCandidate &b) { return a.score > b.score; });
+    const ScoredCandidate &best = scored.first();
+    const QString key = normaliseDrawingNumber(best.candidate.text);
+    double runnerUp = 0;
+    bool repeated = false;
+    for (int i = 1; i < scored.size(); ++i) {
+        if (normaliseDrawingNumber(scored.at(i).candidate.text) == key)
+            repeated = true; // e.g. the view-title bubble repeating the sheet's own number
+        else
+            runnerUp = std::max(runnerUp, scored.at(i).score);
+    }
+
+    id.number = best.candidate.text;
+    id.numberBoxPt = best.candidate.boxPt;
+    id.title = pickTitle(lines, pageSizePt, best.candidate.boxPt, key);
+
+    double confidence = 0.3;
+    confidence += best.inTitleBlock ? 0.3 : best.inEdge ? 0.15 : 0.0;
+    confidence += best.labelled ? 0.1 : 0.0;
+    confidence += repeated ? 0.1 : 0.0;
+    confidence += 0.2 * std::clamp((best.score - runnerUp) / best.score, 0.0, 1.0);
+    confidence += best.candidate.heightPt >= 1.5 * typicalHeight ? 0.1 : 0.0;
+    confidence *= 0.5 + 0.5 * std::clamp(best.confidence, 0.0, 100.0) / 100.0;
+    if (isWeakForm(best.candidate.text))
+        confidence *= 0.7;
+    id.confidence = std::clamp(confidence, 0.0, 1.0);
+    return id;
+}
+
+SheetIdentity identifyPage(const Document &document, int page)
+{
+    const QSizeF size = document.pageSizePt(page);
+    const QRectF area = titleBlockAreaPt(size);
+    const Words textWords = document.textLayerWords(page);
+    SheetIdentity fromText;
+    if (!textWords.isEmpty()) {
+        fromText = identifySheet(textWords, size);
+        fromText.source = QStringLiteral("text");
+        // A text-layer number outside the title block may be a note's reference while the real
+        // number is drawn as strokes: only then is OCR worth its time.
+        const QPointF at = fromText.numberBoxPt.center();
+        if (fromText.isValid() &&
+            (area.contains(at) || (inEdgeZone(at, size) && fromText.confidence >= kTrustedTextConfidence)))
+            return fromText;
+    }
+
+    // OCR: the title-block area first, then the whole bottom and right strips.
+    const double w = size.width(), h = size.height();
+    const QRectF crops[] = {area, QRectF(0, 0.8 * h, w, 0.2 * h), QRectF(0.8 * w, 0, 0.2 * w, h)};
+    for (const QRectF &crop : crops) {
+        const Words ocrWords = ocrArea(document, page, crop);
+        if (ocrWords.isEmpty())
+            continue;
+        // Text-layer words join in: a partly stroked title block may still have real text.
+        SheetIdentity id = identifySheet(ocrWords + textWords, size);
+        if (!id.isValid())
+            continue;
+        if (fromText.isValid() && normaliseDrawingNumber(id.number) == normaliseDrawingNumber(fromText.number))
+            return fromText;
+        id.source = QStringLiteral("ocr");
+        return id;
+    }
+    if (!fromText.isValid() && fromText.title.isEmpty())
+        fromText.source.clear();
+    return fromText;
+}
+
+} // namespace bt
