@@ -205,6 +205,19 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
     // 2. Coarse translation by phase correlation, then ECC (affine) from there.
     double response = 0;
     const cv::Point2d shift = phaseShift(coarse, &response);
+    // Already registered: same size, no measurable shift at the coarse level nor at twice its
+    // resolution. Skips ECC for the common case of two plots of the same sheet.
+    if (sizeRatio == 1.0 && oldGrey.size() == newGrey.size() && candidates.front().score >= 0.95
+        && std::hypot(shift.x, shift.y) < 0.25) {
+        const Level fine = makeLevel(oldGrey, newGrey, 2 * options.coarseLongSide, 1.0, 1.0);
+        double fineResponse = 0;
+        const cv::Point2d fineShift = phaseShift(fine, &fineResponse);
+        if (std::hypot(fineShift.x, fineShift.y) < 0.25) {
+            result.method = QStringLiteral("identity");
+            result.score = candidates.front().score;
+            return result;
+        }
+    }
     cv::Matx23d t = sizeGuess;
     // phaseCorrelate(old, new) gives the shift of NEW relative to OLD: x_new = x_old + shift.
     t(0, 2) -= shift.x / coarse.oldScale;

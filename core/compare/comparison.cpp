@@ -88,8 +88,10 @@ Words ocrAroundRegions(const cv::Mat &grey, const ChangeRegions &regions, double
 
 bool writeImage(const QString &path, const cv::Mat &image)
 {
-    // Fast PNG: these are working images, rewritten on every comparison.
-    return cv::imwrite(QFile::encodeName(path).toStdString(), image, {cv::IMWRITE_PNG_COMPRESSION, 1});
+    // Fast PNG: these are working images, rewritten on every comparison; run-length coding
+    // suits mostly-white drawings.
+    return cv::imwrite(QFile::encodeName(path).toStdString(), image,
+                       {cv::IMWRITE_PNG_COMPRESSION, 1, cv::IMWRITE_PNG_STRATEGY, cv::IMWRITE_PNG_STRATEGY_RLE});
 }
 
 QString fileStem(const PageResult &page)
@@ -137,9 +139,9 @@ void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSetti
 
     if (!settings.outputDir.isEmpty()) {
         const QString stem = QDir(settings.outputDir).filePath(fileStem(page));
-        const cv::Mat overlay = renderOverlay(alignedOld, newPage.grey, detection, settings.colours, newPage.dpi);
+        const OverlayImage overlay = renderOverlay(alignedOld, newPage.grey, detection, settings.colours, newPage.dpi);
         page.overlayPath = stem + QStringLiteral("_overlay.png");
-        if (!writeImage(page.overlayPath, overlay)) {
+        if (!overlay.save(page.overlayPath)) {
             page.error = QStringLiteral("cannot write %1").arg(page.overlayPath);
             page.overlayPath.clear();
             return;

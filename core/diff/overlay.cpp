@@ -1,5 +1,7 @@
 #include "overlay.h"
 
+#include <QImage>
+#include <QImageWriter>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
@@ -33,28 +35,39 @@ bool OverlayColours::fromPreset(const QString &name, OverlayColours *out)
 
 namespace {
 
-cv::Scalar bgr(const QColor &c) { return cv::Scalar(c.blue(), c.green(), c.red()); }
+// Palette layout: four ramps of 64 coverage levels from white to full colour.
+constexpr int kUnchangedBase = 0;
+constexpr int kRemovedBase = 64;
+constexpr int kAddedBase = 128;
+constexpr int kCloudIndex = 192;
+constexpr int kWhiteIndex = 0; // coverage 0 of any ramp is white
 
-// Paints `colour` into `out` where `mask` is set, with the ink's darkness as coverage, so
-// anti-aliased edges stay smooth.
-void paintInk(cv::Mat &out, const cv::Mat &darkness, const cv::Mat &mask, const QColor &colour)
+QVector<QRgb> makePalette(const OverlayColours &c)
 {
-    const cv::Vec3b c(uchar(colour.blue()), uchar(colour.green()), uchar(colour.red()));
-    for (int y = 0; y < out.rows; ++y) {
-        const uchar *d = darkness.ptr<uchar>(y);
-        const uchar *m = mask.ptr<uchar>(y);
-        cv::Vec3b *o = out.ptr<cv::Vec3b>(y);
-        for (int x = 0; x < out.cols; ++x) {
-            if (!m[x])
-                continue;
-            const int a = d[x];
-            for (int k = 0; k < 3; ++k)
-                o[x][k] = uchar((o[x][k] * (255 - a) + c[k] * a) / 255);
+    QVector<QRgb> palette(256, qRgb(255, 255, 255));
+    auto ramp = [&](int base, const QColor &colour) {
+        for (int i = 0; i < 64; ++i) {
+            const double a = i / 63.0;
+            palette[base + i] = qRgb(int(255 + (colour.red() - 255) * a), int(255 + (colour.green() - 255) * a),
+                                     int(255 + (colour.blue() - 255) * a));
         }
-    }
+    };
+    ramp(kUnchangedBase, c.unchanged);
+    ramp(kRemovedBase, c.removed);
+    ramp(kAddedBase, c.added);
+    palette[kCloudIndex] = c.cloud.rgb();
+    return palette;
 }
 
-void drawCloud(cv::Mat &img, const cv::Rect &box, const cv::Scalar &colour, int scallop, int thickness)
+// Index = ramp base + coverage / 4 where `mask` is set.
+void paintRamp(cv::Mat &index, const cv::Mat &coverage, const cv::Mat &mask, int base)
+{
+    cv::Mat level;
+    coverage.convertTo(level, CV_8U, 63.0 / 255.0, base);
+    level.copyTo(index, mask);
+}
+
+void drawCloud(cv::Mat &img, const cv::Rect &box, int colour, int scallop, int thickness)
 {
     const int r = std::max(3, scallop);
     auto edge = [&](cv::Point from, cv::Point to, double start, double end) {
@@ -64,7 +77,7 @@ void drawCloud(cv::Mat &img, const cv::Rect &box, const cv::Scalar &colour, int 
             const double t = (i + 0.5) / n;
             const cv::Point c(int(from.x + t * (to.x - from.x)), int(from.y + t * (to.y - from.y)));
             const int ar = std::max(2, int(len / n / 2));
-            cv::ellipse(img, c, cv::Size(ar, ar), 0, start, end, colour, thickness, cv::LINE_AA);
+            cv::ellipse(img, c, cv::Size(ar, ar), 0, start, end, cv::Scalar(colour), thickness, cv::LINE_8);
         }
     };
     const cv::Point tl = box.tl(), br = box.br(), tr(br.x, tl.y), bl(tl.x, br.y);
@@ -76,41 +89,59 @@ void drawCloud(cv::Mat &img, const cv::Rect &box, const cv::Scalar &colour, int 
 
 } // namespace
 
-cv::Mat renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey, const ChangeDetection &detection,
-                      const OverlayColours &colours, double dpi)
+cv::Mat OverlayImage::toBgr() const
 {
-    cv::Mat out(newGrey.size(), CV_8UC3, cv::Scalar(255, 255, 255));
+    cv::Mat lut(1, 256, CV_8UC3);
+    for (int i = 0; i < 256; ++i)
+        lut.at<cv::Vec3b>(0, i) = cv::Vec3b(uchar(qBlue(palette[i])), uchar(qGreen(palette[i])), uchar(qRed(palette[i])));
+    cv::Mat bgr;
+    cv::cvtColor(index, bgr, cv::COLOR_GRAY2BGR);
+    cv::LUT(bgr, lut, bgr);
+    return bgr;
+}
+
+bool OverlayImage::save(const QString &path) const
+{
+    QImage image(index.data, index.cols, index.rows, int(index.step), QImage::Format_Indexed8);
+    image.setColorTable(palette);
+    QImageWriter writer(path, "png");
+    writer.setCompression(1); // fast: these are working images
+    return writer.write(image);
+}
+
+OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey, const ChangeDetection &detection,
+                           const OverlayColours &colours, double dpi)
+{
+    OverlayImage out;
+    out.palette = makePalette(colours);
+    out.index = cv::Mat(newGrey.size(), CV_8U, cv::Scalar(kWhiteIndex));
     cv::Mat darkOld, darkNew;
     cv::subtract(cv::Scalar(255), alignedOld, darkOld);
     cv::subtract(cv::Scalar(255), newGrey, darkNew);
 
-    cv::Mat changed = detection.masks.added | detection.masks.removed;
+    const cv::Mat changed = detection.masks.added | detection.masks.removed;
+    // Unchanged ink, faded so the change colours stand out; scanner noise on the paper is left out.
     cv::Mat darkest = cv::max(darkOld, darkNew);
-    // Unchanged ink in the unchanged colour, faded so the change colours stand out.
-    cv::Mat faded;
-    darkest.convertTo(faded, CV_8U, 0.75);
-    paintInk(out, faded, (darkest > 0) & ~changed, colours.unchanged);
-    // Changed ink at full strength; the masks hold the ink core, widen by one pixel so the
+    paintRamp(out.index, darkest * 0.75, (darkest > 24) & ~changed, kUnchangedBase);
+    // Changed ink at full strength; the masks hold the ink core, widened by a pixel so the
     // anti-aliased rim is coloured too.
     const cv::Mat rim = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3));
     cv::Mat removed, added;
     cv::dilate(detection.masks.removed, removed, rim);
     cv::dilate(detection.masks.added, added, rim);
-    cv::Mat fullOld = darkOld.clone(), fullNew = darkNew.clone();
-    fullOld.setTo(255, detection.masks.removed);
-    fullNew.setTo(255, detection.masks.added);
-    paintInk(out, fullOld, removed, colours.removed);
-    paintInk(out, fullNew, added, colours.added);
+    darkOld.setTo(255, detection.masks.removed);
+    darkNew.setTo(255, detection.masks.added);
+    paintRamp(out.index, darkOld, removed & (darkOld > 0), kRemovedBase);
+    paintRamp(out.index, darkNew, added & (darkNew > 0), kAddedBase);
 
     const double pxPerPt = dpi / 72.0;
     const int margin = int(std::lround(4 * pxPerPt));
     const int thickness = std::max(2, int(std::lround(1.2 * pxPerPt)));
-    const cv::Scalar cloud = bgr(colours.cloud);
     for (const ChangeRegion &r : detection.regions) {
         cv::Rect box(r.boxPx.x() - margin, r.boxPx.y() - margin, r.boxPx.width() + 2 * margin,
                      r.boxPx.height() + 2 * margin);
-        box &= cv::Rect(0, 0, out.cols, out.rows);
-        drawCloud(out, box, cloud, int(std::lround(5 * pxPerPt)), thickness);
+        box &= cv::Rect(0, 0, out.index.cols, out.index.rows);
+        drawCloud(out.index, box, kCloudIndex, int(std::lround(5 * pxPerPt)), thickness);
         // Number tag at the top-left corner.
         const std::string label = std::to_string(r.id);
         const double fontScale = 0.45 * pxPerPt;
@@ -118,10 +149,10 @@ cv::Mat renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey, const C
         const cv::Size ts = cv::getTextSize(label, cv::FONT_HERSHEY_SIMPLEX, fontScale, thickness, &baseline);
         const int rad = std::max(ts.width, ts.height) / 2 + int(3 * pxPerPt);
         const cv::Point c(std::max(rad, box.x - rad / 2), std::max(rad, box.y - rad / 2));
-        cv::circle(out, c, rad, cv::Scalar(255, 255, 255), cv::FILLED, cv::LINE_AA);
-        cv::circle(out, c, rad, cloud, thickness, cv::LINE_AA);
-        cv::putText(out, label, cv::Point(c.x - ts.width / 2, c.y + ts.height / 2), cv::FONT_HERSHEY_SIMPLEX,
-                    fontScale, cloud, thickness, cv::LINE_AA);
+        cv::circle(out.index, c, rad, cv::Scalar(kWhiteIndex), cv::FILLED);
+        cv::circle(out.index, c, rad, cv::Scalar(kCloudIndex), thickness);
+        cv::putText(out.index, label, cv::Point(c.x - ts.width / 2, c.y + ts.height / 2), cv::FONT_HERSHEY_SIMPLEX,
+                    fontScale, cv::Scalar(kCloudIndex), thickness);
     }
     return out;
 }
