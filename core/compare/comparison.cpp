@@ -5,6 +5,7 @@
 #include "text/ocrengine.h"
 
 #include <QDir>
+#include <QMutex>
 #include <QPolygonF>
 #include <QRegularExpression>
 #include <QThreadPool>
@@ -164,7 +165,9 @@ ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc
     result.oldPath = oldDoc.path();
     result.newPath = newDoc.path();
     result.started = QDateTime::currentDateTimeUtc();
+    QMutex reportMutex; // progress is called from worker threads; keep lines whole and in order
     auto report = [&](const QString &line) {
+        const QMutexLocker lock(&reportMutex);
         if (progress)
             progress(line);
     };

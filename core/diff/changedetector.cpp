@@ -59,7 +59,7 @@ bool hasTwin(const Word &w, const Words &others)
 // Inside a word box the two sides are registered again locally (a few pixels of search), then
 // compared with a one-pixel tolerance. Changed pixels are added to the masks.
 void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey, const cv::Mat &newGrey,
-                     ChangeMasks &masks, cv::Mat &confirmed)
+                     bool scanned, ChangeMasks &masks, cv::Mat &confirmed)
 {
     const int search = std::max(2, int(std::lround(0.8 * pxPerPt)));
     const cv::Rect page(0, 0, newGrey.cols, newGrey.rows);
@@ -82,26 +82,24 @@ void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey
             shift = cv::Point(search, search);
     }
     const cv::Rect newRect(outer.x + shift.x, outer.y + shift.y, inner.width, inner.height);
-    // Compare shapes, not grey levels: each side's ink is normalised to its own stroke darkness
-    // and both are blurred alike, so a light, soft scan of a word matches its crisp plot.
+    // Compare shapes, not grey levels: each side's ink is blurred alike and normalised to its own
+    // stroke darkness, so a light, soft scan of a word matches its crisp plot.
     auto normalisedInk = [](const cv::Mat &grey) {
         cv::Mat ink;
         cv::subtract(cv::Scalar(255), grey, ink);
         ink.convertTo(ink, CV_32F);
-        double lo = 0, hi = 0;
-        cv::minMaxLoc(ink, &lo, &hi);
+        cv::GaussianBlur(ink, ink, cv::Size(), 1.2);
         cv::Mat sorted = ink.reshape(1, 1).clone();
         cv::sort(sorted, sorted, cv::SORT_ASCENDING);
         const float paper = sorted.at<float>(0, int(sorted.cols * 0.3));
         const float stroke = sorted.at<float>(0, std::max(0, int(sorted.cols * 0.97) - 1));
-        ink = (ink - paper) / std::max(40.0f, stroke - paper);
-        cv::GaussianBlur(ink, ink, cv::Size(), 1.2);
-        return ink;
+        return cv::Mat((ink - paper) / std::max(40.0f, stroke - paper));
     };
     const cv::Mat o = normalisedInk(oldGrey(inner)), n = normalisedInk(newGrey(newRect));
     const cv::Mat added = (n - o) > 0.5f, removed = (o - n) > 0.5f;
-    // A changed glyph part is a stroke segment, about half a point by two points or more.
-    const double minPx = std::max(6.0, 1.0 * pxPerPt * pxPerPt);
+    // A changed glyph part is a stroke segment: 1.5 pt^2 (half a point by three); a scan's blur
+    // and resampling leave up to about 2 pt^2 of difference on unchanged small text.
+    const double minPx = (scanned ? 2.5 : 1.5) * pxPerPt * pxPerPt;
     if (cv::countNonZero(added) + cv::countNonZero(removed) < minPx)
         return;
     masks.added(newRect) |= added;
@@ -160,10 +158,10 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     cv::Mat confirmed = cv::Mat::zeros(newGrey.size(), CV_8U);
     for (const Word &w : newWords)
         if (!bothHaveWords || !hasTwin(w, oldWords))
-            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, out.masks, confirmed);
+            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, out.masks, confirmed);
     for (const Word &w : oldWords)
         if (!bothHaveWords || !hasTwin(w, newWords))
-            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, out.masks, confirmed);
+            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, out.masks, confirmed);
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
     const int band = int(std::lround(options.edgeBandPt * pxPerPt));
     if (band > 0) {

@@ -76,6 +76,20 @@ ChangeKind combined(const ChangeRegion &r)
                                       : ChangeKind::Modified;
 }
 
+// Added (or removed) text on one line is one change to a reader, even across table columns:
+// a new revision row "2  ADDENDUM 1  03/21/2025" is one cloud, not three.
+bool sameTextRow(const ChangeRegion &a, const ChangeRegion &b)
+{
+    if (a.kind != b.kind || a.kind == ChangeKind::Modified)
+        return false;
+    const double h = std::min(a.boxPt.height(), b.boxPt.height());
+    if (h <= 0 || std::max(a.boxPt.height(), b.boxPt.height()) > 20.0)
+        return false;
+    const double overlap = std::min(a.boxPt.bottom(), b.boxPt.bottom()) - std::max(a.boxPt.top(), b.boxPt.top());
+    const double gap = std::max(a.boxPt.left(), b.boxPt.left()) - std::min(a.boxPt.right(), b.boxPt.right());
+    return overlap >= 0.6 * h && gap <= 20.0 * h;
+}
+
 } // namespace
 
 void numberRegions(ChangeRegions &regions)
@@ -109,7 +123,7 @@ void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, 
         merged = false;
         for (int i = 0; i < regions.size() && !merged; ++i) {
             for (int j = i + 1; j < regions.size(); ++j) {
-                if (!regions[i].boxPt.intersects(regions[j].boxPt))
+                if (!regions[i].boxPt.intersects(regions[j].boxPt) && !sameTextRow(regions[i], regions[j]))
                     continue;
                 regions[i].boxPt = regions[i].boxPt.united(regions[j].boxPt);
                 regions[i].addedPx += regions[j].addedPx;
