@@ -11,6 +11,8 @@
 #include <QSaveFile>
 #include <QTextStream>
 #include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace bt {
 
@@ -26,6 +28,45 @@ QTextStream &err()
 {
     static QTextStream s(stderr);
     return s;
+}
+
+// libpng reports a damaged file on stderr by itself (Qt leaves its error hook unset) before
+// Qt returns the error we turn into our one-line message. Opening happens before any worker
+// thread runs, so silencing stderr for that moment hides nothing else.
+class StderrSilencer {
+public:
+    StderrSilencer()
+    {
+        if (qEnvironmentVariableIsSet("BT_VERBOSE"))
+            return;
+        fflush(stderr);
+        m_saved = dup(STDERR_FILENO);
+        const int null = ::open("/dev/null", O_WRONLY);
+        if (m_saved >= 0 && null >= 0)
+            dup2(null, STDERR_FILENO);
+        if (null >= 0)
+            ::close(null);
+    }
+    ~StderrSilencer()
+    {
+        if (m_saved < 0)
+            return;
+        fflush(stderr);
+        dup2(m_saved, STDERR_FILENO);
+        ::close(m_saved);
+    }
+    StderrSilencer(const StderrSilencer &) = delete;
+    StderrSilencer &operator=(const StderrSilencer &) = delete;
+
+private:
+    int m_saved = -1;
+};
+
+std::unique_ptr<Document> openQuietly(const QString &path, const QString &password, DocumentError *error,
+                                      qint64 maxPixels)
+{
+    const StderrSilencer silence;
+    return Document::open(path, password, error, maxPixels);
 }
 
 int fail(const QString &message)
@@ -80,7 +121,7 @@ int runCompare(const QStringList &arguments)
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << parser.helpText().replace(QStringLiteral("[options]"), QStringLiteral("compare [options]"));
         return ExitSame;
     }
     const QStringList args = parser.positionalArguments();
@@ -120,10 +161,10 @@ int runCompare(const QStringList &arguments)
 
     // Both inputs are validated before anything is written.
     DocumentError error;
-    const auto oldDoc = Document::open(args[0], settings.oldPassword, &error, settings.maxPixels);
+    const auto oldDoc = openQuietly(args[0], settings.oldPassword, &error, settings.maxPixels);
     if (!oldDoc)
         return fail(error.message);
-    const auto newDoc = Document::open(args[1], settings.newPassword, &error, settings.maxPixels);
+    const auto newDoc = openQuietly(args[1], settings.newPassword, &error, settings.maxPixels);
     if (!newDoc)
         return fail(error.message);
     if (!settings.outputDir.isEmpty() && !QDir().mkpath(settings.outputDir))

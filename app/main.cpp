@@ -2,9 +2,24 @@
 #include "text/ocrengine.h"
 
 #include <QGuiApplication>
+#include <cstdio>
+
+namespace {
+
+// The command line prints one line per problem. Qt's own chatter (a missing XDG_RUNTIME_DIR,
+// libpng complaining about the damaged file we are about to report) would add a second one;
+// BT_VERBOSE=1 shows it.
+void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtFatalMsg || type == QtCriticalMsg || qEnvironmentVariableIsSet("BT_VERBOSE"))
+        fprintf(stderr, "%s\n", qPrintable(message));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    qInstallMessageHandler(quietMessageHandler);
     // Before anything loads Tesseract (NOTES.md: OpenMP threads slow it down here).
     bt::initOcrEnvironment();
     // The CLI needs no display: QtPdf and QImage work on the offscreen platform.

@@ -188,7 +188,9 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
     }
     // Size ratio guess: a half-size print of the same sheet renders at half the pixels.
     const double sizeRatio = 0.5 * (double(oldGrey.cols) / newGrey.cols + double(oldGrey.rows) / newGrey.rows);
-    const cv::Matx23d sizeGuess(sizeRatio, 0, 0, 0, sizeRatio, 0);
+    // Pixel centres: NEW pixel i covers OLD pixels around sizeRatio * (i + 0.5) - 0.5.
+    const double centre = 0.5 * (sizeRatio - 1.0);
+    const cv::Matx23d sizeGuess(sizeRatio, 0, centre, 0, sizeRatio, centre);
 
     const Level coarse = makeLevel(oldGrey, newGrey, options.coarseLongSide, sizeRatio, 1.5);
 
@@ -212,7 +214,8 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
         const Level fine = makeLevel(oldGrey, newGrey, 2 * options.coarseLongSide, 1.0, 1.0);
         double fineResponse = 0;
         const cv::Point2d fineShift = phaseShift(fine, &fineResponse);
-        if (std::hypot(fineShift.x, fineShift.y) < 0.25) {
+        // 0.08 fine px is a quarter of a full-resolution pixel at the usual 4x reduction.
+        if (std::hypot(fineShift.x, fineShift.y) < 0.08) {
             result.method = QStringLiteral("identity");
             result.score = candidates.front().score;
             return result;
@@ -246,11 +249,15 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
         candidates.push_back({ecc, QStringLiteral("ecc"), overlapScore(coarse, ecc)});
     }
 
-    // Best by remaining mismatch; ties prefer the simpler transform (earlier in the list).
+    // Best by remaining mismatch. The coarse score cannot see sub-pixel or small-angle errors
+    // (it allows two working pixels), so a converged ECC, the most refined estimate, wins
+    // unless another candidate is clearly better; among the rest, ties keep the simpler one.
     const Candidate *best = &candidates.front();
     for (const Candidate &c : candidates)
         if (c.score > best->score + 0.005)
             best = &c;
+    if (eccOk && candidates.back().method == QLatin1String("ecc") && candidates.back().score >= best->score - 0.01)
+        best = &candidates.back();
     result.newToOld = best->t;
     result.method = best->method;
     result.score = best->score;

@@ -43,14 +43,16 @@ namespace {
 constexpr int kThumbnailWidth = 256;
 constexpr int kMaxOcrRegions = 60;
 
-// Scans have grey, noisy paper; vector renders have white paper with thin anti-aliased rims.
+// A vector render's paper is exactly white except for the anti-aliased rims of the ink; a scan's
+// paper is noisy (sensor noise, JPEG), even where it is nearly white.
 bool looksScanned(const cv::Mat &grey)
 {
     const cv::Rect centre(grey.cols / 4, grey.rows / 4, grey.cols / 2, grey.rows / 2);
     cv::Mat sample;
     cv::resize(grey(centre), sample, cv::Size(), 0.25, 0.25, cv::INTER_NEAREST);
-    const double midTones = cv::countNonZero((sample >= 200) & (sample <= 250));
-    return midTones > 0.2 * sample.total();
+    const double paper = cv::countNonZero(sample >= 200);
+    const double noisyPaper = cv::countNonZero((sample >= 200) & (sample < 255));
+    return paper > 0 && noisyPaper > 0.3 * paper;
 }
 
 // OCR of the neighbourhood of each change region on one side (a page without a text layer).
@@ -106,9 +108,15 @@ QString fileStem(const PageResult &page)
 
 void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings, PageResult &page)
 {
-    const RenderOptions renderOptions{settings.dpi, settings.maxPixels};
-    const RenderedPage oldPage = oldDoc.render(page.oldPage, renderOptions);
-    const RenderedPage newPage = newDoc.render(page.newPage, renderOptions);
+    // A sheet printed at another paper size (half-size set) is rendered at a higher DPI so both
+    // sides have the same pixels per drawing unit: the smaller print loses no detail to the
+    // comparison and nothing has to be shrunk by warping.
+    const QSizeF oldSize = oldDoc.pageSizePt(page.oldPage), newSize = newDoc.pageSizePt(page.newPage);
+    const double ratio = std::sqrt((oldSize.width() * oldSize.height()) / (newSize.width() * newSize.height()));
+    const double oldDpi = settings.dpi * (ratio < 1 / 1.1 ? 1 / ratio : 1.0);
+    const double newDpi = settings.dpi * (ratio > 1.1 ? ratio : 1.0);
+    const RenderedPage oldPage = oldDoc.render(page.oldPage, {oldDpi, settings.maxPixels});
+    const RenderedPage newPage = newDoc.render(page.newPage, {newDpi, settings.maxPixels});
     if (oldPage.isNull() || newPage.isNull()) {
         page.error = QStringLiteral("%1: page %2 could not be rendered")
                          .arg(oldPage.isNull() ? oldDoc.fileName() : newDoc.fileName())
@@ -116,6 +124,7 @@ void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSetti
         return;
     }
     page.dpi = newPage.dpi;
+    page.oldDpi = oldPage.dpi;
     page.dpiLowered = oldPage.dpiLowered || newPage.dpiLowered;
     page.pageSizePt = newPage.sizePt;
 

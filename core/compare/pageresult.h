@@ -27,7 +27,8 @@ struct PageResult {
     // Diff (matched pairs only)
     bool diffDone = false;
     QString error; // set when the page failed
-    double dpi = 0;
+    double dpi = 0;    // NEW render; also the DPI of bbox_px
+    double oldDpi = 0; // OLD render (differs for sheets printed at another paper size)
     bool dpiLowered = false;
     QSizeF pageSizePt; // NEW page (OLD page for removed sheets)
     Alignment alignment;

@@ -35,16 +35,20 @@ QJsonObject regionToJson(const ChangeRegion &r)
     };
 }
 
-QJsonObject alignmentToJson(const Alignment &a)
+// The transform is reported in page points (NEW pt -> OLD pt), which does not depend on the
+// DPI each side was rendered at: a half-size print shows scale 2.
+QJsonObject alignmentToJson(const Alignment &a, double newDpi, double oldDpi)
 {
+    const double toOld = 72.0 / oldDpi, fromNew = newDpi / 72.0;
     QJsonArray rows;
     for (int r = 0; r < 2; ++r)
-        rows.append(QJsonArray{round4(a.newToOld(r, 0)), round4(a.newToOld(r, 1)), round4(a.newToOld(r, 2))});
+        rows.append(QJsonArray{round4(a.newToOld(r, 0) * fromNew * toOld), round4(a.newToOld(r, 1) * fromNew * toOld),
+                               round4(a.newToOld(r, 2) * toOld)});
     return QJsonObject{
         {QStringLiteral("transform"), rows},
-        {QStringLiteral("maps"), QStringLiteral("new_px_to_old_px")},
+        {QStringLiteral("maps"), QStringLiteral("new_pt_to_old_pt")},
         {QStringLiteral("rotation_deg"), round4(a.rotationDeg())},
-        {QStringLiteral("scale"), round4(a.scale())},
+        {QStringLiteral("scale"), round4(a.scale() * fromNew * toOld)},
         {QStringLiteral("score"), round4(a.score)},
         {QStringLiteral("method"), a.method},
         {QStringLiteral("warning"), stringOrNull(a.warning)},
@@ -80,8 +84,9 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId)
     diff.insert(QStringLiteral("regions"), regions);
     if (page.match == MatchKind::Matched && page.diffDone) {
         diff.insert(QStringLiteral("dpi"), round1(page.dpi));
+        diff.insert(QStringLiteral("old_dpi"), round1(page.oldDpi));
         diff.insert(QStringLiteral("dpi_lowered"), page.dpiLowered);
-        diff.insert(QStringLiteral("alignment"), alignmentToJson(page.alignment));
+        diff.insert(QStringLiteral("alignment"), alignmentToJson(page.alignment, page.dpi, page.oldDpi));
     }
     const QString status = stageStatus(page);
     QJsonObject o{

@@ -59,7 +59,7 @@ bool hasTwin(const Word &w, const Words &others)
 // Inside a word box the two sides are registered again locally (a few pixels of search), then
 // compared with a one-pixel tolerance. Changed pixels are added to the masks.
 void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey, const cv::Mat &newGrey,
-                     bool scanned, ChangeMasks &masks, cv::Mat &confirmed)
+                     bool scanned, int inkThreshold, ChangeMasks &masks, cv::Mat &confirmed)
 {
     const int search = std::max(2, int(std::lround(0.8 * pxPerPt)));
     const cv::Rect page(0, 0, newGrey.cols, newGrey.rows);
@@ -96,7 +96,15 @@ void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey
         return cv::Mat((ink - paper) / std::max(40.0f, stroke - paper));
     };
     const cv::Mat o = normalisedInk(oldGrey(inner)), n = normalisedInk(newGrey(newRect));
-    const cv::Mat added = (n - o) > 0.5f, removed = (o - n) > 0.5f;
+    // Only ink that is on one side and not the other; and not at the crop's rim, where the local
+    // shift moves neighbouring lines in or out of view.
+    const cv::Mat oldInk = oldGrey(inner) < inkThreshold, newInk = newGrey(newRect) < inkThreshold;
+    cv::Mat rim = cv::Mat::zeros(inner.size(), CV_8U);
+    if (inner.width > 2 * (search + 1) && inner.height > 2 * (search + 1))
+        rim(cv::Rect(search + 1, search + 1, inner.width - 2 * (search + 1), inner.height - 2 * (search + 1)))
+            .setTo(255);
+    const cv::Mat added = ((n - o) > 0.5f) & newInk & ~oldInk & rim;
+    const cv::Mat removed = ((o - n) > 0.5f) & oldInk & ~newInk & rim;
     // A changed glyph part is a stroke segment: 1.5 pt^2 (half a point by three); a scan's blur
     // and resampling leave up to about 2 pt^2 of difference on unchanged small text.
     const double minPx = (scanned ? 2.5 : 1.5) * pxPerPt * pxPerPt;
@@ -158,10 +166,12 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     cv::Mat confirmed = cv::Mat::zeros(newGrey.size(), CV_8U);
     for (const Word &w : newWords)
         if (!bothHaveWords || !hasTwin(w, oldWords))
-            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, out.masks, confirmed);
+            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, options.inkThreshold, out.masks,
+                            confirmed);
     for (const Word &w : oldWords)
         if (!bothHaveWords || !hasTwin(w, newWords))
-            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, out.masks, confirmed);
+            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, options.inkThreshold, out.masks,
+                            confirmed);
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
     const int band = int(std::lround(options.edgeBandPt * pxPerPt));
     if (band > 0) {

@@ -87,7 +87,7 @@ bool sameTextRow(const ChangeRegion &a, const ChangeRegion &b)
         return false;
     const double overlap = std::min(a.boxPt.bottom(), b.boxPt.bottom()) - std::max(a.boxPt.top(), b.boxPt.top());
     const double gap = std::max(a.boxPt.left(), b.boxPt.left()) - std::min(a.boxPt.right(), b.boxPt.right());
-    return overlap >= 0.6 * h && gap <= 20.0 * h;
+    return overlap >= 0.6 * h && gap <= 30.0 * h;
 }
 
 } // namespace

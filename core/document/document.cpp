@@ -33,10 +33,11 @@ bool hasPdfTrailer(QFile &file)
     return file.read(tail).contains("%%EOF");
 }
 
+// Rounded down (with a little slack for 7919.9999): a capped page must stay under the cap.
 QSize pixelSize(QSizeF sizePt, double dpi)
 {
-    return QSize(std::max(1, int(std::lround(sizePt.width() / kPointsPerInch * dpi))),
-                 std::max(1, int(std::lround(sizePt.height() / kPointsPerInch * dpi))));
+    return QSize(std::max(1, int(std::floor(sizePt.width() / kPointsPerInch * dpi + 1e-3))),
+                 std::max(1, int(std::floor(sizePt.height() / kPointsPerInch * dpi + 1e-3))));
 }
 
 // ARGB32 with transparent paper -> 8-bit grey on white (composite, then luminance).
@@ -128,7 +129,12 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
                             QCoreApplication::translate("bt", "PDF uses an unsupported encryption scheme"));
             return nullptr;
         }
-        // A broken file may report status Error with error() None (NOTES.md): check both.
+        // An empty page tree loads "without error" but with status Error; a broken file may
+        // also report status Error with error() None (NOTES.md): tell the two apart by pages.
+        if (loadError == QPdfDocument::Error::None && doc->m_pdf->pageCount() <= 0) {
+            err = makeError(LoadError::NoPages, path, QCoreApplication::translate("bt", "PDF has no pages"));
+            return nullptr;
+        }
         if (loadError != QPdfDocument::Error::None || doc->m_pdf->status() != QPdfDocument::Status::Ready) {
             err = makeError(LoadError::Corrupt, path,
                             QCoreApplication::translate("bt", "PDF is damaged and cannot be opened"));
@@ -252,11 +258,14 @@ cv::Mat Document::renderRegion(int page, const QRectF &rectPt, double dpi) const
     const double s = dpi / kPointsPerInch;
     const QRect clipPx = QRectF(clipped.topLeft() * s, clipped.size() * s).toAlignedRect();
     if (m_pdf) {
-        QPdfDocumentRenderOptions options;
-        options.setScaledSize(pixelSize(sizePt, dpi));
-        options.setScaledClipRect(clipPx);
-        const QImage image = m_pdf->render(page, clipPx.size(), options);
-        return image.isNull() ? cv::Mat() : argbToGreyOnWhite(image);
+        // Whole page, then crop: Qt 6.4's clipped render (scaledClipRect) scales by (W-1)/W and
+        // shifts small crops by tens of pixels; the page is parsed once either way.
+        const QSize pagePx = pixelSize(sizePt, dpi);
+        const QImage image = m_pdf->render(page, pagePx);
+        if (image.isNull())
+            return {};
+        const QRect inside = clipPx.intersected(QRect(QPoint(0, 0), pagePx));
+        return argbToGreyOnWhite(image.copy(inside));
     }
     const double imageScale = m_imageDpi / kPointsPerInch;
     const QRect srcPx = QRectF(clipped.topLeft() * imageScale, clipped.size() * imageScale).toAlignedRect()
