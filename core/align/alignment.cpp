@@ -258,6 +258,17 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
             best = &c;
     if (eccOk && candidates.back().method == QLatin1String("ecc") && candidates.back().score >= best->score - 0.01)
         best = &candidates.back();
+    // A refined transform indistinguishable from the plain size guess (under a tenth of a pixel
+    // anywhere on the page) is reported as that guess: identical plots stay "identity".
+    const cv::Size corners(newGrey.cols, newGrey.rows);
+    double maxDeviation = 0;
+    for (const cv::Point2d p : {cv::Point2d(0, 0), cv::Point2d(corners.width, 0), cv::Point2d(0, corners.height),
+                                cv::Point2d(corners.width, corners.height)}) {
+        const cv::Vec3d h(p.x, p.y, 1.0);
+        maxDeviation = std::max(maxDeviation, cv::norm(best->t * h - sizeGuess * h));
+    }
+    if (maxDeviation < 0.1)
+        best = &candidates.front();
     result.newToOld = best->t;
     result.method = best->method;
     result.score = best->score;

@@ -110,9 +110,14 @@ void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey
     const double minPx = (scanned ? 2.5 : 1.5) * pxPerPt * pxPerPt;
     if (cv::countNonZero(added) + cv::countNonZero(removed) < minPx)
         return;
-    masks.added(newRect) |= added;
-    masks.removed(newRect) |= removed;
-    confirmed(newRect) |= added | removed;
+    // Each side's pixels are marked where they are: NEW's at the shifted rect, OLD's in place,
+    // and never on ink both sides share at that spot.
+    const cv::Mat addedHere = added & (oldGrey(newRect) >= inkThreshold);
+    const cv::Mat removedHere = removed & (newGrey(inner) >= inkThreshold);
+    masks.added(newRect) |= addedHere;
+    masks.removed(inner) |= removedHere;
+    confirmed(newRect) |= addedHere;
+    confirmed(inner) |= removedHere;
 }
 
 // Grey level below which a pixel counts as faint ink: a fixed margin under the paper's level,

@@ -129,6 +129,10 @@ OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey, co
     cv::Mat removed, added;
     cv::dilate(detection.masks.removed, removed, rim);
     cv::dilate(detection.masks.added, added, rim);
+    // ...but never onto ink both sides share.
+    const cv::Mat shared = (darkOld > 95) & (darkNew > 95);
+    removed &= ~shared | detection.masks.removed;
+    added &= ~shared | detection.masks.added;
     darkOld.setTo(255, detection.masks.removed);
     darkNew.setTo(255, detection.masks.added);
     paintRamp(out.index, darkOld, removed & (darkOld > 0), kRemovedBase);

@@ -177,7 +177,8 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
             return nullptr;
         }
         const double declaredDpi = image->dotsPerMeterX() * 0.0254;
-        doc->m_imageDpi = declaredDpi >= 50 && declaredDpi <= 2400 ? declaredDpi : 150.0;
+        // Dots per metre are whole numbers: 150 dpi is stored as 5906 dpm (150.01 dpi).
+        doc->m_imageDpi = declaredDpi >= 50 && declaredDpi <= 2400 ? std::round(declaredDpi) : 150.0;
         doc->m_image = std::move(image);
     }
 

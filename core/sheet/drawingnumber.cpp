@@ -9,14 +9,19 @@ namespace bt {
 
 namespace {
 
-bool isAsciiLetter(QChar c) { return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z'); }
-bool isAsciiDigit(QChar c) { return c >= u'0' && c <= u'9'; }
-bool isSeparator(QChar c) { return c == u'-' || c == u'.' || c == u'_'; }
+bool isAsciiLetter(QChar c) {
+    return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z');
+}
+bool isAsciiDigit(QChar c) {
+    return c >= u'0' && c <= u'9';
+}
+bool isSeparator(QChar c) {
+    return c == u'-' || c == u'.' || c == u'_';
+}
 
 // OCR reads these for digits; they are repaired only inside the digit group, never in the
 // discipline prefix (where S, I and O are real letters).
-QChar digitFor(QChar c)
-{
+QChar digitFor(QChar c) {
     switch (c.unicode()) {
     case u'O':
     case u'o':
@@ -34,20 +39,17 @@ QChar digitFor(QChar c)
     }
 }
 
-QString unifyDashes(QString s)
-{
+QString unifyDashes(QString s) {
     for (QChar &c : s) {
         const char16_t u = c.unicode();
-        if ((u >= 0x2010 && u <= 0x2015) || u == 0x2212 || u == 0xFE63 || u == 0xFF0D)
-            c = u'-';
+        if ((u >= 0x2010 && u <= 0x2015) || u == 0x2212 || u == 0xFE63 || u == 0xFF0D) c = u'-';
     }
     return s;
 }
 
 // Prefixes that read like a discipline but are words, units, months or labels: "REV 1",
 // "NO. 1", "RM 101", "MAY 22", "TO 3".
-const QSet<QString> &nonDisciplinePrefixes()
-{
+const QSet<QString> &nonDisciplinePrefixes() {
     static const QSet<QString> words = {
         QStringLiteral("REV"), QStringLiteral("NO"),  QStringLiteral("NR"),  QStringLiteral("NUM"),
         QStringLiteral("RM"),  QStringLiteral("RMS"), QStringLiteral("TO"),  QStringLiteral("AT"),
@@ -67,17 +69,16 @@ const QSet<QString> &nonDisciplinePrefixes()
         QStringLiteral("AUG"), QStringLiteral("SEP"), QStringLiteral("OCT"), QStringLiteral("NOV"),
         QStringLiteral("DEC"), QStringLiteral("PH"),  QStringLiteral("TEL"), QStringLiteral("FAX"),
         QStringLiteral("SHT"), QStringLiteral("DWG"), QStringLiteral("IS"),  QStringLiteral("IT"),
-        QStringLiteral("OR"),  QStringLiteral("AN"),  QStringLiteral("BE"),
-        QStringLiteral("IF"),  QStringLiteral("ALL"), QStringLiteral("PER"), QStringLiteral("OC"),
-        QStringLiteral("EA"),  QStringLiteral("GA"),  QStringLiteral("CL"),
+        QStringLiteral("OR"),  QStringLiteral("AN"),  QStringLiteral("BE"),  QStringLiteral("IF"),
+        QStringLiteral("ALL"), QStringLiteral("PER"), QStringLiteral("OC"),  QStringLiteral("EA"),
+        QStringLiteral("GA"),  QStringLiteral("CL"),
     };
     return words;
 }
 
 // Strips what sits around a number in running text or OCR output: quotes, brackets, commas,
 // a closing period or colon.
-QString stripSurrounding(const QString &text)
-{
+QString stripSurrounding(const QString &text) {
     static const QString leading = QStringLiteral("([{\"'");
     static const QString trailing = QStringLiteral(")]}\"',;:.");
     int begin = 0, end = int(text.size());
@@ -97,11 +98,11 @@ struct ParsedNumber {
 
 // Hand-written parser rather than one regex: the digit group needs character-wise OCR repair
 // and the prefix must stop where digit look-alikes begin.
-bool parseDrawingNumber(const QString &text, ParsedNumber *out)
-{
+bool parseDrawingNumber(const QString &text, ParsedNumber *out) {
     QString s = stripSurrounding(unifyDashes(text).trimmed()).simplified();
-    if (s.isEmpty() || s.size() > 16)
-        return false;
+    // Tesseract reads a bold S as "$"; before a separator ("$-201") it can be nothing else.
+    if (s.size() > 2 && s.at(0) == u'$' && isSeparator(s.at(1))) s[0] = u'S';
+    if (s.isEmpty() || s.size() > 16) return false;
     for (QChar c : s) {
         if (!isAsciiLetter(c) && !isAsciiDigit(c) && !isSeparator(c) && c != u' ' && c != u'|')
             return false; // slashes, quotes, colons: dates, scales, dimensions, detail callouts
@@ -111,14 +112,11 @@ bool parseDrawingNumber(const QString &text, ParsedNumber *out)
     QString prefix;
     while (i < n && isAsciiLetter(s.at(i))) {
         // Lower-case l/o/i after the first letter are digits printed in capitals, not letters.
-        if (!prefix.isEmpty() && !digitFor(s.at(i)).isNull() && s.at(i).isLower())
-            break;
+        if (!prefix.isEmpty() && !digitFor(s.at(i)).isNull() && s.at(i).isLower()) break;
         prefix += s.at(i++);
     }
-    if (prefix.isEmpty() || prefix.size() > 3)
-        return false;
-    if (nonDisciplinePrefixes().contains(prefix.toUpper()))
-        return false;
+    if (prefix.isEmpty() || prefix.size() > 3) return false;
+    if (nonDisciplinePrefixes().contains(prefix.toUpper())) return false;
 
     // Optional digit-less sub-discipline between two separators: "E-LP-101".
     QString sub;
@@ -127,8 +125,8 @@ bool parseDrawingNumber(const QString &text, ParsedNumber *out)
         QString letters;
         while (k < n && isAsciiLetter(s.at(k)) && letters.size() < 3)
             letters += s.at(k++);
-        const bool realLetters = std::any_of(letters.begin(), letters.end(),
-                                             [](QChar c) { return digitFor(c).isNull(); });
+        const bool realLetters =
+            std::any_of(letters.begin(), letters.end(), [](QChar c) { return digitFor(c).isNull(); });
         if (!letters.isEmpty() && letters.size() <= 2 && realLetters && k < n &&
             (isSeparator(s.at(k)) || s.at(k) == u' ')) {
             sub = s.mid(i, 1) + letters;
@@ -143,15 +141,13 @@ bool parseDrawingNumber(const QString &text, ParsedNumber *out)
         spaced = true;
         ++i;
     }
-    if (i < n && isSeparator(s.at(i)))
-        punct = s.at(i++);
+    if (i < n && isSeparator(s.at(i))) punct = s.at(i++);
     while (i < n && s.at(i) == u' ') {
         spaced = true;
         ++i;
     }
     const QString rest = s.mid(i);
-    if (rest.isEmpty() || rest.contains(u' '))
-        return false;
+    if (rest.isEmpty() || rest.contains(u' ')) return false;
 
     // Repair the digit group. A final letter stays a suffix ("A-101A") when a full three-digit
     // group precedes it; otherwise a look-alike there is a digit too ("A-10O" -> "A-100").
@@ -177,14 +173,17 @@ bool parseDrawingNumber(const QString &text, ParsedNumber *out)
             return false;
         }
     }
-    static const QRegularExpression group(QStringLiteral("^[0-9]{1,4}(\\.[0-9]{1,3})?[A-Za-z]?$"));
-    if (!group.match(digits).hasMatch())
-        return false;
+    // QRegularExpression is reentrant, not thread-safe: one instance per thread.
+    thread_local const QRegularExpression group(QStringLiteral("^[0-9]{1,4}(\\.[0-9]{1,3})?[A-Za-z]?$"));
+    if (!group.match(digits).hasMatch()) return false;
     // Mostly look-alikes ("AS-IS", "A-IOI") is a word, not a number.
-    if (real == 0 || repaired > real)
-        return false;
+    if (real == 0 || repaired > real) return false;
     const bool hasSeparator = spaced || !punct.isNull();
-    if (sub.isEmpty() && !hasSeparator && isPaperSizeName(prefix + digits))
+    if (sub.isEmpty() && !hasSeparator && isPaperSizeName(prefix + digits)) return false;
+    // Thermal values in wall legends and notes: insulation "R-21", "R-38"; U-factors "U-0.35".
+    const QString upper = prefix.toUpper();
+    if (sub.isEmpty() && ((upper == u"R" && real <= 2 && !digits.contains(u'.')) ||
+                          (upper == u"U" && digits.startsWith(QLatin1String("0.")))))
         return false;
 
     if (out) {
@@ -197,32 +196,25 @@ bool parseDrawingNumber(const QString &text, ParsedNumber *out)
     return true;
 }
 
-double verticalOverlap(const QRectF &a, const QRectF &b)
-{
+double verticalOverlap(const QRectF &a, const QRectF &b) {
     return std::min(a.bottom(), b.bottom()) - std::max(a.top(), b.top());
 }
 
 // The nearest word to the right of `words[i]` on the same text line, or -1.
-int rightNeighbour(const Words &words, int i)
-{
+int rightNeighbour(const Words &words, int i) {
     const QRectF &a = words.at(i).box;
     const double h = a.height();
     int best = -1;
     double bestGap = 0;
     for (int j = 0; j < words.size(); ++j) {
-        if (j == i)
-            continue;
+        if (j == i) continue;
         const QRectF &b = words.at(j).box;
         const double gap = b.left() - a.right();
-        if (gap < -0.3 * h || gap > 1.5 * std::max(h, b.height()))
-            continue;
-        if (b.center().x() <= a.center().x())
-            continue;
-        if (verticalOverlap(a, b) < 0.5 * std::min(h, b.height()))
-            continue;
+        if (gap < -0.3 * h || gap > 1.5 * std::max(h, b.height())) continue;
+        if (b.center().x() <= a.center().x()) continue;
+        if (verticalOverlap(a, b) < 0.5 * std::min(h, b.height())) continue;
         const double ratio = std::max(h, b.height()) / std::max(1e-6, std::min(h, b.height()));
-        if (ratio > 1.6)
-            continue;
+        if (ratio > 1.6) continue;
         if (best < 0 || gap < bestGap) {
             best = j;
             bestGap = gap;
@@ -232,9 +224,8 @@ int rightNeighbour(const Words &words, int i)
 }
 
 // A word that can only be the first part of a split number: "A", "AF", "A-".
-bool isPrefixOnly(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z]{1,3}[-._]?$"));
+bool isPrefixOnly(const QString &text) {
+    thread_local const QRegularExpression re(QStringLiteral("^[A-Za-z]{1,3}[-._]?$"));
     return re.match(stripSurrounding(unifyDashes(text.trimmed()))).hasMatch();
 }
 
@@ -242,10 +233,10 @@ bool isPrefixOnly(const QString &text)
 // the next field's label become "A-101REVISION", a label and the number "NUMBERA-101". Finds
 // the number inside such a word; `box` is narrowed by character share (the glyphs of the two
 // parts can differ in size, so it is an estimate; its height stays right).
-bool splitGluedNumber(const Word &word, DrawingNumberCandidate *out)
-{
-    static const QRegularExpression tail(QStringLiteral("^([A-Za-z]{1,3}[-._]?[0-9][0-9.]*)([A-Za-z]{2,}.*)$"));
-    static const QRegularExpression head(
+bool splitGluedNumber(const Word &word, DrawingNumberCandidate *out) {
+    thread_local const QRegularExpression tail(
+        QStringLiteral("^([A-Za-z]{1,3}[-._]?[0-9][0-9.]*)([A-Za-z]{2,}.*)$"));
+    thread_local const QRegularExpression head(
         QStringLiteral("^(SHEET|SHT|NUMBER|NO\\.?|DWG|DRAWING)(:?)([A-Za-z]{1,3}[-._]?[0-9].*)$"),
         QRegularExpression::CaseInsensitiveOption);
     const QString text = unifyDashes(word.text.trimmed());
@@ -262,46 +253,43 @@ bool splitGluedNumber(const Word &word, DrawingNumberCandidate *out)
         return false;
     }
     ParsedNumber parsed;
-    if (!parseDrawingNumber(part, &parsed) || parsed.digitCount < 2)
-        return false;
+    if (!parseDrawingNumber(part, &parsed) || parsed.digitCount < 2) return false;
     const double perChar = word.box.width() / std::max<qsizetype>(1, text.size());
     out->text = parsed.printed;
-    out->boxPt = QRectF(word.box.left() + start * perChar, word.box.top(), length * perChar, word.box.height());
+    out->boxPt =
+        QRectF(word.box.left() + start * perChar, word.box.top(), length * perChar, word.box.height());
     out->heightPt = word.box.height();
     return true;
 }
 
 } // namespace
 
-QString normaliseDrawingNumber(const QString &number)
-{
+QString normaliseDrawingNumber(const QString &number) {
     QString out;
     const QString s = unifyDashes(number).toUpper();
     out.reserve(s.size());
     for (QChar c : s) {
-        if (c.isSpace() || c == u'-' || c == u'.' || c == u'_')
-            continue;
+        if (c.isSpace() || c == u'-' || c == u'.' || c == u'_') continue;
         out += c;
     }
     return out;
 }
 
-bool isPaperSizeName(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^A[0-4]$"));
+bool isPaperSizeName(const QString &text) {
+    thread_local const QRegularExpression re(QStringLiteral("^A[0-4]$"));
     return re.match(text.trimmed().toUpper()).hasMatch();
 }
 
-QString cleanDrawingNumber(const QString &text)
-{
+QString cleanDrawingNumber(const QString &text) {
     ParsedNumber parsed;
     return parseDrawingNumber(text, &parsed) ? parsed.printed : QString();
 }
 
-bool looksLikeDrawingNumber(const QString &text) { return parseDrawingNumber(text, nullptr); }
+bool looksLikeDrawingNumber(const QString &text) {
+    return parseDrawingNumber(text, nullptr);
+}
 
-QVector<DrawingNumberCandidate> findDrawingNumberCandidates(const Words &words)
-{
+QVector<DrawingNumberCandidate> findDrawingNumberCandidates(const Words &words) {
     QVector<DrawingNumberCandidate> out;
     QVector<bool> used(words.size(), false);
     for (int i = 0; i < words.size(); ++i) {
@@ -316,25 +304,21 @@ QVector<DrawingNumberCandidate> findDrawingNumberCandidates(const Words &words)
     }
     // Numbers split over words: "A 101" (wide letter spacing, or OCR), "A-" "101", "A" "-" "101".
     for (int i = 0; i < words.size(); ++i) {
-        if (used.at(i) || !isPrefixOnly(words.at(i).text))
-            continue;
+        if (used.at(i) || !isPrefixOnly(words.at(i).text)) continue;
         int j = rightNeighbour(words, i);
-        if (j < 0 || used.at(j))
-            continue;
+        if (j < 0 || used.at(j)) continue;
         QString joined = words.at(i).text.trimmed() + QLatin1Char(' ') + words.at(j).text.trimmed();
         QRectF box = words.at(i).box.united(words.at(j).box);
         const QString second = unifyDashes(words.at(j).text.trimmed());
         if (second.size() == 1 && isSeparator(second.at(0))) {
             const int k = rightNeighbour(words, j);
-            if (k < 0 || used.at(k))
-                continue;
+            if (k < 0 || used.at(k)) continue;
             joined += QLatin1Char(' ') + words.at(k).text.trimmed();
             box = box.united(words.at(k).box);
         }
         // Two words are only trusted with a real number part: "A 101", not "A 1" (grid labels).
         ParsedNumber parsed;
-        if (!parseDrawingNumber(joined, &parsed) || (parsed.digitCount < 2 && !parsed.hasDecimal))
-            continue;
+        if (!parseDrawingNumber(joined, &parsed) || (parsed.digitCount < 2 && !parsed.hasDecimal)) continue;
         out.append({parsed.printed, box, box.height()});
     }
     return out;

@@ -9,7 +9,7 @@
 namespace bt {
 
 struct DrawingNumberCandidate {
-    QString text;  // as printed, joined when split over words ("A 101" -> "A 101")
+    QString text; // as printed, joined when split over words ("A 101" -> "A 101")
     QRectF boxPt;
     double heightPt = 0; // text height, the main ranking signal
 };

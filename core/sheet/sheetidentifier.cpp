@@ -8,38 +8,47 @@
 #include <QSet>
 #include <algorithm>
 #include <cmath>
+#include <opencv2/imgproc.hpp>
+#include <vector>
 
 namespace bt {
 
 namespace {
 
 constexpr double kPointsPerInch = 72.0;
-// Title-block crops are OCR'd at this DPI unless the crop would exceed kMaxCropPixels
-// (~2000 x 2000): sheet numbers are large text and Tesseract time grows with pixels.
-constexpr double kOcrDpi = 110.0;
-constexpr double kMinOcrDpi = 60.0;
+// Title-block crops are rendered at the DPI that makes them about kCropPixels, within
+// [kMinOcrDpi, kMaxOcrDpi] and never above kMaxCropPixels (~2000 x 2000): Tesseract time grows
+// with pixels, and smaller paper has smaller text. ARCH D gets 120 DPI, 42x30 in 100, 17x11 in 200.
+constexpr double kCropPixels = 2.5e6;
+constexpr double kMinOcrDpi = 100.0;
+constexpr double kMaxOcrDpi = 200.0;
+constexpr double kFloorOcrDpi = 50.0; // huge crops (fallback strips of big paper) may go down to this
 constexpr double kMaxCropPixels = 4.0e6;
+// Text lines at least this tall (and clearly above the crop's typical text) are re-read alone.
+constexpr double kMinLargeTextIn = 0.12;
+constexpr size_t kMaxLargeLines = 3;
 // A text-layer number outside titleBlockAreaPt but in the edge strips is trusted from here on;
 // below it (small, unlabelled: a view-title bubble) the title block is OCR'd as well.
 constexpr double kTrustedTextConfidence = 0.7;
+// An OCR answer this confident ends the search; below it the fallback crops are read too.
+constexpr double kGoodOcrConfidence = 0.6;
 
 // Bottom and right strips where title blocks live even when they are outside titleBlockAreaPt.
-bool inEdgeZone(QPointF p, QSizeF page) { return p.x() >= 0.8 * page.width() || p.y() >= 0.85 * page.height(); }
+bool inEdgeZone(QPointF p, QSizeF page) {
+    return p.x() >= 0.8 * page.width() || p.y() >= 0.85 * page.height();
+}
 
 // Upper-case word without the punctuation labels carry ("NO.", "TITLE:", "#").
-QString bareWord(const QString &text)
-{
+QString bareWord(const QString &text) {
     QString out;
     for (QChar c : text.toUpper()) {
-        if (c.isLetterOrNumber())
-            out += c;
+        if (c.isLetterOrNumber()) out += c;
     }
     return out;
 }
 
 // Words that name the sheet number field, seen just above or left of the number.
-bool isNumberLabelWord(const QString &bare)
-{
+bool isNumberLabelWord(const QString &bare) {
     static const QSet<QString> labels = {QStringLiteral("SHEET"),  QStringLiteral("SHT"),
                                          QStringLiteral("DWG"),    QStringLiteral("DRAWING"),
                                          QStringLiteral("NUMBER"), QStringLiteral("NO")};
@@ -47,68 +56,104 @@ bool isNumberLabelWord(const QString &bare)
 }
 
 // Words that introduce a reference to another sheet: "SEE A-501", "REFER TO S-201".
-bool isReferenceWord(const QString &bare)
-{
+bool isReferenceWord(const QString &bare) {
     static const QSet<QString> words = {
-        QStringLiteral("SEE"),   QStringLiteral("REFER"),   QStringLiteral("REF"),    QStringLiteral("TO"),
-        QStringLiteral("ON"),    QStringLiteral("SIM"),     QStringLiteral("PER"),    QStringLiteral("AT"),
-        QStringLiteral("AND"),   QStringLiteral("DETAIL"),  QStringLiteral("SECTION"), QStringLiteral("ELEVATION"),
-        QStringLiteral("SHEETS"), QStringLiteral("DRAWINGS"), QStringLiteral("WITH"), QStringLiteral("FROM")};
+        QStringLiteral("SEE"),    QStringLiteral("REFER"),    QStringLiteral("REF"),
+        QStringLiteral("TO"),     QStringLiteral("ON"),       QStringLiteral("SIM"),
+        QStringLiteral("PER"),    QStringLiteral("AT"),       QStringLiteral("AND"),
+        QStringLiteral("DETAIL"), QStringLiteral("SECTION"),  QStringLiteral("ELEVATION"),
+        QStringLiteral("SHEETS"), QStringLiteral("DRAWINGS"), QStringLiteral("WITH"),
+        QStringLiteral("FROM")};
     return words.contains(bare);
 }
 
 // Words of title-block field labels; a line made only of these is a label, not a title.
-bool isLabelWord(const QString &bare)
-{
+bool isLabelWord(const QString &bare) {
     static const QSet<QString> words = {
-        QStringLiteral("SHEET"),       QStringLiteral("SHT"),        QStringLiteral("TITLE"),
-        QStringLiteral("NUMBER"),      QStringLiteral("NO"),         QStringLiteral("NAME"),
-        QStringLiteral("DRAWING"),     QStringLiteral("DWG"),        QStringLiteral("PROJECT"),
-        QStringLiteral("DRAWN"),       QStringLiteral("BY"),         QStringLiteral("CHECKED"),
-        QStringLiteral("CHK"),         QStringLiteral("CHKD"),       QStringLiteral("APPROVED"),
-        QStringLiteral("DESIGNED"),    QStringLiteral("SCALE"),      QStringLiteral("DATE"),
-        QStringLiteral("ISSUE"),       QStringLiteral("ISSUED"),     QStringLiteral("REVISION"),
-        QStringLiteral("REVISIONS"),   QStringLiteral("REV"),        QStringLiteral("JOB"),
-        QStringLiteral("CLIENT"),      QStringLiteral("OWNER"),      QStringLiteral("ARCHITECT"),
-        QStringLiteral("ENGINEER"),    QStringLiteral("SEAL"),       QStringLiteral("STAMP"),
-        QStringLiteral("PHASE"),       QStringLiteral("LOCATION"),   QStringLiteral("BUILDING"),
-        QStringLiteral("CONSULTANT"),  QStringLiteral("CONSULTANTS"), QStringLiteral("DESCRIPTION"),
-        QStringLiteral("OF"),          QStringLiteral("FILE"),       QStringLiteral("CAD"),
-        QStringLiteral("SIZE"),        QStringLiteral("FOR"),        QStringLiteral("AND"),
-        QStringLiteral("MARK"),        QStringLiteral("CONTRACT"),   QStringLiteral("PERMIT"),
-        QStringLiteral("KEY"),         QStringLiteral("NORTH"),      QStringLiteral("ADDRESS"),
-        QStringLiteral("CERTIFICATION"), QStringLiteral("SUBMITTAL"), QStringLiteral("PLOT"),
-        QStringLiteral("COMM"),        QStringLiteral("ID"),         QStringLiteral("CODE"),
+        QStringLiteral("SHEET"),
+        QStringLiteral("SHT"),
+        QStringLiteral("TITLE"),
+        QStringLiteral("NUMBER"),
+        QStringLiteral("NO"),
+        QStringLiteral("NAME"),
+        QStringLiteral("DRAWING"),
+        QStringLiteral("DWG"),
+        QStringLiteral("PROJECT"),
+        QStringLiteral("DRAWN"),
+        QStringLiteral("BY"),
+        QStringLiteral("CHECKED"),
+        QStringLiteral("CHK"),
+        QStringLiteral("CHKD"),
+        QStringLiteral("APPROVED"),
+        QStringLiteral("DESIGNED"),
+        QStringLiteral("SCALE"),
+        QStringLiteral("DATE"),
+        QStringLiteral("ISSUE"),
+        QStringLiteral("ISSUED"),
+        QStringLiteral("REVISION"),
+        QStringLiteral("REVISIONS"),
+        QStringLiteral("REV"),
+        QStringLiteral("JOB"),
+        QStringLiteral("CLIENT"),
+        QStringLiteral("OWNER"),
+        QStringLiteral("ARCHITECT"),
+        QStringLiteral("ENGINEER"),
+        QStringLiteral("SEAL"),
+        QStringLiteral("STAMP"),
+        QStringLiteral("PHASE"),
+        QStringLiteral("LOCATION"),
+        QStringLiteral("BUILDING"),
+        QStringLiteral("CONSULTANT"),
+        QStringLiteral("CONSULTANTS"),
+        QStringLiteral("DESCRIPTION"),
+        QStringLiteral("OF"),
+        QStringLiteral("FILE"),
+        QStringLiteral("CAD"),
+        QStringLiteral("SIZE"),
+        QStringLiteral("FOR"),
+        QStringLiteral("AND"),
+        QStringLiteral("MARK"),
+        QStringLiteral("CONTRACT"),
+        QStringLiteral("PERMIT"),
+        QStringLiteral("KEY"),
+        QStringLiteral("NORTH"),
+        QStringLiteral("ADDRESS"),
+        QStringLiteral("CERTIFICATION"),
+        QStringLiteral("SUBMITTAL"),
+        QStringLiteral("PLOT"),
+        QStringLiteral("COMM"),
+        QStringLiteral("ID"),
+        QStringLiteral("CODE"),
     };
     return words.contains(bare);
 }
 
 // First words that make a line a labelled field ("SCALE: 1/4" = 1'-0"", "DRAWN BY JS").
-bool isFieldStarter(const QString &bare)
-{
+bool isFieldStarter(const QString &bare) {
     static const QSet<QString> words = {
-        QStringLiteral("SCALE"),   QStringLiteral("DATE"),    QStringLiteral("DRAWN"),   QStringLiteral("CHECKED"),
-        QStringLiteral("JOB"),     QStringLiteral("PROJECT"), QStringLiteral("SHEET"),   QStringLiteral("SHT"),
-        QStringLiteral("DWG"),     QStringLiteral("REV"),     QStringLiteral("REVISION"), QStringLiteral("ISSUE"),
-        QStringLiteral("ISSUED"),  QStringLiteral("PLOT"),    QStringLiteral("FILE"),    QStringLiteral("CAD"),
-        QStringLiteral("CHK"),     QStringLiteral("APPROVED"), QStringLiteral("DESIGNED"), QStringLiteral("PHASE"),
-        QStringLiteral("DRAWING"), QStringLiteral("COPYRIGHT"), QStringLiteral("PRINTED"), QStringLiteral("NO"),
+        QStringLiteral("SCALE"),     QStringLiteral("DATE"),     QStringLiteral("DRAWN"),
+        QStringLiteral("CHECKED"),   QStringLiteral("JOB"),      QStringLiteral("PROJECT"),
+        QStringLiteral("SHEET"),     QStringLiteral("SHT"),      QStringLiteral("DWG"),
+        QStringLiteral("REV"),       QStringLiteral("REVISION"), QStringLiteral("ISSUE"),
+        QStringLiteral("ISSUED"),    QStringLiteral("PLOT"),     QStringLiteral("FILE"),
+        QStringLiteral("CAD"),       QStringLiteral("CHK"),      QStringLiteral("APPROVED"),
+        QStringLiteral("DESIGNED"),  QStringLiteral("PHASE"),    QStringLiteral("DRAWING"),
+        QStringLiteral("COPYRIGHT"), QStringLiteral("PRINTED"),  QStringLiteral("NO"),
     };
     return words.contains(bare);
 }
 
 // Words typical of sheet titles.
-bool isTitleKeyword(const QString &bare)
-{
+bool isTitleKeyword(const QString &bare) {
     static const QSet<QString> words = {
-        QStringLiteral("PLAN"),      QStringLiteral("PLANS"),     QStringLiteral("ELEVATION"),
-        QStringLiteral("ELEVATIONS"), QStringLiteral("SECTION"),  QStringLiteral("SECTIONS"),
-        QStringLiteral("DETAIL"),    QStringLiteral("DETAILS"),   QStringLiteral("SCHEDULE"),
-        QStringLiteral("SCHEDULES"), QStringLiteral("NOTES"),     QStringLiteral("SITE"),
-        QStringLiteral("ROOF"),      QStringLiteral("FLOOR"),     QStringLiteral("LEGEND"),
-        QStringLiteral("COVER"),     QStringLiteral("DIAGRAM"),   QStringLiteral("DIAGRAMS"),
-        QStringLiteral("CEILING"),   QStringLiteral("FOUNDATION"), QStringLiteral("FRAMING"),
-        QStringLiteral("INDEX"),     QStringLiteral("RISER"),     QStringLiteral("ENLARGED"),
+        QStringLiteral("PLAN"),       QStringLiteral("PLANS"),      QStringLiteral("ELEVATION"),
+        QStringLiteral("ELEVATIONS"), QStringLiteral("SECTION"),    QStringLiteral("SECTIONS"),
+        QStringLiteral("DETAIL"),     QStringLiteral("DETAILS"),    QStringLiteral("SCHEDULE"),
+        QStringLiteral("SCHEDULES"),  QStringLiteral("NOTES"),      QStringLiteral("SITE"),
+        QStringLiteral("ROOF"),       QStringLiteral("FLOOR"),      QStringLiteral("LEGEND"),
+        QStringLiteral("COVER"),      QStringLiteral("DIAGRAM"),    QStringLiteral("DIAGRAMS"),
+        QStringLiteral("CEILING"),    QStringLiteral("FOUNDATION"), QStringLiteral("FRAMING"),
+        QStringLiteral("INDEX"),      QStringLiteral("RISER"),      QStringLiteral("ENLARGED"),
     };
     return words.contains(bare);
 }
@@ -117,25 +162,21 @@ enum class LabelKind { None, Title, Project, Other };
 
 // Classifies a line that is only label words: "SHEET TITLE" names the title field, "PROJECT"
 // names a field whose content must not be taken for the sheet title.
-LabelKind labelKind(const QStringList &bareWords)
-{
+LabelKind labelKind(const QStringList &bareWords) {
     if (bareWords.isEmpty() || !std::all_of(bareWords.begin(), bareWords.end(), isLabelWord))
         return LabelKind::None;
     const QString phrase = bareWords.join(QLatin1Char(' '));
-    static const QSet<QString> title = {QStringLiteral("SHEET TITLE"), QStringLiteral("DRAWING TITLE"),
-                                        QStringLiteral("TITLE"),       QStringLiteral("SHEET NAME"),
+    static const QSet<QString> title = {QStringLiteral("SHEET TITLE"),  QStringLiteral("DRAWING TITLE"),
+                                        QStringLiteral("TITLE"),        QStringLiteral("SHEET NAME"),
                                         QStringLiteral("DRAWING NAME"), QStringLiteral("TITLE OF SHEET"),
-                                        QStringLiteral("DWG TITLE"),   QStringLiteral("SHT TITLE")};
-    if (title.contains(phrase))
-        return LabelKind::Title;
-    static const QSet<QString> project = {QStringLiteral("PROJECT"),       QStringLiteral("PROJECT TITLE"),
-                                          QStringLiteral("PROJECT NAME"),  QStringLiteral("CLIENT"),
-                                          QStringLiteral("OWNER"),         QStringLiteral("ARCHITECT"),
-                                          QStringLiteral("CONSULTANT"),    QStringLiteral("CONSULTANTS"),
-                                          QStringLiteral("PROJECT ADDRESS"), QStringLiteral("LOCATION"),
-                                          QStringLiteral("ENGINEER"),      QStringLiteral("BUILDING")};
-    if (project.contains(phrase))
-        return LabelKind::Project;
+                                        QStringLiteral("DWG TITLE"),    QStringLiteral("SHT TITLE")};
+    if (title.contains(phrase)) return LabelKind::Title;
+    static const QSet<QString> project = {
+        QStringLiteral("PROJECT"),    QStringLiteral("PROJECT TITLE"), QStringLiteral("PROJECT NAME"),
+        QStringLiteral("CLIENT"),     QStringLiteral("OWNER"),         QStringLiteral("ARCHITECT"),
+        QStringLiteral("CONSULTANT"), QStringLiteral("CONSULTANTS"),   QStringLiteral("PROJECT ADDRESS"),
+        QStringLiteral("LOCATION"),   QStringLiteral("ENGINEER"),      QStringLiteral("BUILDING")};
+    if (project.contains(phrase)) return LabelKind::Project;
     return LabelKind::Other;
 }
 
@@ -150,14 +191,12 @@ struct Line {
     LabelKind label = LabelKind::None;
 };
 
-QVector<Line> buildLines(const Words &words)
-{
+QVector<Line> buildLines(const Words &words) {
     const Words sorted = sortedInReadingOrder(words);
     QVector<Line> lines;
     Words current;
     auto flush = [&]() {
-        if (current.isEmpty())
-            return;
+        if (current.isEmpty()) return;
         Line line;
         line.words = current;
         std::vector<double> heights;
@@ -187,8 +226,7 @@ QVector<Line> buildLines(const Words &words)
             const double ratio = std::max(last.box.height(), w.box.height()) /
                                  std::max(1e-6, std::min(last.box.height(), w.box.height()));
             // A wide gap or a jump in text size starts a new cell.
-            if (!sameLine || gap > 1.5 * h || gap < -0.5 * h || ratio > 1.6)
-                flush();
+            if (!sameLine || gap > 1.5 * h || gap < -0.5 * h || ratio > 1.6) flush();
         }
         current.append(w);
     }
@@ -197,8 +235,7 @@ QVector<Line> buildLines(const Words &words)
 }
 
 // Confidence of the words making up a candidate (lowest wins: one bad word spoils a number).
-double candidateConfidence(const Words &words, const QRectF &box)
-{
+double candidateConfidence(const Words &words, const QRectF &box) {
     double conf = 100.0;
     bool any = false;
     for (const Word &w : words) {
@@ -211,19 +248,16 @@ double candidateConfidence(const Words &words, const QRectF &box)
 }
 
 // Word immediately left of `box` on its line, or -1.
-int leftNeighbour(const Words &words, const QRectF &box)
-{
+int leftNeighbour(const Words &words, const QRectF &box) {
     const double h = box.height();
     int best = -1;
     double bestGap = 0;
     for (int i = 0; i < words.size(); ++i) {
         const QRectF &b = words.at(i).box;
         const double gap = box.left() - b.right();
-        if (gap < -0.3 * h || gap > 1.5 * h || b.center().x() >= box.left())
-            continue;
+        if (gap < -0.3 * h || gap > 1.5 * h || b.center().x() >= box.left()) continue;
         const double overlap = std::min(b.bottom(), box.bottom()) - std::max(b.top(), box.top());
-        if (overlap < 0.5 * std::min(h, b.height()))
-            continue;
+        if (overlap < 0.5 * std::min(h, b.height())) continue;
         if (best < 0 || gap < bestGap) {
             best = i;
             bestGap = gap;
@@ -233,13 +267,11 @@ int leftNeighbour(const Words &words, const QRectF &box)
 }
 
 // "SEE A-501", "REFER TO SHEET S-201": the number is a reference to another sheet.
-bool isReference(const Words &words, const QRectF &box)
-{
+bool isReference(const Words &words, const QRectF &box) {
     int left = leftNeighbour(words, box);
     for (int step = 0; left >= 0 && step < 2; ++step) {
         const QString bare = bareWord(words.at(left).text);
-        if (isReferenceWord(bare))
-            return true;
+        if (isReferenceWord(bare)) return true;
         if (bare != QLatin1String("SHEET") && bare != QLatin1String("SHT") && bare != QLatin1String("DWG"))
             return false;
         left = leftNeighbour(words, words.at(left).box);
@@ -248,34 +280,28 @@ bool isReference(const Words &words, const QRectF &box)
 }
 
 // A field label ("SHEET NO.", "DWG NUMBER") just above or left of the number.
-bool hasNumberLabel(const Words &words, const QRectF &box)
-{
+bool hasNumberLabel(const Words &words, const QRectF &box) {
     const double h = box.height();
     for (const Word &w : words) {
-        if (!isNumberLabelWord(bareWord(w.text)))
-            continue;
+        if (!isNumberLabelWord(bareWord(w.text))) continue;
         const QRectF &b = w.box;
         const bool above = b.bottom() <= box.top() + 0.3 * h && box.top() - b.bottom() <= 4 * h + 24 &&
                            b.right() >= box.left() - 4 * h - 60 && b.left() <= box.right();
         const bool leftOf = b.right() <= box.left() + 0.2 * h && box.left() - b.right() <= 6 * h &&
                             std::abs(b.center().y() - box.center().y()) <= 0.6 * h;
-        if (above || leftOf)
-            return true;
+        if (above || leftOf) return true;
     }
     return false;
 }
 
 // Numbers like "L1", "F1", "E2": a letter and one digit, also level names and footing marks.
-bool isWeakForm(const QString &number)
-{
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z]{1,3}[0-9][A-Za-z]?$"));
+bool isWeakForm(const QString &number) {
+    thread_local const QRegularExpression re(QStringLiteral("^[A-Za-z]{1,3}[0-9][A-Za-z]?$"));
     return re.match(number).hasMatch();
 }
 
-double median(std::vector<double> values)
-{
-    if (values.empty())
-        return 0;
+double median(std::vector<double> values) {
+    if (values.empty()) return 0;
     auto mid = values.begin() + long(values.size() / 2);
     std::nth_element(values.begin(), mid, values.end());
     return *mid;
@@ -291,17 +317,15 @@ struct ScoredCandidate {
 };
 
 // The title line (or a block of up to three lines) nearest the number and most title-like.
-QString pickTitle(const QVector<Line> &lines, QSizeF page, const QRectF &numberBox, const QString &numberKey)
-{
+QString pickTitle(const QVector<Line> &lines, QSizeF page, const QRectF &numberBox,
+                  const QString &numberKey) {
     const QRectF area = titleBlockAreaPt(page);
     const QPointF anchor = numberBox.isNull() ? QPointF(page.width(), page.height()) : numberBox.center();
     const double diag = std::hypot(page.width(), page.height());
 
     auto excluded = [&](const Line &line) {
-        if (line.label != LabelKind::None)
-            return true;
-        if (!line.bare.isEmpty() && isFieldStarter(line.bare.first()))
-            return true;
+        if (line.label != LabelKind::None) return true;
+        if (!line.bare.isEmpty() && isFieldStarter(line.bare.first())) return true;
         int letters = 0, others = 0;
         for (QChar c : line.text) {
             if (c.isLetter())
@@ -316,11 +340,10 @@ QString pickTitle(const QVector<Line> &lines, QSizeF page, const QRectF &numberB
             if (!numberKey.isEmpty() && normaliseDrawingNumber(clean.isEmpty() ? w.text : clean) == numberKey)
                 return true;
         }
-        if (!numberBox.isNull() && line.box.intersects(numberBox))
-            return true;
+        if (!numberBox.isNull() && line.box.intersects(numberBox)) return true;
         // Room tags ("OFFICE 102") sit near the number on small sheets; a title ending in a
         // bare number would still be taken when it has a title word ("LEVEL 2 PLAN" does).
-        static const QRegularExpression roomNumber(QStringLiteral("^[0-9]{2,4}[A-Z]?$"));
+        thread_local const QRegularExpression roomNumber(QStringLiteral("^[0-9]{2,4}[A-Z]?$"));
         if (line.bare.size() >= 2 && roomNumber.match(line.bare.last()).hasMatch() &&
             std::none_of(line.bare.begin(), line.bare.end(), isTitleKeyword))
             return true;
@@ -335,11 +358,9 @@ QString pickTitle(const QVector<Line> &lines, QSizeF page, const QRectF &numberB
         LabelKind kind = LabelKind::None;
         double bestGap = 0;
         for (const Line &l : lines) {
-            if (l.label == LabelKind::None)
-                continue;
+            if (l.label == LabelKind::None) continue;
             const double gap = line.box.top() - l.box.bottom();
-            if (gap < -0.3 * line.height || gap > 5 * line.height + 24)
-                continue;
+            if (gap < -0.3 * line.height || gap > 5 * line.height + 24) continue;
             if (l.box.left() > line.box.right() || l.box.right() < line.box.left() - 4 * line.height - 60)
                 continue;
             if (kind == LabelKind::None || gap < bestGap) {
@@ -355,13 +376,11 @@ QString pickTitle(const QVector<Line> &lines, QSizeF page, const QRectF &numberB
     QVector<bool> usable(lines.size(), false);
     for (int i = 0; i < lines.size(); ++i) {
         const Line &line = lines.at(i);
-        if (excluded(line))
-            continue;
+        if (excluded(line)) continue;
         usable[i] = true;
         const QPointF c = line.box.center();
         double score = line.height;
-        if (std::any_of(line.bare.begin(), line.bare.end(), isTitleKeyword))
-            score *= 2.0;
+        if (std::any_of(line.bare.begin(), line.bare.end(), isTitleKeyword)) score *= 2.0;
         const LabelKind above = labelAbove(line);
         if (above == LabelKind::Title)
             score *= 2.5;
@@ -376,8 +395,7 @@ QString pickTitle(const QVector<Line> &lines, QSizeF page, const QRectF &numberB
             bestScore = score;
         }
     }
-    if (best < 0)
-        return {};
+    if (best < 0) return {};
 
     // Titles wrap: take aligned lines of the same size directly above and below.
     QVector<int> block{best};
@@ -392,8 +410,7 @@ QString pickTitle(const QVector<Line> &lines, QSizeF page, const QRectF &numberB
     for (bool grew = true; grew && block.size() < 3;) {
         grew = false;
         for (int i = 0; i < lines.size() && block.size() < 3; ++i) {
-            if (!usable.at(i) || block.contains(i))
-                continue;
+            if (!usable.at(i) || block.contains(i)) continue;
             if (continues(lines.at(block.last()), lines.at(i))) {
                 block.append(i);
                 grew = true;
@@ -409,38 +426,114 @@ QString pickTitle(const QVector<Line> &lines, QSizeF page, const QRectF &numberB
     return parts.join(QLatin1Char(' ')).simplified();
 }
 
-// Crop of `area` at a DPI that keeps it under kMaxCropPixels, OCR'd into page words.
-Words ocrArea(const Document &document, int page, const QRectF &area)
-{
+// Boxes (pixels) of the text lines clearly larger than the crop's typical text, biggest first:
+// the sheet number and title. Tesseract reads such a line reliably on its own, while on the
+// whole crop it sometimes garbles it (a bold "S-201" read as "$-201" next to small notes).
+std::vector<cv::Rect> largeTextLines(const cv::Mat &grey, double dpi) {
+    cv::Mat ink;
+    cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+    std::vector<cv::Rect> glyphs;
+    std::vector<double> heights;
+    for (int i = 1; i < n; ++i) {
+        const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                         stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+        // Glyph-shaped: a few pixels tall, at most 1.5 in, not much wider than tall.
+        if (r.height >= 4 && r.height <= 1.5 * dpi && r.width <= 2 * r.height) {
+            glyphs.push_back(r);
+            heights.push_back(r.height);
+        }
+    }
+    if (glyphs.size() < 2) return {};
+    const double typical = median(heights);
+    const double minHeight = std::max({1.8 * typical, 12.0, kMinLargeTextIn * dpi});
+    std::vector<cv::Rect> large;
+    for (const cv::Rect &g : glyphs)
+        if (g.height >= minHeight) large.push_back(g);
+    std::sort(large.begin(), large.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.x < b.x; });
+
+    // Chain glyphs of similar height on one baseline, left to right.
+    std::vector<cv::Rect> lines;
+    std::vector<int> counts;
+    for (const cv::Rect &g : large) {
+        bool joined = false;
+        for (size_t i = 0; i < lines.size() && !joined; ++i) {
+            cv::Rect &l = lines[i];
+            const int overlap = std::min(l.y + l.height, g.y + g.height) - std::max(l.y, g.y);
+            const double ratio = double(std::max(l.height, g.height)) / std::min(l.height, g.height);
+            const int gap = g.x - (l.x + l.width);
+            if (overlap >= 0.6 * std::min(l.height, g.height) && ratio <= 1.5 && gap <= 1.2 * l.height) {
+                l |= g;
+                ++counts[i];
+                joined = true;
+            }
+        }
+        if (!joined) {
+            lines.push_back(g);
+            counts.push_back(1);
+        }
+    }
+    std::vector<cv::Rect> out;
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (counts[i] >= 2) // a number has at least two glyphs besides its dash
+            out.push_back(lines[i]);
+    std::sort(out.begin(), out.end(),
+              [](const cv::Rect &a, const cv::Rect &b) { return a.height > b.height; });
+    if (out.size() > kMaxLargeLines) out.resize(kMaxLargeLines);
+    return out;
+}
+
+// Crop of `area` at a DPI that keeps it under kMaxCropPixels, OCR'd into page words; its
+// large text lines are read again one by one and replace what the whole-crop pass saw there.
+Words ocrArea(const Document &document, int page, const QRectF &area) {
     const QRectF clipped = area.intersected(QRectF(QPointF(0, 0), document.pageSizePt(page)));
-    if (clipped.isEmpty())
-        return {};
+    if (clipped.isEmpty()) return {};
     const double areaIn2 = clipped.width() / kPointsPerInch * clipped.height() / kPointsPerInch;
-    const double dpi = std::max(kMinOcrDpi, std::min(kOcrDpi, std::floor(std::sqrt(kMaxCropPixels / areaIn2))));
+    const double wanted = std::clamp(std::sqrt(kCropPixels / areaIn2), kMinOcrDpi, kMaxOcrDpi);
+    const double dpi =
+        std::floor(std::max(kFloorOcrDpi, std::min(wanted, std::sqrt(kMaxCropPixels / areaIn2))));
     const cv::Mat crop = document.renderRegion(page, clipped, dpi);
-    if (crop.empty())
-        return {};
+    if (crop.empty()) return {};
     // renderRegion crops at whole pixels from the aligned pixel rect; map from that corner.
     const double s = dpi / kPointsPerInch;
     const QRect px = QRectF(clipped.topLeft() * s, clipped.size() * s).toAlignedRect();
-    return recogniseWords(crop, dpi, QPointF(px.left() / s, px.top() / s));
+    const QPointF origin(px.left() / s, px.top() / s);
+    Words words = recogniseWords(crop, dpi, origin);
+
+    for (const cv::Rect &line : largeTextLines(crop, dpi)) {
+        const int pad = line.height / 3 + 2;
+        const cv::Rect padded =
+            cv::Rect(line.x - pad, line.y - pad, line.width + 2 * pad, line.height + 2 * pad) &
+            cv::Rect(0, 0, crop.cols, crop.rows);
+        // Only the line on a white margin: neighbouring labels in the margin would join its word.
+        cv::Mat lineImage(padded.size(), CV_8UC1, cv::Scalar(255));
+        const cv::Rect keep = (line + cv::Point(-2, -2) + cv::Size(4, 4)) & padded;
+        crop(keep).copyTo(lineImage(keep - padded.tl()));
+        const Words lineWords =
+            recogniseWords(lineImage, dpi, origin + QPointF(padded.x, padded.y) / s, OcrLayout::Block);
+        if (lineWords.isEmpty()) continue;
+        const QRectF linePt(origin + QPointF(line.x, line.y) / s, QSizeF(line.width, line.height) / s);
+        words.erase(std::remove_if(words.begin(), words.end(),
+                                   [&](const Word &w) { return linePt.contains(w.box.center()); }),
+                    words.end());
+        words += lineWords;
+    }
+    return words;
 }
 
 } // namespace
 
-QRectF titleBlockAreaPt(QSizeF pageSizePt)
-{
+QRectF titleBlockAreaPt(QSizeF pageSizePt) {
     // The bottom-right region: holds the number and title of a right-hand title-block column
     // (numbers sit at its foot, titles just above) and the right end of a bottom title strip.
     const double w = pageSizePt.width(), h = pageSizePt.height();
     return QRectF(0.6 * w, 0.5 * h, 0.4 * w, 0.5 * h);
 }
 
-SheetIdentity identifySheet(const Words &words, QSizeF pageSizePt)
-{
+SheetIdentity identifySheet(const Words &words, QSizeF pageSizePt) {
     SheetIdentity id;
-    if (words.isEmpty())
-        return id;
+    if (words.isEmpty()) return id;
     const QRectF area = titleBlockAreaPt(pageSizePt);
     std::vector<double> heights;
     heights.reserve(size_t(words.size()));
@@ -460,12 +553,9 @@ SheetIdentity identifySheet(const Words &words, QSizeF pageSizePt)
         double score = c.heightPt;
         // The title block outweighs size: a drawing-area number must be 3x taller to win.
         score *= s.inTitleBlock ? 3.0 : s.inEdge ? 1.5 : 1.0;
-        if (s.labelled)
-            score *= 1.5;
-        if (isReference(words, c.boxPt))
-            score *= 0.2;
-        if (isWeakForm(c.text))
-            score *= 0.5;
+        if (s.labelled) score *= 1.5;
+        if (isReference(words, c.boxPt)) score *= 0.2;
+        if (isWeakForm(c.text)) score *= 0.5;
         score *= 0.5 + 0.5 * std::clamp(s.confidence, 0.0, 100.0) / 100.0;
         s.score = score;
         scored.append(s);
@@ -497,17 +587,17 @@ SheetIdentity identifySheet(const Words &words, QSizeF pageSizePt)
     confidence += best.inTitleBlock ? 0.3 : best.inEdge ? 0.15 : 0.0;
     confidence += best.labelled ? 0.1 : 0.0;
     confidence += repeated ? 0.1 : 0.0;
-    confidence += 0.2 * std::clamp((best.score - runnerUp) / best.score, 0.0, 1.0);
+    // Standing out counts less outside the title block: a lone note reference also stands out.
+    confidence +=
+        (best.inTitleBlock ? 0.2 : 0.1) * std::clamp((best.score - runnerUp) / best.score, 0.0, 1.0);
     confidence += best.candidate.heightPt >= 1.5 * typicalHeight ? 0.1 : 0.0;
     confidence *= 0.5 + 0.5 * std::clamp(best.confidence, 0.0, 100.0) / 100.0;
-    if (isWeakForm(best.candidate.text))
-        confidence *= 0.7;
+    if (isWeakForm(best.candidate.text)) confidence *= 0.7;
     id.confidence = std::clamp(confidence, 0.0, 1.0);
     return id;
 }
 
-SheetIdentity identifyPage(const Document &document, int page)
-{
+SheetIdentity identifyPage(const Document &document, int page) {
     const QSizeF size = document.pageSizePt(page);
     const QRectF area = titleBlockAreaPt(size);
     const Words textWords = document.textLayerWords(page);
@@ -523,25 +613,26 @@ SheetIdentity identifyPage(const Document &document, int page)
             return fromText;
     }
 
-    // OCR: the title-block area first, then the whole bottom and right strips.
+    // OCR: the title-block area first, then the whole bottom and right strips. A weak answer
+    // (a small number outside the title block) is kept while the next crop is tried.
     const double w = size.width(), h = size.height();
     const QRectF crops[] = {area, QRectF(0, 0.8 * h, w, 0.2 * h), QRectF(0.8 * w, 0, 0.2 * w, h)};
+    SheetIdentity best = fromText;
     for (const QRectF &crop : crops) {
         const Words ocrWords = ocrArea(document, page, crop);
-        if (ocrWords.isEmpty())
-            continue;
+        if (ocrWords.isEmpty()) continue;
         // Text-layer words join in: a partly stroked title block may still have real text.
         SheetIdentity id = identifySheet(ocrWords + textWords, size);
-        if (!id.isValid())
-            continue;
-        if (fromText.isValid() && normaliseDrawingNumber(id.number) == normaliseDrawingNumber(fromText.number))
-            return fromText;
+        if (!id.isValid()) continue;
+        if (fromText.isValid() &&
+            normaliseDrawingNumber(id.number) == normaliseDrawingNumber(fromText.number))
+            return fromText; // OCR confirms the text layer's answer
         id.source = QStringLiteral("ocr");
-        return id;
+        if (id.confidence >= kGoodOcrConfidence) return id;
+        if (!best.isValid() || id.confidence > best.confidence) best = id;
     }
-    if (!fromText.isValid() && fromText.title.isEmpty())
-        fromText.source.clear();
-    return fromText;
+    if (!best.isValid() && best.title.isEmpty()) best.source.clear();
+    return best;
 }
 
 } // namespace bt

@@ -25,8 +25,7 @@ constexpr int kMinSheetsForResidual = 3;
 // only when one number came from OCR (a misread); otherwise one was removed, one added.
 constexpr double kConflictThreshold = 0.8;
 
-cv::Mat toGrey(const cv::Mat &image)
-{
+cv::Mat toGrey(const cv::Mat &image) {
     cv::Mat grey;
     if (image.channels() == 4)
         cv::cvtColor(image, grey, cv::COLOR_BGRA2GRAY);
@@ -34,18 +33,18 @@ cv::Mat toGrey(const cv::Mat &image)
         cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
     else
         grey = image;
-    if (grey.depth() != CV_8U)
-        grey.convertTo(grey, CV_8U);
+    if (grey.depth() != CV_8U) grey.convertTo(grey, CV_8U);
     return grey;
 }
 
-cv::Size compareSize(double aspect) { return {kCompareWidth, std::max(8, int(std::lround(kCompareWidth * aspect)))}; }
+cv::Size compareSize(double aspect) {
+    return {kCompareWidth, std::max(8, int(std::lround(kCompareWidth * aspect)))};
+}
 
 // Ink map in 0..1: darkness against the local paper (so a grey scan and a white vector page
 // agree), scaled by its 99th percentile (vector renders draw hairlines at >= 1 px and look far
 // darker than an area-averaged scan), blurred so a pixel or two of shift barely matters.
-cv::Mat inkMap(const cv::Mat &image, cv::Size size)
-{
+cv::Mat inkMap(const cv::Mat &image, cv::Size size) {
     cv::Mat resized, paper, ink;
     cv::resize(toGrey(image), resized, size, 0, 0, cv::INTER_AREA);
     cv::medianBlur(resized, paper, 5);
@@ -60,8 +59,7 @@ cv::Mat inkMap(const cv::Mat &image, cv::Size size)
 }
 
 // Normalised cross-correlation (zero-mean, so paper does not count) clamped to 0..1.
-double correlation(const cv::Mat &a, const cv::Mat &b)
-{
+double correlation(const cv::Mat &a, const cv::Mat &b) {
     cv::Scalar meanA, stdA, meanB, stdB;
     cv::meanStdDev(a, meanA, stdA);
     cv::meanStdDev(b, meanB, stdB);
@@ -74,18 +72,13 @@ double correlation(const cv::Mat &a, const cv::Mat &b)
     return std::isfinite(ncc) ? std::clamp(ncc, 0.0, 1.0) : 0.0;
 }
 
-struct Side {
-    const QVector<SheetInfo> &sheets;
-    QVector<bool> used;
-    explicit Side(const QVector<SheetInfo> &s) : sheets(s), used(s.size(), false) {}
-};
-
-QString numberKey(const SheetInfo &sheet) { return normaliseDrawingNumber(sheet.identity.number); }
+QString numberKey(const SheetInfo &sheet) {
+    return normaliseDrawingNumber(sheet.identity.number);
+}
 
 } // namespace
 
-QString matchKindName(MatchKind kind)
-{
+QString matchKindName(MatchKind kind) {
     switch (kind) {
     case MatchKind::Matched:
         return QStringLiteral("matched");
@@ -97,23 +90,20 @@ QString matchKindName(MatchKind kind)
     return QString();
 }
 
-double thumbnailSimilarity(const cv::Mat &a, const cv::Mat &b)
-{
-    if (a.empty() || b.empty())
-        return 0.0;
+double thumbnailSimilarity(const cv::Mat &a, const cv::Mat &b) {
+    if (a.empty() || b.empty()) return 0.0;
     // Common size from the mean aspect ratio: a portrait and a landscape sheet compare badly,
     // as they should.
     const cv::Size size = compareSize(0.5 * (double(a.rows) / a.cols + double(b.rows) / b.cols));
     return correlation(inkMap(a, size), inkMap(b, size));
 }
 
-QVector<SheetPair> matchSheets(const QVector<SheetInfo> &oldSheets, const QVector<SheetInfo> &newSheets)
-{
-    Side olds(oldSheets), news(newSheets);
+QVector<SheetPair> matchSheets(const QVector<SheetInfo> &oldSheets, const QVector<SheetInfo> &newSheets) {
+    QVector<bool> oldUsed(oldSheets.size(), false), newUsed(newSheets.size(), false);
     QVector<SheetPair> pairs;
     auto pair = [&](int o, int n, const QString &method) {
-        olds.used[o] = true;
-        news.used[n] = true;
+        oldUsed[o] = true;
+        newUsed[n] = true;
         pairs.append({oldSheets.at(o).page, newSheets.at(n).page, MatchKind::Matched, method});
     };
     // Indices in page order, whatever order the caller listed them in.
@@ -130,14 +120,12 @@ QVector<SheetPair> matchSheets(const QVector<SheetInfo> &oldSheets, const QVecto
     QHash<QString, QVector<int>> oldByNumber;
     for (int o : oldOrder) {
         const QString key = numberKey(oldSheets.at(o));
-        if (!key.isEmpty())
-            oldByNumber[key].append(o);
+        if (!key.isEmpty()) oldByNumber[key].append(o);
     }
     for (int n : newOrder) {
         const QString key = numberKey(newSheets.at(n));
         auto it = oldByNumber.find(key);
-        if (key.isEmpty() || it == oldByNumber.end() || it->isEmpty())
-            continue;
+        if (key.isEmpty() || it == oldByNumber.end() || it->isEmpty()) continue;
         pair(it->takeFirst(), n, QStringLiteral("number"));
     }
 
@@ -157,20 +145,19 @@ QVector<SheetPair> matchSheets(const QVector<SheetInfo> &oldSheets, const QVecto
     QVector<int> oldThumbs, newThumbs;
     double aspect = 0;
     for (int o : oldOrder)
-        if (!oldSheets.at(o).thumbnail.empty())
-            oldThumbs.append(o);
+        if (!oldSheets.at(o).thumbnail.empty()) oldThumbs.append(o);
     for (int n : newOrder)
-        if (!newSheets.at(n).thumbnail.empty())
-            newThumbs.append(n);
+        if (!newSheets.at(n).thumbnail.empty()) newThumbs.append(n);
     for (int o : oldThumbs)
         aspect += double(oldSheets.at(o).thumbnail.rows) / oldSheets.at(o).thumbnail.cols;
     for (int n : newThumbs)
         aspect += double(newSheets.at(n).thumbnail.rows) / newSheets.at(n).thumbnail.cols;
     const cv::Size size = compareSize(aspect / std::max(1, int(oldThumbs.size() + newThumbs.size())));
-    const bool residual = oldThumbs.size() >= kMinSheetsForResidual && newThumbs.size() >= kMinSheetsForResidual;
+    const bool residual =
+        oldThumbs.size() >= kMinSheetsForResidual && newThumbs.size() >= kMinSheetsForResidual;
     QHash<int, cv::Mat> oldInk, newInk, oldResidual, newResidual;
-    auto residuals = [&](const QVector<SheetInfo> &sheets, const QVector<int> &withThumbs, QHash<int, cv::Mat> &inks,
-                         QHash<int, cv::Mat> &out) {
+    auto residuals = [&](const QVector<SheetInfo> &sheets, const QVector<int> &withThumbs,
+                         QHash<int, cv::Mat> &inks, QHash<int, cv::Mat> &out) {
         cv::Mat mean = cv::Mat::zeros(size, CV_32F);
         for (int i : withThumbs) {
             inks.insert(i, inkMap(sheets.at(i).thumbnail, size));
@@ -185,22 +172,17 @@ QVector<SheetPair> matchSheets(const QVector<SheetInfo> &oldSheets, const QVecto
 
     std::vector<std::tuple<double, int, int>> candidates;
     for (int o : oldThumbs) {
-        if (olds.used.at(o))
-            continue;
+        if (oldUsed.at(o)) continue;
         for (int n : newThumbs) {
-            if (news.used.at(n))
-                continue;
+            if (newUsed.at(n)) continue;
             const bool conflict = conflicting(o, n);
-            if (conflict && !fromOcr(o, n))
-                continue;
+            if (conflict && !fromOcr(o, n)) continue;
             const double raw = correlation(oldInk.value(o), newInk.value(n));
-            if (raw < (conflict ? kConflictThreshold : kVisualThreshold))
-                continue;
+            if (raw < (conflict ? kConflictThreshold : kVisualThreshold)) continue;
             double rank = raw;
             if (residual) {
                 rank = correlation(oldResidual.value(o), newResidual.value(n));
-                if (rank < kResidualThreshold)
-                    continue;
+                if (rank < kResidualThreshold) continue;
             }
             candidates.emplace_back(rank, o, n);
         }
@@ -210,18 +192,15 @@ QVector<SheetPair> matchSheets(const QVector<SheetInfo> &oldSheets, const QVecto
                      [](const auto &x, const auto &y) { return std::get<0>(x) > std::get<0>(y); });
     for (const auto &[s, o, n] : candidates) {
         Q_UNUSED(s)
-        if (!olds.used.at(o) && !news.used.at(n))
-            pair(o, n, QStringLiteral("visual"));
+        if (!oldUsed.at(o) && !newUsed.at(n)) pair(o, n, QStringLiteral("visual"));
     }
 
     // 3. Page order of what is left (never two sheets with different numbers).
     QVector<int> oldLeft, newLeft;
     for (int o : oldOrder)
-        if (!olds.used.at(o))
-            oldLeft.append(o);
+        if (!oldUsed.at(o)) oldLeft.append(o);
     for (int n : newOrder)
-        if (!news.used.at(n))
-            newLeft.append(n);
+        if (!newUsed.at(n)) newLeft.append(n);
     // Each OLD sheet takes the next NEW sheet it does not conflict with, keeping both orders.
     int next = 0;
     for (int o : oldLeft) {
@@ -236,21 +215,17 @@ QVector<SheetPair> matchSheets(const QVector<SheetInfo> &oldSheets, const QVecto
 
     // 4. The rest: only in NEW -> added, only in OLD -> removed.
     for (int n : newOrder)
-        if (!news.used.at(n))
-            pairs.append({-1, newSheets.at(n).page, MatchKind::Added, QString()});
+        if (!newUsed.at(n)) pairs.append({-1, newSheets.at(n).page, MatchKind::Added, QString()});
     for (int o : oldOrder)
-        if (!olds.used.at(o))
-            pairs.append({oldSheets.at(o).page, -1, MatchKind::Removed, QString()});
+        if (!oldUsed.at(o)) pairs.append({oldSheets.at(o).page, -1, MatchKind::Removed, QString()});
 
     // Order by NEW page; a removed sheet follows the NEW sheet that its OLD predecessor (the
     // nearest earlier OLD page that was matched) became, or leads when there is none.
     QHash<int, int> newPageOfOld;
     for (const SheetPair &p : pairs)
-        if (p.kind == MatchKind::Matched)
-            newPageOfOld.insert(p.oldPage, p.newPage);
+        if (p.kind == MatchKind::Matched) newPageOfOld.insert(p.oldPage, p.newPage);
     auto sortKey = [&](const SheetPair &p) {
-        if (p.kind != MatchKind::Removed)
-            return std::make_tuple(p.newPage, 0, 0);
+        if (p.kind != MatchKind::Removed) return std::make_tuple(p.newPage, 0, 0);
         int anchor = -1, anchorOldPage = -1;
         for (auto it = newPageOfOld.cbegin(); it != newPageOfOld.cend(); ++it) {
             if (it.key() < p.oldPage && it.key() > anchorOldPage) {

@@ -3,10 +3,16 @@
 #include <QtGlobal>
 #include <algorithm>
 #include <cmath>
+#include <leptonica/allheaders.h>
 #include <memory>
+#include <mutex>
 #include <opencv2/imgproc.hpp>
 #include <tesseract/baseapi.h>
 #include <vector>
+
+#if defined(__linux__)
+#include <dlfcn.h>
+#endif
 
 namespace bt {
 
@@ -22,41 +28,59 @@ constexpr double kLowDpi = 150.0;
 constexpr double kTargetTextPx = 30.0;
 constexpr double kMinTextPx = 20.0;
 constexpr double kMaxUpscale = 3.0;
+// Share of ink surviving a 3x3 erosion below which strokes are hairlines.
+constexpr double kHairlineSurvival = 0.2;
 
 struct TessDeleter {
-    void operator()(tesseract::TessBaseAPI *api) const
-    {
+    void operator()(tesseract::TessBaseAPI *api) const {
         api->End();
         delete api;
     }
 };
 using TessPtr = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
 
-TessPtr createEngine()
-{
+// Debian's libtesseract runs its LSTM in OpenMP regions with num_threads(4). libgomp reads
+// OMP_THREAD_LIMIT only when it is loaded, before main(), so initOcrEnvironment() is too late
+// for a program started without it (measured: OCR 2-4x slower on 2 busy cores). Setting the
+// calling thread's max-active-levels to 0 makes its regions inactive, i.e. run by this thread
+// alone, whatever the environment said. libgomp is already loaded with libtesseract, so this
+// looks it up instead of linking it; nothing happens for a Tesseract built without OpenMP.
+void keepOpenMpOnThisThread() {
+#if defined(__linux__)
+    using SetLevels = void (*)(int);
+    if (const auto set = reinterpret_cast<SetLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels")))
+        set(0);
+#endif
+}
+
+TessPtr createEngine() {
     initOcrEnvironment();
+    keepOpenMpOnThisThread();
+    // Leptonica prints "Error in boxClipToRectangle" for harmless edge cases of small crops.
+    static std::once_flag quietLeptonica;
+    std::call_once(quietLeptonica, [] { setMsgSeverity(L_SEVERITY_NONE); });
     TessPtr api(new tesseract::TessBaseAPI);
     // nullptr: Debian's compiled-in tessdata path (or TESSDATA_PREFIX when set).
-    if (api->Init(nullptr, "eng", tesseract::OEM_DEFAULT) != 0)
+    if (api->Init(nullptr, "eng", tesseract::OEM_DEFAULT) != 0) {
+        qWarning("OCR: Tesseract could not load its English model (tesseract-ocr-eng, TESSDATA_PREFIX)");
         return nullptr;
+    }
     // Keep Tesseract's diagnostics ("Empty page!!", resolution guesses) out of our stderr.
     api->SetVariable("debug_file", "/dev/null");
-    // Drawing text is codes and capitals, not prose: don't let the dictionary "correct" A-101.
+    // Drawing text is codes and capitals, not prose: no dictionary built from the page's words.
     api->SetVariable("tessedit_enable_doc_dict", "0");
     return api;
 }
 
 // One engine per thread, created on first use and kept for the thread's lifetime:
 // TessBaseAPI is not thread-safe and Init() costs ~100 ms (NOTES.md).
-tesseract::TessBaseAPI *threadEngine()
-{
+tesseract::TessBaseAPI *threadEngine() {
     thread_local TessPtr engine = createEngine();
     return engine.get();
 }
 
 // Ink mask (ink = 255) by Otsu, clamped so a nearly blank crop does not turn paper noise into ink.
-cv::Mat binariseInk(const cv::Mat &grey)
-{
+cv::Mat binariseInk(const cv::Mat &grey) {
     cv::Mat mask;
     double t = cv::threshold(grey, mask, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
     if (t < 60 || t > 210) {
@@ -68,8 +92,7 @@ cv::Mat binariseInk(const cv::Mat &grey)
 
 // Removes ruling lines longer than any glyph stroke: title-block cell borders otherwise make
 // Tesseract read whole cells as one garbled block or emit "|" and "_" words.
-void removeLongLines(cv::Mat &ink, double dpi)
-{
+void removeLongLines(cv::Mat &ink, double dpi) {
     const int length = std::max(30, int(std::lround(0.8 * dpi)));
     cv::Mat horizontal, vertical;
     cv::morphologyEx(ink, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {length, 1}));
@@ -81,8 +104,7 @@ void removeLongLines(cv::Mat &ink, double dpi)
 }
 
 // Typical glyph height in pixels: median height of glyph-shaped components. 0 when none.
-double typicalGlyphHeight(const cv::Mat &ink)
-{
+double typicalGlyphHeight(const cv::Mat &ink) {
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
     std::vector<int> heights;
@@ -90,37 +112,45 @@ double typicalGlyphHeight(const cv::Mat &ink)
         const int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
         const int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
         // Glyphs: a few pixels tall and not much wider than tall (dashes and lines excluded).
-        if (h >= 5 && h <= 200 && w <= 2 * h)
-            heights.push_back(h);
+        if (h >= 5 && h <= 200 && w <= 2 * h) heights.push_back(h);
     }
-    if (heights.size() < 3)
-        return 0;
+    if (heights.size() < 3) return 0;
     auto mid = heights.begin() + long(heights.size() / 2);
     std::nth_element(heights.begin(), mid, heights.end());
     return *mid;
 }
 
-bool isJunk(const QString &text)
-{
+// CAD text is often single-stroke (SHX) and at title-block DPIs only 1-2 px wide; Tesseract
+// reads such hairline glyphs badly ("A-101" as "A-107" with confidence 0) and well once they
+// are 2-3 px. Strokes count as hairlines when a 3x3 erosion leaves almost no ink.
+void thickenHairlines(cv::Mat &ink) {
+    const int total = cv::countNonZero(ink);
+    if (total == 0) return;
+    cv::Mat eroded;
+    cv::erode(ink, eroded, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+    if (cv::countNonZero(eroded) < kHairlineSurvival * total)
+        cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_RECT, {2, 2}));
+}
+
+bool isJunk(const QString &text) {
     // A word with no letter or digit is punctuation or a line fragment ("|", "—", "_", ".").
     return std::none_of(text.begin(), text.end(), [](QChar c) { return c.isLetterOrNumber(); });
 }
 
 } // namespace
 
-void initOcrEnvironment()
-{
+void initOcrEnvironment() {
     // libtesseract is built with OpenMP on Debian; two OpenMP threads were slower than one and
-    // fight with our own worker threads. Must be set before libgomp reads it (first OCR call).
-    if (!qEnvironmentVariableIsSet("OMP_THREAD_LIMIT"))
-        qputenv("OMP_THREAD_LIMIT", "1");
+    // fight with our own worker threads. libgomp reads the variable when it is loaded, so this
+    // only takes effect for child processes (render workers) and for a launcher that sets it
+    // before exec; within this process keepOpenMpOnThisThread() does the job.
+    if (!qEnvironmentVariableIsSet("OMP_THREAD_LIMIT")) qputenv("OMP_THREAD_LIMIT", "1");
 }
 
-Words recogniseWords(const cv::Mat &grey, double dpi, QPointF originPt, OcrLayout layout, double minConfidence)
-{
+Words recogniseWords(const cv::Mat &grey, double dpi, QPointF originPt, OcrLayout layout,
+                     double minConfidence) {
     Words words;
-    if (grey.empty() || dpi <= 0)
-        return words;
+    if (grey.empty() || dpi <= 0) return words;
     cv::Mat src = grey;
     if (src.type() != CV_8UC1) {
         cv::Mat converted;
@@ -139,8 +169,7 @@ Words recogniseWords(const cv::Mat &grey, double dpi, QPointF originPt, OcrLayou
 
     cv::Mat ink = binariseInk(src);
     removeLongLines(ink, dpi);
-    if (cv::countNonZero(ink) == 0)
-        return words;
+    if (cv::countNonZero(ink) == 0) return words;
 
     // Low-DPI crops: upscale so typical text reaches ~30 px. Interpolating the mask and
     // re-thresholding gives smoother glyph edges than nearest-neighbour scaling.
@@ -157,13 +186,14 @@ Words recogniseWords(const cv::Mat &grey, double dpi, QPointF originPt, OcrLayou
     } else {
         scale = 1.0;
     }
+    thickenHairlines(ink);
     cv::Mat page;
     cv::bitwise_not(ink, page); // Tesseract wants dark text on white
 
     tesseract::TessBaseAPI *api = threadEngine();
-    if (!api)
-        return words;
-    api->SetPageSegMode(layout == OcrLayout::Block ? tesseract::PSM_SINGLE_BLOCK : tesseract::PSM_SPARSE_TEXT);
+    if (!api) return words;
+    api->SetPageSegMode(layout == OcrLayout::Block ? tesseract::PSM_SINGLE_BLOCK
+                                                   : tesseract::PSM_SPARSE_TEXT);
     api->SetImage(page.data, page.cols, page.rows, 1, int(page.step));
     api->SetSourceResolution(std::max(70, int(std::lround(dpi * scale))));
     if (api->Recognize(nullptr) != 0) {
@@ -176,17 +206,14 @@ Words recogniseWords(const cv::Mat &grey, double dpi, QPointF originPt, OcrLayou
     if (it) {
         do {
             const std::unique_ptr<char[]> utf8(it->GetUTF8Text(tesseract::RIL_WORD));
-            if (!utf8)
-                continue;
+            if (!utf8) continue;
             const QString text = QString::fromUtf8(utf8.get()).trimmed();
             const double confidence = it->Confidence(tesseract::RIL_WORD);
-            if (text.isEmpty() || confidence < minConfidence || isJunk(text))
-                continue;
+            if (text.isEmpty() || confidence < minConfidence || isJunk(text)) continue;
             int left = 0, top = 0, right = 0, bottom = 0;
-            if (!it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom))
-                continue;
-            const QRectF box(originPt.x() + left * pxToPt, originPt.y() + top * pxToPt, (right - left) * pxToPt,
-                             (bottom - top) * pxToPt);
+            if (!it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom)) continue;
+            const QRectF box(originPt.x() + left * pxToPt, originPt.y() + top * pxToPt,
+                             (right - left) * pxToPt, (bottom - top) * pxToPt);
             words.append(Word{text, box, confidence});
         } while (it->Next(tesseract::RIL_WORD));
     }
