@@ -18,14 +18,12 @@ namespace bt {
 
 namespace {
 
-QTextStream &out()
-{
+QTextStream &out() {
     static QTextStream s(stdout);
     return s;
 }
 
-QTextStream &err()
-{
+QTextStream &err() {
     static QTextStream s(stderr);
     return s;
 }
@@ -35,22 +33,16 @@ QTextStream &err()
 // thread runs, so silencing stderr for that moment hides nothing else.
 class StderrSilencer {
 public:
-    StderrSilencer()
-    {
-        if (qEnvironmentVariableIsSet("BT_VERBOSE"))
-            return;
+    StderrSilencer() {
+        if (qEnvironmentVariableIsSet("BT_VERBOSE")) return;
         fflush(stderr);
         m_saved = dup(STDERR_FILENO);
         const int null = ::open("/dev/null", O_WRONLY);
-        if (m_saved >= 0 && null >= 0)
-            dup2(null, STDERR_FILENO);
-        if (null >= 0)
-            ::close(null);
+        if (m_saved >= 0 && null >= 0) dup2(null, STDERR_FILENO);
+        if (null >= 0) ::close(null);
     }
-    ~StderrSilencer()
-    {
-        if (m_saved < 0)
-            return;
+    ~StderrSilencer() {
+        if (m_saved < 0) return;
         fflush(stderr);
         dup2(m_saved, STDERR_FILENO);
         ::close(m_saved);
@@ -63,14 +55,12 @@ private:
 };
 
 std::unique_ptr<Document> openQuietly(const QString &path, const QString &password, DocumentError *error,
-                                      qint64 maxPixels)
-{
+                                      qint64 maxPixels) {
     const StderrSilencer silence;
     return Document::open(path, password, error, maxPixels);
 }
 
-int fail(const QString &message)
-{
+int fail(const QString &message) {
     err() << "buildtrace: " << message << Qt::endl;
     return ExitError;
 }
@@ -85,41 +75,44 @@ changes are grouped into regions with the texts that changed.
 Exit status: 0 no changes, 1 changes found, 2 error (bad input, bad option).
 Result JSON schema: docs/result-schema.md.)";
 
-int runCompare(const QStringList &arguments)
-{
+int runCompare(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QString::fromUtf8(kCompareHelp));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("OLD"), QStringLiteral("Old revision (PDF or image)."));
     parser.addPositionalArgument(QStringLiteral("NEW"), QStringLiteral("New revision (PDF or image)."));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Write the result JSON to FILE ('-': stdout)."),
+    const QCommandLineOption jsonOpt(QStringLiteral("json"),
+                                     QStringLiteral("Write the result JSON to FILE ('-': stdout)."),
                                      QStringLiteral("FILE"));
     const QCommandLineOption outOpt(QStringLiteral("out"),
                                     QStringLiteral("Write overlays and aligned renders (PNG) to DIR."),
                                     QStringLiteral("DIR"));
-    const QCommandLineOption dpiOpt(QStringLiteral("dpi"),
-                                    QStringLiteral("Render resolution (default 220, or $PAGE_EXTRACTION_DPI)."),
-                                    QStringLiteral("N"));
-    const QCommandLineOption oldPwOpt(QStringLiteral("old-password"), QStringLiteral("Password of the OLD PDF."),
-                                      QStringLiteral("P"));
-    const QCommandLineOption newPwOpt(QStringLiteral("new-password"), QStringLiteral("Password of the NEW PDF."),
-                                      QStringLiteral("P"));
-    const QCommandLineOption tolOpt(QStringLiteral("tolerance"),
-                                    QStringLiteral("Ink within this distance (points) is unchanged (default 0.6)."),
-                                    QStringLiteral("PT"));
-    const QCommandLineOption colOpt(QStringLiteral("colors"),
-                                    QStringLiteral("Overlay colours: standard (grey/red/green) or colorblind."),
-                                    QStringLiteral("PRESET"), QStringLiteral("standard"));
-    const QCommandLineOption capOpt(QStringLiteral("max-megapixels"),
-                                    QStringLiteral("Per-page pixel cap; larger pages render at a lower DPI (default 120)."),
-                                    QStringLiteral("MP"));
-    const QCommandLineOption noRendersOpt(QStringLiteral("no-renders"),
-                                          QStringLiteral("Write only overlays, not the aligned OLD/NEW renders."));
+    const QCommandLineOption dpiOpt(
+        QStringLiteral("dpi"), QStringLiteral("Render resolution (default 220, or $PAGE_EXTRACTION_DPI)."),
+        QStringLiteral("N"));
+    const QCommandLineOption oldPwOpt(QStringLiteral("old-password"),
+                                      QStringLiteral("Password of the OLD PDF."), QStringLiteral("P"));
+    const QCommandLineOption newPwOpt(QStringLiteral("new-password"),
+                                      QStringLiteral("Password of the NEW PDF."), QStringLiteral("P"));
+    const QCommandLineOption tolOpt(
+        QStringLiteral("tolerance"),
+        QStringLiteral("Ink within this distance (points) is unchanged (default 0.6)."),
+        QStringLiteral("PT"));
+    const QCommandLineOption colOpt(
+        QStringLiteral("colors"), QStringLiteral("Overlay colours: standard (grey/red/green) or colorblind."),
+        QStringLiteral("PRESET"), QStringLiteral("standard"));
+    const QCommandLineOption capOpt(
+        QStringLiteral("max-megapixels"),
+        QStringLiteral("Per-page pixel cap; larger pages render at a lower DPI (default 120)."),
+        QStringLiteral("MP"));
+    const QCommandLineOption noRendersOpt(
+        QStringLiteral("no-renders"),
+        QStringLiteral("Write only overlays, not the aligned OLD/NEW renders."));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
-    parser.addOptions({jsonOpt, outOpt, dpiOpt, oldPwOpt, newPwOpt, tolOpt, colOpt, capOpt, noRendersOpt, quietOpt});
+    parser.addOptions(
+        {jsonOpt, outOpt, dpiOpt, oldPwOpt, newPwOpt, tolOpt, colOpt, capOpt, noRendersOpt, quietOpt});
 
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
+    if (!parser.parse(arguments)) return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         out() << parser.helpText().replace(QStringLiteral("[options]"), QStringLiteral("compare [options]"));
         return ExitSame;
@@ -150,30 +143,28 @@ int runCompare(const QStringList &arguments)
         settings.maxPixels = qint64(mp * 1e6);
     }
     if (!OverlayColours::fromPreset(parser.value(colOpt), &settings.colours))
-        return fail(QStringLiteral("--colors must be one of: %1").arg(OverlayColours::presetNames().join(QStringLiteral(", "))));
+        return fail(QStringLiteral("--colors must be one of: %1")
+                        .arg(OverlayColours::presetNames().join(QStringLiteral(", "))));
     settings.oldPassword = parser.value(oldPwOpt);
     settings.newPassword = parser.value(newPwOpt);
     settings.keepRenders = !parser.isSet(noRendersOpt);
     const bool quiet = parser.isSet(quietOpt);
     const QString jsonPath = parser.value(jsonOpt);
-    if (parser.isSet(outOpt))
-        settings.outputDir = QFileInfo(parser.value(outOpt)).absoluteFilePath();
+    if (parser.isSet(outOpt)) settings.outputDir = QFileInfo(parser.value(outOpt)).absoluteFilePath();
 
     // Both inputs are validated before anything is written.
     DocumentError error;
     const auto oldDoc = openQuietly(args[0], settings.oldPassword, &error, settings.maxPixels);
-    if (!oldDoc)
-        return fail(error.message);
+    if (!oldDoc) return fail(error.message);
     const auto newDoc = openQuietly(args[1], settings.newPassword, &error, settings.maxPixels);
-    if (!newDoc)
-        return fail(error.message);
+    if (!newDoc) return fail(error.message);
     if (!settings.outputDir.isEmpty() && !QDir().mkpath(settings.outputDir))
         return fail(QStringLiteral("%1: cannot create the output folder").arg(settings.outputDir));
 
-    const ComparisonResult result = compareDocuments(*oldDoc, *newDoc, settings, [quiet](const QString &line) {
-        if (!quiet)
-            err() << line << Qt::endl;
-    });
+    const ComparisonResult result =
+        compareDocuments(*oldDoc, *newDoc, settings, [quiet](const QString &line) {
+            if (!quiet) err() << line << Qt::endl;
+        });
 
     const QByteArray json = QJsonDocument(comparisonToJson(result)).toJson(QJsonDocument::Indented);
     if (jsonPath == QLatin1String("-")) {
@@ -189,11 +180,9 @@ int runCompare(const QStringList &arguments)
             out() << p.summaryText << Qt::endl;
         if (!jsonPath.isEmpty())
             out() << "Result JSON: " << QFileInfo(jsonPath).absoluteFilePath() << Qt::endl;
-        if (!settings.outputDir.isEmpty())
-            out() << "Overlays: " << settings.outputDir << Qt::endl;
+        if (!settings.outputDir.isEmpty()) out() << "Overlays: " << settings.outputDir << Qt::endl;
     }
-    if (result.status != QLatin1String("completed"))
-        return ExitError;
+    if (result.status != QLatin1String("completed")) return ExitError;
     return result.anyChanges() ? ExitChanged : ExitSame;
 }
 
@@ -209,12 +198,10 @@ Options:
 
 } // namespace
 
-int runCli(const QStringList &arguments)
-{
+int runCli(const QStringList &arguments) {
     initOcrEnvironment();
     const QString command = arguments.value(1);
-    if (command == QLatin1String("compare"))
-        return runCompare(arguments.mid(1));
+    if (command == QLatin1String("compare")) return runCompare(arguments.mid(1));
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         out() << "buildtrace " << QCoreApplication::applicationVersion() << Qt::endl;
         return ExitSame;

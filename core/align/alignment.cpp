@@ -21,20 +21,17 @@ struct Level {
     double newScale = 1; // working px per full-res NEW px
 };
 
-cv::Mat inkImage(const cv::Mat &grey, double scale, double blurSigma)
-{
+cv::Mat inkImage(const cv::Mat &grey, double scale, double blurSigma) {
     cv::Mat small;
     cv::resize(grey, small, cv::Size(), scale, scale, cv::INTER_AREA);
     cv::Mat ink;
     cv::subtract(cv::Scalar(255), small, ink);
     ink.convertTo(ink, CV_32F, 1.0 / 255.0);
-    if (blurSigma > 0)
-        cv::GaussianBlur(ink, ink, cv::Size(), blurSigma);
+    if (blurSigma > 0) cv::GaussianBlur(ink, ink, cv::Size(), blurSigma);
     return ink;
 }
 
-Level makeLevel(const cv::Mat &oldGrey, const cv::Mat &newGrey, int longSide, double sizeRatio, double blur)
-{
+Level makeLevel(const cv::Mat &oldGrey, const cv::Mat &newGrey, int longSide, double sizeRatio, double blur) {
     Level l;
     l.oldScale = double(longSide) / std::max(oldGrey.cols, oldGrey.rows);
     l.newScale = l.oldScale * sizeRatio;
@@ -44,8 +41,7 @@ Level makeLevel(const cv::Mat &oldGrey, const cv::Mat &newGrey, int longSide, do
 }
 
 // Working-space warp (NEW working px -> OLD working px) to full resolution.
-cv::Matx23d toFull(const cv::Matx23f &w, const Level &l)
-{
+cv::Matx23d toFull(const cv::Matx23f &w, const Level &l) {
     cv::Matx23d a;
     for (int r = 0; r < 2; ++r) {
         a(r, 0) = w(r, 0) * l.newScale / l.oldScale;
@@ -55,8 +51,7 @@ cv::Matx23d toFull(const cv::Matx23f &w, const Level &l)
     return a;
 }
 
-cv::Matx23f toWorking(const cv::Matx23d &a, const Level &l)
-{
+cv::Matx23f toWorking(const cv::Matx23d &a, const Level &l) {
     cv::Matx23f w;
     for (int r = 0; r < 2; ++r) {
         w(r, 0) = float(a(r, 0) * l.oldScale / l.newScale);
@@ -68,27 +63,25 @@ cv::Matx23f toWorking(const cv::Matx23d &a, const Level &l)
 
 // Share of ink that lands on ink of the other page (within `radius` working px), averaged
 // over both directions. 1 for a perfect registration of identical drawings.
-double overlapScore(const Level &l, const cv::Matx23d &full, int radius = 2)
-{
+double overlapScore(const Level &l, const cv::Matx23d &full, int radius = 2) {
     cv::Mat warped;
-    cv::warpAffine(l.oldInk, warped, toWorking(full, l), l.newInk.size(), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
-                   cv::BORDER_CONSTANT, 0);
+    cv::warpAffine(l.oldInk, warped, toWorking(full, l), l.newInk.size(),
+                   cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_CONSTANT, 0);
     cv::Mat a = warped > 0.25f, b = l.newInk > 0.25f;
-    const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1));
+    const cv::Mat kernel =
+        cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1));
     cv::Mat da, db;
     cv::dilate(a, da, kernel);
     cv::dilate(b, db, kernel);
     const double na = cv::countNonZero(a), nb = cv::countNonZero(b);
-    if (na < 50 || nb < 50)
-        return na == nb ? 1.0 : 0.0;
+    if (na < 50 || nb < 50) return na == nb ? 1.0 : 0.0;
     const double hitA = cv::countNonZero(a & db) / na;
     const double hitB = cv::countNonZero(b & da) / nb;
     return 0.5 * (hitA + hitB);
 }
 
 // Translation of NEW relative to OLD by phase correlation on a common canvas.
-cv::Point2d phaseShift(const Level &l, double *response)
-{
+cv::Point2d phaseShift(const Level &l, double *response) {
     const cv::Size canvas(std::max(l.oldInk.cols, l.newInk.cols), std::max(l.oldInk.rows, l.newInk.rows));
     cv::Mat a = cv::Mat::zeros(canvas, CV_32F), b = cv::Mat::zeros(canvas, CV_32F);
     l.oldInk.copyTo(a(cv::Rect(0, 0, l.oldInk.cols, l.oldInk.rows)));
@@ -98,23 +91,22 @@ cv::Point2d phaseShift(const Level &l, double *response)
     return cv::phaseCorrelate(a, b, window, response);
 }
 
-bool plausible(const cv::Matx23d &a, double sizeRatio)
-{
+bool plausible(const cv::Matx23d &a, double sizeRatio) {
     const double sx = std::hypot(a(0, 0), a(1, 0)), sy = std::hypot(a(0, 1), a(1, 1));
     const double rot = std::atan2(a(1, 0), a(0, 0)) * 180.0 / CV_PI;
     const double expected = 1.0 / sizeRatio;
-    return std::isfinite(sx) && std::isfinite(sy) && sx > 0.2 * expected && sx < 5 * expected
-        && std::abs(sx / sy - 1.0) < 0.05 && std::abs(rot) < 10.0;
+    return std::isfinite(sx) && std::isfinite(sy) && sx > 0.2 * expected && sx < 5 * expected &&
+           std::abs(sx / sy - 1.0) < 0.05 && std::abs(rot) < 10.0;
 }
 
-bool refineEcc(const Level &l, cv::Matx23d &full, int iterations)
-{
+bool refineEcc(const Level &l, cv::Matx23d &full, int iterations) {
     cv::Mat warp(toWorking(full, l));
     try {
         // template = NEW, input = OLD: the warp maps NEW working coords onto OLD's.
-        cv::findTransformECC(l.newInk, l.oldInk, warp, cv::MOTION_AFFINE,
-                             cv::TermCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, iterations, 1e-5),
-                             cv::noArray(), 1);
+        cv::findTransformECC(
+            l.newInk, l.oldInk, warp, cv::MOTION_AFFINE,
+            cv::TermCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, iterations, 1e-5),
+            cv::noArray(), 1);
     } catch (const cv::Exception &) {
         return false;
     }
@@ -123,8 +115,7 @@ bool refineEcc(const Level &l, cv::Matx23d &full, int iterations)
 }
 
 // Feature-based registration (ORB + RANSAC similarity) for large offsets and unexpected scales.
-bool featureAlign(const cv::Mat &oldGrey, const cv::Mat &newGrey, double longSide, cv::Matx23d &full)
-{
+bool featureAlign(const cv::Mat &oldGrey, const cv::Mat &newGrey, double longSide, cv::Matx23d &full) {
     const double so = longSide / std::max(oldGrey.cols, oldGrey.rows);
     const double sn = longSide / std::max(newGrey.cols, newGrey.rows);
     cv::Mat o, n;
@@ -135,8 +126,7 @@ bool featureAlign(const cv::Mat &oldGrey, const cv::Mat &newGrey, double longSid
     cv::Mat dO, dN;
     orb->detectAndCompute(o, cv::noArray(), ko, dO);
     orb->detectAndCompute(n, cv::noArray(), kn, dN);
-    if (ko.size() < 10 || kn.size() < 10)
-        return false;
+    if (ko.size() < 10 || kn.size() < 10) return false;
     cv::BFMatcher matcher(cv::NORM_HAMMING);
     std::vector<std::vector<cv::DMatch>> knn;
     matcher.knnMatch(dN, dO, knn, 2);
@@ -147,12 +137,10 @@ bool featureAlign(const cv::Mat &oldGrey, const cv::Mat &newGrey, double longSid
             po.push_back(ko[m[0].trainIdx].pt);
         }
     }
-    if (pn.size() < 10)
-        return false;
+    if (pn.size() < 10) return false;
     std::vector<uchar> inliers;
     const cv::Mat m = cv::estimateAffinePartial2D(pn, po, inliers, cv::RANSAC, 3.0, 5000, 0.995);
-    if (m.empty() || cv::countNonZero(inliers) < 10)
-        return false;
+    if (m.empty() || cv::countNonZero(inliers) < 10) return false;
     for (int r = 0; r < 2; ++r) {
         full(r, 0) = m.at<double>(r, 0) * sn / so;
         full(r, 1) = m.at<double>(r, 1) * sn / so;
@@ -163,31 +151,31 @@ bool featureAlign(const cv::Mat &oldGrey, const cv::Mat &newGrey, double longSid
 
 } // namespace
 
-double Alignment::rotationDeg() const { return std::atan2(newToOld(1, 0), newToOld(0, 0)) * 180.0 / CV_PI; }
+double Alignment::rotationDeg() const {
+    return std::atan2(newToOld(1, 0), newToOld(0, 0)) * 180.0 / CV_PI;
+}
 
-double Alignment::scale() const
-{
+double Alignment::scale() const {
     return 0.5 * (std::hypot(newToOld(0, 0), newToOld(1, 0)) + std::hypot(newToOld(0, 1), newToOld(1, 1)));
 }
 
-bool Alignment::isIdentity(double tolerancePx) const
-{
+bool Alignment::isIdentity(double tolerancePx) const {
     // Displacement of a point 10000 px away from the origin stays below the tolerance.
-    const double lin = std::abs(newToOld(0, 0) - 1) + std::abs(newToOld(0, 1)) + std::abs(newToOld(1, 0))
-                     + std::abs(newToOld(1, 1) - 1);
-    return lin * 10000 < tolerancePx && std::abs(newToOld(0, 2)) < tolerancePx
-        && std::abs(newToOld(1, 2)) < tolerancePx;
+    const double lin = std::abs(newToOld(0, 0) - 1) + std::abs(newToOld(0, 1)) + std::abs(newToOld(1, 0)) +
+                       std::abs(newToOld(1, 1) - 1);
+    return lin * 10000 < tolerancePx && std::abs(newToOld(0, 2)) < tolerancePx &&
+           std::abs(newToOld(1, 2)) < tolerancePx;
 }
 
-Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const AlignOptions &options)
-{
+Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const AlignOptions &options) {
     Alignment result;
     if (oldGrey.empty() || newGrey.empty()) {
         result.warning = QStringLiteral("empty page image");
         return result;
     }
     // Size ratio guess: a half-size print of the same sheet renders at half the pixels.
-    const double sizeRatio = 0.5 * (double(oldGrey.cols) / newGrey.cols + double(oldGrey.rows) / newGrey.rows);
+    const double sizeRatio =
+        0.5 * (double(oldGrey.cols) / newGrey.cols + double(oldGrey.rows) / newGrey.rows);
     // Pixel centres: NEW pixel i covers OLD pixels around sizeRatio * (i + 0.5) - 0.5.
     const double centre = 0.5 * (sizeRatio - 1.0);
     const cv::Matx23d sizeGuess(sizeRatio, 0, centre, 0, sizeRatio, centre);
@@ -209,8 +197,8 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
     const cv::Point2d shift = phaseShift(coarse, &response);
     // Already registered: same size, no measurable shift at the coarse level nor at twice its
     // resolution. Skips ECC for the common case of two plots of the same sheet.
-    if (sizeRatio == 1.0 && oldGrey.size() == newGrey.size() && candidates.front().score >= 0.95
-        && std::hypot(shift.x, shift.y) < 0.25) {
+    if (sizeRatio == 1.0 && oldGrey.size() == newGrey.size() && candidates.front().score >= 0.95 &&
+        std::hypot(shift.x, shift.y) < 0.25) {
         const Level fine = makeLevel(oldGrey, newGrey, 2 * options.coarseLongSide, 1.0, 1.0);
         double fineResponse = 0;
         const cv::Point2d fineShift = phaseShift(fine, &fineResponse);
@@ -232,7 +220,8 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
     bool eccOk = refineEcc(coarse, ecc, 100) && plausible(ecc, sizeRatio);
     if (!eccOk || overlapScore(coarse, ecc) < options.minReliableScore) {
         cv::Matx23d feat;
-        if (featureAlign(oldGrey, newGrey, 2.0 * options.coarseLongSide, feat) && plausible(feat, sizeRatio)) {
+        if (featureAlign(oldGrey, newGrey, 2.0 * options.coarseLongSide, feat) &&
+            plausible(feat, sizeRatio)) {
             ecc = feat;
             candidates.push_back({feat, QStringLiteral("features"), overlapScore(coarse, feat)});
             eccOk = refineEcc(coarse, ecc, 100) && plausible(ecc, sizeRatio);
@@ -243,8 +232,7 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
         if (options.subPixel) {
             const Level fine = makeLevel(oldGrey, newGrey, 2 * options.coarseLongSide, sizeRatio, 1.0);
             cv::Matx23d refined = ecc;
-            if (refineEcc(fine, refined, 30) && plausible(refined, sizeRatio))
-                ecc = refined;
+            if (refineEcc(fine, refined, 30) && plausible(refined, sizeRatio)) ecc = refined;
         }
         candidates.push_back({ecc, QStringLiteral("ecc"), overlapScore(coarse, ecc)});
     }
@@ -254,39 +242,39 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
     // unless another candidate is clearly better; among the rest, ties keep the simpler one.
     const Candidate *best = &candidates.front();
     for (const Candidate &c : candidates)
-        if (c.score > best->score + 0.005)
-            best = &c;
-    if (eccOk && candidates.back().method == QLatin1String("ecc") && candidates.back().score >= best->score - 0.01)
+        if (c.score > best->score + 0.005) best = &c;
+    if (eccOk && candidates.back().method == QLatin1String("ecc") &&
+        candidates.back().score >= best->score - 0.01)
         best = &candidates.back();
     // A refined transform indistinguishable from the plain size guess (under a tenth of a pixel
     // anywhere on the page) is reported as that guess: identical plots stay "identity".
     const cv::Size corners(newGrey.cols, newGrey.rows);
     double maxDeviation = 0;
-    for (const cv::Point2d p : {cv::Point2d(0, 0), cv::Point2d(corners.width, 0), cv::Point2d(0, corners.height),
-                                cv::Point2d(corners.width, corners.height)}) {
+    for (const cv::Point2d p : {cv::Point2d(0, 0), cv::Point2d(corners.width, 0),
+                                cv::Point2d(0, corners.height), cv::Point2d(corners.width, corners.height)}) {
         const cv::Vec3d h(p.x, p.y, 1.0);
         maxDeviation = std::max(maxDeviation, cv::norm(best->t * h - sizeGuess * h));
     }
-    if (maxDeviation < 0.1)
-        best = &candidates.front();
+    if (maxDeviation < 0.1) best = &candidates.front();
     result.newToOld = best->t;
     result.method = best->method;
     result.score = best->score;
     if (result.score < options.minReliableScore)
-        result.warning = QStringLiteral("unreliable alignment (overlap %1): the sheets may be different drawings")
-                             .arg(result.score, 0, 'f', 2);
+        result.warning =
+            QStringLiteral("unreliable alignment (overlap %1): the sheets may be different drawings")
+                .arg(result.score, 0, 'f', 2);
     return result;
 }
 
-Words mapWordsOntoNew(const Words &oldWords, const Alignment &alignment, double oldDpi, double newDpi)
-{
+Words mapWordsOntoNew(const Words &oldWords, const Alignment &alignment, double oldDpi, double newDpi) {
     cv::Matx23d m;
     cv::invertAffineTransform(alignment.newToOld, m);
     const double toOldPx = oldDpi / 72.0, toNewPt = 72.0 / newDpi;
     auto map = [&](QPointF p) {
         p *= toOldPx;
-        return QPointF(m(0, 0) * p.x() + m(0, 1) * p.y() + m(0, 2), m(1, 0) * p.x() + m(1, 1) * p.y() + m(1, 2))
-             * toNewPt;
+        return QPointF(m(0, 0) * p.x() + m(0, 1) * p.y() + m(0, 2),
+                       m(1, 0) * p.x() + m(1, 1) * p.y() + m(1, 2)) *
+               toNewPt;
     };
     Words out;
     out.reserve(oldWords.size());
@@ -299,13 +287,11 @@ Words mapWordsOntoNew(const Words &oldWords, const Alignment &alignment, double 
     return out;
 }
 
-cv::Mat warpOldOntoNew(const cv::Mat &oldGrey, const Alignment &alignment, cv::Size newSize)
-{
-    if (oldGrey.size() == newSize && alignment.isIdentity())
-        return oldGrey;
+cv::Mat warpOldOntoNew(const cv::Mat &oldGrey, const Alignment &alignment, cv::Size newSize) {
+    if (oldGrey.size() == newSize && alignment.isIdentity()) return oldGrey;
     cv::Mat out;
-    cv::warpAffine(oldGrey, out, cv::Mat(alignment.newToOld), newSize, cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
-                   cv::BORDER_CONSTANT, cv::Scalar(255));
+    cv::warpAffine(oldGrey, out, cv::Mat(alignment.newToOld), newSize,
+                   cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_CONSTANT, cv::Scalar(255));
     return out;
 }
 

@@ -12,9 +12,9 @@ namespace bt {
 struct Alignment {
     // Affine map from NEW page pixels to OLD page pixels (x_old = A * [x_new, y_new, 1]).
     cv::Matx23d newToOld = cv::Matx23d(1, 0, 0, 0, 1, 0);
-    double score = 0;     // 0..1: share of NEW ink that lands on OLD ink after alignment
-    QString method;       // "identity", "ecc", "features", "size"
-    QString warning;      // empty when the alignment is reliable
+    double score = 0; // 0..1: share of NEW ink that lands on OLD ink after alignment
+    QString method;   // "identity", "ecc", "features", "size"
+    QString warning;  // empty when the alignment is reliable
     bool reliable() const { return warning.isEmpty(); }
 
     double rotationDeg() const;
@@ -23,9 +23,9 @@ struct Alignment {
 };
 
 struct AlignOptions {
-    int coarseLongSide = 1000;   // working size of the coarse pass, pixels
+    int coarseLongSide = 1000; // working size of the coarse pass, pixels
     double minReliableScore = 0.6;
-    bool subPixel = true;        // refine on a finer level (vector pages)
+    bool subPixel = true; // refine on a finer level (vector pages)
 };
 
 // Registers NEW onto OLD: translation, scale (e.g. half-size print) and small rotation

@@ -16,25 +16,21 @@
 
 namespace bt {
 
-QString PageResult::drawingName() const
-{
+QString PageResult::drawingName() const {
     return newIdentity.isValid() ? newIdentity.number : oldIdentity.number;
 }
 
-QString PageResult::drawingTitle() const
-{
+QString PageResult::drawingTitle() const {
     return !newIdentity.title.isEmpty() ? newIdentity.title : oldIdentity.title;
 }
 
-double CompareSettings::defaultDpi()
-{
+double CompareSettings::defaultDpi() {
     bool ok = false;
     const double env = qEnvironmentVariable("PAGE_EXTRACTION_DPI").toDouble(&ok);
     return ok && env >= 30 && env <= 1200 ? env : 220.0;
 }
 
-bool ComparisonResult::anyChanges() const
-{
+bool ComparisonResult::anyChanges() const {
     return std::any_of(pages.begin(), pages.end(), [](const PageResult &p) { return p.changesDetected(); });
 }
 
@@ -45,8 +41,7 @@ constexpr int kMaxOcrRegions = 60;
 
 // A vector render's paper is exactly white except for the anti-aliased rims of the ink; a scan's
 // paper is noisy (sensor noise, JPEG), even where it is nearly white.
-bool looksScanned(const cv::Mat &grey)
-{
+bool looksScanned(const cv::Mat &grey) {
     const cv::Rect centre(grey.cols / 4, grey.rows / 4, grey.cols / 2, grey.rows / 2);
     cv::Mat sample;
     cv::resize(grey(centre), sample, cv::Size(), 0.25, 0.25, cv::INTER_NEAREST);
@@ -57,62 +52,59 @@ bool looksScanned(const cv::Mat &grey)
 
 // OCR of the neighbourhood of each change region on one side (a page without a text layer).
 // Crops are widened so a changed digit is read with the rest of its phrase.
-Words ocrAroundRegions(const cv::Mat &grey, const ChangeRegions &regions, double dpi)
-{
+Words ocrAroundRegions(const cv::Mat &grey, const ChangeRegions &regions, double dpi) {
     const double pxPerPt = dpi / 72.0;
     Words out;
     int done = 0;
     for (const ChangeRegion &r : regions) {
-        if (++done > kMaxOcrRegions)
-            break;
+        if (++done > kMaxOcrRegions) break;
         const QRectF b = r.boxPt;
         // Text-sized regions only: geometry changes (walls, furniture) are not worth reading.
-        if (b.width() > 700 || b.height() > 250)
-            continue;
+        if (b.width() > 700 || b.height() > 250) continue;
         const double padX = std::max(30.0, 2.0 * b.height()), padY = std::max(6.0, 0.6 * b.height());
         const QRectF area = b.adjusted(-padX, -padY, padX, padY);
-        const cv::Rect px = cv::Rect(int(area.x() * pxPerPt), int(area.y() * pxPerPt), int(area.width() * pxPerPt),
-                                     int(area.height() * pxPerPt))
-                          & cv::Rect(0, 0, grey.cols, grey.rows);
-        if (px.area() <= 0)
-            continue;
+        const cv::Rect px = cv::Rect(int(area.x() * pxPerPt), int(area.y() * pxPerPt),
+                                     int(area.width() * pxPerPt), int(area.height() * pxPerPt)) &
+                            cv::Rect(0, 0, grey.cols, grey.rows);
+        if (px.area() <= 0) continue;
         const Words words = recogniseWords(grey(px), dpi, QPointF(px.x / pxPerPt, px.y / pxPerPt));
         for (const Word &w : words) {
             const bool duplicate = std::any_of(out.begin(), out.end(), [&](const Word &o) {
                 const QRectF i = o.box.intersected(w.box);
                 return !i.isEmpty() && i.width() * i.height() > 0.5 * w.box.width() * w.box.height();
             });
-            if (!duplicate)
-                out.append(w);
+            if (!duplicate) out.append(w);
         }
     }
     return out;
 }
 
-bool writeImage(const QString &path, const cv::Mat &image)
-{
+bool writeImage(const QString &path, const cv::Mat &image) {
     // Fast PNG: these are working images, rewritten on every comparison; run-length coding
     // suits mostly-white drawings.
-    return cv::imwrite(QFile::encodeName(path).toStdString(), image,
-                       {cv::IMWRITE_PNG_COMPRESSION, 1, cv::IMWRITE_PNG_STRATEGY, cv::IMWRITE_PNG_STRATEGY_RLE});
+    return cv::imwrite(
+        QFile::encodeName(path).toStdString(), image,
+        {cv::IMWRITE_PNG_COMPRESSION, 1, cv::IMWRITE_PNG_STRATEGY, cv::IMWRITE_PNG_STRATEGY_RLE});
 }
 
-QString fileStem(const PageResult &page)
-{
+QString fileStem(const PageResult &page) {
     QString name = page.drawingName();
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
-    return QStringLiteral("p%1%2").arg(page.pageNumber, 3, 10, QLatin1Char('0')).arg(name.isEmpty() ? QString() : QLatin1Char('_') + name);
+    return QStringLiteral("p%1%2")
+        .arg(page.pageNumber, 3, 10, QLatin1Char('0'))
+        .arg(name.isEmpty() ? QString() : QLatin1Char('_') + name);
 }
 
 } // namespace
 
-void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings, PageResult &page)
-{
+void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
+              PageResult &page) {
     // A sheet printed at another paper size (half-size set) is rendered at a higher DPI so both
     // sides have the same pixels per drawing unit: the smaller print loses no detail to the
     // comparison and nothing has to be shrunk by warping.
     const QSizeF oldSize = oldDoc.pageSizePt(page.oldPage), newSize = newDoc.pageSizePt(page.newPage);
-    const double ratio = std::sqrt((oldSize.width() * oldSize.height()) / (newSize.width() * newSize.height()));
+    const double ratio =
+        std::sqrt((oldSize.width() * oldSize.height()) / (newSize.width() * newSize.height()));
     const double oldDpi = settings.dpi * (ratio < 1 / 1.1 ? 1 / ratio : 1.0);
     const double newDpi = settings.dpi * (ratio > 1.1 ? ratio : 1.0);
     const RenderedPage oldPage = oldDoc.render(page.oldPage, {oldDpi, settings.maxPixels});
@@ -131,25 +123,26 @@ void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSetti
     page.alignment = alignPages(oldPage.grey, newPage.grey);
     const cv::Mat alignedOld = warpOldOntoNew(oldPage.grey, page.alignment, newPage.grey.size());
 
-    Words oldWords = mapWordsOntoNew(oldDoc.textLayerWords(page.oldPage), page.alignment, oldPage.dpi, newPage.dpi);
+    Words oldWords =
+        mapWordsOntoNew(oldDoc.textLayerWords(page.oldPage), page.alignment, oldPage.dpi, newPage.dpi);
     Words newWords = newDoc.textLayerWords(page.newPage);
 
     ChangeOptions options = settings.change;
-    options.scanned = options.scanned || oldDoc.isImage() || newDoc.isImage() || looksScanned(oldPage.grey)
-                   || looksScanned(newPage.grey);
-    ChangeDetection detection = detectChanges(alignedOld, newPage.grey, newPage.dpi, options, oldWords, newWords);
+    options.scanned = options.scanned || oldDoc.isImage() || newDoc.isImage() || looksScanned(oldPage.grey) ||
+                      looksScanned(newPage.grey);
+    ChangeDetection detection =
+        detectChanges(alignedOld, newPage.grey, newPage.dpi, options, oldWords, newWords);
 
     // Sides without a text layer are read by OCR, only around the changes.
-    if (oldWords.isEmpty())
-        oldWords = ocrAroundRegions(alignedOld, detection.regions, newPage.dpi);
-    if (newWords.isEmpty())
-        newWords = ocrAroundRegions(newPage.grey, detection.regions, newPage.dpi);
+    if (oldWords.isEmpty()) oldWords = ocrAroundRegions(alignedOld, detection.regions, newPage.dpi);
+    if (newWords.isEmpty()) newWords = ocrAroundRegions(newPage.grey, detection.regions, newPage.dpi);
     attachRegionTexts(detection.regions, oldWords, newWords, newPage.dpi);
     page.regions = detection.regions;
 
     if (!settings.outputDir.isEmpty()) {
         const QString stem = QDir(settings.outputDir).filePath(fileStem(page));
-        const OverlayImage overlay = renderOverlay(alignedOld, newPage.grey, detection, settings.colours, newPage.dpi);
+        const OverlayImage overlay =
+            renderOverlay(alignedOld, newPage.grey, detection, settings.colours, newPage.dpi);
         page.overlayPath = stem + QStringLiteral("_overlay.png");
         if (!overlay.save(page.overlayPath)) {
             page.error = QStringLiteral("cannot write %1").arg(page.overlayPath);
@@ -166,9 +159,9 @@ void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSetti
     page.diffDone = true;
 }
 
-ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
-                                  const std::function<void(const QString &)> &progress)
-{
+ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc,
+                                  const CompareSettings &settings,
+                                  const std::function<void(const QString &)> &progress) {
     ComparisonResult result;
     result.jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     result.oldPath = oldDoc.path();
@@ -177,8 +170,7 @@ ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc
     QMutex reportMutex; // progress is called from worker threads; keep lines whole and in order
     auto report = [&](const QString &line) {
         const QMutexLocker lock(&reportMutex);
-        if (progress)
-            progress(line);
+        if (progress) progress(line);
     };
 
     // 1. Identify every sheet of both sets (text layer, else OCR of the title block).
@@ -205,9 +197,12 @@ ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc
 
     // 2. Pair sheets. Thumbnails are rendered only when numbers leave sheets unpaired on both sides.
     QVector<SheetPair> pairs = matchSheets(oldSheets, newSheets);
-    const bool unpairedBoth = std::any_of(pairs.begin(), pairs.end(), [](const SheetPair &p) { return p.kind == MatchKind::Added; })
-                           && std::any_of(pairs.begin(), pairs.end(), [](const SheetPair &p) { return p.kind == MatchKind::Removed; });
-    const bool numbersMissing = std::any_of(identities.begin(), identities.end(), [](const SheetIdentity &i) { return !i.isValid(); });
+    const bool unpairedBoth = std::any_of(pairs.begin(), pairs.end(),
+                                          [](const SheetPair &p) { return p.kind == MatchKind::Added; }) &&
+                              std::any_of(pairs.begin(), pairs.end(),
+                                          [](const SheetPair &p) { return p.kind == MatchKind::Removed; });
+    const bool numbersMissing = std::any_of(identities.begin(), identities.end(),
+                                            [](const SheetIdentity &i) { return !i.isValid(); });
     if (unpairedBoth || numbersMissing) {
         auto thumbnail = [](const Document &doc, int page) {
             const QSizeF size = doc.pageSizePt(page);
@@ -227,29 +222,31 @@ ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc
         page.newPage = pair.newPage;
         page.match = pair.kind;
         page.matchMethod = pair.method;
-        if (pair.oldPage >= 0)
-            page.oldIdentity = oldSheets[pair.oldPage].identity;
-        if (pair.newPage >= 0)
-            page.newIdentity = newSheets[pair.newPage].identity;
-        page.pageSizePt = pair.newPage >= 0 ? newDoc.pageSizePt(pair.newPage) : oldDoc.pageSizePt(pair.oldPage);
+        if (pair.oldPage >= 0) page.oldIdentity = oldSheets[pair.oldPage].identity;
+        if (pair.newPage >= 0) page.newIdentity = newSheets[pair.newPage].identity;
+        page.pageSizePt =
+            pair.newPage >= 0 ? newDoc.pageSizePt(pair.newPage) : oldDoc.pageSizePt(pair.oldPage);
         result.pages.append(page);
     }
 
     // 3. Diff matched pairs. Two at a time: one renders (PDFium is serialised) while the
     // other runs OpenCV; more would only add memory.
-    if (!settings.outputDir.isEmpty())
-        QDir().mkpath(settings.outputDir);
+    if (!settings.outputDir.isEmpty()) QDir().mkpath(settings.outputDir);
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, std::min(2, QThread::idealThreadCount())));
     QtConcurrent::blockingMap(&pool, result.pages, [&](PageResult &page) {
         if (page.match == MatchKind::Matched) {
             diffPage(oldDoc, newDoc, settings, page);
-            report(QStringLiteral("compared %1: %2").arg(page.drawingName()).arg(page.error.isEmpty() ? QStringLiteral("%1 change(s)").arg(page.regions.size()) : page.error));
+            report(QStringLiteral("compared %1: %2")
+                       .arg(page.drawingName())
+                       .arg(page.error.isEmpty() ? QStringLiteral("%1 change(s)").arg(page.regions.size())
+                                                 : page.error));
         }
         page.summaryText = summarisePage(page);
     });
 
-    const bool anyFailed = std::any_of(result.pages.begin(), result.pages.end(), [](const PageResult &p) { return !p.error.isEmpty(); });
+    const bool anyFailed = std::any_of(result.pages.begin(), result.pages.end(),
+                                       [](const PageResult &p) { return !p.error.isEmpty(); });
     result.status = anyFailed ? QStringLiteral("completed_with_errors") : QStringLiteral("completed");
     return result;
 }

@@ -38,10 +38,12 @@ struct ComparisonResult {
 
 // Compares two opened sets sheet by sheet (synchronously; per-page work uses the global thread
 // pool). `progress` is called from worker threads with a short human-readable line.
-ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
+ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc,
+                                  const CompareSettings &settings,
                                   const std::function<void(const QString &)> &progress = {});
 
 // The diff stage of one matched pair: render, align, detect, attach texts, write overlay.
-void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings, PageResult &page);
+void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
+              PageResult &page);
 
 } // namespace bt

@@ -21,12 +21,12 @@ struct PageResult {
     SheetIdentity oldIdentity;
     SheetIdentity newIdentity;
 
-    QString drawingName() const;  // NEW's number, else OLD's
+    QString drawingName() const; // NEW's number, else OLD's
     QString drawingTitle() const;
 
     // Diff (matched pairs only)
     bool diffDone = false;
-    QString error; // set when the page failed
+    QString error;     // set when the page failed
     double dpi = 0;    // NEW render; also the DPI of bbox_px
     double oldDpi = 0; // OLD render (differs for sheets printed at another paper size)
     bool dpiLowered = false;

@@ -10,19 +10,25 @@ namespace bt {
 
 namespace {
 
-double round1(double v) { return std::round(v * 10.0) / 10.0; }
-double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
+double round1(double v) {
+    return std::round(v * 10.0) / 10.0;
+}
+double round4(double v) {
+    return std::round(v * 10000.0) / 10000.0;
+}
 
-QJsonValue pageIndex(int zeroBased) { return zeroBased >= 0 ? QJsonValue(zeroBased + 1) : QJsonValue(); }
-QJsonValue stringOrNull(const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); }
+QJsonValue pageIndex(int zeroBased) {
+    return zeroBased >= 0 ? QJsonValue(zeroBased + 1) : QJsonValue();
+}
+QJsonValue stringOrNull(const QString &s) {
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
 
-QJsonArray rectArray(const QRectF &r)
-{
+QJsonArray rectArray(const QRectF &r) {
     return {round1(r.x()), round1(r.y()), round1(r.width()), round1(r.height())};
 }
 
-QJsonObject regionToJson(const ChangeRegion &r)
-{
+QJsonObject regionToJson(const ChangeRegion &r) {
     return QJsonObject{
         {QStringLiteral("id"), r.id},
         {QStringLiteral("kind"), changeKindName(r.kind)},
@@ -37,13 +43,12 @@ QJsonObject regionToJson(const ChangeRegion &r)
 
 // The transform is reported in page points (NEW pt -> OLD pt), which does not depend on the
 // DPI each side was rendered at: a half-size print shows scale 2.
-QJsonObject alignmentToJson(const Alignment &a, double newDpi, double oldDpi)
-{
+QJsonObject alignmentToJson(const Alignment &a, double newDpi, double oldDpi) {
     const double toOld = 72.0 / oldDpi, fromNew = newDpi / 72.0;
     QJsonArray rows;
     for (int r = 0; r < 2; ++r)
-        rows.append(QJsonArray{round4(a.newToOld(r, 0) * fromNew * toOld), round4(a.newToOld(r, 1) * fromNew * toOld),
-                               round4(a.newToOld(r, 2) * toOld)});
+        rows.append(QJsonArray{round4(a.newToOld(r, 0) * fromNew * toOld),
+                               round4(a.newToOld(r, 1) * fromNew * toOld), round4(a.newToOld(r, 2) * toOld)});
     return QJsonObject{
         {QStringLiteral("transform"), rows},
         {QStringLiteral("maps"), QStringLiteral("new_pt_to_old_pt")},
@@ -55,28 +60,28 @@ QJsonObject alignmentToJson(const Alignment &a, double newDpi, double oldDpi)
     };
 }
 
-QString stageStatus(const PageResult &p)
-{
-    if (!p.error.isEmpty())
-        return QStringLiteral("failed");
-    return p.match != MatchKind::Matched || p.diffDone ? QStringLiteral("completed") : QStringLiteral("pending");
+QString stageStatus(const PageResult &p) {
+    if (!p.error.isEmpty()) return QStringLiteral("failed");
+    return p.match != MatchKind::Matched || p.diffDone ? QStringLiteral("completed")
+                                                       : QStringLiteral("pending");
 }
 
 } // namespace
 
-QJsonObject pageResultToJson(const PageResult &page, const QString &jobId)
-{
+QJsonObject pageResultToJson(const PageResult &page, const QString &jobId) {
     const QString diffId = QStringLiteral("%1-diff-%2").arg(jobId).arg(page.pageNumber);
     QJsonObject diff{
         {QStringLiteral("diff_result_id"), diffId},
-        {QStringLiteral("overlay_url"),
-         page.overlayPath.isEmpty() ? QJsonValue() : QJsonValue(QUrl::fromLocalFile(page.overlayPath).toString())},
+        {QStringLiteral("overlay_url"), page.overlayPath.isEmpty()
+                                            ? QJsonValue()
+                                            : QJsonValue(QUrl::fromLocalFile(page.overlayPath).toString())},
         {QStringLiteral("overlay_path"), stringOrNull(page.overlayPath)},
         {QStringLiteral("aligned_old_path"), stringOrNull(page.alignedOldPath)},
         {QStringLiteral("new_render_path"), stringOrNull(page.newRenderPath)},
         {QStringLiteral("changes_detected"), page.changesDetected()},
         {QStringLiteral("change_count"), int(page.regions.size())},
-        {QStringLiteral("page_size_pt"), QJsonArray{round1(page.pageSizePt.width()), round1(page.pageSizePt.height())}},
+        {QStringLiteral("page_size_pt"),
+         QJsonArray{round1(page.pageSizePt.width()), round1(page.pageSizePt.height())}},
     };
     QJsonArray regions;
     for (const ChangeRegion &r : page.regions)
@@ -101,19 +106,19 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId)
         {QStringLiteral("new_drawing_name"), stringOrNull(page.newIdentity.number)},
         {QStringLiteral("ocr_status"), QStringLiteral("completed")},
         {QStringLiteral("diff_status"), status},
-        {QStringLiteral("summary_status"), page.summaryText.isEmpty() ? QStringLiteral("pending") : QStringLiteral("completed")},
+        {QStringLiteral("summary_status"),
+         page.summaryText.isEmpty() ? QStringLiteral("pending") : QStringLiteral("completed")},
         {QStringLiteral("diff_result"), diff},
         {QStringLiteral("summary"),
-         QJsonObject{{QStringLiteral("summary_id"), QStringLiteral("%1-summary-%2").arg(jobId).arg(page.pageNumber)},
-                     {QStringLiteral("summary_text"), page.summaryText}}},
+         QJsonObject{
+             {QStringLiteral("summary_id"), QStringLiteral("%1-summary-%2").arg(jobId).arg(page.pageNumber)},
+             {QStringLiteral("summary_text"), page.summaryText}}},
     };
-    if (!page.error.isEmpty())
-        o.insert(QStringLiteral("error"), page.error);
+    if (!page.error.isEmpty()) o.insert(QStringLiteral("error"), page.error);
     return o;
 }
 
-QJsonObject comparisonToJson(const ComparisonResult &result)
-{
+QJsonObject comparisonToJson(const ComparisonResult &result) {
     QJsonArray pages;
     int diffDone = 0, summaries = 0;
     for (const PageResult &p : result.pages) {
@@ -132,10 +137,9 @@ QJsonObject comparisonToJson(const ComparisonResult &result)
         {QStringLiteral("old_file"), result.oldPath},
         {QStringLiteral("new_file"), result.newPath},
         {QStringLiteral("total_pages"), total},
-        {QStringLiteral("progress"),
-         QJsonObject{{QStringLiteral("ocr"), counter(total)},
-                     {QStringLiteral("diff"), counter(diffDone)},
-                     {QStringLiteral("summary"), counter(summaries)}}},
+        {QStringLiteral("progress"), QJsonObject{{QStringLiteral("ocr"), counter(total)},
+                                                 {QStringLiteral("diff"), counter(diffDone)},
+                                                 {QStringLiteral("summary"), counter(summaries)}}},
         {QStringLiteral("summary_text"), summariseJob(result.pages)},
         {QStringLiteral("pages"), pages},
     };

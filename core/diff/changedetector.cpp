@@ -7,8 +7,7 @@
 
 namespace bt {
 
-QString changeKindName(ChangeKind kind)
-{
+QString changeKindName(ChangeKind kind) {
     switch (kind) {
     case ChangeKind::Added:
         return QStringLiteral("added");
@@ -22,35 +21,30 @@ QString changeKindName(ChangeKind kind)
 
 namespace {
 
-cv::Mat disk(int radius)
-{
+cv::Mat disk(int radius) {
     return cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1));
 }
 
-cv::Rect toPx(const QRectF &pt, double pxPerPt, const cv::Size &bounds)
-{
+cv::Rect toPx(const QRectF &pt, double pxPerPt, const cv::Size &bounds) {
     const cv::Rect r(int(std::floor(pt.x() * pxPerPt)), int(std::floor(pt.y() * pxPerPt)),
                      int(std::ceil(pt.width() * pxPerPt)) + 1, int(std::ceil(pt.height() * pxPerPt)) + 1);
     return r & cv::Rect(0, 0, bounds.width, bounds.height);
 }
 
-QString normalisedWord(const QString &s)
-{
+QString normalisedWord(const QString &s) {
     QString out;
     for (const QChar c : s)
-        if (!c.isSpace())
-            out += c.toUpper();
+        if (!c.isSpace()) out += c.toUpper();
     return out;
 }
 
 // True when a word with the same text sits at the same place among `others`.
-bool hasTwin(const Word &w, const Words &others)
-{
+bool hasTwin(const Word &w, const Words &others) {
     const QString key = normalisedWord(w.text);
     const double tol = std::max(1.5, 0.3 * w.box.height());
     return std::any_of(others.begin(), others.end(), [&](const Word &o) {
-        return std::abs(o.box.center().x() - w.box.center().x()) <= tol
-            && std::abs(o.box.center().y() - w.box.center().y()) <= tol && normalisedWord(o.text) == key;
+        return std::abs(o.box.center().x() - w.box.center().x()) <= tol &&
+               std::abs(o.box.center().y() - w.box.center().y()) <= tol && normalisedWord(o.text) == key;
     });
 }
 
@@ -59,15 +53,13 @@ bool hasTwin(const Word &w, const Words &others)
 // Inside a word box the two sides are registered again locally (a few pixels of search), then
 // compared with a one-pixel tolerance. Changed pixels are added to the masks.
 void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey, const cv::Mat &newGrey,
-                     bool scanned, int inkThreshold, ChangeMasks &masks, cv::Mat &confirmed)
-{
+                     bool scanned, int inkThreshold, ChangeMasks &masks, cv::Mat &confirmed) {
     const int search = std::max(2, int(std::lround(0.8 * pxPerPt)));
     const cv::Rect page(0, 0, newGrey.cols, newGrey.rows);
     const cv::Rect inner = toPx(boxPt.adjusted(-1, -1, 1, 1), pxPerPt, newGrey.size());
-    const cv::Rect outer = cv::Rect(inner.x - search, inner.y - search, inner.width + 2 * search,
-                                    inner.height + 2 * search);
-    if (inner.width < 4 || inner.height < 4 || (outer & page) != outer)
-        return;
+    const cv::Rect outer =
+        cv::Rect(inner.x - search, inner.y - search, inner.width + 2 * search, inner.height + 2 * search);
+    if (inner.width < 4 || inner.height < 4 || (outer & page) != outer) return;
     // Best local shift of OLD's word within NEW's neighbourhood (blurred ink, correlation).
     cv::Mat oldBlur, newBlur, score;
     cv::GaussianBlur(255 - oldGrey(inner), oldBlur, cv::Size(), 1.0);
@@ -78,8 +70,7 @@ void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey
         double best = 0;
         cv::minMaxLoc(score, nullptr, &best, nullptr, &shift);
         // Prefer no shift unless another clearly fits better.
-        if (score.at<float>(search, search) >= best - 0.01)
-            shift = cv::Point(search, search);
+        if (score.at<float>(search, search) >= best - 0.01) shift = cv::Point(search, search);
     }
     const cv::Rect newRect(outer.x + shift.x, outer.y + shift.y, inner.width, inner.height);
     // Compare shapes, not grey levels: each side's ink is blurred alike and normalised to its own
@@ -108,8 +99,7 @@ void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey
     // A changed glyph part is a stroke segment: 1.5 pt^2 (half a point by three); a scan's blur
     // and resampling leave up to about 2 pt^2 of difference on unchanged small text.
     const double minPx = (scanned ? 2.5 : 1.5) * pxPerPt * pxPerPt;
-    if (cv::countNonZero(added) + cv::countNonZero(removed) < minPx)
-        return;
+    if (cv::countNonZero(added) + cv::countNonZero(removed) < minPx) return;
     // Each side's pixels are marked where they are: NEW's at the shifted rect, OLD's in place,
     // and never on ink both sides share at that spot.
     const cv::Mat addedHere = added & (oldGrey(newRect) >= inkThreshold);
@@ -122,8 +112,7 @@ void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey
 
 // Grey level below which a pixel counts as faint ink: a fixed margin under the paper's level,
 // which is measured because scanned paper is rarely white.
-int weakInkLevel(const cv::Mat &grey, const ChangeOptions &options)
-{
+int weakInkLevel(const cv::Mat &grey, const ChangeOptions &options) {
     cv::Mat sample;
     cv::resize(grey, sample, cv::Size(), 0.1, 0.1, cv::INTER_NEAREST);
     const int channels[] = {0};
@@ -139,9 +128,9 @@ int weakInkLevel(const cv::Mat &grey, const ChangeOptions &options)
 } // namespace
 
 ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey, double dpi,
-                              const ChangeOptions &options, const Words &oldWords, const Words &newWords)
-{
-    CV_Assert(alignedOld.size() == newGrey.size() && alignedOld.type() == CV_8UC1 && newGrey.type() == CV_8UC1);
+                              const ChangeOptions &options, const Words &oldWords, const Words &newWords) {
+    CV_Assert(alignedOld.size() == newGrey.size() && alignedOld.type() == CV_8UC1 &&
+              newGrey.type() == CV_8UC1);
     ChangeDetection out;
     const double pxPerPt = dpi / 72.0;
     const double tolerancePt = options.scanned ? options.tolerancePt * 2.5 : options.tolerancePt;
@@ -171,12 +160,12 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     cv::Mat confirmed = cv::Mat::zeros(newGrey.size(), CV_8U);
     for (const Word &w : newWords)
         if (!bothHaveWords || !hasTwin(w, oldWords))
-            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, options.inkThreshold, out.masks,
-                            confirmed);
+            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, options.inkThreshold,
+                            out.masks, confirmed);
     for (const Word &w : oldWords)
         if (!bothHaveWords || !hasTwin(w, newWords))
-            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, options.inkThreshold, out.masks,
-                            confirmed);
+            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, options.inkThreshold,
+                            out.masks, confirmed);
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
     const int band = int(std::lround(options.edgeBandPt * pxPerPt));
     if (band > 0) {
@@ -205,7 +194,8 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     const int joinY = std::max(1, int(std::lround(0.5 * options.groupDistancePt / cellPt)));
     const int joinX = 2 * joinY;
     cv::Mat joined;
-    cv::dilate(grid, joined, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * joinX + 1, 2 * joinY + 1)));
+    cv::dilate(grid, joined,
+               cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * joinX + 1, 2 * joinY + 1)));
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
 
@@ -216,19 +206,17 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
         // Tight box: the changed cells of this component, not its dilated outline.
         const cv::Mat own = (labels(comp) == i) & grid(comp);
         const cv::Rect tight = cv::boundingRect(own);
-        if (tight.area() <= 0)
-            continue;
+        if (tight.area() <= 0) continue;
         const cv::Rect px = cv::Rect((comp.x + tight.x) * cell, (comp.y + tight.y) * cell, tight.width * cell,
-                                     tight.height * cell)
-                          & cv::Rect(0, 0, changed.cols, changed.rows);
+                                     tight.height * cell) &
+                            cv::Rect(0, 0, changed.cols, changed.rows);
         ChangeRegion region;
         region.addedPx = cv::countNonZero(out.masks.added(px));
         region.removedPx = cv::countNonZero(out.masks.removed(px));
-        if (region.addedPx + region.removedPx < minInkPx && cv::countNonZero(confirmed(px)) == 0)
-            continue;
+        if (region.addedPx + region.removedPx < minInkPx && cv::countNonZero(confirmed(px)) == 0) continue;
         const int total = region.addedPx + region.removedPx;
         region.kind = region.removedPx <= 0.1 * total ? ChangeKind::Added
-                    : region.addedPx <= 0.1 * total   ? ChangeKind::Removed
+                      : region.addedPx <= 0.1 * total ? ChangeKind::Removed
                                                       : ChangeKind::Modified;
         region.boxPx = QRect(px.x, px.y, px.width, px.height);
         region.boxPt = QRectF(px.x / pxPerPt, px.y / pxPerPt, px.width / pxPerPt, px.height / pxPerPt);

@@ -37,7 +37,8 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
 // Fills oldText/newText of each region with the words it touches, widened to whole phrases
 // (words on a line with word-sized gaps), so a changed digit reports "REV 1" -> "REV 2".
 // Region boxes grow to cover those phrases; regions that then overlap are merged and renumbered.
-void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, const Words &newWords, double dpi);
+void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, const Words &newWords,
+                       double dpi);
 
 // Renumbers regions 1..n in reading order (top to bottom, left to right).
 void numberRegions(ChangeRegions &regions);

@@ -14,9 +14,9 @@ QString changeKindName(ChangeKind kind); // "added", "removed", "modified"
 struct ChangeRegion {
     int id = 0; // 1-based, in reading order on the sheet
     ChangeKind kind = ChangeKind::Modified;
-    QRect boxPx;  // NEW page pixels at the comparison DPI
-    QRectF boxPt; // NEW page points, origin top-left, y down
-    int addedPx = 0;   // changed ink pixels in the region
+    QRect boxPx;     // NEW page pixels at the comparison DPI
+    QRectF boxPt;    // NEW page points, origin top-left, y down
+    int addedPx = 0; // changed ink pixels in the region
     int removedPx = 0;
     QStringList oldText; // words of OLD inside the region, reading order
     QStringList newText; // words of NEW inside the region, reading order

@@ -7,10 +7,11 @@
 
 namespace bt {
 
-OverlayColours OverlayColours::standard() { return OverlayColours(); }
+OverlayColours OverlayColours::standard() {
+    return OverlayColours();
+}
 
-OverlayColours OverlayColours::colourBlindSafe()
-{
+OverlayColours OverlayColours::colourBlindSafe() {
     // Okabe-Ito palette: distinguishable with protanopia and deuteranopia.
     OverlayColours c;
     c.unchanged = QColor(170, 170, 170);
@@ -20,10 +21,11 @@ OverlayColours OverlayColours::colourBlindSafe()
     return c;
 }
 
-QStringList OverlayColours::presetNames() { return {QStringLiteral("standard"), QStringLiteral("colorblind")}; }
+QStringList OverlayColours::presetNames() {
+    return {QStringLiteral("standard"), QStringLiteral("colorblind")};
+}
 
-bool OverlayColours::fromPreset(const QString &name, OverlayColours *out)
-{
+bool OverlayColours::fromPreset(const QString &name, OverlayColours *out) {
     if (name == QLatin1String("standard"))
         *out = standard();
     else if (name == QLatin1String("colorblind") || name == QLatin1String("colourblind"))
@@ -42,14 +44,14 @@ constexpr int kAddedBase = 128;
 constexpr int kCloudIndex = 192;
 constexpr int kWhiteIndex = 0; // coverage 0 of any ramp is white
 
-QVector<QRgb> makePalette(const OverlayColours &c)
-{
+QVector<QRgb> makePalette(const OverlayColours &c) {
     QVector<QRgb> palette(256, qRgb(255, 255, 255));
     auto ramp = [&](int base, const QColor &colour) {
         for (int i = 0; i < 64; ++i) {
             const double a = i / 63.0;
-            palette[base + i] = qRgb(int(255 + (colour.red() - 255) * a), int(255 + (colour.green() - 255) * a),
-                                     int(255 + (colour.blue() - 255) * a));
+            palette[base + i] =
+                qRgb(int(255 + (colour.red() - 255) * a), int(255 + (colour.green() - 255) * a),
+                     int(255 + (colour.blue() - 255) * a));
         }
     };
     ramp(kUnchangedBase, c.unchanged);
@@ -60,15 +62,13 @@ QVector<QRgb> makePalette(const OverlayColours &c)
 }
 
 // Index = ramp base + coverage / 4 where `mask` is set.
-void paintRamp(cv::Mat &index, const cv::Mat &coverage, const cv::Mat &mask, int base)
-{
+void paintRamp(cv::Mat &index, const cv::Mat &coverage, const cv::Mat &mask, int base) {
     cv::Mat level;
     coverage.convertTo(level, CV_8U, 63.0 / 255.0, base);
     level.copyTo(index, mask);
 }
 
-void drawCloud(cv::Mat &img, const cv::Rect &box, int colour, int scallop, int thickness)
-{
+void drawCloud(cv::Mat &img, const cv::Rect &box, int colour, int scallop, int thickness) {
     const int r = std::max(3, scallop);
     auto edge = [&](cv::Point from, cv::Point to, double start, double end) {
         const double len = std::hypot(to.x - from.x, to.y - from.y);
@@ -89,19 +89,18 @@ void drawCloud(cv::Mat &img, const cv::Rect &box, int colour, int scallop, int t
 
 } // namespace
 
-cv::Mat OverlayImage::toBgr() const
-{
+cv::Mat OverlayImage::toBgr() const {
     cv::Mat lut(1, 256, CV_8UC3);
     for (int i = 0; i < 256; ++i)
-        lut.at<cv::Vec3b>(0, i) = cv::Vec3b(uchar(qBlue(palette[i])), uchar(qGreen(palette[i])), uchar(qRed(palette[i])));
+        lut.at<cv::Vec3b>(0, i) =
+            cv::Vec3b(uchar(qBlue(palette[i])), uchar(qGreen(palette[i])), uchar(qRed(palette[i])));
     cv::Mat bgr;
     cv::cvtColor(index, bgr, cv::COLOR_GRAY2BGR);
     cv::LUT(bgr, lut, bgr);
     return bgr;
 }
 
-bool OverlayImage::save(const QString &path) const
-{
+bool OverlayImage::save(const QString &path) const {
     QImage image(index.data, index.cols, index.rows, int(index.step), QImage::Format_Indexed8);
     image.setColorTable(palette);
     QImageWriter writer(path, "png");
@@ -109,9 +108,8 @@ bool OverlayImage::save(const QString &path) const
     return writer.write(image);
 }
 
-OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey, const ChangeDetection &detection,
-                           const OverlayColours &colours, double dpi)
-{
+OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
+                           const ChangeDetection &detection, const OverlayColours &colours, double dpi) {
     OverlayImage out;
     out.palette = makePalette(colours);
     out.index = cv::Mat(newGrey.size(), CV_8U, cv::Scalar(kWhiteIndex));
@@ -155,8 +153,8 @@ OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey, co
         const cv::Point c(std::max(rad, box.x - rad / 2), std::max(rad, box.y - rad / 2));
         cv::circle(out.index, c, rad, cv::Scalar(kWhiteIndex), cv::FILLED);
         cv::circle(out.index, c, rad, cv::Scalar(kCloudIndex), thickness);
-        cv::putText(out.index, label, cv::Point(c.x - ts.width / 2, c.y + ts.height / 2), cv::FONT_HERSHEY_SIMPLEX,
-                    fontScale, cv::Scalar(kCloudIndex), thickness);
+        cv::putText(out.index, label, cv::Point(c.x - ts.width / 2, c.y + ts.height / 2),
+                    cv::FONT_HERSHEY_SIMPLEX, fontScale, cv::Scalar(kCloudIndex), thickness);
     }
     return out;
 }

@@ -4,9 +4,9 @@
 
 #include <QColor>
 #include <QRgb>
-#include <QVector>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 namespace bt {
 
@@ -33,7 +33,7 @@ struct OverlayImage {
 };
 
 // Unchanged ink grey, removed red, added green, numbered clouds around the regions.
-OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey, const ChangeDetection &detection,
-                           const OverlayColours &colours, double dpi);
+OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
+                           const ChangeDetection &detection, const OverlayColours &colours, double dpi);
 
 } // namespace bt

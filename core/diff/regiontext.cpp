@@ -13,8 +13,7 @@ struct Phrase {
 };
 
 // Words on one line separated by less than about a character height belong together.
-QVector<Phrase> phrases(const Words &words)
-{
+QVector<Phrase> phrases(const Words &words) {
     const Words sorted = sortedInReadingOrder(words);
     QVector<Phrase> out;
     for (const Word &w : sorted) {
@@ -37,26 +36,23 @@ QVector<Phrase> phrases(const Words &words)
 
 // A word belongs to a region when a good part of it is inside, or the region (a changed glyph)
 // lies mostly within the word.
-bool touches(const QRectF &region, const Word &w)
-{
+bool touches(const QRectF &region, const Word &w) {
     const QRectF inter = region.intersected(w.box);
-    if (inter.isEmpty())
-        return false;
+    if (inter.isEmpty()) return false;
     const double a = inter.width() * inter.height();
     return a >= 0.3 * w.box.width() * w.box.height() || a >= 0.5 * region.width() * region.height();
 }
 
-QVector<int> touchedPhrases(const QRectF &region, const QVector<Phrase> &all)
-{
+QVector<int> touchedPhrases(const QRectF &region, const QVector<Phrase> &all) {
     QVector<int> out;
     for (int i = 0; i < all.size(); ++i)
-        if (std::any_of(all[i].words.begin(), all[i].words.end(), [&](const Word &w) { return touches(region, w); }))
+        if (std::any_of(all[i].words.begin(), all[i].words.end(),
+                        [&](const Word &w) { return touches(region, w); }))
             out.append(i);
     return out;
 }
 
-QStringList texts(const QVector<int> &indices, const QVector<Phrase> &all)
-{
+QStringList texts(const QVector<int> &indices, const QVector<Phrase> &all) {
     Words words;
     for (int i : indices)
         words += all[i].words;
@@ -66,34 +62,29 @@ QStringList texts(const QVector<int> &indices, const QVector<Phrase> &all)
     return out;
 }
 
-ChangeKind combined(const ChangeRegion &r)
-{
+ChangeKind combined(const ChangeRegion &r) {
     const int total = r.addedPx + r.removedPx;
-    if (total == 0)
-        return r.kind;
+    if (total == 0) return r.kind;
     return r.removedPx <= 0.1 * total ? ChangeKind::Added
-         : r.addedPx <= 0.1 * total   ? ChangeKind::Removed
+           : r.addedPx <= 0.1 * total ? ChangeKind::Removed
                                       : ChangeKind::Modified;
 }
 
 // Added (or removed) text on one line is one change to a reader, even across table columns:
 // a new revision row "2  ADDENDUM 1  03/21/2025" is one cloud, not three.
-bool sameTextRow(const ChangeRegion &a, const ChangeRegion &b)
-{
-    if (a.kind != b.kind || a.kind == ChangeKind::Modified)
-        return false;
+bool sameTextRow(const ChangeRegion &a, const ChangeRegion &b) {
+    if (a.kind != b.kind || a.kind == ChangeKind::Modified) return false;
     const double h = std::min(a.boxPt.height(), b.boxPt.height());
-    if (h <= 0 || std::max(a.boxPt.height(), b.boxPt.height()) > 20.0)
-        return false;
-    const double overlap = std::min(a.boxPt.bottom(), b.boxPt.bottom()) - std::max(a.boxPt.top(), b.boxPt.top());
+    if (h <= 0 || std::max(a.boxPt.height(), b.boxPt.height()) > 20.0) return false;
+    const double overlap =
+        std::min(a.boxPt.bottom(), b.boxPt.bottom()) - std::max(a.boxPt.top(), b.boxPt.top());
     const double gap = std::max(a.boxPt.left(), b.boxPt.left()) - std::min(a.boxPt.right(), b.boxPt.right());
     return overlap >= 0.6 * h && gap <= 30.0 * h;
 }
 
 } // namespace
 
-void numberRegions(ChangeRegions &regions)
-{
+void numberRegions(ChangeRegions &regions) {
     std::sort(regions.begin(), regions.end(), [](const ChangeRegion &a, const ChangeRegion &b) {
         return std::make_pair(a.boxPt.y(), a.boxPt.x()) < std::make_pair(b.boxPt.y(), b.boxPt.x());
     });
@@ -101,8 +92,8 @@ void numberRegions(ChangeRegions &regions)
         regions[i].id = i + 1;
 }
 
-void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, const Words &newWords, double dpi)
-{
+void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, const Words &newWords,
+                       double dpi) {
     const QVector<Phrase> oldPhrases = phrases(oldWordsInNewFrame);
     const QVector<Phrase> newPhrases = phrases(newWords);
     const double pxPerPt = dpi / 72.0;

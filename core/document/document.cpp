@@ -17,34 +17,32 @@ namespace {
 
 constexpr double kPointsPerInch = 72.0;
 
-DocumentError makeError(LoadError code, const QString &path, const QString &problem)
-{
+DocumentError makeError(LoadError code, const QString &path, const QString &problem) {
     return DocumentError{code, QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), problem)};
 }
 
-bool hasPdfHeader(const QByteArray &head) { return head.contains("%PDF-"); }
+bool hasPdfHeader(const QByteArray &head) {
+    return head.contains("%PDF-");
+}
 
 // A PDF ends with %%EOF (possibly followed by a little whitespace or junk); a file cut short
 // in transfer loses it. PDFium would otherwise "repair" such files into blank or partial pages.
-bool hasPdfTrailer(QFile &file)
-{
+bool hasPdfTrailer(QFile &file) {
     const qint64 tail = std::min<qint64>(file.size(), 4096);
     file.seek(file.size() - tail);
     return file.read(tail).contains("%%EOF");
 }
 
 // Rounded down (with a little slack for 7919.9999): a capped page must stay under the cap.
-QSize pixelSize(QSizeF sizePt, double dpi)
-{
+QSize pixelSize(QSizeF sizePt, double dpi) {
     return QSize(std::max(1, int(std::floor(sizePt.width() / kPointsPerInch * dpi + 1e-3))),
                  std::max(1, int(std::floor(sizePt.height() / kPointsPerInch * dpi + 1e-3))));
 }
 
 // ARGB32 with transparent paper -> 8-bit grey on white (composite, then luminance).
-cv::Mat argbToGreyOnWhite(const QImage &image)
-{
-    const QImage argb = image.format() == QImage::Format_ARGB32 ? image
-                                                                 : image.convertToFormat(QImage::Format_ARGB32);
+cv::Mat argbToGreyOnWhite(const QImage &image) {
+    const QImage argb =
+        image.format() == QImage::Format_ARGB32 ? image : image.convertToFormat(QImage::Format_ARGB32);
     const cv::Mat bgra(argb.height(), argb.width(), CV_8UC4, const_cast<uchar *>(argb.constBits()),
                        size_t(argb.bytesPerLine()));
     cv::Mat grey, alpha;
@@ -61,22 +59,21 @@ cv::Mat argbToGreyOnWhite(const QImage &image)
 
 } // namespace
 
-double cappedDpi(QSizeF sizePt, double requestedDpi, qint64 maxPixels)
-{
+double cappedDpi(QSizeF sizePt, double requestedDpi, qint64 maxPixels) {
     const double areaIn2 = (sizePt.width() / kPointsPerInch) * (sizePt.height() / kPointsPerInch);
-    if (areaIn2 <= 0)
-        return requestedDpi;
+    if (areaIn2 <= 0) return requestedDpi;
     const double maxDpi = std::sqrt(double(maxPixels) / areaIn2);
     return std::min(requestedDpi, std::floor(maxDpi * 100.0) / 100.0);
 }
 
 Document::~Document() = default;
 
-QString Document::fileName() const { return QFileInfo(m_path).fileName(); }
+QString Document::fileName() const {
+    return QFileInfo(m_path).fileName();
+}
 
 std::unique_ptr<Document> Document::open(const QString &path, const QString &password, DocumentError *error,
-                                         qint64 maxPixels)
-{
+                                         qint64 maxPixels) {
     DocumentError dummy;
     DocumentError &err = error ? *error : dummy;
     err = {};
@@ -113,13 +110,13 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
         }
         file.close();
         doc->m_pdf = std::make_unique<QPdfDocument>();
-        if (!password.isEmpty())
-            doc->m_pdf->setPassword(password);
+        if (!password.isEmpty()) doc->m_pdf->setPassword(password);
         const QPdfDocument::Error loadError = doc->m_pdf->load(path);
         if (loadError == QPdfDocument::Error::IncorrectPassword) {
             err = password.isEmpty()
-                      ? makeError(LoadError::PasswordRequired, path,
-                                  QCoreApplication::translate("bt", "PDF is password-protected; give its password"))
+                      ? makeError(
+                            LoadError::PasswordRequired, path,
+                            QCoreApplication::translate("bt", "PDF is password-protected; give its password"))
                       : makeError(LoadError::WrongPassword, path,
                                   QCoreApplication::translate("bt", "wrong password for this PDF"));
             return nullptr;
@@ -146,7 +143,8 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
         }
         const QByteArray pw = password.toUtf8();
         doc->m_textLayer = Poppler::Document::load(path, pw, pw);
-        if (doc->m_textLayer && (doc->m_textLayer->isLocked() || doc->m_textLayer->numPages() != doc->pageCount()))
+        if (doc->m_textLayer &&
+            (doc->m_textLayer->isLocked() || doc->m_textLayer->numPages() != doc->pageCount()))
             doc->m_textLayer.reset(); // words are then read by OCR only
     } else {
         file.close();
@@ -162,11 +160,12 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
         QImageReader::setAllocationLimit(0);
         const QSize declared = reader.size();
         if (declared.isValid() && qint64(declared.width()) * declared.height() > maxPixels) {
-            err = makeError(LoadError::PageTooLarge, path,
-                            QCoreApplication::translate("bt", "image is %1 x %2 pixels, more than the %3 MP limit")
-                                .arg(declared.width())
-                                .arg(declared.height())
-                                .arg(maxPixels / 1000000));
+            err = makeError(
+                LoadError::PageTooLarge, path,
+                QCoreApplication::translate("bt", "image is %1 x %2 pixels, more than the %3 MP limit")
+                    .arg(declared.width())
+                    .arg(declared.height())
+                    .arg(maxPixels / 1000000));
             return nullptr;
         }
         auto image = std::make_unique<QImage>(reader.read());
@@ -190,36 +189,36 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
             return nullptr;
         }
         if (doc->m_pdf && cappedDpi(size, kMinimumDpi, maxPixels) < kMinimumDpi) {
-            err = makeError(LoadError::PageTooLarge, path,
-                            QCoreApplication::translate(
-                                "bt", "page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP")
-                                .arg(i + 1)
-                                .arg(size.width() / kPointsPerInch, 0, 'f', 0)
-                                .arg(size.height() / kPointsPerInch, 0, 'f', 0)
-                                .arg(kMinimumDpi)
-                                .arg(maxPixels / 1000000));
+            err =
+                makeError(LoadError::PageTooLarge, path,
+                          QCoreApplication::translate(
+                              "bt", "page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP")
+                              .arg(i + 1)
+                              .arg(size.width() / kPointsPerInch, 0, 'f', 0)
+                              .arg(size.height() / kPointsPerInch, 0, 'f', 0)
+                              .arg(kMinimumDpi)
+                              .arg(maxPixels / 1000000));
             return nullptr;
         }
     }
     return doc;
 }
 
-int Document::pageCount() const { return m_pdf ? m_pdf->pageCount() : 1; }
-
-QSizeF Document::pageSizePt(int page) const
-{
-    if (m_pdf)
-        return m_pdf->pagePointSize(page);
-    return QSizeF(m_image->width() / m_imageDpi * kPointsPerInch, m_image->height() / m_imageDpi * kPointsPerInch);
+int Document::pageCount() const {
+    return m_pdf ? m_pdf->pageCount() : 1;
 }
 
-QString Document::pageLabel(int page) const
-{
+QSizeF Document::pageSizePt(int page) const {
+    if (m_pdf) return m_pdf->pagePointSize(page);
+    return QSizeF(m_image->width() / m_imageDpi * kPointsPerInch,
+                  m_image->height() / m_imageDpi * kPointsPerInch);
+}
+
+QString Document::pageLabel(int page) const {
     return m_pdf ? m_pdf->pageLabel(page) : QString::number(page + 1);
 }
 
-cv::Mat Document::imageToGrey(const QImage &image) const
-{
+cv::Mat Document::imageToGrey(const QImage &image) const {
     if (image.format() == QImage::Format_Grayscale8)
         return cv::Mat(image.height(), image.width(), CV_8UC1, const_cast<uchar *>(image.constBits()),
                        size_t(image.bytesPerLine()))
@@ -227,8 +226,7 @@ cv::Mat Document::imageToGrey(const QImage &image) const
     return argbToGreyOnWhite(image);
 }
 
-RenderedPage Document::render(int page, const RenderOptions &options) const
-{
+RenderedPage Document::render(int page, const RenderOptions &options) const {
     RenderedPage out;
     out.sizePt = pageSizePt(page);
     out.requestedDpi = options.dpi;
@@ -237,8 +235,7 @@ RenderedPage Document::render(int page, const RenderOptions &options) const
     const QSize size = pixelSize(out.sizePt, out.dpi);
     if (m_pdf) {
         const QImage image = m_pdf->render(page, size);
-        if (image.isNull())
-            return {};
+        if (image.isNull()) return {};
         out.grey = argbToGreyOnWhite(image);
     } else {
         cv::Mat grey = imageToGrey(*m_image);
@@ -250,12 +247,10 @@ RenderedPage Document::render(int page, const RenderOptions &options) const
     return out;
 }
 
-cv::Mat Document::renderRegion(int page, const QRectF &rectPt, double dpi) const
-{
+cv::Mat Document::renderRegion(int page, const QRectF &rectPt, double dpi) const {
     const QSizeF sizePt = pageSizePt(page);
     const QRectF clipped = rectPt.intersected(QRectF(QPointF(0, 0), sizePt));
-    if (clipped.isEmpty())
-        return {};
+    if (clipped.isEmpty()) return {};
     const double s = dpi / kPointsPerInch;
     const QRect clipPx = QRectF(clipped.topLeft() * s, clipped.size() * s).toAlignedRect();
     if (m_pdf) {
@@ -263,27 +258,24 @@ cv::Mat Document::renderRegion(int page, const QRectF &rectPt, double dpi) const
         // shifts small crops by tens of pixels; the page is parsed once either way.
         const QSize pagePx = pixelSize(sizePt, dpi);
         const QImage image = m_pdf->render(page, pagePx);
-        if (image.isNull())
-            return {};
+        if (image.isNull()) return {};
         const QRect inside = clipPx.intersected(QRect(QPoint(0, 0), pagePx));
         return argbToGreyOnWhite(image.copy(inside));
     }
     const double imageScale = m_imageDpi / kPointsPerInch;
-    const QRect srcPx = QRectF(clipped.topLeft() * imageScale, clipped.size() * imageScale).toAlignedRect()
+    const QRect srcPx = QRectF(clipped.topLeft() * imageScale, clipped.size() * imageScale)
+                            .toAlignedRect()
                             .intersected(m_image->rect());
     cv::Mat grey = imageToGrey(m_image->copy(srcPx));
     cv::resize(grey, grey, cv::Size(clipPx.width(), clipPx.height()), 0, 0, cv::INTER_AREA);
     return grey;
 }
 
-Words Document::textLayerWords(int page) const
-{
-    if (!m_textLayer)
-        return {};
+Words Document::textLayerWords(int page) const {
+    if (!m_textLayer) return {};
     const QMutexLocker lock(&m_textMutex);
     const auto cached = m_wordCache.constFind(page);
-    if (cached != m_wordCache.constEnd())
-        return *cached;
+    if (cached != m_wordCache.constEnd()) return *cached;
     Words words;
     if (const std::unique_ptr<Poppler::Page> p = m_textLayer->page(page)) {
         // Poppler reports boxes in the page's own size; scale in case it differs from QtPdf's.
@@ -294,8 +286,7 @@ Words Document::textLayerWords(int page) const
         for (const std::unique_ptr<Poppler::TextBox> &box : p->textList()) {
             const QString text = box->text().trimmed();
             const QRectF b = box->boundingBox();
-            if (text.isEmpty() || b.isEmpty())
-                continue;
+            if (text.isEmpty() || b.isEmpty()) continue;
             words.append(Word{text, QRectF(b.x() * sx, b.y() * sy, b.width() * sx, b.height() * sy), 100.0});
         }
     }

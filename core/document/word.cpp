@@ -4,8 +4,7 @@
 
 namespace bt {
 
-Words sortedInReadingOrder(Words words)
-{
+Words sortedInReadingOrder(Words words) {
     // Group into lines by vertical overlap first: a plain (y, x) sort would interleave
     // words of one line whose boxes differ by a point in height.
     std::sort(words.begin(), words.end(),
@@ -25,14 +24,14 @@ Words sortedInReadingOrder(Words words)
     Words out;
     out.reserve(words.size());
     for (Words &line : lines) {
-        std::sort(line.begin(), line.end(), [](const Word &a, const Word &b) { return a.box.x() < b.box.x(); });
+        std::sort(line.begin(), line.end(),
+                  [](const Word &a, const Word &b) { return a.box.x() < b.box.x(); });
         out += line;
     }
     return out;
 }
 
-QString joinedText(const Words &words)
-{
+QString joinedText(const Words &words) {
     QStringList parts;
     for (const Word &w : words)
         parts << w.text;

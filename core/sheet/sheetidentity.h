@@ -7,11 +7,11 @@ namespace bt {
 
 // What a sheet calls itself: its drawing number and title (FIRST FLOOR PLAN).
 struct SheetIdentity {
-    QString number;       // as printed, e.g. "A-101"; empty when none was found
-    QString title;        // empty when none was found
-    QRectF numberBoxPt;   // where the number was found
+    QString number;        // as printed, e.g. "A-101"; empty when none was found
+    QString title;         // empty when none was found
+    QRectF numberBoxPt;    // where the number was found
     double confidence = 0; // 0..1
-    QString source;       // "text" (PDF text layer), "ocr", or empty
+    QString source;        // "text" (PDF text layer), "ocr", or empty
     bool isValid() const { return !number.isEmpty(); }
 };
 

@@ -18,7 +18,7 @@ void initOcrEnvironment();
 // Recognises words in a grey crop rendered at `dpi` whose top-left corner sits at `originPt`
 // (PDF points) on the page. Returned boxes are page points. Uses one Tesseract instance per
 // thread, created on first use. The crop is binarised and long ruling lines are removed first.
-Words recogniseWords(const cv::Mat &grey, double dpi, QPointF originPt, OcrLayout layout = OcrLayout::SparseText,
-                     double minConfidence = 30.0);
+Words recogniseWords(const cv::Mat &grey, double dpi, QPointF originPt,
+                     OcrLayout layout = OcrLayout::SparseText, double minConfidence = 30.0);
 
 } // namespace bt
