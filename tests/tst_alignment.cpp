@@ -23,8 +23,7 @@ namespace {
 
 constexpr double kDpi = 100.0;
 
-SheetSpec sheetSpec(int seed)
-{
+SheetSpec sheetSpec(int seed) {
     SheetSpec s;
     s.number = QStringLiteral("A-1%1").arg(seed, 2, 10, QLatin1Char('0'));
     s.title = QStringLiteral("LEVEL %1 FLOOR PLAN").arg(seed);
@@ -33,8 +32,7 @@ SheetSpec sheetSpec(int seed)
 }
 
 // The sheet drawn at `dpi` onto white paper, 8-bit grey (ink dark).
-cv::Mat renderSheet(const SheetSpec &spec, double dpi)
-{
+cv::Mat renderSheet(const SheetSpec &spec, double dpi) {
     const QSize px(qRound(spec.paperIn.width() * dpi), qRound(spec.paperIn.height() * dpi));
     QImage rgb(px, QImage::Format_RGB32);
     rgb.fill(Qt::white);
@@ -51,8 +49,7 @@ cv::Mat renderSheet(const SheetSpec &spec, double dpi)
 }
 
 // NEW made from OLD so that NEW(x) = OLD(newToOld * x): exactly the relation alignPages recovers.
-cv::Mat makeNew(const cv::Mat &oldGrey, const cv::Matx23d &newToOld, cv::Size size = {})
-{
+cv::Mat makeNew(const cv::Mat &oldGrey, const cv::Matx23d &newToOld, cv::Size size = {}) {
     cv::Mat out;
     cv::warpAffine(oldGrey, out, cv::Mat(newToOld), size.empty() ? oldGrey.size() : size,
                    cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_CONSTANT, cv::Scalar(255));
@@ -60,8 +57,7 @@ cv::Mat makeNew(const cv::Mat &oldGrey, const cv::Matx23d &newToOld, cv::Size si
 }
 
 // Rotation by `deg` (and scale `s`) about `centre`, then a shift: maps NEW px -> OLD px.
-cv::Matx23d similarity(double deg, double s, cv::Point2d centre, cv::Point2d shift = {})
-{
+cv::Matx23d similarity(double deg, double s, cv::Point2d centre, cv::Point2d shift = {}) {
     const double a = deg * CV_PI / 180.0;
     const double c = s * std::cos(a), sn = s * std::sin(a);
     // x' = R (x - centre) + centre + shift
@@ -69,14 +65,12 @@ cv::Matx23d similarity(double deg, double s, cv::Point2d centre, cv::Point2d shi
                        sn, c, centre.y - sn * centre.x - c * centre.y + shift.y);
 }
 
-cv::Point2d apply(const cv::Matx23d &m, cv::Point2d p)
-{
+cv::Point2d apply(const cv::Matx23d &m, cv::Point2d p) {
     return {m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2), m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2)};
 }
 
 // Largest distance (OLD px) between the NEW page corners mapped by the two transforms.
-double cornerResidual(const cv::Matx23d &got, const cv::Matx23d &truth, cv::Size newSize)
-{
+double cornerResidual(const cv::Matx23d &got, const cv::Matx23d &truth, cv::Size newSize) {
     const double w = newSize.width - 1, h = newSize.height - 1;
     double worst = 0;
     for (const cv::Point2d c : {cv::Point2d(0, 0), cv::Point2d(w, 0), cv::Point2d(0, h), cv::Point2d(w, h)}) {
@@ -86,10 +80,11 @@ double cornerResidual(const cv::Matx23d &got, const cv::Matx23d &truth, cv::Size
     return worst;
 }
 
-double rotationOf(const cv::Matx23d &m) { return std::atan2(m(1, 0), m(0, 0)) * 180.0 / CV_PI; }
+double rotationOf(const cv::Matx23d &m) {
+    return std::atan2(m(1, 0), m(0, 0)) * 180.0 / CV_PI;
+}
 
-QString describe(const Alignment &a)
-{
+QString describe(const Alignment &a) {
     return QStringLiteral("method %1, score %2, rot %3 deg, scale %4, t (%5, %6)%7")
         .arg(a.method)
         .arg(a.score, 0, 'f', 3)
@@ -110,22 +105,21 @@ private:
     cv::Point2d m_centre;
 
     // Aligns OLD with NEW made by `truth` and checks the corner residual and rotation.
-    Alignment check(const cv::Mat &newGrey, const cv::Matx23d &truth, double maxResidualPx, double maxRotErrDeg)
-    {
+    Alignment check(const cv::Mat &newGrey, const cv::Matx23d &truth, double maxResidualPx,
+                    double maxRotErrDeg) {
         QElapsedTimer timer;
         timer.start();
         const Alignment a = alignPages(m_old, newGrey);
         const double residual = cornerResidual(a.newToOld, truth, newGrey.size());
         const double rotErr = std::abs(a.rotationDeg() - rotationOf(truth));
-        qInfo("%s | corner residual %.3f px, rotation error %.4f deg (%lld ms)", qPrintable(describe(a)), residual,
-              rotErr, timer.elapsed());
+        qInfo("%s | corner residual %.3f px, rotation error %.4f deg (%lld ms)", qPrintable(describe(a)),
+              residual, rotErr, timer.elapsed());
         [&] {
             QVERIFY2(a.reliable(), qPrintable(describe(a)));
-            QVERIFY2(residual <= maxResidualPx,
-                     qPrintable(QStringLiteral("corner residual %1 px > %2 px; %3")
-                                    .arg(residual)
-                                    .arg(maxResidualPx)
-                                    .arg(describe(a))));
+            QVERIFY2(residual <= maxResidualPx, qPrintable(QStringLiteral("corner residual %1 px > %2 px; %3")
+                                                               .arg(residual)
+                                                               .arg(maxResidualPx)
+                                                               .arg(describe(a))));
             QVERIFY2(rotErr <= maxRotErrDeg, qPrintable(QStringLiteral("rotation error %1 deg > %2 deg; %3")
                                                             .arg(rotErr)
                                                             .arg(maxRotErrDeg)
@@ -135,16 +129,14 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         m_old = renderSheet(sheetSpec(3), kDpi);
         QCOMPARE(m_old.cols, 3600);
         QCOMPARE(m_old.rows, 2400);
         m_centre = cv::Point2d((m_old.cols - 1) / 2.0, (m_old.rows - 1) / 2.0);
     }
 
-    void identity()
-    {
+    void identity() {
         const Alignment a = alignPages(m_old, m_old.clone());
         QVERIFY2(a.reliable(), qPrintable(describe(a)));
         QCOMPARE(a.method, QStringLiteral("identity"));
@@ -155,8 +147,7 @@ private slots:
         QCOMPARE(cv::norm(warped, m_old, cv::NORM_INF), 0.0);
     }
 
-    void shift_data()
-    {
+    void shift_data() {
         QTest::addColumn<double>("dx");
         QTest::addColumn<double>("dy");
         QTest::newRow("37.3,-12.6") << 37.3 << -12.6;
@@ -165,8 +156,7 @@ private slots:
         QTest::newRow("-120,64") << -120.0 << 64.0;
     }
 
-    void shift()
-    {
+    void shift() {
         QFETCH(double, dx);
         QFETCH(double, dy);
         const cv::Matx23d truth(1, 0, dx, 0, 1, dy);
@@ -176,8 +166,7 @@ private slots:
         QVERIFY2(std::abs(a.scale() - 1.0) < 2e-4, qPrintable(describe(a)));
     }
 
-    void rotation_data()
-    {
+    void rotation_data() {
         QTest::addColumn<double>("deg");
         QTest::newRow("+0.5") << 0.5;
         QTest::newRow("-0.5") << -0.5;
@@ -185,16 +174,14 @@ private slots:
         QTest::newRow("-3") << -3.0;
     }
 
-    void rotation()
-    {
+    void rotation() {
         QFETCH(double, deg);
         const cv::Matx23d truth = similarity(deg, 1.0, m_centre);
         const Alignment a = check(makeNew(m_old, truth), truth, 1.0, 0.05);
         QVERIFY2(std::abs(a.scale() - 1.0) < 5e-4, qPrintable(describe(a)));
     }
 
-    void halfSizePrint()
-    {
+    void halfSizePrint() {
         // The sheet plotted at half size: NEW has half the pixels. Pixel centres: old = 2 new + 0.5.
         const cv::Mat half = renderSheet(sheetSpec(3), kDpi / 2);
         QCOMPARE(half.cols * 2, m_old.cols);
@@ -207,8 +194,7 @@ private slots:
         QCOMPARE(warped.rows, half.rows);
     }
 
-    void halfSizePrintShiftedAndTurned()
-    {
+    void halfSizePrintShiftedAndTurned() {
         // Half size, turned 1 degree and off-centre on the paper (made from OLD by a warp).
         const cv::Matx23d truth = similarity(1.0, 2.0, cv::Point2d(0, 0), cv::Point2d(40, -25));
         const cv::Mat newGrey = makeNew(m_old, truth, cv::Size(m_old.cols / 2, m_old.rows / 2));
@@ -216,8 +202,7 @@ private slots:
         QVERIFY2(std::abs(a.scale() - 2.0) < 0.002, qPrintable(describe(a)));
     }
 
-    void scannedCopy_data()
-    {
+    void scannedCopy_data() {
         QTest::addColumn<double>("deg");
         QTest::addColumn<double>("scale");
         QTest::newRow("0.7deg, 2% larger") << 0.7 << 1.02;
@@ -226,8 +211,7 @@ private slots:
         QTest::newRow("-0.15deg, 1% larger") << -0.15 << 1.01;
     }
 
-    void scannedCopy()
-    {
+    void scannedCopy() {
         QFETCH(double, deg);
         QFETCH(double, scale);
         // NEW is the sheet printed `scale` times larger, turned, shifted, then scanned: soft,
@@ -249,8 +233,7 @@ private slots:
         QVERIFY2(std::abs(a.scale() - 1.0 / scale) < 5e-4, qPrintable(describe(a)));
     }
 
-    void differentDrawingsAreUnreliable()
-    {
+    void differentDrawingsAreUnreliable() {
         // Same border and title block, different building: no registration can make them match.
         const cv::Mat other = renderSheet(sheetSpec(8), kDpi);
         const Alignment a = alignPages(m_old, other);
@@ -259,8 +242,7 @@ private slots:
         QVERIFY(a.score < AlignOptions().minReliableScore);
     }
 
-    void blankPagesDoNotCrash()
-    {
+    void blankPagesDoNotCrash() {
         const cv::Mat blank(600, 900, CV_8UC1, cv::Scalar(255));
         const Alignment a = alignPages(blank, blank.clone());
         QVERIFY(std::isfinite(a.score));
@@ -269,8 +251,7 @@ private slots:
         QVERIFY(!empty.reliable());
     }
 
-    void mapWordsThroughKnownTransform()
-    {
+    void mapWordsThroughKnownTransform() {
         // OLD at 100 dpi, NEW at 150 dpi, NEW px -> OLD px: turned 2 degrees, scaled, shifted.
         Alignment a;
         a.newToOld = similarity(2.0, 100.0 / 150.0 * 1.01, cv::Point2d(500, 300), cv::Point2d(12, -7));
@@ -287,14 +268,15 @@ private slots:
         cv::invertAffineTransform(a.newToOld, inv);
         double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
         for (const QPointF c : {w.box.topLeft(), w.box.topRight(), w.box.bottomLeft(), w.box.bottomRight()}) {
-            const cv::Point2d p = apply(inv, cv::Point2d(c.x() * oldDpi / 72, c.y() * oldDpi / 72)) * (72 / newDpi);
+            const cv::Point2d p =
+                apply(inv, cv::Point2d(c.x() * oldDpi / 72, c.y() * oldDpi / 72)) * (72 / newDpi);
             x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
         }
         const QRectF expected(QPointF(x0, y0), QPointF(x1, y1));
         const QRectF &got = mapped[0].box;
         auto close = [](double u, double v) { return std::abs(u - v) < 1e-6; };
-        QVERIFY2(close(got.left(), expected.left()) && close(got.top(), expected.top())
-                     && close(got.right(), expected.right()) && close(got.bottom(), expected.bottom()),
+        QVERIFY2(close(got.left(), expected.left()) && close(got.top(), expected.top()) &&
+                     close(got.right(), expected.right()) && close(got.bottom(), expected.bottom()),
                  qPrintable(QStringLiteral("got %1,%2 %3x%4, expected %5,%6 %7x%8")
                                 .arg(got.x())
                                 .arg(got.y())
@@ -307,7 +289,8 @@ private slots:
         // Sanity, independent of the formula above: mapping the mapped centre back (NEW pt ->
         // NEW px -> OLD px -> OLD pt) returns the original centre.
         const QPointF c = got.center();
-        const cv::Point2d back = apply(a.newToOld, cv::Point2d(c.x() * newDpi / 72, c.y() * newDpi / 72)) * (72 / oldDpi);
+        const cv::Point2d back =
+            apply(a.newToOld, cv::Point2d(c.x() * newDpi / 72, c.y() * newDpi / 72)) * (72 / oldDpi);
         QVERIFY2(std::hypot(back.x - w.box.center().x(), back.y - w.box.center().y()) < 1e-6,
                  qPrintable(QStringLiteral("%1,%2").arg(back.x).arg(back.y)));
 
@@ -316,8 +299,7 @@ private slots:
         QCOMPARE(same[0].box, w.box);
     }
 
-    void alignmentFromRealRecoveryMapsWords()
-    {
+    void alignmentFromRealRecoveryMapsWords() {
         // End to end: the recovered alignment of a shifted page maps a word box onto its
         // position on NEW within a fraction of a point.
         const cv::Matx23d truth(1, 0, 30.0, 0, 1, -18.0); // NEW px -> OLD px at kDpi
@@ -329,7 +311,8 @@ private slots:
         const Words mapped = mapWordsOntoNew({w}, a, kDpi, kDpi);
         const QPointF expectedCentre = w.box.center() - QPointF(30.0, -18.0) * (72.0 / kDpi);
         const QPointF d = mapped[0].box.center() - expectedCentre;
-        QVERIFY2(std::hypot(d.x(), d.y()) < 0.36, qPrintable(QStringLiteral("off by %1,%2 pt").arg(d.x()).arg(d.y())));
+        QVERIFY2(std::hypot(d.x(), d.y()) < 0.36,
+                 qPrintable(QStringLiteral("off by %1,%2 pt").arg(d.x()).arg(d.y())));
     }
 };
 

@@ -4,6 +4,7 @@
 
 #include "document/document.h"
 #include "drawinggenerator.h"
+#include "testutil.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,76 +24,11 @@ Q_DECLARE_METATYPE(bt::LoadError)
 namespace {
 
 const QString kFixtures = QStringLiteral(BT_SOURCE_DIR "/tests/data");
-
-struct CliRun {
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QString stdOut;
-    QString stdErr;
-    bool finished = false;
-};
-
-// A private runtime folder, as a desktop or CI session has: without XDG_RUNTIME_DIR Qt prints a
-// warning of its own on stderr (checked separately in stderrWithoutRuntimeDir).
-QString runtimeDir() {
-    static QTemporaryDir dir; // created 0700, as Qt requires
-    return dir.path();
-}
-
-CliRun runCli(const QStringList &args, bool withRuntimeDir = true, int timeoutMs = 60000) {
-    QProcess p;
-    p.setProgram(QStringLiteral(BT_CLI_PATH));
-    p.setArguments(args);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.remove(QStringLiteral("PAGE_EXTRACTION_DPI"));
-    if (withRuntimeDir)
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir());
-    else
-        env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
-    p.setProcessEnvironment(env);
-    p.start();
-    CliRun r;
-    if (!p.waitForStarted(10000)) return r;
-    r.finished = p.waitForFinished(timeoutMs);
-    if (!r.finished) {
-        p.kill();
-        p.waitForFinished(5000);
-    }
-    r.exitCode = p.exitCode();
-    r.exitStatus = p.exitStatus();
-    r.stdOut = QString::fromUtf8(p.readAllStandardOutput());
-    r.stdErr = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-QString describe(const CliRun &r) {
-    return QStringLiteral("exit %1 (%2), stderr: <<%3>>, stdout: <<%4>>")
-        .arg(r.exitCode)
-        .arg(r.exitStatus == QProcess::NormalExit ? QStringLiteral("normal") : QStringLiteral("crash"))
-        .arg(r.stdErr, r.stdOut.left(400));
-}
-
-// Lines of stderr (a trailing newline does not make an extra line).
-QStringList lines(const QString &text) {
-    QString t = text;
-    while (t.endsWith(QLatin1Char('\n')) || t.endsWith(QLatin1Char('\r')))
-        t.chop(1);
-    return t.isEmpty() ? QStringList() : t.split(QLatin1Char('\n'));
-}
+constexpr int kCliTimeoutMs = 60000; // a refusal is quick; so are the small compares here
 
 bool writeFile(const QString &path, const QByteArray &bytes) {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() && f.flush();
-}
-
-SheetSpec smallSheet(const QString &number, int seed) {
-    SheetSpec s;
-    s.number = number;
-    s.title = QStringLiteral("FLOOR PLAN");
-    s.seed = seed;
-    s.paperIn = QSizeF(17, 11);
-    return s;
 }
 
 } // namespace
@@ -148,9 +84,12 @@ private:
             writeFile(p, bytes);
             return p;
         }
-        if (name.startsWith(QLatin1String("encrypted"))) return QDir(kFixtures).filePath(QStringLiteral("encrypted.pdf"));
-        if (name == QLatin1String("zero-pages")) return QDir(kFixtures).filePath(QStringLiteral("zero-pages.pdf"));
-        if (name == QLatin1String("huge-page")) return QDir(kFixtures).filePath(QStringLiteral("huge-page.pdf"));
+        if (name.startsWith(QLatin1String("encrypted")))
+            return QDir(kFixtures).filePath(QStringLiteral("encrypted.pdf"));
+        if (name == QLatin1String("zero-pages"))
+            return QDir(kFixtures).filePath(QStringLiteral("zero-pages.pdf"));
+        if (name == QLatin1String("huge-page"))
+            return QDir(kFixtures).filePath(QStringLiteral("huge-page.pdf"));
         if (name == QLatin1String("damaged-png")) {
             QByteArray bytes("\x89PNG\r\n\x1a\n", 8);
             for (int i = 0; i < 2000; ++i)
@@ -202,14 +141,15 @@ private:
         QTest::newRow("text-named-pdf") << "text-named-pdf" << LoadError::UnknownFormat << "not a PDF";
         QTest::newRow("truncated") << "truncated" << LoadError::Truncated << "truncated";
         QTest::newRow("corrupt") << "corrupt" << LoadError::Corrupt << "damaged|corrupt";
-        QTest::newRow("encrypted-no-password") << "encrypted-no-password" << LoadError::PasswordRequired
-                                               << "password";
-        QTest::newRow("encrypted-wrong-password") << "encrypted-wrong-password" << LoadError::WrongPassword
-                                                  << "wrong password|incorrect password";
+        QTest::newRow("encrypted-no-password")
+            << "encrypted-no-password" << LoadError::PasswordRequired << "password";
+        QTest::newRow("encrypted-wrong-password")
+            << "encrypted-wrong-password" << LoadError::WrongPassword << "wrong password|incorrect password";
         QTest::newRow("zero-pages") << "zero-pages" << LoadError::NoPages << "no pages";
         QTest::newRow("huge-page") << "huge-page" << LoadError::PageTooLarge << "too large";
         QTest::newRow("damaged-png") << "damaged-png" << LoadError::Corrupt << "damaged|corrupt";
-        QTest::newRow("truncated-png") << "truncated-png" << LoadError::Corrupt << "damaged|corrupt|truncated";
+        QTest::newRow("truncated-png")
+            << "truncated-png" << LoadError::Corrupt << "damaged|corrupt|truncated";
     }
 
     // The CLI refused the input: exit 2, one line naming `fileName` and the problem, nothing written.
@@ -222,7 +162,8 @@ private:
         QVERIFY2(errLines.size() == 1, qPrintable(describe(r)));
         const QString line = errLines.first();
         if (!fileName.isEmpty())
-            QVERIFY2(line.contains(fileName), qPrintable(QStringLiteral("'%1' not named in: %2").arg(fileName, line)));
+            QVERIFY2(line.contains(fileName),
+                     qPrintable(QStringLiteral("'%1' not named in: %2").arg(fileName, line)));
         if (!problem.isEmpty())
             QVERIFY2(line.contains(QRegularExpression(problem, QRegularExpression::CaseInsensitiveOption)),
                      qPrintable(QStringLiteral("problem /%1/ not in: %2").arg(problem, line)));
@@ -235,12 +176,14 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_dir.setAutoRemove(!qEnvironmentVariableIsSet("BT_KEEP_TEST_FILES"));
         QVERIFY2(QFileInfo(QStringLiteral(BT_CLI_PATH)).isExecutable(), BT_CLI_PATH);
+        const SheetSpec sheet =
+            makeSheet(QStringLiteral("A-101"), QStringLiteral("FLOOR PLAN"), 3, QSizeF(17, 11));
         m_good = m_dir.filePath(QStringLiteral("good-old.pdf"));
         m_goodCopy = m_dir.filePath(QStringLiteral("good-new.pdf"));
-        QCOMPARE(writeVectorSet(m_good, {smallSheet(QStringLiteral("A-101"), 3)}).size(), 1);
-        QCOMPARE(writeVectorSet(m_goodCopy, {smallSheet(QStringLiteral("A-101"), 3)}).size(), 1);
+        QCOMPARE(writeVectorSet(m_good, {sheet}).size(), 1);
+        QCOMPARE(writeVectorSet(m_goodCopy, {sheet}).size(), 1);
         m_png = m_dir.filePath(QStringLiteral("good-scan.png"));
-        QVERIFY(!writeSheetImage(m_png, smallSheet(QStringLiteral("A-101"), 3), 100).isEmpty());
+        QVERIFY(!writeSheetImage(m_png, sheet, 100).isEmpty());
         for (const QString &f : {QStringLiteral("encrypted.pdf"), QStringLiteral("zero-pages.pdf"),
                                  QStringLiteral("huge-page.pdf")})
             QVERIFY2(QFileInfo::exists(QDir(kFixtures).filePath(f)), qPrintable(f));
@@ -248,16 +191,16 @@ private slots:
 
     void init() { m_timer.start(); }
     void cleanup() {
-        qInfo("%s %s: %lld ms", QTest::currentTestFunction(), QTest::currentDataTag() ? QTest::currentDataTag() : "",
-              m_timer.elapsed());
+        qInfo("%s %s: %lld ms", QTest::currentTestFunction(),
+              QTest::currentDataTag() ? QTest::currentDataTag() : "", m_timer.elapsed());
     }
 
     void validInputsOpen() {
         DocumentError error;
         QVERIFY2(Document::open(m_good, QString(), &error), qPrintable(error.message));
         QVERIFY2(Document::open(m_png, QString(), &error), qPrintable(error.message));
-        QVERIFY2(Document::open(QDir(kFixtures).filePath(QStringLiteral("encrypted.pdf")), QStringLiteral("secret"),
-                                &error),
+        QVERIFY2(Document::open(QDir(kFixtures).filePath(QStringLiteral("encrypted.pdf")),
+                                QStringLiteral("secret"), &error),
                  qPrintable(error.message));
     }
 
@@ -278,8 +221,9 @@ private slots:
                                                     .arg(error.message)));
         QVERIFY2(error.message.contains(QFileInfo(path).fileName()), qPrintable(error.message));
         QVERIFY2(!error.message.contains(QLatin1Char('\n')), qPrintable(error.message));
-        QVERIFY2(error.message.contains(QRegularExpression(problem, QRegularExpression::CaseInsensitiveOption)),
-                 qPrintable(QStringLiteral("problem /%1/ not in: %2").arg(problem, error.message)));
+        QVERIFY2(
+            error.message.contains(QRegularExpression(problem, QRegularExpression::CaseInsensitiveOption)),
+            qPrintable(QStringLiteral("problem /%1/ not in: %2").arg(problem, error.message)));
         // Without an error pointer it still fails cleanly.
         QVERIFY(!Document::open(path, casePassword(name), nullptr));
     }
@@ -304,9 +248,9 @@ private slots:
         const QString json = m_dir.filePath(QStringLiteral("old-%1.json").arg(name));
         const QString out = m_dir.filePath(QStringLiteral("old-%1-out").arg(name));
         QStringList args{QStringLiteral("compare"), bad, m_good, QStringLiteral("--json"), json,
-                         QStringLiteral("--out"), out};
+                         QStringLiteral("--out"),   out};
         if (!casePassword(name).isEmpty()) args << QStringLiteral("--old-password") << casePassword(name);
-        const CliRun r = runCli(args);
+        const CliRun r = runCli(args, {}, {}, kCliTimeoutMs);
         checkRefused(r, QFileInfo(bad).fileName(), problem, json, out);
         QVERIFY2(!r.stdErr.contains(QFileInfo(m_good).fileName()), qPrintable(r.stdErr));
     }
@@ -319,9 +263,9 @@ private slots:
         const QString json = m_dir.filePath(QStringLiteral("new-%1.json").arg(name));
         const QString out = m_dir.filePath(QStringLiteral("new-%1-out").arg(name));
         QStringList args{QStringLiteral("compare"), m_good, bad, QStringLiteral("--json"), json,
-                         QStringLiteral("--out"), out};
+                         QStringLiteral("--out"),   out};
         if (!casePassword(name).isEmpty()) args << QStringLiteral("--new-password") << casePassword(name);
-        const CliRun r = runCli(args);
+        const CliRun r = runCli(args, {}, {}, kCliTimeoutMs);
         checkRefused(r, QFileInfo(bad).fileName(), problem, json, out);
         // The message names the NEW file, not the (valid) OLD one.
         QVERIFY2(!r.stdErr.contains(QFileInfo(m_good).fileName()), qPrintable(r.stdErr));
@@ -334,7 +278,8 @@ private slots:
         const QString old = makeCase(QStringLiteral("empty"));
         const QString nu = makeCase(QStringLiteral("missing"));
         const CliRun r = runCli({QStringLiteral("compare"), old, nu, QStringLiteral("--json"), json,
-                                 QStringLiteral("--out"), out});
+                                 QStringLiteral("--out"), out},
+                                {}, {}, kCliTimeoutMs);
         checkRefused(r, QFileInfo(old).fileName(), QStringLiteral("empty"), json, out);
     }
 
@@ -344,8 +289,10 @@ private slots:
         QTest::newRow("both") << QStringList{QStringLiteral("--old-password"), QStringLiteral("secret"),
                                              QStringLiteral("--new-password"), QStringLiteral("secret")}
                               << true;
-        QTest::newRow("old") << QStringList{QStringLiteral("--old-password"), QStringLiteral("secret")} << true;
-        QTest::newRow("new") << QStringList{QStringLiteral("--new-password"), QStringLiteral("secret")} << false;
+        QTest::newRow("old") << QStringList{QStringLiteral("--old-password"), QStringLiteral("secret")}
+                             << true;
+        QTest::newRow("new") << QStringList{QStringLiteral("--new-password"), QStringLiteral("secret")}
+                             << false;
     }
     void cliRightPassword() {
         QFETCH(QStringList, extra);
@@ -357,10 +304,17 @@ private slots:
         // The other side, when only one password is given: the same page as a plain image.
         QString old = enc, nu = enc;
         if (extra.size() == 2) (encryptedIsOld ? nu : old) = encryptedAsImage();
-        QStringList args{QStringLiteral("compare"), old, nu, QStringLiteral("--json"), json, QStringLiteral("--out"),
-                         out, QStringLiteral("--dpi"), QStringLiteral("72")};
+        QStringList args{QStringLiteral("compare"),
+                         old,
+                         nu,
+                         QStringLiteral("--json"),
+                         json,
+                         QStringLiteral("--out"),
+                         out,
+                         QStringLiteral("--dpi"),
+                         QStringLiteral("72")};
         args << extra;
-        const CliRun r = runCli(args);
+        const CliRun r = runCli(args, {}, {}, kCliTimeoutMs);
         QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit, qPrintable(describe(r)));
         QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(describe(r)));
         if (extra.size() == 4) QVERIFY2(r.exitCode == 0, qPrintable(describe(r))); // same file both sides
@@ -382,7 +336,8 @@ private slots:
         const QString json = m_dir.filePath(QStringLiteral("png-named-pdf.json"));
         const QString out = m_dir.filePath(QStringLiteral("png-named-pdf-out"));
         const CliRun r = runCli({QStringLiteral("compare"), named, m_png, QStringLiteral("--json"), json,
-                                 QStringLiteral("--out"), out, QStringLiteral("--dpi"), QStringLiteral("72")});
+                                 QStringLiteral("--out"), out, QStringLiteral("--dpi"), QStringLiteral("72")},
+                                {}, {}, kCliTimeoutMs);
         QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit, qPrintable(describe(r)));
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r))); // the same image both sides
         QVERIFY(QFileInfo::exists(json));
@@ -392,16 +347,19 @@ private slots:
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<bool>("twoFiles");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("dpi-abc") << QStringList{QStringLiteral("--dpi"), QStringLiteral("abc")} << true << "dpi";
+        QTest::newRow("dpi-abc") << QStringList{QStringLiteral("--dpi"), QStringLiteral("abc")} << true
+                                 << "dpi";
         QTest::newRow("dpi-5") << QStringList{QStringLiteral("--dpi"), QStringLiteral("5")} << true << "dpi";
-        QTest::newRow("dpi-huge") << QStringList{QStringLiteral("--dpi"), QStringLiteral("100000")} << true << "dpi";
-        QTest::newRow("colors-nope") << QStringList{QStringLiteral("--colors"), QStringLiteral("nope")} << true
-                                     << "colors";
-        QTest::newRow("tolerance-x") << QStringList{QStringLiteral("--tolerance"), QStringLiteral("x")} << true
-                                     << "tolerance";
-        QTest::newRow("max-megapixels-0") << QStringList{QStringLiteral("--max-megapixels"), QStringLiteral("0")}
-                                          << true << "megapixels";
-        QTest::newRow("unknown-option") << QStringList{QStringLiteral("--frobnicate")} << true << "frobnicate";
+        QTest::newRow("dpi-huge") << QStringList{QStringLiteral("--dpi"), QStringLiteral("100000")} << true
+                                  << "dpi";
+        QTest::newRow("colors-nope") << QStringList{QStringLiteral("--colors"), QStringLiteral("nope")}
+                                     << true << "colors";
+        QTest::newRow("tolerance-x") << QStringList{QStringLiteral("--tolerance"), QStringLiteral("x")}
+                                     << true << "tolerance";
+        QTest::newRow("max-megapixels-0")
+            << QStringList{QStringLiteral("--max-megapixels"), QStringLiteral("0")} << true << "megapixels";
+        QTest::newRow("unknown-option")
+            << QStringList{QStringLiteral("--frobnicate")} << true << "frobnicate";
         QTest::newRow("one-positional") << QStringList{} << false << "two|OLD";
         QTest::newRow("three-positionals") << QStringList{QStringLiteral("extra.pdf")} << true << "two|OLD";
     }
@@ -415,7 +373,7 @@ private slots:
         QStringList args{QStringLiteral("compare"), m_good};
         if (twoFiles) args << m_goodCopy;
         args << options << QStringLiteral("--json") << json << QStringLiteral("--out") << out;
-        const CliRun r = runCli(args);
+        const CliRun r = runCli(args, {}, {}, kCliTimeoutMs);
         checkRefused(r, QString(), problem, json, out);
     }
 
@@ -425,17 +383,18 @@ private slots:
         const QString json = m_dir.filePath(QStringLiteral("noxdg.json"));
         const QString out = m_dir.filePath(QStringLiteral("noxdg-out"));
         const QString bad = makeCase(QStringLiteral("missing"));
+        // A null value unsets the variable.
         const CliRun r = runCli({QStringLiteral("compare"), bad, m_good, QStringLiteral("--json"), json,
                                  QStringLiteral("--out"), out},
-                                false);
+                                {}, {{QStringLiteral("XDG_RUNTIME_DIR"), QString()}}, kCliTimeoutMs);
         checkRefused(r, QFileInfo(bad).fileName(), QStringLiteral("not found"), json, out);
     }
 
     void noArgumentsIsAnError() {
-        const CliRun r = runCli({});
+        const CliRun r = runCli({}, {}, {}, kCliTimeoutMs);
         QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit, qPrintable(describe(r)));
         QCOMPARE(r.exitCode, 2);
-        const CliRun unknown = runCli({QStringLiteral("frobnicate")});
+        const CliRun unknown = runCli({QStringLiteral("frobnicate")}, {}, {}, kCliTimeoutMs);
         QCOMPARE(unknown.exitCode, 2);
         QCOMPARE(lines(unknown.stdErr).size(), 1);
     }

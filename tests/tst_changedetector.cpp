@@ -9,6 +9,7 @@
 #include "diff/overlay.h"
 #include "document/document.h"
 #include "drawinggenerator.h"
+#include "testutil.h"
 #include "text/ocrengine.h"
 
 #include <QElapsedTimer>
@@ -26,58 +27,22 @@ using namespace bt::test;
 namespace {
 
 constexpr double kDpi = 150.0;
-constexpr double kHitGrowPt = 12.0;
 
-SheetSpec baseSpec()
-{
-    SheetSpec s;
-    s.number = QStringLiteral("A-205");
-    s.title = QStringLiteral("LEVEL 5 FLOOR PLAN");
-    s.seed = 5;
-    return s;
+SheetSpec baseSpec() {
+    return makeSheet(QStringLiteral("A-205"), QStringLiteral("LEVEL 5 FLOOR PLAN"), 5);
 }
 
-QString boxText(const QRectF &r)
-{
-    return QStringLiteral("[%1, %2, %3 x %4]")
-        .arg(r.x(), 0, 'f', 1)
-        .arg(r.y(), 0, 'f', 1)
-        .arg(r.width(), 0, 'f', 1)
-        .arg(r.height(), 0, 'f', 1);
-}
-
-QString regionsText(const ChangeRegions &regions)
-{
+QString regionsText(const ChangeRegions &regions) {
     QStringList out;
     for (const ChangeRegion &r : regions)
         out << QStringLiteral("#%1 %2 %3 old '%4' new '%5'")
                    .arg(r.id)
-                   .arg(changeKindName(r.kind), boxText(r.boxPt), r.oldText.join(QLatin1Char(' ')),
+                   .arg(changeKindName(r.kind), rectText(r.boxPt), r.oldText.join(QLatin1Char(' ')),
                         r.newText.join(QLatin1Char(' ')));
     return out.isEmpty() ? QStringLiteral("(none)") : out.join(QStringLiteral("; "));
 }
 
-double iou(const QRectF &a, const QRectF &b)
-{
-    const QRectF i = a.intersected(b);
-    if (i.isEmpty())
-        return 0;
-    const double inter = i.width() * i.height();
-    return inter / (a.width() * a.height() + b.width() * b.height() - inter);
-}
-
-// The scorer's rule: IoU with the edit box grown by 12 pt, or the region holds the edit's
-// centre without being page-sized.
-bool hits(const QRectF &edit, const QRectF &region)
-{
-    const QRectF grown = edit.adjusted(-kHitGrowPt, -kHitGrowPt, kHitGrowPt, kHitGrowPt);
-    if (iou(grown, region) >= 0.1)
-        return true;
-    return region.contains(edit.center()) && region.width() * region.height() <= 25 * grown.width() * grown.height();
-}
-
-bool nearEdit(const QRectF &edit, const QRectF &region)
-{
+bool nearEdit(const QRectF &edit, const QRectF &region) {
     return region.intersects(edit.adjusted(-kHitGrowPt, -kHitGrowPt, kHitGrowPt, kHitGrowPt));
 }
 
@@ -98,10 +63,9 @@ struct Run {
 
 enum Edit { Note, Rename, Dimension, Revision, Wall, Door, RevRow, EditCount };
 
-const char *editName(int e)
-{
-    static const char *names[] = {"note added", "room renamed", "dimension edited", "REV 1 -> REV 2",
-                                  "wall added", "door moved", "revision row added"};
+const char *editName(int e) {
+    static const char *names[] = {"note added", "room renamed", "dimension edited",  "REV 1 -> REV 2",
+                                  "wall added", "door moved",   "revision row added"};
     return names[e];
 }
 
@@ -116,8 +80,7 @@ private:
     SheetLayout m_baseLayout;
     Rendered m_base;
 
-    bool open(const QString &path, Rendered &out, double dpi = kDpi)
-    {
+    bool open(const QString &path, Rendered &out, double dpi = kDpi) {
         DocumentError error;
         out.doc = Document::open(path, QString(), &error);
         if (!out.doc) {
@@ -130,39 +93,43 @@ private:
     }
 
     // align -> warp -> words into NEW's frame -> detectChanges -> attachRegionTexts, as diffPage.
-    static Run compare(const Rendered &o, const Rendered &n, bool useWords = true)
-    {
+    static Run compare(const Rendered &o, const Rendered &n, bool useWords = true) {
         Run run;
         run.newGrey = n.page.grey;
         run.alignment = alignPages(o.page.grey, n.page.grey);
         run.alignedOld = warpOldOntoNew(o.page.grey, run.alignment, n.page.grey.size());
-        const Words oldWords = useWords ? mapWordsOntoNew(o.words, run.alignment, o.page.dpi, n.page.dpi) : Words();
+        const Words oldWords =
+            useWords ? mapWordsOntoNew(o.words, run.alignment, o.page.dpi, n.page.dpi) : Words();
         const Words newWords = useWords ? n.words : Words();
-        run.detection = detectChanges(run.alignedOld, n.page.grey, n.page.dpi, ChangeOptions(), oldWords, newWords);
+        run.detection =
+            detectChanges(run.alignedOld, n.page.grey, n.page.dpi, ChangeOptions(), oldWords, newWords);
         run.regions = run.detection.regions;
         attachRegionTexts(run.regions, oldWords, newWords, n.page.dpi);
         return run;
     }
 
     // The edited sheet, its PDF path and the box (NEW page points) covering everything it changes.
-    SheetSpec editedSpec(int edit, QStringList *keys) const
-    {
+    SheetSpec editedSpec(int edit, QStringList *keys) const {
         SheetSpec s = baseSpec();
         const QStringList rooms = roomNames(s);
         const QStringList dims = dimensionTexts(s);
         switch (edit) {
         case Note:
-            s.extraNotes << QStringLiteral("VERIFY LOCATION OF ALL FLOOR DRAINS WITH PLUMBING DRAWINGS BEFORE "
-                                           "POURING THE SLAB.");
-            *keys << QStringLiteral("note:%1").arg(m_baseLayout.keys().filter(QStringLiteral("note:")).size());
+            s.extraNotes << QStringLiteral(
+                "VERIFY LOCATION OF ALL FLOOR DRAINS WITH PLUMBING DRAWINGS BEFORE "
+                "POURING THE SLAB.");
+            *keys << QStringLiteral("note:%1").arg(
+                m_baseLayout.keys().filter(QStringLiteral("note:")).size());
             break;
         case Rename:
             s.roomRenames.insert(rooms.value(2), QStringLiteral("RECORDING STUDIO"));
             *keys << QStringLiteral("room:RECORDING STUDIO") << QStringLiteral("room:") + rooms.value(2);
             break;
         case Dimension: {
-            const QString from = dims.contains(QStringLiteral("12'-6\"")) ? QStringLiteral("12'-6\"") : dims.value(3);
-            const QString to = from == QStringLiteral("13'-0\"") ? QStringLiteral("14'-0\"") : QStringLiteral("13'-0\"");
+            const QString from =
+                dims.contains(QStringLiteral("12'-6\"")) ? QStringLiteral("12'-6\"") : dims.value(3);
+            const QString to =
+                from == QStringLiteral("13'-0\"") ? QStringLiteral("14'-0\"") : QStringLiteral("13'-0\"");
             s.dimensionEdits.insert(from, to);
             *keys << QStringLiteral("dim:") + to << QStringLiteral("dim:") + from;
             break;
@@ -190,43 +157,41 @@ private:
     }
 
     // Union of the boxes of `keys` on both layouts (an edit's old and new ink).
-    static QRectF editBox(const QStringList &keys, const SheetLayout &oldLayout, const SheetLayout &newLayout)
-    {
+    static QRectF editBox(const QStringList &keys, const SheetLayout &oldLayout,
+                          const SheetLayout &newLayout) {
         QRectF box;
         for (const QString &k : keys) {
-            if (newLayout.contains(k))
-                box = box.united(newLayout.value(k));
-            if (oldLayout.contains(k))
-                box = box.united(oldLayout.value(k));
+            if (newLayout.contains(k)) box = box.united(newLayout.value(k));
+            if (oldLayout.contains(k)) box = box.united(oldLayout.value(k));
         }
         return box;
     }
 
-    static void checkNothingElse(const ChangeRegions &regions, const QRectF &edit, const QString &stage)
-    {
+    static void checkNothingElse(const ChangeRegions &regions, const QRectF &edit, const QString &stage) {
         for (const ChangeRegion &r : regions)
-            QVERIFY2(nearEdit(edit, r.boxPt), qPrintable(QStringLiteral("%1: region away from the edit at %2: %3")
-                                                             .arg(stage, boxText(edit), regionsText(regions))));
+            QVERIFY2(nearEdit(edit, r.boxPt),
+                     qPrintable(QStringLiteral("%1: region away from the edit at %2: %3")
+                                    .arg(stage, rectText(edit), regionsText(regions))));
     }
 
     // The final regions (what the user and the scorer see): one hits the edit, none is away from it.
-    static void checkFoundAndNothingElse(const ChangeRegions &regions, const QRectF &edit, const QString &stage)
-    {
-        const bool found = std::any_of(regions.begin(), regions.end(), [&](const ChangeRegion &r) { return hits(edit, r.boxPt); });
+    static void checkFoundAndNothingElse(const ChangeRegions &regions, const QRectF &edit,
+                                         const QString &stage) {
+        const bool found = std::any_of(regions.begin(), regions.end(),
+                                       [&](const ChangeRegion &r) { return hits(edit, r.boxPt); });
         QVERIFY2(found, qPrintable(QStringLiteral("%1: edit at %2 not found; regions: %3")
-                                       .arg(stage, boxText(edit), regionsText(regions))));
+                                       .arg(stage, rectText(edit), regionsText(regions))));
         for (const ChangeRegion &r : regions)
-            QVERIFY2(nearEdit(edit, r.boxPt), qPrintable(QStringLiteral("%1: region away from the edit at %2: %3")
-                                                             .arg(stage, boxText(edit), regionsText(regions))));
+            QVERIFY2(nearEdit(edit, r.boxPt),
+                     qPrintable(QStringLiteral("%1: region away from the edit at %2: %3")
+                                    .arg(stage, rectText(edit), regionsText(regions))));
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_dir.setAutoRemove(!qEnvironmentVariableIsSet("BT_KEEP_TEST_FILES"));
-        if (!m_dir.autoRemove())
-            qInfo("files kept in %s", qPrintable(m_dir.path()));
+        if (!m_dir.autoRemove()) qInfo("files kept in %s", qPrintable(m_dir.path()));
         initOcrEnvironment();
         m_basePath = m_dir.filePath(QStringLiteral("base.pdf"));
         const QVector<SheetLayout> layouts = writeVectorSet(m_basePath, {baseSpec()});
@@ -237,8 +202,7 @@ private slots:
         QVERIFY(!m_base.words.isEmpty());
     }
 
-    void identicalPair()
-    {
+    void identicalPair() {
         Rendered again;
         QVERIFY(open(m_basePath, again));
         const Run run = compare(m_base, again);
@@ -249,8 +213,7 @@ private slots:
         QCOMPARE(cv::countNonZero(run.detection.masks.removed), 0);
     }
 
-    void subPixelShift_data()
-    {
+    void subPixelShift_data() {
         QTest::addColumn<QPointF>("shiftPt");
         QTest::addColumn<bool>("words");
         QTest::newRow("0.23,-0.17 pt, pixels only") << QPointF(0.23, -0.17) << false;
@@ -258,8 +221,7 @@ private slots:
         QTest::newRow("-0.31,0.4 pt, with words") << QPointF(-0.31, 0.4) << true;
     }
 
-    void subPixelShift()
-    {
+    void subPixelShift() {
         QFETCH(QPointF, shiftPt);
         QFETCH(bool, words);
         PrintTransform print;
@@ -279,15 +241,13 @@ private slots:
         QVERIFY2(run.regions.isEmpty(), qPrintable(regionsText(run.regions)));
     }
 
-    void singleEdit_data()
-    {
+    void singleEdit_data() {
         QTest::addColumn<int>("edit");
         for (int e = 0; e < EditCount; ++e)
             QTest::newRow(editName(e)) << e;
     }
 
-    void singleEdit()
-    {
+    void singleEdit() {
         QFETCH(int, edit);
         QStringList keys;
         const SheetSpec spec = editedSpec(edit, &keys);
@@ -299,15 +259,15 @@ private slots:
         Rendered changed;
         QVERIFY(open(path, changed));
         const Run run = compare(m_base, changed);
-        qInfo("%s at %s: %s", editName(edit), qPrintable(boxText(box)), qPrintable(regionsText(run.regions)));
+        qInfo("%s at %s: %s", editName(edit), qPrintable(rectText(box)),
+              qPrintable(regionsText(run.regions)));
         QVERIFY2(run.alignment.reliable(), qPrintable(run.alignment.warning));
         // detectChanges may report just the changed glyph ("1" -> "2"); attachRegionTexts widens it to
         // the phrase. Nothing may be reported away from the edit at either stage.
         checkNothingElse(run.detection.regions, box, QStringLiteral("detectChanges"));
         QVERIFY(!run.detection.regions.isEmpty());
         checkFoundAndNothingElse(run.regions, box, QStringLiteral("attachRegionTexts"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
 
         // Kinds: pure additions are "added".
         if (edit == Note || edit == RevRow || edit == Wall) {
@@ -318,20 +278,19 @@ private slots:
         const auto joinedNew = [&] {
             QStringList all;
             for (const ChangeRegion &r : run.regions)
-                if (hits(box, r.boxPt))
-                    all << r.newText.join(QLatin1Char(' '));
+                if (hits(box, r.boxPt)) all << r.newText.join(QLatin1Char(' '));
             return all.join(QStringLiteral(" | "));
         };
         if (edit == Rename)
             QVERIFY2(joinedNew().contains(QStringLiteral("RECORDING")), qPrintable(regionsText(run.regions)));
         if (edit == Dimension)
-            QVERIFY2(joinedNew().contains(layouts[0].keys().contains(QStringLiteral("dim:13'-0\"")) ? QStringLiteral("13'-0\"")
-                                                                                                     : QStringLiteral("14'-0\"")),
+            QVERIFY2(joinedNew().contains(layouts[0].keys().contains(QStringLiteral("dim:13'-0\""))
+                                              ? QStringLiteral("13'-0\"")
+                                              : QStringLiteral("14'-0\"")),
                      qPrintable(regionsText(run.regions)));
     }
 
-    void removedEditIsRemoved()
-    {
+    void removedEditIsRemoved() {
         // The note of the "note added" edit, seen the other way round: OLD has it, NEW not.
         QStringList keys;
         const SheetSpec spec = editedSpec(Note, &keys);
@@ -342,10 +301,9 @@ private slots:
         Rendered withNote;
         QVERIFY(open(path, withNote));
         const Run run = compare(withNote, m_base);
-        qInfo("note removed at %s: %s", qPrintable(boxText(box)), qPrintable(regionsText(run.regions)));
+        qInfo("note removed at %s: %s", qPrintable(rectText(box)), qPrintable(regionsText(run.regions)));
         checkFoundAndNothingElse(run.regions, box, QStringLiteral("note removed"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         QVERIFY(!run.detection.regions.isEmpty());
         for (const ChangeRegion &r : run.detection.regions)
             QVERIFY2(r.kind == ChangeKind::Removed, qPrintable(regionsText(run.detection.regions)));
@@ -354,8 +312,7 @@ private slots:
                      qPrintable(regionsText(run.regions)));
     }
 
-    void revisionTexts()
-    {
+    void revisionTexts() {
         QStringList keys;
         const QString path = m_dir.filePath(QStringLiteral("rev2.pdf"));
         QCOMPARE(writeVectorSet(path, {editedSpec(Revision, &keys)}).size(), 1);
@@ -375,8 +332,7 @@ private slots:
         QVERIFY(std::abs(r.boxPx.width() - r.boxPt.width() * kDpi / 72) <= 2.0);
     }
 
-    void overlayColours()
-    {
+    void overlayColours() {
         // OLD has an extra note that NEW lacks (old-only ink); NEW has an extra wall (new-only ink)
         // and a renamed room (both, overlapping).
         QStringList keys;
@@ -412,25 +368,30 @@ private slots:
         cv::Mat cloudZone = cv::Mat::zeros(n.size(), CV_8U);
         for (const ChangeRegion &r : run.detection.regions) {
             const int m = int(std::lround(25 * pxPerPt));
-            cv::rectangle(cloudZone, cv::Rect(r.boxPx.x() - m, r.boxPx.y() - m, r.boxPx.width() + 2 * m,
-                                              r.boxPx.height() + 2 * m),
-                          cv::Scalar(255), cv::FILLED);
+            cv::rectangle(
+                cloudZone,
+                cv::Rect(r.boxPx.x() - m, r.boxPx.y() - m, r.boxPx.width() + 2 * m, r.boxPx.height() + 2 * m),
+                cv::Scalar(255), cv::FILLED);
         }
 
         for (const bool colourBlind : {false, true}) {
             OverlayColours colours;
-            QVERIFY(OverlayColours::fromPreset(colourBlind ? QStringLiteral("colorblind") : QStringLiteral("standard"),
-                                               &colours));
-            const OverlayColours expected = colourBlind ? OverlayColours::colourBlindSafe() : OverlayColours::standard();
+            QVERIFY(OverlayColours::fromPreset(
+                colourBlind ? QStringLiteral("colorblind") : QStringLiteral("standard"), &colours));
+            const OverlayColours expected =
+                colourBlind ? OverlayColours::colourBlindSafe() : OverlayColours::standard();
             QCOMPARE(colours.removed, expected.removed);
             QCOMPARE(colours.added, expected.added);
-            const OverlayImage image = renderOverlay(run.alignedOld, run.newGrey, run.detection, colours, kDpi);
+            const OverlayImage image =
+                renderOverlay(run.alignedOld, run.newGrey, run.detection, colours, kDpi);
             const cv::Mat overlay = image.toBgr();
             QCOMPARE(overlay.type(), CV_8UC3);
             QCOMPARE(overlay.size(), n.size());
 
-            const cv::Vec3b red(uchar(colours.removed.blue()), uchar(colours.removed.green()), uchar(colours.removed.red()));
-            const cv::Vec3b green(uchar(colours.added.blue()), uchar(colours.added.green()), uchar(colours.added.red()));
+            const cv::Vec3b red(uchar(colours.removed.blue()), uchar(colours.removed.green()),
+                                uchar(colours.removed.red()));
+            const cv::Vec3b green(uchar(colours.added.blue()), uchar(colours.added.green()),
+                                  uchar(colours.added.red()));
             const cv::Vec3b stdRed(30, 30, 220), stdGreen(40, 160, 20);
             // A pixel "is" a change colour when it is the colour blended with white at some
             // coverage: close to the line from white to the colour.
@@ -438,14 +399,11 @@ private slots:
                 // coverage estimate from the channel that differs most from white
                 int best = 0;
                 for (int k = 1; k < 3; ++k)
-                    if (255 - c[k] > 255 - c[best])
-                        best = k;
+                    if (255 - c[k] > 255 - c[best]) best = k;
                 const double a = (255.0 - px[best]) / std::max(1, 255 - c[best]);
-                if (a < 0.35 || a > 1.05)
-                    return false;
+                if (a < 0.35 || a > 1.05) return false;
                 for (int k = 0; k < 3; ++k)
-                    if (std::abs(px[k] - (255 - a * (255 - c[k]))) > 30)
-                        return false;
+                    if (std::abs(px[k] - (255 - a * (255 - c[k]))) > 30) return false;
                 return true;
             };
             int redOutside = 0, greenOutside = 0, notGrey = 0, exactRed = 0, exactGreen = 0, stdColoured = 0;
@@ -458,18 +416,25 @@ private slots:
                     const bool isRed = towards(px, red), isGreen = towards(px, green);
                     if (isRed && !oldOnlyZone.at<uchar>(y, x)) {
                         if (firstProblem.isEmpty())
-                            firstProblem = QStringLiteral("red at %1,%2 (old %3 new %4)").arg(x).arg(y).arg(o.at<uchar>(y, x)).arg(n.at<uchar>(y, x));
+                            firstProblem = QStringLiteral("red at %1,%2 (old %3 new %4)")
+                                               .arg(x)
+                                               .arg(y)
+                                               .arg(o.at<uchar>(y, x))
+                                               .arg(n.at<uchar>(y, x));
                         ++redOutside;
                     }
                     if (isGreen && !newOnlyZone.at<uchar>(y, x)) {
                         if (firstProblem.isEmpty())
-                            firstProblem = QStringLiteral("green at %1,%2 (old %3 new %4)").arg(x).arg(y).arg(o.at<uchar>(y, x)).arg(n.at<uchar>(y, x));
+                            firstProblem = QStringLiteral("green at %1,%2 (old %3 new %4)")
+                                               .arg(x)
+                                               .arg(y)
+                                               .arg(o.at<uchar>(y, x))
+                                               .arg(n.at<uchar>(y, x));
                         ++greenOutside;
                     }
                     exactRed += px == red;
                     exactGreen += px == green;
-                    if (colourBlind)
-                        stdColoured += px == stdRed || px == stdGreen;
+                    if (colourBlind) stdColoured += px == stdRed || px == stdGreen;
                     if (clearOldOnly.at<uchar>(y, x)) {
                         ++oldOnlyTotal;
                         oldOnlyRed += isRed;
@@ -480,8 +445,7 @@ private slots:
                     }
                     if (!cloudZone.at<uchar>(y, x)) {
                         const bool grey = std::abs(px[0] - px[1]) <= 2 && std::abs(px[1] - px[2]) <= 2;
-                        if (!grey)
-                            ++notGrey;
+                        if (!grey) ++notGrey;
                         // Ink of either side shows (grey) wherever it is.
                         if (std::min(o.at<uchar>(y, x), n.at<uchar>(y, x)) < 60 && px[0] > 245)
                             ++darkUncoloured;
@@ -489,36 +453,39 @@ private slots:
                 }
             }
             qInfo("%s: exact removed %d, exact added %d, old-only ink red %d/%d, new-only ink green %d/%d",
-                  colourBlind ? "colorblind" : "standard", exactRed, exactGreen, oldOnlyRed, oldOnlyTotal, newOnlyGreen,
-                  newOnlyTotal);
+                  colourBlind ? "colorblind" : "standard", exactRed, exactGreen, oldOnlyRed, oldOnlyTotal,
+                  newOnlyGreen, newOnlyTotal);
             QVERIFY2(redOutside == 0 && greenOutside == 0,
-                     qPrintable(QStringLiteral("%1 red / %2 green pixels where the ink is not one-sided; first: %3")
-                                    .arg(redOutside)
-                                    .arg(greenOutside)
-                                    .arg(firstProblem)));
-            QVERIFY2(notGrey == 0, qPrintable(QStringLiteral("%1 coloured pixels away from the changes").arg(notGrey)));
+                     qPrintable(
+                         QStringLiteral("%1 red / %2 green pixels where the ink is not one-sided; first: %3")
+                             .arg(redOutside)
+                             .arg(greenOutside)
+                             .arg(firstProblem)));
+            QVERIFY2(notGrey == 0,
+                     qPrintable(QStringLiteral("%1 coloured pixels away from the changes").arg(notGrey)));
             QCOMPARE(darkUncoloured, 0);
             QVERIFY(exactRed > 0);
             QVERIFY(exactGreen > 0);
-            QVERIFY2(oldOnlyRed >= 0.9 * oldOnlyTotal, qPrintable(QStringLiteral("%1/%2").arg(oldOnlyRed).arg(oldOnlyTotal)));
-            QVERIFY2(newOnlyGreen >= 0.9 * newOnlyTotal, qPrintable(QStringLiteral("%1/%2").arg(newOnlyGreen).arg(newOnlyTotal)));
+            QVERIFY2(oldOnlyRed >= 0.9 * oldOnlyTotal,
+                     qPrintable(QStringLiteral("%1/%2").arg(oldOnlyRed).arg(oldOnlyTotal)));
+            QVERIFY2(newOnlyGreen >= 0.9 * newOnlyTotal,
+                     qPrintable(QStringLiteral("%1/%2").arg(newOnlyGreen).arg(newOnlyTotal)));
             QCOMPARE(stdColoured, 0);
             // Unchanged ink in the preset's grey: the darkest neutral pixel is that grey at 75 %.
             double darkestGrey = 255;
             for (int y = 0; y < n.rows; y += 2)
                 for (int x = 0; x < n.cols; x += 2) {
                     const cv::Vec3b px = overlay.at<cv::Vec3b>(y, x);
-                    if (!cloudZone.at<uchar>(y, x))
-                        darkestGrey = std::min<double>(darkestGrey, px[0]);
+                    if (!cloudZone.at<uchar>(y, x)) darkestGrey = std::min<double>(darkestGrey, px[0]);
                 }
             const double expectedGrey = 255 - 0.75 * (255 - colours.unchanged.red());
             QVERIFY2(std::abs(darkestGrey - expectedGrey) <= 3,
-                     qPrintable(QStringLiteral("darkest grey %1, expected %2").arg(darkestGrey).arg(expectedGrey)));
+                     qPrintable(
+                         QStringLiteral("darkest grey %1, expected %2").arg(darkestGrey).arg(expectedGrey)));
         }
     }
 
-    void scannedUnchanged()
-    {
+    void scannedUnchanged() {
         PrintTransform print;
         print.rotationDeg = 0.3;
         print.shiftPt = QPointF(4, -3);
@@ -537,19 +504,22 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         diffPage(*m_base.doc, *newDoc, settings, page);
-        qInfo("scanned copy, unchanged: %lld ms, alignment %s (score %.3f, rot %.3f), %d region(s): %s", timer.elapsed(),
-              qPrintable(page.alignment.method), page.alignment.score, page.alignment.rotationDeg(),
-              int(page.regions.size()), qPrintable(regionsText(page.regions)));
+        qInfo("scanned copy, unchanged: %lld ms, alignment %s (score %.3f, rot %.3f), %d region(s): %s",
+              timer.elapsed(), qPrintable(page.alignment.method), page.alignment.score,
+              page.alignment.rotationDeg(), int(page.regions.size()), qPrintable(regionsText(page.regions)));
         QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
         QVERIFY(page.diffDone);
         QVERIFY2(page.alignment.reliable(), qPrintable(page.alignment.warning));
-        QVERIFY2(page.regions.size() <= 2, qPrintable(QStringLiteral("%1 regions: %2").arg(page.regions.size()).arg(regionsText(page.regions))));
+        QVERIFY2(
+            page.regions.size() <= 2,
+            qPrintable(
+                QStringLiteral("%1 regions: %2").arg(page.regions.size()).arg(regionsText(page.regions))));
         // The scan is turned 0.3 degree clockwise: NEW -> OLD turns back.
-        QVERIFY2(std::abs(page.alignment.rotationDeg() + 0.3) < 0.05, qPrintable(QString::number(page.alignment.rotationDeg())));
+        QVERIFY2(std::abs(page.alignment.rotationDeg() + 0.3) < 0.05,
+                 qPrintable(QString::number(page.alignment.rotationDeg())));
     }
 
-    void scannedEdited()
-    {
+    void scannedEdited() {
         SheetSpec spec = baseSpec();
         QStringList allKeys;
         QVector<QStringList> editKeys;
@@ -563,8 +533,7 @@ private slots:
                 spec.dimensionEdits.insert(it.key(), it.value());
             spec.extraWallsIn += one.extraWallsIn;
             spec.revisionRows += one.revisionRows;
-            if (one.revision != spec.revision && e == Revision)
-                spec.revision = one.revision;
+            if (one.revision != spec.revision && e == Revision) spec.revision = one.revision;
             editKeys << keys;
         }
         PrintTransform print;
@@ -576,8 +545,9 @@ private slots:
         const QVector<SheetLayout> layouts = writeScannedSet(path, {spec}, print, scan);
         QCOMPARE(layouts.size(), 1);
         // Base boxes of the edited elements, mapped the same way the scan maps its layout.
-        const QVector<SheetLayout> baseOnScan = writeScannedSet(m_dir.filePath(QStringLiteral("scan-base-layout.pdf")),
-                                                                {baseSpec()}, print, ScanOptions{20, 0, 0, 0, 1});
+        const QVector<SheetLayout> baseOnScan =
+            writeScannedSet(m_dir.filePath(QStringLiteral("scan-base-layout.pdf")), {baseSpec()}, print,
+                            ScanOptions{20, 0, 0, 0, 1});
         QCOMPARE(baseOnScan.size(), 1);
         DocumentError error;
         const auto newDoc = Document::open(path, QString(), &error);
@@ -590,9 +560,9 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         diffPage(*m_base.doc, *newDoc, settings, page);
-        qInfo("scanned copy, 6 edits: %lld ms, alignment %s (score %.3f, rot %.3f), %d region(s): %s", timer.elapsed(),
-              qPrintable(page.alignment.method), page.alignment.score, page.alignment.rotationDeg(),
-              int(page.regions.size()), qPrintable(regionsText(page.regions)));
+        qInfo("scanned copy, 6 edits: %lld ms, alignment %s (score %.3f, rot %.3f), %d region(s): %s",
+              timer.elapsed(), qPrintable(page.alignment.method), page.alignment.score,
+              page.alignment.rotationDeg(), int(page.regions.size()), qPrintable(regionsText(page.regions)));
         QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
         QVERIFY2(page.alignment.reliable(), qPrintable(page.alignment.warning));
         QStringList missed;
@@ -602,18 +572,19 @@ private slots:
             boxes << box;
             const bool found = std::any_of(page.regions.begin(), page.regions.end(),
                                            [&](const ChangeRegion &r) { return hits(box, r.boxPt); });
-            if (!found)
-                missed << editKeys[i].first() + QLatin1Char(' ') + boxText(box);
+            if (!found) missed << editKeys[i].first() + QLatin1Char(' ') + rectText(box);
         }
         int stray = 0;
         for (const ChangeRegion &r : page.regions)
-            stray += std::none_of(boxes.begin(), boxes.end(), [&](const QRectF &b) { return hits(b, r.boxPt); });
+            stray +=
+                std::none_of(boxes.begin(), boxes.end(), [&](const QRectF &b) { return hits(b, r.boxPt); });
         qInfo("scanned copy, 6 edits: %d missed, %d region(s) hitting no edit", int(missed.size()), stray);
-        QVERIFY2(missed.isEmpty() && stray <= 2,
-                 qPrintable(QStringLiteral("missed: %1; %2 region(s) hit no edit (at most 2 allowed); regions: %3")
-                                .arg(missed.isEmpty() ? QStringLiteral("none") : missed.join(QStringLiteral(", ")))
-                                .arg(stray)
-                                .arg(regionsText(page.regions))));
+        QVERIFY2(
+            missed.isEmpty() && stray <= 2,
+            qPrintable(QStringLiteral("missed: %1; %2 region(s) hit no edit (at most 2 allowed); regions: %3")
+                           .arg(missed.isEmpty() ? QStringLiteral("none") : missed.join(QStringLiteral(", ")))
+                           .arg(stray)
+                           .arg(regionsText(page.regions))));
     }
 };
 

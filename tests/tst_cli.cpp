@@ -5,6 +5,7 @@
 // Sets are kept small for speed: ARCH D at --dpi 100, or 17 x 11 in sheets.
 
 #include "drawinggenerator.h"
+#include "testutil.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -27,78 +28,6 @@ using namespace bt::test;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    bool finished = false;
-    QByteArray stdOut;
-    QString stdErr;
-    QJsonObject json; // parsed result (from --json FILE or stdout)
-    qint64 ms = 0;
-};
-
-QString runtimeDir() {
-    static QTemporaryDir dir; // XDG_RUNTIME_DIR for the child: 0700, as Qt wants
-    return dir.path();
-}
-
-// Runs the CLI; `jsonPath` (if not empty and not "-") is read back into run.json.
-CliRun runCli(const QStringList &args, const QString &jsonPath = QString(),
-              const QMap<QString, QString> &extraEnv = {}, int timeoutMs = 120000) {
-    QProcess p;
-    p.setProgram(QStringLiteral(BT_CLI_PATH));
-    p.setArguments(args);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("OMP_THREAD_LIMIT"), QStringLiteral("1"));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir());
-    env.remove(QStringLiteral("PAGE_EXTRACTION_DPI"));
-    for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
-        env.insert(it.key(), it.value());
-    p.setProcessEnvironment(env);
-    CliRun r;
-    QElapsedTimer timer;
-    timer.start();
-    p.start();
-    if (!p.waitForStarted(10000)) return r;
-    r.finished = p.waitForFinished(timeoutMs);
-    if (!r.finished) {
-        p.kill();
-        p.waitForFinished(5000);
-    }
-    r.ms = timer.elapsed();
-    r.exitCode = p.exitCode();
-    r.exitStatus = p.exitStatus();
-    r.stdOut = p.readAllStandardOutput();
-    r.stdErr = QString::fromUtf8(p.readAllStandardError());
-    QByteArray bytes;
-    if (jsonPath == QLatin1String("-")) {
-        bytes = r.stdOut;
-    } else if (!jsonPath.isEmpty()) {
-        QFile f(jsonPath);
-        if (f.open(QIODevice::ReadOnly)) bytes = f.readAll();
-    }
-    if (!bytes.isEmpty()) r.json = QJsonDocument::fromJson(bytes).object();
-    qInfo("buildtrace %s: exit %d in %lld ms", qPrintable(args.mid(0, 1).join(' ')), r.exitCode, r.ms);
-    return r;
-}
-
-QString describe(const CliRun &r) {
-    return QStringLiteral("exit %1 (%2), stderr: <<%3>>")
-        .arg(r.exitCode)
-        .arg(r.exitStatus == QProcess::NormalExit ? QStringLiteral("normal") : QStringLiteral("crash"))
-        .arg(r.stdErr.right(1500));
-}
-
-SheetSpec spec(const QString &number, const QString &title, int seed, QSizeF paperIn) {
-    SheetSpec s;
-    s.number = number;
-    s.title = title;
-    s.seed = seed;
-    s.paperIn = paperIn;
-    return s;
-}
-
 const QSizeF kArchD(36, 24);
 const QSizeF kTabloid(17, 11);
 
@@ -109,31 +38,6 @@ std::optional<QRectF> jsonRect(const QJsonValue &v) {
         if (!x.isDouble()) return std::nullopt;
     QRectF r(a[0].toDouble(), a[1].toDouble(), a[2].toDouble(), a[3].toDouble());
     return r.normalized();
-}
-
-QString rectText(const QRectF &r) {
-    return QStringLiteral("[%1, %2, %3, %4]").arg(r.x(), 0, 'f', 1).arg(r.y(), 0, 'f', 1).arg(r.width(), 0, 'f', 1)
-        .arg(r.height(), 0, 'f', 1);
-}
-
-double area(const QRectF &r) { return r.width() * r.height(); }
-
-double iou(const QRectF &a, const QRectF &b) {
-    const QRectF i = a.intersected(b);
-    if (i.isEmpty()) return 0;
-    const double u = area(a) + area(b) - area(i);
-    return u > 0 ? area(i) / u : 0;
-}
-
-// The scorer's rule (eval/score.py): the truth box grown by 12 pt overlaps the region with
-// IoU >= 0.1, or the region contains the truth box's centre and is at most 25x the grown box.
-bool hits(const QRectF &truth, const QRectF &region) {
-    const QRectF grown = truth.adjusted(-12, -12, 12, 12);
-    if (iou(grown, region) >= 0.1) return true;
-    const QPointF c = truth.center();
-    const bool contains = region.left() <= c.x() && c.x() <= region.right() && region.top() <= c.y() &&
-                          c.y() <= region.bottom();
-    return contains && area(region) <= 25 * area(grown);
 }
 
 QStringList texts(const QJsonValue &v) {
@@ -161,9 +65,15 @@ struct Edit {
     QString newText;
 };
 
-bool isStringOrNull(const QJsonValue &v) { return v.isString() || v.isNull(); }
-bool isIntOrNull(const QJsonValue &v) { return v.isNull() || (v.isDouble() && v.toDouble() == std::floor(v.toDouble())); }
-bool isInt(const QJsonValue &v) { return v.isDouble() && v.toDouble() == std::floor(v.toDouble()); }
+bool isStringOrNull(const QJsonValue &v) {
+    return v.isString() || v.isNull();
+}
+bool isIntOrNull(const QJsonValue &v) {
+    return v.isNull() || (v.isDouble() && v.toDouble() == std::floor(v.toDouble()));
+}
+bool isInt(const QJsonValue &v) {
+    return v.isDouble() && v.toDouble() == std::floor(v.toDouble());
+}
 
 } // namespace
 
@@ -190,9 +100,9 @@ private:
     const CliRun &editRun() {
         if (!m_editRun) {
             const QString json = path(QStringLiteral("edit.json"));
-            m_editRun = runCli({QStringLiteral("compare"), m_editOld, m_editNew, QStringLiteral("--json"), json,
-                                QStringLiteral("--out"), path(QStringLiteral("edit-out")), QStringLiteral("--dpi"),
-                                QStringLiteral("100")},
+            m_editRun = runCli({QStringLiteral("compare"), m_editOld, m_editNew, QStringLiteral("--json"),
+                                json, QStringLiteral("--out"), path(QStringLiteral("edit-out")),
+                                QStringLiteral("--dpi"), QStringLiteral("100")},
                                json);
         }
         return *m_editRun;
@@ -201,12 +111,12 @@ private:
     const CliRun &colorblindRun() {
         if (!m_colorblindRun) {
             const QString json = path(QStringLiteral("colorblind.json"));
-            m_colorblindRun = runCli({QStringLiteral("compare"), m_editOld, m_editNew, QStringLiteral("--json"), json,
-                                      QStringLiteral("--out"), path(QStringLiteral("colorblind-out")),
-                                      QStringLiteral("--dpi"), QStringLiteral("100"), QStringLiteral("--colors"),
-                                      QStringLiteral("colorblind"), QStringLiteral("--no-renders"),
-                                      QStringLiteral("--quiet")},
-                                     json);
+            m_colorblindRun = runCli(
+                {QStringLiteral("compare"), m_editOld, m_editNew, QStringLiteral("--json"), json,
+                 QStringLiteral("--out"), path(QStringLiteral("colorblind-out")), QStringLiteral("--dpi"),
+                 QStringLiteral("100"), QStringLiteral("--colors"), QStringLiteral("colorblind"),
+                 QStringLiteral("--no-renders"), QStringLiteral("--quiet")},
+                json);
         }
         return *m_colorblindRun;
     }
@@ -216,17 +126,22 @@ private:
         if (!m_reorderRun) {
             const QString oldPath = path(QStringLiteral("reorder-old.pdf"));
             const QString newPath = path(QStringLiteral("reorder-new.pdf"));
-            const SheetSpec a101 = spec(QStringLiteral("A-101"), QStringLiteral("FIRST FLOOR PLAN"), 61, kTabloid);
-            const SheetSpec a102 = spec(QStringLiteral("A-102"), QStringLiteral("SECOND FLOOR PLAN"), 62, kTabloid);
-            const SheetSpec a103 = spec(QStringLiteral("A-103"), QStringLiteral("THIRD FLOOR PLAN"), 63, kTabloid);
-            const SheetSpec a104 = spec(QStringLiteral("A-104"), QStringLiteral("FOURTH FLOOR PLAN"), 64, kTabloid);
-            const SheetSpec a105 = spec(QStringLiteral("A-105"), QStringLiteral("ROOF PLAN"), 65, kTabloid);
+            const SheetSpec a101 =
+                makeSheet(QStringLiteral("A-101"), QStringLiteral("FIRST FLOOR PLAN"), 61, kTabloid);
+            const SheetSpec a102 =
+                makeSheet(QStringLiteral("A-102"), QStringLiteral("SECOND FLOOR PLAN"), 62, kTabloid);
+            const SheetSpec a103 =
+                makeSheet(QStringLiteral("A-103"), QStringLiteral("THIRD FLOOR PLAN"), 63, kTabloid);
+            const SheetSpec a104 =
+                makeSheet(QStringLiteral("A-104"), QStringLiteral("FOURTH FLOOR PLAN"), 64, kTabloid);
+            const SheetSpec a105 =
+                makeSheet(QStringLiteral("A-105"), QStringLiteral("ROOF PLAN"), 65, kTabloid);
             if (writeVectorSet(oldPath, {a101, a102, a103, a104}).size() != 4 ||
                 writeVectorSet(newPath, {a103, a101, a105, a102}).size() != 4)
                 return *(m_reorderRun = CliRun());
             const QString json = path(QStringLiteral("reorder.json"));
-            m_reorderRun = runCli({QStringLiteral("compare"), oldPath, newPath, QStringLiteral("--json"), json,
-                                   QStringLiteral("--out"), path(QStringLiteral("reorder-out")),
+            m_reorderRun = runCli({QStringLiteral("compare"), oldPath, newPath, QStringLiteral("--json"),
+                                   json, QStringLiteral("--out"), path(QStringLiteral("reorder-out")),
                                    QStringLiteral("--dpi"), QStringLiteral("100"), QStringLiteral("--quiet")},
                                   json);
         }
@@ -235,12 +150,13 @@ private:
 
     // Every field the result must have, with its type; `matched` pages also carry the diff.
     void checkPageFields(const QJsonObject &page, bool withOverlay) {
-        const QString where = QStringLiteral("page %1").arg(page.value(QStringLiteral("page_number")).toInt());
+        const QString where =
+            QStringLiteral("page %1").arg(page.value(QStringLiteral("page_number")).toInt());
         auto need = [&](bool ok, const QString &what) {
             if (!ok) QTest::qFail(qPrintable(where + QStringLiteral(": ") + what), __FILE__, __LINE__);
             return ok;
         };
-#define NEED(cond, what) \
+#define NEED(cond, what)                                                                                     \
     if (!need((cond), QStringLiteral(what))) return
         NEED(isInt(page.value(QStringLiteral("page_number"))), "page_number");
         NEED(page.value(QStringLiteral("drawing_name")).isString(), "drawing_name string");
@@ -252,13 +168,16 @@ private:
         NEED(page.contains(QStringLiteral("new_page")) && isIntOrNull(page.value(QStringLiteral("new_page"))),
              "new_page");
         const QString match = page.value(QStringLiteral("match")).toString();
-        NEED(match == QLatin1String("matched") || match == QLatin1String("added") || match == QLatin1String("removed"),
+        NEED(match == QLatin1String("matched") || match == QLatin1String("added") ||
+                 match == QLatin1String("removed"),
              "match");
-        NEED((match == QLatin1String("added")) == page.value(QStringLiteral("old_page")).isNull(), "old_page null iff added");
+        NEED((match == QLatin1String("added")) == page.value(QStringLiteral("old_page")).isNull(),
+             "old_page null iff added");
         NEED((match == QLatin1String("removed")) == page.value(QStringLiteral("new_page")).isNull(),
              "new_page null iff removed");
         for (const char *key : {"ocr_status", "diff_status", "summary_status"})
-            NEED(page.value(QLatin1String(key)).toString() == QLatin1String("completed"), "stage statuses completed");
+            NEED(page.value(QLatin1String(key)).toString() == QLatin1String("completed"),
+                 "stage statuses completed");
 
         const QJsonObject summary = page.value(QStringLiteral("summary")).toObject();
         NEED(summary.value(QStringLiteral("summary_id")).isString() &&
@@ -273,21 +192,25 @@ private:
         NEED(diff.value(QStringLiteral("diff_result_id")).isString() &&
                  !diff.value(QStringLiteral("diff_result_id")).toString().isEmpty(),
              "diff_result_id");
-        NEED(diff.value(QStringLiteral("diff_result_id")).toString() != summary.value(QStringLiteral("summary_id")).toString(),
+        NEED(diff.value(QStringLiteral("diff_result_id")).toString() !=
+                 summary.value(QStringLiteral("summary_id")).toString(),
              "distinct ids");
         NEED(diff.value(QStringLiteral("changes_detected")).isBool(), "changes_detected bool");
         NEED(isInt(diff.value(QStringLiteral("change_count"))), "change_count int");
         const QJsonArray regions = diff.value(QStringLiteral("regions")).toArray();
         NEED(diff.value(QStringLiteral("regions")).isArray(), "regions array");
         NEED(diff.value(QStringLiteral("change_count")).toInt() == regions.size(), "change_count == regions");
-        NEED(diff.contains(QStringLiteral("overlay_url")) && isStringOrNull(diff.value(QStringLiteral("overlay_url"))),
+        NEED(diff.contains(QStringLiteral("overlay_url")) &&
+                 isStringOrNull(diff.value(QStringLiteral("overlay_url"))),
              "overlay_url");
-        NEED(diff.contains(QStringLiteral("overlay_path")) && isStringOrNull(diff.value(QStringLiteral("overlay_path"))),
+        NEED(diff.contains(QStringLiteral("overlay_path")) &&
+                 isStringOrNull(diff.value(QStringLiteral("overlay_path"))),
              "overlay_path");
         const QJsonArray size = diff.value(QStringLiteral("page_size_pt")).toArray();
         NEED(size.size() == 2 && size[0].toDouble() > 0 && size[1].toDouble() > 0, "page_size_pt [w, h]");
         if (match != QLatin1String("matched")) {
-            NEED(diff.value(QStringLiteral("changes_detected")).toBool(), "an added/removed sheet is a change");
+            NEED(diff.value(QStringLiteral("changes_detected")).toBool(),
+                 "an added/removed sheet is a change");
             return;
         }
         NEED(diff.value(QStringLiteral("changes_detected")).toBool() == !regions.isEmpty(),
@@ -296,15 +219,18 @@ private:
         const double dpi = diff.value(QStringLiteral("dpi")).toDouble();
         const QJsonObject alignment = diff.value(QStringLiteral("alignment")).toObject();
         const QJsonArray transform = alignment.value(QStringLiteral("transform")).toArray();
-        NEED(transform.size() == 2 && transform[0].toArray().size() == 3 && transform[1].toArray().size() == 3,
+        NEED(transform.size() == 2 && transform[0].toArray().size() == 3 &&
+                 transform[1].toArray().size() == 3,
              "alignment.transform 2x3");
         for (const QJsonValue &row : transform)
             for (const QJsonValue &x : row.toArray())
                 NEED(x.isDouble(), "transform numbers");
         NEED(alignment.value(QStringLiteral("score")).isDouble(), "alignment.score");
-        NEED(alignment.value(QStringLiteral("score")).toDouble() >= 0 && alignment.value(QStringLiteral("score")).toDouble() <= 1,
+        NEED(alignment.value(QStringLiteral("score")).toDouble() >= 0 &&
+                 alignment.value(QStringLiteral("score")).toDouble() <= 1,
              "alignment.score in 0..1");
-        NEED(alignment.contains(QStringLiteral("warning")) && isStringOrNull(alignment.value(QStringLiteral("warning"))),
+        NEED(alignment.contains(QStringLiteral("warning")) &&
+                 isStringOrNull(alignment.value(QStringLiteral("warning"))),
              "alignment.warning");
         if (withOverlay) {
             const QString overlay = diff.value(QStringLiteral("overlay_path")).toString();
@@ -316,10 +242,12 @@ private:
         const QRectF pageRect(0, 0, size[0].toDouble(), size[1].toDouble());
         for (const QJsonValue &rv : regions) {
             const QJsonObject r = rv.toObject();
-            NEED(isInt(r.value(QStringLiteral("id"))) && r.value(QStringLiteral("id")).toInt() == expectedId++,
+            NEED(isInt(r.value(QStringLiteral("id"))) &&
+                     r.value(QStringLiteral("id")).toInt() == expectedId++,
                  "region ids 1, 2, ...");
             const QString kind = r.value(QStringLiteral("kind")).toString();
-            NEED(kind == QLatin1String("added") || kind == QLatin1String("removed") || kind == QLatin1String("modified"),
+            NEED(kind == QLatin1String("added") || kind == QLatin1String("removed") ||
+                     kind == QLatin1String("modified"),
                  "region kind");
             const auto pt = jsonRect(r.value(QStringLiteral("bbox_pt")));
             NEED(pt.has_value(), "bbox_pt [x, y, w, h]");
@@ -331,9 +259,11 @@ private:
             // Points and pixels describe the same box at the dpi.
             const double s = dpi / 72.0;
             NEED(qAbs(px[0].toDouble() - pt->x() * s) <= 2 && qAbs(px[1].toDouble() - pt->y() * s) <= 2 &&
-                     qAbs(px[2].toDouble() - pt->width() * s) <= 3 && qAbs(px[3].toDouble() - pt->height() * s) <= 3,
+                     qAbs(px[2].toDouble() - pt->width() * s) <= 3 &&
+                     qAbs(px[3].toDouble() - pt->height() * s) <= 3,
                  "bbox_px == bbox_pt at the dpi");
-            NEED(r.value(QStringLiteral("old_text")).isArray() && r.value(QStringLiteral("new_text")).isArray(),
+            NEED(r.value(QStringLiteral("old_text")).isArray() &&
+                     r.value(QStringLiteral("new_text")).isArray(),
                  "old_text / new_text arrays");
             for (const char *key : {"old_text", "new_text"})
                 for (const QJsonValue &t : r.value(QLatin1String(key)).toArray())
@@ -353,7 +283,8 @@ private:
         const QJsonObject progress = json.value(QStringLiteral("progress")).toObject();
         for (const char *stage : {"ocr", "diff", "summary"}) {
             const QJsonObject c = progress.value(QLatin1String(stage)).toObject();
-            QVERIFY2(isInt(c.value(QStringLiteral("completed"))) && isInt(c.value(QStringLiteral("total"))), stage);
+            QVERIFY2(isInt(c.value(QStringLiteral("completed"))) && isInt(c.value(QStringLiteral("total"))),
+                     stage);
             QCOMPARE(c.value(QStringLiteral("total")).toInt(), pages.size());
             QCOMPARE(c.value(QStringLiteral("completed")).toInt(), pages.size()); // a finished job
         }
@@ -361,8 +292,14 @@ private:
         for (int i = 0; i < pages.size(); ++i) {
             const QJsonObject p = pages[i].toObject();
             QCOMPARE(p.value(QStringLiteral("page_number")).toInt(), i + 1);
-            ids << p.value(QStringLiteral("diff_result")).toObject().value(QStringLiteral("diff_result_id")).toString()
-                << p.value(QStringLiteral("summary")).toObject().value(QStringLiteral("summary_id")).toString();
+            ids << p.value(QStringLiteral("diff_result"))
+                       .toObject()
+                       .value(QStringLiteral("diff_result_id"))
+                       .toString()
+                << p.value(QStringLiteral("summary"))
+                       .toObject()
+                       .value(QStringLiteral("summary_id"))
+                       .toString();
         }
         QCOMPARE(ids.size(), 2 * pages.size()); // every id unique
     }
@@ -375,8 +312,10 @@ private slots:
         QVERIFY2(QFileInfo(QStringLiteral(BT_CLI_PATH)).isExecutable(), BT_CLI_PATH);
 
         // Edited pair: A-101 gets a note, a renamed room, REV 2 and a new wall; A-102 is unchanged.
-        const SheetSpec a101 = spec(QStringLiteral("A-101"), QStringLiteral("FIRST FLOOR PLAN"), 5, kArchD);
-        const SheetSpec a102 = spec(QStringLiteral("A-102"), QStringLiteral("SECOND FLOOR PLAN"), 8, kArchD);
+        const SheetSpec a101 =
+            makeSheet(QStringLiteral("A-101"), QStringLiteral("FIRST FLOOR PLAN"), 5, kArchD);
+        const SheetSpec a102 =
+            makeSheet(QStringLiteral("A-102"), QStringLiteral("SECOND FLOOR PLAN"), 8, kArchD);
         SheetSpec edited = a101;
         const QStringList rooms = roomNames(a101);
         QVERIFY(rooms.size() >= 4);
@@ -387,7 +326,8 @@ private slots:
         edited.revision = QStringLiteral("REV 2");
         const QRectF room = roomRects(a101).value(QStringLiteral("room:") + rooms.value(1));
         QVERIFY(!room.isEmpty());
-        edited.extraWallsIn << QRectF(room.left() / 72, (room.top() + 10) / 72, room.width() / 2 / 72, 4.5 / 72);
+        edited.extraWallsIn << QRectF(room.left() / 72, (room.top() + 10) / 72, room.width() / 2 / 72,
+                                      4.5 / 72);
         m_editOld = path(QStringLiteral("edit-old.pdf"));
         m_editNew = path(QStringLiteral("edit-new.pdf"));
         m_editOldLayout = writeVectorSet(m_editOld, {a101, a102});
@@ -400,9 +340,11 @@ private slots:
         QVERIFY2(n.contains(noteKey), qPrintable(noteKey));
         m_edits = {
             {QStringLiteral("note"), n.value(noteKey), QString(), note},
-            {QStringLiteral("room"), n.value(QStringLiteral("room:") + newRoom) | o.value(QStringLiteral("room:") + oldRoom),
-             oldRoom, newRoom},
-            {QStringLiteral("revision"), n.value(QStringLiteral("revision")) | o.value(QStringLiteral("revision")),
+            {QStringLiteral("room"),
+             n.value(QStringLiteral("room:") + newRoom) | o.value(QStringLiteral("room:") + oldRoom), oldRoom,
+             newRoom},
+            {QStringLiteral("revision"),
+             n.value(QStringLiteral("revision")) | o.value(QStringLiteral("revision")),
              QStringLiteral("REV 1"), QStringLiteral("REV 2")},
             {QStringLiteral("wall"), n.value(QStringLiteral("wall:extra0")), QString(), QString()},
         };
@@ -411,24 +353,31 @@ private slots:
 
         m_sameOld = path(QStringLiteral("same-old.pdf"));
         m_sameNew = path(QStringLiteral("same-new.pdf"));
-        const QVector<SheetSpec> same = {spec(QStringLiteral("A-201"), QStringLiteral("SITE PLAN"), 21, kTabloid),
-                                         spec(QStringLiteral("A-202"), QStringLiteral("LEVEL 2 PLAN"), 22, kTabloid)};
+        const QVector<SheetSpec> same = {
+            makeSheet(QStringLiteral("A-201"), QStringLiteral("SITE PLAN"), 21, kTabloid),
+            makeSheet(QStringLiteral("A-202"), QStringLiteral("LEVEL 2 PLAN"), 22, kTabloid)};
         QCOMPARE(writeVectorSet(m_sameOld, same).size(), 2);
         QCOMPARE(writeVectorSet(m_sameNew, same).size(), 2);
     }
 
-    void init() { m_timer.start(); }
-    void cleanup() { qInfo("%s: %lld ms", QTest::currentTestFunction(), m_timer.elapsed()); }
+    void init() {
+        m_timer.start();
+    }
+    void cleanup() {
+        qInfo("%s: %lld ms", QTest::currentTestFunction(), m_timer.elapsed());
+    }
 
     void help() {
         const CliRun r = runCli({QStringLiteral("compare"), QStringLiteral("--help")});
         QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit, qPrintable(describe(r)));
         QCOMPARE(r.exitCode, 0);
         const QString text = QString::fromUtf8(r.stdOut);
-        for (const char *option : {"--json", "--out", "--dpi", "--old-password", "--new-password", "--tolerance",
-                                   "--colors", "--max-megapixels", "--no-renders", "--quiet", "--help"})
+        for (const char *option :
+             {"--json", "--out", "--dpi", "--old-password", "--new-password", "--tolerance", "--colors",
+              "--max-megapixels", "--no-renders", "--quiet", "--help"})
             QVERIFY2(text.contains(QLatin1String(option)), option);
-        for (const char *word : {"OLD", "NEW", "standard", "colorblind", "PAGE_EXTRACTION_DPI", "Exit status"})
+        for (const char *word :
+             {"OLD", "NEW", "standard", "colorblind", "PAGE_EXTRACTION_DPI", "Exit status"})
             QVERIFY2(text.contains(QLatin1String(word)), word);
         // The usage line shows how to call it: with the compare command.
         const QString usage = text.section(QLatin1Char('\n'), 0, 0);
@@ -442,9 +391,10 @@ private slots:
     void identicalSets() {
         const QString json = path(QStringLiteral("same.json"));
         const QString out = path(QStringLiteral("same-out"));
-        const CliRun r = runCli({QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--json"), json,
-                                 QStringLiteral("--out"), out, QStringLiteral("--dpi"), QStringLiteral("100")},
-                                json);
+        const CliRun r =
+            runCli({QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--json"), json,
+                    QStringLiteral("--out"), out, QStringLiteral("--dpi"), QStringLiteral("100")},
+                   json);
         QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit, qPrintable(describe(r)));
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         checkTopLevel(r.json);
@@ -480,7 +430,10 @@ private slots:
         QCOMPARE(edited.value(QStringLiteral("match")).toString(), QStringLiteral("matched"));
         QCOMPARE(edited.value(QStringLiteral("old_page")).toInt(), 1);
         const QJsonArray regions = regionsOf(edited);
-        QVERIFY(edited.value(QStringLiteral("diff_result")).toObject().value(QStringLiteral("changes_detected")).toBool());
+        QVERIFY(edited.value(QStringLiteral("diff_result"))
+                    .toObject()
+                    .value(QStringLiteral("changes_detected"))
+                    .toBool());
 
         QStringList boxes;
         for (const QJsonValue &v : regions)
@@ -491,7 +444,9 @@ private slots:
             bool hit = false;
             for (const QJsonValue &v : regions)
                 hit = hit || hits(e.box, *jsonRect(v.toObject().value(QStringLiteral("bbox_pt"))));
-            QVERIFY2(hit, qPrintable(QStringLiteral("edit '%1' at %2 missed; %3").arg(e.name, rectText(e.box), all)));
+            QVERIFY2(
+                hit,
+                qPrintable(QStringLiteral("edit '%1' at %2 missed; %3").arg(e.name, rectText(e.box), all)));
         }
         // No region away from the edits.
         for (const QJsonValue &v : regions) {
@@ -506,8 +461,15 @@ private slots:
         // The unchanged sheet has no changes.
         const QJsonObject same = pageByNew(r.json, 2);
         QCOMPARE(same.value(QStringLiteral("drawing_name")).toString(), QStringLiteral("A-102"));
-        QCOMPARE(same.value(QStringLiteral("diff_result")).toObject().value(QStringLiteral("change_count")).toInt(), 0);
-        QCOMPARE(same.value(QStringLiteral("diff_result")).toObject().value(QStringLiteral("changes_detected")).toBool(),
+        QCOMPARE(same.value(QStringLiteral("diff_result"))
+                     .toObject()
+                     .value(QStringLiteral("change_count"))
+                     .toInt(),
+                 0);
+        QCOMPARE(same.value(QStringLiteral("diff_result"))
+                     .toObject()
+                     .value(QStringLiteral("changes_detected"))
+                     .toBool(),
                  false);
     }
 
@@ -527,12 +489,16 @@ private slots:
                 seen << QStringLiteral("old '%1' new '%2'").arg(old, nu);
                 found = found || (nu.contains(e.newText) && (e.oldText.isEmpty() || old.contains(e.oldText)));
             }
-            QVERIFY2(found, qPrintable(QStringLiteral("%1: want '%2' -> '%3'; regions: %4")
-                                           .arg(e.name, e.oldText, e.newText, seen.join(QStringLiteral("; ")))));
+            QVERIFY2(found,
+                     qPrintable(QStringLiteral("%1: want '%2' -> '%3'; regions: %4")
+                                    .arg(e.name, e.oldText, e.newText, seen.join(QStringLiteral("; ")))));
         }
         // The page summary mentions the changed texts too.
-        const QString summary = pageByNew(r.json, 1).value(QStringLiteral("summary")).toObject()
-                                    .value(QStringLiteral("summary_text")).toString();
+        const QString summary = pageByNew(r.json, 1)
+                                    .value(QStringLiteral("summary"))
+                                    .toObject()
+                                    .value(QStringLiteral("summary_text"))
+                                    .toString();
         QVERIFY2(summary.contains(QStringLiteral("REV 2")), qPrintable(summary));
     }
 
@@ -561,7 +527,8 @@ private slots:
             const QJsonObject diff = pv.toObject().value(QStringLiteral("diff_result")).toObject();
             const QString overlay = diff.value(QStringLiteral("overlay_path")).toString();
             QVERIFY2(QFileInfo::exists(overlay), qPrintable(overlay));
-            QVERIFY(QFileInfo(overlay).absolutePath() == QFileInfo(path(QStringLiteral("edit-out"))).absoluteFilePath());
+            QVERIFY(QFileInfo(overlay).absolutePath() ==
+                    QFileInfo(path(QStringLiteral("edit-out"))).absoluteFilePath());
             const QImage img(overlay);
             QVERIFY2(!img.isNull(), qPrintable(overlay));
             // The NEW page's pixel size at the dpi.
@@ -591,11 +558,15 @@ private slots:
         QVERIFY2(cb.exitCode == 1, qPrintable(describe(cb)));
         QVERIFY2(cb.stdOut.isEmpty() && cb.stdErr.isEmpty(), "--quiet prints nothing");
         const QJsonObject cbDiff = pageByNew(cb.json, 1).value(QStringLiteral("diff_result")).toObject();
-        const QJsonObject stdDiff = pageByNew(standard.json, 1).value(QStringLiteral("diff_result")).toObject();
+        const QJsonObject stdDiff =
+            pageByNew(standard.json, 1).value(QStringLiteral("diff_result")).toObject();
         // --no-renders: the overlay only.
         QVERIFY(cbDiff.value(QStringLiteral("aligned_old_path")).isNull());
         QVERIFY(cbDiff.value(QStringLiteral("new_render_path")).isNull());
-        QCOMPARE(QDir(path(QStringLiteral("colorblind-out"))).entryList({QStringLiteral("*_old_aligned.png")}).size(), 0);
+        QCOMPARE(QDir(path(QStringLiteral("colorblind-out")))
+                     .entryList({QStringLiteral("*_old_aligned.png")})
+                     .size(),
+                 0);
 
         const QImage cbImg(cbDiff.value(QStringLiteral("overlay_path")).toString());
         const QImage stdImg(stdDiff.value(QStringLiteral("overlay_path")).toString());
@@ -608,7 +579,9 @@ private slots:
         const QRect box = QRectF(wall.box.topLeft() * s, wall.box.size() * s).toAlignedRect() & cbImg.rect();
         int blue = 0, green = 0, stdGreen = 0, stdBlue = 0;
         // Ink cores carry the preset colour; the standard cloud (0, 90, 220) is not in this family.
-        auto isBlue = [](QRgb c) { return qRed(c) < 60 && qAbs(qGreen(c) - 114) < 20 && qAbs(qBlue(c) - 178) < 30; };
+        auto isBlue = [](QRgb c) {
+            return qRed(c) < 60 && qAbs(qGreen(c) - 114) < 20 && qAbs(qBlue(c) - 178) < 30;
+        };
         auto isGreen = [](QRgb c) { return qGreen(c) > 120 && qRed(c) < 100 && qBlue(c) < 100; };
         for (int y = box.top(); y <= box.bottom(); ++y)
             for (int x = box.left(); x <= box.right(); ++x) {
@@ -619,9 +592,12 @@ private slots:
                 stdBlue += isBlue(d);
             }
         QVERIFY2(blue > 50 && green == 0,
-                 qPrintable(QStringLiteral("colour-blind overlay: %1 blue, %2 green px in the wall").arg(blue).arg(green)));
-        QVERIFY2(stdGreen > 50 && stdBlue == 0,
-                 qPrintable(QStringLiteral("standard overlay: %1 green, %2 blue px").arg(stdGreen).arg(stdBlue)));
+                 qPrintable(QStringLiteral("colour-blind overlay: %1 blue, %2 green px in the wall")
+                                .arg(blue)
+                                .arg(green)));
+        QVERIFY2(
+            stdGreen > 50 && stdBlue == 0,
+            qPrintable(QStringLiteral("standard overlay: %1 green, %2 blue px").arg(stdGreen).arg(stdBlue)));
         // The exact preset colour at the ink core.
         bool exact = false;
         for (int y = box.top(); y <= box.bottom() && !exact; ++y)
@@ -629,7 +605,8 @@ private slots:
                 exact = cbImg.pixel(x, y) == qRgb(0, 114, 178);
         QVERIFY(exact);
         // Same regions either way.
-        QCOMPARE(cbDiff.value(QStringLiteral("change_count")).toInt(), stdDiff.value(QStringLiteral("change_count")).toInt());
+        QCOMPARE(cbDiff.value(QStringLiteral("change_count")).toInt(),
+                 stdDiff.value(QStringLiteral("change_count")).toInt());
     }
 
     void reorderedAddedRemoved() {
@@ -688,8 +665,9 @@ private slots:
         // stdout is the JSON document and nothing else (progress goes to stderr).
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(r.stdOut, &error);
-        QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(),
-                 qPrintable(error.errorString() + QStringLiteral(": ") + QString::fromUtf8(r.stdOut.left(300))));
+        QVERIFY2(
+            error.error == QJsonParseError::NoError && doc.isObject(),
+            qPrintable(error.errorString() + QStringLiteral(": ") + QString::fromUtf8(r.stdOut.left(300))));
         checkTopLevel(doc.object());
         QCOMPARE(doc.object().value(QStringLiteral("total_pages")).toInt(), 2);
         // No overlay without --out.
@@ -703,7 +681,8 @@ private slots:
 
     void halfSizePrint() {
         // The same sheet printed half size on 18 x 12 in paper, against the full-size ARCH D set.
-        const SheetSpec sheet = spec(QStringLiteral("A-301"), QStringLiteral("ENLARGED PLAN"), 9, kArchD);
+        const SheetSpec sheet =
+            makeSheet(QStringLiteral("A-301"), QStringLiteral("ENLARGED PLAN"), 9, kArchD);
         const QString full = path(QStringLiteral("full.pdf"));
         const QString half = path(QStringLiteral("half.pdf"));
         QCOMPARE(writeVectorSet(full, {sheet}).size(), 1);
@@ -723,11 +702,15 @@ private slots:
         const QJsonObject diff = page.value(QStringLiteral("diff_result")).toObject();
         const QJsonObject alignment = diff.value(QStringLiteral("alignment")).toObject();
         const QJsonArray t = alignment.value(QStringLiteral("transform")).toArray();
-        const double a = t[0].toArray()[0].toDouble(), b = t[0].toArray()[1].toDouble(), tx = t[0].toArray()[2].toDouble();
-        const double c = t[1].toArray()[0].toDouble(), d = t[1].toArray()[1].toDouble(), ty = t[1].toArray()[2].toDouble();
+        const double a = t[0].toArray()[0].toDouble(), b = t[0].toArray()[1].toDouble(),
+                     tx = t[0].toArray()[2].toDouble();
+        const double c = t[1].toArray()[0].toDouble(), d = t[1].toArray()[1].toDouble(),
+                     ty = t[1].toArray()[2].toDouble();
         // NEW px -> OLD px: twice the size, same origin.
-        QVERIFY2(qAbs(a - 2) < 0.02 && qAbs(d - 2) < 0.02 && qAbs(b) < 0.01 && qAbs(c) < 0.01,
-                 qPrintable(QStringLiteral("transform %1 %2 %3 / %4 %5 %6").arg(a).arg(b).arg(tx).arg(c).arg(d).arg(ty)));
+        QVERIFY2(
+            qAbs(a - 2) < 0.02 && qAbs(d - 2) < 0.02 && qAbs(b) < 0.01 && qAbs(c) < 0.01,
+            qPrintable(
+                QStringLiteral("transform %1 %2 %3 / %4 %5 %6").arg(a).arg(b).arg(tx).arg(c).arg(d).arg(ty)));
         QVERIFY2(qAbs(tx) < 4 && qAbs(ty) < 4, qPrintable(QStringLiteral("offset %1, %2").arg(tx).arg(ty)));
         QVERIFY(qAbs(alignment.value(QStringLiteral("scale")).toDouble() - 2) < 0.02);
         QVERIFY(alignment.value(QStringLiteral("warning")).isNull());
@@ -738,38 +721,49 @@ private slots:
         for (const QJsonValue &v : regions)
             boxes << rectText(*jsonRect(v.toObject().value(QStringLiteral("bbox_pt"))));
         QVERIFY2(regions.size() <= 2,
-                 qPrintable(QStringLiteral("%1 regions: %2").arg(regions.size()).arg(boxes.join(QLatin1Char(' ')))));
+                 qPrintable(
+                     QStringLiteral("%1 regions: %2").arg(regions.size()).arg(boxes.join(QLatin1Char(' ')))));
     }
 
     void dpiFromEnvironment() {
         const QString json = path(QStringLiteral("env.json"));
-        const CliRun r = runCli({QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--json"), json,
-                                 QStringLiteral("--quiet")},
+        const CliRun r = runCli({QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--json"),
+                                 json, QStringLiteral("--quiet")},
                                 json, {{QStringLiteral("PAGE_EXTRACTION_DPI"), QStringLiteral("100")}});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         const QJsonArray pages = r.json.value(QStringLiteral("pages")).toArray();
         QCOMPARE(pages.size(), 2);
         for (const QJsonValue &pv : pages)
-            QCOMPARE(pv.toObject().value(QStringLiteral("diff_result")).toObject().value(QStringLiteral("dpi")).toDouble(),
+            QCOMPARE(pv.toObject()
+                         .value(QStringLiteral("diff_result"))
+                         .toObject()
+                         .value(QStringLiteral("dpi"))
+                         .toDouble(),
                      100.0);
         // --dpi wins over the environment.
         const QString json2 = path(QStringLiteral("env2.json"));
-        const CliRun r2 = runCli({QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--json"), json2,
-                                  QStringLiteral("--quiet"), QStringLiteral("--dpi"), QStringLiteral("80")},
-                                 json2, {{QStringLiteral("PAGE_EXTRACTION_DPI"), QStringLiteral("100")}});
+        const CliRun r2 =
+            runCli({QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--json"), json2,
+                    QStringLiteral("--quiet"), QStringLiteral("--dpi"), QStringLiteral("80")},
+                   json2, {{QStringLiteral("PAGE_EXTRACTION_DPI"), QStringLiteral("100")}});
         QVERIFY2(r2.exitCode == 0, qPrintable(describe(r2)));
         for (const QJsonValue &pv : r2.json.value(QStringLiteral("pages")).toArray())
-            QCOMPARE(pv.toObject().value(QStringLiteral("diff_result")).toObject().value(QStringLiteral("dpi")).toDouble(),
+            QCOMPARE(pv.toObject()
+                         .value(QStringLiteral("diff_result"))
+                         .toObject()
+                         .value(QStringLiteral("dpi"))
+                         .toDouble(),
                      80.0);
     }
 
     void pixelCapLowersDpi() {
         const QString json = path(QStringLiteral("cap.json"));
         // 17 x 11 in at 150 dpi is 4.2 MP; a 1 MP cap lowers it to about 73 dpi.
-        const CliRun r = runCli({QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--json"), json,
-                                 QStringLiteral("--quiet"), QStringLiteral("--dpi"), QStringLiteral("150"),
-                                 QStringLiteral("--max-megapixels"), QStringLiteral("1")},
-                                json);
+        const CliRun r =
+            runCli({QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--json"), json,
+                    QStringLiteral("--quiet"), QStringLiteral("--dpi"), QStringLiteral("150"),
+                    QStringLiteral("--max-megapixels"), QStringLiteral("1")},
+                   json);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         for (const QJsonValue &pv : r.json.value(QStringLiteral("pages")).toArray()) {
             const QJsonObject diff = pv.toObject().value(QStringLiteral("diff_result")).toObject();

@@ -19,11 +19,12 @@ constexpr double kMinSheetMatch = 1.0;
 constexpr double kMinDrawingName = 0.95;
 constexpr double kMaxFalseChangePages = 0;
 
-QString sharedDir() { return QString::fromUtf8(BT_SHARED_DIR); }
+QString sharedDir() {
+    return QString::fromUtf8(BT_SHARED_DIR);
+}
 
 // "key=value" pairs of one scorer line.
-QMap<QString, double> parseMetrics(const QString &line, bool *ok)
-{
+QMap<QString, double> parseMetrics(const QString &line, bool *ok) {
     QMap<QString, double> out;
     static const QRegularExpression pair(QStringLiteral("(\\w+)=([-+0-9.eE]+)"));
     auto it = pair.globalMatch(line);
@@ -48,31 +49,27 @@ private:
     QStringList m_cases;
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         m_corpus = QDir(sharedDir()).filePath(QStringLiteral("corpus/public"));
         if (!QFileInfo(m_corpus).isDir())
-            QSKIP(qPrintable(QStringLiteral("shared corpus not found at %1 (configure with -DBT_SHARED_DIR=... to run "
-                                            "the accuracy gate)")
-                                 .arg(m_corpus)));
+            QSKIP(qPrintable(
+                QStringLiteral("shared corpus not found at %1 (configure with -DBT_SHARED_DIR=... to run "
+                               "the accuracy gate)")
+                    .arg(m_corpus)));
         if (!QFileInfo::exists(QDir(sharedDir()).filePath(QStringLiteral("eval/score_all.py"))))
             QSKIP(qPrintable(QStringLiteral("scorer not found at %1/eval/score_all.py").arg(sharedDir())));
         m_python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-        if (m_python.isEmpty())
-            QSKIP("python3 not found on PATH: the shared scorer cannot run");
+        if (m_python.isEmpty()) QSKIP("python3 not found on PATH: the shared scorer cannot run");
         QVERIFY2(QFileInfo(QString::fromUtf8(BT_CLI_PATH)).isExecutable(), BT_CLI_PATH);
         QVERIFY(m_results.isValid());
         m_results.setAutoRemove(!qEnvironmentVariableIsSet("BT_KEEP_TEST_FILES"));
-        if (!m_results.autoRemove())
-            qInfo("results kept in %s", qPrintable(m_results.path()));
+        if (!m_results.autoRemove()) qInfo("results kept in %s", qPrintable(m_results.path()));
         for (const QString &c : QDir(m_corpus).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-            if (QFileInfo::exists(QDir(m_corpus).filePath(c + QStringLiteral("/truth.json"))))
-                m_cases << c;
+            if (QFileInfo::exists(QDir(m_corpus).filePath(c + QStringLiteral("/truth.json")))) m_cases << c;
         QVERIFY2(!m_cases.isEmpty(), qPrintable(QStringLiteral("no cases in %1").arg(m_corpus)));
     }
 
-    void compareAndScore()
-    {
+    void compareAndScore() {
         // 1. The CLI on every case (no overlays: the scorer reads only the JSON).
         for (const QString &c : std::as_const(m_cases)) {
             const QDir dir(QDir(m_corpus).filePath(c));
@@ -83,11 +80,14 @@ private slots:
             timer.start();
             cli.start(QString::fromUtf8(BT_CLI_PATH),
                       {QStringLiteral("compare"), dir.filePath(QStringLiteral("old.pdf")),
-                       dir.filePath(QStringLiteral("new.pdf")), QStringLiteral("--json"), json, QStringLiteral("--quiet")});
+                       dir.filePath(QStringLiteral("new.pdf")), QStringLiteral("--json"), json,
+                       QStringLiteral("--quiet")});
             QVERIFY2(cli.waitForStarted(), qPrintable(cli.errorString()));
-            QVERIFY2(cli.waitForFinished(10 * 60 * 1000), qPrintable(c + QStringLiteral(": the CLI did not finish")));
+            QVERIFY2(cli.waitForFinished(10 * 60 * 1000),
+                     qPrintable(c + QStringLiteral(": the CLI did not finish")));
             QStringList errLines;
-            for (const QString &l : QString::fromUtf8(cli.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            for (const QString &l :
+                 QString::fromUtf8(cli.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
                 if (!l.startsWith(QLatin1String("QStandardPaths:"))) // headless environment noise
                     errLines << l;
             const QString err = errLines.join(QStringLiteral(" | "));
@@ -127,8 +127,7 @@ private slots:
             }
             const int colon = line.indexOf(QLatin1Char(':'));
             const QString name = line.left(colon);
-            if (colon <= 0 || !m_cases.contains(name))
-                continue;
+            if (colon <= 0 || !m_cases.contains(name)) continue;
             seen.insert(name);
             bool ok = true;
             const QMap<QString, double> m = parseMetrics(line.mid(colon + 1), &ok);
@@ -139,7 +138,8 @@ private slots:
             auto below = [&](const char *key, double bar) {
                 const double v = m.value(QLatin1String(key), -1);
                 if (v < bar)
-                    failures << QStringLiteral("%1: %2 = %3 < %4").arg(name, QLatin1String(key)).arg(v).arg(bar);
+                    failures
+                        << QStringLiteral("%1: %2 = %3 < %4").arg(name, QLatin1String(key)).arg(v).arg(bar);
             };
             below("change_recall", kMinChangeRecall);
             below("sheet_match_accuracy", kMinSheetMatch);
@@ -149,8 +149,7 @@ private slots:
                 failures << QStringLiteral("%1: false_change_pages = %2").arg(name).arg(falsePages);
         }
         for (const QString &c : std::as_const(m_cases))
-            if (!seen.contains(c))
-                failures << QStringLiteral("%1: no line in the scorer output").arg(c);
+            if (!seen.contains(c)) failures << QStringLiteral("%1: no line in the scorer output").arg(c);
         QVERIFY2(meanScore >= 0, "no mean_score line in the scorer output");
         if (meanScore < kMinMeanScore)
             failures << QStringLiteral("mean_score = %1 < %2").arg(meanScore).arg(kMinMeanScore);

@@ -3,6 +3,7 @@
 
 #include "document/document.h"
 #include "drawinggenerator.h"
+#include "testutil.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -31,23 +32,11 @@ int darkestIn(const cv::Mat &grey, const QRectF &boxPt, double dpi) {
     return int(minVal);
 }
 
-SheetSpec sheet(const QString &number, const QString &title, int seed) {
-    SheetSpec s;
-    s.number = number;
-    s.title = title;
-    s.seed = seed;
-    return s;
-}
-
-QString rectText(const QRectF &r) {
-    return QStringLiteral("[%1,%2 %3x%4]").arg(r.x(), 0, 'f', 1).arg(r.y(), 0, 'f', 1).arg(r.width(), 0, 'f', 1)
-        .arg(r.height(), 0, 'f', 1);
-}
-
 bool sameWords(const Words &a, const Words &b) {
     if (a.size() != b.size()) return false;
     for (int i = 0; i < a.size(); ++i)
-        if (a[i].text != b[i].text || a[i].box != b[i].box || a[i].confidence != b[i].confidence) return false;
+        if (a[i].text != b[i].text || a[i].box != b[i].box || a[i].confidence != b[i].confidence)
+            return false;
     return true;
 }
 
@@ -58,7 +47,7 @@ class TestDocument : public QObject {
 
 private:
     QTemporaryDir m_dir;
-    QString m_setPath;               // 3 pages: A-101 (text layer), A-102 (text as paths), A-103 on ARCH C
+    QString m_setPath; // 3 pages: A-101 (text layer), A-102 (text as paths), A-103 on ARCH C
     QVector<SheetSpec> m_specs;
     QVector<SheetLayout> m_layouts;
     std::unique_ptr<Document> m_doc;
@@ -68,9 +57,9 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_dir.setAutoRemove(!qEnvironmentVariableIsSet("BT_KEEP_TEST_FILES"));
-        m_specs = {sheet(QStringLiteral("A-101"), QStringLiteral("FIRST FLOOR PLAN"), 11),
-                   sheet(QStringLiteral("A-102"), QStringLiteral("SECOND FLOOR PLAN"), 12),
-                   sheet(QStringLiteral("A-103"), QStringLiteral("ROOF PLAN"), 13)};
+        m_specs = {makeSheet(QStringLiteral("A-101"), QStringLiteral("FIRST FLOOR PLAN"), 11),
+                   makeSheet(QStringLiteral("A-102"), QStringLiteral("SECOND FLOOR PLAN"), 12),
+                   makeSheet(QStringLiteral("A-103"), QStringLiteral("ROOF PLAN"), 13)};
         m_specs[1].textAsPaths = true;
         m_specs[2].paperIn = QSizeF(24, 18);
         m_setPath = m_dir.filePath(QStringLiteral("set.pdf"));
@@ -94,8 +83,9 @@ private slots:
         for (int i = 0; i < 3; ++i) {
             const QSizeF expected = m_specs[i].paperIn * kPt;
             const QSizeF got = m_doc->pageSizePt(i);
-            QVERIFY2(qAbs(got.width() - expected.width()) < 0.5 && qAbs(got.height() - expected.height()) < 0.5,
-                     qPrintable(QStringLiteral("page %1: %2 x %3 pt").arg(i).arg(got.width()).arg(got.height())));
+            QVERIFY2(
+                qAbs(got.width() - expected.width()) < 0.5 && qAbs(got.height() - expected.height()) < 0.5,
+                qPrintable(QStringLiteral("page %1: %2 x %3 pt").arg(i).arg(got.width()).arg(got.height())));
         }
         QCOMPARE(m_doc->pageLabel(0).isEmpty(), false);
     }
@@ -122,7 +112,8 @@ private slots:
             const QRectF box = m_layouts[0].value(QLatin1String(key));
             QVERIFY2(!box.isEmpty(), key);
             const int dark = darkestIn(page.grey, box, dpi);
-            QVERIFY2(dark >= 0 && dark < 128, qPrintable(QStringLiteral("%1: darkest %2").arg(key).arg(dark)));
+            QVERIFY2(dark >= 0 && dark < 128,
+                     qPrintable(QStringLiteral("%1: darkest %2").arg(key).arg(dark)));
         }
         // Text drawn as outlines is ink too.
         const RenderedPage paths = m_doc->render(1, RenderOptions{dpi, 120'000'000});
@@ -144,8 +135,9 @@ private slots:
         QVERIFY2(page.dpi < 220 && page.dpi > 100, qPrintable(QString::number(page.dpi)));
         QCOMPARE(page.dpi, cappedDpi(QSizeF(2592, 1728), 220, cap));
         // Within the cap (give or take the rounding to whole pixels, checked in pixelCapIsAHardLimit)...
-        QVERIFY2(qint64(page.grey.total()) <= cap + cap / 1000, qPrintable(QString::number(page.grey.total())));
-        QVERIFY(qint64(page.grey.total()) > cap * 95 / 100); // ...and lowered only as far as needed
+        QVERIFY2(qint64(page.grey.total()) <= cap + cap / 1000,
+                 qPrintable(QString::number(page.grey.total())));
+        QVERIFY(qint64(page.grey.total()) > cap * 95 / 100);  // ...and lowered only as far as needed
         QVERIFY(qAbs(page.grey.cols - 36 * page.dpi) <= 1.0); // whole pixels, rounded down
         QVERIFY(qAbs(page.grey.rows - 24 * page.dpi) <= 1.0);
         QCOMPARE(int(page.grey.at<uchar>(2, 2)), 255);
@@ -158,7 +150,7 @@ private slots:
     }
 
     void cappedDpiMaths() {
-        const QSizeF archD(2592, 1728); // 36 x 24 in = 864 sq in
+        const QSizeF archD(2592, 1728);                      // 36 x 24 in = 864 sq in
         QCOMPARE(cappedDpi(archD, 220, 120'000'000), 220.0); // 41.8 MP fits
         QCOMPARE(cappedDpi(archD, 100, 120'000'000), 100.0);
         // 10 MP over 864 sq in: sqrt(10e6 / 864) = 107.58 dpi.
@@ -173,7 +165,8 @@ private slots:
         // The 20000 pt fixture page cannot be rendered at the minimum DPI under 120 MP.
         QVERIFY(cappedDpi(QSizeF(20000, 20000), 220, 120'000'000) < kMinimumDpi);
         const double huge = cappedDpi(QSizeF(20000, 20000), 220, 120'000'000);
-        QVERIFY2(qAbs(huge - std::sqrt(120e6 / (20000.0 / 72 * 20000.0 / 72))) < 0.011, qPrintable(QString::number(huge)));
+        QVERIFY2(qAbs(huge - std::sqrt(120e6 / (20000.0 / 72 * 20000.0 / 72))) < 0.011,
+                 qPrintable(QString::number(huge)));
         // Degenerate size: the request stands.
         QCOMPARE(cappedDpi(QSizeF(0, 0), 220, 1000), 220.0);
     }
@@ -196,7 +189,7 @@ private slots:
         std::unique_ptr<Document> image;
         const Document *doc = m_doc.get();
         if (kind == QLatin1String("png")) {
-            SheetSpec spec = sheet(QStringLiteral("A-501"), QStringLiteral("PLAN"), 51);
+            SheetSpec spec = makeSheet(QStringLiteral("A-501"), QStringLiteral("PLAN"), 51);
             spec.paperIn = QSizeF(17, 11);
             const QString path = m_dir.filePath(QStringLiteral("cap.png"));
             QVERIFY(!writeSheetImage(path, spec, dpi).isEmpty());
@@ -224,8 +217,9 @@ private slots:
         QVERIFY(!crop.empty());
         QCOMPARE(crop.type(), CV_8UC1);
         const double s = dpi / kPt;
-        QVERIFY2(qAbs(crop.cols - box.width() * s) <= 2 && qAbs(crop.rows - box.height() * s) <= 2,
-                 qPrintable(QStringLiteral("%1 x %2 px for %3").arg(crop.cols).arg(crop.rows).arg(rectText(box))));
+        QVERIFY2(
+            qAbs(crop.cols - box.width() * s) <= 2 && qAbs(crop.rows - box.height() * s) <= 2,
+            qPrintable(QStringLiteral("%1 x %2 px for %3").arg(crop.cols).arg(crop.rows).arg(rectText(box))));
         double lo = 0, hi = 0;
         cv::minMaxLoc(crop, &lo, &hi);
         QVERIFY2(lo < 100, "the sheet number is ink");
@@ -233,7 +227,8 @@ private slots:
 
         // A box sticking out of the page is clipped to it; one fully outside gives nothing.
         const QSizeF page = m_doc->pageSizePt(0);
-        const cv::Mat corner = m_doc->renderRegion(0, QRectF(page.width() - 36, page.height() - 36, 72, 72), dpi);
+        const cv::Mat corner =
+            m_doc->renderRegion(0, QRectF(page.width() - 36, page.height() - 36, 72, 72), dpi);
         QVERIFY(!corner.empty());
         QVERIFY(qAbs(corner.cols - 50) <= 1 && qAbs(corner.rows - 50) <= 1);
         QVERIFY(m_doc->renderRegion(0, QRectF(page.width() + 10, 0, 50, 50), dpi).empty());
@@ -256,14 +251,16 @@ private slots:
         QFETCH(double, dpi);
         QFETCH(double, pad);
         const QSizeF page = m_doc->pageSizePt(0);
-        const QRectF box = key == QLatin1String("titleblock")
-                               ? QRectF(0.6 * page.width(), 0.5 * page.height(), 0.4 * page.width(), 0.5 * page.height())
-                               : m_layouts[0].value(key).adjusted(-pad, -pad, pad, pad);
+        const QRectF box =
+            key == QLatin1String("titleblock")
+                ? QRectF(0.6 * page.width(), 0.5 * page.height(), 0.4 * page.width(), 0.5 * page.height())
+                : m_layouts[0].value(key).adjusted(-pad, -pad, pad, pad);
         const cv::Mat crop = m_doc->renderRegion(0, box, dpi);
         QVERIFY(!crop.empty());
         const RenderedPage full = m_doc->render(0, RenderOptions{dpi, 120'000'000});
         const double s = dpi / kPt;
-        const QRect r = QRectF(box.topLeft() * s, box.size() * s).toAlignedRect() & QRect(0, 0, full.grey.cols, full.grey.rows);
+        const QRect r = QRectF(box.topLeft() * s, box.size() * s).toAlignedRect() &
+                        QRect(0, 0, full.grey.cols, full.grey.rows);
         QVERIFY(qAbs(crop.cols - r.width()) <= 1 && qAbs(crop.rows - r.height()) <= 1);
         // Where does the crop sit on the full render? Search +-150 px around the expected place.
         const int m = 150;
@@ -275,24 +272,27 @@ private slots:
         cv::Point at;
         cv::minMaxLoc(score, &best, nullptr, &at);
         const int dx = search.x + at.x - r.x(), dy = search.y + at.y - r.y();
-        QVERIFY2(qAbs(dx) <= 1 && qAbs(dy) <= 1,
-                 qPrintable(QStringLiteral("crop of %1 at %2 dpi (%3 x %4 px) shows the page %5,%6 px away from "
-                                           "where it should")
-                                .arg(rectText(box))
-                                .arg(dpi)
-                                .arg(crop.cols)
-                                .arg(crop.rows)
-                                .arg(dx)
-                                .arg(dy)));
-        const cv::Mat fromFull = full.grey(cv::Rect(r.x(), r.y(), std::min(crop.cols, r.width()), std::min(crop.rows, r.height())));
+        QVERIFY2(
+            qAbs(dx) <= 1 && qAbs(dy) <= 1,
+            qPrintable(QStringLiteral("crop of %1 at %2 dpi (%3 x %4 px) shows the page %5,%6 px away from "
+                                      "where it should")
+                           .arg(rectText(box))
+                           .arg(dpi)
+                           .arg(crop.cols)
+                           .arg(crop.rows)
+                           .arg(dx)
+                           .arg(dy)));
+        const cv::Mat fromFull = full.grey(
+            cv::Rect(r.x(), r.y(), std::min(crop.cols, r.width()), std::min(crop.rows, r.height())));
         cv::Mat diff;
         cv::absdiff(fromFull, crop(cv::Rect(0, 0, fromFull.cols, fromFull.rows)), diff);
-        QVERIFY2(cv::countNonZero(diff > 64) < int(diff.total() / 100),
-                 qPrintable(QStringLiteral("%1 of %2 px differ from the page render (best match %3,%4 px off)")
-                                .arg(cv::countNonZero(diff > 64))
-                                .arg(diff.total())
-                                .arg(dx)
-                                .arg(dy)));
+        QVERIFY2(
+            cv::countNonZero(diff > 64) < int(diff.total() / 100),
+            qPrintable(QStringLiteral("%1 of %2 px differ from the page render (best match %3,%4 px off)")
+                           .arg(cv::countNonZero(diff > 64))
+                           .arg(diff.total())
+                           .arg(dx)
+                           .arg(dy)));
     }
 
     void textLayerWords() {
@@ -374,9 +374,10 @@ private slots:
     void images() {
         QFETCH(QString, suffix);
         QFETCH(double, dpi);
-        SheetSpec spec = sheet(QStringLiteral("A-201"), QStringLiteral("ENLARGED PLAN"), 21);
+        SheetSpec spec = makeSheet(QStringLiteral("A-201"), QStringLiteral("ENLARGED PLAN"), 21);
         spec.paperIn = QSizeF(17, 11);
-        const QString path = m_dir.filePath(QStringLiteral("sheet-%1.%2").arg(QTest::currentDataTag(), suffix));
+        const QString path =
+            m_dir.filePath(QStringLiteral("sheet-%1.%2").arg(QTest::currentDataTag(), suffix));
         const SheetLayout layout = writeSheetImage(path, spec, dpi);
         QVERIFY2(!layout.isEmpty(), "image written");
         QVERIFY(QFileInfo(path).size() > 0);
@@ -414,7 +415,8 @@ private slots:
         const QRectF box = layout.value(QStringLiteral("number")).adjusted(-3, -3, 3, 3);
         const cv::Mat crop = doc->renderRegion(0, box, 100);
         QVERIFY(!crop.empty());
-        QVERIFY(qAbs(crop.cols - box.width() * 100 / kPt) <= 2 && qAbs(crop.rows - box.height() * 100 / kPt) <= 2);
+        QVERIFY(qAbs(crop.cols - box.width() * 100 / kPt) <= 2 &&
+                qAbs(crop.rows - box.height() * 100 / kPt) <= 2);
         double lo = 0, hi = 0;
         cv::minMaxLoc(crop, &lo, &hi);
         QVERIFY(lo < 128 && hi > 230);
@@ -422,7 +424,7 @@ private slots:
 
     void imageWithoutResolutionDefaultsTo150() {
         // A PNG that declares no resolution is taken as 150 dpi.
-        SheetSpec spec = sheet(QStringLiteral("A-301"), QStringLiteral("DETAILS"), 31);
+        SheetSpec spec = makeSheet(QStringLiteral("A-301"), QStringLiteral("DETAILS"), 31);
         spec.paperIn = QSizeF(11, 8.5);
         const QString tagged = m_dir.filePath(QStringLiteral("tagged.png"));
         QVERIFY(!writeSheetImage(tagged, spec, 150).isEmpty());
@@ -441,7 +443,7 @@ private slots:
     }
 
     void imageContentDecidesNotName() {
-        SheetSpec spec = sheet(QStringLiteral("A-401"), QStringLiteral("SECTIONS"), 41);
+        SheetSpec spec = makeSheet(QStringLiteral("A-401"), QStringLiteral("SECTIONS"), 41);
         spec.paperIn = QSizeF(11, 8.5);
         const QString png = m_dir.filePath(QStringLiteral("real.png"));
         QVERIFY(!writeSheetImage(png, spec, 100).isEmpty());

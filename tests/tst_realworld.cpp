@@ -28,7 +28,9 @@ using namespace bt;
 
 namespace {
 
-QString realWorldDir() { return QDir(QString::fromUtf8(BT_SHARED_DIR)).filePath(QStringLiteral("realworld")); }
+QString realWorldDir() {
+    return QDir(QString::fromUtf8(BT_SHARED_DIR)).filePath(QStringLiteral("realworld"));
+}
 
 struct CliRun {
     int exitCode = -1;
@@ -37,14 +39,14 @@ struct CliRun {
     QJsonObject json;
 };
 
-CliRun runCli(const QString &oldPath, const QString &newPath, const QString &jsonPath)
-{
+CliRun runCli(const QString &oldPath, const QString &newPath, const QString &jsonPath) {
     CliRun r;
     QProcess cli;
     QElapsedTimer timer;
     timer.start();
-    cli.start(QString::fromUtf8(BT_CLI_PATH), {QStringLiteral("compare"), oldPath, newPath, QStringLiteral("--json"),
-                                               jsonPath, QStringLiteral("--quiet")});
+    cli.start(QString::fromUtf8(BT_CLI_PATH),
+              {QStringLiteral("compare"), oldPath, newPath, QStringLiteral("--json"), jsonPath,
+               QStringLiteral("--quiet")});
     if (!cli.waitForStarted() || !cli.waitForFinished(15 * 60 * 1000)) {
         r.stderrText = cli.errorString();
         cli.kill();
@@ -54,18 +56,17 @@ CliRun runCli(const QString &oldPath, const QString &newPath, const QString &jso
     r.ms = timer.elapsed();
     r.exitCode = cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
     QStringList errLines;
-    for (const QString &l : QString::fromUtf8(cli.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+    for (const QString &l :
+         QString::fromUtf8(cli.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         if (!l.startsWith(QLatin1String("QStandardPaths:"))) // headless environment noise
             errLines << l;
     r.stderrText = errLines.join(QStringLiteral(" | "));
     QFile f(jsonPath);
-    if (f.open(QIODevice::ReadOnly))
-        r.json = QJsonDocument::fromJson(f.readAll()).object();
+    if (f.open(QIODevice::ReadOnly)) r.json = QJsonDocument::fromJson(f.readAll()).object();
     return r;
 }
 
-QString pageLine(const QJsonObject &p)
-{
+QString pageLine(const QJsonObject &p) {
     const QJsonObject d = p.value(QStringLiteral("diff_result")).toObject();
     const QJsonObject a = d.value(QStringLiteral("alignment")).toObject();
     QStringList boxes;
@@ -77,7 +78,8 @@ QString pageLine(const QJsonObject &p)
                      .arg(b.at(2).toDouble(), 0, 'f', 0)
                      .arg(b.at(3).toDouble(), 0, 'f', 0);
     }
-    return QStringLiteral("page %1 %2 (old %3 new %4, %5): %6 region(s) at %7 dpi; alignment %8 score %9 rot %10%11")
+    return QStringLiteral(
+               "page %1 %2 (old %3 new %4, %5): %6 region(s) at %7 dpi; alignment %8 score %9 rot %10%11")
         .arg(p.value(QStringLiteral("page_number")).toInt())
         .arg(p.value(QStringLiteral("drawing_name")).toString())
         .arg(p.value(QStringLiteral("old_page")).toInt())
@@ -105,9 +107,8 @@ private:
     // page i, at most `maxRegions` regions on each page, and exit code `expectedExit` (-1: 0 or
     // 1). Problems are collected in `failures` (the caller verifies) so that an unpaired sheet can
     // still be measured. Returns the 1-based old pages that were not paired with their new page.
-    QVector<int> compareWithLimit(const QString &label, const QString &oldPath, const QString &newPath, int pages,
-                                  int maxRegions, int expectedExit, QStringList &failures)
-    {
+    QVector<int> compareWithLimit(const QString &label, const QString &oldPath, const QString &newPath,
+                                  int pages, int maxRegions, int expectedExit, QStringList &failures) {
         const QString json = m_dir.filePath(label + QStringLiteral(".json"));
         const CliRun r = runCli(oldPath, newPath, json);
         qInfo("%s: exit %d, wall time %.1f s%s", qPrintable(label), r.exitCode, r.ms / 1000.0,
@@ -118,15 +119,18 @@ private:
         if (r.exitCode != 0 && r.exitCode != 1)
             failures << QStringLiteral("%1: exit %2 (%3)").arg(label).arg(r.exitCode).arg(r.stderrText);
         else if (expectedExit >= 0 && r.exitCode != expectedExit)
-            failures << QStringLiteral("%1: exit %2, expected %3").arg(label).arg(r.exitCode).arg(expectedExit);
+            failures
+                << QStringLiteral("%1: exit %2, expected %3").arg(label).arg(r.exitCode).arg(expectedExit);
         if (r.json.value(QStringLiteral("status")).toString() != QLatin1String("completed"))
-            failures << QStringLiteral("%1: status '%2'").arg(label, r.json.value(QStringLiteral("status")).toString());
+            failures << QStringLiteral("%1: status '%2'")
+                            .arg(label, r.json.value(QStringLiteral("status")).toString());
         QVector<int> unpaired;
         for (int i = 1; i <= pages; ++i) {
             const auto it = std::find_if(list.begin(), list.end(), [&](const QJsonValue &v) {
                 const QJsonObject p = v.toObject();
-                return p.value(QStringLiteral("old_page")).toInt() == i && p.value(QStringLiteral("new_page")).toInt() == i
-                    && p.value(QStringLiteral("match")).toString() == QLatin1String("matched");
+                return p.value(QStringLiteral("old_page")).toInt() == i &&
+                       p.value(QStringLiteral("new_page")).toInt() == i &&
+                       p.value(QStringLiteral("match")).toString() == QLatin1String("matched");
             });
             if (it == list.end()) {
                 unpaired << i;
@@ -134,12 +138,15 @@ private:
             }
         }
         if (list.size() != pages)
-            failures << QStringLiteral("%1: %2 result pages, expected %3").arg(label).arg(list.size()).arg(pages);
+            failures
+                << QStringLiteral("%1: %2 result pages, expected %3").arg(label).arg(list.size()).arg(pages);
         for (const QJsonValue &v : list) {
             const QJsonObject p = v.toObject();
-            if (p.value(QStringLiteral("match")).toString() != QLatin1String("matched"))
-                continue;
-            const int count = p.value(QStringLiteral("diff_result")).toObject().value(QStringLiteral("change_count")).toInt(-1);
+            if (p.value(QStringLiteral("match")).toString() != QLatin1String("matched")) continue;
+            const int count = p.value(QStringLiteral("diff_result"))
+                                  .toObject()
+                                  .value(QStringLiteral("change_count"))
+                                  .toInt(-1);
             if (count < 0 || count > maxRegions)
                 failures << QStringLiteral("%1: %2 region(s), at most %3 allowed: %4")
                                 .arg(label)
@@ -151,31 +158,28 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         m_va = QDir(realWorldDir()).filePath(QStringLiteral("va-first-floor-finish-plan.pdf"));
         m_scan = QDir(realWorldDir()).filePath(QStringLiteral("scanned-plan.pdf"));
         if (!QFileInfo::exists(m_va) || !QFileInfo::exists(m_scan))
-            QSKIP(qPrintable(QStringLiteral("real-world sheets not found in %1 (configure with -DBT_SHARED_DIR=...)")
-                                 .arg(realWorldDir())));
+            QSKIP(qPrintable(
+                QStringLiteral("real-world sheets not found in %1 (configure with -DBT_SHARED_DIR=...)")
+                    .arg(realWorldDir())));
         QVERIFY2(QFileInfo(QString::fromUtf8(BT_CLI_PATH)).isExecutable(), BT_CLI_PATH);
         initOcrEnvironment();
         QVERIFY(m_dir.isValid());
         m_dir.setAutoRemove(!qEnvironmentVariableIsSet("BT_KEEP_TEST_FILES"));
-        if (!m_dir.autoRemove())
-            qInfo("files kept in %s", qPrintable(m_dir.path()));
+        if (!m_dir.autoRemove()) qInfo("files kept in %s", qPrintable(m_dir.path()));
     }
 
-    void vaAgainstItself()
-    {
+    void vaAgainstItself() {
         // Default DPI (220): the set against itself has no change at all.
         QStringList failures;
         compareWithLimit(QStringLiteral("va-self"), m_va, m_va, 2, 0, 0, failures);
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));
     }
 
-    void vaAgainstRasterisedCopy()
-    {
+    void vaAgainstRasterisedCopy() {
         // The set printed and scanned, in effect: rasterised at 200 DPI, turned 0.5 degree,
         // shifted a few millimetres, noisy, stored as an image-only PDF of the same page size.
         DocumentError error;
@@ -213,7 +217,8 @@ private slots:
                     cv::add(wide, noise, wide, cv::noArray(), CV_16S);
                     wide.convertTo(turned, CV_8U);
                 }
-                const QImage image(turned.data, turned.cols, turned.rows, int(turned.step), QImage::Format_Grayscale8);
+                const QImage image(turned.data, turned.cols, turned.rows, int(turned.step),
+                                   QImage::Format_Grayscale8);
                 const QPageLayout layout(QPageSize(pt, QPageSize::Point, QString(), QPageSize::ExactMatch),
                                          QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point);
                 QVERIFY(writer.setPageLayout(layout));
@@ -225,7 +230,8 @@ private slots:
             }
             QVERIFY(painter.end());
         }
-        qInfo("raster copy written in %.1f s, %.1f MB", timer.elapsed() / 1000.0, QFileInfo(copy).size() / 1e6);
+        qInfo("raster copy written in %.1f s, %.1f MB", timer.elapsed() / 1000.0,
+              QFileInfo(copy).size() / 1e6);
         {
             const auto check = Document::open(copy, QString(), &error);
             QVERIFY2(check, qPrintable(error.message));
@@ -234,7 +240,8 @@ private slots:
             QCOMPARE(check->pageSizePt(1), doc->pageSizePt(1));
         }
         QStringList failures;
-        const QVector<int> unpaired = compareWithLimit(QStringLiteral("va-vs-raster-copy"), m_va, copy, 2, 2, -1, failures);
+        const QVector<int> unpaired =
+            compareWithLimit(QStringLiteral("va-vs-raster-copy"), m_va, copy, 2, 2, -1, failures);
         // A sheet the CLI failed to pair is still compared with its copy directly (same stage the
         // CLI runs), so its region count is known and judged too.
         if (!unpaired.isEmpty()) {
@@ -256,10 +263,12 @@ private slots:
                                  .arg(r.boxPt.y(), 0, 'f', 0)
                                  .arg(r.boxPt.width(), 0, 'f', 0)
                                  .arg(r.boxPt.height(), 0, 'f', 0);
-                qInfo("  page %d compared directly (diffPage, %.0f dpi, %.1f s): %d region(s); alignment %s score %.4f "
+                qInfo("  page %d compared directly (diffPage, %.0f dpi, %.1f s): %d region(s); alignment %s "
+                      "score %.4f "
                       "rot %.4f %s",
-                      pageNo, page.dpi, t.elapsed() / 1000.0, int(page.regions.size()), qPrintable(page.alignment.method),
-                      page.alignment.score, page.alignment.rotationDeg(), qPrintable(boxes.join(QLatin1Char(' '))));
+                      pageNo, page.dpi, t.elapsed() / 1000.0, int(page.regions.size()),
+                      qPrintable(page.alignment.method), page.alignment.score, page.alignment.rotationDeg(),
+                      qPrintable(boxes.join(QLatin1Char(' '))));
                 if (!page.error.isEmpty())
                     failures << QStringLiteral("page %1: %2").arg(pageNo).arg(page.error);
                 else if (page.regions.size() > 2)
@@ -271,8 +280,7 @@ private slots:
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));
     }
 
-    void scannedPlanAgainstItself()
-    {
+    void scannedPlanAgainstItself() {
         QStringList failures;
         compareWithLimit(QStringLiteral("scan-self"), m_scan, m_scan, 1, 0, 0, failures);
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));

@@ -1,0 +1,110 @@
+#include "testutil.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QtGlobal>
+
+namespace bt::test {
+
+SheetSpec makeSheet(const QString &number, const QString &title, int seed, const QSizeF &paperIn) {
+    SheetSpec s;
+    s.number = number;
+    s.title = title;
+    s.seed = seed;
+    s.paperIn = paperIn;
+    return s;
+}
+
+QString rectText(const QRectF &r) {
+    return QStringLiteral("[%1, %2, %3, %4]")
+        .arg(r.x(), 0, 'f', 1)
+        .arg(r.y(), 0, 'f', 1)
+        .arg(r.width(), 0, 'f', 1)
+        .arg(r.height(), 0, 'f', 1);
+}
+
+double area(const QRectF &r) {
+    return r.width() * r.height();
+}
+
+double iou(const QRectF &a, const QRectF &b) {
+    const QRectF i = a.intersected(b);
+    if (i.isEmpty()) return 0;
+    const double u = area(a) + area(b) - area(i);
+    return u > 0 ? area(i) / u : 0;
+}
+
+bool hits(const QRectF &truth, const QRectF &region) {
+    const QRectF grown = truth.adjusted(-kHitGrowPt, -kHitGrowPt, kHitGrowPt, kHitGrowPt);
+    if (iou(grown, region) >= 0.1) return true;
+    // Edges count; a region of zero (or negative) width or height contains nothing.
+    return !region.isEmpty() && region.contains(truth.center()) && area(region) <= 25 * area(grown);
+}
+
+QString runtimeDir() {
+    static QTemporaryDir dir; // created 0700
+    return dir.path();
+}
+
+CliRun runCli(const QStringList &args, const QString &jsonPath, const QMap<QString, QString> &env,
+              int timeoutMs) {
+    QProcess p;
+    p.setProgram(QStringLiteral(BT_CLI_PATH));
+    p.setArguments(args);
+    QProcessEnvironment childEnv = QProcessEnvironment::systemEnvironment();
+    childEnv.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    childEnv.insert(QStringLiteral("OMP_THREAD_LIMIT"), QStringLiteral("1"));
+    childEnv.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir());
+    childEnv.remove(QStringLiteral("PAGE_EXTRACTION_DPI"));
+    for (auto it = env.cbegin(); it != env.cend(); ++it) {
+        if (it.value().isNull())
+            childEnv.remove(it.key());
+        else
+            childEnv.insert(it.key(), it.value());
+    }
+    p.setProcessEnvironment(childEnv);
+    CliRun r;
+    QElapsedTimer timer;
+    timer.start();
+    p.start();
+    if (!p.waitForStarted(10000)) return r;
+    r.finished = p.waitForFinished(timeoutMs);
+    if (!r.finished) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    r.ms = timer.elapsed();
+    r.exitCode = p.exitCode();
+    r.exitStatus = p.exitStatus();
+    r.stdOut = p.readAllStandardOutput();
+    r.stdErr = QString::fromUtf8(p.readAllStandardError());
+    QByteArray bytes;
+    if (jsonPath == QLatin1String("-")) {
+        bytes = r.stdOut;
+    } else if (!jsonPath.isEmpty()) {
+        QFile f(jsonPath);
+        if (f.open(QIODevice::ReadOnly)) bytes = f.readAll();
+    }
+    if (!bytes.isEmpty()) r.json = QJsonDocument::fromJson(bytes).object();
+    qInfo("buildtrace %s: exit %d in %lld ms", qPrintable(args.mid(0, 1).join(' ')), r.exitCode, r.ms);
+    return r;
+}
+
+QString describe(const CliRun &r) {
+    return QStringLiteral("exit %1 (%2), stderr: <<%3>>, stdout: <<%4>>")
+        .arg(r.exitCode)
+        .arg(r.exitStatus == QProcess::NormalExit ? QStringLiteral("normal") : QStringLiteral("crash"))
+        .arg(r.stdErr.right(1500), QString::fromUtf8(r.stdOut.left(400)));
+}
+
+QStringList lines(const QString &text) {
+    QString t = text;
+    while (t.endsWith(QLatin1Char('\n')) || t.endsWith(QLatin1Char('\r')))
+        t.chop(1);
+    return t.isEmpty() ? QStringList() : t.split(QLatin1Char('\n'));
+}
+
+} // namespace bt::test
