@@ -61,13 +61,6 @@ QVector<QRgb> makePalette(const OverlayColours &c) {
     return palette;
 }
 
-// Index = ramp base + coverage / 4 where `mask` is set.
-void paintRamp(cv::Mat &index, const cv::Mat &coverage, const cv::Mat &mask, int base) {
-    cv::Mat level;
-    coverage.convertTo(level, CV_8U, 63.0 / 255.0, base);
-    level.copyTo(index, mask);
-}
-
 void drawCloud(cv::Mat &img, const cv::Rect &box, int colour, int scallop, int thickness) {
     const int r = std::max(3, scallop);
     auto edge = [&](cv::Point from, cv::Point to, double start, double end) {
@@ -113,28 +106,33 @@ OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     OverlayImage out;
     out.palette = makePalette(colours);
     out.index = cv::Mat(newGrey.size(), CV_8U, cv::Scalar(kWhiteIndex));
-    cv::Mat darkOld, darkNew;
-    cv::subtract(cv::Scalar(255), alignedOld, darkOld);
-    cv::subtract(cv::Scalar(255), newGrey, darkNew);
-
-    const cv::Mat changed = detection.masks.added | detection.masks.removed;
-    // Unchanged ink, faded so the change colours stand out; scanner noise on the paper is left out.
-    cv::Mat darkest = cv::max(darkOld, darkNew);
-    paintRamp(out.index, darkest * 0.75, (darkest > 24) & ~changed, kUnchangedBase);
+    cv::Mat &outIndex = out.index;
     // Changed ink at full strength; the masks hold the ink core, widened by a pixel so the
-    // anti-aliased rim is coloured too.
+    // anti-aliased rim is coloured too (but never onto ink both sides share). Unchanged ink is
+    // faded so the change colours stand out; scanner noise on the paper is left out.
     const cv::Mat rim = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3));
-    cv::Mat removed, added;
-    cv::dilate(detection.masks.removed, removed, rim);
-    cv::dilate(detection.masks.added, added, rim);
-    // ...but never onto ink both sides share.
-    const cv::Mat shared = (darkOld > 95) & (darkNew > 95);
-    removed &= ~shared | detection.masks.removed;
-    added &= ~shared | detection.masks.added;
-    darkOld.setTo(255, detection.masks.removed);
-    darkNew.setTo(255, detection.masks.added);
-    paintRamp(out.index, darkOld, removed & (darkOld > 0), kRemovedBase);
-    paintRamp(out.index, darkNew, added & (darkNew > 0), kAddedBase);
+    cv::Mat removedRim, addedRim;
+    cv::dilate(detection.masks.removed, removedRim, rim);
+    cv::dilate(detection.masks.added, addedRim, rim);
+    // One pass over the page (40-60 MP): the work is memory-bound, so no intermediate images.
+    cv::parallel_for_(cv::Range(0, newGrey.rows), [&](const cv::Range &rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            const uchar *o = alignedOld.ptr<uchar>(y), *n = newGrey.ptr<uchar>(y);
+            const uchar *a = detection.masks.added.ptr<uchar>(y), *r = detection.masks.removed.ptr<uchar>(y);
+            const uchar *ar = addedRim.ptr<uchar>(y), *rr = removedRim.ptr<uchar>(y);
+            uchar *out = outIndex.ptr<uchar>(y);
+            for (int x = 0; x < newGrey.cols; ++x) {
+                const int dOld = 255 - o[x], dNew = 255 - n[x];
+                const bool shared = dOld > 95 && dNew > 95;
+                if (a[x] || (ar[x] && !shared && dNew > 0))
+                    out[x] = uchar(kAddedBase + (a[x] ? 63 : dNew * 63 / 255));
+                else if (r[x] || (rr[x] && !shared && dOld > 0))
+                    out[x] = uchar(kRemovedBase + (r[x] ? 63 : dOld * 63 / 255));
+                else if (std::max(dOld, dNew) > 24)
+                    out[x] = uchar(kUnchangedBase + std::max(dOld, dNew) * 47 / 255);
+            }
+        }
+    });
 
     const double pxPerPt = dpi / 72.0;
     const int margin = int(std::lround(4 * pxPerPt));
