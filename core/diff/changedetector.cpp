@@ -1,6 +1,7 @@
 #include "changedetector.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <algorithm>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
@@ -38,20 +39,31 @@ QString normalisedWord(const QString &s) {
     return out;
 }
 
-// True when a word with the same text sits at the same place among `others`.
-bool hasTwin(const Word &w, const Words &others) {
-    const QString key = normalisedWord(w.text);
+// Word centres by normalised text, to find a word's twin (same text, same place) on the other
+// side without comparing every pair of words (a heavy sheet has thousands).
+using WordIndex = QHash<QString, QVector<QPointF>>;
+
+WordIndex indexWords(const Words &words) {
+    WordIndex index;
+    for (const Word &w : words)
+        index[normalisedWord(w.text)].append(w.box.center());
+    return index;
+}
+
+bool hasTwin(const Word &w, const WordIndex &others) {
+    const auto it = others.constFind(normalisedWord(w.text));
+    if (it == others.constEnd()) return false;
     const double tol = std::max(1.5, 0.3 * w.box.height());
-    return std::any_of(others.begin(), others.end(), [&](const Word &o) {
-        return std::abs(o.box.center().x() - w.box.center().x()) <= tol &&
-               std::abs(o.box.center().y() - w.box.center().y()) <= tol && normalisedWord(o.text) == key;
+    const QPointF c = w.box.center();
+    return std::any_of(it->begin(), it->end(), [&](const QPointF &o) {
+        return std::abs(o.x() - c.x()) <= tol && std::abs(o.y() - c.y()) <= tol;
     });
 }
 
 // Strict comparison of one word's area: the page-wide tolerance is sized for line work and
 // registration error and can swallow a changed digit in small text ("REV 1" -> "REV 2").
 // Inside a word box the two sides are registered again locally (a few pixels of search), then
-// compared with a one-pixel tolerance. Changed pixels are added to the masks.
+// their normalised ink is compared. Changed pixels are added to the masks.
 void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey, const cv::Mat &newGrey,
                      bool scanned, int inkThreshold, ChangeMasks &masks, cv::Mat &confirmed) {
     const int search = std::max(2, int(std::lround(0.8 * pxPerPt)));
@@ -157,13 +169,15 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     // with a twin (same text, same place) on the other side need no look.
     // Changes confirmed this way are never dropped as specks.
     const bool bothHaveWords = !oldWords.isEmpty() && !newWords.isEmpty();
+    const WordIndex oldIndex = bothHaveWords ? indexWords(oldWords) : WordIndex();
+    const WordIndex newIndex = bothHaveWords ? indexWords(newWords) : WordIndex();
     cv::Mat confirmed = cv::Mat::zeros(newGrey.size(), CV_8U);
     for (const Word &w : newWords)
-        if (!bothHaveWords || !hasTwin(w, oldWords))
+        if (!bothHaveWords || !hasTwin(w, oldIndex))
             compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, options.inkThreshold,
                             out.masks, confirmed);
     for (const Word &w : oldWords)
-        if (!bothHaveWords || !hasTwin(w, newWords))
+        if (!bothHaveWords || !hasTwin(w, newIndex))
             compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, options.inkThreshold,
                             out.masks, confirmed);
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
