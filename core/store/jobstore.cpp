@@ -1,0 +1,470 @@
+#include "jobstore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutexLocker>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QVariant>
+
+#include <atomic>
+
+namespace bt {
+
+namespace {
+
+std::atomic<int> g_nextSerial{1};
+
+const char *const kSchemaV1[] = {
+    "CREATE TABLE IF NOT EXISTS jobs ("
+    " id TEXT PRIMARY KEY, old_file TEXT, new_file TEXT, old_hash TEXT, new_hash TEXT,"
+    " settings_json TEXT, status TEXT, total_pages INTEGER, created_at TEXT, finished_at TEXT)",
+    "CREATE TABLE IF NOT EXISTS job_stages ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, stage TEXT NOT NULL, status TEXT,"
+    " attempts INTEGER DEFAULT 0, error TEXT, started_at TEXT, finished_at TEXT,"
+    " PRIMARY KEY (job_id, page_number, stage))",
+    "CREATE INDEX IF NOT EXISTS idx_job_stages_page ON job_stages (job_id, page_number)",
+    "CREATE TABLE IF NOT EXISTS diff_results ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, drawing_name TEXT, overlay_path TEXT,"
+    " regions_json TEXT, alignment_json TEXT, page_json TEXT, PRIMARY KEY (job_id, page_number))",
+    "CREATE INDEX IF NOT EXISTS idx_diff_results_page ON diff_results (job_id, page_number)",
+    "CREATE TABLE IF NOT EXISTS summaries ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, summary_text TEXT,"
+    " PRIMARY KEY (job_id, page_number))",
+    "CREATE TABLE IF NOT EXISTS dead_letters ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT, page_number INTEGER, stage TEXT, error TEXT,"
+    " attempts INTEGER, created_at TEXT)",
+};
+
+QString nowText() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+QVariant timeValue(const QDateTime &t) {
+    return t.isValid() ? QVariant(t.toUTC().toString(Qt::ISODateWithMs)) : QVariant(QString());
+}
+QDateTime timeFrom(const QVariant &v) {
+    const QString s = v.toString();
+    if (s.isEmpty()) return {};
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+QString compact(const QJsonValue &v) {
+    if (v.isObject()) return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    if (v.isArray()) return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    return {};
+}
+bool isTerminal(const QString &status) {
+    return status == QLatin1String("completed") || status == QLatin1String("failed") ||
+           status == QLatin1String("cancelled") || status == QLatin1String("partial");
+}
+
+bool fail(QString *error, const QString &message) {
+    if (error) *error = message;
+    return false;
+}
+bool run(QSqlQuery &q, QString *error) {
+    if (q.exec()) return true;
+    return fail(error, q.lastError().text());
+}
+bool run(QSqlDatabase &db, const QString &sql, QString *error) {
+    QSqlQuery q(db);
+    if (q.exec(sql)) return true;
+    return fail(error, QStringLiteral("%1: %2").arg(sql, q.lastError().text()));
+}
+
+QVariant scalar(const QSqlDatabase &db, const QString &sql) {
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next()) return {};
+    return q.value(0);
+}
+
+JobRecord jobFrom(const QSqlQuery &q) {
+    JobRecord j;
+    j.id = q.value(0).toString();
+    j.oldFile = q.value(1).toString();
+    j.newFile = q.value(2).toString();
+    j.oldHash = q.value(3).toString();
+    j.newHash = q.value(4).toString();
+    j.settings = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    j.status = q.value(6).toString();
+    j.totalPages = q.value(7).toInt();
+    j.createdAt = timeFrom(q.value(8));
+    j.finishedAt = timeFrom(q.value(9));
+    return j;
+}
+
+const char kJobColumns[] = "SELECT id, old_file, new_file, old_hash, new_hash, settings_json, status, "
+                           "total_pages, created_at, finished_at FROM jobs";
+
+// A job id becomes a folder name: only plain names, never a path.
+bool isPlainName(const QString &id) {
+    return !id.isEmpty() && id != QLatin1String(".") && id != QLatin1String("..") &&
+           !id.contains(QLatin1Char('/')) && !id.contains(QLatin1Char('\\'));
+}
+
+} // namespace
+
+QString JobStore::defaultPath() {
+    const QString env = qEnvironmentVariable("BUILDTRACE_DB");
+    if (!env.isEmpty()) return env;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/history.sqlite");
+}
+
+JobStore::JobStore(const QString &path)
+    : m_path(QFileInfo(path).absoluteFilePath())
+    , m_serial(g_nextSerial++) {}
+
+JobStore::~JobStore() {
+    QSet<QString> names;
+    {
+        QMutexLocker lock(&m_mutex);
+        names = m_connections;
+    }
+    // Workers should have called closeThreadConnection(); whatever is left belongs to threads
+    // that can no longer use this store, so it is closed here rather than leaked in Qt's registry.
+    for (const QString &name : std::as_const(names)) {
+        {
+            QSqlDatabase d = QSqlDatabase::database(name, false);
+            if (d.isValid()) d.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+QString JobStore::connectionName() const {
+    return QStringLiteral("bt-jobstore:%1:%2:%3")
+        .arg(m_path)
+        .arg(m_serial)
+        .arg(quintptr(QThread::currentThreadId()));
+}
+
+QSqlDatabase JobStore::db() const {
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase d = QSqlDatabase::database(name);
+        if (d.isValid()) return d;
+        // Thread ids are reused: a connection left by an ended thread cannot serve this one.
+        d = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+    }
+    QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    d.setDatabaseName(m_path);
+    d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    {
+        QMutexLocker lock(&m_mutex);
+        m_connections.insert(name);
+    }
+    if (!d.open()) return d;
+    QString ignored;
+    // busy_timeout before journal_mode: switching to WAL needs a lock another connection may hold.
+    run(d, QStringLiteral("PRAGMA busy_timeout=10000"), &ignored);
+    run(d, QStringLiteral("PRAGMA journal_mode=WAL"), &ignored);
+    run(d, QStringLiteral("PRAGMA foreign_keys=ON"), &ignored);
+    return d;
+}
+
+void JobStore::closeThreadConnection() {
+    const QString name = connectionName();
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_connections.remove(name)) return;
+    }
+    {
+        QSqlDatabase d = QSqlDatabase::database(name, false);
+        if (d.isValid()) d.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+bool JobStore::write(const std::function<bool(QSqlDatabase &, QString *)> &body, QString *error) const {
+    QSqlDatabase d = db();
+    if (!d.isOpen()) return fail(error, d.lastError().text());
+    // By hand: QSqlDatabase::transaction() sends a deferred BEGIN, which fails with SQLITE_BUSY
+    // in WAL mode when the reader later needs the write lock; IMMEDIATE waits for it up front.
+    if (!run(d, QStringLiteral("BEGIN IMMEDIATE"), error)) return false;
+    QString bodyError;
+    if (!body(d, &bodyError)) {
+        QString ignored;
+        run(d, QStringLiteral("ROLLBACK"), &ignored);
+        return fail(error, bodyError);
+    }
+    if (!run(d, QStringLiteral("COMMIT"), error)) {
+        QString ignored;
+        run(d, QStringLiteral("ROLLBACK"), &ignored);
+        return false;
+    }
+    return true;
+}
+
+bool JobStore::open(QString *error) {
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
+        return fail(error, QStringLiteral("cannot create folder for %1").arg(m_path));
+    QSqlDatabase d = db();
+    if (!d.isOpen()) return fail(error, d.lastError().text());
+    return migrate(error);
+}
+
+bool JobStore::migrate(QString *error) {
+    if (schemaVersion() >= kSchemaVersion) return true;
+    return write(
+        [](QSqlDatabase &d, QString *err) {
+            // Re-read under the write lock: another process may have migrated meanwhile.
+            const int version = scalar(d, QStringLiteral("PRAGMA user_version")).toInt();
+            if (version < 1) {
+                for (const char *sql : kSchemaV1)
+                    if (!run(d, QString::fromLatin1(sql), err)) return false;
+            }
+            return run(d, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion), err);
+        },
+        error);
+}
+
+bool JobStore::createJob(const JobRecord &job, QString *error) {
+    return write(
+        [&job](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral(
+                "INSERT INTO jobs (id, old_file, new_file, old_hash, new_hash, settings_json, status,"
+                " total_pages, created_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(job.id);
+            q.addBindValue(job.oldFile);
+            q.addBindValue(job.newFile);
+            q.addBindValue(job.oldHash);
+            q.addBindValue(job.newHash);
+            q.addBindValue(compact(job.settings));
+            q.addBindValue(job.status);
+            q.addBindValue(job.totalPages);
+            q.addBindValue(job.createdAt.isValid() ? timeValue(job.createdAt) : QVariant(nowText()));
+            q.addBindValue(timeValue(job.finishedAt));
+            return run(q, err);
+        },
+        error);
+}
+
+bool JobStore::setJobStatus(const QString &id, const QString &status, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("UPDATE jobs SET status = ?, finished_at = ? WHERE id = ?"));
+            q.addBindValue(status);
+            q.addBindValue(isTerminal(status) ? nowText() : QString());
+            q.addBindValue(id);
+            if (!run(q, err)) return false;
+            return q.numRowsAffected() == 1 || fail(err, QStringLiteral("no job %1").arg(id));
+        },
+        error);
+}
+
+bool JobStore::setStage(const QString &jobId, int page, const QString &stage, const QString &status,
+                        const QString &stageError, int attempts, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            const QString now = nowText();
+            const bool started = status != QLatin1String("pending");
+            QSqlQuery q(d);
+            // started_at keeps the first start; finished_at follows the latest terminal status.
+            q.prepare(QStringLiteral(
+                "INSERT INTO job_stages (job_id, page_number, stage, status, attempts, error, started_at,"
+                " finished_at) VALUES (:job, :page, :stage, :status, :attempts, :error, :started, :finished)"
+                " ON CONFLICT (job_id, page_number, stage) DO UPDATE SET status = excluded.status,"
+                " attempts = excluded.attempts, error = excluded.error,"
+                " started_at = COALESCE(NULLIF(job_stages.started_at, ''), excluded.started_at),"
+                " finished_at = excluded.finished_at"));
+            q.bindValue(QStringLiteral(":job"), jobId);
+            q.bindValue(QStringLiteral(":page"), page);
+            q.bindValue(QStringLiteral(":stage"), stage);
+            q.bindValue(QStringLiteral(":status"), status);
+            q.bindValue(QStringLiteral(":attempts"), attempts);
+            q.bindValue(QStringLiteral(":error"), stageError);
+            q.bindValue(QStringLiteral(":started"), started ? now : QString());
+            q.bindValue(QStringLiteral(":finished"), isTerminal(status) ? now : QString());
+            return run(q, err);
+        },
+        error);
+}
+
+bool JobStore::saveDiffResult(const QString &jobId, int page, const QString &drawingName,
+                              const QString &overlayPath, const QJsonObject &pageJson, QString *error) {
+    const QJsonObject diff = pageJson.value(QStringLiteral("diff_result")).toObject();
+    const QString regions = compact(diff.value(QStringLiteral("regions")));
+    const QString alignment = compact(diff.value(QStringLiteral("alignment")));
+    const QString full = compact(pageJson);
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral(
+                "INSERT OR REPLACE INTO diff_results (job_id, page_number, drawing_name, overlay_path,"
+                " regions_json, alignment_json, page_json) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(jobId);
+            q.addBindValue(page);
+            q.addBindValue(drawingName);
+            q.addBindValue(overlayPath);
+            q.addBindValue(regions);
+            q.addBindValue(alignment);
+            q.addBindValue(full);
+            return run(q, err);
+        },
+        error);
+}
+
+bool JobStore::saveSummary(const QString &jobId, int page, const QString &summaryText, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral(
+                "INSERT OR REPLACE INTO summaries (job_id, page_number, summary_text) VALUES (?, ?, ?)"));
+            q.addBindValue(jobId);
+            q.addBindValue(page);
+            q.addBindValue(summaryText);
+            return run(q, err);
+        },
+        error);
+}
+
+bool JobStore::addDeadLetter(const QString &jobId, int page, const QString &stage, const QString &stageError,
+                             int attempts, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("INSERT INTO dead_letters (job_id, page_number, stage, error, attempts,"
+                                     " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(jobId);
+            q.addBindValue(page);
+            q.addBindValue(stage);
+            q.addBindValue(stageError);
+            q.addBindValue(attempts);
+            q.addBindValue(nowText());
+            return run(q, err);
+        },
+        error);
+}
+
+bool JobStore::deleteJob(const QString &id, QString *error) {
+    const bool ok = write(
+        [&id](QSqlDatabase &d, QString *err) {
+            for (const char *table : {"job_stages", "diff_results", "summaries", "dead_letters", "jobs"}) {
+                QSqlQuery q(d);
+                q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
+                              .arg(QLatin1String(table),
+                                   QLatin1String(qstrcmp(table, "jobs") == 0 ? "id" : "job_id")));
+                q.addBindValue(id);
+                if (!run(q, err)) return false;
+            }
+            return true;
+        },
+        error);
+    if (!ok) return false;
+    if (isPlainName(id)) {
+        QDir dir(QFileInfo(m_path).absolutePath() + QStringLiteral("/artifacts/") + id);
+        if (dir.exists() && !dir.removeRecursively())
+            return fail(error, QStringLiteral("cannot remove %1").arg(dir.path()));
+    }
+    return true;
+}
+
+std::optional<JobRecord> JobStore::job(const QString &id) const {
+    QSqlQuery q(db());
+    q.prepare(QString::fromLatin1(kJobColumns) + QStringLiteral(" WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next()) return std::nullopt;
+    return jobFrom(q);
+}
+
+QVector<JobRecord> JobStore::jobs() const {
+    QVector<JobRecord> out;
+    QSqlQuery q(db());
+    if (!q.exec(QString::fromLatin1(kJobColumns) + QStringLiteral(" ORDER BY created_at DESC, rowid DESC")))
+        return out;
+    while (q.next())
+        out.append(jobFrom(q));
+    return out;
+}
+
+QVector<StageRecord> JobStore::stages(const QString &jobId) const {
+    QVector<StageRecord> out;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT job_id, page_number, stage, status, attempts, error, started_at,"
+                             " finished_at FROM job_stages WHERE job_id = ? ORDER BY page_number, stage"));
+    q.addBindValue(jobId);
+    if (!q.exec()) return out;
+    while (q.next()) {
+        StageRecord s;
+        s.jobId = q.value(0).toString();
+        s.pageNumber = q.value(1).toInt();
+        s.stage = q.value(2).toString();
+        s.status = q.value(3).toString();
+        s.attempts = q.value(4).toInt();
+        s.error = q.value(5).toString();
+        s.startedAt = timeFrom(q.value(6));
+        s.finishedAt = timeFrom(q.value(7));
+        out.append(s);
+    }
+    return out;
+}
+
+std::optional<QJsonObject> JobStore::diffResult(const QString &jobId, int page) const {
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT page_json FROM diff_results WHERE job_id = ? AND page_number = ?"));
+    q.addBindValue(jobId);
+    q.addBindValue(page);
+    if (!q.exec() || !q.next()) return std::nullopt;
+    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+}
+
+std::optional<QString> JobStore::summary(const QString &jobId, int page) const {
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT summary_text FROM summaries WHERE job_id = ? AND page_number = ?"));
+    q.addBindValue(jobId);
+    q.addBindValue(page);
+    if (!q.exec() || !q.next()) return std::nullopt;
+    return q.value(0).toString();
+}
+
+QVector<DeadLetter> JobStore::deadLetters() const {
+    QVector<DeadLetter> out;
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("SELECT id, job_id, page_number, stage, error, attempts, created_at"
+                               " FROM dead_letters ORDER BY id")))
+        return out;
+    while (q.next()) {
+        DeadLetter l;
+        l.id = q.value(0).toLongLong();
+        l.jobId = q.value(1).toString();
+        l.pageNumber = q.value(2).toInt();
+        l.stage = q.value(3).toString();
+        l.error = q.value(4).toString();
+        l.attempts = q.value(5).toInt();
+        l.createdAt = timeFrom(q.value(6));
+        out.append(l);
+    }
+    return out;
+}
+
+QString JobStore::artifactDir(const QString &jobId) const {
+    if (!isPlainName(jobId)) return {};
+    const QString dir = QFileInfo(m_path).absolutePath() + QStringLiteral("/artifacts/") + jobId;
+    QDir().mkpath(dir);
+    return dir;
+}
+
+QString JobStore::integrityCheck() const {
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) return q.lastError().text();
+    QStringList lines;
+    while (q.next())
+        lines.append(q.value(0).toString());
+    return lines.join(QLatin1Char('\n'));
+}
+
+int JobStore::schemaVersion() const {
+    return scalar(db(), QStringLiteral("PRAGMA user_version")).toInt();
+}
+
+} // namespace bt

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMutex>
+#include <QSet>
+#include <QString>
+#include <QVector>
+
+#include <functional>
+#include <optional>
+
+class QSqlDatabase;
+
+namespace bt {
+
+struct JobRecord {
+    QString id;
+    QString oldFile;
+    QString newFile;
+    QString oldHash;
+    QString newHash;
+    QJsonObject settings;
+    QString status;
+    int totalPages = 0;
+    QDateTime createdAt; // UTC; set by createJob when invalid
+    QDateTime finishedAt;
+};
+
+struct StageRecord {
+    QString jobId;
+    int pageNumber = 0;
+    QString stage; // "ocr", "diff", "summary", ...
+    QString status;
+    int attempts = 0;
+    QString error;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+};
+
+struct DeadLetter {
+    qint64 id = 0;
+    QString jobId;
+    int pageNumber = 0;
+    QString stage;
+    QString error;
+    int attempts = 0;
+    QDateTime createdAt;
+};
+
+// Local history of comparison jobs in one SQLite file (WAL). Safe to use from several threads:
+// every thread gets its own connection, opened on first use. Writes take the write lock up front
+// (BEGIN IMMEDIATE) so concurrent writers wait on busy_timeout instead of failing mid-transaction.
+class JobStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // $BUILDTRACE_DB if set, else <AppDataLocation>/history.sqlite.
+    static QString defaultPath();
+
+    explicit JobStore(const QString &path);
+    ~JobStore();
+    JobStore(const JobStore &) = delete;
+    JobStore &operator=(const JobStore &) = delete;
+
+    // Creates the folder, opens this thread's connection and migrates the schema.
+    bool open(QString *error = nullptr);
+    QString path() const { return m_path; }
+
+    // A worker thread calls this before it ends, so its connection is not left behind.
+    void closeThreadConnection();
+
+    bool createJob(const JobRecord &job, QString *error = nullptr);
+    // Terminal statuses (completed, failed, cancelled, partial) also stamp finished_at.
+    bool setJobStatus(const QString &id, const QString &status, QString *error = nullptr);
+    // Insert or update the (job, page, stage) row.
+    bool setStage(const QString &jobId, int page, const QString &stage, const QString &status,
+                  const QString &stageError = QString(), int attempts = 0, QString *error = nullptr);
+    // pageJson as produced by pageResultToJson(); regions and alignment also get their own columns.
+    bool saveDiffResult(const QString &jobId, int page, const QString &drawingName,
+                        const QString &overlayPath, const QJsonObject &pageJson, QString *error = nullptr);
+    bool saveSummary(const QString &jobId, int page, const QString &summaryText, QString *error = nullptr);
+    bool addDeadLetter(const QString &jobId, int page, const QString &stage, const QString &stageError,
+                       int attempts, QString *error = nullptr);
+    // Removes every row of the job and its artifact folder.
+    bool deleteJob(const QString &id, QString *error = nullptr);
+
+    std::optional<JobRecord> job(const QString &id) const;
+    QVector<JobRecord> jobs() const; // newest first
+    QVector<StageRecord> stages(const QString &jobId) const;
+    std::optional<QJsonObject> diffResult(const QString &jobId, int page) const;
+    std::optional<QString> summary(const QString &jobId, int page) const;
+    QVector<DeadLetter> deadLetters() const;
+
+    // <db dir>/artifacts/<jobId>, created on demand; empty for ids that are not a plain name.
+    QString artifactDir(const QString &jobId) const;
+    QString integrityCheck() const; // "ok" when healthy
+    int schemaVersion() const;
+
+private:
+    QString connectionName() const;
+    QSqlDatabase db() const;
+    bool write(const std::function<bool(QSqlDatabase &, QString *)> &body, QString *error) const;
+    bool migrate(QString *error);
+
+    QString m_path;
+    int m_serial; // two stores on one file in one thread must not share a connection
+    mutable QMutex m_mutex;
+    mutable QSet<QString> m_connections; // every connection this store opened, any thread
+};
+
+} // namespace bt
