@@ -269,7 +269,7 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
 Words mapWordsOntoNew(const Words &oldWords, const Alignment &alignment, double oldDpi, double newDpi) {
     cv::Matx23d m;
     cv::invertAffineTransform(alignment.newToOld, m);
-    const double toOldPx = oldDpi / 72.0, toNewPt = 72.0 / newDpi;
+    const double toOldPx = pixelsPerPoint(oldDpi), toNewPt = 1.0 / pixelsPerPoint(newDpi);
     auto map = [&](QPointF p) {
         p *= toOldPx;
         return QPointF(m(0, 0) * p.x() + m(0, 1) * p.y() + m(0, 2),

@@ -54,7 +54,7 @@ bool looksScanned(const cv::Mat &grey) {
 // drawings rotate it, first) and the reading with the more confident words wins. Boxes are
 // mapped back onto the page.
 Words recogniseVerticalWords(const cv::Mat &crop, double dpi, QPointF originPt) {
-    const double wPt = crop.cols * 72.0 / dpi, hPt = crop.rows * 72.0 / dpi;
+    const double wPt = crop.cols / pixelsPerPoint(dpi), hPt = crop.rows / pixelsPerPoint(dpi);
     Words best;
     double bestScore = 0;
     for (const bool clockwise : {true, false}) {
@@ -80,7 +80,7 @@ Words recogniseVerticalWords(const cv::Mat &crop, double dpi, QPointF originPt) 
 // OCR of the neighbourhood of each change region on one side (a page without a text layer).
 // Crops are widened so a changed digit is read with the rest of its phrase.
 Words ocrAroundRegions(const cv::Mat &grey, const ChangeRegions &regions, double dpi) {
-    const double pxPerPt = dpi / 72.0;
+    const double pxPerPt = pixelsPerPoint(dpi);
     Words out;
     int done = 0;
     for (const ChangeRegion &r : regions) {
@@ -239,7 +239,8 @@ ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc
     if (unpairedBoth || numbersMissing) {
         auto thumbnail = [](const Document &doc, int page) {
             const QSizeF size = doc.pageSizePt(page);
-            return doc.renderRegion(page, QRectF(QPointF(0, 0), size), kThumbnailWidth * 72.0 / size.width());
+            return doc.renderRegion(page, QRectF(QPointF(0, 0), size),
+                                    kThumbnailWidth * kPointsPerInch / size.width());
         };
         for (SheetInfo &s : oldSheets)
             s.thumbnail = thumbnail(oldDoc, s.page);

@@ -44,7 +44,7 @@ QJsonObject regionToJson(const ChangeRegion &r) {
 // The transform is reported in page points (NEW pt -> OLD pt), which does not depend on the
 // DPI each side was rendered at: a half-size print shows scale 2.
 QJsonObject alignmentToJson(const Alignment &a, double newDpi, double oldDpi) {
-    const double toOld = 72.0 / oldDpi, fromNew = newDpi / 72.0;
+    const double toOld = 1.0 / pixelsPerPoint(oldDpi), fromNew = pixelsPerPoint(newDpi);
     QJsonArray rows;
     for (int r = 0; r < 2; ++r)
         rows.append(QJsonArray{round4(a.newToOld(r, 0) * fromNew * toOld),

@@ -144,7 +144,7 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     CV_Assert(alignedOld.size() == newGrey.size() && alignedOld.type() == CV_8UC1 &&
               newGrey.type() == CV_8UC1);
     ChangeDetection out;
-    const double pxPerPt = dpi / 72.0;
+    const double pxPerPt = pixelsPerPoint(dpi);
     const double tolerancePt = options.scanned ? options.tolerancePt * 2.5 : options.tolerancePt;
     const int radius = std::max(1, int(std::lround(tolerancePt * pxPerPt)));
 

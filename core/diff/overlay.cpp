@@ -134,7 +134,7 @@ OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
         }
     });
 
-    const double pxPerPt = dpi / 72.0;
+    const double pxPerPt = pixelsPerPoint(dpi);
     const int margin = int(std::lround(4 * pxPerPt));
     const int thickness = std::max(2, int(std::lround(1.2 * pxPerPt)));
     for (const ChangeRegion &r : detection.regions) {

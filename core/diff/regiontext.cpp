@@ -96,7 +96,7 @@ void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, 
                        double dpi) {
     const QVector<Phrase> oldPhrases = phrases(oldWordsInNewFrame);
     const QVector<Phrase> newPhrases = phrases(newWords);
-    const double pxPerPt = dpi / 72.0;
+    const double pxPerPt = pixelsPerPoint(dpi);
 
     // Grow each region over the phrases it touches (one pass: growing again from the grown box
     // would walk along a dense note block).

@@ -15,8 +15,6 @@ namespace bt {
 
 namespace {
 
-constexpr double kPointsPerInch = 72.0;
-
 DocumentError makeError(LoadError code, const QString &path, const QString &problem) {
     return DocumentError{code, QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), problem)};
 }

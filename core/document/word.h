@@ -6,6 +6,12 @@
 
 namespace bt {
 
+// Page geometry is kept in PDF points, 72 to the inch; pixels depend on the render DPI.
+constexpr double kPointsPerInch = 72.0;
+constexpr double pixelsPerPoint(double dpi) {
+    return dpi / kPointsPerInch;
+}
+
 // One word on a page. Boxes are in PDF points, origin top-left, y down, so words from
 // the text layer and from OCR can be compared and mapped onto either page alike.
 struct Word {

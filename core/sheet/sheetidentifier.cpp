@@ -15,7 +15,6 @@ namespace bt {
 
 namespace {
 
-constexpr double kPointsPerInch = 72.0;
 // Title-block crops are rendered at the DPI that makes them about kCropPixels, within
 // [kMinOcrDpi, kMaxOcrDpi] and never above kMaxCropPixels (~2000 x 2000): Tesseract time grows
 // with pixels, and smaller paper has smaller text. ARCH D gets 120 DPI, 42x30 in 100, 17x11 in 200.

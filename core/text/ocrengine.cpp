@@ -18,7 +18,6 @@ namespace bt {
 
 namespace {
 
-constexpr double kPointsPerInch = 72.0;
 // Upscaled crops are capped so one OCR call stays under ~0.5 s (measured: 1584x1320 title-block
 // crop 0.25 s as is, 0.45 s upscaled to 4 MP).
 constexpr double kMaxOcrPixels = 4.0e6;
