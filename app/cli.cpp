@@ -1,7 +1,10 @@
 #include "cli.h"
+#include "clicommon.h"
 
 #include "compare/comparison.h"
 #include "compare/resultjson.h"
+#include "pipeline/pipeline.h"
+#include "store/jobstore.h"
 #include "text/ocrengine.h"
 
 #include <QCommandLineParser>
@@ -10,13 +13,14 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QTimer>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 
 namespace bt {
-
-namespace {
 
 QTextStream &out() {
     static QTextStream s(stdout);
@@ -27,6 +31,32 @@ QTextStream &err() {
     static QTextStream s(stderr);
     return s;
 }
+
+int fail(const QString &message) {
+    err() << "buildtrace: " << message << Qt::endl;
+    return ExitError;
+}
+
+QCommandLineOption dbOption() {
+    return QCommandLineOption(QStringLiteral("db"),
+                              QStringLiteral("History database (default $BUILDTRACE_DB, else %1).")
+                                  .arg(QDir::toNativeSeparators(JobStore::defaultPath())),
+                              QStringLiteral("PATH"));
+}
+
+std::unique_ptr<JobStore> openStore(const QCommandLineParser &parser) {
+    const QString path =
+        parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : JobStore::defaultPath();
+    auto store = std::make_unique<JobStore>(path);
+    QString e;
+    if (!store->open(&e)) {
+        fail(QStringLiteral("%1: cannot open the history (%2)").arg(path, e));
+        return nullptr;
+    }
+    return store;
+}
+
+namespace {
 
 // libpng reports a damaged file on stderr by itself (Qt leaves its error hook unset) before
 // Qt returns the error we turn into our one-line message. Opening happens before any worker
@@ -60,11 +90,6 @@ std::unique_ptr<Document> openQuietly(const QString &path, const QString &passwo
     return Document::open(path, password, error, maxPixels);
 }
 
-int fail(const QString &message) {
-    err() << "buildtrace: " << message << Qt::endl;
-    return ExitError;
-}
-
 const char *kCompareHelp = R"(Compares two drawing sets sheet by sheet.
 
 OLD and NEW are PDF files (any number of pages) or single images (PNG, JPEG,
@@ -72,8 +97,194 @@ TIFF) taken as one-sheet sets. Sheets are paired by drawing number (A-101 ...),
 then by visual similarity, then by page order; NEW is aligned onto OLD and the
 changes are grouped into regions with the texts that changed.
 
-Exit status: 0 no changes, 1 changes found, 2 error (bad input, bad option).
-Result JSON schema: docs/result-schema.md.)";
+Each sheet goes through three stages (ocr, diff, summary), committed to the
+history the moment they finish: an interrupted job continues with
+'buildtrace resume JOB_ID', and comparing the same files with the same
+settings again reuses the finished sheets.
+
+Exit status: 0 no changes, 1 changes found, 2 error (bad input, bad option,
+a sheet that failed). Result JSON schema: docs/result-schema.md.)";
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onInterrupt(int) {
+    g_interrupted = true;
+}
+
+// Options every command that runs a job shares.
+struct RunOptions {
+    QCommandLineOption json{QStringLiteral("json"),
+                            QStringLiteral("Write the result JSON to FILE ('-': stdout)."),
+                            QStringLiteral("FILE")};
+    QCommandLineOption out{
+        QStringLiteral("out"),
+        QStringLiteral("Copy overlays and aligned renders (PNG) to DIR; the JSON points there."),
+        QStringLiteral("DIR")};
+    QCommandLineOption events{QStringLiteral("events"),
+                              QStringLiteral("Print each stage event as one JSON line on stdout (NDJSON).")};
+    QCommandLineOption quiet{QStringLiteral("quiet"), QStringLiteral("Print nothing but errors.")};
+    QCommandLineOption db = dbOption();
+    QCommandLineOption attempts{
+        QStringLiteral("max-attempts"),
+        QStringLiteral("Attempts per stage before it goes to dead letters (default 5)."),
+        QStringLiteral("N")};
+    QCommandLineOption diffJobs{
+        QStringLiteral("diff-jobs"),
+        QStringLiteral("Sheets diffed at once (default 1; each needs ~0.5 GB at 220 dpi)."),
+        QStringLiteral("N")};
+    QCommandLineOption oldPassword{QStringLiteral("old-password"), QStringLiteral("Password of the OLD PDF."),
+                                   QStringLiteral("P")};
+    QCommandLineOption newPassword{QStringLiteral("new-password"), QStringLiteral("Password of the NEW PDF."),
+                                   QStringLiteral("P")};
+
+    void addTo(QCommandLineParser &parser) const {
+        parser.addOptions({json, out, events, quiet, db, attempts, diffJobs, oldPassword, newPassword});
+    }
+
+    // Reads the pipeline options; false after printing the problem.
+    bool read(const QCommandLineParser &parser, PipelineOptions *options) const {
+        auto number = [&](const QCommandLineOption &o, int lo, int hi, int *value) {
+            if (!parser.isSet(o)) return true;
+            bool ok = false;
+            const int v = parser.value(o).toInt(&ok);
+            if (!ok || v < lo || v > hi) {
+                fail(QStringLiteral("--%1 must be a number from %2 to %3")
+                         .arg(o.names().first())
+                         .arg(lo)
+                         .arg(hi));
+                return false;
+            }
+            *value = v;
+            return true;
+        };
+        if (!number(attempts, 1, 100, &options->maxAttempts) ||
+            !number(diffJobs, 1, 16, &options->diffConcurrency))
+            return false;
+        options->injectFault = qEnvironmentVariable("BUILDTRACE_INJECT_FAULT");
+        if (parser.isSet(events) && parser.value(json) == QLatin1String("-")) {
+            fail(QStringLiteral("--events and --json - both write to stdout: pick one"));
+            return false;
+        }
+        return true;
+    }
+};
+
+void printEvent(const QJsonObject &event) {
+    out() << QJsonDocument(event).toJson(QJsonDocument::Compact) << '\n';
+    out().flush(); // a reader acts on each line the moment it happens
+}
+
+// Copies a job's artifacts to dir and points the result there.
+bool exportArtifacts(ComparisonResult &result, const QString &dir) {
+    if (!QDir().mkpath(dir)) return false;
+    for (PageResult &p : result.pages) {
+        for (QString *path : {&p.overlayPath, &p.alignedOldPath, &p.newRenderPath}) {
+            if (path->isEmpty()) continue;
+            const QString target = QDir(dir).filePath(QFileInfo(*path).fileName());
+            QFile::remove(target);
+            if (!QFile::copy(*path, target)) return false;
+            *path = target;
+        }
+    }
+    return true;
+}
+
+// Runs a job on the pipeline until it ends, printing events or progress, then writes the
+// result. `start` starts (or resumes) the job.
+int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &store,
+           const PipelineOptions &options,
+           const std::function<bool(Pipeline &, const PipelineOptions &, QString *)> &start) {
+    const bool quiet = parser.isSet(o.quiet), events = parser.isSet(o.events);
+    const QString jsonPath = parser.value(o.json);
+    const QString outDir =
+        parser.isSet(o.out) ? QFileInfo(parser.value(o.out)).absoluteFilePath() : QString();
+    if (!outDir.isEmpty() && !QDir().mkpath(outDir))
+        return fail(QStringLiteral("%1: cannot create the output folder").arg(outDir));
+
+    Pipeline pipeline(&store);
+    if (events) {
+        QObject::connect(&pipeline, &Pipeline::sheetsMatched, [&pipeline](const QString &id, int total) {
+            printEvent({{QStringLiteral("event"), QStringLiteral("sheets")},
+                        {QStringLiteral("job_id"), id},
+                        {QStringLiteral("total_pages"), total},
+                        {QStringLiteral("reused"), pipeline.reused()},
+                        {QStringLiteral("t_ms"), pipeline.elapsedMs()}});
+        });
+        QObject::connect(&pipeline, &Pipeline::stageChanged,
+                         [](const StageEvent &e) { printEvent(e.toJson()); });
+        QObject::connect(&pipeline, &Pipeline::jobFinished,
+                         [&pipeline](const QString &id, const QString &status, qint64 t) {
+                             const JobProgress p = pipeline.progress();
+                             printEvent({{QStringLiteral("event"), QStringLiteral("job")},
+                                         {QStringLiteral("job_id"), id},
+                                         {QStringLiteral("status"), status},
+                                         {QStringLiteral("total_pages"), p.totalPages},
+                                         {QStringLiteral("summary_text"), p.summaryText},
+                                         {QStringLiteral("t_ms"), t}});
+                         });
+    } else if (!quiet) {
+        QObject::connect(&pipeline, &Pipeline::stageChanged, [&pipeline](const StageEvent &e) {
+            if (e.status == StageStatus::Failed)
+                err() << "page " << e.pageNumber << " " << stageName(e.stage) << " failed (attempt "
+                      << e.attempt << "): " << e.error << (e.willRetry ? ", retrying" : "") << Qt::endl;
+            else if (e.stage == Stage::Diff && e.status == StageStatus::Completed)
+                err() << "compared page " << e.pageNumber << " of " << pipeline.progress().totalPages << ": "
+                      << e.detail.value(QStringLiteral("change_count")).toInt() << " change(s)" << Qt::endl;
+        });
+    }
+
+    QString e;
+    bool started = false;
+    {
+        const StderrSilencer silence; // opening only: libpng's own complaint about a bad file
+        started = start(pipeline, options, &e);
+    }
+    if (!started) return fail(e);
+    if (!quiet && !events) {
+        err() << (pipeline.reused() ? "continuing job " : "job ") << pipeline.jobId()
+              << " (history: " << store.path() << ")" << Qt::endl;
+    }
+
+    // Ctrl+C cancels the job cleanly: it stays in the history, resumable.
+    g_interrupted = false;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&pipeline] {
+        if (g_interrupted) pipeline.cancel();
+    });
+    poll.start(100);
+    pipeline.waitForFinished();
+    poll.stop();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+
+    ComparisonResult result = pipeline.result();
+    if (!outDir.isEmpty() && !exportArtifacts(result, outDir))
+        return fail(QStringLiteral("%1: cannot copy the overlays there").arg(outDir));
+    const QByteArray json = QJsonDocument(comparisonToJson(result)).toJson(QJsonDocument::Indented);
+    if (jsonPath == QLatin1String("-")) {
+        out() << json;
+        out().flush();
+    } else if (!jsonPath.isEmpty()) {
+        QSaveFile file(jsonPath); // written whole or not at all
+        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+            return fail(QStringLiteral("%1: cannot write the result (%2)").arg(jsonPath, file.errorString()));
+    }
+    if (!quiet && !events && jsonPath != QLatin1String("-")) {
+        for (const PageResult &p : result.pages)
+            out() << p.summaryText << Qt::endl;
+        out() << "Job " << result.jobId << ": " << result.status << Qt::endl;
+        if (!jsonPath.isEmpty())
+            out() << "Result JSON: " << QFileInfo(jsonPath).absoluteFilePath() << Qt::endl;
+        if (!outDir.isEmpty()) out() << "Overlays: " << outDir << Qt::endl;
+    }
+    if (result.status == QLatin1String("cancelled"))
+        err() << "buildtrace: job " << result.jobId << " cancelled; continue it with: buildtrace resume "
+              << result.jobId << Qt::endl;
+    if (result.status != QLatin1String("completed")) return ExitError;
+    return result.anyChanges() ? ExitChanged : ExitSame;
+}
 
 int runCompare(const QStringList &arguments) {
     QCommandLineParser parser;
@@ -81,19 +292,11 @@ int runCompare(const QStringList &arguments) {
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("OLD"), QStringLiteral("Old revision (PDF or image)."));
     parser.addPositionalArgument(QStringLiteral("NEW"), QStringLiteral("New revision (PDF or image)."));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"),
-                                     QStringLiteral("Write the result JSON to FILE ('-': stdout)."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption outOpt(QStringLiteral("out"),
-                                    QStringLiteral("Write overlays and aligned renders (PNG) to DIR."),
-                                    QStringLiteral("DIR"));
+    const RunOptions run;
+    run.addTo(parser);
     const QCommandLineOption dpiOpt(
         QStringLiteral("dpi"), QStringLiteral("Render resolution (default 220, or $PAGE_EXTRACTION_DPI)."),
         QStringLiteral("N"));
-    const QCommandLineOption oldPwOpt(QStringLiteral("old-password"),
-                                      QStringLiteral("Password of the OLD PDF."), QStringLiteral("P"));
-    const QCommandLineOption newPwOpt(QStringLiteral("new-password"),
-                                      QStringLiteral("Password of the NEW PDF."), QStringLiteral("P"));
     const QCommandLineOption tolOpt(
         QStringLiteral("tolerance"),
         QStringLiteral("Ink within this distance (points) is unchanged (default 0.6)."),
@@ -108,9 +311,15 @@ int runCompare(const QStringList &arguments) {
     const QCommandLineOption noRendersOpt(
         QStringLiteral("no-renders"),
         QStringLiteral("Write only overlays, not the aligned OLD/NEW renders."));
-    const QCommandLineOption quietOpt(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
-    parser.addOptions(
-        {jsonOpt, outOpt, dpiOpt, oldPwOpt, newPwOpt, tolOpt, colOpt, capOpt, noRendersOpt, quietOpt});
+    const QCommandLineOption modeOpt(
+        QStringLiteral("mode"),
+        QStringLiteral(
+            "streaming (default: each sheet's next stage starts as soon as it can) or batch (every "
+            "sheet finishes a stage before the next stage starts)."),
+        QStringLiteral("MODE"), QStringLiteral("streaming"));
+    const QCommandLineOption freshOpt(
+        QStringLiteral("fresh"), QStringLiteral("Start a new job even if the history has this comparison."));
+    parser.addOptions({dpiOpt, tolOpt, colOpt, capOpt, noRendersOpt, modeOpt, freshOpt});
 
     if (!parser.parse(arguments)) return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -145,51 +354,96 @@ int runCompare(const QStringList &arguments) {
     if (!OverlayColours::fromPreset(parser.value(colOpt), &settings.colours))
         return fail(QStringLiteral("--colors must be one of: %1")
                         .arg(OverlayColours::presetNames().join(QStringLiteral(", "))));
-    settings.oldPassword = parser.value(oldPwOpt);
-    settings.newPassword = parser.value(newPwOpt);
+    settings.oldPassword = parser.value(run.oldPassword);
+    settings.newPassword = parser.value(run.newPassword);
     settings.keepRenders = !parser.isSet(noRendersOpt);
-    const bool quiet = parser.isSet(quietOpt);
-    const QString jsonPath = parser.value(jsonOpt);
-    if (parser.isSet(outOpt)) settings.outputDir = QFileInfo(parser.value(outOpt)).absoluteFilePath();
 
-    // Both inputs are validated before anything is written.
-    DocumentError error;
-    const auto oldDoc = openQuietly(args[0], settings.oldPassword, &error, settings.maxPixels);
-    if (!oldDoc) return fail(error.message);
-    const auto newDoc = openQuietly(args[1], settings.newPassword, &error, settings.maxPixels);
-    if (!newDoc) return fail(error.message);
-    if (!settings.outputDir.isEmpty() && !QDir().mkpath(settings.outputDir))
-        return fail(QStringLiteral("%1: cannot create the output folder").arg(settings.outputDir));
+    PipelineOptions options;
+    if (!run.read(parser, &options)) return ExitError;
+    const QString mode = parser.value(modeOpt);
+    if (mode != QLatin1String("streaming") && mode != QLatin1String("batch"))
+        return fail(QStringLiteral("--mode must be streaming or batch"));
+    options.mode = mode == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
+    options.reuse = !parser.isSet(freshOpt);
 
-    const ComparisonResult result =
-        compareDocuments(*oldDoc, *newDoc, settings, [quiet](const QString &line) {
-            if (!quiet) err() << line << Qt::endl;
-        });
-
-    const QByteArray json = QJsonDocument(comparisonToJson(result)).toJson(QJsonDocument::Indented);
-    if (jsonPath == QLatin1String("-")) {
-        out() << json;
-        out().flush();
-    } else if (!jsonPath.isEmpty()) {
-        QSaveFile file(jsonPath); // written whole or not at all
-        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-            return fail(QStringLiteral("%1: cannot write the result (%2)").arg(jsonPath, file.errorString()));
+    // Both inputs are validated before the history is touched.
+    for (const auto &[path, password] :
+         {std::pair(args[0], settings.oldPassword), std::pair(args[1], settings.newPassword)}) {
+        DocumentError error;
+        if (!openQuietly(path, password, &error, settings.maxPixels)) return fail(error.message);
     }
-    if (!quiet && jsonPath != QLatin1String("-")) {
-        for (const PageResult &p : result.pages)
-            out() << p.summaryText << Qt::endl;
-        if (!jsonPath.isEmpty())
-            out() << "Result JSON: " << QFileInfo(jsonPath).absoluteFilePath() << Qt::endl;
-        if (!settings.outputDir.isEmpty()) out() << "Overlays: " << settings.outputDir << Qt::endl;
+    const auto store = openStore(parser);
+    if (!store) return ExitError;
+    return runJob(parser, run, *store, options, [&](Pipeline &p, const PipelineOptions &o, QString *e) {
+        return p.start(args[0], args[1], settings, o, e);
+    });
+}
+
+// resume JOB_ID, retry JOB_ID [--page N]
+int runResume(const QStringList &arguments, bool retry) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        retry ? QStringLiteral("Runs the failed stages of a job again (all its pages, or one with --page).")
+              : QStringLiteral("Finishes an interrupted job; stages already committed are not run again."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("JOB_ID"),
+                                 QStringLiteral("Job id (see buildtrace history)."));
+    const RunOptions run;
+    run.addTo(parser);
+    const QCommandLineOption pageOpt(QStringLiteral("page"), QStringLiteral("Only this page (1-based)."),
+                                     QStringLiteral("N"));
+    if (retry) parser.addOption(pageOpt);
+    if (!parser.parse(arguments)) return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return ExitSame;
     }
-    if (result.status != QLatin1String("completed")) return ExitError;
-    return result.anyChanges() ? ExitChanged : ExitSame;
+    if (parser.positionalArguments().size() != 1)
+        return fail(QStringLiteral("%1 needs one JOB_ID (see buildtrace %1 --help)").arg(arguments.value(0)));
+    const QString id = parser.positionalArguments().first();
+    PipelineOptions options;
+    if (!run.read(parser, &options)) return ExitError;
+    const auto store = openStore(parser);
+    if (!store) return ExitError;
+    const std::optional<JobRecord> job = store->job(id);
+    if (!job) return fail(QStringLiteral("no job %1 in %2").arg(id, store->path()));
+    if (retry) {
+        int page = 0;
+        if (parser.isSet(pageOpt)) {
+            bool ok = false;
+            page = parser.value(pageOpt).toInt(&ok);
+            if (!ok || page < 1 || page > job->totalPages)
+                return fail(
+                    QStringLiteral("--page must be a page of job %1 (1 to %2)").arg(id).arg(job->totalPages));
+        }
+        QString e;
+        const int reset = store->resetFailedStages(id, page, &e);
+        if (reset < 0) return fail(QStringLiteral("%1: %2").arg(store->path(), e));
+        if (reset == 0 && !parser.isSet(run.quiet))
+            err() << "buildtrace: no failed stages in job " << id
+                  << (page ? QStringLiteral(" page %1").arg(page) : QString()) << Qt::endl;
+    }
+    const QString oldPassword = parser.value(run.oldPassword), newPassword = parser.value(run.newPassword);
+    return runJob(parser, run, *store, options, [&](Pipeline &p, const PipelineOptions &o, QString *e) {
+        return p.resume(id, o, e, oldPassword, newPassword);
+    });
 }
 
 const char *kUsage = R"(Usage: buildtrace <command> [options]
 
 Commands:
-  compare OLD NEW   compare two drawing sets (buildtrace compare --help)
+  compare OLD NEW        compare two drawing sets (buildtrace compare --help)
+  resume JOB_ID          finish an interrupted job
+  retry JOB_ID [--page N]
+                         run a job's failed stages again
+  history                list past jobs
+  show JOB_ID            print one job (--json: its result JSON)
+  progress JOB_ID        print a job's progress JSON
+  dead-letters           list stages that failed every attempt
+  delete JOB_ID          remove a job and its overlays from the history
+
+Every command takes --db PATH (default $BUILDTRACE_DB, else the application
+data folder).
 
 Options:
   -h, --help        show this help
@@ -201,7 +455,15 @@ Options:
 int runCli(const QStringList &arguments) {
     initOcrEnvironment();
     const QString command = arguments.value(1);
-    if (command == QLatin1String("compare")) return runCompare(arguments.mid(1));
+    const QStringList rest = arguments.mid(1);
+    if (command == QLatin1String("compare")) return runCompare(rest);
+    if (command == QLatin1String("resume")) return runResume(rest, false);
+    if (command == QLatin1String("retry")) return runResume(rest, true);
+    if (command == QLatin1String("history")) return runHistory(rest);
+    if (command == QLatin1String("show")) return runShow(rest);
+    if (command == QLatin1String("progress")) return runProgress(rest);
+    if (command == QLatin1String("dead-letters")) return runDeadLetters(rest);
+    if (command == QLatin1String("delete")) return runDelete(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         out() << "buildtrace " << QCoreApplication::applicationVersion() << Qt::endl;
         return ExitSame;

@@ -5,14 +5,13 @@
 #include "text/ocrengine.h"
 
 #include <QDir>
-#include <QMutex>
+#include <QJsonArray>
 #include <QPolygonF>
 #include <QRegularExpression>
-#include <QThreadPool>
-#include <QUuid>
 #include <QtConcurrent>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <stdexcept>
 
 namespace bt {
 
@@ -130,8 +129,52 @@ QString fileStem(const PageResult &page) {
 
 } // namespace
 
-void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
-              PageResult &page) {
+qint64 LoadedPair::bytes() const {
+    return qint64(oldPage.grey.total()) + qint64(newPage.grey.total());
+}
+
+QJsonObject CompareSettings::toJson() const {
+    return QJsonObject{
+        {QStringLiteral("dpi"), dpi},
+        {QStringLiteral("max_pixels"), double(maxPixels)},
+        {QStringLiteral("colours"), QJsonArray{colours.unchanged.name(), colours.removed.name(),
+                                               colours.added.name(), colours.cloud.name()}},
+        {QStringLiteral("keep_renders"), keepRenders},
+        {QStringLiteral("tolerance_pt"), change.tolerancePt},
+        {QStringLiteral("group_distance_pt"), change.groupDistancePt},
+        {QStringLiteral("edge_band_pt"), change.edgeBandPt},
+        {QStringLiteral("min_ink_pt2"), change.minInkPt2},
+        {QStringLiteral("ink_threshold"), change.inkThreshold},
+        {QStringLiteral("weak_ink_margin"), change.weakInkMargin},
+        {QStringLiteral("scanned"), change.scanned},
+    };
+}
+
+CompareSettings CompareSettings::fromJson(const QJsonObject &json) {
+    CompareSettings s;
+    s.dpi = json.value(QStringLiteral("dpi")).toDouble(s.dpi);
+    s.maxPixels = qint64(json.value(QStringLiteral("max_pixels")).toDouble(double(s.maxPixels)));
+    const QJsonArray colours = json.value(QStringLiteral("colours")).toArray();
+    if (colours.size() == 4) {
+        s.colours.unchanged = QColor(colours[0].toString());
+        s.colours.removed = QColor(colours[1].toString());
+        s.colours.added = QColor(colours[2].toString());
+        s.colours.cloud = QColor(colours[3].toString());
+    }
+    s.keepRenders = json.value(QStringLiteral("keep_renders")).toBool(s.keepRenders);
+    ChangeOptions &c = s.change;
+    c.tolerancePt = json.value(QStringLiteral("tolerance_pt")).toDouble(c.tolerancePt);
+    c.groupDistancePt = json.value(QStringLiteral("group_distance_pt")).toDouble(c.groupDistancePt);
+    c.edgeBandPt = json.value(QStringLiteral("edge_band_pt")).toDouble(c.edgeBandPt);
+    c.minInkPt2 = json.value(QStringLiteral("min_ink_pt2")).toDouble(c.minInkPt2);
+    c.inkThreshold = json.value(QStringLiteral("ink_threshold")).toInt(c.inkThreshold);
+    c.weakInkMargin = json.value(QStringLiteral("weak_ink_margin")).toInt(c.weakInkMargin);
+    c.scanned = json.value(QStringLiteral("scanned")).toBool(c.scanned);
+    return s;
+}
+
+LoadedPair loadPagePair(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
+                        const PageResult &page) {
     // A sheet printed at another paper size (half-size set) is rendered at a higher DPI so both
     // sides have the same pixels per drawing unit: the smaller print loses no detail to the
     // comparison and nothing has to be shrunk by warping.
@@ -140,37 +183,57 @@ void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSetti
         std::sqrt((oldSize.width() * oldSize.height()) / (newSize.width() * newSize.height()));
     const double oldDpi = settings.dpi * (ratio < 1 / 1.1 ? 1 / ratio : 1.0);
     const double newDpi = settings.dpi * (ratio > 1.1 ? ratio : 1.0);
-    const RenderedPage oldPage = oldDoc.render(page.oldPage, {oldDpi, settings.maxPixels});
-    const RenderedPage newPage = newDoc.render(page.newPage, {newDpi, settings.maxPixels});
-    if (oldPage.isNull() || newPage.isNull()) {
-        page.error = QStringLiteral("%1: page %2 could not be rendered")
-                         .arg(oldPage.isNull() ? oldDoc.fileName() : newDoc.fileName())
-                         .arg((oldPage.isNull() ? page.oldPage : page.newPage) + 1);
-        return;
-    }
+    LoadedPair pair;
+    pair.oldPage = oldDoc.render(page.oldPage, {oldDpi, settings.maxPixels});
+    if (pair.oldPage.isNull())
+        throw std::runtime_error(QStringLiteral("%1: page %2 could not be rendered")
+                                     .arg(oldDoc.fileName())
+                                     .arg(page.oldPage + 1)
+                                     .toStdString());
+    pair.newPage = newDoc.render(page.newPage, {newDpi, settings.maxPixels});
+    if (pair.newPage.isNull())
+        throw std::runtime_error(QStringLiteral("%1: page %2 could not be rendered")
+                                     .arg(newDoc.fileName())
+                                     .arg(page.newPage + 1)
+                                     .toStdString());
+    pair.oldWords = oldDoc.textLayerWords(page.oldPage);
+    pair.newWords = newDoc.textLayerWords(page.newPage);
+    return pair;
+}
+
+void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
+                    LoadedPair pair, PageResult &page, const CancelFlag *cancel) {
+    auto checkCancelled = [cancel] {
+        if (cancel && cancel->load()) throw StageCancelled();
+    };
+    const RenderedPage &oldPage = pair.oldPage, &newPage = pair.newPage;
     page.dpi = newPage.dpi;
     page.oldDpi = oldPage.dpi;
     page.dpiLowered = oldPage.dpiLowered || newPage.dpiLowered;
     page.pageSizePt = newPage.sizePt;
 
+    checkCancelled();
     page.alignment = alignPages(oldPage.grey, newPage.grey);
+    checkCancelled();
     const cv::Mat alignedOld = warpOldOntoNew(oldPage.grey, page.alignment, newPage.grey.size());
 
-    Words oldWords =
-        mapWordsOntoNew(oldDoc.textLayerWords(page.oldPage), page.alignment, oldPage.dpi, newPage.dpi);
-    Words newWords = newDoc.textLayerWords(page.newPage);
+    Words oldWords = mapWordsOntoNew(pair.oldWords, page.alignment, oldPage.dpi, newPage.dpi);
+    Words newWords = std::move(pair.newWords);
 
     ChangeOptions options = settings.change;
     options.scanned = options.scanned || oldDoc.isImage() || newDoc.isImage() || looksScanned(oldPage.grey) ||
                       looksScanned(newPage.grey);
+    checkCancelled();
     ChangeDetection detection =
         detectChanges(alignedOld, newPage.grey, newPage.dpi, options, oldWords, newWords);
+    checkCancelled();
 
     // Sides without a text layer are read by OCR, only around the changes.
     if (oldWords.isEmpty()) oldWords = ocrAroundRegions(alignedOld, detection.regions, newPage.dpi);
     if (newWords.isEmpty()) newWords = ocrAroundRegions(newPage.grey, detection.regions, newPage.dpi);
     attachRegionTexts(detection.regions, oldWords, newWords, newPage.dpi);
     page.regions = detection.regions;
+    checkCancelled();
 
     if (!settings.outputDir.isEmpty()) {
         const QString stem = QDir(settings.outputDir).filePath(fileStem(page));
@@ -178,34 +241,31 @@ void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSetti
             renderOverlay(alignedOld, newPage.grey, detection, settings.colours, newPage.dpi);
         page.overlayPath = stem + QStringLiteral("_overlay.png");
         if (!overlay.save(page.overlayPath)) {
-            page.error = QStringLiteral("cannot write %1").arg(page.overlayPath);
             page.overlayPath.clear();
-            return;
+            throw std::runtime_error(
+                QStringLiteral("cannot write %1").arg(stem + QStringLiteral("_overlay.png")).toStdString());
         }
         if (settings.keepRenders) {
             page.alignedOldPath = stem + QStringLiteral("_old_aligned.png");
             page.newRenderPath = stem + QStringLiteral("_new.png");
-            writeImage(page.alignedOldPath, alignedOld);
-            writeImage(page.newRenderPath, newPage.grey);
+            if (!writeImage(page.alignedOldPath, alignedOld) || !writeImage(page.newRenderPath, newPage.grey))
+                throw std::runtime_error(
+                    QStringLiteral("cannot write %1").arg(page.newRenderPath).toStdString());
         }
     }
     page.diffDone = true;
 }
 
-ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc,
-                                  const CompareSettings &settings,
-                                  const std::function<void(const QString &)> &progress) {
-    ComparisonResult result;
-    result.jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    result.oldPath = oldDoc.path();
-    result.newPath = newDoc.path();
-    result.started = QDateTime::currentDateTimeUtc();
-    QMutex reportMutex; // progress is called from worker threads; keep lines whole and in order
-    auto report = [&](const QString &line) {
-        const QMutexLocker lock(&reportMutex);
-        if (progress) progress(line);
-    };
+void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
+              PageResult &page) {
+    try {
+        diffLoadedPair(oldDoc, newDoc, settings, loadPagePair(oldDoc, newDoc, settings, page), page);
+    } catch (const std::exception &e) {
+        page.error = QString::fromStdString(e.what());
+    }
+}
 
+QVector<PageResult> matchDocuments(const Document &oldDoc, const Document &newDoc, const CancelFlag *cancel) {
     // 1. Identify every sheet of both sets (text layer, else OCR of the title block).
     struct Task {
         const Document *doc;
@@ -217,13 +277,9 @@ ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc
     for (int i = 0; i < newDoc.pageCount(); ++i)
         tasks.append({&newDoc, i});
     const QVector<SheetIdentity> identities = QtConcurrent::blockingMapped(tasks, [&](const Task &t) {
-        SheetIdentity id = identifyPage(*t.doc, t.page);
-        report(QStringLiteral("identified %1 page %2: %3")
-                   .arg(t.doc->fileName())
-                   .arg(t.page + 1)
-                   .arg(id.isValid() ? id.number : QStringLiteral("(no number)")));
-        return id;
+        return cancel && cancel->load() ? SheetIdentity() : identifyPage(*t.doc, t.page);
     });
+    if (cancel && cancel->load()) throw StageCancelled();
     QVector<SheetInfo> oldSheets, newSheets;
     for (int i = 0; i < tasks.size(); ++i)
         (tasks[i].doc == &oldDoc ? oldSheets : newSheets).append(SheetInfo{tasks[i].page, identities[i], {}});
@@ -249,9 +305,10 @@ ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc
         pairs = matchSheets(oldSheets, newSheets);
     }
 
+    QVector<PageResult> pages;
     for (const SheetPair &pair : pairs) {
         PageResult page;
-        page.pageNumber = int(result.pages.size()) + 1;
+        page.pageNumber = int(pages.size()) + 1;
         page.oldPage = pair.oldPage;
         page.newPage = pair.newPage;
         page.match = pair.kind;
@@ -260,29 +317,9 @@ ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc
         if (pair.newPage >= 0) page.newIdentity = newSheets[pair.newPage].identity;
         page.pageSizePt =
             pair.newPage >= 0 ? newDoc.pageSizePt(pair.newPage) : oldDoc.pageSizePt(pair.oldPage);
-        result.pages.append(page);
+        pages.append(page);
     }
-
-    // 3. Diff matched pairs. Two at a time: one renders (PDFium is serialised) while the
-    // other runs OpenCV; more would only add memory.
-    if (!settings.outputDir.isEmpty()) QDir().mkpath(settings.outputDir);
-    QThreadPool pool;
-    pool.setMaxThreadCount(std::max(1, std::min(2, QThread::idealThreadCount())));
-    QtConcurrent::blockingMap(&pool, result.pages, [&](PageResult &page) {
-        if (page.match == MatchKind::Matched) {
-            diffPage(oldDoc, newDoc, settings, page);
-            report(QStringLiteral("compared %1: %2")
-                       .arg(page.drawingName())
-                       .arg(page.error.isEmpty() ? QStringLiteral("%1 change(s)").arg(page.regions.size())
-                                                 : page.error));
-        }
-        page.summaryText = summarisePage(page);
-    });
-
-    const bool anyFailed = std::any_of(result.pages.begin(), result.pages.end(),
-                                       [](const PageResult &p) { return !p.error.isEmpty(); });
-    result.status = anyFailed ? QStringLiteral("completed_with_errors") : QStringLiteral("completed");
-    return result;
+    return pages;
 }
 
 } // namespace bt

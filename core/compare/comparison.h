@@ -6,8 +6,10 @@
 #include "pageresult.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <QVector>
+#include <atomic>
 #include <functional>
 
 namespace bt {
@@ -24,6 +26,11 @@ struct CompareSettings {
 
     // Default DPI from PAGE_EXTRACTION_DPI when set.
     static double defaultDpi();
+
+    // Everything that changes a result (not the output folder, never the passwords): two jobs
+    // with equal settings JSON and equal input hashes have equal results.
+    QJsonObject toJson() const;
+    static CompareSettings fromJson(const QJsonObject &json);
 };
 
 struct ComparisonResult {
@@ -36,13 +43,41 @@ struct ComparisonResult {
     bool anyChanges() const;
 };
 
-// Compares two opened sets sheet by sheet (synchronously; per-page work uses the global thread
-// pool). `progress` is called from worker threads with a short human-readable line.
-ComparisonResult compareDocuments(const Document &oldDoc, const Document &newDoc,
-                                  const CompareSettings &settings,
-                                  const std::function<void(const QString &)> &progress = {});
+// Thrown by a stage that noticed its job was cancelled.
+struct StageCancelled {};
+using CancelFlag = std::atomic<bool>;
 
-// The diff stage of one matched pair: render, align, detect, attach texts, write overlay.
+// Identifies every sheet of both sets (text layer, else OCR of the title block; in parallel on
+// the global thread pool) and pairs them. Returns one PageResult per pair, in result order,
+// nothing diffed yet.
+QVector<PageResult> matchDocuments(const Document &oldDoc, const Document &newDoc,
+                                   const CancelFlag *cancel = nullptr);
+
+// The OCR stage's output for one matched pair: both pages rendered for the diff, with their
+// text-layer words (empty for pages without a text layer: those are read by OCR around the
+// changes in the diff stage).
+struct LoadedPair {
+    RenderedPage oldPage;
+    RenderedPage newPage;
+    Words oldWords;
+    Words newWords;
+    bool isNull() const { return oldPage.isNull() || newPage.isNull(); }
+    qint64 bytes() const;
+};
+
+// The OCR stage: renders both pages (a half-size print at a higher DPI, so both sides have the
+// same pixels per drawing unit) and reads their words. Throws std::runtime_error when a page
+// cannot be rendered.
+LoadedPair loadPagePair(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
+                        const PageResult &page);
+
+// The diff stage: align, detect, attach texts, write overlay (and aligned renders) to
+// settings.outputDir. Fills the page; throws std::runtime_error on failure, StageCancelled when
+// cancel is set between steps.
+void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
+                    LoadedPair pair, PageResult &page, const CancelFlag *cancel = nullptr);
+
+// Both stages in one call (tests, tools). Failures land in page.error.
 void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
               PageResult &page);
 

@@ -57,7 +57,44 @@ QJsonObject alignmentToJson(const Alignment &a, double newDpi, double oldDpi) {
         {QStringLiteral("score"), round4(a.score)},
         {QStringLiteral("method"), a.method},
         {QStringLiteral("warning"), stringOrNull(a.warning)},
+        // Exact pixel map, so a result read back from the history is the result that was written.
+        {QStringLiteral("new_to_old_px"), QJsonArray{a.newToOld(0, 0), a.newToOld(0, 1), a.newToOld(0, 2),
+                                                     a.newToOld(1, 0), a.newToOld(1, 1), a.newToOld(1, 2)}},
     };
+}
+
+QJsonObject identityToJson(const SheetIdentity &id) {
+    return QJsonObject{
+        {QStringLiteral("number"), stringOrNull(id.number)},
+        {QStringLiteral("title"), stringOrNull(id.title)},
+        {QStringLiteral("source"), stringOrNull(id.source)},
+        {QStringLiteral("confidence"), round4(id.confidence)},
+        {QStringLiteral("number_box_pt"), rectArray(id.numberBoxPt)},
+    };
+}
+
+QRectF rectFrom(const QJsonValue &v) {
+    const QJsonArray a = v.toArray();
+    return a.size() == 4 ? QRectF(a[0].toDouble(), a[1].toDouble(), a[2].toDouble(), a[3].toDouble())
+                         : QRectF();
+}
+
+SheetIdentity identityFrom(const QJsonValue &v) {
+    const QJsonObject o = v.toObject();
+    SheetIdentity id;
+    id.number = o.value(QStringLiteral("number")).toString();
+    id.title = o.value(QStringLiteral("title")).toString();
+    id.source = o.value(QStringLiteral("source")).toString();
+    id.confidence = o.value(QStringLiteral("confidence")).toDouble();
+    id.numberBoxPt = rectFrom(o.value(QStringLiteral("number_box_pt")));
+    return id;
+}
+
+QStringList stringsFrom(const QJsonValue &v) {
+    QStringList out;
+    for (const QJsonValue &s : v.toArray())
+        out.append(s.toString());
+    return out;
 }
 
 QString stageStatus(const PageResult &p) {
@@ -104,6 +141,8 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId) {
         {QStringLiteral("match_method"), stringOrNull(page.matchMethod)},
         {QStringLiteral("old_drawing_name"), stringOrNull(page.oldIdentity.number)},
         {QStringLiteral("new_drawing_name"), stringOrNull(page.newIdentity.number)},
+        {QStringLiteral("old_identity"), identityToJson(page.oldIdentity)},
+        {QStringLiteral("new_identity"), identityToJson(page.newIdentity)},
         {QStringLiteral("ocr_status"), QStringLiteral("completed")},
         {QStringLiteral("diff_status"), status},
         {QStringLiteral("summary_status"),
@@ -116,6 +155,59 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId) {
     };
     if (!page.error.isEmpty()) o.insert(QStringLiteral("error"), page.error);
     return o;
+}
+
+PageResult pageResultFromJson(const QJsonObject &o) {
+    PageResult page;
+    page.pageNumber = o.value(QStringLiteral("page_number")).toInt();
+    page.oldPage = o.value(QStringLiteral("old_page")).toInt(0) - 1;
+    page.newPage = o.value(QStringLiteral("new_page")).toInt(0) - 1;
+    const QString match = o.value(QStringLiteral("match")).toString();
+    for (const MatchKind kind : {MatchKind::Matched, MatchKind::Added, MatchKind::Removed})
+        if (matchKindName(kind) == match) page.match = kind;
+    page.matchMethod = o.value(QStringLiteral("match_method")).toString();
+    page.oldIdentity = identityFrom(o.value(QStringLiteral("old_identity")));
+    page.newIdentity = identityFrom(o.value(QStringLiteral("new_identity")));
+    page.error = o.value(QStringLiteral("error")).toString();
+    page.summaryText =
+        o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("summary_text")).toString();
+
+    const QJsonObject diff = o.value(QStringLiteral("diff_result")).toObject();
+    page.overlayPath = diff.value(QStringLiteral("overlay_path")).toString();
+    page.alignedOldPath = diff.value(QStringLiteral("aligned_old_path")).toString();
+    page.newRenderPath = diff.value(QStringLiteral("new_render_path")).toString();
+    const QJsonArray size = diff.value(QStringLiteral("page_size_pt")).toArray();
+    page.pageSizePt = QSizeF(size.at(0).toDouble(), size.at(1).toDouble());
+    for (const QJsonValue &v : diff.value(QStringLiteral("regions")).toArray()) {
+        const QJsonObject r = v.toObject();
+        ChangeRegion region;
+        region.id = r.value(QStringLiteral("id")).toInt();
+        const QString kind = r.value(QStringLiteral("kind")).toString();
+        for (const ChangeKind k : {ChangeKind::Added, ChangeKind::Removed, ChangeKind::Modified})
+            if (changeKindName(k) == kind) region.kind = k;
+        region.boxPt = rectFrom(r.value(QStringLiteral("bbox_pt")));
+        region.boxPx = rectFrom(r.value(QStringLiteral("bbox_px"))).toRect();
+        region.oldText = stringsFrom(r.value(QStringLiteral("old_text")));
+        region.newText = stringsFrom(r.value(QStringLiteral("new_text")));
+        region.addedPx = r.value(QStringLiteral("added_px")).toInt();
+        region.removedPx = r.value(QStringLiteral("removed_px")).toInt();
+        page.regions.append(region);
+    }
+    if (diff.contains(QStringLiteral("alignment"))) {
+        page.diffDone = true;
+        page.dpi = diff.value(QStringLiteral("dpi")).toDouble();
+        page.oldDpi = diff.value(QStringLiteral("old_dpi")).toDouble();
+        page.dpiLowered = diff.value(QStringLiteral("dpi_lowered")).toBool();
+        const QJsonObject a = diff.value(QStringLiteral("alignment")).toObject();
+        const QJsonArray m = a.value(QStringLiteral("new_to_old_px")).toArray();
+        if (m.size() == 6)
+            page.alignment.newToOld = cv::Matx23d(m[0].toDouble(), m[1].toDouble(), m[2].toDouble(),
+                                                  m[3].toDouble(), m[4].toDouble(), m[5].toDouble());
+        page.alignment.score = a.value(QStringLiteral("score")).toDouble();
+        page.alignment.method = a.value(QStringLiteral("method")).toString();
+        page.alignment.warning = a.value(QStringLiteral("warning")).toString();
+    }
+    return page;
 }
 
 QJsonObject comparisonToJson(const ComparisonResult &result) {

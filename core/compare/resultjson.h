@@ -10,5 +10,9 @@ namespace bt {
 // engine's fields (regions, alignment, match, ...). Read by shared/eval/score.py.
 QJsonObject pageResultToJson(const PageResult &page, const QString &jobId);
 QJsonObject comparisonToJson(const ComparisonResult &result);
+// Reads back what pageResultToJson wrote (the history keeps pages as JSON). Boxes and the
+// alignment score come back rounded as written; pageResultFromJson(pageResultToJson(p)) written
+// again gives the same JSON.
+PageResult pageResultFromJson(const QJsonObject &json);
 
 } // namespace bt

@@ -41,6 +41,18 @@ const char *const kSchemaV1[] = {
     " attempts INTEGER, created_at TEXT)",
 };
 
+// v2: the sheet pairs of a job (so a resumed job does not identify and match again), the job's
+// mode and summary, and dead letters that a retry has dealt with.
+const char *const kSchemaV2[] = {
+    "CREATE TABLE IF NOT EXISTS job_pages ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, page_json TEXT,"
+    " PRIMARY KEY (job_id, page_number))",
+    "ALTER TABLE jobs ADD COLUMN mode TEXT DEFAULT 'streaming'",
+    "ALTER TABLE jobs ADD COLUMN summary_text TEXT",
+    "ALTER TABLE dead_letters ADD COLUMN resolved_at TEXT",
+    "CREATE INDEX IF NOT EXISTS idx_jobs_inputs ON jobs (old_hash, new_hash)",
+};
+
 QString nowText() {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
@@ -96,11 +108,13 @@ JobRecord jobFrom(const QSqlQuery &q) {
     j.totalPages = q.value(7).toInt();
     j.createdAt = timeFrom(q.value(8));
     j.finishedAt = timeFrom(q.value(9));
+    j.mode = q.value(10).toString();
+    j.summaryText = q.value(11).toString();
     return j;
 }
 
 const char kJobColumns[] = "SELECT id, old_file, new_file, old_hash, new_hash, settings_json, status, "
-                           "total_pages, created_at, finished_at FROM jobs";
+                           "total_pages, created_at, finished_at, mode, summary_text FROM jobs";
 
 // A job id becomes a folder name: only plain names, never a path.
 bool isPlainName(const QString &id) {
@@ -221,6 +235,10 @@ bool JobStore::migrate(QString *error) {
                 for (const char *sql : kSchemaV1)
                     if (!run(d, QString::fromLatin1(sql), err)) return false;
             }
+            if (version < 2) {
+                for (const char *sql : kSchemaV2)
+                    if (!run(d, QString::fromLatin1(sql), err)) return false;
+            }
             return run(d, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion), err);
         },
         error);
@@ -232,7 +250,8 @@ bool JobStore::createJob(const JobRecord &job, QString *error) {
             QSqlQuery q(d);
             q.prepare(QStringLiteral(
                 "INSERT INTO jobs (id, old_file, new_file, old_hash, new_hash, settings_json, status,"
-                " total_pages, created_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                " total_pages, created_at, finished_at, mode, summary_text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             q.addBindValue(job.id);
             q.addBindValue(job.oldFile);
             q.addBindValue(job.newFile);
@@ -243,6 +262,8 @@ bool JobStore::createJob(const JobRecord &job, QString *error) {
             q.addBindValue(job.totalPages);
             q.addBindValue(job.createdAt.isValid() ? timeValue(job.createdAt) : QVariant(nowText()));
             q.addBindValue(timeValue(job.finishedAt));
+            q.addBindValue(job.mode);
+            q.addBindValue(job.summaryText);
             return run(q, err);
         },
         error);
@@ -328,6 +349,69 @@ bool JobStore::saveSummary(const QString &jobId, int page, const QString &summar
         error);
 }
 
+bool JobStore::setJobPages(const QString &jobId, const QVector<QJsonObject> &pages, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery del(d);
+            del.prepare(QStringLiteral("DELETE FROM job_pages WHERE job_id = ?"));
+            del.addBindValue(jobId);
+            if (!run(del, err)) return false;
+            for (int i = 0; i < pages.size(); ++i) {
+                QSqlQuery q(d);
+                q.prepare(QStringLiteral(
+                    "INSERT INTO job_pages (job_id, page_number, page_json) VALUES (?, ?, ?)"));
+                q.addBindValue(jobId);
+                q.addBindValue(i + 1);
+                q.addBindValue(compact(pages[i]));
+                if (!run(q, err)) return false;
+            }
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("UPDATE jobs SET total_pages = ? WHERE id = ?"));
+            q.addBindValue(int(pages.size()));
+            q.addBindValue(jobId);
+            return run(q, err);
+        },
+        error);
+}
+
+bool JobStore::setJobSummary(const QString &jobId, const QString &summaryText, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("UPDATE jobs SET summary_text = ? WHERE id = ?"));
+            q.addBindValue(summaryText);
+            q.addBindValue(jobId);
+            return run(q, err);
+        },
+        error);
+}
+
+int JobStore::resetFailedStages(const QString &jobId, int page, QString *error) {
+    int reset = 0;
+    const bool ok = write(
+        [&](QSqlDatabase &d, QString *err) {
+            const QString pageFilter = page > 0 ? QStringLiteral(" AND page_number = ?") : QString();
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("UPDATE job_stages SET status = 'pending', attempts = 0, error = '',"
+                                     " finished_at = '' WHERE job_id = ? AND status = 'failed'") +
+                      pageFilter);
+            q.addBindValue(jobId);
+            if (page > 0) q.addBindValue(page);
+            if (!run(q, err)) return false;
+            reset = q.numRowsAffected();
+            QSqlQuery letters(d);
+            letters.prepare(QStringLiteral("UPDATE dead_letters SET resolved_at = ? WHERE job_id = ?"
+                                           " AND resolved_at IS NULL") +
+                            pageFilter);
+            letters.addBindValue(nowText());
+            letters.addBindValue(jobId);
+            if (page > 0) letters.addBindValue(page);
+            return run(letters, err);
+        },
+        error);
+    return ok ? reset : -1;
+}
+
 bool JobStore::addDeadLetter(const QString &jobId, int page, const QString &stage, const QString &stageError,
                              int attempts, QString *error) {
     return write(
@@ -349,7 +433,8 @@ bool JobStore::addDeadLetter(const QString &jobId, int page, const QString &stag
 bool JobStore::deleteJob(const QString &id, QString *error) {
     const bool ok = write(
         [&id](QSqlDatabase &d, QString *err) {
-            for (const char *table : {"job_stages", "diff_results", "summaries", "dead_letters", "jobs"}) {
+            for (const char *table :
+                 {"job_stages", "job_pages", "diff_results", "summaries", "dead_letters", "jobs"}) {
                 QSqlQuery q(d);
                 q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
                               .arg(QLatin1String(table),
@@ -427,11 +512,37 @@ std::optional<QString> JobStore::summary(const QString &jobId, int page) const {
     return q.value(0).toString();
 }
 
-QVector<DeadLetter> JobStore::deadLetters() const {
+std::optional<QVector<QJsonObject>> JobStore::jobPages(const QString &jobId) const {
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT page_json FROM job_pages WHERE job_id = ? ORDER BY page_number"));
+    q.addBindValue(jobId);
+    if (!q.exec()) return std::nullopt;
+    QVector<QJsonObject> out;
+    while (q.next())
+        out.append(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+    if (out.isEmpty()) return std::nullopt;
+    return out;
+}
+
+std::optional<JobRecord> JobStore::findJob(const QString &oldHash, const QString &newHash,
+                                           const QJsonObject &settings) const {
+    QSqlQuery q(db());
+    q.prepare(QString::fromLatin1(kJobColumns) +
+              QStringLiteral(" WHERE old_hash = ? AND new_hash = ? AND settings_json = ?"
+                             " ORDER BY created_at DESC, rowid DESC LIMIT 1"));
+    q.addBindValue(oldHash);
+    q.addBindValue(newHash);
+    q.addBindValue(compact(settings));
+    if (!q.exec() || !q.next()) return std::nullopt;
+    return jobFrom(q);
+}
+
+QVector<DeadLetter> JobStore::deadLetters(bool includeResolved) const {
     QVector<DeadLetter> out;
     QSqlQuery q(db());
-    if (!q.exec(QStringLiteral("SELECT id, job_id, page_number, stage, error, attempts, created_at"
-                               " FROM dead_letters ORDER BY id")))
+    if (!q.exec(QStringLiteral("SELECT id, job_id, page_number, stage, error, attempts, created_at,"
+                               " resolved_at FROM dead_letters%1 ORDER BY id")
+                    .arg(includeResolved ? QString() : QStringLiteral(" WHERE resolved_at IS NULL"))))
         return out;
     while (q.next()) {
         DeadLetter l;
@@ -442,6 +553,7 @@ QVector<DeadLetter> JobStore::deadLetters() const {
         l.error = q.value(4).toString();
         l.attempts = q.value(5).toInt();
         l.createdAt = timeFrom(q.value(6));
+        l.resolvedAt = timeFrom(q.value(7));
         out.append(l);
     }
     return out;

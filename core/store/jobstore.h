@@ -23,7 +23,9 @@ struct JobRecord {
     QJsonObject settings;
     QString status;
     int totalPages = 0;
-    QDateTime createdAt; // UTC; set by createJob when invalid
+    QString mode = QStringLiteral("streaming"); // or "batch"
+    QString summaryText;                        // job summary, once finished
+    QDateTime createdAt;                        // UTC; set by createJob when invalid
     QDateTime finishedAt;
 };
 
@@ -46,6 +48,7 @@ struct DeadLetter {
     QString error;
     int attempts = 0;
     QDateTime createdAt;
+    QDateTime resolvedAt; // a retry dealt with it
 };
 
 // Local history of comparison jobs in one SQLite file (WAL). Safe to use from several threads:
@@ -53,7 +56,7 @@ struct DeadLetter {
 // (BEGIN IMMEDIATE) so concurrent writers wait on busy_timeout instead of failing mid-transaction.
 class JobStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // $BUILDTRACE_DB if set, else <AppDataLocation>/history.sqlite.
     static QString defaultPath();
@@ -80,6 +83,12 @@ public:
     bool saveDiffResult(const QString &jobId, int page, const QString &drawingName,
                         const QString &overlayPath, const QJsonObject &pageJson, QString *error = nullptr);
     bool saveSummary(const QString &jobId, int page, const QString &summaryText, QString *error = nullptr);
+    // The job's sheet pairs (one page JSON each, before diffing) and total_pages, in one write.
+    bool setJobPages(const QString &jobId, const QVector<QJsonObject> &pages, QString *error = nullptr);
+    bool setJobSummary(const QString &jobId, const QString &summaryText, QString *error = nullptr);
+    // Failed stages of a page (0: every page) go back to pending with no attempts counted, and
+    // their dead letters are marked resolved. Returns how many stages were reset.
+    int resetFailedStages(const QString &jobId, int page, QString *error = nullptr);
     bool addDeadLetter(const QString &jobId, int page, const QString &stage, const QString &stageError,
                        int attempts, QString *error = nullptr);
     // Removes every row of the job and its artifact folder.
@@ -90,7 +99,11 @@ public:
     QVector<StageRecord> stages(const QString &jobId) const;
     std::optional<QJsonObject> diffResult(const QString &jobId, int page) const;
     std::optional<QString> summary(const QString &jobId, int page) const;
-    QVector<DeadLetter> deadLetters() const;
+    std::optional<QVector<QJsonObject>> jobPages(const QString &jobId) const; // nullopt: not matched yet
+    QVector<DeadLetter> deadLetters(bool includeResolved = false) const;
+    // Newest job of the same inputs and settings (settings compared as compact JSON).
+    std::optional<JobRecord> findJob(const QString &oldHash, const QString &newHash,
+                                     const QJsonObject &settings) const;
 
     // <db dir>/artifacts/<jobId>, created on demand; empty for ids that are not a plain name.
     QString artifactDir(const QString &jobId) const;

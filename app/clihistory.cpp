@@ -1,0 +1,191 @@
+// Commands that read (or prune) the history without running a comparison.
+#include "cli.h"
+#include "clicommon.h"
+
+#include "compare/resultjson.h"
+#include "pipeline/pipeline.h"
+#include "store/jobstore.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace bt {
+
+namespace {
+
+// Parses "COMMAND [options] JOB_ID"-style arguments; returns false after printing the problem.
+bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
+           const QString &positional, int *status) {
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    parser.addOption(dbOption());
+    if (!positional.isEmpty())
+        parser.addPositionalArgument(positional, QStringLiteral("Job id (see buildtrace history)."));
+    if (!parser.parse(arguments)) {
+        *status = fail(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        *status = ExitSame;
+        return false;
+    }
+    if (!positional.isEmpty() && parser.positionalArguments().size() != 1) {
+        *status = fail(
+            QStringLiteral("%1 needs one %2 (see buildtrace %1 --help)").arg(arguments.value(0), positional));
+        return false;
+    }
+    return true;
+}
+
+void printJson(const QJsonObject &json) {
+    out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+} // namespace
+
+int runHistory(const QStringList &arguments) {
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print the list as JSON."));
+    parser.addOption(jsonOpt);
+    int status = ExitSame;
+    if (!parse(parser, arguments, QStringLiteral("Lists past comparison jobs, newest first."), QString(),
+               &status))
+        return status;
+    const auto store = openStore(parser);
+    if (!store) return ExitError;
+    const QVector<JobRecord> jobs = store->jobs();
+    if (parser.isSet(jsonOpt)) {
+        QJsonArray list;
+        for (const JobRecord &j : jobs)
+            list.append(QJsonObject{{QStringLiteral("job_id"), j.id},
+                                    {QStringLiteral("status"), j.status},
+                                    {QStringLiteral("mode"), j.mode},
+                                    {QStringLiteral("created_at"), j.createdAt.toString(Qt::ISODate)},
+                                    {QStringLiteral("old_file"), j.oldFile},
+                                    {QStringLiteral("new_file"), j.newFile},
+                                    {QStringLiteral("total_pages"), j.totalPages},
+                                    {QStringLiteral("summary_text"), j.summaryText}});
+        printJson(QJsonObject{{QStringLiteral("jobs"), list}});
+        return ExitSame;
+    }
+    if (jobs.isEmpty()) out() << "No jobs in " << store->path() << Qt::endl;
+    for (const JobRecord &j : jobs) {
+        out() << j.id << "  " << j.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+              << "  " << j.status << "  " << QFileInfo(j.oldFile).fileName() << " -> "
+              << QFileInfo(j.newFile).fileName() << "  (" << j.totalPages
+              << (j.totalPages == 1 ? " sheet)" : " sheets)") << Qt::endl;
+        if (!j.summaryText.isEmpty()) out() << "    " << j.summaryText << Qt::endl;
+    }
+    return ExitSame;
+}
+
+int runShow(const QStringList &arguments) {
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print the full result JSON."));
+    parser.addOption(jsonOpt);
+    int status = ExitSame;
+    if (!parse(parser, arguments, QStringLiteral("Prints one job of the history."), QStringLiteral("JOB_ID"),
+               &status))
+        return status;
+    const auto store = openStore(parser);
+    if (!store) return ExitError;
+    const QString id = parser.positionalArguments().first();
+    const std::optional<ComparisonResult> result = storedComparison(*store, id);
+    if (!result) return fail(QStringLiteral("no job %1 in %2").arg(id, store->path()));
+    if (parser.isSet(jsonOpt)) {
+        printJson(comparisonToJson(*result));
+        return ExitSame;
+    }
+    const std::optional<JobRecord> job = store->job(id);
+    out() << "Job " << job->id << " (" << job->status << ", " << job->mode << ")" << Qt::endl
+          << "  created  " << job->createdAt.toLocalTime().toString(Qt::ISODate) << Qt::endl
+          << "  old      " << job->oldFile << Qt::endl
+          << "  new      " << job->newFile << Qt::endl;
+    if (!job->summaryText.isEmpty()) out() << "  " << job->summaryText << Qt::endl;
+    for (const PageResult &p : result->pages) {
+        out() << Qt::endl
+              << "  " << p.pageNumber << ". "
+              << (p.drawingName().isEmpty() ? QStringLiteral("(no number)") : p.drawingName());
+        if (!p.drawingTitle().isEmpty()) out() << " " << p.drawingTitle();
+        out() << Qt::endl;
+        if (!p.summaryText.isEmpty()) out() << "     " << p.summaryText << Qt::endl;
+        if (!p.overlayPath.isEmpty()) out() << "     overlay: " << p.overlayPath << Qt::endl;
+        if (!p.error.isEmpty()) out() << "     failed: " << p.error << Qt::endl;
+    }
+    return ExitSame;
+}
+
+int runProgress(const QStringList &arguments) {
+    QCommandLineParser parser;
+    int status = ExitSame;
+    if (!parse(parser, arguments, QStringLiteral("Prints the progress JSON of a job (also while it runs)."),
+               QStringLiteral("JOB_ID"), &status))
+        return status;
+    const auto store = openStore(parser);
+    if (!store) return ExitError;
+    const QString id = parser.positionalArguments().first();
+    const std::optional<JobProgress> progress = JobProgress::fromStore(*store, id);
+    if (!progress) return fail(QStringLiteral("no job %1 in %2").arg(id, store->path()));
+    printJson(progress->toJson());
+    return ExitSame;
+}
+
+int runDeadLetters(const QStringList &arguments) {
+    QCommandLineParser parser;
+    const QCommandLineOption allOpt(QStringLiteral("all"),
+                                    QStringLiteral("Include the ones a retry resolved."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print them as JSON."));
+    parser.addOptions({allOpt, jsonOpt});
+    int status = ExitSame;
+    if (!parse(
+            parser, arguments,
+            QStringLiteral("Lists page stages that failed every attempt (retry them with buildtrace retry)."),
+            QString(), &status))
+        return status;
+    const auto store = openStore(parser);
+    if (!store) return ExitError;
+    const QVector<DeadLetter> letters = store->deadLetters(parser.isSet(allOpt));
+    if (parser.isSet(jsonOpt)) {
+        QJsonArray list;
+        for (const DeadLetter &l : letters)
+            list.append(QJsonObject{{QStringLiteral("id"), l.id},
+                                    {QStringLiteral("job_id"), l.jobId},
+                                    {QStringLiteral("page_number"), l.pageNumber},
+                                    {QStringLiteral("stage"), l.stage},
+                                    {QStringLiteral("error"), l.error},
+                                    {QStringLiteral("attempts"), l.attempts},
+                                    {QStringLiteral("created_at"), l.createdAt.toString(Qt::ISODate)},
+                                    {QStringLiteral("resolved"), l.resolvedAt.isValid()}});
+        printJson(QJsonObject{{QStringLiteral("dead_letters"), list}});
+        return ExitSame;
+    }
+    if (letters.isEmpty()) out() << "No dead letters." << Qt::endl;
+    for (const DeadLetter &l : letters)
+        out() << l.jobId << "  page " << l.pageNumber << "  " << l.stage << "  " << l.attempts
+              << " attempts  " << l.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+              << "  " << l.error << (l.resolvedAt.isValid() ? "  (resolved)" : "") << Qt::endl;
+    return ExitSame;
+}
+
+int runDelete(const QStringList &arguments) {
+    QCommandLineParser parser;
+    int status = ExitSame;
+    if (!parse(parser, arguments, QStringLiteral("Deletes a job and its overlays from the history."),
+               QStringLiteral("JOB_ID"), &status))
+        return status;
+    const auto store = openStore(parser);
+    if (!store) return ExitError;
+    const QString id = parser.positionalArguments().first();
+    if (!store->job(id)) return fail(QStringLiteral("no job %1 in %2").arg(id, store->path()));
+    QString e;
+    if (!store->deleteJob(id, &e))
+        return fail(QStringLiteral("%1: cannot delete job %2 (%3)").arg(store->path(), id, e));
+    out() << "Deleted job " << id << Qt::endl;
+    return ExitSame;
+}
+
+} // namespace bt

@@ -1,0 +1,159 @@
+#include "jobprogress.h"
+
+#include "store/jobstore.h"
+
+#include <QJsonArray>
+#include <QUrl>
+
+namespace bt {
+
+namespace {
+
+QJsonValue stringOrNull(const QString &s) {
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+} // namespace
+
+QString stageName(Stage stage) {
+    switch (stage) {
+    case Stage::Ocr:
+        return QStringLiteral("ocr");
+    case Stage::Diff:
+        return QStringLiteral("diff");
+    case Stage::Summary:
+        break;
+    }
+    return QStringLiteral("summary");
+}
+
+QString stageStatusName(StageStatus status) {
+    switch (status) {
+    case StageStatus::Pending:
+        return QStringLiteral("pending");
+    case StageStatus::InProgress:
+        return QStringLiteral("in_progress");
+    case StageStatus::Completed:
+        return QStringLiteral("completed");
+    case StageStatus::Failed:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
+std::optional<Stage> stageFromName(const QString &name) {
+    for (const Stage s : kStages)
+        if (stageName(s) == name) return s;
+    return std::nullopt;
+}
+
+StageStatus stageStatusFromName(const QString &name) {
+    for (const StageStatus s :
+         {StageStatus::Pending, StageStatus::InProgress, StageStatus::Completed, StageStatus::Failed})
+        if (stageStatusName(s) == name) return s;
+    return StageStatus::Pending;
+}
+
+QJsonObject StageEvent::toJson() const {
+    QJsonObject o{
+        {QStringLiteral("event"), QStringLiteral("stage")},  {QStringLiteral("job_id"), jobId},
+        {QStringLiteral("page_number"), pageNumber},         {QStringLiteral("stage"), stageName(stage)},
+        {QStringLiteral("status"), stageStatusName(status)}, {QStringLiteral("t_ms"), tMs},
+    };
+    if (attempt > 0) o.insert(QStringLiteral("attempt"), attempt);
+    if (status == StageStatus::Failed) o.insert(QStringLiteral("will_retry"), willRetry);
+    if (!error.isEmpty()) o.insert(QStringLiteral("error"), error);
+    for (auto it = detail.begin(); it != detail.end(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+int JobProgress::completed(Stage stage) const {
+    return int(std::count_if(pages.begin(), pages.end(), [stage](const PageProgress &p) {
+        return p.statusOf(stage) == StageStatus::Completed;
+    }));
+}
+
+QJsonObject JobProgress::toJson() const {
+    QJsonObject progress;
+    for (const Stage s : kStages)
+        progress.insert(stageName(s), QJsonObject{{QStringLiteral("completed"), completed(s)},
+                                                  {QStringLiteral("total"), totalPages}});
+    QJsonArray pageArray;
+    for (const PageProgress &p : pages) {
+        QJsonObject o{
+            {QStringLiteral("page_number"), p.pageNumber},
+            {QStringLiteral("drawing_name"), stringOrNull(p.drawingName)},
+            {QStringLiteral("match"), stringOrNull(p.match)},
+        };
+        for (const Stage s : kStages)
+            o.insert(stageName(s) + QStringLiteral("_status"), stageStatusName(p.statusOf(s)));
+        if (p.statusOf(Stage::Diff) == StageStatus::Completed) {
+            o.insert(
+                QStringLiteral("diff_result"),
+                QJsonObject{
+                    {QStringLiteral("diff_result_id"),
+                     QStringLiteral("%1-diff-%2").arg(jobId).arg(p.pageNumber)},
+                    {QStringLiteral("overlay_url"),
+                     p.overlayPath.isEmpty() ? QJsonValue()
+                                             : QJsonValue(QUrl::fromLocalFile(p.overlayPath).toString())},
+                    {QStringLiteral("changes_detected"), p.changesDetected},
+                    {QStringLiteral("change_count"), p.changeCount},
+                });
+        }
+        if (p.statusOf(Stage::Summary) == StageStatus::Completed) {
+            o.insert(QStringLiteral("summary"),
+                     QJsonObject{{QStringLiteral("summary_id"),
+                                  QStringLiteral("%1-summary-%2").arg(jobId).arg(p.pageNumber)},
+                                 {QStringLiteral("summary_text"), p.summaryText}});
+        }
+        if (!p.error.isEmpty()) o.insert(QStringLiteral("error"), p.error);
+        pageArray.append(o);
+    }
+    return QJsonObject{
+        {QStringLiteral("job_id"), jobId},      {QStringLiteral("status"), status},
+        {QStringLiteral("mode"), mode},         {QStringLiteral("old_file"), oldFile},
+        {QStringLiteral("new_file"), newFile},  {QStringLiteral("total_pages"), totalPages},
+        {QStringLiteral("progress"), progress}, {QStringLiteral("summary_text"), stringOrNull(summaryText)},
+        {QStringLiteral("pages"), pageArray},
+    };
+}
+
+std::optional<JobProgress> JobProgress::fromStore(const JobStore &store, const QString &jobId) {
+    const std::optional<JobRecord> job = store.job(jobId);
+    if (!job) return std::nullopt;
+    JobProgress p;
+    p.jobId = job->id;
+    p.status = job->status;
+    p.mode = job->mode;
+    p.oldFile = job->oldFile;
+    p.newFile = job->newFile;
+    p.totalPages = job->totalPages;
+    p.summaryText = job->summaryText;
+    const QVector<QJsonObject> skeletons = store.jobPages(jobId).value_or(QVector<QJsonObject>());
+    for (const QJsonObject &s : skeletons) {
+        PageProgress page;
+        page.pageNumber = s.value(QStringLiteral("page_number")).toInt();
+        page.drawingName = s.value(QStringLiteral("drawing_name")).toString();
+        page.match = s.value(QStringLiteral("match")).toString();
+        if (const auto diff = store.diffResult(jobId, page.pageNumber)) {
+            const QJsonObject d = diff->value(QStringLiteral("diff_result")).toObject();
+            page.changesDetected = d.value(QStringLiteral("changes_detected")).toBool();
+            page.changeCount = d.value(QStringLiteral("change_count")).toInt();
+            page.overlayPath = d.value(QStringLiteral("overlay_path")).toString();
+        }
+        page.summaryText = store.summary(jobId, page.pageNumber).value_or(QString());
+        p.pages.append(page);
+    }
+    for (const StageRecord &s : store.stages(jobId)) {
+        const std::optional<Stage> stage = stageFromName(s.stage);
+        if (!stage || s.pageNumber < 1 || s.pageNumber > p.pages.size()) continue;
+        PageProgress &page = p.pages[s.pageNumber - 1];
+        page.status[size_t(*stage)] = stageStatusFromName(s.status);
+        page.attempts[size_t(*stage)] = s.attempts;
+        if (!s.error.isEmpty() && page.status[size_t(*stage)] == StageStatus::Failed) page.error = s.error;
+    }
+    return p;
+}
+
+} // namespace bt

@@ -1,0 +1,600 @@
+#include "pipeline.h"
+
+#include "compare/resultjson.h"
+#include "summary/summary.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QTimer>
+#include <QUuid>
+
+#include <stdexcept>
+
+namespace bt {
+
+namespace {
+
+QString fileSha256(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+bool isTerminal(StageStatus s) {
+    return s == StageStatus::Completed || s == StageStatus::Failed;
+}
+
+int stageCap(Stage stage, const PipelineOptions &options) {
+    // PDFium renders one page at a time per process, so one OCR stage at a time; it keeps one
+    // core busy while the diff stage keeps the other.
+    return stage == Stage::Diff ? std::max(1, options.diffConcurrency) : 1;
+}
+
+} // namespace
+
+std::optional<ComparisonResult> storedComparison(const JobStore &store, const QString &jobId) {
+    const std::optional<JobRecord> job = store.job(jobId);
+    if (!job) return std::nullopt;
+    ComparisonResult r;
+    r.jobId = job->id;
+    r.oldPath = job->oldFile;
+    r.newPath = job->newFile;
+    r.started = job->createdAt;
+    r.status = job->status;
+    for (const QJsonObject &skeleton : store.jobPages(jobId).value_or(QVector<QJsonObject>())) {
+        PageResult page = pageResultFromJson(skeleton);
+        if (const std::optional<QJsonObject> diff = store.diffResult(jobId, page.pageNumber))
+            page = pageResultFromJson(*diff);
+        page.summaryText = store.summary(jobId, page.pageNumber).value_or(QString());
+        r.pages.append(page);
+    }
+    for (const StageRecord &s : store.stages(jobId))
+        if (s.status == QLatin1String("failed") && s.pageNumber >= 1 && s.pageNumber <= r.pages.size())
+            r.pages[s.pageNumber - 1].error = s.error;
+    return r;
+}
+
+QString pipelineModeName(PipelineMode mode) {
+    return mode == PipelineMode::Batch ? QStringLiteral("batch") : QStringLiteral("streaming");
+}
+
+struct Pipeline::PageState {
+    PageResult page;
+    std::array<StageStatus, 3> status = {StageStatus::Pending, StageStatus::Pending, StageStatus::Pending};
+    std::array<int, 3> attempts = {0, 0, 0};
+    std::array<bool, 3> running = {false, false, false};
+    std::array<bool, 3> waitingRetry = {false, false, false};
+    std::shared_ptr<LoadedPair> loaded; // OCR output held for the diff
+};
+
+struct Pipeline::Outcome {
+    QString error;
+    bool cancelled = false;
+    std::shared_ptr<LoadedPair> loaded;
+    PageResult page;
+    QString summary;
+};
+
+Pipeline::Pipeline(JobStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_cancel(std::make_shared<CancelFlag>(false)) {
+    qRegisterMetaType<bt::StageEvent>();
+    qRegisterMetaType<bt::JobProgress>();
+    qRegisterMetaType<bt::PageResult>();
+}
+
+Pipeline::~Pipeline() {
+    m_cancel->store(true);
+    m_pool.waitForDone();
+    // Pool threads opened their own store connections only if stages wrote; they don't.
+}
+
+void Pipeline::storeWrite(bool ok, const QString &what, const QString &error) {
+    if (!ok) qWarning("history: cannot %s: %s", qPrintable(what), qPrintable(error));
+}
+
+bool Pipeline::openDocuments(const QString &oldPath, const QString &newPath, const QString &oldPassword,
+                             const QString &newPassword, QString *error) {
+    DocumentError e;
+    m_oldDoc = Document::open(oldPath, oldPassword, &e, m_settings.maxPixels);
+    if (!m_oldDoc) {
+        if (error) *error = e.message;
+        return false;
+    }
+    m_newDoc = Document::open(newPath, newPassword, &e, m_settings.maxPixels);
+    if (!m_newDoc) {
+        if (error) *error = e.message;
+        return false;
+    }
+    return true;
+}
+
+bool Pipeline::start(const QString &oldPath, const QString &newPath, const CompareSettings &settings,
+                     const PipelineOptions &options, QString *error) {
+    if (m_running) {
+        if (error) *error = QStringLiteral("a job is already running");
+        return false;
+    }
+    m_settings = settings;
+    if (!openDocuments(oldPath, newPath, settings.oldPassword, settings.newPassword, error)) return false;
+
+    JobRecord job;
+    job.oldFile = QFileInfo(oldPath).absoluteFilePath();
+    job.newFile = QFileInfo(newPath).absoluteFilePath();
+    job.settings = settings.toJson();
+    job.mode = pipelineModeName(options.mode);
+    m_reused = false;
+    if (m_store) {
+        job.oldHash = fileSha256(oldPath);
+        job.newHash = fileSha256(newPath);
+        if (options.reuse) {
+            if (const auto existing = m_store->findJob(job.oldHash, job.newHash, job.settings)) {
+                m_reused = true;
+                return begin(*existing, options, error);
+            }
+        }
+    }
+    job.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    job.status = QStringLiteral("in_progress");
+    job.createdAt = QDateTime::currentDateTimeUtc();
+    if (m_store) {
+        QString e;
+        if (!m_store->createJob(job, &e)) {
+            if (error) *error = QStringLiteral("%1: cannot record the job (%2)").arg(m_store->path(), e);
+            return false;
+        }
+    }
+    return begin(job, options, error);
+}
+
+bool Pipeline::resume(const QString &jobId, const PipelineOptions &options, QString *error,
+                      const QString &oldPassword, const QString &newPassword) {
+    if (m_running) {
+        if (error) *error = QStringLiteral("a job is already running");
+        return false;
+    }
+    const std::optional<JobRecord> job = m_store ? m_store->job(jobId) : std::nullopt;
+    if (!job) {
+        if (error) *error = QStringLiteral("no job %1 in the history").arg(jobId);
+        return false;
+    }
+    m_settings = CompareSettings::fromJson(job->settings);
+    m_settings.oldPassword = oldPassword;
+    m_settings.newPassword = newPassword;
+    if (!openDocuments(job->oldFile, job->newFile, oldPassword, newPassword, error)) return false;
+    // Results are only valid for the files they were computed from.
+    for (const auto &[path, hash] :
+         {std::pair(job->oldFile, job->oldHash), std::pair(job->newFile, job->newHash)}) {
+        if (!hash.isEmpty() && fileSha256(path) != hash) {
+            if (error) *error = QStringLiteral("%1: the file changed since job %2 ran").arg(path, jobId);
+            return false;
+        }
+    }
+    PipelineOptions o = options;
+    o.mode = job->mode == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
+    return begin(*job, o, error);
+}
+
+bool Pipeline::begin(const JobRecord &job, const PipelineOptions &options, QString *) {
+    ++m_generation;
+    m_cancel = std::make_shared<CancelFlag>(false);
+    m_options = options;
+    m_jobId = job.id;
+    m_oldPath = job.oldFile;
+    m_newPath = job.newFile;
+    m_created = job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc();
+    m_status = QStringLiteral("in_progress");
+    m_pages.clear();
+    m_runningCount = {0, 0, 0};
+    m_heldBytes = 0;
+    m_pool.setMaxThreadCount(2 + stageCap(Stage::Diff, options) + 1);
+    if (m_store) m_settings.outputDir = m_store->artifactDir(m_jobId);
+    if (!m_settings.outputDir.isEmpty()) QDir().mkpath(m_settings.outputDir);
+    m_running = true;
+    m_clock.start();
+
+    // Continue from the history: committed stages stay done, interrupted ones run again.
+    if (m_store && job.status != QLatin1String("in_progress"))
+        storeWrite(m_store->setJobStatus(m_jobId, QStringLiteral("in_progress")), QStringLiteral("mark job"),
+                   QString());
+    const std::optional<ComparisonResult> stored =
+        m_store ? storedComparison(*m_store, m_jobId) : std::nullopt;
+    if (!stored || stored->pages.isEmpty()) {
+        QMetaObject::invokeMethod(this, &Pipeline::runMatch, Qt::QueuedConnection);
+        return true;
+    }
+    for (const PageResult &page : stored->pages) {
+        PageState ps;
+        ps.page = page;
+        m_pages.push_back(ps);
+    }
+    for (const StageRecord &r : m_store->stages(m_jobId)) {
+        const std::optional<Stage> stage = stageFromName(r.stage);
+        if (!stage || r.pageNumber < 1 || r.pageNumber > int(m_pages.size())) continue;
+        PageState &ps = m_pages[size_t(r.pageNumber - 1)];
+        const StageStatus status = stageStatusFromName(r.status);
+        ps.status[size_t(*stage)] = isTerminal(status) ? status : StageStatus::Pending;
+        ps.attempts[size_t(*stage)] = r.attempts;
+    }
+    QVector<PageResult> restored;
+    for (PageState &ps : m_pages) {
+        StageStatus &diff = ps.status[size_t(Stage::Diff)], &summary = ps.status[size_t(Stage::Summary)];
+        // A diff whose overlay was deleted behind our back runs again.
+        if (diff == StageStatus::Completed &&
+            (!ps.page.overlayPath.isEmpty() ? !QFileInfo::exists(ps.page.overlayPath)
+                                            : ps.page.match == MatchKind::Matched && !ps.page.diffDone))
+            diff = summary = StageStatus::Pending;
+        if (summary != StageStatus::Completed) ps.page.summaryText.clear();
+        if (diff == StageStatus::Completed) restored.append(ps.page);
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this, restored, generation = m_generation] {
+            if (generation != m_generation) return;
+            emit sheetsMatched(m_jobId, int(m_pages.size()));
+            for (const PageResult &p : restored)
+                emit pageResultReady(p);
+            schedule();
+        },
+        Qt::QueuedConnection);
+    return true;
+}
+
+void Pipeline::runMatch() {
+    if (!m_running) return;
+    const Document *oldDoc = m_oldDoc.get(), *newDoc = m_newDoc.get();
+    const std::shared_ptr<CancelFlag> cancel = m_cancel;
+    const int generation = m_generation;
+    m_pool.start([this, oldDoc, newDoc, cancel, generation] {
+        QVector<PageResult> pages;
+        QString error;
+        try {
+            pages = matchDocuments(*oldDoc, *newDoc, cancel.get());
+        } catch (const StageCancelled &) {
+            return;
+        } catch (const std::exception &e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, pages, error, generation] {
+                if (generation == m_generation) onMatched(pages, error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void Pipeline::onMatched(QVector<PageResult> pages, const QString &error) {
+    if (!m_running) return;
+    if (!error.isEmpty()) {
+        qWarning("%s: sheet matching failed: %s", qPrintable(m_jobId), qPrintable(error));
+        finish(QStringLiteral("failed"));
+        return;
+    }
+    QVector<QJsonObject> skeletons;
+    for (PageResult &p : pages) {
+        // What the history will give back on resumption, so both runs continue from equal pages.
+        p = pageResultFromJson(pageResultToJson(p, m_jobId));
+        skeletons.append(pageResultToJson(p, m_jobId));
+        PageState ps;
+        ps.page = p;
+        m_pages.push_back(ps);
+    }
+    if (m_store) {
+        QString e;
+        storeWrite(m_store->setJobPages(m_jobId, skeletons, &e), QStringLiteral("record the sheet pairs"), e);
+    }
+    emit sheetsMatched(m_jobId, int(m_pages.size()));
+    schedule();
+}
+
+bool Pipeline::allDone(Stage stage) const {
+    return std::all_of(m_pages.begin(), m_pages.end(),
+                       [stage](const PageState &p) { return isTerminal(p.status[size_t(stage)]); });
+}
+
+qint64 Pipeline::estimatedBytes(const PageResult &page) const {
+    auto pixels = [this](const Document &doc, int index) {
+        const QSizeF size = doc.pageSizePt(index);
+        const double dpi = cappedDpi(size, m_settings.dpi, m_settings.maxPixels);
+        return qint64(size.width() * pixelsPerPoint(dpi) * size.height() * pixelsPerPoint(dpi));
+    };
+    return pixels(*m_oldDoc, page.oldPage) + pixels(*m_newDoc, page.newPage);
+}
+
+void Pipeline::schedule() {
+    if (!m_running) return;
+    // Later stages first: the user waits for results, not for renders.
+    for (const Stage stage : {Stage::Summary, Stage::Diff, Stage::Ocr})
+        while (scheduleOne(stage)) {
+            if (!m_running) return;
+        }
+    const bool busy = std::any_of(m_runningCount.begin(), m_runningCount.end(), [](int n) { return n > 0; });
+    if (!busy && allDone(Stage::Summary)) {
+        const bool errors = std::any_of(m_pages.begin(), m_pages.end(), [](const PageState &p) {
+            return !p.page.error.isEmpty() ||
+                   std::any_of(p.status.begin(), p.status.end(),
+                               [](StageStatus s) { return s == StageStatus::Failed; });
+        });
+        finish(errors ? QStringLiteral("completed_with_errors") : QStringLiteral("completed"));
+    }
+}
+
+bool Pipeline::scheduleOne(Stage stage) {
+    const size_t s = size_t(stage);
+    if (m_runningCount[s] >= stageCap(stage, m_options)) return false;
+    const Stage previous = stage == Stage::Summary ? Stage::Diff : Stage::Ocr;
+    if (stage != Stage::Ocr && m_options.mode == PipelineMode::Batch && !allDone(previous)) return false;
+    for (int i = 0; i < int(m_pages.size()); ++i) {
+        PageState &ps = m_pages[size_t(i)];
+        if (ps.status[s] != StageStatus::Pending || ps.running[s] || ps.waitingRetry[s]) continue;
+        if (stage != Stage::Ocr && !isTerminal(ps.status[size_t(previous)])) continue;
+        // Added and removed sheets have nothing to render or compare.
+        if (stage != Stage::Summary && ps.page.match != MatchKind::Matched) {
+            complete(i, stage, {});
+            return true;
+        }
+        if (stage == Stage::Diff && ps.status[size_t(Stage::Ocr)] == StageStatus::Failed) {
+            setStatus(i, stage, StageStatus::Failed, QStringLiteral("not compared: the OCR stage failed"));
+            return true;
+        }
+        // Streaming renders ahead of the diff only while the held renders fit the budget.
+        if (stage == Stage::Ocr && m_options.mode == PipelineMode::Streaming && m_heldBytes > 0 &&
+            m_heldBytes + estimatedBytes(ps.page) > m_options.memoryBudgetBytes)
+            return false;
+        launch(i, stage);
+        return true;
+    }
+    return false;
+}
+
+void Pipeline::launch(int index, Stage stage) {
+    PageState &ps = m_pages[size_t(index)];
+    const size_t s = size_t(stage);
+    ps.running[s] = true;
+    ++m_runningCount[s];
+    ++ps.attempts[s];
+    setStatus(index, stage, StageStatus::InProgress);
+
+    std::shared_ptr<LoadedPair> loaded;
+    if (stage == Stage::Diff && ps.loaded) {
+        m_heldBytes -= ps.loaded->bytes();
+        loaded = std::move(ps.loaded);
+    }
+    const QString fault = QStringLiteral("%1:%2").arg(stageName(stage)).arg(ps.page.pageNumber);
+    const bool injectFault = !m_options.injectFault.isEmpty() && m_options.injectFault == fault;
+    const Document *oldDoc = m_oldDoc.get(), *newDoc = m_newDoc.get();
+    const CompareSettings settings = m_settings;
+    const PageResult page = ps.page;
+    const std::shared_ptr<CancelFlag> cancel = m_cancel;
+    const int generation = m_generation;
+    const QString jobId = m_jobId;
+    m_pool.start([=]() mutable {
+        auto outcome = std::make_shared<Outcome>();
+        try {
+            if (cancel->load()) throw StageCancelled();
+            if (injectFault) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
+            switch (stage) {
+            case Stage::Ocr:
+                outcome->loaded =
+                    std::make_shared<LoadedPair>(loadPagePair(*oldDoc, *newDoc, settings, page));
+                break;
+            case Stage::Diff: {
+                LoadedPair pair =
+                    loaded ? std::move(*loaded) : loadPagePair(*oldDoc, *newDoc, settings, page);
+                loaded.reset();
+                PageResult result = page;
+                result.error.clear();
+                diffLoadedPair(*oldDoc, *newDoc, settings, std::move(pair), result, cancel.get());
+                // What the history will give back: a resumed job continues from equal pages.
+                outcome->page = pageResultFromJson(pageResultToJson(result, jobId));
+                break;
+            }
+            case Stage::Summary:
+                outcome->summary = summarisePage(page);
+                break;
+            }
+        } catch (const StageCancelled &) {
+            outcome->cancelled = true;
+        } catch (const std::bad_alloc &) {
+            outcome->error = QStringLiteral("out of memory");
+        } catch (const std::exception &e) {
+            outcome->error = QString::fromStdString(e.what()).trimmed();
+        } catch (...) {
+            outcome->error = QStringLiteral("unknown error");
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, index, stage, generation, outcome] { onStageDone(index, stage, generation, outcome); },
+            Qt::QueuedConnection);
+    });
+}
+
+void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_ptr<Outcome> outcome) {
+    if (generation != m_generation || !m_running) return; // a cancelled job's late result
+    PageState &ps = m_pages[size_t(index)];
+    const size_t s = size_t(stage);
+    ps.running[s] = false;
+    --m_runningCount[s];
+    if (outcome->cancelled) return;
+    if (!outcome->error.isEmpty()) {
+        fail(index, stage, outcome->error);
+        schedule();
+        return;
+    }
+    const int n = ps.page.pageNumber;
+    QString e;
+    switch (stage) {
+    case Stage::Ocr: {
+        const qint64 bytes = outcome->loaded->bytes();
+        // Batch keeps what fits the budget; the rest is rendered again by its diff.
+        if (m_heldBytes + bytes <= m_options.memoryBudgetBytes || m_heldBytes == 0) {
+            ps.loaded = outcome->loaded;
+            m_heldBytes += bytes;
+        }
+        complete(index, stage, {});
+        break;
+    }
+    case Stage::Diff: {
+        ps.page = outcome->page;
+        if (m_store)
+            storeWrite(m_store->saveDiffResult(m_jobId, n, ps.page.drawingName(), ps.page.overlayPath,
+                                               pageResultToJson(ps.page, m_jobId), &e),
+                       QStringLiteral("save the diff of page %1").arg(n), e);
+        complete(index, stage,
+                 {{QStringLiteral("change_count"), int(ps.page.regions.size())},
+                  {QStringLiteral("overlay_path"), ps.page.overlayPath}});
+        emit pageResultReady(ps.page);
+        break;
+    }
+    case Stage::Summary:
+        ps.page.summaryText = outcome->summary;
+        if (m_store)
+            storeWrite(m_store->saveSummary(m_jobId, n, outcome->summary, &e),
+                       QStringLiteral("save the summary of page %1").arg(n), e);
+        complete(index, stage, {{QStringLiteral("summary_text"), outcome->summary}});
+        emit pageResultReady(ps.page);
+        break;
+    }
+    schedule();
+}
+
+void Pipeline::complete(int index, Stage stage, const QJsonObject &detail) {
+    setStatus(index, stage, StageStatus::Completed, QString(), false, detail);
+}
+
+void Pipeline::fail(int index, Stage stage, const QString &error) {
+    PageState &ps = m_pages[size_t(index)];
+    const int attempts = ps.attempts[size_t(stage)];
+    if (attempts < m_options.maxAttempts) {
+        // Back off (200 ms, 400 ms, ...) and try again; the page stays pending meanwhile.
+        ps.waitingRetry[size_t(stage)] = true;
+        setStatus(index, stage, StageStatus::Failed, error, true);
+        ps.status[size_t(stage)] = StageStatus::Pending;
+        const int delay = m_options.backoffMs << std::min(attempts - 1, 10);
+        QTimer::singleShot(delay, this, [this, index, stage, generation = m_generation] {
+            if (generation != m_generation) return;
+            m_pages[size_t(index)].waitingRetry[size_t(stage)] = false;
+            schedule();
+        });
+        return;
+    }
+    ps.page.error = error;
+    if (m_store) {
+        QString e;
+        storeWrite(m_store->addDeadLetter(m_jobId, ps.page.pageNumber, stageName(stage), error, attempts, &e),
+                   QStringLiteral("record a dead letter"), e);
+    }
+    setStatus(index, stage, StageStatus::Failed, error);
+}
+
+void Pipeline::setStatus(int index, Stage stage, StageStatus status, const QString &error, bool willRetry,
+                         const QJsonObject &detail) {
+    PageState &ps = m_pages[size_t(index)];
+    ps.status[size_t(stage)] = status;
+    StageEvent event;
+    event.jobId = m_jobId;
+    event.pageNumber = ps.page.pageNumber;
+    event.stage = stage;
+    event.status = status;
+    event.tMs = m_clock.elapsed();
+    event.attempt = ps.attempts[size_t(stage)];
+    event.willRetry = willRetry;
+    event.error = error;
+    event.detail = detail;
+    if (m_store) {
+        // A failed attempt that will be retried is recorded as pending with its error.
+        const QString stored = willRetry ? QStringLiteral("pending") : stageStatusName(status);
+        QString e;
+        storeWrite(
+            m_store->setStage(m_jobId, event.pageNumber, stageName(stage), stored, error, event.attempt, &e),
+            QStringLiteral("record a stage"), e);
+    }
+    emit stageChanged(event);
+    emit jobProgress(progress());
+}
+
+void Pipeline::finish(const QString &status) {
+    m_running = false;
+    m_status = status;
+    for (PageState &ps : m_pages)
+        ps.loaded.reset();
+    m_heldBytes = 0;
+    QVector<PageResult> pages;
+    for (const PageState &ps : m_pages)
+        pages.append(ps.page);
+    if (m_store) {
+        QString e;
+        storeWrite(m_store->setJobSummary(m_jobId, summariseJob(pages), &e),
+                   QStringLiteral("save the job summary"), e);
+        storeWrite(m_store->setJobStatus(m_jobId, status, &e), QStringLiteral("finish the job"), e);
+    }
+    emit jobProgress(progress());
+    emit jobFinished(m_jobId, status, m_clock.elapsed());
+}
+
+void Pipeline::cancel() {
+    if (!m_running) return;
+    m_cancel->store(true);
+    ++m_generation; // results still on their way belong to no job now
+    m_runningCount = {0, 0, 0};
+    finish(QStringLiteral("cancelled"));
+}
+
+JobProgress Pipeline::progress() const {
+    JobProgress p;
+    p.jobId = m_jobId;
+    p.status = m_status;
+    p.mode = pipelineModeName(m_options.mode);
+    p.oldFile = m_oldPath;
+    p.newFile = m_newPath;
+    p.totalPages = int(m_pages.size());
+    for (const PageState &ps : m_pages) {
+        PageProgress page;
+        page.pageNumber = ps.page.pageNumber;
+        page.drawingName = ps.page.drawingName();
+        page.match = matchKindName(ps.page.match);
+        page.status = ps.status;
+        page.attempts = ps.attempts;
+        page.changesDetected = ps.page.changesDetected();
+        page.changeCount = int(ps.page.regions.size());
+        page.overlayPath = ps.page.overlayPath;
+        page.summaryText = ps.page.summaryText;
+        page.error = ps.page.error;
+        p.pages.append(page);
+    }
+    if (!m_running) {
+        QVector<PageResult> pages;
+        for (const PageState &ps : m_pages)
+            pages.append(ps.page);
+        p.summaryText = summariseJob(pages);
+    }
+    return p;
+}
+
+ComparisonResult Pipeline::result() const {
+    ComparisonResult r;
+    r.jobId = m_jobId;
+    r.oldPath = m_oldPath;
+    r.newPath = m_newPath;
+    r.started = m_created;
+    r.status = m_status;
+    for (const PageState &ps : m_pages)
+        r.pages.append(ps.page);
+    return r;
+}
+
+void Pipeline::waitForFinished() {
+    if (!m_running) return;
+    QEventLoop loop;
+    connect(this, &Pipeline::jobFinished, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+} // namespace bt

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "compare/comparison.h"
+#include "jobprogress.h"
+#include "store/jobstore.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace bt {
+
+class JobStore;
+
+enum class PipelineMode {
+    Streaming, // a page's next stage starts the moment its previous one completes
+    Batch,     // every page goes through a stage before any page starts the next
+};
+QString pipelineModeName(PipelineMode mode);
+
+struct PipelineOptions {
+    PipelineMode mode = PipelineMode::Streaming;
+    int maxAttempts = 5;     // per stage, then the stage goes to dead_letters
+    int backoffMs = 200;     // before the 2nd attempt; doubles for each further one
+    int diffConcurrency = 1; // diffs at once (each holds several full-page images)
+    // Renders held between a page's OCR and its diff. Streaming renders ahead only within it;
+    // batch keeps what fits and renders the rest again in the diff stage.
+    qint64 memoryBudgetBytes = 768LL << 20;
+    bool reuse = true; // a job of the same inputs and settings in the history is continued, not redone
+    // Testing hook: "diff:2" makes page 2's diff stage fail on every attempt (also read from
+    // $BUILDTRACE_INJECT_FAULT by the command line).
+    QString injectFault;
+};
+
+// The job as the history holds it: the sheet pairs with their committed diffs and summaries,
+// status and summary of the job. nullopt when the history has no such job.
+std::optional<ComparisonResult> storedComparison(const JobStore &store, const QString &jobId);
+
+// Runs comparison jobs: matching once, then per sheet pair OCR (render + words) -> diff
+// (alignment, regions, overlay) -> summary, scheduled on a thread pool, each page's stage
+// committed to the history the moment it completes. Lives in (and signals on) the thread that
+// created it, which needs an event loop. One job at a time.
+class Pipeline : public QObject {
+    Q_OBJECT
+public:
+    // store may be null: nothing is kept, artifacts go to settings.outputDir.
+    explicit Pipeline(JobStore *store, QObject *parent = nullptr);
+    ~Pipeline() override; // cancels and waits for running stages
+
+    // Opens both sets (one-line error naming the file on failure) and starts the job, or
+    // continues the history's job of the same inputs and settings (options.reuse).
+    bool start(const QString &oldPath, const QString &newPath, const CompareSettings &settings,
+               const PipelineOptions &options, QString *error);
+    // Finishes an interrupted job of the history; stages already committed are not run again.
+    // Passwords are not kept in the history: pass them again for encrypted sets.
+    bool resume(const QString &jobId, const PipelineOptions &options, QString *error,
+                const QString &oldPassword = QString(), const QString &newPassword = QString());
+    // Takes effect at once: jobFinished("cancelled") is emitted before this returns; stages still
+    // running finish in the background and their results are dropped.
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    QString jobId() const { return m_jobId; }
+    bool reused() const { return m_reused; } // start() continued an existing job
+    qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+    JobProgress progress() const;
+    ComparisonResult result() const; // pages as far as they got
+    // Runs a local event loop until the job finishes (command line, tests).
+    void waitForFinished();
+
+signals:
+    void sheetsMatched(const QString &jobId, int totalPages);
+    void stageChanged(const bt::StageEvent &event);
+    void pageResultReady(const bt::PageResult &page); // after its diff, and again with its summary
+    void jobProgress(const bt::JobProgress &progress);
+    void jobFinished(const QString &jobId, const QString &status, qint64 tMs);
+
+private:
+    struct PageState;
+    struct Outcome;
+
+    bool openDocuments(const QString &oldPath, const QString &newPath, const QString &oldPassword,
+                       const QString &newPassword, QString *error);
+    bool begin(const JobRecord &job, const PipelineOptions &options, QString *error);
+    void runMatch();
+    void onMatched(QVector<PageResult> pages, const QString &error);
+    void schedule();
+    bool scheduleOne(Stage stage);
+    void launch(int index, Stage stage);
+    void onStageDone(int index, Stage stage, int generation, std::shared_ptr<Outcome> outcome);
+    void complete(int index, Stage stage, const QJsonObject &detail);
+    void fail(int index, Stage stage, const QString &error);
+    void setStatus(int index, Stage stage, StageStatus status, const QString &error = QString(),
+                   bool willRetry = false, const QJsonObject &detail = {});
+    bool allDone(Stage stage) const;
+    void finish(const QString &status);
+    qint64 estimatedBytes(const PageResult &page) const;
+    void storeWrite(bool ok, const QString &what, const QString &error);
+
+    JobStore *m_store;
+    std::unique_ptr<Document> m_oldDoc;
+    std::unique_ptr<Document> m_newDoc;
+    CompareSettings m_settings;
+    PipelineOptions m_options;
+    QString m_jobId;
+    QString m_oldPath, m_newPath;
+    QDateTime m_created;
+    bool m_running = false;
+    bool m_reused = false;
+    QString m_status;
+    std::vector<PageState> m_pages;
+    std::array<int, 3> m_runningCount = {0, 0, 0};
+    qint64 m_heldBytes = 0;
+    int m_generation = 0; // bumped per job: late results of a cancelled job are ignored
+    std::shared_ptr<CancelFlag> m_cancel;
+    QElapsedTimer m_clock;
+    QThreadPool m_pool;
+};
+
+} // namespace bt
+
+Q_DECLARE_METATYPE(bt::StageEvent)
+Q_DECLARE_METATYPE(bt::JobProgress)
+Q_DECLARE_METATYPE(bt::PageResult)
