@@ -308,9 +308,10 @@ int runCompare(const QStringList &arguments) {
         QStringLiteral("max-megapixels"),
         QStringLiteral("Per-page pixel cap; larger pages render at a lower DPI (default 120)."),
         QStringLiteral("MP"));
-    const QCommandLineOption noRendersOpt(
-        QStringLiteral("no-renders"),
-        QStringLiteral("Write only overlays, not the aligned OLD/NEW renders."));
+    const QCommandLineOption rendersOpt(
+        QStringLiteral("renders"),
+        QStringLiteral(
+            "Also write the aligned OLD and the NEW render of each sheet (grey PNGs, ~1 s per sheet)."));
     const QCommandLineOption modeOpt(
         QStringLiteral("mode"),
         QStringLiteral(
@@ -319,7 +320,7 @@ int runCompare(const QStringList &arguments) {
         QStringLiteral("MODE"), QStringLiteral("streaming"));
     const QCommandLineOption freshOpt(
         QStringLiteral("fresh"), QStringLiteral("Start a new job even if the history has this comparison."));
-    parser.addOptions({dpiOpt, tolOpt, colOpt, capOpt, noRendersOpt, modeOpt, freshOpt});
+    parser.addOptions({dpiOpt, tolOpt, colOpt, capOpt, rendersOpt, modeOpt, freshOpt});
 
     if (!parser.parse(arguments)) return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -356,7 +357,7 @@ int runCompare(const QStringList &arguments) {
                         .arg(OverlayColours::presetNames().join(QStringLiteral(", "))));
     settings.oldPassword = parser.value(run.oldPassword);
     settings.newPassword = parser.value(run.newPassword);
-    settings.keepRenders = !parser.isSet(noRendersOpt);
+    settings.keepRenders = parser.isSet(rendersOpt);
 
     PipelineOptions options;
     if (!run.read(parser, &options)) return ExitError;

@@ -89,7 +89,7 @@ private:
     QVector<SheetLayout> m_editOldLayout, m_editNewLayout;
     QVector<Edit> m_edits;
     std::optional<CliRun> m_editRun;       // standard colours, with renders
-    std::optional<CliRun> m_colorblindRun; // --colors colorblind --no-renders
+    std::optional<CliRun> m_colorblindRun; // --colors colorblind, no --renders
     // The reordered pair (17 x 11 in).
     std::optional<CliRun> m_reorderRun;
     // Identical sets (17 x 11 in), two files.
@@ -102,7 +102,7 @@ private:
             const QString json = path(QStringLiteral("edit.json"));
             m_editRun = runCli({QStringLiteral("compare"), m_editOld, m_editNew, QStringLiteral("--json"),
                                 json, QStringLiteral("--out"), path(QStringLiteral("edit-out")),
-                                QStringLiteral("--dpi"), QStringLiteral("100")},
+                                QStringLiteral("--dpi"), QStringLiteral("100"), QStringLiteral("--renders")},
                                json);
         }
         return *m_editRun;
@@ -111,12 +111,12 @@ private:
     const CliRun &colorblindRun() {
         if (!m_colorblindRun) {
             const QString json = path(QStringLiteral("colorblind.json"));
-            m_colorblindRun = runCli(
-                {QStringLiteral("compare"), m_editOld, m_editNew, QStringLiteral("--json"), json,
-                 QStringLiteral("--out"), path(QStringLiteral("colorblind-out")), QStringLiteral("--dpi"),
-                 QStringLiteral("100"), QStringLiteral("--colors"), QStringLiteral("colorblind"),
-                 QStringLiteral("--no-renders"), QStringLiteral("--quiet")},
-                json);
+            m_colorblindRun =
+                runCli({QStringLiteral("compare"), m_editOld, m_editNew, QStringLiteral("--json"), json,
+                        QStringLiteral("--out"), path(QStringLiteral("colorblind-out")),
+                        QStringLiteral("--dpi"), QStringLiteral("100"), QStringLiteral("--colors"),
+                        QStringLiteral("colorblind"), QStringLiteral("--quiet")},
+                       json);
         }
         return *m_colorblindRun;
     }
@@ -374,7 +374,7 @@ private slots:
         const QString text = QString::fromUtf8(r.stdOut);
         for (const char *option :
              {"--json", "--out", "--dpi", "--old-password", "--new-password", "--tolerance", "--colors",
-              "--max-megapixels", "--no-renders", "--quiet", "--help"})
+              "--max-megapixels", "--renders", "--mode", "--events", "--db", "--quiet", "--help"})
             QVERIFY2(text.contains(QLatin1String(option)), option);
         for (const char *word :
              {"OLD", "NEW", "standard", "colorblind", "PAGE_EXTRACTION_DPI", "Exit status"})
@@ -543,7 +543,7 @@ private slots:
                                     .arg(expected.width())
                                     .arg(expected.height())));
             QCOMPARE(expected, QSize(3600, 2400)); // ARCH D at 100 dpi
-            // Renders next to it (not disabled here).
+            // Renders next to it (asked for with --renders).
             for (const char *key : {"aligned_old_path", "new_render_path"}) {
                 const QString render = diff.value(QLatin1String(key)).toString();
                 QVERIFY2(!render.isEmpty() && QFileInfo::exists(render), key);
@@ -560,7 +560,7 @@ private slots:
         const QJsonObject cbDiff = pageByNew(cb.json, 1).value(QStringLiteral("diff_result")).toObject();
         const QJsonObject stdDiff =
             pageByNew(standard.json, 1).value(QStringLiteral("diff_result")).toObject();
-        // --no-renders: the overlay only.
+        // Without --renders: the overlay only.
         QVERIFY(cbDiff.value(QStringLiteral("aligned_old_path")).isNull());
         QVERIFY(cbDiff.value(QStringLiteral("new_render_path")).isNull());
         QCOMPARE(QDir(path(QStringLiteral("colorblind-out")))
@@ -670,11 +670,13 @@ private slots:
             qPrintable(error.errorString() + QStringLiteral(": ") + QString::fromUtf8(r.stdOut.left(300))));
         checkTopLevel(doc.object());
         QCOMPARE(doc.object().value(QStringLiteral("total_pages")).toInt(), 2);
-        // No overlay without --out.
+        // Without --out the overlays stay in the history's artifact folder (beside the database).
+        const QString artifacts = runtimeDir() + QStringLiteral("/artifacts/") +
+                                  doc.object().value(QStringLiteral("job_id")).toString() + QLatin1Char('/');
         for (const QJsonValue &pv : doc.object().value(QStringLiteral("pages")).toArray()) {
             const QJsonObject diff = pv.toObject().value(QStringLiteral("diff_result")).toObject();
-            QVERIFY(diff.value(QStringLiteral("overlay_path")).isNull());
-            QVERIFY(diff.value(QStringLiteral("overlay_url")).isNull());
+            const QString overlay = diff.value(QStringLiteral("overlay_path")).toString();
+            QVERIFY2(overlay.startsWith(artifacts) && QFileInfo::exists(overlay), qPrintable(overlay));
             QCOMPARE(diff.value(QStringLiteral("dpi")).toDouble(), 72.0);
         }
     }

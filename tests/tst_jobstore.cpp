@@ -2,7 +2,9 @@
 #include "compare/resultjson.h"
 #include "store/jobstore.h"
 
+#include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -47,6 +49,49 @@ QStringList rawQuery(const QString &path, const QString &sql) {
     return out;
 }
 
+// Schema v1 as the previous version wrote it (copied from kSchemaV1 in core/store/jobstore.cpp
+// before v2): the fixture of the migration test, so it must not follow later changes.
+const char *const kSchemaV1Fixture[] = {
+    "CREATE TABLE IF NOT EXISTS jobs ("
+    " id TEXT PRIMARY KEY, old_file TEXT, new_file TEXT, old_hash TEXT, new_hash TEXT,"
+    " settings_json TEXT, status TEXT, total_pages INTEGER, created_at TEXT, finished_at TEXT)",
+    "CREATE TABLE IF NOT EXISTS job_stages ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, stage TEXT NOT NULL, status TEXT,"
+    " attempts INTEGER DEFAULT 0, error TEXT, started_at TEXT, finished_at TEXT,"
+    " PRIMARY KEY (job_id, page_number, stage))",
+    "CREATE INDEX IF NOT EXISTS idx_job_stages_page ON job_stages (job_id, page_number)",
+    "CREATE TABLE IF NOT EXISTS diff_results ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, drawing_name TEXT, overlay_path TEXT,"
+    " regions_json TEXT, alignment_json TEXT, page_json TEXT, PRIMARY KEY (job_id, page_number))",
+    "CREATE INDEX IF NOT EXISTS idx_diff_results_page ON diff_results (job_id, page_number)",
+    "CREATE TABLE IF NOT EXISTS summaries ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, summary_text TEXT,"
+    " PRIMARY KEY (job_id, page_number))",
+    "CREATE TABLE IF NOT EXISTS dead_letters ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT, page_number INTEGER, stage TEXT, error TEXT,"
+    " attempts INTEGER, created_at TEXT)",
+};
+
+// Every table and column of schema v2 is there.
+void checkV2Schema(const QString &path) {
+    const QStringList tables =
+        rawQuery(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
+    for (const char *t : {"jobs", "job_stages", "diff_results", "summaries", "dead_letters", "job_pages"})
+        QVERIFY2(tables.contains(QLatin1String(t)), t);
+    auto columns = [&path](const char *table) {
+        return rawQuery(path,
+                        QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(QLatin1String(table)));
+    };
+    QVERIFY(columns("jobs").contains(QStringLiteral("mode")));
+    QVERIFY(columns("jobs").contains(QStringLiteral("summary_text")));
+    QVERIFY(columns("dead_letters").contains(QStringLiteral("resolved_at")));
+    QCOMPARE(columns("job_pages"), (QStringList{QStringLiteral("job_id"), QStringLiteral("page_number"),
+                                                QStringLiteral("page_json")}));
+    QCOMPARE(rawQuery(path,
+                      QStringLiteral("SELECT dflt_value FROM pragma_table_info('jobs') WHERE name = 'mode'")),
+             QStringList{QStringLiteral("'streaming'")});
+}
+
 } // namespace
 
 class TestJobStore : public QObject {
@@ -54,6 +99,8 @@ class TestJobStore : public QObject {
 
 private slots:
     void migratesEmptyFile();
+    void migratesZeroByteFile();
+    void migratesFromV1();
     void reopenKeepsData();
     void roundTrip();
     void setStageTwiceUpdates();
@@ -75,12 +122,180 @@ void TestJobStore::migratesEmptyFile() {
         QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
         QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     }
-    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("1")});
+    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("2")});
     QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA journal_mode")), QStringList{QStringLiteral("wal")});
-    const QStringList tables =
-        rawQuery(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
-    for (const char *t : {"jobs", "job_stages", "diff_results", "summaries", "dead_letters"})
-        QVERIFY2(tables.contains(QLatin1String(t)), t);
+    checkV2Schema(path);
+    if (QTest::currentTestFailed()) return;
+}
+
+// A file that exists but is empty (user_version 0) gets the whole schema.
+void TestJobStore::migratesZeroByteFile() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    QCOMPARE(QFileInfo(path).size(), 0);
+    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("0")});
+    JobStore store(path);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+    checkV2Schema(path);
+    if (QTest::currentTestFailed()) return;
+    // The new columns work from the start.
+    JobRecord job = sampleJob(QStringLiteral("job-1"));
+    job.mode = QStringLiteral("batch");
+    QVERIFY(store.createJob(job));
+    QCOMPARE(store.job(QStringLiteral("job-1"))->mode, QStringLiteral("batch"));
+}
+
+// A history written by the previous version (schema v1) is migrated in place: its rows stay
+// readable, the new columns get their defaults and the new API works on it.
+void TestJobStore::migratesFromV1() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
+    const QJsonObject v1Page{
+        {QStringLiteral("page_number"), 1},
+        {QStringLiteral("drawing_name"), QStringLiteral("A-101")},
+        {QStringLiteral("diff_result"),
+         QJsonObject{{QStringLiteral("change_count"), 1},
+                     {QStringLiteral("overlay_path"), QStringLiteral("/tmp/p001_overlay.png")}}}};
+    const QString pageText = QString::fromUtf8(QJsonDocument(v1Page).toJson(QJsonDocument::Compact));
+    {
+        QStringList statements;
+        for (const char *sql : kSchemaV1Fixture)
+            statements << QString::fromLatin1(sql);
+        statements << QStringLiteral("PRAGMA user_version=1")
+                   << QStringLiteral(
+                          "INSERT INTO jobs VALUES ('v1-job', '/data/old.pdf', '/data/new.pdf', 'aaa',"
+                          " 'bbb', '{\"dpi\":150}', 'completed', 2, '2024-05-01T10:00:00.000Z',"
+                          " '2024-05-01T10:05:00.000Z')")
+                   << QStringLiteral("INSERT INTO job_stages VALUES ('v1-job', 1, 'ocr', 'completed', 1, '',"
+                                     " '2024-05-01T10:00:01.000Z', '2024-05-01T10:00:02.000Z')")
+                   << QStringLiteral("INSERT INTO job_stages VALUES ('v1-job', 1, 'diff', 'completed', 1, '',"
+                                     " '2024-05-01T10:00:02.000Z', '2024-05-01T10:00:03.000Z')")
+                   << QStringLiteral("INSERT INTO job_stages VALUES ('v1-job', 2, 'ocr', 'completed', 1, '',"
+                                     " '2024-05-01T10:00:01.000Z', '2024-05-01T10:00:02.000Z')")
+                   << QStringLiteral(
+                          "INSERT INTO job_stages VALUES ('v1-job', 2, 'diff', 'failed', 3, 'boom',"
+                          " '2024-05-01T10:00:02.000Z', '2024-05-01T10:00:04.000Z')")
+                   << QStringLiteral(
+                          "INSERT INTO diff_results VALUES ('v1-job', 1, 'A-101', '/tmp/p001_overlay.png',"
+                          " '[]', '{}', '%1')")
+                          .arg(pageText)
+                   << QStringLiteral("INSERT INTO summaries VALUES ('v1-job', 1, 'A-101: no changes.')")
+                   << QStringLiteral(
+                          "INSERT INTO dead_letters (job_id, page_number, stage, error, attempts, created_at)"
+                          " VALUES ('v1-job', 2, 'diff', 'boom', 3, '2024-05-01T10:00:04.000Z')");
+        const QString name = QStringLiteral("tst-v1");
+        {
+            QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            d.setDatabaseName(path);
+            QVERIFY(d.open());
+            for (const QString &sql : statements) {
+                QSqlQuery q(d);
+                QVERIFY2(q.exec(sql), qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
+            }
+            d.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("1")});
+    QVERIFY(!rawQuery(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"))
+                 .contains(QStringLiteral("job_pages")));
+
+    JobStore store(path);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+    checkV2Schema(path);
+    if (QTest::currentTestFailed()) return;
+
+    // The old rows, through the API.
+    const auto job = store.job(QStringLiteral("v1-job"));
+    QVERIFY(job.has_value());
+    QCOMPARE(job->oldFile, QStringLiteral("/data/old.pdf"));
+    QCOMPARE(job->newFile, QStringLiteral("/data/new.pdf"));
+    QCOMPARE(job->oldHash, QStringLiteral("aaa"));
+    QCOMPARE(job->newHash, QStringLiteral("bbb"));
+    QCOMPARE(job->settings.value(QStringLiteral("dpi")).toInt(), 150);
+    QCOMPARE(job->status, QStringLiteral("completed"));
+    QCOMPARE(job->totalPages, 2);
+    QCOMPARE(job->createdAt, QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC));
+    QCOMPARE(job->finishedAt, QDateTime(QDate(2024, 5, 1), QTime(10, 5), Qt::UTC));
+    QCOMPARE(job->mode, QStringLiteral("streaming")); // the new column's default
+    QVERIFY(job->summaryText.isEmpty());
+    QCOMPARE(store.jobs().size(), 1);
+    QVERIFY(
+        store.findJob(QStringLiteral("aaa"), QStringLiteral("bbb"), QJsonObject{{QStringLiteral("dpi"), 150}})
+            .has_value());
+
+    const auto stages = store.stages(QStringLiteral("v1-job"));
+    QCOMPARE(stages.size(), 4);
+    QCOMPARE(stages.at(0).pageNumber, 1);
+    QCOMPARE(stages.at(0).stage, QStringLiteral("diff"));
+    QCOMPARE(stages.at(0).status, QStringLiteral("completed"));
+    QCOMPARE(stages.at(0).startedAt, QDateTime(QDate(2024, 5, 1), QTime(10, 0, 2), Qt::UTC));
+    QCOMPARE(stages.at(2).pageNumber, 2);
+    QCOMPARE(stages.at(2).stage, QStringLiteral("diff"));
+    QCOMPARE(stages.at(2).status, QStringLiteral("failed"));
+    QCOMPARE(stages.at(2).attempts, 3);
+    QCOMPARE(stages.at(2).error, QStringLiteral("boom"));
+
+    QCOMPARE(store.diffResult(QStringLiteral("v1-job"), 1).value_or(QJsonObject()), v1Page);
+    QVERIFY(!store.diffResult(QStringLiteral("v1-job"), 2).has_value());
+    QCOMPARE(store.summary(QStringLiteral("v1-job"), 1).value_or(QString()),
+             QStringLiteral("A-101: no changes."));
+
+    const auto letters = store.deadLetters();
+    QCOMPARE(letters.size(), 1);
+    QCOMPARE(letters.at(0).jobId, QStringLiteral("v1-job"));
+    QCOMPARE(letters.at(0).pageNumber, 2);
+    QCOMPARE(letters.at(0).stage, QStringLiteral("diff"));
+    QCOMPARE(letters.at(0).error, QStringLiteral("boom"));
+    QCOMPARE(letters.at(0).attempts, 3);
+    QCOMPARE(letters.at(0).createdAt, QDateTime(QDate(2024, 5, 1), QTime(10, 0, 4), Qt::UTC));
+    QVERIFY(!letters.at(0).resolvedAt.isValid()); // the new column's default
+
+    // v1 had no sheet pairs: the job reads as not matched yet, until they are set.
+    QVERIFY(!store.jobPages(QStringLiteral("v1-job")).has_value());
+    const QVector<QJsonObject> pages = {v1Page, QJsonObject{{QStringLiteral("page_number"), 2}}};
+    QVERIFY2(store.setJobPages(QStringLiteral("v1-job"), pages, &error), qPrintable(error));
+    QCOMPARE(store.jobPages(QStringLiteral("v1-job")).value_or(QVector<QJsonObject>()), pages);
+    QCOMPARE(store.job(QStringLiteral("v1-job"))->totalPages, 2);
+    QVERIFY(store.setJobSummary(QStringLiteral("v1-job"), QStringLiteral("2 sheets compared.")));
+    QCOMPARE(store.job(QStringLiteral("v1-job"))->summaryText, QStringLiteral("2 sheets compared."));
+
+    // retry's reset: the failed stage goes back to pending, its dead letter is resolved.
+    QCOMPARE(store.resetFailedStages(QStringLiteral("v1-job"), 2, &error), 1);
+    const auto reset = store.stages(QStringLiteral("v1-job"));
+    QCOMPARE(reset.at(2).status, QStringLiteral("pending"));
+    QCOMPARE(reset.at(2).attempts, 0);
+    QVERIFY(reset.at(2).error.isEmpty());
+    QCOMPARE(reset.at(0).status, QStringLiteral("completed")); // others untouched
+    QVERIFY(store.deadLetters().isEmpty());
+    const auto all = store.deadLetters(true);
+    QCOMPARE(all.size(), 1);
+    QVERIFY(all.at(0).resolvedAt.isValid());
+    QCOMPARE(store.resetFailedStages(QStringLiteral("v1-job"), 0, &error), 0);
+
+    // New jobs next to the old one, and a second open is a no-op.
+    JobRecord batch = sampleJob(QStringLiteral("v2-job"));
+    batch.mode = QStringLiteral("batch");
+    QVERIFY(store.createJob(batch));
+    JobStore again(path);
+    QVERIFY(again.open());
+    QCOMPARE(again.schemaVersion(), 2);
+    QCOMPARE(again.jobs().size(), 2);
+    QCOMPARE(again.job(QStringLiteral("v2-job"))->mode, QStringLiteral("batch"));
+    QCOMPARE(again.job(QStringLiteral("v1-job"))->mode, QStringLiteral("streaming"));
+    QCOMPARE(again.stages(QStringLiteral("v1-job")).size(), 4);
 }
 
 void TestJobStore::reopenKeepsData() {

@@ -1,7 +1,7 @@
 #include "comparison.h"
 
 #include "sheet/sheetidentifier.h"
-#include "summary/summary.h"
+#include "summary/sheetgrid.h"
 #include "text/ocrengine.h"
 
 #include <QDir>
@@ -219,6 +219,8 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
 
     Words oldWords = mapWordsOntoNew(pair.oldWords, page.alignment, oldPage.dpi, newPage.dpi);
     Words newWords = std::move(pair.newWords);
+    // Grid bubbles come from the text layer only (OCR reads just around the changes).
+    page.grid = findSheetGrid(newWords, page.pageSizePt);
 
     ChangeOptions options = settings.change;
     options.scanned = options.scanned || oldDoc.isImage() || newDoc.isImage() || looksScanned(oldPage.grey) ||

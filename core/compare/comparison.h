@@ -22,7 +22,9 @@ struct CompareSettings {
     QString outputDir; // overlays and aligned renders; empty: nothing written
     OverlayColours colours;
     ChangeOptions change;
-    bool keepRenders = true; // write aligned OLD and NEW renders next to the overlay
+    // Also write the aligned OLD and the NEW render next to the overlay. Off by default: two
+    // 40 MB PNG encodes cost ~1 s per sheet, and a viewer renders the PDFs at its own zoom.
+    bool keepRenders = false;
 
     // Default DPI from PAGE_EXTRACTION_DPI when set.
     static double defaultDpi();

@@ -4,6 +4,7 @@
 #include "diff/changeregion.h"
 #include "sheet/sheetidentity.h"
 #include "sheet/sheetmatcher.h"
+#include "summary/sheetgrid.h"
 
 #include <QSizeF>
 #include <QString>
@@ -33,6 +34,7 @@ struct PageResult {
     QSizeF pageSizePt; // NEW page (OLD page for removed sheets)
     Alignment alignment;
     ChangeRegions regions;
+    SheetGrid grid;
     QString overlayPath;
     QString alignedOldPath;
     QString newRenderPath;

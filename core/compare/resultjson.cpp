@@ -124,6 +124,18 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId) {
     for (const ChangeRegion &r : page.regions)
         regions.append(regionToJson(r));
     diff.insert(QStringLiteral("regions"), regions);
+    if (!page.grid.isEmpty()) {
+        auto labels = [](const QVector<GridLabel> &list) {
+            QJsonArray a;
+            for (const GridLabel &l : list)
+                a.append(QJsonObject{{QStringLiteral("label"), l.label},
+                                     {QStringLiteral("position_pt"), round1(l.positionPt)}});
+            return a;
+        };
+        diff.insert(QStringLiteral("grid"),
+                    QJsonObject{{QStringLiteral("columns"), labels(page.grid.columns)},
+                                {QStringLiteral("rows"), labels(page.grid.rows)}});
+    }
     if (page.match == MatchKind::Matched && page.diffDone) {
         diff.insert(QStringLiteral("dpi"), round1(page.dpi));
         diff.insert(QStringLiteral("old_dpi"), round1(page.oldDpi));
@@ -193,6 +205,12 @@ PageResult pageResultFromJson(const QJsonObject &o) {
         region.removedPx = r.value(QStringLiteral("removed_px")).toInt();
         page.regions.append(region);
     }
+    const QJsonObject grid = diff.value(QStringLiteral("grid")).toObject();
+    for (const auto &[key, list] : {std::pair(QStringLiteral("columns"), &page.grid.columns),
+                                    std::pair(QStringLiteral("rows"), &page.grid.rows)})
+        for (const QJsonValue &v : grid.value(key).toArray())
+            list->append(GridLabel{v.toObject().value(QStringLiteral("label")).toString(),
+                                   v.toObject().value(QStringLiteral("position_pt")).toDouble()});
     if (diff.contains(QStringLiteral("alignment"))) {
         page.diffDone = true;
         page.dpi = diff.value(QStringLiteral("dpi")).toDouble();

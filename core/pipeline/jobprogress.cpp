@@ -136,12 +136,14 @@ std::optional<JobProgress> JobProgress::fromStore(const JobStore &store, const Q
         page.pageNumber = s.value(QStringLiteral("page_number")).toInt();
         page.drawingName = s.value(QStringLiteral("drawing_name")).toString();
         page.match = s.value(QStringLiteral("match")).toString();
-        if (const auto diff = store.diffResult(jobId, page.pageNumber)) {
-            const QJsonObject d = diff->value(QStringLiteral("diff_result")).toObject();
-            page.changesDetected = d.value(QStringLiteral("changes_detected")).toBool();
-            page.changeCount = d.value(QStringLiteral("change_count")).toInt();
-            page.overlayPath = d.value(QStringLiteral("overlay_path")).toString();
-        }
+        // Added and removed sheets have no diff row: their sheet pair says all there is.
+        const QJsonObject diff = store.diffResult(jobId, page.pageNumber)
+                                     .value_or(s)
+                                     .value(QStringLiteral("diff_result"))
+                                     .toObject();
+        page.changesDetected = diff.value(QStringLiteral("changes_detected")).toBool();
+        page.changeCount = diff.value(QStringLiteral("change_count")).toInt();
+        page.overlayPath = diff.value(QStringLiteral("overlay_path")).toString();
         page.summaryText = store.summary(jobId, page.pageNumber).value_or(QString());
         p.pages.append(page);
     }

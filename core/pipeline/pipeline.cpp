@@ -136,6 +136,10 @@ bool Pipeline::start(const QString &oldPath, const QString &newPath, const Compa
         if (options.reuse) {
             if (const auto existing = m_store->findJob(job.oldHash, job.newHash, job.settings)) {
                 m_reused = true;
+                // Finished pages are reused; pages that failed get another chance.
+                QString e;
+                if (m_store->resetFailedStages(existing->id, 0, &e) < 0)
+                    storeWrite(false, QStringLiteral("reset failed stages"), e);
                 return begin(*existing, options, error);
             }
         }
@@ -230,6 +234,8 @@ bool Pipeline::begin(const JobRecord &job, const PipelineOptions &options, QStri
             (!ps.page.overlayPath.isEmpty() ? !QFileInfo::exists(ps.page.overlayPath)
                                             : ps.page.match == MatchKind::Matched && !ps.page.diffDone))
             diff = summary = StageStatus::Pending;
+        // A summary describes its diff: a diff that runs again (retry) gets a new summary.
+        if (!isTerminal(diff)) summary = StageStatus::Pending;
         if (summary != StageStatus::Completed) ps.page.summaryText.clear();
         if (diff == StageStatus::Completed) restored.append(ps.page);
     }

@@ -59,6 +59,10 @@ CliRun runCli(const QStringList &args, const QString &jsonPath, const QMap<QStri
     childEnv.insert(QStringLiteral("OMP_THREAD_LIMIT"), QStringLiteral("1"));
     childEnv.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir());
     childEnv.remove(QStringLiteral("PAGE_EXTRACTION_DPI"));
+    // Every run its own history unless the test names one: runs don't reuse each other's jobs.
+    static int historyCount = 0;
+    childEnv.insert(QStringLiteral("BUILDTRACE_DB"),
+                    QStringLiteral("%1/history-%2.sqlite").arg(runtimeDir()).arg(++historyCount));
     for (auto it = env.cbegin(); it != env.cend(); ++it) {
         if (it.value().isNull())
             childEnv.remove(it.key());

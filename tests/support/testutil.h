@@ -48,7 +48,8 @@ struct CliRun {
 QString runtimeDir();
 
 // Runs the CLI (BT_CLI_PATH) headless: QT_QPA_PLATFORM=offscreen, OMP_THREAD_LIMIT=1,
-// XDG_RUNTIME_DIR=runtimeDir(), PAGE_EXTRACTION_DPI unset; then `env` on top, where a null
+// XDG_RUNTIME_DIR=runtimeDir(), PAGE_EXTRACTION_DPI unset, BUILDTRACE_DB a new file per run
+// (runs don't reuse each other's jobs); then `env` on top, where a null
 // QString() value removes the variable. `jsonPath` (if not empty) is read back into run.json: a
 // file, or "-" for stdout. A run still going after `timeoutMs` is killed (run.finished false).
 CliRun runCli(const QStringList &args, const QString &jsonPath = QString(),
