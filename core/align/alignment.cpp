@@ -103,8 +103,20 @@ double overlapScore(const Level &l, const cv::Matx23d &full, int radius = 2) {
 }
 
 // Translation of NEW relative to OLD by phase correlation on a common canvas.
+// OpenCV 4.6's phaseCorrelate pads to getOptimalDFTSize() and, for an odd size, reads the peak
+// half a pixel off (its quadrant swap assumes even sizes): an A1/ARCH D page at 1000 px long side
+// is 667 px tall, padded to 675, and two identical pages came out 0.5 px apart. So the canvas is
+// made an even DFT size.
+int evenDftSize(int n) {
+    n = cv::getOptimalDFTSize(n);
+    while (n % 2)
+        n = cv::getOptimalDFTSize(n + 1);
+    return n;
+}
+
 cv::Point2d phaseShift(const Level &l, double *response) {
-    const cv::Size canvas(std::max(l.oldInk.cols, l.newInk.cols), std::max(l.oldInk.rows, l.newInk.rows));
+    const cv::Size canvas(evenDftSize(std::max(l.oldInk.cols, l.newInk.cols)),
+                          evenDftSize(std::max(l.oldInk.rows, l.newInk.rows)));
     cv::Mat a = cv::Mat::zeros(canvas, CV_32F), b = cv::Mat::zeros(canvas, CV_32F);
     l.oldInk.copyTo(a(cv::Rect(0, 0, l.oldInk.cols, l.oldInk.rows)));
     l.newInk.copyTo(b(cv::Rect(0, 0, l.newInk.cols, l.newInk.rows)));

@@ -12,6 +12,11 @@
 #include <QUuid>
 
 #include <stdexcept>
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace bt {
 
@@ -23,6 +28,17 @@ QString fileSha256(const QString &path) {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
     return QString::fromLatin1(hash.result().toHex());
+}
+
+// The OCR lane renders ahead for later pages; it should use the core the running diff leaves
+// idle, not slow that diff down (the user is waiting for its overlay). Qt cannot lower a
+// SCHED_OTHER thread's priority on Linux, the thread's nice value can.
+void lowerThreadPriority() {
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10);
+#else
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#endif
 }
 
 bool isTerminal(StageStatus s) {
@@ -91,6 +107,7 @@ Pipeline::Pipeline(JobStore *store, QObject *parent)
 
 Pipeline::~Pipeline() {
     m_cancel->store(true);
+    m_renderPool.waitForDone();
     m_pool.waitForDone();
     // Pool threads opened their own store connections only if stages wrote; they don't.
 }
@@ -197,7 +214,8 @@ bool Pipeline::begin(const JobRecord &job, const PipelineOptions &options, QStri
     m_pages.clear();
     m_runningCount = {0, 0, 0};
     m_heldBytes = 0;
-    m_pool.setMaxThreadCount(2 + stageCap(Stage::Diff, options) + 1);
+    m_pool.setMaxThreadCount(2 + stageCap(Stage::Diff, options));
+    m_renderPool.setMaxThreadCount(1);
     if (m_store) m_settings.outputDir = m_store->artifactDir(m_jobId);
     if (!m_settings.outputDir.isEmpty()) QDir().mkpath(m_settings.outputDir);
     m_running = true;
@@ -381,13 +399,15 @@ void Pipeline::launch(int index, Stage stage) {
     const std::shared_ptr<CancelFlag> cancel = m_cancel;
     const int generation = m_generation;
     const QString jobId = m_jobId;
-    m_pool.start([=]() mutable {
+    QThreadPool &pool = stage == Stage::Ocr ? m_renderPool : m_pool;
+    pool.start([=]() mutable {
         auto outcome = std::make_shared<Outcome>();
         try {
             if (cancel->load()) throw StageCancelled();
             if (injectFault) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
             switch (stage) {
             case Stage::Ocr:
+                lowerThreadPriority();
                 outcome->loaded =
                     std::make_shared<LoadedPair>(loadPagePair(*oldDoc, *newDoc, settings, page));
                 break;

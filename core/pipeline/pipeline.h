@@ -116,7 +116,8 @@ private:
     int m_generation = 0; // bumped per job: late results of a cancelled job are ignored
     std::shared_ptr<CancelFlag> m_cancel;
     QElapsedTimer m_clock;
-    QThreadPool m_pool;
+    QThreadPool m_pool;       // matching, diffs, summaries
+    QThreadPool m_renderPool; // the OCR stage (renders): one thread, below normal priority
 };
 
 } // namespace bt
