@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "pipeline/allocator.h"
 #include "text/ocrengine.h"
 
 #include <QGuiApplication>
@@ -17,6 +18,7 @@ void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QStri
 } // namespace
 
 int main(int argc, char *argv[]) {
+    bt::configureAllocatorForPages();
     qInstallMessageHandler(quietMessageHandler);
     // Before anything loads Tesseract (NOTES.md: OpenMP threads slow it down here).
     bt::initOcrEnvironment();

@@ -1,5 +1,6 @@
 #include "pipeline.h"
 
+#include "allocator.h"
 #include "compare/resultjson.h"
 #include "summary/summary.h"
 
@@ -552,6 +553,7 @@ void Pipeline::finish(const QString &status) {
     for (PageState &ps : m_pages)
         ps.loaded.reset();
     m_heldBytes = 0;
+    releaseFreeMemory(); // running stages of a cancelled job may still hold theirs
     QVector<PageResult> pages;
     for (const PageState &ps : m_pages)
         pages.append(ps.page);

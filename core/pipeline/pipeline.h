@@ -27,7 +27,7 @@ struct PipelineOptions {
     int diffConcurrency = 1; // diffs at once (each holds several full-page images)
     // Renders held between a page's OCR and its diff. Streaming renders ahead only within it;
     // batch keeps what fits and renders the rest again in the diff stage.
-    qint64 memoryBudgetBytes = 768LL << 20;
+    qint64 memoryBudgetBytes = 512LL << 20;
     bool reuse = true; // a job of the same inputs and settings in the history is continued, not redone
     // Testing hook: "diff:2" makes page 2's diff stage fail on every attempt (also read from
     // $BUILDTRACE_INJECT_FAULT by the command line).
