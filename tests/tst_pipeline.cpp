@@ -516,6 +516,22 @@ private slots:
         QVERIFY2(last(QStringLiteral("diff")) < first(QStringLiteral("summary")), qPrintable(evsText(ev)));
         for (int i = 1; i < ev.size(); ++i)
             QVERIFY2(ev[i].tMs >= ev[i - 1].tMs, qPrintable(evsText(ev)));
+        // A stage's results are published together, after every page went through it: no
+        // completion before the stage's last start, each saying when it really finished.
+        for (const QString &stage :
+             {QStringLiteral("ocr"), QStringLiteral("diff"), QStringLiteral("summary")}) {
+            int lastStart = -1, firstDone = -1;
+            for (int i = 0; i < ev.size(); ++i) {
+                if (ev[i].stage != stage) continue;
+                if (ev[i].status == QLatin1String("in_progress")) lastStart = i;
+                if (ev[i].status == QLatin1String("completed")) {
+                    if (firstDone < 0) firstDone = i;
+                    const qint64 finished = ev[i].json.value(QStringLiteral("finished_t_ms")).toInteger(-1);
+                    QVERIFY2(finished >= 0 && finished <= ev[i].tMs, qPrintable(evsText(ev)));
+                }
+            }
+            QVERIFY2(lastStart < firstDone, qPrintable(stage + QLatin1Char('\n') + evsText(ev)));
+        }
 
         QVERIFY(batch.jobId != streaming.jobId);
         const QString d = firstDifference(normalized(streaming.json), normalized(batch.json));

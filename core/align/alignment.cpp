@@ -21,31 +21,42 @@ struct Level {
     double newScale = 1; // working px per full-res NEW px
 };
 
-// INTER_AREA by a fractional factor takes OpenCV's generic path (~0.25 s on a 42 MP page);
-// by a whole factor it takes the fast block-mean path (~0.05 s). So shrink by the whole part
-// first (paper-white padding to a multiple keeps the pixel grid: working x = full x * scale),
-// then by the small remainder.
-cv::Mat areaDownscale(const cv::Mat &grey, double scale) {
-    cv::Mat out;
-    const int k = int(std::floor(1.0 / scale));
-    if (k < 2) {
-        cv::resize(grey, out, cv::Size(), scale, scale, cv::INTER_AREA);
-        return out;
+// A page shrunk once by a whole factor k (block means), from which every working level is made:
+// INTER_AREA by a fractional factor takes OpenCV's generic path (~0.25 s on a 42 MP page), by a
+// whole factor its fast block-mean path (~0.05 s), and the levels then come from an image k^2
+// times smaller. Paper-white padding to a multiple of k keeps the pixel grid (x / k).
+struct Shrunk {
+    cv::Mat blocks;
+    int k = 1;
+};
+
+Shrunk shrink(const cv::Mat &grey, double finestScale) {
+    Shrunk s;
+    s.k = std::max(1, int(std::floor(1.0 / finestScale)));
+    if (s.k < 2) {
+        s.blocks = grey;
+        s.k = 1;
+        return s;
     }
     cv::Mat padded = grey;
-    const int padRight = (k - grey.cols % k) % k, padBottom = (k - grey.rows % k) % k;
+    const int padRight = (s.k - grey.cols % s.k) % s.k, padBottom = (s.k - grey.rows % s.k) % s.k;
     if (padRight || padBottom)
         cv::copyMakeBorder(grey, padded, 0, padBottom, 0, padRight, cv::BORDER_CONSTANT, cv::Scalar(255));
-    cv::Mat blocks;
-    cv::resize(padded, blocks, cv::Size(padded.cols / k, padded.rows / k), 0, 0, cv::INTER_AREA);
-    const double rest = scale * k;
-    if (std::abs(rest - 1.0) < 1e-9) return blocks;
-    cv::resize(blocks, out, cv::Size(), rest, rest, cv::INTER_AREA);
+    cv::resize(padded, s.blocks, cv::Size(padded.cols / s.k, padded.rows / s.k), 0, 0, cv::INTER_AREA);
+    return s;
+}
+
+// The page at `scale` (working px per full-resolution px).
+cv::Mat areaDownscale(const Shrunk &shrunk, double scale) {
+    const double rest = scale * shrunk.k;
+    if (std::abs(rest - 1.0) < 1e-9) return shrunk.blocks;
+    cv::Mat out;
+    cv::resize(shrunk.blocks, out, cv::Size(), rest, rest, cv::INTER_AREA);
     return out;
 }
 
-cv::Mat inkImage(const cv::Mat &grey, double scale, double blurSigma) {
-    cv::Mat small = areaDownscale(grey, scale);
+cv::Mat inkImage(const Shrunk &page, double scale, double blurSigma) {
+    cv::Mat small = areaDownscale(page, scale);
     cv::Mat ink;
     cv::subtract(cv::Scalar(255), small, ink);
     ink.convertTo(ink, CV_32F, 1.0 / 255.0);
@@ -53,12 +64,13 @@ cv::Mat inkImage(const cv::Mat &grey, double scale, double blurSigma) {
     return ink;
 }
 
-Level makeLevel(const cv::Mat &oldGrey, const cv::Mat &newGrey, int longSide, double sizeRatio, double blur) {
+Level makeLevel(const Shrunk &oldPage, const Shrunk &newPage, cv::Size oldSize, int longSide,
+                double sizeRatio, double blur) {
     Level l;
-    l.oldScale = double(longSide) / std::max(oldGrey.cols, oldGrey.rows);
+    l.oldScale = double(longSide) / std::max(oldSize.width, oldSize.height);
     l.newScale = l.oldScale * sizeRatio;
-    l.oldInk = inkImage(oldGrey, l.oldScale, blur);
-    l.newInk = inkImage(newGrey, l.newScale, blur);
+    l.oldInk = inkImage(oldPage, l.oldScale, blur);
+    l.newInk = inkImage(newPage, l.newScale, blur);
     return l;
 }
 
@@ -152,7 +164,7 @@ bool refineEcc(const Level &l, cv::Matx23d &full, int iterations) {
 bool featureAlign(const cv::Mat &oldGrey, const cv::Mat &newGrey, double longSide, cv::Matx23d &full) {
     const double so = longSide / std::max(oldGrey.cols, oldGrey.rows);
     const double sn = longSide / std::max(newGrey.cols, newGrey.rows);
-    const cv::Mat o = areaDownscale(oldGrey, so), n = areaDownscale(newGrey, sn);
+    const cv::Mat o = areaDownscale(shrink(oldGrey, so), so), n = areaDownscale(shrink(newGrey, sn), sn);
     auto orb = cv::ORB::create(5000);
     std::vector<cv::KeyPoint> ko, kn;
     cv::Mat dO, dN;
@@ -212,7 +224,14 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
     const double centre = 0.5 * (sizeRatio - 1.0);
     const cv::Matx23d sizeGuess(sizeRatio, 0, centre, 0, sizeRatio, centre);
 
-    const Level coarse = makeLevel(oldGrey, newGrey, options.coarseLongSide, sizeRatio, 1.5);
+    // Every level is made from one whole-factor shrink per page, fine enough for the finest level.
+    const int fineLongSide = 2 * options.coarseLongSide;
+    const double oldFinest = double(fineLongSide) / std::max(oldGrey.cols, oldGrey.rows);
+    const Shrunk oldShrunk = shrink(oldGrey, oldFinest), newShrunk = shrink(newGrey, oldFinest * sizeRatio);
+    auto level = [&](int longSide, double ratio, double blur) {
+        return makeLevel(oldShrunk, newShrunk, oldGrey.size(), longSide, ratio, blur);
+    };
+    const Level coarse = level(options.coarseLongSide, sizeRatio, 1.5);
 
     // 1. Same size and already registered (the common case for re-plotted vector sets).
     struct Candidate {
@@ -231,7 +250,7 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
     // resolution. Skips ECC for the common case of two plots of the same sheet.
     if (sizeRatio == 1.0 && oldGrey.size() == newGrey.size() && candidates.front().score >= 0.95 &&
         std::hypot(shift.x, shift.y) < 0.25) {
-        const Level fine = makeLevel(oldGrey, newGrey, 2 * options.coarseLongSide, 1.0, 1.0);
+        const Level fine = level(fineLongSide, 1.0, 1.0);
         double fineResponse = 0;
         const cv::Point2d fineShift = phaseShift(fine, &fineResponse);
         // 0.08 fine px is a quarter of a full-resolution pixel at the usual 4x reduction.
@@ -262,7 +281,7 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
     if (eccOk) {
         // Sub-pixel refinement on a finer level (twice the coarse resolution).
         if (options.subPixel) {
-            const Level fine = makeLevel(oldGrey, newGrey, 2 * options.coarseLongSide, sizeRatio, 1.0);
+            const Level fine = level(fineLongSide, sizeRatio, 1.0);
             cv::Matx23d refined = ecc;
             if (refineEcc(fine, refined, 30) && plausible(refined, sizeRatio)) ecc = refined;
         }

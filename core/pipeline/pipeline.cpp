@@ -213,6 +213,7 @@ bool Pipeline::begin(const JobRecord &job, const PipelineOptions &options, QStri
     m_created = job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc();
     m_status = QStringLiteral("in_progress");
     m_pages.clear();
+    m_unpublished.clear();
     m_runningCount = {0, 0, 0};
     m_heldBytes = 0;
     m_pool.setMaxThreadCount(2 + stageCap(Stage::Diff, options));
@@ -335,6 +336,7 @@ qint64 Pipeline::estimatedBytes(const PageResult &page) const {
 
 void Pipeline::schedule() {
     if (!m_running) return;
+    publishFinishedStages();
     // Later stages first: the user waits for results, not for renders.
     for (const Stage stage : {Stage::Summary, Stage::Diff, Stage::Ocr})
         while (scheduleOne(stage)) {
@@ -477,7 +479,7 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
         complete(index, stage,
                  {{QStringLiteral("change_count"), int(ps.page.regions.size())},
                   {QStringLiteral("overlay_path"), ps.page.overlayPath}});
-        emit pageResultReady(ps.page);
+        publishPage(ps.page, stage);
         break;
     }
     case Stage::Summary:
@@ -486,7 +488,7 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
             storeWrite(m_store->saveSummary(m_jobId, n, outcome->summary, &e),
                        QStringLiteral("save the summary of page %1").arg(n), e);
         complete(index, stage, {{QStringLiteral("summary_text"), outcome->summary}});
-        emit pageResultReady(ps.page);
+        publishPage(ps.page, stage);
         break;
     }
     schedule();
@@ -543,11 +545,51 @@ void Pipeline::setStatus(int index, Stage stage, StageStatus status, const QStri
             m_store->setStage(m_jobId, event.pageNumber, stageName(stage), stored, error, event.attempt, &e),
             QStringLiteral("record a stage"), e);
     }
+    // Batch publishes a stage's results together, once every page has been through it (they are
+    // committed above the moment each finishes, so a crash loses nothing).
+    const bool terminal = status == StageStatus::Completed || (status == StageStatus::Failed && !willRetry);
+    if (m_options.mode == PipelineMode::Batch && terminal) {
+        m_unpublished.push_back({event, std::nullopt});
+        return;
+    }
     emit stageChanged(event);
     emit jobProgress(progress());
 }
 
+void Pipeline::publishPage(const PageResult &page, Stage stage) {
+    if (m_options.mode == PipelineMode::Batch) {
+        StageEvent marker;
+        marker.stage = stage;
+        m_unpublished.push_back({marker, page});
+        return;
+    }
+    emit pageResultReady(page);
+}
+
+void Pipeline::publishFinishedStages() {
+    for (const Stage stage : kStages) {
+        if (!allDone(stage)) break; // stages finish in order in batch
+        std::vector<Unpublished> now, later;
+        for (Unpublished &u : m_unpublished)
+            (u.event.stage == stage ? now : later).push_back(std::move(u));
+        m_unpublished = std::move(later);
+        const qint64 t = m_clock.elapsed();
+        for (Unpublished &u : now) {
+            if (u.page) {
+                emit pageResultReady(*u.page);
+                continue;
+            }
+            u.event.detail.insert(QStringLiteral("finished_t_ms"), u.event.tMs); // when it really finished
+            u.event.tMs = t;
+            emit stageChanged(u.event);
+        }
+        if (!now.empty()) emit jobProgress(progress());
+    }
+}
+
 void Pipeline::finish(const QString &status) {
+    publishFinishedStages();
+    m_unpublished.clear();
     m_running = false;
     m_status = status;
     for (PageState &ps : m_pages)

@@ -16,7 +16,11 @@ class JobStore;
 
 enum class PipelineMode {
     Streaming, // a page's next stage starts the moment its previous one completes
-    Batch,     // every page goes through a stage before any page starts the next
+    // Every page goes through a stage before any page starts the next, and a stage's results are
+    // published (events, page results) together when it is done for every page, as the design
+    // document's batch jobs deliver them. Each page's result is still committed the moment it
+    // finishes.
+    Batch,
 };
 QString pipelineModeName(PipelineMode mode);
 
@@ -95,6 +99,8 @@ private:
     void setStatus(int index, Stage stage, StageStatus status, const QString &error = QString(),
                    bool willRetry = false, const QJsonObject &detail = {});
     bool allDone(Stage stage) const;
+    void publishPage(const PageResult &page, Stage stage);
+    void publishFinishedStages();
     void finish(const QString &status);
     qint64 estimatedBytes(const PageResult &page) const;
     void storeWrite(bool ok, const QString &what, const QString &error);
@@ -112,6 +118,11 @@ private:
     QString m_status;
     std::vector<PageState> m_pages;
     std::array<int, 3> m_runningCount = {0, 0, 0};
+    struct Unpublished {
+        StageEvent event; // a stage's final event, or (page set) its page result
+        std::optional<PageResult> page;
+    };
+    std::vector<Unpublished> m_unpublished; // batch: results of stages not yet finished for all pages
     qint64 m_heldBytes = 0;
     int m_generation = 0; // bumped per job: late results of a cancelled job are ignored
     std::shared_ptr<CancelFlag> m_cancel;
