@@ -15,9 +15,11 @@
 #include "drawinggenerator.h"
 #include "testutil.h"
 
+#include "pipeline/allocator.h"
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -462,6 +464,7 @@ struct Settings {
     bool keep = false;
     QString jsonPath;
     double timeoutS = 1800;
+    int diffJobs = 1; // buildtrace compare --diff-jobs
 };
 
 QStringList childEnvironment(const QString &runtimeDir) {
@@ -557,7 +560,9 @@ int runBenchmark(Settings s) {
                                       QDir(dir).filePath(QStringLiteral("history.sqlite")),
                                       QStringLiteral("--quiet"),
                                       QStringLiteral("--dpi"),
-                                      dpiText};
+                                      dpiText,
+                                      QStringLiteral("--diff-jobs"),
+                                      QString::number(s.diffJobs)};
             compares[mode] << parseCompareRun(runChild(s.cli, args, env, s.timeoutS));
             const CompareRun &cr = compares[mode].last();
             if (cr.ok)
@@ -634,7 +639,7 @@ int runBenchmark(Settings s) {
                          'f', 1)
       << " GiB RAM; load average (1/5/15 min) " << loadStart << " at start, " << loadEnd << " at end\n";
     o << "buildtrace: " << s.cli << "\n";
-    o << "Settings: " << s.dpi << " DPI; "
+    o << "Settings: " << s.dpi << " DPI, --diff-jobs " << s.diffJobs << "; "
       << (s.runs == 1 ? QStringLiteral("1 run") : QStringLiteral("median of %1 runs").arg(s.runs))
       << " per measurement, order render-only, streaming, batch" << (s.comparePdf ? ", comparepdf" : "")
       << "; every compare with --fresh and a new empty history\n\n";
@@ -931,6 +936,8 @@ int main(int argc, char *argv[]) {
     // The child modes draw (generator) and render, which needs a GUI application (offscreen).
     std::unique_ptr<QCoreApplication> app;
     if (childMode(argc, argv)) {
+        // The render-only floor renders as the product does, allocator included (app/main.cpp).
+        bt::configureAllocatorForPages();
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);
     } else {
@@ -980,8 +987,11 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption generateOpt(QStringLiteral("generate"),
                                          QStringLiteral("Child mode: write DIR/old.pdf and DIR/new.pdf."),
                                          QStringLiteral("DIR"));
+    const QCommandLineOption diffJobsOpt(QStringLiteral("diff-jobs"),
+                                         QStringLiteral("Sheets the compared CLI diffs at once (default 1)."),
+                                         QStringLiteral("N"), QStringLiteral("1"));
     parser.addOptions({sheetsOpt, dpiOpt, oldOpt, newOpt, comparePdfOpt, runsOpt, keepOpt, jsonOpt, cliOpt,
-                       timeoutOpt, renderOnlyOpt, generateOpt});
+                       timeoutOpt, renderOnlyOpt, generateOpt, diffJobsOpt});
     parser.addPositionalArgument(QStringLiteral("[OLD NEW]"), QStringLiteral("With --render-only."));
     parser.process(*app);
 
@@ -994,7 +1004,9 @@ int main(int argc, char *argv[]) {
         *value = parser.value(opt).toDouble(&ok);
         return ok && *value >= lo && *value <= hi;
     };
-    double dpi = 0, sheets = 0, runs = 0, timeout = 0;
+    double dpi = 0, sheets = 0, runs = 0, timeout = 0, diffJobs = 0;
+    if (!number(diffJobsOpt, 1, 16, &diffJobs) || diffJobs != std::floor(diffJobs))
+        return fail(QStringLiteral("--diff-jobs must be a whole number from 1 to 16"));
     if (!number(dpiOpt, 30, 1200, &dpi))
         return fail(QStringLiteral("--dpi must be a number from 30 to 1200"));
     if (!number(sheetsOpt, 1, 50, &sheets) || sheets != std::floor(sheets))
@@ -1019,6 +1031,7 @@ int main(int argc, char *argv[]) {
     s.dpi = dpi;
     s.sheets = int(sheets);
     s.runs = int(runs);
+    s.diffJobs = int(diffJobs);
     s.timeoutS = timeout;
     s.comparePdf = parser.isSet(comparePdfOpt);
     s.keep = parser.isSet(keepOpt);
