@@ -183,19 +183,18 @@ LoadedPair loadPagePair(const Document &oldDoc, const Document &newDoc, const Co
         std::sqrt((oldSize.width() * oldSize.height()) / (newSize.width() * newSize.height()));
     const double oldDpi = settings.dpi * (ratio < 1 / 1.1 ? 1 / ratio : 1.0);
     const double newDpi = settings.dpi * (ratio > 1.1 ? ratio : 1.0);
+    auto render = [&settings](const Document &doc, int index, double dpi) {
+        RenderedPage r = doc.render(index, {dpi, settings.maxPixels});
+        if (r.isNull())
+            throw std::runtime_error(QStringLiteral("%1: page %2 could not be rendered")
+                                         .arg(doc.fileName())
+                                         .arg(index + 1)
+                                         .toStdString());
+        return r;
+    };
     LoadedPair pair;
-    pair.oldPage = oldDoc.render(page.oldPage, {oldDpi, settings.maxPixels});
-    if (pair.oldPage.isNull())
-        throw std::runtime_error(QStringLiteral("%1: page %2 could not be rendered")
-                                     .arg(oldDoc.fileName())
-                                     .arg(page.oldPage + 1)
-                                     .toStdString());
-    pair.newPage = newDoc.render(page.newPage, {newDpi, settings.maxPixels});
-    if (pair.newPage.isNull())
-        throw std::runtime_error(QStringLiteral("%1: page %2 could not be rendered")
-                                     .arg(newDoc.fileName())
-                                     .arg(page.newPage + 1)
-                                     .toStdString());
+    pair.oldPage = render(oldDoc, page.oldPage, oldDpi);
+    pair.newPage = render(newDoc, page.newPage, newDpi);
     pair.oldWords = oldDoc.textLayerWords(page.oldPage);
     pair.newWords = newDoc.textLayerWords(page.newPage);
     return pair;
