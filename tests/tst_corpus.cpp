@@ -81,7 +81,11 @@ private slots:
             cli.start(QString::fromUtf8(BT_CLI_PATH),
                       {QStringLiteral("compare"), dir.filePath(QStringLiteral("old.pdf")),
                        dir.filePath(QStringLiteral("new.pdf")), QStringLiteral("--json"), json,
-                       QStringLiteral("--quiet")});
+                       QStringLiteral("--quiet"),
+                       // A history of its own: a job of the same files in the user's history
+                       // would be reused and nothing compared.
+                       QStringLiteral("--db"),
+                       QDir(m_results.path()).filePath(QStringLiteral("history.sqlite"))});
             QVERIFY2(cli.waitForStarted(), qPrintable(cli.errorString()));
             QVERIFY2(cli.waitForFinished(10 * 60 * 1000),
                      qPrintable(c + QStringLiteral(": the CLI did not finish")));

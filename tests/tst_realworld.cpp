@@ -46,7 +46,11 @@ CliRun runCli(const QString &oldPath, const QString &newPath, const QString &jso
     timer.start();
     cli.start(QString::fromUtf8(BT_CLI_PATH),
               {QStringLiteral("compare"), oldPath, newPath, QStringLiteral("--json"), jsonPath,
-               QStringLiteral("--quiet")});
+               QStringLiteral("--quiet"),
+               // Never the user's history (a job of the same files there would be reused), and
+               // always compared afresh.
+               QStringLiteral("--db"), QFileInfo(jsonPath).absolutePath() + QStringLiteral("/history.sqlite"),
+               QStringLiteral("--fresh")});
     if (!cli.waitForStarted() || !cli.waitForFinished(15 * 60 * 1000)) {
         r.stderrText = cli.errorString();
         cli.kill();
