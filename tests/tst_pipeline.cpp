@@ -1078,6 +1078,28 @@ private slots:
         const QString d = firstDifference(normalized(reference.json), normalized(resumed.json));
         QVERIFY2(d.isEmpty(), qPrintable(d));
     }
+
+    // A new job right after cancel(), on the same pipeline, while the cancelled job's stages are
+    // still running (the GUI's Cancel then Compare): they must not lose their documents.
+    void startRightAfterCancel() {
+        JobStore store(newDb(QStringLiteral("cancel-start")));
+        QVERIFY(store.open());
+        Pipeline pipeline(&store);
+        QSignalSpy stages(&pipeline, &Pipeline::stageChanged);
+        QString error;
+        PipelineOptions fresh;
+        fresh.reuse = false;
+        for (int round = 0; round < 3; ++round) {
+            QVERIFY2(pipeline.start(m_oldA, m_newA, settings(), fresh, &error), qPrintable(error));
+            QVERIFY(stages.wait(kLongTimeoutMs));
+            pipeline.cancel(); // stages keep running in the background
+        }
+        const Run last = runPipeline(
+            pipeline, [&](QString *e) { return pipeline.start(m_oldB, m_newB, settings(), fresh, e); });
+        QVERIFY(last.finished);
+        QCOMPARE(last.status, QStringLiteral("completed"));
+        QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+    }
 };
 
 QTEST_MAIN(TestPipeline)

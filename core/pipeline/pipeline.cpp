@@ -274,7 +274,7 @@ bool Pipeline::begin(const JobRecord &job, const PipelineOptions &options, QStri
 
 void Pipeline::runMatch() {
     if (!m_running) return;
-    const Document *oldDoc = m_oldDoc.get(), *newDoc = m_newDoc.get();
+    const std::shared_ptr<const Document> oldDoc = m_oldDoc, newDoc = m_newDoc;
     const std::shared_ptr<CancelFlag> cancel = m_cancel;
     const int generation = m_generation;
     m_pool.start([this, oldDoc, newDoc, cancel, generation] {
@@ -396,7 +396,7 @@ void Pipeline::launch(int index, Stage stage) {
     }
     const QString fault = QStringLiteral("%1:%2").arg(stageName(stage)).arg(ps.page.pageNumber);
     const bool injectFault = !m_options.injectFault.isEmpty() && m_options.injectFault == fault;
-    const Document *oldDoc = m_oldDoc.get(), *newDoc = m_newDoc.get();
+    const std::shared_ptr<const Document> oldDoc = m_oldDoc, newDoc = m_newDoc;
     const CompareSettings settings = m_settings;
     const PageResult page = ps.page;
     const std::shared_ptr<CancelFlag> cancel = m_cancel;

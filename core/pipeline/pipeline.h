@@ -106,8 +106,10 @@ private:
     void storeWrite(bool ok, const QString &what, const QString &error);
 
     JobStore *m_store;
-    std::unique_ptr<Document> m_oldDoc;
-    std::unique_ptr<Document> m_newDoc;
+    // Shared with the running stages: a cancelled job's stages may still be reading them when the
+    // next job opens its own.
+    std::shared_ptr<const Document> m_oldDoc;
+    std::shared_ptr<const Document> m_newDoc;
     CompareSettings m_settings;
     PipelineOptions m_options;
     QString m_jobId;

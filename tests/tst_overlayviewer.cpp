@@ -1,0 +1,722 @@
+// The overlay viewer (ui/viewer) on a real comparison: a generated 17 x 11 in pair with a revision,
+// a note, a room rename and a wall, diffed by the engine at 100 DPI. Loading off the GUI thread,
+// what each mode shows, layer toggles, locked side-by-side views, zooming onto a change, N/P, the
+// alignment warning, a missing overlay and an unreadable set. Then the image pyramid, and paint
+// times on a 42 MP sheet (ARCH D at 220 DPI), which must stay far below a frame of lag.
+//
+// BT_VIEWER_SCREENSHOTS=DIR saves viewer-overlay.png and viewer-side.png there.
+
+#include "compare/comparison.h"
+#include "document/document.h"
+#include "drawinggenerator.h"
+#include "testutil.h"
+#include "viewer/overlaypalette.h"
+#include "viewer/overlayviewer.h"
+#include "viewer/sheetimage.h"
+#include "viewer/sheetloader.h"
+#include "viewer/sheetview.h"
+#include "viewer/tilecache.h"
+
+#include <QElapsedTimer>
+#include <QImageWriter>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QWheelEvent>
+#include <QtTest>
+
+#include <algorithm>
+#include <memory>
+#include <opencv2/imgproc.hpp>
+
+using namespace bt;
+using namespace bt::test;
+using bt::ui::OverlayViewer;
+using bt::ui::SheetImage;
+using bt::ui::SheetView;
+
+namespace {
+
+constexpr double kDpi = 100;
+constexpr int kLoadTimeoutMs = 60000;
+
+// The longest the GUI thread went without running a 5 ms timer: how long it was blocked.
+class Heartbeat {
+public:
+    Heartbeat() {
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.elapsed();
+            m_maxGap = std::max(m_maxGap, now - m_last);
+            m_last = now;
+        });
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 maxGapMs() const { return m_maxGap; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_maxGap = 0;
+};
+
+bool isAdded(QRgb c) {
+    return qGreen(c) > qRed(c) + 60 && qGreen(c) > qBlue(c) + 60;
+}
+
+bool isRemoved(QRgb c) {
+    return qRed(c) > qGreen(c) + 80 && qRed(c) > qBlue(c) + 80;
+}
+
+int countPixels(const QImage &image, bool (*test)(QRgb)) {
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    int n = 0;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x)
+            n += test(line[x]) ? 1 : 0;
+    }
+    return n;
+}
+
+// Pixels whose colour differs clearly (any channel by more than 60).
+int differingPixels(const QImage &a, const QImage &b) {
+    const QImage x = a.convertToFormat(QImage::Format_RGB32), y = b.convertToFormat(QImage::Format_RGB32);
+    if (x.size() != y.size()) return -1;
+    int n = 0;
+    for (int r = 0; r < x.height(); ++r) {
+        const auto *p = reinterpret_cast<const QRgb *>(x.constScanLine(r));
+        const auto *q = reinterpret_cast<const QRgb *>(y.constScanLine(r));
+        for (int c = 0; c < x.width(); ++c)
+            n += std::max({std::abs(qRed(p[c]) - qRed(q[c])), std::abs(qGreen(p[c]) - qGreen(q[c])),
+                           std::abs(qBlue(p[c]) - qBlue(q[c]))}) > 60
+                     ? 1
+                     : 0;
+    }
+    return n;
+}
+
+QString rectString(const QRectF &r) {
+    return rectText(r);
+}
+
+// r contains inner, up to a pixel of rounding.
+bool containsApprox(const QRectF &r, const QRectF &inner) {
+    return r.adjusted(-1, -1, 1, 1).contains(inner);
+}
+
+} // namespace
+
+class TestOverlayViewer : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_oldPath;
+    QString m_newPath;
+    PageResult m_page;
+    std::unique_ptr<OverlayViewer> m_viewer;
+
+    SheetView *view(const char *name = "sheetView") const { return m_viewer->findChild<SheetView *>(name); }
+
+    // Shows a page and waits until its images are ready.
+    bool show(const PageResult &page, const QString &oldPath, const QString &newPath, qint64 *ms = nullptr) {
+        QSignalSpy finished(m_viewer.get(), &OverlayViewer::loadingFinished);
+        QElapsedTimer timer;
+        timer.start();
+        m_viewer->showPage(page, oldPath, newPath);
+        const bool ok = finished.wait(kLoadTimeoutMs);
+        if (ms) *ms = timer.elapsed();
+        QTest::qWait(20); // the paint that follows
+        return ok;
+    }
+
+    // A region whose text changed (both sides have words): the room rename.
+    const ChangeRegion &textChange() const {
+        for (const ChangeRegion &r : m_page.regions)
+            if (!r.oldText.isEmpty() && !r.newText.isEmpty()) return r;
+        return m_page.regions.first();
+    }
+
+    const ChangeRegion &regionOfKind(ChangeKind kind) const {
+        for (const ChangeRegion &r : m_page.regions)
+            if (r.kind == kind) return r;
+        return m_page.regions.first();
+    }
+
+    // The view's pixels around a region (its cloud and a margin), after zooming onto it.
+    QImage regionGrab(const ChangeRegion &region) {
+        SheetView *v = view();
+        const QRectF box(v->mapFromImage(region.boxPx.topLeft()),
+                         v->mapFromImage(QPointF(region.boxPx.right() + 1, region.boxPx.bottom() + 1)));
+        return v->grab(box.toAlignedRect().intersected(v->rect()).adjusted(-4, -4, 4, 4)).toImage();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        const SheetSpec base =
+            makeSheet(QStringLiteral("A-101"), QStringLiteral("FIRST FLOOR PLAN"), 3, QSizeF(17, 11));
+        SheetSpec edited = base;
+        edited.revision = QStringLiteral("REV 2");
+        edited.extraNotes << QStringLiteral("VERIFY LOCATION OF ALL FLOOR DRAINS BEFORE POURING THE SLAB.");
+        const QStringList rooms = roomNames(base);
+        QVERIFY(rooms.size() > 2);
+        edited.roomRenames.insert(rooms.value(2), QStringLiteral("RECORDING STUDIO"));
+        const QRectF room = roomRects(base).value(QStringLiteral("room:") + rooms.value(1));
+        edited.extraWallsIn << QRectF(room.left() / 72, (room.top() + 10) / 72, room.width() / 2 / 72,
+                                      4.5 / 72);
+        m_oldPath = m_dir.filePath(QStringLiteral("old.pdf"));
+        m_newPath = m_dir.filePath(QStringLiteral("new.pdf"));
+        QCOMPARE(writeVectorSet(m_oldPath, {base}).size(), 1);
+        QCOMPARE(writeVectorSet(m_newPath, {edited}).size(), 1);
+
+        DocumentError error;
+        const auto oldDoc = Document::open(m_oldPath, QString(), &error);
+        QVERIFY2(oldDoc, qPrintable(error.message));
+        const auto newDoc = Document::open(m_newPath, QString(), &error);
+        QVERIFY2(newDoc, qPrintable(error.message));
+        CompareSettings settings;
+        settings.dpi = kDpi;
+        settings.outputDir = m_dir.path();
+        m_page.pageNumber = 1;
+        m_page.oldPage = 0;
+        m_page.newPage = 0;
+        QElapsedTimer timer;
+        timer.start();
+        diffPage(*oldDoc, *newDoc, settings, m_page);
+        QVERIFY2(m_page.error.isEmpty(), qPrintable(m_page.error));
+        QVERIFY(QFileInfo::exists(m_page.overlayPath));
+        QVERIFY2(m_page.regions.size() >= 3, qPrintable(QString::number(m_page.regions.size())));
+        QVERIFY(m_page.alignment.reliable());
+        qInfo("engine: %lld ms, %d regions, frame %.0f x %.0f pt at %.0f dpi", timer.elapsed(),
+              int(m_page.regions.size()), m_page.pageSizePt.width(), m_page.pageSizePt.height(), m_page.dpi);
+
+        m_viewer = std::make_unique<OverlayViewer>();
+        m_viewer->resize(1200, 800);
+        m_viewer->show();
+        m_viewer->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_viewer.get()));
+    }
+
+    void cleanupTestCase() { m_viewer.reset(); }
+
+    void init() {
+        m_viewer->setMode(OverlayViewer::Mode::Overlay);
+        m_viewer->setRemovedVisible(true);
+        m_viewer->setAddedVisible(true);
+        m_viewer->setOverlayOpacity(1.0);
+    }
+
+    void loadsOffTheGuiThread() {
+        Heartbeat heartbeat;
+        qint64 ms = 0;
+        QVERIFY(show(m_page, m_oldPath, m_newPath, &ms));
+        QVERIFY(!m_viewer->isLoading());
+        qInfo("loaded in %lld ms; GUI thread blocked at most %lld ms", ms, heartbeat.maxGapMs());
+        QVERIFY2(heartbeat.maxGapMs() < 200, qPrintable(QString::number(heartbeat.maxGapMs())));
+        const auto *list = m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"));
+        QCOMPARE(list->topLevelItemCount(), int(m_page.regions.size()));
+        // "3  modified  “REV 1” → “REV 2”": a text change is quoted old -> new.
+        const ChangeRegion &text = textChange();
+        QVERIFY2(!text.oldText.isEmpty(), "the engine found no text change");
+        const QTreeWidgetItem *item = list->topLevelItem(int(&text - m_page.regions.data()));
+        QCOMPARE(item->text(0), QString::number(text.id));
+        QCOMPARE(item->text(1), changeKindName(text.kind));
+        QCOMPARE(item->text(2),
+                 QStringLiteral("\u201c%1\u201d \u2192 \u201c%2\u201d")
+                     .arg(text.oldText.join(QLatin1Char(' ')), text.newText.join(QLatin1Char(' '))));
+        // The whole sheet is in view after loading.
+        const QRectF frame(QPointF(0, 0), QSizeF(view()->frameSize()));
+        QVERIFY2(containsApprox(m_viewer->visibleImageRect(), frame),
+                 qPrintable(rectString(m_viewer->visibleImageRect())));
+        QVERIFY(view()->message().isEmpty());
+    }
+
+    void modesShowDifferentImages() {
+        const ChangeRegion &region = regionOfKind(ChangeKind::Added);
+        m_viewer->selectRegion(region.id);
+        QSignalSpy modes(m_viewer.get(), &OverlayViewer::modeChanged);
+        QMap<int, QImage> grabs;
+        for (OverlayViewer::Mode mode : {OverlayViewer::Mode::Overlay, OverlayViewer::Mode::Old,
+                                         OverlayViewer::Mode::New, OverlayViewer::Mode::Swipe}) {
+            m_viewer->setMode(mode);
+            QCOMPARE(m_viewer->mode(), mode);
+            grabs.insert(int(mode), regionGrab(region));
+        }
+        QCOMPARE(modes.size(), 3); // Overlay was already set
+        const QImage overlay = grabs[int(OverlayViewer::Mode::Overlay)],
+                     old = grabs[int(OverlayViewer::Mode::Old)], now = grabs[int(OverlayViewer::Mode::New)];
+        const int oldVsNew = differingPixels(old, now);
+        qInfo("region %d (%s): %d pixels differ between Old and New, overlay has %d added pixels", region.id,
+              qPrintable(changeKindName(region.kind)), oldVsNew, countPixels(overlay, isAdded));
+        QVERIFY2(oldVsNew > 30, qPrintable(QString::number(oldVsNew)));
+        QVERIFY(countPixels(overlay, isAdded) > 30);
+        QCOMPARE(countPixels(old, isAdded), 0); // renders are grey
+        QCOMPARE(countPixels(now, isAdded), 0);
+        QVERIFY(differingPixels(overlay, now) > 30);
+        // Swipe: old left of the line, new right of it.
+        m_viewer->setMode(OverlayViewer::Mode::Swipe);
+        SheetView *v = view();
+        v->setSwipePosition(1.0);
+        QVERIFY(differingPixels(regionGrab(region), old) < 5);
+        v->setSwipePosition(0.0);
+        QVERIFY(differingPixels(regionGrab(region), now) < 5);
+        v->setSwipePosition(0.5);
+        // Keyboard and mouse reach the modes: 1-5.
+        v->setFocus();
+        QTest::keyClick(v, Qt::Key_3);
+        QCOMPARE(m_viewer->mode(), OverlayViewer::Mode::New);
+        QTest::keyClick(v, Qt::Key_1);
+        QCOMPARE(m_viewer->mode(), OverlayViewer::Mode::Overlay);
+    }
+
+    void layerTogglesAndOpacity() {
+        const ChangeRegion &added = regionOfKind(ChangeKind::Added);
+        m_viewer->selectRegion(added.id);
+        QVERIFY(countPixels(regionGrab(added), isAdded) > 30);
+        m_viewer->setAddedVisible(false);
+        QCOMPARE(countPixels(regionGrab(added), isAdded), 0);
+        m_viewer->setAddedVisible(true);
+        // Opacity 0: the new sheet alone, no change colours.
+        m_viewer->setOverlayOpacity(0.0);
+        QCOMPARE(countPixels(regionGrab(added), isAdded), 0);
+        m_viewer->setOverlayOpacity(0.7);
+        QVERIFY(countPixels(regionGrab(added), isAdded) > 0);
+        m_viewer->setOverlayOpacity(1.0);
+
+        // Removed ink: the renamed room's old name.
+        const ChangeRegion &rename = textChange();
+        m_viewer->selectRegion(rename.id);
+        QVERIFY(countPixels(regionGrab(rename), isRemoved) > 10);
+        QTest::keyClick(view(), Qt::Key_R); // the shortcut
+        QCOMPARE(countPixels(regionGrab(rename), isRemoved), 0);
+        QVERIFY(countPixels(regionGrab(rename), isAdded) > 10);
+        QTest::keyClick(view(), Qt::Key_R);
+        QVERIFY(countPixels(regionGrab(rename), isRemoved) > 10);
+    }
+
+    void sideBySideLocked() {
+        // From a fitted full-width view: both half-width panes show the whole sheet.
+        view()->fitPage();
+        m_viewer->setMode(OverlayViewer::Mode::SideBySide);
+        QTest::qWait(20);
+        SheetView *left = view(), *right = view("sideView");
+        QVERIFY(right->isVisible());
+        QVERIFY(std::abs(left->width() - right->width()) <= 1);
+        const QRectF frame(QPointF(0, 0), QSizeF(left->frameSize()));
+        QVERIFY2(containsApprox(left->visibleImageRect(), frame),
+                 qPrintable(rectString(left->visibleImageRect())));
+        QVERIFY2(containsApprox(right->visibleImageRect(), frame),
+                 qPrintable(rectString(right->visibleImageRect())));
+        auto same = [&] {
+            const QRectF a = left->visibleImageRect(), b = right->visibleImageRect();
+            const double tolerance = 1.5 / left->zoom();
+            return std::abs(a.center().x() - b.center().x()) < tolerance &&
+                   std::abs(a.center().y() - b.center().y()) < tolerance &&
+                   std::abs(a.width() - b.width()) < tolerance &&
+                   std::abs(a.height() - b.height()) < tolerance;
+        };
+        QVERIFY(same());
+        // Wheel over the left pane zooms both at the cursor.
+        const QRectF before = left->visibleImageRect();
+        const QPointF at(left->width() * 0.3, left->height() * 0.5);
+        const QPointF sheetPoint = left->mapToImage(at);
+        QWheelEvent wheel(at, left->mapToGlobal(at), QPoint(), QPoint(0, 6 * 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(left, &wheel);
+        QVERIFY(left->visibleImageRect().width() < 0.4 * before.width());
+        QVERIFY((left->mapToImage(at) - sheetPoint).manhattanLength() < 0.5); // zoomed at the cursor
+        QVERIFY2(same(), qPrintable(rectString(left->visibleImageRect()) + QStringLiteral(" vs ") +
+                                    rectString(right->visibleImageRect())));
+        // Dragging the right pane pans both.
+        const QRectF zoomed = right->visibleImageRect();
+        const QPoint from(right->width() / 2, right->height() / 2), to = from + QPoint(-120, 80);
+        QTest::mousePress(right, Qt::LeftButton, {}, from);
+        QTest::mouseMove(right, from + QPoint(-60, 40));
+        QTest::mouseMove(right, to);
+        QTest::mouseRelease(right, Qt::LeftButton, {}, to);
+        const QPointF moved = right->visibleImageRect().center() - zoomed.center();
+        QVERIFY2(std::abs(moved.x() - 120 / right->zoom()) < 1 &&
+                     std::abs(moved.y() + 80 / right->zoom()) < 1,
+                 qPrintable(QStringLiteral("%1, %2").arg(moved.x()).arg(moved.y())));
+        QVERIFY(same());
+        // Arrow keys pan both.
+        right->setFocus();
+        const QRectF beforeKey = left->visibleImageRect();
+        QTest::keyClick(right, Qt::Key_Right);
+        QVERIFY(left->visibleImageRect().center().x() > beforeKey.center().x() + 1);
+        QVERIFY(same());
+        // The two panes show the two sheets.
+        const ChangeRegion &region = regionOfKind(ChangeKind::Added);
+        m_viewer->selectRegion(region.id);
+        QTest::qWait(10);
+        QVERIFY(same());
+        const QImage leftPixels = left->grab().toImage(), rightPixels = right->grab().toImage();
+        QVERIFY(differingPixels(
+                    leftPixels.copy(QRect(QPoint(0, 0), rightPixels.size()).intersected(leftPixels.rect())),
+                    rightPixels.copy(
+                        QRect(QPoint(0, 0), leftPixels.size()).intersected(rightPixels.rect()))) > 30);
+        m_viewer->setMode(OverlayViewer::Mode::Overlay);
+        QVERIFY(!right->isVisible());
+    }
+
+    void selectRegionZooms() {
+        SheetView *v = view();
+        const double pageArea = double(v->frameSize().width()) * v->frameSize().height();
+        m_viewer->selectRegion(0);
+        QSignalSpy selected(m_viewer.get(), &OverlayViewer::regionSelected);
+        for (const ChangeRegion &r : m_page.regions) {
+            m_viewer->selectRegion(r.id);
+            QCOMPARE(m_viewer->selectedRegion(), r.id);
+            const QRectF visible = m_viewer->visibleImageRect();
+            QVERIFY2(containsApprox(visible, QRectF(r.boxPx)),
+                     qPrintable(QStringLiteral("region %1 %2 not in %3")
+                                    .arg(r.id)
+                                    .arg(rectText(r.boxPx), rectText(visible))));
+            const double share = visible.width() * visible.height() / pageArea;
+            QVERIFY2(share < 0.25 || r.boxPx.width() * r.boxPx.height() > 0.05 * pageArea,
+                     qPrintable(QStringLiteral("region %1: %2 of the page in view").arg(r.id).arg(share)));
+        }
+        QCOMPARE(selected.size(), int(m_page.regions.size()));
+        QCOMPARE(selected.last().at(0).toInt(), m_page.regions.last().id);
+        // The list follows, and a click in the list selects.
+        auto *list = m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"));
+        QCOMPARE(list->currentItem()->data(0, Qt::UserRole).toInt(), m_page.regions.last().id);
+        list->setCurrentItem(list->topLevelItem(0));
+        QCOMPARE(m_viewer->selectedRegion(), m_page.regions.first().id);
+        QVERIFY(containsApprox(m_viewer->visibleImageRect(), QRectF(m_page.regions.first().boxPx)));
+        // A click on a cloud selects its region, without moving the view.
+        const ChangeRegion &last = m_page.regions.last();
+        m_viewer->selectRegion(last.id);
+        m_viewer->selectRegion(m_page.regions.first().id);
+        v->zoomToRect(QRectF(last.boxPx).adjusted(-200, -200, 200, 200));
+        const QRectF still = v->visibleImageRect();
+        const QPoint inside = v->mapFromImage(QRectF(last.boxPx).center()).toPoint();
+        QTest::mouseClick(v, Qt::LeftButton, {}, inside);
+        QCOMPARE(m_viewer->selectedRegion(), last.id);
+        QCOMPARE(v->visibleImageRect(), still);
+        // Unknown ids select nothing.
+        m_viewer->selectRegion(9999);
+        QCOMPARE(m_viewer->selectedRegion(), 0);
+    }
+
+    void nextPreviousKeys() {
+        m_viewer->selectRegion(0);
+        SheetView *v = view();
+        v->setFocus();
+        QVector<int> ids;
+        for (const ChangeRegion &r : m_page.regions)
+            ids << r.id;
+        for (int i = 0; i < ids.size(); ++i) {
+            QTest::keyClick(v, Qt::Key_N);
+            QCOMPARE(m_viewer->selectedRegion(), ids[i]);
+            QVERIFY(containsApprox(m_viewer->visibleImageRect(), QRectF(m_page.regions[i].boxPx)));
+        }
+        QTest::keyClick(v, Qt::Key_N); // wraps round
+        QCOMPARE(m_viewer->selectedRegion(), ids.first());
+        QTest::keyClick(v, Qt::Key_P);
+        QCOMPARE(m_viewer->selectedRegion(), ids.last());
+        for (int i = ids.size() - 2; i >= 0; --i) {
+            QTest::keyClick(v, Qt::Key_P);
+            QCOMPARE(m_viewer->selectedRegion(), ids[i]);
+        }
+        // From the change list too (focus there).
+        auto *list = m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"));
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_N);
+        QCOMPARE(m_viewer->selectedRegion(), ids.value(1));
+    }
+
+    void zoomControls() {
+        SheetView *v = view();
+        v->setFocus();
+        QTest::keyClick(v, Qt::Key_F);
+        const QRectF fit = v->visibleImageRect();
+        const QRectF frame(QPointF(0, 0), QSizeF(v->frameSize()));
+        QVERIFY(containsApprox(fit, frame));
+        QTest::keyClick(v, Qt::Key_Plus);
+        QVERIFY(v->visibleImageRect().width() < 0.7 * fit.width());
+        QTest::keyClick(v, Qt::Key_Minus);
+        QVERIFY(std::abs(v->visibleImageRect().width() - fit.width()) < 1);
+        QTest::keyClick(v, Qt::Key_W);
+        QVERIFY(std::abs(v->visibleImageRect().width() - frame.width() - 16 / v->zoom()) < 1);
+        QTest::keyClick(v, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(v->zoom(), 1.0 / v->devicePixelRatioF());
+        // Resizing keeps a fitted page fitted.
+        QTest::keyClick(v, Qt::Key_F);
+        m_viewer->resize(1000, 700);
+        QTest::qWait(20);
+        QVERIFY(containsApprox(v->visibleImageRect(), frame));
+        m_viewer->resize(1200, 800);
+        QTest::qWait(20);
+    }
+
+    void alignmentWarningBanner() {
+        auto *banner = m_viewer->findChild<QLabel *>(QStringLiteral("alignmentWarning"));
+        QVERIFY(banner);
+        QVERIFY(!banner->isVisible());
+        PageResult warned = m_page;
+        warned.alignment.warning = QStringLiteral("low alignment score 0.41");
+        QVERIFY(show(warned, m_oldPath, m_newPath));
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(warned.alignment.warning));
+        QVERIFY(!banner->accessibleName().isEmpty());
+        QVERIFY(show(m_page, m_oldPath, m_newPath));
+        QVERIFY(!banner->isVisible());
+    }
+
+    void missingOverlayIsComposed() {
+        PageResult page = m_page;
+        page.overlayPath = m_dir.filePath(QStringLiteral("gone_overlay.png"));
+        QVERIFY(show(page, m_oldPath, m_newPath));
+        const ChangeRegion &added = regionOfKind(ChangeKind::Added);
+        m_viewer->selectRegion(added.id);
+        QVERIFY(countPixels(regionGrab(added), isAdded) > 30);
+        QVERIFY2(view()->message().contains(QStringLiteral("gone_overlay.png")),
+                 qPrintable(view()->message()));
+        QVERIFY(show(m_page, m_oldPath, m_newPath));
+        QVERIFY(view()->message().isEmpty());
+    }
+
+    // The main window shows a sheet before its diff is done: both renders at the fallback DPI,
+    // colours composed from them.
+    void sheetNotDiffedYet() {
+        PageResult pending;
+        pending.pageNumber = 1;
+        pending.oldPage = pending.newPage = 0;
+        pending.pageSizePt = m_page.pageSizePt;
+        QVERIFY(show(pending, m_oldPath, m_newPath));
+        const double pxPerPt = ui::SheetLoader::kFallbackDpi / 72;
+        QCOMPARE(view()->frameSize(), QSize(int(pending.pageSizePt.width() * pxPerPt),
+                                            int(pending.pageSizePt.height() * pxPerPt)));
+        QVERIFY2(view()->message().contains(QStringLiteral("still being compared")),
+                 qPrintable(view()->message()));
+        QVERIFY(countPixels(view()->grab().toImage(), isAdded) > 10);
+        m_viewer->setMode(OverlayViewer::Mode::New);
+        QVERIFY(view()->message().isEmpty());
+        m_viewer->setMode(OverlayViewer::Mode::Overlay);
+    }
+
+    void unreadableSetShowsMessage() {
+        const QString missing = m_dir.filePath(QStringLiteral("no-such-old.pdf"));
+        QVERIFY(show(m_page, missing, m_newPath));
+        m_viewer->setMode(OverlayViewer::Mode::Old);
+        QVERIFY2(view()->message().contains(QStringLiteral("no-such-old.pdf")),
+                 qPrintable(view()->message()));
+        m_viewer->setMode(OverlayViewer::Mode::New);
+        QVERIFY(view()->message().isEmpty());
+        m_viewer->setMode(OverlayViewer::Mode::Overlay); // the overlay PNG needs no render
+        QVERIFY(view()->message().isEmpty());
+    }
+
+    void newSheetReplacesAPendingOne() {
+        PageResult other = m_page;
+        other.regions.clear();
+        other.alignment.warning = QStringLiteral("stale");
+        QSignalSpy finished(m_viewer.get(), &OverlayViewer::loadingFinished);
+        m_viewer->showPage(other, m_oldPath, m_newPath);
+        m_viewer->showPage(m_page, m_oldPath, m_newPath);
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QTest::qWait(300);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"))->topLevelItemCount(),
+                 int(m_page.regions.size()));
+        QVERIFY(!m_viewer->findChild<QLabel *>(QStringLiteral("alignmentWarning"))->isVisible());
+        m_viewer->clear();
+        QCOMPARE(m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"))->topLevelItemCount(), 0);
+        QVERIFY(!view()->message().isEmpty());
+    }
+
+    void pyramid() {
+        // A one-pixel added line must survive every level of the overlay pyramid.
+        cv::Mat index(3001, 4001, CV_8UC1, cv::Scalar(0));
+        index.row(1500).setTo(ui::OverlayPalette::kAddedBase + 63);
+        index(cv::Rect(100, 100, 2000, 1000)).setTo(ui::OverlayPalette::kUnchangedBase + 40);
+        const SheetImage overlay = SheetImage::fromOverlay(index, ui::OverlayPalette::standard());
+        QCOMPARE(overlay.size(), QSize(4001, 3001));
+        QVERIFY(overlay.levelCount() >= 5);
+        for (int i = 1; i < overlay.levelCount(); ++i) {
+            const QImage &level = overlay.level(i);
+            QCOMPARE(level.width(), (overlay.level(i - 1).width() + 1) / 2);
+            QCOMPARE(level.pixelIndex(level.width() / 2, 1500 >> i), ui::OverlayPalette::kAddedBase + 63);
+        }
+        QCOMPARE(overlay.levelIndexFor(1.0), 0);
+        QCOMPARE(overlay.levelIndexFor(0.6), 0);
+        QCOMPARE(overlay.levelIndexFor(0.5), 1);
+        QCOMPARE(overlay.levelIndexFor(0.3), 1);
+        QCOMPARE(overlay.levelIndexFor(0.2), 2);
+        QCOMPARE(overlay.levelIndexFor(1e-4), overlay.levelCount() - 1);
+        QCOMPARE(&overlay.levelFor(0.3), &overlay.level(1));
+        // Grey levels average.
+        cv::Mat grey(1000, 1000, CV_8UC1, cv::Scalar(255));
+        grey(cv::Rect(0, 0, 500, 1000)).setTo(0);
+        const SheetImage render = SheetImage::fromGrey(grey);
+        QCOMPARE(render.level(1).pixelIndex(100, 100), 0);
+        QCOMPARE(render.level(1).pixelIndex(400, 100), 255);
+    }
+
+    void tileCache() {
+        cv::Mat grey(2000, 2000, CV_8UC1);
+        for (int y = 0; y < grey.rows; ++y)
+            for (int x = 0; x < grey.cols; ++x)
+                grey.at<uchar>(y, x) = uchar((x + y) % 256);
+        const SheetImage image = SheetImage::fromGrey(grey);
+        QVector<QRgb> table(256);
+        for (int i = 0; i < 256; ++i)
+            table[i] = qRgb(i, 255 - i, 7);
+        const size_t key = ui::TileCache::tableKey(table);
+        constexpr int T = ui::TileCache::kTileSize;
+        ui::TileCache cache(1 << 20); // 1 MB: four 256 x 256 RGB32 tiles
+        cache.beginFrame();
+        const QImage tile = cache.tile(image, 0, QPoint(1, 2), table, key);
+        QCOMPARE(tile.size(), QSize(T, T));
+        QCOMPARE(tile.pixel(3, 5), table[(T + 3 + 2 * T + 5) % 256]);
+        QCOMPARE(cache.tile(image, 0, QPoint(1, 2), table, key).cacheKey(), tile.cacheKey()); // cached
+        QCOMPARE(cache.tile(image, 0, QPoint(7, 7), table, key).size(), QSize(2000 - 7 * T, 2000 - 7 * T));
+        QVERIFY(cache.tile(image, 0, QPoint(8, 0), table, key).isNull()); // off the level
+        // Each frame uses four new tiles: the budget is twice a frame's tiles, the oldest go.
+        for (int frame = 0; frame < 4; ++frame) {
+            cache.beginFrame();
+            for (int i = 0; i < 4; ++i)
+                cache.tile(image, 0, QPoint(i, frame), table, key);
+            cache.trim();
+        }
+        QCOMPARE(cache.tileCount(), 8);
+        QVERIFY(cache.bytes() <= 2 << 20);
+        // Another colour table is another tile.
+        QVector<QRgb> grey256 = image.colourTable();
+        const int value = (1 + 3 * T) % 256; // pixel (1, 0) of tile (0, 3)
+        QCOMPARE(cache.tile(image, 0, QPoint(0, 3), grey256, ui::TileCache::tableKey(grey256)).pixel(1, 0),
+                 qRgb(value, value, value));
+    }
+
+    // A sheet of production size: ARCH D at 220 DPI (7920 x 5280 = 42 MP), loaded by the viewer
+    // from the PDFs and an overlay PNG, then painted at several zooms and panned.
+    void largeSheetStaysResponsive() {
+        const SheetSpec base = makeSheet(QStringLiteral("A-201"), QStringLiteral("SECOND FLOOR PLAN"), 5);
+        SheetSpec edited = base;
+        edited.revision = QStringLiteral("REV 2");
+        const QString oldPath = m_dir.filePath(QStringLiteral("big-old.pdf")),
+                      newPath = m_dir.filePath(QStringLiteral("big-new.pdf"));
+        QCOMPARE(writeVectorSet(oldPath, {base}).size(), 1);
+        QCOMPARE(writeVectorSet(newPath, {edited}).size(), 1);
+        // The result without running the engine at 220 DPI: identity alignment, an overlay
+        // composed from the renders, one region.
+        PageResult page;
+        page.oldPage = page.newPage = 0;
+        page.diffDone = true;
+        page.dpi = page.oldDpi = 220;
+        page.pageSizePt = QSizeF(36 * 72, 24 * 72);
+        page.overlayPath = m_dir.filePath(QStringLiteral("big_overlay.png"));
+        {
+            DocumentError error;
+            const auto oldDoc = Document::open(oldPath, QString(), &error);
+            const auto newDoc = Document::open(newPath, QString(), &error);
+            QVERIFY(oldDoc && newDoc);
+            const cv::Mat oldGrey = oldDoc->render(0, {220}).grey, newGrey = newDoc->render(0, {220}).grey;
+            QCOMPARE(newGrey.cols, 7920);
+            const cv::Mat index = ui::OverlayPalette::compose(oldGrey, newGrey);
+            QImage png(index.data, index.cols, index.rows, int(index.step), QImage::Format_Indexed8);
+            png.setColorTable(ui::OverlayPalette::standard());
+            QImageWriter writer(page.overlayPath, "png");
+            writer.setCompression(1);
+            QVERIFY(writer.write(png));
+        }
+        ChangeRegion region;
+        region.id = 1;
+        region.kind = ChangeKind::Modified;
+        region.boxPx = QRect(7000, 4800, 300, 100);
+        region.oldText = {QStringLiteral("REV"), QStringLiteral("1")};
+        region.newText = {QStringLiteral("REV"), QStringLiteral("2")};
+        page.regions = {region};
+
+        Heartbeat heartbeat;
+        qint64 ms = 0;
+        QVERIFY(show(page, oldPath, newPath, &ms));
+        qInfo("42 MP sheet loaded in %lld ms; GUI thread blocked at most %lld ms", ms, heartbeat.maxGapMs());
+        QCOMPARE(view()->frameSize(), QSize(7920, 5280));
+
+        SheetView *v = view();
+        auto paintMs = [v] {
+            QElapsedTimer t;
+            t.start();
+            v->repaint();
+            return t.nsecsElapsed() / 1e6;
+        };
+        double worst = 0;
+        QStringList times;
+        for (OverlayViewer::Mode mode :
+             {OverlayViewer::Mode::Overlay, OverlayViewer::Mode::New, OverlayViewer::Mode::Swipe}) {
+            m_viewer->setMode(mode);
+            for (const char *zoom : {"fit", "1:1", "0.7", "3x"}) {
+                if (qstrcmp(zoom, "fit") == 0)
+                    v->fitPage();
+                else if (qstrcmp(zoom, "1:1") == 0)
+                    v->actualSize();
+                else if (qstrcmp(zoom, "0.7") == 0)
+                    v->setView(0.7 / v->devicePixelRatioF(), v->centre());
+                else
+                    v->setView(3.0 / v->devicePixelRatioF(), v->centre());
+                const double first = paintMs(); // tiles converted
+                const double again = paintMs(); // tiles cached
+                // A pan step uncovers a strip of new tiles.
+                v->panBy(QPointF(-90, -50));
+                const double pan = paintMs();
+                worst = std::max({worst, first, again, pan});
+                times << QStringLiteral("%1 %2: %3/%4/%5")
+                             .arg(int(mode))
+                             .arg(QLatin1String(zoom))
+                             .arg(first, 0, 'f', 1)
+                             .arg(again, 0, 'f', 1)
+                             .arg(pan, 0, 'f', 1);
+            }
+        }
+        qInfo("paint ms (first/cached/pan) at %dx%d: %s", v->width(), v->height(),
+              qPrintable(times.join(QStringLiteral("; "))));
+        // A frame at 60 Hz is 17 ms; the bound leaves room for a loaded CI machine.
+        QVERIFY2(worst < 120, qPrintable(QString::number(worst)));
+        m_viewer->setMode(OverlayViewer::Mode::Overlay);
+        QVERIFY(show(m_page, m_oldPath, m_newPath)); // frees the big sheet
+    }
+
+    void screenshots() {
+        const QString dir = qEnvironmentVariable("BT_VIEWER_SCREENSHOTS");
+        if (dir.isEmpty()) QSKIP("BT_VIEWER_SCREENSHOTS not set");
+        m_viewer->resize(1400, 860);
+        QVERIFY(show(m_page, m_oldPath, m_newPath));
+        m_viewer->setMode(OverlayViewer::Mode::Overlay);
+        m_viewer->selectRegion(m_page.regions.first().id);
+        view()->fitPage();
+        QTest::qWait(50);
+        QVERIFY(m_viewer->grab().save(QDir(dir).filePath(QStringLiteral("viewer-overlay.png"))));
+        // Close up: the drawn clouds over the engine's (hidden) raster ones.
+        const ChangeRegion &rename = textChange();
+        m_viewer->selectRegion(rename.id);
+        m_viewer->selectRegion(0);
+        QTest::qWait(50);
+        QVERIFY(m_viewer->grab().save(QDir(dir).filePath(QStringLiteral("viewer-overlay-zoom.png"))));
+        m_viewer->setMode(OverlayViewer::Mode::SideBySide);
+        m_viewer->selectRegion(regionOfKind(ChangeKind::Added).id);
+        QTest::qWait(50);
+        QVERIFY(m_viewer->grab().save(QDir(dir).filePath(QStringLiteral("viewer-side.png"))));
+        m_viewer->setMode(OverlayViewer::Mode::Swipe);
+        QTest::qWait(50);
+        QVERIFY(m_viewer->grab().save(QDir(dir).filePath(QStringLiteral("viewer-swipe.png"))));
+        PageResult warned = m_page;
+        warned.alignment.warning =
+            QStringLiteral("unreliable alignment (overlap 0.41): the sheets may be different drawings");
+        QVERIFY(show(warned, m_dir.filePath(QStringLiteral("moved-old.pdf")), m_newPath));
+        m_viewer->setMode(OverlayViewer::Mode::SideBySide);
+        QTest::qWait(50);
+        QVERIFY(m_viewer->grab().save(QDir(dir).filePath(QStringLiteral("viewer-warning.png"))));
+        m_viewer->setMode(OverlayViewer::Mode::Overlay);
+    }
+};
+
+QTEST_MAIN(TestOverlayViewer)
+#include "tst_overlayviewer.moc"

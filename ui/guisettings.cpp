@@ -1,0 +1,72 @@
+#include "guisettings.h"
+
+#include "store/jobstore.h"
+
+#include <QSettings>
+
+namespace bt::ui {
+
+namespace {
+
+const QString kDpi = QStringLiteral("compare/dpi");
+const QString kTolerance = QStringLiteral("compare/tolerancePt");
+const QString kColours = QStringLiteral("compare/colours");
+const QString kMode = QStringLiteral("compare/mode");
+const QString kDiffConcurrency = QStringLiteral("compare/diffConcurrency");
+const QString kDatabase = QStringLiteral("history/database");
+
+} // namespace
+
+GuiSettings GuiSettings::load() {
+    const QSettings s;
+    GuiSettings g;
+    // Out-of-range values (a hand-edited file) fall back to the defaults rather than reaching the engine.
+    const double dpi = s.value(kDpi, g.dpi).toDouble();
+    if (dpi >= 30 && dpi <= 1200) g.dpi = dpi;
+    const double tolerance = s.value(kTolerance, g.tolerancePt).toDouble();
+    if (tolerance >= 0 && tolerance <= 20) g.tolerancePt = tolerance;
+    const QString colours = s.value(kColours, g.colourPreset).toString();
+    if (OverlayColours::presetNames().contains(colours)) g.colourPreset = colours;
+    g.mode =
+        s.value(kMode).toString() == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
+    g.diffConcurrency = qBound(1, s.value(kDiffConcurrency, g.diffConcurrency).toInt(), 16);
+    g.databasePath = s.value(kDatabase).toString();
+    return g;
+}
+
+void GuiSettings::save() const {
+    QSettings s;
+    s.setValue(kDpi, dpi);
+    s.setValue(kTolerance, tolerancePt);
+    s.setValue(kColours, colourPreset);
+    s.setValue(kMode, pipelineModeName(mode));
+    s.setValue(kDiffConcurrency, diffConcurrency);
+    s.setValue(kDatabase, databasePath);
+}
+
+CompareSettings GuiSettings::compareSettings() const {
+    CompareSettings c;
+    c.dpi = dpi;
+    c.change.tolerancePt = tolerancePt;
+    if (!OverlayColours::fromPreset(colourPreset, &c.colours)) c.colours = OverlayColours::standard();
+    return c;
+}
+
+PipelineOptions GuiSettings::pipelineOptions() const {
+    PipelineOptions o;
+    o.mode = mode;
+    o.diffConcurrency = diffConcurrency;
+    o.injectFault = qEnvironmentVariable("BUILDTRACE_INJECT_FAULT"); // as the command line does
+    return o;
+}
+
+bool GuiSettings::databaseFromEnvironment() {
+    return !qEnvironmentVariableIsEmpty("BUILDTRACE_DB");
+}
+
+QString GuiSettings::effectiveDatabasePath() const {
+    if (databaseFromEnvironment() || databasePath.isEmpty()) return JobStore::defaultPath();
+    return databasePath;
+}
+
+} // namespace bt::ui

@@ -1,0 +1,185 @@
+#include "historypanel.h"
+
+#include "store/jobstore.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTreeWidget>
+
+namespace bt::ui {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole;
+constexpr int kStatusRole = Qt::UserRole + 1;
+constexpr int kSummaryRole = Qt::UserRole + 2;
+
+} // namespace
+
+HistoryPanel::HistoryPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_list(new QTreeWidget(this))
+    , m_details(new QLabel(this))
+    , m_open(new QPushButton(tr("&Open"), this))
+    , m_resume(new QPushButton(tr("&Resume"), this))
+    , m_delete(new QPushButton(tr("&Delete"), this)) {
+    setObjectName(QStringLiteral("historyPanel"));
+    m_list->setObjectName(QStringLiteral("historyList"));
+    m_list->setAccessibleName(tr("Past comparisons"));
+    m_list->setHeaderLabels({tr("Date"), tr("Files"), tr("Sheets"), tr("Status")});
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::PlainText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_details->setMinimumHeight(m_details->fontMetrics().lineSpacing() * 3);
+    m_open->setToolTip(tr("Show the results of this comparison (Return)"));
+    m_resume->setToolTip(tr("Finish an interrupted or cancelled comparison"));
+    m_delete->setToolTip(tr("Remove this comparison and its overlays from the history (Delete)"));
+
+    // Delete in the list (not window-wide: Delete means other things elsewhere).
+    auto *deleteAction = new QAction(tr("Delete"), m_list);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    m_list->addAction(deleteAction);
+
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_list, 0, 0, 1, 3);
+    layout->addWidget(m_details, 1, 0, 1, 3);
+    layout->addWidget(m_open, 2, 0);
+    layout->addWidget(m_resume, 2, 1);
+    layout->addWidget(m_delete, 2, 2);
+    layout->setRowStretch(0, 1);
+
+    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &HistoryPanel::updateButtons);
+    connect(m_list, &QTreeWidget::itemActivated, this, [this] {
+        if (m_open->isEnabled()) emit openRequested(currentJobId());
+    });
+    connect(m_open, &QPushButton::clicked, this, [this] { emit openRequested(currentJobId()); });
+    connect(m_resume, &QPushButton::clicked, this, [this] { emit resumeRequested(currentJobId()); });
+    connect(m_delete, &QPushButton::clicked, this, [this] { emit deleteRequested(currentJobId()); });
+    connect(deleteAction, &QAction::triggered, this, [this] {
+        if (m_delete->isEnabled()) emit deleteRequested(currentJobId());
+    });
+    updateButtons();
+}
+
+void HistoryPanel::setStore(JobStore *store) {
+    m_store = store;
+    refresh();
+}
+
+bool HistoryPanel::isResumable(const QString &status) {
+    return status == QLatin1String("in_progress") || status == QLatin1String("cancelled");
+}
+
+QString HistoryPanel::statusText(const QString &status, const QString &jobId) const {
+    // A job in progress that this window does not run was interrupted (crash, kill, power cut).
+    if (status == QLatin1String("in_progress"))
+        return jobId == m_runningJob ? tr("Running") : tr("Interrupted");
+    return statusName(status);
+}
+
+QString HistoryPanel::statusName(const QString &status) {
+    if (status == QLatin1String("in_progress")) return tr("In progress");
+    if (status == QLatin1String("completed")) return tr("Completed");
+    if (status == QLatin1String("completed_with_errors")) return tr("Completed with errors");
+    if (status == QLatin1String("failed")) return tr("Failed");
+    if (status == QLatin1String("cancelled")) return tr("Cancelled");
+    if (status == QLatin1String("pending")) return tr("Pending");
+    return status;
+}
+
+void HistoryPanel::refresh() {
+    const QString selected = currentJobId();
+    m_list->clear();
+    if (!m_store) {
+        updateButtons();
+        return;
+    }
+    const QLocale locale;
+    for (const JobRecord &job : m_store->jobs()) {
+        const QString oldName = QFileInfo(job.oldFile).fileName(),
+                      newName = QFileInfo(job.newFile).fileName();
+        auto *item = new QTreeWidgetItem(m_list);
+        const QDateTime created = job.createdAt.toLocalTime();
+        // Time only for today's jobs: the column stays narrow in the dock.
+        item->setText(0, created.date() == QDate::currentDate()
+                             ? locale.toString(created.time(), QLocale::ShortFormat)
+                             : locale.toString(created.date(), QLocale::ShortFormat));
+        item->setToolTip(0, locale.toString(created, QLocale::LongFormat));
+        item->setText(1, tr("%1 → %2").arg(oldName, newName));
+        item->setText(2, job.totalPages > 0 ? locale.toString(job.totalPages) : QString());
+        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        item->setText(3, statusText(job.status, job.id));
+        item->setData(0, kIdRole, job.id);
+        item->setData(0, kStatusRole, job.status);
+        item->setData(0, kSummaryRole, job.summaryText);
+        item->setToolTip(
+            1, tr("Old: %1\nNew: %2")
+                   .arg(QDir::toNativeSeparators(job.oldFile), QDir::toNativeSeparators(job.newFile)));
+        item->setToolTip(3, job.summaryText);
+    }
+    selectJob(selected);
+    updateButtons();
+}
+
+void HistoryPanel::setRunningJob(const QString &jobId) {
+    m_runningJob = jobId;
+    refresh(); // "Running" / "Interrupted"
+}
+
+QStringList HistoryPanel::jobIds() const {
+    QStringList ids;
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
+        ids << m_list->topLevelItem(i)->data(0, kIdRole).toString();
+    return ids;
+}
+
+QString HistoryPanel::currentJobId() const {
+    const QTreeWidgetItem *item = m_list->currentItem();
+    return item && item->isSelected() ? item->data(0, kIdRole).toString() : QString();
+}
+
+void HistoryPanel::selectJob(const QString &jobId) {
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        if (item->data(0, kIdRole).toString() == jobId) {
+            m_list->setCurrentItem(item);
+            return;
+        }
+    }
+}
+
+void HistoryPanel::updateButtons() {
+    const QTreeWidgetItem *item = m_list->currentItem();
+    const bool selected = item && item->isSelected();
+    const QString id = selected ? item->data(0, kIdRole).toString() : QString();
+    const QString status = selected ? item->data(0, kStatusRole).toString() : QString();
+    const bool busy = !m_runningJob.isEmpty();
+    m_open->setEnabled(selected && !busy);
+    m_resume->setEnabled(selected && !busy && isResumable(status));
+    m_delete->setEnabled(selected && id != m_runningJob);
+    if (!selected) {
+        m_details->setText(m_list->topLevelItemCount() == 0 ? tr("No comparisons yet.") : QString());
+        return;
+    }
+    const QString summary = item->data(0, kSummaryRole).toString();
+    m_details->setText(summary.isEmpty() ? item->text(3) : tr("%1: %2").arg(item->text(3), summary));
+}
+
+} // namespace bt::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace bt {
+class JobStore;
+}
+
+namespace bt::ui {
+
+// Past jobs of the history, newest first: date, files, sheets, status, and the selected job's
+// summary. Open shows a job's results (nothing is run), Resume continues an interrupted or
+// cancelled one, Delete removes it; the window does the work.
+class HistoryPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit HistoryPanel(QWidget *parent = nullptr);
+
+    void setStore(JobStore *store); // not owned; null: nothing to list
+    void refresh();
+    // The job running in this window: it can be neither resumed nor deleted, and the others
+    // cannot be opened or resumed until it ends.
+    void setRunningJob(const QString &jobId);
+
+    QStringList jobIds() const; // as listed, newest first
+    QString currentJobId() const;
+    void selectJob(const QString &jobId);
+    static bool isResumable(const QString &status);
+    static QString statusName(const QString &status); // "completed_with_errors" -> "Completed with errors"
+
+signals:
+    void openRequested(const QString &jobId);
+    void resumeRequested(const QString &jobId);
+    void deleteRequested(const QString &jobId);
+
+private:
+    void updateButtons();
+    QString statusText(const QString &status, const QString &jobId) const;
+
+    JobStore *m_store = nullptr;
+    QString m_runningJob;
+    QTreeWidget *m_list;
+    QLabel *m_details;
+    QPushButton *m_open;
+    QPushButton *m_resume;
+    QPushButton *m_delete;
+};
+
+} // namespace bt::ui

@@ -1,0 +1,168 @@
+#pragma once
+
+#include "guisettings.h"
+#include "pagecard.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+#include <memory>
+#include <vector>
+
+class QAction;
+class QButtonGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+
+namespace bt {
+class JobStore;
+class Pipeline;
+} // namespace bt
+
+namespace bt::ui {
+
+class DropZone;
+class HistoryPanel;
+class OverlayViewer;
+class PageCardList;
+
+// The desktop window: OLD and NEW drop zones, Compare / Cancel with the job's progress, a card
+// per sheet pair updated live from the pipeline, the overlay viewer for one sheet, and the
+// history. The pipeline lives in this (the GUI) thread and works on its own thread pools.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setFiles(const QString &oldPath, const QString &newPath);
+    // Files dropped together: the older (modification time, then name) is OLD.
+    void assignFiles(const QStringList &paths);
+    void swapFiles();
+
+    // Starts comparing the drop zones' files: asks for the passwords of protected PDFs, reports
+    // files that cannot be opened. False when no job started.
+    bool compare();
+    void cancel();
+    bool isRunning() const;
+    // The job whose cards are shown (running, finished or opened from the history).
+    QString shownJobId() const { return m_shownJob; }
+
+    // A job of the history: its cards straight from the store, nothing is run.
+    bool openJob(const QString &jobId);
+    bool resumeJob(const QString &jobId);
+    bool deleteJob(const QString &jobId, bool confirm = true);
+
+    void showSheet(int pageNumber); // in the viewer
+    void showCards();
+    bool isViewerShown() const;
+
+    void openSettings();
+    // Saves a picture of the window once the next job has finished and its thumbnails are
+    // loaded, then quits ($BT_SCREENSHOT: a look at the GUI without a screen).
+    void setScreenshotPath(const QString &path) { m_screenshotPath = path; }
+
+    DropZone *oldZone() const { return m_oldZone; }
+    DropZone *newZone() const { return m_newZone; }
+    PageCardList *cardList() const { return m_cards; }
+    HistoryPanel *historyPanel() const { return m_history; }
+    OverlayViewer *viewer() const { return m_viewer; }
+    Pipeline *pipeline() const { return m_pipeline.get(); }
+    JobStore *store() const { return m_store.get(); }
+    QAction *compareAction() const { return m_compareAction; }
+    QAction *cancelAction() const { return m_cancelAction; }
+    QString progressText() const; // "OCR 3/3 · Diff 2/3 · Summary 1/3"
+
+signals:
+    void jobStarted(const QString &jobId);
+    void jobFinished(const QString &jobId, const QString &status);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    QWidget *createComparePage();
+    QWidget *createViewerPage();
+    QWidget *createProgressRow();
+
+    // Opens the history the settings name (again, when they changed); interactive: problems in a
+    // message box rather than the status bar.
+    bool ensureStore(bool interactive);
+    void connectPipeline();
+    // Opens a set as the pipeline will, asking for its password while it is protected. False
+    // after telling the user why not (a password prompt was cancelled, the file is unreadable).
+    // knownGood: the drop zone opened it without a password moments ago.
+    bool unlock(const QString &path, bool old, bool knownGood, QString *password);
+    void beginJob(const QString &oldPath, const QString &newPath);
+    void onJobStarted();
+    void retirePipeline();
+    void setRunning(bool running);
+    void updateActions();
+    void updateProgress(const JobProgress &progress);
+    void updateFilterButtons();
+    void updateJobHeader(const QString &status, const QString &summary);
+    void onSheetsMatched(const QString &jobId, int totalPages);
+    void onPageResult(const PageResult &page);
+    void onJobFinished(const QString &jobId, const QString &status, qint64 ms);
+    void showSheetAt(int step); // previous / next card in the filter
+    void addRecent(const QString &oldPath, const QString &newPath);
+    void updateRecentMenu();
+    QStringList recentFiles() const;
+    void takeScreenshotWhenReady();
+
+    GuiSettings m_settings;
+    std::unique_ptr<JobStore> m_store;
+    // Pipelines of cancelled jobs whose stages may still run (see retirePipeline()).
+    std::vector<std::unique_ptr<Pipeline>> m_retiredPipelines;
+    std::unique_ptr<Pipeline> m_pipeline; // after m_store: destroyed (and its stages stopped) first
+    QHash<QString, QString> m_passwords;  // this session only, never written anywhere
+    QString m_shownJob;
+    QString m_jobOldPath, m_jobNewPath; // files of the shown job, for the viewer
+    int m_viewerPage = 0;
+    bool m_viewerWaitsForDiff = false;
+    QString m_screenshotPath;
+
+    DropZone *m_oldZone = nullptr;
+    DropZone *m_newZone = nullptr;
+    QToolButton *m_swapButton = nullptr;
+    QPushButton *m_compareButton = nullptr;
+    QLabel *m_jobHeader = nullptr;
+    QButtonGroup *m_filters = nullptr;
+    PageCardList *m_cards = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_comparePage = nullptr;
+    QWidget *m_viewerPageWidget = nullptr;
+    QLabel *m_viewerTitle = nullptr;
+    OverlayViewer *m_viewer = nullptr;
+    QWidget *m_progressRow = nullptr;
+    QProgressBar *m_progressBar = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    HistoryPanel *m_history = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    QMenu *m_recentMenu = nullptr;
+
+    QAction *m_openOldAction = nullptr;
+    QAction *m_openNewAction = nullptr;
+    QAction *m_swapAction = nullptr;
+    QAction *m_compareAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_backAction = nullptr;
+    QAction *m_previousSheetAction = nullptr;
+    QAction *m_nextSheetAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_refreshHistoryAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QList<QAction *> m_filterActions;
+};
+
+} // namespace bt::ui

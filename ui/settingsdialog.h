@@ -1,0 +1,40 @@
+#pragma once
+
+#include "guisettings.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QToolButton;
+
+namespace bt::ui {
+
+// Comparison and history settings. The caller reads settings() after exec() and saves them.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(const GuiSettings &settings, QWidget *parent = nullptr);
+
+    GuiSettings settings() const;
+    // The history cannot move while a job writes to it.
+    void setDatabaseEditable(bool editable);
+
+private:
+    void setValues(const GuiSettings &settings);
+    void browseDatabase();
+
+    QDoubleSpinBox *m_dpi;
+    QDoubleSpinBox *m_tolerance;
+    QComboBox *m_colours;
+    QComboBox *m_mode;
+    QSpinBox *m_diffConcurrency;
+    QLineEdit *m_database;
+    QToolButton *m_browseDatabase;
+    QLabel *m_databaseNote;
+};
+
+} // namespace bt::ui

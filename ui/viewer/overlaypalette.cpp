@@ -1,0 +1,93 @@
+#include "overlaypalette.h"
+
+#include "diff/overlay.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace bt::ui {
+
+namespace {
+
+const QRgb kPaper = qRgb(255, 255, 255);
+
+QColor entry(const QVector<QRgb> &palette, int index, const QColor &fallback) {
+    return index < palette.size() ? QColor(palette[index]) : fallback;
+}
+
+} // namespace
+
+QVector<QRgb> OverlayPalette::withLayers(const QVector<QRgb> &palette, bool showRemoved, bool showAdded) {
+    QVector<QRgb> out = palette;
+    out.resize(256, kPaper);
+    auto hide = [&out](int base) { std::fill(out.begin() + base, out.begin() + base + kRampSize, kPaper); };
+    if (!showRemoved) hide(kRemovedBase);
+    if (!showAdded) hide(kAddedBase);
+    out[kCloudIndex] = kPaper;
+    return out;
+}
+
+QColor OverlayPalette::cloudColour(const QVector<QRgb> &palette) {
+    return entry(palette, kCloudIndex, OverlayColours().cloud);
+}
+
+QColor OverlayPalette::removedColour(const QVector<QRgb> &palette) {
+    return entry(palette, kRemovedBase + kRampSize - 1, OverlayColours().removed);
+}
+
+QColor OverlayPalette::addedColour(const QVector<QRgb> &palette) {
+    return entry(palette, kAddedBase + kRampSize - 1, OverlayColours().added);
+}
+
+QVector<QRgb> OverlayPalette::standard() {
+    const OverlayColours colours;
+    QVector<QRgb> palette(256, kPaper);
+    auto ramp = [&palette](int base, const QColor &c) {
+        for (int i = 0; i < kRampSize; ++i) {
+            const double a = i / double(kRampSize - 1);
+            palette[base + i] = qRgb(int(255 + (c.red() - 255) * a), int(255 + (c.green() - 255) * a),
+                                     int(255 + (c.blue() - 255) * a));
+        }
+    };
+    ramp(kUnchangedBase, colours.unchanged);
+    ramp(kRemovedBase, colours.removed);
+    ramp(kAddedBase, colours.added);
+    palette[kCloudIndex] = colours.cloud.rgb();
+    return palette;
+}
+
+cv::Mat OverlayPalette::compose(const cv::Mat &alignedOld, const cv::Mat &newGrey) {
+    CV_Assert(alignedOld.type() == CV_8UC1 && newGrey.type() == CV_8UC1 &&
+              alignedOld.size() == newGrey.size());
+    // Any visible ink, faint anti-aliased strokes of small text included (at a low DPI they never
+    // get dark); the other side's ink is widened by a pixel so a stroke that anti-aliasing alone
+    // moved is not coloured.
+    constexpr int kInk = 230;
+    const cv::Mat oldInk = alignedOld < kInk, newInk = newGrey < kInk;
+    cv::Mat oldNear, newNear;
+    const cv::Mat cross = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3));
+    cv::dilate(oldInk, oldNear, cross);
+    cv::dilate(newInk, newNear, cross);
+    cv::Mat index(newGrey.size(), CV_8UC1, cv::Scalar(0));
+    cv::parallel_for_(cv::Range(0, newGrey.rows), [&](const cv::Range &rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            const uchar *o = alignedOld.ptr<uchar>(y), *n = newGrey.ptr<uchar>(y);
+            const uchar *on = oldNear.ptr<uchar>(y), *nn = newNear.ptr<uchar>(y);
+            uchar *out = index.ptr<uchar>(y);
+            for (int x = 0; x < newGrey.cols; ++x) {
+                const int dOld = 255 - o[x], dNew = 255 - n[x];
+                // Changed ink at full strength, as the engine draws it: faint strokes stand out too.
+                if (n[x] < kInk && !on[x])
+                    out[x] = uchar(kAddedBase + kRampSize - 1);
+                else if (o[x] < kInk && !nn[x])
+                    out[x] = uchar(kRemovedBase + kRampSize - 1);
+                else if (std::max(dOld, dNew) > 24)
+                    // Faded like the engine's overlay, so the change colours stand out.
+                    out[x] = uchar(kUnchangedBase + std::max(dOld, dNew) * 47 / 255);
+            }
+        }
+    });
+    return index;
+}
+
+} // namespace bt::ui

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QColor>
+#include <QRgb>
+#include <QVector>
+#include <opencv2/core/mat.hpp>
+
+namespace bt::ui {
+
+// The layout of the overlay PNG's palette (core/diff/overlay.cpp writes it; it is not exported
+// from core, so it is mirrored here): four ramps of 64 ink coverages from white to full colour
+// (unchanged, removed, added) and the cloud colour. Layer toggles recolour the palette instead
+// of touching the 40-60 million pixels.
+class OverlayPalette {
+public:
+    static constexpr int kRampSize = 64;
+    static constexpr int kUnchangedBase = 0;
+    static constexpr int kRemovedBase = 64;
+    static constexpr int kAddedBase = 128;
+    static constexpr int kCloudIndex = 192;
+
+    // The image's palette with hidden layers turned to paper white. The engine's raster clouds
+    // are always hidden: the viewer draws its own (numbered at any zoom, the selected one marked).
+    static QVector<QRgb> withLayers(const QVector<QRgb> &palette, bool showRemoved, bool showAdded);
+    static QColor cloudColour(const QVector<QRgb> &palette);
+    static QColor removedColour(const QVector<QRgb> &palette);
+    static QColor addedColour(const QVector<QRgb> &palette);
+    // A standard palette (OverlayColours defaults), for an overlay composed by the viewer.
+    static QVector<QRgb> standard();
+
+    // Which of two indices wins when pixels are merged into one at a coarser pyramid level: the
+    // change colours before unchanged ink, then the stronger ink. Keeps a one-pixel removed line
+    // visible when the sheet is zoomed out, where averaging would let it vanish.
+    static uchar priority(int index) {
+        if (index == kCloudIndex) return uchar(kCloudIndex);
+        return index < kCloudIndex && index % kRampSize != 0 ? uchar(index) : 0; // 0: paper
+    }
+
+    // An overlay in the same layout made from the two renders alone (when the job's overlay PNG is
+    // missing): ink only in OLD is removed, only in NEW added, a pixel of slack against
+    // anti-aliasing. Without the engine's tolerance it shows more noise than the real overlay.
+    static cv::Mat compose(const cv::Mat &alignedOld, const cv::Mat &newGrey);
+};
+
+} // namespace bt::ui

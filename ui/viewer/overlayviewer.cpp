@@ -1,0 +1,646 @@
+#include "overlayviewer.h"
+
+#include "diff/overlay.h"
+#include "overlaypalette.h"
+#include "sheetview.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImageReader>
+#include <QLabel>
+#include <QPainter>
+#include <QSlider>
+#include <QSplitter>
+#include <QThreadPool>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace bt::ui {
+
+namespace {
+
+constexpr int kSliderSteps = 1000;
+// Around a selected change: at least three inches of the sheet each way, so a one-word change is
+// seen with the drawing around it rather than blown up to its pixels.
+constexpr double kContextPt = 216;
+
+// A colour square for the layer buttons: which colour each one hides.
+QIcon swatch(const QColor &colour) {
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(colour.darker(140), 2));
+    painter.setBrush(colour);
+    painter.drawRoundedRect(QRectF(5, 5, 22, 22), 4, 4);
+    return QIcon(pixmap);
+}
+
+QString quoted(const QStringList &words) {
+    return QStringLiteral("\u201c%1\u201d").arg(words.join(QLatin1Char(' ')));
+}
+
+} // namespace
+
+OverlayViewer::OverlayViewer(QWidget *parent)
+    : QWidget(parent)
+    , m_documents(std::make_shared<DocumentCache>())
+    , m_overlayWatcher(new QFutureWatcher<OverlayLoad>(this))
+    , m_renderWatcher(new QFutureWatcher<RenderLoad>(this))
+    , m_toolBar(new QToolBar(this))
+    , m_modeGroup(new QActionGroup(this))
+    , m_view(new SheetView(this))
+    , m_sideView(new SheetView(this))
+    , m_banner(new QLabel(this))
+    , m_changeList(new QTreeWidget(this)) {
+    // QImageReader counts four bytes a pixel against its limit (128 MB by default) whatever the
+    // format, so it refuses a 42 MP overlay that takes 42 MB as a palette image. The engine's cap
+    // (120 MP) needs 480 MB by that count. Set once, here on the GUI thread, before any load.
+    constexpr int kOverlayAllocationMb = 512;
+    if (QImageReader::allocationLimit() > 0 && QImageReader::allocationLimit() < kOverlayAllocationMb)
+        QImageReader::setAllocationLimit(kOverlayAllocationMb);
+    connect(m_overlayWatcher, &QFutureWatcherBase::finished, this, &OverlayViewer::onOverlayLoaded);
+    connect(m_renderWatcher, &QFutureWatcherBase::finished, this, &OverlayViewer::onRendersLoaded);
+
+    m_view->setObjectName(QStringLiteral("sheetView"));
+    m_sideView->setObjectName(QStringLiteral("sideView"));
+    m_changeList->setObjectName(QStringLiteral("changeList"));
+    buildToolBar();
+
+    // Side by side: each pane follows the other (setView does nothing when nothing changes, so
+    // the echo stops).
+    connect(m_view, &SheetView::viewChanged, m_sideView, &SheetView::setView);
+    connect(m_sideView, &SheetView::viewChanged, m_view, &SheetView::setView);
+    for (SheetView *view : {m_view, m_sideView})
+        connect(view, &SheetView::regionClicked, this, [this](int id) { setSelected(id, false); });
+    connect(m_view, &SheetView::swipePositionChanged, this, [this](double position) {
+        const QSignalBlocker block(m_swipeSlider);
+        m_swipeSlider->setValue(int(std::lround(position * kSliderSteps)));
+    });
+    m_sideView->hide();
+    setFocusProxy(m_view); // focusing the viewer puts the keyboard on the sheet (arrows pan)
+
+    m_banner->setObjectName(QStringLiteral("alignmentWarning"));
+    m_banner->setAccessibleName(tr("Alignment warning"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setMargin(6);
+    // A warning colour that reads in light and dark themes alike.
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; "
+                                           "border-bottom: 1px solid #e0b84c; }"));
+    m_banner->hide();
+
+    auto *sheetArea = new QWidget(this);
+    auto *panes = new QWidget(sheetArea);
+    auto *row = new QHBoxLayout(panes);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(2);
+    // Equal panes: locked views then show the same part of the sheet.
+    row->addWidget(m_view, 1);
+    row->addWidget(m_sideView, 1);
+    auto *grid = new QGridLayout(sheetArea);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(panes, 0, 0);
+    // On the sheet, over the top of the view(s): the warning belongs to what is shown.
+    grid->addWidget(m_banner, 0, 0, Qt::AlignTop);
+    m_banner->raise();
+
+    m_changeList->setAccessibleName(tr("Changes"));
+    m_changeList->setAccessibleDescription(tr("Selecting a change zooms onto it. N and P go to the next and "
+                                              "previous change."));
+    m_changeList->setHeaderLabels({tr("#"), tr("Kind"), tr("Change")});
+    m_changeList->setRootIsDecorated(false);
+    m_changeList->setUniformRowHeights(true);
+    m_changeList->setAllColumnsShowFocus(true);
+    m_changeList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_changeList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_changeList->header()->setStretchLastSection(true);
+    connect(m_changeList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item) setSelected(item->data(0, Qt::UserRole).toInt(), true);
+    });
+    // Clicking the selected change again brings it back into view after panning away.
+    connect(m_changeList, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
+        if (item) setSelected(item->data(0, Qt::UserRole).toInt(), true);
+    });
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(sheetArea);
+    splitter->addWidget(m_changeList);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({900, 300});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(splitter, 1);
+
+    clear();
+}
+
+OverlayViewer::~OverlayViewer() {
+    cancelLoads();
+    // The last reference to the opened sets is dropped on a worker: closing a PDF waits for the
+    // PDFium lock, which a render may hold for seconds.
+    if (QCoreApplication::instance())
+        SheetLoader::threadPool()->start(
+            [documents = std::move(m_documents)]() mutable { documents.reset(); });
+}
+
+QAction *OverlayViewer::addToolAction(const QString &text, const QString &toolTip,
+                                      const QList<QKeySequence> &keys) {
+    auto *action = new QAction(text, this);
+    action->setShortcuts(keys);
+    // Active while the focus is anywhere in the viewer, not in the rest of the main window.
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    const QString shortcut = keys.isEmpty() ? QString() : keys.first().toString(QKeySequence::NativeText);
+    action->setToolTip(shortcut.isEmpty() ? toolTip : tr("%1 (%2)").arg(toolTip, shortcut));
+    addAction(action);
+    m_toolBar->addAction(action);
+    return action;
+}
+
+void OverlayViewer::buildToolBar() {
+    m_toolBar->setAccessibleName(tr("Viewer tools"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->setIconSize(QSize(16, 16));
+
+    const QList<QPair<QString, QString>> modes = {
+        {tr("Overlay"), tr("Overlay: unchanged grey, removed and added in colour")},
+        {tr("Old"), tr("The old sheet, aligned onto the new one")},
+        {tr("New"), tr("The new sheet")},
+        {tr("Side by side"), tr("Old and new side by side, zoomed and panned together")},
+        {tr("Swipe"), tr("Old left of the swipe line, new right of it")},
+    };
+    for (int i = 0; i < modes.size(); ++i) {
+        QAction *action = addToolAction(modes[i].first, modes[i].second, {QKeySequence(Qt::Key_1 + i)});
+        action->setCheckable(true);
+        m_modeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, i] { setMode(Mode(i)); });
+        m_modeActions.append(action);
+    }
+    m_modeActions.first()->setChecked(true);
+    m_toolBar->addSeparator();
+
+    connect(addToolAction(tr("\u2212"), tr("Zoom out"),
+                          {QKeySequence(Qt::Key_Minus), QKeySequence(QKeySequence::ZoomOut)}),
+            &QAction::triggered, m_view, [this] { m_view->zoomBy(1 / 1.5); });
+    connect(addToolAction(tr("+"), tr("Zoom in"),
+                          {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal),
+                           QKeySequence(QKeySequence::ZoomIn)}),
+            &QAction::triggered, m_view, [this] { m_view->zoomBy(1.5); });
+    connect(addToolAction(tr("Fit page"), tr("Fit the whole sheet"),
+                          {QKeySequence(Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_0)}),
+            &QAction::triggered, m_view, &SheetView::fitPage);
+    connect(addToolAction(tr("Fit width"), tr("Fit the sheet's width"), {QKeySequence(Qt::Key_W)}),
+            &QAction::triggered, m_view, &SheetView::fitWidth);
+    connect(addToolAction(tr("1:1"), tr("Actual pixels"), {QKeySequence(Qt::CTRL | Qt::Key_1)}),
+            &QAction::triggered, m_view, &SheetView::actualSize);
+    m_toolBar->addSeparator();
+
+    m_removedAction =
+        addToolAction(tr("Removed"), tr("Show removed ink (overlay)"), {QKeySequence(Qt::Key_R)});
+    m_removedAction->setCheckable(true);
+    m_removedAction->setChecked(true);
+    connect(m_removedAction, &QAction::toggled, this, &OverlayViewer::setRemovedVisible);
+    m_addedAction = addToolAction(tr("Added"), tr("Show added ink (overlay)"), {QKeySequence(Qt::Key_A)});
+    m_addedAction->setCheckable(true);
+    m_addedAction->setChecked(true);
+    connect(m_addedAction, &QAction::toggled, this, &OverlayViewer::setAddedVisible);
+    for (QAction *action : {m_removedAction, m_addedAction})
+        if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(action)))
+            button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    updateSwatches();
+
+    auto labelledSlider = [this](const QString &label, const QString &accessibleName, QSlider **slider) {
+        auto *box = new QWidget(m_toolBar);
+        box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+        auto *row = new QHBoxLayout(box);
+        row->setContentsMargins(6, 0, 6, 0);
+        auto *text = new QLabel(label, box);
+        *slider = new QSlider(Qt::Horizontal, box);
+        (*slider)->setRange(0, kSliderSteps);
+        (*slider)->setFixedWidth(110);
+        (*slider)->setAccessibleName(accessibleName);
+        text->setBuddy(*slider);
+        row->addWidget(text);
+        row->addWidget(*slider);
+        return m_toolBar->addWidget(box);
+    };
+    m_opacityAction = labelledSlider(tr("Opacity"), tr("Overlay opacity"), &m_opacitySlider);
+    m_opacitySlider->setValue(kSliderSteps);
+    m_opacitySlider->setToolTip(tr("Overlay over the new sheet: fade it to see the new drawing through it"));
+    connect(m_opacitySlider, &QSlider::valueChanged, this,
+            [this](int value) { setOverlayOpacity(double(value) / kSliderSteps); });
+    m_swipeAction = labelledSlider(tr("Swipe"), tr("Swipe position"), &m_swipeSlider);
+    m_swipeSlider->setValue(kSliderSteps / 2);
+    m_swipeSlider->setToolTip(
+        tr("Where the old sheet ends and the new one begins (the line can be dragged too)"));
+    connect(m_swipeSlider, &QSlider::valueChanged, this,
+            [this](int value) { m_view->setSwipePosition(double(value) / kSliderSteps); });
+    m_toolBar->addSeparator();
+
+    connect(addToolAction(tr("Previous"), tr("Previous change"), {QKeySequence(Qt::Key_P)}),
+            &QAction::triggered, this, &OverlayViewer::previousRegion);
+    connect(addToolAction(tr("Next"), tr("Next change"), {QKeySequence(Qt::Key_N)}), &QAction::triggered,
+            this, &OverlayViewer::nextRegion);
+}
+
+// ---- loading ----------------------------------------------------------------------------------
+
+void OverlayViewer::cancelLoads() {
+    if (m_cancel) m_cancel->store(true);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    ++m_generation;
+}
+
+void OverlayViewer::showPage(const PageResult &page, const QString &oldPath, const QString &newPath) {
+    cancelLoads();
+    m_hasPage = true;
+    m_page = page;
+    m_oldPath = oldPath;
+    m_newPath = newPath;
+    m_overlay = m_composedOverlay = m_old = m_new = SheetImage();
+    m_overlayError.clear();
+    m_renderError.clear();
+    m_selected = 0;
+
+    const bool matched = page.oldPage >= 0 && page.newPage >= 0;
+    const bool overlayExists = !page.overlayPath.isEmpty() && QFileInfo::exists(page.overlayPath);
+    // Without the engine's overlay the colours are composed from the renders: say why.
+    if (matched && !overlayExists) {
+        if (!page.error.isEmpty())
+            m_overlayError = tr("The comparison of this sheet failed (%1); the colours come from the renders "
+                                "alone.")
+                                 .arg(page.error);
+        else if (!page.diffDone)
+            m_overlayError =
+                tr("This sheet is still being compared; the colours come from the renders alone.");
+        else if (page.overlayPath.isEmpty())
+            m_overlayError = tr("This sheet has no overlay image; the colours come from the renders alone.");
+        else
+            m_overlayError = tr("The overlay %1 is missing; the colours come from the renders alone.")
+                                 .arg(QFileInfo(page.overlayPath).fileName());
+    }
+
+    const quint64 generation = m_generation;
+    m_overlayLoading = overlayExists;
+    m_composing = matched && !overlayExists;
+    if (overlayExists) {
+        m_overlayWatcher->setFuture(
+            QtConcurrent::run(SheetLoader::threadPool(), [path = page.overlayPath, generation] {
+                OverlayLoad load = SheetLoader::loadOverlay(path);
+                load.generation = generation;
+                return load;
+            }));
+    }
+    m_rendersLoading = page.oldPage >= 0 || page.newPage >= 0;
+    if (m_rendersLoading) {
+        RenderRequest request{page, oldPath, newPath, m_composing, m_documents, m_cancel};
+        m_renderWatcher->setFuture(QtConcurrent::run(SheetLoader::threadPool(), [request, generation] {
+            RenderLoad load = SheetLoader::render(request);
+            load.generation = generation;
+            return load;
+        }));
+    }
+
+    // What the result alone tells is shown at once: the change list, the clouds, the warning.
+    m_changeList->clear();
+    const QColor removed = OverlayColours().removed, added = OverlayColours().added;
+    for (const ChangeRegion &r : page.regions) {
+        QString kind, text;
+        QColor colour;
+        switch (r.kind) {
+        case ChangeKind::Added:
+            kind = tr("added");
+            colour = added;
+            break;
+        case ChangeKind::Removed:
+            kind = tr("removed");
+            colour = removed;
+            break;
+        case ChangeKind::Modified:
+            kind = tr("modified");
+            break;
+        }
+        if (!r.oldText.isEmpty() && !r.newText.isEmpty())
+            text = tr("%1 \u2192 %2").arg(quoted(r.oldText), quoted(r.newText));
+        else if (!r.newText.isEmpty())
+            text = quoted(r.newText);
+        else if (!r.oldText.isEmpty())
+            text = quoted(r.oldText);
+        else
+            text = tr("drawing change");
+        auto *item = new QTreeWidgetItem(m_changeList, {QString::number(r.id), kind, text});
+        item->setData(0, Qt::UserRole, r.id);
+        item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+        if (colour.isValid()) item->setForeground(1, colour);
+        item->setToolTip(2, text);
+    }
+
+    const QSize frame = SheetLoader::expectedFrameSize(page);
+    for (SheetView *view : {m_view, m_sideView}) {
+        view->setLayers(SheetImage());
+        view->setFrameSize(frame);
+        view->setSelectedRegion(0);
+    }
+    m_view->fitPage();
+    updateRegions();
+    updateBanner();
+    updateViews();
+    if (!isLoading()) QTimer::singleShot(0, this, &OverlayViewer::finishIfLoaded);
+}
+
+void OverlayViewer::clear() {
+    cancelLoads();
+    m_hasPage = false;
+    m_page = PageResult();
+    m_overlay = m_composedOverlay = m_old = m_new = SheetImage();
+    m_overlayError.clear();
+    m_renderError.clear();
+    m_overlayLoading = m_rendersLoading = m_composing = false;
+    m_selected = 0;
+    // Drops the finished loads' images (a future keeps its results).
+    m_overlayWatcher->setFuture(QFuture<OverlayLoad>());
+    m_renderWatcher->setFuture(QFuture<RenderLoad>());
+    m_changeList->clear();
+    for (SheetView *view : {m_view, m_sideView}) {
+        view->setLayers(SheetImage());
+        view->setFrameSize(QSize());
+        view->setRegions({}, 1.0, QColor());
+        view->setSelectedRegion(0);
+    }
+    updateBanner();
+    updateViews();
+}
+
+void OverlayViewer::onOverlayLoaded() {
+    const QFuture<OverlayLoad> future = m_overlayWatcher->future();
+    if (future.resultCount() < 1) return;
+    const OverlayLoad load = future.result();
+    if (load.generation != m_generation) return; // an earlier sheet's
+    m_overlayLoading = false;
+    m_overlay = load.overlay;
+    m_overlayError = load.error;
+    if (!m_overlay.isNull()) {
+        for (SheetView *view : {m_view, m_sideView})
+            view->setFrameSize(m_overlay.size());
+        // Clouds and layer buttons take the overlay's colours (the job's colour preset).
+        updateRegions();
+        updateSwatches();
+    }
+    updateViews();
+    finishIfLoaded();
+}
+
+void OverlayViewer::onRendersLoaded() {
+    const QFuture<RenderLoad> future = m_renderWatcher->future();
+    if (future.resultCount() < 1) return;
+    const RenderLoad load = future.result();
+    if (load.generation != m_generation || load.cancelled) return;
+    m_rendersLoading = false;
+    m_old = load.oldImage;
+    m_new = load.newImage;
+    m_composedOverlay = load.composedOverlay;
+    m_renderError = load.error;
+    // The frame is NEW's render (the overlay's size); a removed sheet has only the old one.
+    const SheetImage &frameImage = !m_new.isNull() ? m_new : m_old;
+    if (m_overlay.isNull() && !frameImage.isNull())
+        for (SheetView *view : {m_view, m_sideView})
+            view->setFrameSize(frameImage.size());
+    updateViews();
+    finishIfLoaded();
+}
+
+void OverlayViewer::finishIfLoaded() {
+    if (!isLoading()) emit loadingFinished();
+}
+
+// ---- presentation -----------------------------------------------------------------------------
+
+SheetImage OverlayViewer::overlayImage() const {
+    if (!m_overlay.isNull()) return m_overlay;
+    if (!m_composedOverlay.isNull()) return m_composedOverlay;
+    // A sheet in one set only has nothing to compare: its overlay is the sheet itself.
+    if (m_page.oldPage < 0) return m_new;
+    if (m_page.newPage < 0) return m_old;
+    return SheetImage();
+}
+
+QString OverlayViewer::missingText(Image image) const {
+    if (!m_hasPage) return tr("No sheet selected.");
+    switch (image) {
+    case Image::Overlay:
+        if (m_page.oldPage < 0 || m_page.newPage < 0)
+            return missingText(m_page.oldPage < 0 ? Image::New : Image::Old);
+        if (m_overlayLoading || (m_composing && m_rendersLoading)) return tr("Loading the overlay\u2026");
+        if (!m_overlayError.isEmpty()) return m_overlayError;
+        return m_renderError;
+    case Image::Old:
+        if (m_page.oldPage < 0) return tr("This sheet is not in the old set.");
+        if (m_rendersLoading) return tr("Rendering the old sheet\u2026");
+        return m_renderError;
+    case Image::New:
+        if (m_page.newPage < 0) return tr("This sheet is not in the new set.");
+        if (m_rendersLoading) return tr("Rendering the new sheet\u2026");
+        return m_renderError;
+    }
+    return QString();
+}
+
+void OverlayViewer::updateViews() {
+    const bool side = m_mode == Mode::SideBySide;
+    m_sideView->setVisible(side);
+    m_sideView->setLayers(SheetImage());
+    m_sideView->setCaptions(QString());
+    m_sideView->setMessage(QString());
+    QString message;
+    switch (m_mode) {
+    case Mode::Overlay: {
+        const SheetImage overlay = overlayImage();
+        const bool palette = overlay.content() == SheetImage::Content::Overlay;
+        const QVector<QRgb> colours =
+            palette ? OverlayPalette::withLayers(overlay.colourTable(), m_showRemoved, m_showAdded)
+                    : QVector<QRgb>();
+        // The overlay over the NEW sheet: fading it shows the new drawing through the colours.
+        m_view->setLayers(palette ? m_new : SheetImage(), {}, overlay, colours);
+        m_view->setComposition(SheetView::Composition::Blend);
+        m_view->setTopOpacity(palette ? m_opacity : 1.0);
+        // A sheet in one set only is shown as it is: say which set.
+        m_view->setCaptions(m_page.oldPage < 0   ? tr("Only in the new set")
+                            : m_page.newPage < 0 ? tr("Only in the old set")
+                                                 : QString());
+        m_view->setAccessibleName(tr("Overlay of the old and new sheet"));
+        if (overlay.isNull())
+            message = missingText(Image::Overlay);
+        else if (!m_overlayError.isEmpty())
+            message = m_overlayError; // the composed fallback is shown: say so
+        break;
+    }
+    case Mode::Old:
+    case Mode::New: {
+        const bool old = m_mode == Mode::Old;
+        m_view->setLayers(old ? m_old : m_new);
+        m_view->setComposition(SheetView::Composition::Single);
+        m_view->setCaptions(old ? tr("Old") : tr("New"));
+        m_view->setAccessibleName(old ? tr("Old sheet") : tr("New sheet"));
+        if ((old ? m_old : m_new).isNull()) message = missingText(old ? Image::Old : Image::New);
+        break;
+    }
+    case Mode::SideBySide:
+        m_view->setLayers(m_old);
+        m_view->setComposition(SheetView::Composition::Single);
+        m_view->setCaptions(tr("Old"));
+        m_view->setAccessibleName(tr("Old sheet"));
+        if (m_old.isNull()) message = missingText(Image::Old);
+        m_sideView->setLayers(m_new);
+        m_sideView->setCaptions(tr("New"));
+        m_sideView->setAccessibleName(tr("New sheet"));
+        m_sideView->setMessage(m_new.isNull() ? missingText(Image::New) : QString());
+        m_sideView->setView(m_view->zoom(), m_view->centre());
+        break;
+    case Mode::Swipe:
+        m_view->setLayers(m_old, {}, m_new);
+        m_view->setComposition(SheetView::Composition::Swipe);
+        m_view->setCaptions(tr("Old"), tr("New"));
+        m_view->setAccessibleName(tr("Old and new sheet, swiped"));
+        if (m_old.isNull() || m_new.isNull()) message = missingText(m_old.isNull() ? Image::Old : Image::New);
+        break;
+    }
+    m_view->setMessage(message);
+
+    const bool overlay = m_mode == Mode::Overlay;
+    m_removedAction->setEnabled(overlay);
+    m_addedAction->setEnabled(overlay);
+    m_opacityAction->setVisible(overlay);
+    m_swipeAction->setVisible(m_mode == Mode::Swipe);
+}
+
+void OverlayViewer::updateRegions() {
+    QVector<SheetView::Region> regions;
+    for (const ChangeRegion &r : m_page.regions)
+        regions.append({r.id, r.kind, r.boxPx});
+    const double dpi = m_page.dpi > 0 ? m_page.dpi : SheetLoader::kFallbackDpi;
+    const QColor cloud =
+        m_overlay.isNull() ? OverlayColours().cloud : OverlayPalette::cloudColour(m_overlay.colourTable());
+    for (SheetView *view : {m_view, m_sideView})
+        view->setRegions(regions, dpi / kPointsPerInch, cloud);
+}
+
+void OverlayViewer::updateSwatches() {
+    const QVector<QRgb> palette = m_overlay.isNull() ? OverlayPalette::standard() : m_overlay.colourTable();
+    m_removedAction->setIcon(swatch(OverlayPalette::removedColour(palette)));
+    m_addedAction->setIcon(swatch(OverlayPalette::addedColour(palette)));
+}
+
+void OverlayViewer::updateBanner() {
+    const QString warning = m_hasPage ? m_page.alignment.warning : QString();
+    m_banner->setText(
+        tr("\u26a0 Alignment warning: %1. Colours and clouds may be misplaced; check the changes "
+           "against the Old and New views.")
+            .arg(warning));
+    m_banner->setVisible(!warning.isEmpty());
+}
+
+void OverlayViewer::setMode(Mode mode) {
+    if (mode == m_mode) return;
+    m_mode = mode;
+    m_modeActions[int(mode)]->setChecked(true);
+    updateViews();
+    emit modeChanged(mode);
+}
+
+void OverlayViewer::setRemovedVisible(bool visible) {
+    if (visible == m_showRemoved) return;
+    m_showRemoved = visible;
+    m_removedAction->setChecked(visible);
+    updateViews();
+}
+
+void OverlayViewer::setAddedVisible(bool visible) {
+    if (visible == m_showAdded) return;
+    m_showAdded = visible;
+    m_addedAction->setChecked(visible);
+    updateViews();
+}
+
+void OverlayViewer::setOverlayOpacity(double opacity) {
+    m_opacity = std::clamp(opacity, 0.0, 1.0);
+    const QSignalBlocker block(m_opacitySlider);
+    m_opacitySlider->setValue(int(std::lround(m_opacity * kSliderSteps)));
+    if (m_mode == Mode::Overlay) m_view->setTopOpacity(m_opacity);
+}
+
+QRectF OverlayViewer::visibleImageRect() const {
+    return m_view->visibleImageRect();
+}
+
+// ---- changes ----------------------------------------------------------------------------------
+
+QRectF OverlayViewer::regionTarget(const QRect &box) const {
+    const double dpi = m_page.dpi > 0 ? m_page.dpi : SheetLoader::kFallbackDpi;
+    const double context = kContextPt * dpi / kPointsPerInch;
+    // Half the box's size around it, and at least the context.
+    const double w = std::max(2.0 * box.width(), context), h = std::max(2.0 * box.height(), context);
+    const QPointF c = QRectF(box).center();
+    return QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
+}
+
+void OverlayViewer::selectRegion(int regionId) {
+    setSelected(regionId, true);
+}
+
+void OverlayViewer::setSelected(int regionId, bool zoom) {
+    const auto it = std::find_if(m_page.regions.cbegin(), m_page.regions.cend(),
+                                 [regionId](const ChangeRegion &r) { return r.id == regionId; });
+    const int id = it == m_page.regions.cend() ? 0 : regionId;
+    {
+        const QSignalBlocker block(m_changeList); // the list follows; it does not select again
+        QTreeWidgetItem *current = nullptr;
+        for (int i = 0; i < m_changeList->topLevelItemCount(); ++i)
+            if (m_changeList->topLevelItem(i)->data(0, Qt::UserRole).toInt() == id)
+                current = m_changeList->topLevelItem(i);
+        m_changeList->setCurrentItem(current);
+        if (current)
+            m_changeList->scrollToItem(current);
+        else
+            m_changeList->clearSelection();
+    }
+    for (SheetView *view : {m_view, m_sideView})
+        view->setSelectedRegion(id);
+    if (id != 0 && zoom) m_view->zoomToRect(regionTarget(it->boxPx));
+    if (id != m_selected) {
+        m_selected = id;
+        emit regionSelected(id);
+    }
+}
+
+void OverlayViewer::nextRegion() {
+    const int n = int(m_page.regions.size());
+    if (n == 0) return;
+    int index = -1;
+    for (int i = 0; i < n; ++i)
+        if (m_page.regions[i].id == m_selected) index = i;
+    selectRegion(m_page.regions[(index + 1) % n].id);
+}
+
+void OverlayViewer::previousRegion() {
+    const int n = int(m_page.regions.size());
+    if (n == 0) return;
+    int index = n;
+    for (int i = 0; i < n; ++i)
+        if (m_page.regions[i].id == m_selected) index = i;
+    selectRegion(m_page.regions[(index - 1 + n) % n].id);
+}
+
+} // namespace bt::ui

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "compare/pageresult.h"
+#include "sheetimage.h"
+#include "sheetloader.h"
+
+#include <QFutureWatcher>
+#include <QRectF>
+#include <QVector>
+#include <QWidget>
+#include <atomic>
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QSlider;
+class QToolBar;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace bt::ui {
+
+class SheetView;
+
+// One compared sheet: the overlay, the old and the new sheet (alone, side by side with locked
+// views, or swiped), the change list beside it, the engine's alignment warning on top. Every
+// image is loaded, rendered and pyramided off the GUI thread.
+class OverlayViewer : public QWidget {
+    Q_OBJECT
+public:
+    enum class Mode { Overlay, Old, New, SideBySide, Swipe };
+    Q_ENUM(Mode)
+
+    explicit OverlayViewer(QWidget *parent = nullptr);
+    ~OverlayViewer() override;
+
+    // Shows one compared sheet. oldPath/newPath are the two sets (PDF or image) the job compared,
+    // used to render the Old/New views (off the GUI thread) at page.oldDpi/page.dpi and to warp
+    // OLD onto NEW with page.alignment (warpOldOntoNew), the same frame as the overlay PNG.
+    void showPage(const bt::PageResult &page, const QString &oldPath, const QString &newPath);
+    void clear();
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+    void selectRegion(int regionId);                  // selects it in the change list and zooms onto its box
+    int selectedRegion() const { return m_selected; } // 0: none
+    QRectF visibleImageRect() const;                  // of the (first) view, in NEW page pixels
+
+    void setRemovedVisible(bool visible);
+    void setAddedVisible(bool visible);
+    void setOverlayOpacity(double opacity); // 0..1: the overlay over the NEW sheet
+    bool isLoading() const { return m_overlayLoading || m_rendersLoading; }
+
+public slots:
+    void nextRegion();
+    void previousRegion();
+
+signals:
+    void modeChanged(bt::ui::OverlayViewer::Mode mode);
+    void regionSelected(int regionId);
+    void loadingFinished(); // images for the current page are ready (tests wait on it)
+
+private:
+    enum class Image { Overlay, Old, New };
+
+    void buildToolBar();
+    QAction *addToolAction(const QString &text, const QString &toolTip, const QList<QKeySequence> &keys);
+    void cancelLoads();
+    void onOverlayLoaded();
+    void onRendersLoaded();
+    void finishIfLoaded();
+    void setSelected(int regionId, bool zoom);
+    void updateViews();
+    void updateRegions();
+    void updateBanner();
+    void updateSwatches();
+    SheetImage overlayImage() const;
+    QString missingText(Image image) const;
+    QRectF regionTarget(const QRect &box) const;
+
+    // Current sheet
+    bool m_hasPage = false;
+    PageResult m_page;
+    QString m_oldPath;
+    QString m_newPath;
+    SheetImage m_overlay;
+    SheetImage m_composedOverlay;
+    SheetImage m_old;
+    SheetImage m_new;
+    QString m_overlayError;
+    QString m_renderError;
+    bool m_overlayLoading = false;
+    bool m_rendersLoading = false;
+    bool m_composing = false; // the overlay is made from the renders (no overlay PNG)
+    quint64 m_generation = 0;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<DocumentCache> m_documents;
+    QFutureWatcher<OverlayLoad> *m_overlayWatcher;
+    QFutureWatcher<RenderLoad> *m_renderWatcher;
+
+    // View state
+    Mode m_mode = Mode::Overlay;
+    int m_selected = 0;
+    bool m_showRemoved = true;
+    bool m_showAdded = true;
+    double m_opacity = 1.0;
+
+    // Widgets
+    QToolBar *m_toolBar;
+    QActionGroup *m_modeGroup;
+    QVector<QAction *> m_modeActions;
+    QAction *m_removedAction = nullptr;
+    QAction *m_addedAction = nullptr;
+    QSlider *m_opacitySlider = nullptr;
+    QAction *m_opacityAction = nullptr;
+    QSlider *m_swipeSlider = nullptr;
+    QAction *m_swipeAction = nullptr;
+    SheetView *m_view;
+    SheetView *m_sideView;
+    QLabel *m_banner;
+    QTreeWidget *m_changeList;
+};
+
+} // namespace bt::ui
