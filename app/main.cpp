@@ -36,9 +36,10 @@ bool isCliCommand(const char *arg) {
 
 // A window nobody can see is not started: the offscreen/minimal platforms (tests, scripts) and
 // a session without a display get the command line instead. $BT_SCREENSHOT asks for the
-// window on purpose (it saves a picture and quits).
+// window on purpose (it saves a picture and quits), as does $BT_SCREENSHOT_DIR (a series of them).
 bool canShowWindow() {
-    if (qEnvironmentVariableIsSet("BT_SCREENSHOT")) return true;
+    if (qEnvironmentVariableIsSet("BT_SCREENSHOT") || qEnvironmentVariableIsSet("BT_SCREENSHOT_DIR"))
+        return true;
     const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
     if (platform.startsWith("offscreen") || platform.startsWith("minimal")) return false;
 #if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
@@ -64,11 +65,15 @@ int runWindow(int argc, char *argv[], const QString &oldPath, const QString &new
     QGuiApplication::setApplicationDisplayName(QStringLiteral("BuildTrace"));
     bt::ui::MainWindow window;
     window.setScreenshotPath(qEnvironmentVariable("BT_SCREENSHOT"));
+    window.setScreenshotDir(qEnvironmentVariable("BT_SCREENSHOT_DIR"));
     window.show();
     if (!oldPath.isEmpty()) {
         window.setFiles(oldPath, newPath);
         // Once the window is up, so a password prompt or an error has a window to belong to.
-        QTimer::singleShot(0, &window, [&window] { window.compare(); });
+        QTimer::singleShot(0, &window, [&window] {
+            if (!window.screenshotDir().isEmpty()) window.saveScreenshot(QStringLiteral("01-empty.png"));
+            window.compare();
+        });
     }
     return app.exec();
 }

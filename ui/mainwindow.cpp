@@ -36,6 +36,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace bt::ui {
 
 namespace {
@@ -500,6 +502,7 @@ void MainWindow::connectPipeline() {
     Pipeline *p = m_pipeline.get();
     connect(p, &Pipeline::sheetsMatched, this, &MainWindow::onSheetsMatched);
     connect(p, &Pipeline::stageChanged, m_cards, &PageCardList::updateStage);
+    connect(p, &Pipeline::stageChanged, this, &MainWindow::takeMidwayScreenshot);
     connect(p, &Pipeline::pageResultReady, this, &MainWindow::onPageResult);
     connect(p, &Pipeline::jobProgress, this, [this](const JobProgress &progress) {
         m_cards->updateProgress(progress);
@@ -761,7 +764,7 @@ void MainWindow::onJobFinished(const QString &jobId, const QString &status, qint
         tr("%1 in %2 s.").arg(HistoryPanel::statusName(status)).arg(QLocale().toString(ms / 1000.0, 'f', 1)),
         10000);
     emit jobFinished(jobId, status);
-    if (!m_screenshotPath.isEmpty()) takeScreenshotWhenReady();
+    if (!m_screenshotPath.isEmpty() || !m_screenshotDir.isEmpty()) takeScreenshotWhenReady();
 }
 
 bool MainWindow::openJob(const QString &jobId) {
@@ -905,11 +908,82 @@ void MainWindow::takeScreenshotWhenReady() {
         if (!ready && !deadline.hasExpired()) return;
         timer->stop();
         timer->deleteLater();
+        if (!m_screenshotDir.isEmpty()) {
+            saveScreenshot(QStringLiteral("03-done.png"));
+            takeViewerScreenshots();
+            return;
+        }
         const bool saved = grab().save(m_screenshotPath);
         qInfo("screenshot %s: %s", saved ? "saved" : "NOT saved", qPrintable(m_screenshotPath));
         QCoreApplication::quit();
     });
     timer->start(200);
+}
+
+bool MainWindow::saveScreenshot(const QString &fileName) {
+    // Pending layouts first, so the picture shows what the next paint would.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const QString path = QDir(m_screenshotDir).filePath(fileName);
+    const bool saved = QDir().mkpath(m_screenshotDir) && grab().save(path);
+    qInfo("screenshot %s: %s", saved ? "saved" : "NOT saved", qPrintable(path));
+    return saved;
+}
+
+void MainWindow::takeMidwayScreenshot(const StageEvent &event) {
+    // The first diff that completes while another sheet is still being worked on.
+    if (m_screenshotDir.isEmpty() || m_midwayTaken || !m_pipeline) return;
+    if (event.stage != Stage::Diff || event.status != StageStatus::Completed) return;
+    bool othersRunning = false;
+    for (const PageProgress &page : m_pipeline->progress().pages) {
+        if (page.pageNumber == event.pageNumber) continue;
+        for (const Stage s : kStages)
+            othersRunning = othersRunning || page.statusOf(s) == StageStatus::Pending ||
+                            page.statusOf(s) == StageStatus::InProgress;
+    }
+    if (!othersRunning) return;
+    m_midwayTaken = true;
+    // A moment later: the progress row and the filter counts follow this event.
+    QTimer::singleShot(150, this, [this] { saveScreenshot(QStringLiteral("02-midway.png")); });
+}
+
+void MainWindow::takeViewerScreenshots() {
+    int pageNumber = 0;
+    for (const PageCard *c : m_cards->cards())
+        if (c->matches(CardFilter::Changed) && !c->failed()) {
+            pageNumber = c->pageNumber();
+            break;
+        }
+    if (pageNumber == 0 && !m_cards->cards().isEmpty()) pageNumber = m_cards->cards().front()->pageNumber();
+    if (pageNumber == 0) {
+        qInfo("screenshot: no sheet to show in the viewer");
+        QCoreApplication::exit(1);
+        return;
+    }
+    // One picture per mode, each after a moment for the views to fit and paint.
+    const auto shoot = [this] {
+        const std::pair<OverlayViewer::Mode, const char *> shots[] = {
+            {OverlayViewer::Mode::Overlay, "04-viewer-overlay.png"},
+            {OverlayViewer::Mode::SideBySide, "05-viewer-side-by-side.png"},
+            {OverlayViewer::Mode::Swipe, "06-viewer-swipe.png"}};
+        bool ok = true;
+        for (const auto &[mode, name] : shots) {
+            m_viewer->setMode(mode);
+            QCoreApplication::processEvents();
+            ok = saveScreenshot(QString::fromLatin1(name)) && ok;
+        }
+        QCoreApplication::exit(ok ? 0 : 1);
+    };
+    // After loadingFinished (or 30 s without it), once.
+    auto started = std::make_shared<bool>(false);
+    const auto start = [this, started, shoot] {
+        if (*started) return;
+        *started = true;
+        QTimer::singleShot(300, this, shoot);
+    };
+    connect(m_viewer, &OverlayViewer::loadingFinished, this, start, Qt::SingleShotConnection);
+    showSheet(pageNumber);
+    if (!m_viewer->isLoading()) start();
+    QTimer::singleShot(30000, this, start);
 }
 
 } // namespace bt::ui

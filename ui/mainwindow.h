@@ -66,6 +66,11 @@ public:
     // Saves a picture of the window once the next job has finished and its thumbnails are
     // loaded, then quits ($BT_SCREENSHOT: a look at the GUI without a screen).
     void setScreenshotPath(const QString &path) { m_screenshotPath = path; }
+    // $BT_SCREENSHOT_DIR: a series of pictures of one run into dir (01-empty.png before the job,
+    // 02-midway.png, 03-done.png, 04..06 the first changed sheet in the viewer's modes), then quits.
+    void setScreenshotDir(const QString &dir) { m_screenshotDir = dir; }
+    QString screenshotDir() const { return m_screenshotDir; }
+    bool saveScreenshot(const QString &fileName); // grab() of the window into the screenshot dir
 
     DropZone *oldZone() const { return m_oldZone; }
     DropZone *newZone() const { return m_newZone; }
@@ -118,6 +123,8 @@ private:
     void updateRecentMenu();
     QStringList recentFiles() const;
     void takeScreenshotWhenReady();
+    void takeMidwayScreenshot(const StageEvent &event);
+    void takeViewerScreenshots();
 
     GuiSettings m_settings;
     std::unique_ptr<JobStore> m_store;
@@ -130,6 +137,8 @@ private:
     int m_viewerPage = 0;
     bool m_viewerWaitsForDiff = false;
     QString m_screenshotPath;
+    QString m_screenshotDir;
+    bool m_midwayTaken = false;
 
     DropZone *m_oldZone = nullptr;
     DropZone *m_newZone = nullptr;
