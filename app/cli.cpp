@@ -202,6 +202,7 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
         return fail(QStringLiteral("%1: cannot create the output folder").arg(outDir));
 
     Pipeline pipeline(&store);
+    int totalPages = 0;
     if (events) {
         QObject::connect(&pipeline, &Pipeline::sheetsMatched, [&pipeline](const QString &id, int total) {
             printEvent({{QStringLiteral("event"), QStringLiteral("sheets")},
@@ -223,12 +224,14 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
                                          {QStringLiteral("t_ms"), t}});
                          });
     } else if (!quiet) {
-        QObject::connect(&pipeline, &Pipeline::stageChanged, [&pipeline](const StageEvent &e) {
+        QObject::connect(&pipeline, &Pipeline::sheetsMatched,
+                         [&totalPages](const QString &, int total) { totalPages = total; });
+        QObject::connect(&pipeline, &Pipeline::stageChanged, [&totalPages](const StageEvent &e) {
             if (e.status == StageStatus::Failed)
                 err() << "page " << e.pageNumber << " " << stageName(e.stage) << " failed (attempt "
                       << e.attempt << "): " << e.error << (e.willRetry ? ", retrying" : "") << Qt::endl;
             else if (e.stage == Stage::Diff && e.status == StageStatus::Completed)
-                err() << "compared page " << e.pageNumber << " of " << pipeline.progress().totalPages << ": "
+                err() << "compared page " << e.pageNumber << " of " << totalPages << ": "
                       << e.detail.value(QStringLiteral("change_count")).toInt() << " change(s)" << Qt::endl;
         });
     }
@@ -367,16 +370,19 @@ int runCompare(const QStringList &arguments) {
     options.mode = mode == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
     options.reuse = !parser.isSet(freshOpt);
 
-    // Both inputs are validated before the history is touched.
-    for (const auto &[path, password] :
-         {std::pair(args[0], settings.oldPassword), std::pair(args[1], settings.newPassword)}) {
+    // Both inputs are opened (and so validated) before the history is touched, once: the
+    // pipeline takes them as they are.
+    std::shared_ptr<const Document> docs[2];
+    for (int i = 0; i < 2; ++i) {
         DocumentError error;
-        if (!openQuietly(path, password, &error, settings.maxPixels)) return fail(error.message);
+        docs[i] = openQuietly(args[i], i == 0 ? settings.oldPassword : settings.newPassword, &error,
+                              settings.maxPixels);
+        if (!docs[i]) return fail(error.message);
     }
     const auto store = openStore(parser);
     if (!store) return ExitError;
     return runJob(parser, run, *store, options, [&](Pipeline &p, const PipelineOptions &o, QString *e) {
-        return p.start(args[0], args[1], settings, o, e);
+        return p.start(docs[0], docs[1], settings, o, e);
     });
 }
 

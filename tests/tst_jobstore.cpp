@@ -1,6 +1,7 @@
 #include "compare/pageresult.h"
 #include "compare/resultjson.h"
 #include "store/jobstore.h"
+#include "testutil.h"
 
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -13,6 +14,7 @@
 #include <thread>
 
 using namespace bt;
+using bt::test::rawQuery;
 
 namespace {
 
@@ -28,25 +30,6 @@ JobRecord sampleJob(const QString &id, const QDateTime &created = QDateTime()) {
     j.totalPages = 3;
     j.createdAt = created;
     return j;
-}
-
-// Reads the file through a connection of its own, independent of JobStore.
-QStringList rawQuery(const QString &path, const QString &sql) {
-    QStringList out;
-    const QString name = QStringLiteral("tst-raw");
-    {
-        QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        d.setDatabaseName(path);
-        if (d.open()) {
-            QSqlQuery q(d);
-            if (q.exec(sql))
-                while (q.next())
-                    out.append(q.value(0).toString());
-        }
-        d.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return out;
 }
 
 // Schema v1 as the previous version wrote it (copied from kSchemaV1 in core/store/jobstore.cpp

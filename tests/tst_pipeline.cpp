@@ -238,25 +238,6 @@ struct Run {
     QJsonObject json;
 };
 
-// Reads the history through a connection of its own (not JobStore).
-QStringList rawQuery(const QString &path, const QString &sql) {
-    QStringList out;
-    const QString name = QStringLiteral("tst-pipeline-raw");
-    {
-        QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        d.setDatabaseName(path);
-        if (d.open()) {
-            QSqlQuery q(d);
-            if (q.exec(sql))
-                while (q.next())
-                    out.append(q.value(0).toString());
-        }
-        d.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return out;
-}
-
 } // namespace
 
 class TestPipeline : public QObject {

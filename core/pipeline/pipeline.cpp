@@ -110,7 +110,6 @@ Pipeline::~Pipeline() {
     m_cancel->store(true);
     m_renderPool.waitForDone();
     m_pool.waitForDone();
-    // Pool threads opened their own store connections only if stages wrote; they don't.
 }
 
 void Pipeline::storeWrite(bool ok, const QString &what, const QString &error) {
@@ -135,22 +134,37 @@ bool Pipeline::openDocuments(const QString &oldPath, const QString &newPath, con
 
 bool Pipeline::start(const QString &oldPath, const QString &newPath, const CompareSettings &settings,
                      const PipelineOptions &options, QString *error) {
+    DocumentError e;
+    std::shared_ptr<const Document> oldDoc =
+        Document::open(oldPath, settings.oldPassword, &e, settings.maxPixels);
+    std::shared_ptr<const Document> newDoc =
+        oldDoc ? Document::open(newPath, settings.newPassword, &e, settings.maxPixels) : nullptr;
+    if (!newDoc) {
+        if (error) *error = e.message;
+        return false;
+    }
+    return start(std::move(oldDoc), std::move(newDoc), settings, options, error);
+}
+
+bool Pipeline::start(std::shared_ptr<const Document> oldDoc, std::shared_ptr<const Document> newDoc,
+                     const CompareSettings &settings, const PipelineOptions &options, QString *error) {
     if (m_running) {
         if (error) *error = QStringLiteral("a job is already running");
         return false;
     }
     m_settings = settings;
-    if (!openDocuments(oldPath, newPath, settings.oldPassword, settings.newPassword, error)) return false;
+    m_oldDoc = std::move(oldDoc);
+    m_newDoc = std::move(newDoc);
 
     JobRecord job;
-    job.oldFile = QFileInfo(oldPath).absoluteFilePath();
-    job.newFile = QFileInfo(newPath).absoluteFilePath();
+    job.oldFile = QFileInfo(m_oldDoc->path()).absoluteFilePath();
+    job.newFile = QFileInfo(m_newDoc->path()).absoluteFilePath();
     job.settings = settings.toJson();
     job.mode = pipelineModeName(options.mode);
     m_reused = false;
     if (m_store) {
-        job.oldHash = fileSha256(oldPath);
-        job.newHash = fileSha256(newPath);
+        job.oldHash = fileSha256(job.oldFile);
+        job.newHash = fileSha256(job.newFile);
         if (options.reuse) {
             if (const auto existing = m_store->findJob(job.oldHash, job.newHash, job.settings)) {
                 m_reused = true;
@@ -158,7 +172,8 @@ bool Pipeline::start(const QString &oldPath, const QString &newPath, const Compa
                 QString e;
                 if (m_store->resetFailedStages(existing->id, 0, &e) < 0)
                     storeWrite(false, QStringLiteral("reset failed stages"), e);
-                return begin(*existing, options, error);
+                begin(*existing, options);
+                return true;
             }
         }
     }
@@ -172,7 +187,8 @@ bool Pipeline::start(const QString &oldPath, const QString &newPath, const Compa
             return false;
         }
     }
-    return begin(job, options, error);
+    begin(job, options);
+    return true;
 }
 
 bool Pipeline::resume(const QString &jobId, const PipelineOptions &options, QString *error,
@@ -200,10 +216,11 @@ bool Pipeline::resume(const QString &jobId, const PipelineOptions &options, QStr
     }
     PipelineOptions o = options;
     o.mode = job->mode == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
-    return begin(*job, o, error);
+    begin(*job, o);
+    return true;
 }
 
-bool Pipeline::begin(const JobRecord &job, const PipelineOptions &options, QString *) {
+void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     ++m_generation;
     m_cancel = std::make_shared<CancelFlag>(false);
     m_options = options;
@@ -231,7 +248,7 @@ bool Pipeline::begin(const JobRecord &job, const PipelineOptions &options, QStri
         m_store ? storedComparison(*m_store, m_jobId) : std::nullopt;
     if (!stored || stored->pages.isEmpty()) {
         QMetaObject::invokeMethod(this, &Pipeline::runMatch, Qt::QueuedConnection);
-        return true;
+        return;
     }
     for (const PageResult &page : stored->pages) {
         PageState ps;
@@ -269,7 +286,6 @@ bool Pipeline::begin(const JobRecord &job, const PipelineOptions &options, QStri
             schedule();
         },
         Qt::QueuedConnection);
-    return true;
 }
 
 void Pipeline::runMatch() {

@@ -57,6 +57,9 @@ public:
     // continues the history's job of the same inputs and settings (options.reuse).
     bool start(const QString &oldPath, const QString &newPath, const CompareSettings &settings,
                const PipelineOptions &options, QString *error);
+    // The same with sets the caller has already opened (and so validated), not opened again.
+    bool start(std::shared_ptr<const Document> oldDoc, std::shared_ptr<const Document> newDoc,
+               const CompareSettings &settings, const PipelineOptions &options, QString *error);
     // Finishes an interrupted job of the history; stages already committed are not run again.
     // Passwords are not kept in the history: pass them again for encrypted sets.
     bool resume(const QString &jobId, const PipelineOptions &options, QString *error,
@@ -87,7 +90,7 @@ private:
 
     bool openDocuments(const QString &oldPath, const QString &newPath, const QString &oldPassword,
                        const QString &newPassword, QString *error);
-    bool begin(const JobRecord &job, const PipelineOptions &options, QString *error);
+    void begin(const JobRecord &job, const PipelineOptions &options);
     void runMatch();
     void onMatched(QVector<PageResult> pages, const QString &error);
     void schedule();

@@ -1,5 +1,8 @@
 #include "testutil.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -109,6 +112,24 @@ QStringList lines(const QString &text) {
     while (t.endsWith(QLatin1Char('\n')) || t.endsWith(QLatin1Char('\r')))
         t.chop(1);
     return t.isEmpty() ? QStringList() : t.split(QLatin1Char('\n'));
+}
+
+QStringList rawQuery(const QString &path, const QString &sql) {
+    QStringList out;
+    const QString name = QStringLiteral("bt-test-raw");
+    {
+        QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        d.setDatabaseName(path);
+        if (d.open()) {
+            QSqlQuery q(d);
+            if (q.exec(sql))
+                while (q.next())
+                    out.append(q.value(0).toString());
+        }
+        d.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return out;
 }
 
 } // namespace bt::test

@@ -58,6 +58,10 @@ CliRun runCli(const QStringList &args, const QString &jsonPath = QString(),
 // Exit code and status, the end of stderr and the start of stdout, for failure messages.
 QString describe(const CliRun &r);
 
+// Runs one query on an SQLite file through a connection of its own (independent of JobStore) and
+// returns the first column of every row.
+QStringList rawQuery(const QString &path, const QString &sql);
+
 // Lines of a text such as stderr (a trailing newline does not make an extra line).
 QStringList lines(const QString &text);
 
