@@ -372,17 +372,16 @@ int runCompare(const QStringList &arguments) {
 
     // Both inputs are opened (and so validated) before the history is touched, once: the
     // pipeline takes them as they are.
-    std::shared_ptr<const Document> docs[2];
-    for (int i = 0; i < 2; ++i) {
-        DocumentError error;
-        docs[i] = openQuietly(args[i], i == 0 ? settings.oldPassword : settings.newPassword, &error,
-                              settings.maxPixels);
-        if (!docs[i]) return fail(error.message);
-    }
+    JobInputs inputs;
+    DocumentError error;
+    inputs.oldDoc = openQuietly(args[0], settings.oldPassword, &error, settings.maxPixels);
+    if (!inputs.oldDoc) return fail(error.message);
+    inputs.newDoc = openQuietly(args[1], settings.newPassword, &error, settings.maxPixels);
+    if (!inputs.newDoc) return fail(error.message);
     const auto store = openStore(parser);
     if (!store) return ExitError;
     return runJob(parser, run, *store, options, [&](Pipeline &p, const PipelineOptions &o, QString *e) {
-        return p.start(docs[0], docs[1], settings, o, e);
+        return p.start(std::move(inputs), settings, o, e);
     });
 }
 

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "guiapplication.h"
 #include "mainwindow.h"
 #include "pipeline/allocator.h"
 #include "text/ocrengine.h"
@@ -63,6 +64,7 @@ int runWindow(int argc, char *argv[], const QString &oldPath, const QString &new
     QApplication app(argc, argv);
     setApplicationNames();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("BuildTrace"));
+    bt::ui::setUpGuiApplication();
     bt::ui::MainWindow window;
     window.setScreenshotPath(qEnvironmentVariable("BT_SCREENSHOT"));
     window.setScreenshotDir(qEnvironmentVariable("BT_SCREENSHOT_DIR"));

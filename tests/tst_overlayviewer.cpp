@@ -9,6 +9,7 @@
 #include "compare/comparison.h"
 #include "document/document.h"
 #include "drawinggenerator.h"
+#include "guiapplication.h"
 #include "testutil.h"
 #include "viewer/overlaypalette.h"
 #include "viewer/overlayviewer.h"
@@ -158,6 +159,7 @@ private:
 
 private slots:
     void initTestCase() {
+        ui::setUpGuiApplication(); // as the application does at start-up
         QVERIFY(m_dir.isValid());
         const SheetSpec base =
             makeSheet(QStringLiteral("A-101"), QStringLiteral("FIRST FLOOR PLAN"), 3, QSizeF(17, 11));

@@ -19,6 +19,7 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -35,6 +36,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include <memory>
 
@@ -469,7 +471,7 @@ void MainWindow::updateRecentMenu() {
 // ---- jobs --------------------------------------------------------------------------------------
 
 bool MainWindow::isRunning() const {
-    return m_pipeline && m_pipeline->isRunning();
+    return m_opening || (m_pipeline && m_pipeline->isRunning());
 }
 
 bool MainWindow::ensureStore(bool interactive) {
@@ -511,36 +513,78 @@ void MainWindow::connectPipeline() {
     connect(p, &Pipeline::jobFinished, this, &MainWindow::onJobFinished);
 }
 
-bool MainWindow::unlock(const QString &path, bool old, bool knownGood, QString *password) {
-    password->clear();
-    if (knownGood) return true; // the drop zone opened it a moment ago (off the GUI thread)
-    const QString name = QFileInfo(path).fileName();
-    QString candidate = m_passwords.value(path);
-    bool asked = false;
-    for (;;) {
-        DocumentError error;
-        std::unique_ptr<Document> doc;
-        {
-            QApplication::setOverrideCursor(Qt::WaitCursor);
-            doc = Document::open(path, candidate, &error, m_settings.compareSettings().maxPixels);
-            QApplication::restoreOverrideCursor();
-        }
-        if (doc) {
-            if (!candidate.isEmpty()) m_passwords.insert(path, candidate);
-            *password = candidate;
-            return true;
-        }
-        if (error.code != LoadError::PasswordRequired && error.code != LoadError::WrongPassword) {
+bool MainWindow::compare() {
+    if (isRunning()) return false;
+    const QString oldPath = m_oldZone->path(), newPath = m_newZone->path();
+    if (oldPath.isEmpty() || newPath.isEmpty()) {
+        statusBar()->showMessage(tr("Choose both revisions first: drop the files on OLD and NEW."), 6000);
+        (oldPath.isEmpty() ? m_oldZone : m_newZone)->setFocus();
+        return false;
+    }
+    if (!ensureStore(true)) return false;
+    PendingJob job;
+    job.oldPath = oldPath;
+    job.newPath = newPath;
+    openInputs(job);
+    return true;
+}
+
+bool MainWindow::resumeJob(const QString &jobId) {
+    if (isRunning() || !ensureStore(true)) return false;
+    const std::optional<JobRecord> record = m_store->job(jobId);
+    if (!record) return false;
+    if (!HistoryPanel::isResumable(record->status)) {
+        statusBar()->showMessage(tr("Only interrupted or cancelled comparisons can be resumed."), 6000);
+        return false;
+    }
+    PendingJob job;
+    job.resumeId = jobId;
+    job.oldPath = record->oldFile;
+    job.newPath = record->newFile;
+    openInputs(job);
+    return true;
+}
+
+void MainWindow::openInputs(PendingJob job) {
+    // Opening and hashing both sets takes seconds for large ones: on the pool, never here.
+    for (auto [path, password] :
+         {std::pair(job.oldPath, &job.oldPassword), std::pair(job.newPath, &job.newPassword)})
+        if (password->isEmpty()) *password = m_passwords.value(path);
+    m_opening = true;
+    const int generation = ++m_openGeneration;
+    setRunning(true);
+    m_progressBar->setRange(0, 0);
+    m_progressLabel->setText(tr("Opening OLD and NEW…"));
+    const qint64 maxPixels = m_settings.compareSettings().maxPixels;
+    auto *watcher = new QFutureWatcher<JobInputs>(this);
+    connect(watcher, &QFutureWatcher<JobInputs>::finished, this, [this, watcher, job, generation] {
+        watcher->deleteLater();
+        if (generation == m_openGeneration) onInputsOpened(job, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([job, maxPixels] {
+        return openJobInputs(job.oldPath, job.newPath, job.oldPassword, job.newPassword, maxPixels);
+    }));
+}
+
+void MainWindow::onInputsOpened(PendingJob job, JobInputs inputs) {
+    m_opening = false;
+    setRunning(false);
+    if (!inputs.ok()) {
+        const bool old = inputs.oldFailed;
+        const QString path = old ? job.oldPath : job.newPath;
+        const LoadError code = inputs.error.code;
+        if (code != LoadError::PasswordRequired && code != LoadError::WrongPassword) {
             QMessageBox box(QMessageBox::Warning, tr("Cannot Compare"),
                             tr("The %1 revision cannot be opened.").arg(sideName(old)), QMessageBox::Ok,
                             this);
-            box.setInformativeText(error.message);
+            box.setInformativeText(inputs.error.message);
             box.setObjectName(QStringLiteral("loadErrorBox"));
             box.exec();
-            return false;
+            return;
         }
         m_passwords.remove(path);
-        const QString prompt = asked || error.code == LoadError::WrongPassword
+        const QString name = QFileInfo(path).fileName();
+        const QString prompt = code == LoadError::WrongPassword
                                    ? tr("Wrong password for %1. Try again:").arg(name)
                                    : tr("%1 (%2) is password protected. Password:").arg(name, sideName(old));
         QInputDialog dialog(this);
@@ -550,68 +594,37 @@ bool MainWindow::unlock(const QString &path, bool old, bool knownGood, QString *
         dialog.setTextEchoMode(QLineEdit::Password);
         if (dialog.exec() != QDialog::Accepted) {
             statusBar()->showMessage(tr("Not compared: %1 needs its password.").arg(name), 8000);
-            return false;
+            return;
         }
-        candidate = dialog.textValue();
-        asked = true;
+        // The same file on both sides needs the password once.
+        if (path == job.oldPath) job.oldPassword = dialog.textValue();
+        if (path == job.newPath) job.newPassword = dialog.textValue();
+        openInputs(job);
+        return;
     }
-}
+    for (const auto &[path, password] :
+         {std::pair(job.oldPath, job.oldPassword), std::pair(job.newPath, job.newPassword)})
+        if (!password.isEmpty()) m_passwords.insert(path, password);
 
-bool MainWindow::compare() {
-    if (isRunning()) return false;
-    const QString oldPath = m_oldZone->path(), newPath = m_newZone->path();
-    if (oldPath.isEmpty() || newPath.isEmpty()) {
-        statusBar()->showMessage(tr("Choose both revisions first: drop the files on OLD and NEW."), 6000);
-        (oldPath.isEmpty() ? m_oldZone : m_newZone)->setFocus();
-        return false;
-    }
-    auto knownGood = [](const DropZone *zone) {
-        return zone->isInspected() && zone->loadError() == LoadError::None;
-    };
-    CompareSettings settings = m_settings.compareSettings();
-    if (!unlock(oldPath, true, knownGood(m_oldZone), &settings.oldPassword) ||
-        !unlock(newPath, false, knownGood(m_newZone), &settings.newPassword))
-        return false;
-    if (!ensureStore(true)) return false;
-
-    beginJob(oldPath, newPath);
+    beginJob(job.oldPath, job.newPath);
     QString error;
-    if (!m_pipeline->start(oldPath, newPath, settings, m_settings.pipelineOptions(), &error)) {
-        m_cards->setPlaceholderText(tr("Not compared."));
+    const bool resuming = !job.resumeId.isEmpty();
+    if (resuming) setFiles(job.oldPath, job.newPath);
+    const bool started =
+        resuming ? m_pipeline->resume(job.resumeId, std::move(inputs), m_settings.pipelineOptions(), &error)
+                 : m_pipeline->start(std::move(inputs), m_settings.compareSettings(),
+                                     m_settings.pipelineOptions(), &error);
+    if (!started) {
+        m_cards->setPlaceholderText(resuming ? tr("Not resumed.") : tr("Not compared."));
         updateJobHeader(QString(), QString());
-        QMessageBox::warning(this, tr("Cannot Compare"), error);
-        return false;
+        QMessageBox::warning(this, resuming ? tr("Cannot Resume") : tr("Cannot Compare"), error);
+        return;
     }
-    addRecent(oldPath, newPath);
+    if (!resuming) addRecent(job.oldPath, job.newPath);
     onJobStarted();
     if (m_pipeline->reused())
         statusBar()->showMessage(
             tr("These files were compared before with the same settings: continuing that job."), 6000);
-    return true;
-}
-
-bool MainWindow::resumeJob(const QString &jobId) {
-    if (isRunning() || !ensureStore(true)) return false;
-    const std::optional<JobRecord> job = m_store->job(jobId);
-    if (!job) return false;
-    if (!HistoryPanel::isResumable(job->status)) {
-        statusBar()->showMessage(tr("Only interrupted or cancelled comparisons can be resumed."), 6000);
-        return false;
-    }
-    QString oldPassword, newPassword;
-    if (!unlock(job->oldFile, true, false, &oldPassword) || !unlock(job->newFile, false, false, &newPassword))
-        return false;
-    beginJob(job->oldFile, job->newFile);
-    setFiles(job->oldFile, job->newFile);
-    QString error;
-    if (!m_pipeline->resume(jobId, m_settings.pipelineOptions(), &error, oldPassword, newPassword)) {
-        m_cards->setPlaceholderText(tr("Not resumed."));
-        updateJobHeader(QString(), QString());
-        QMessageBox::warning(this, tr("Cannot Resume"), error);
-        return false;
-    }
-    onJobStarted();
-    return true;
 }
 
 void MainWindow::beginJob(const QString &oldPath, const QString &newPath) {
@@ -635,6 +648,13 @@ void MainWindow::onJobStarted() {
 
 void MainWindow::cancel() {
     if (!isRunning()) return;
+    if (m_opening) { // the sets are still being opened: forget them, nothing started
+        ++m_openGeneration;
+        m_opening = false;
+        setRunning(false);
+        statusBar()->showMessage(tr("Cancelled."), 6000);
+        return;
+    }
     // Emits jobFinished("cancelled") before it returns; stages still running finish unseen.
     m_pipeline->cancel();
     retirePipeline();
@@ -653,7 +673,7 @@ void MainWindow::retirePipeline() {
 
 void MainWindow::setRunning(bool running) {
     m_progressRow->setVisible(running);
-    m_history->setRunningJob(running && m_pipeline ? m_pipeline->jobId() : QString());
+    m_history->setRunningJob(running && !m_opening && m_pipeline ? m_pipeline->jobId() : QString());
     updateActions();
 }
 

@@ -3,6 +3,8 @@
 #include "guisettings.h"
 #include "pagecard.h"
 
+#include "pipeline/pipeline.h"
+
 #include <QHash>
 #include <QMainWindow>
 
@@ -45,17 +47,19 @@ public:
     void assignFiles(const QStringList &paths);
     void swapFiles();
 
-    // Starts comparing the drop zones' files: asks for the passwords of protected PDFs, reports
-    // files that cannot be opened. False when no job started.
+    // Starts comparing the drop zones' files: opens them off the GUI thread, then asks for the
+    // passwords of protected PDFs or reports files that cannot be opened, or starts the job.
+    // False when nothing was begun (no files, a job running).
     bool compare();
     void cancel();
-    bool isRunning() const;
+    bool isRunning() const; // opening the sets or running the job
+    bool isOpening() const { return m_opening; }
     // The job whose cards are shown (running, finished or opened from the history).
     QString shownJobId() const { return m_shownJob; }
 
     // A job of the history: its cards straight from the store, nothing is run.
     bool openJob(const QString &jobId);
-    bool resumeJob(const QString &jobId);
+    bool resumeJob(const QString &jobId); // opens its sets first, as compare()
     bool deleteJob(const QString &jobId, bool confirm = true);
 
     void showSheet(int pageNumber); // in the viewer
@@ -103,10 +107,15 @@ private:
     // message box rather than the status bar.
     bool ensureStore(bool interactive);
     void connectPipeline();
-    // Opens a set as the pipeline will, asking for its password while it is protected. False
-    // after telling the user why not (a password prompt was cancelled, the file is unreadable).
-    // knownGood: the drop zone opened it without a password moments ago.
-    bool unlock(const QString &path, bool old, bool knownGood, QString *password);
+    // A job about to start or resume while its sets are opened and hashed off the GUI thread.
+    struct PendingJob {
+        QString resumeId; // the history's job to resume; empty: a new comparison
+        QString oldPath, newPath;
+        QString oldPassword, newPassword;
+    };
+    void openInputs(PendingJob job);
+    // Starts the job, or asks for a protected set's password and opens again, or says why not.
+    void onInputsOpened(PendingJob job, JobInputs inputs);
     void beginJob(const QString &oldPath, const QString &newPath);
     void onJobStarted();
     void retirePipeline();
@@ -132,6 +141,8 @@ private:
     std::vector<std::unique_ptr<Pipeline>> m_retiredPipelines;
     std::unique_ptr<Pipeline> m_pipeline; // after m_store: destroyed (and its stages stopped) first
     QHash<QString, QString> m_passwords;  // this session only, never written anywhere
+    bool m_opening = false;               // a job's sets are being opened (openInputs)
+    int m_openGeneration = 0;             // bumped by cancel(): that opening's result is dropped
     QString m_shownJob;
     QString m_jobOldPath, m_jobNewPath; // files of the shown job, for the viewer
     int m_viewerPage = 0;

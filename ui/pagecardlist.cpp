@@ -1,6 +1,5 @@
 #include "pagecardlist.h"
 
-#include <QImageReader>
 #include <QLabel>
 #include <QThreadPool>
 #include <QTimer>
@@ -19,9 +18,6 @@ PageCardList::PageCardList(QWidget *parent)
     // One thumbnail at a time: each decodes a full-size overlay (~40 MB at 220 dpi) on the cores
     // the diffs run on; the user waits for diffs, not for thumbnails.
     m_thumbnails->setMaxThreadCount(1);
-    // Overlays of large sheets exceed Qt's 128 MiB decode limit; the engine's pixel cap
-    // (120 MP by default) is the real bound.
-    QImageReader::setAllocationLimit(0);
 
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);

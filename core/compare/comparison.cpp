@@ -173,16 +173,19 @@ CompareSettings CompareSettings::fromJson(const QJsonObject &json) {
     return s;
 }
 
+std::pair<double, double> pairDpis(QSizeF oldSizePt, QSizeF newSizePt, double dpi) {
+    const double ratio =
+        std::sqrt((oldSizePt.width() * oldSizePt.height()) / (newSizePt.width() * newSizePt.height()));
+    return {dpi * (ratio < 1 / 1.1 ? 1 / ratio : 1.0), dpi * (ratio > 1.1 ? ratio : 1.0)};
+}
+
 LoadedPair loadPagePair(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
                         const PageResult &page) {
     // A sheet printed at another paper size (half-size set) is rendered at a higher DPI so both
     // sides have the same pixels per drawing unit: the smaller print loses no detail to the
     // comparison and nothing has to be shrunk by warping.
-    const QSizeF oldSize = oldDoc.pageSizePt(page.oldPage), newSize = newDoc.pageSizePt(page.newPage);
-    const double ratio =
-        std::sqrt((oldSize.width() * oldSize.height()) / (newSize.width() * newSize.height()));
-    const double oldDpi = settings.dpi * (ratio < 1 / 1.1 ? 1 / ratio : 1.0);
-    const double newDpi = settings.dpi * (ratio > 1.1 ? ratio : 1.0);
+    const auto [oldDpi, newDpi] =
+        pairDpis(oldDoc.pageSizePt(page.oldPage), newDoc.pageSizePt(page.newPage), settings.dpi);
     auto render = [&settings](const Document &doc, int index, double dpi) {
         RenderedPage r = doc.render(index, {dpi, settings.maxPixels});
         if (r.isNull())

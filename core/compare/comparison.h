@@ -11,6 +11,7 @@
 #include <QVector>
 #include <atomic>
 #include <functional>
+#include <utility>
 
 namespace bt {
 
@@ -66,6 +67,10 @@ struct LoadedPair {
     bool isNull() const { return oldPage.isNull() || newPage.isNull(); }
     qint64 bytes() const;
 };
+
+// The DPIs the OLD and NEW pages of a pair are rendered at: the smaller print of a half-size
+// set at a higher one, so both sides have the same pixels per drawing unit.
+std::pair<double, double> pairDpis(QSizeF oldSizePt, QSizeF newSizePt, double dpi);
 
 // The OCR stage: renders both pages (a half-size print at a higher DPI, so both sides have the
 // same pixels per drawing unit) and reads their words. Throws std::runtime_error when a page

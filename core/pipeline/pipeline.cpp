@@ -31,14 +31,19 @@ QString fileSha256(const QString &path) {
     return QString::fromLatin1(hash.result().toHex());
 }
 
+// The pipeline's work yields to the thread that shows it: a window's event loop gets a core
+// the moment it wakes (on a busy two-core laptop, within milliseconds rather than a time slice).
 // The OCR lane renders ahead for later pages; it should use the core the running diff leaves
-// idle, not slow that diff down (the user is waiting for its overlay). Qt cannot lower a
-// SCHED_OTHER thread's priority on Linux, the thread's nice value can.
-void lowerThreadPriority() {
+// idle, not slow that diff down (the user is waiting for its overlay), so it is niced further.
+// Qt cannot lower a SCHED_OTHER thread's priority on Linux, the thread's nice value can.
+constexpr int kWorkerNice = 5;
+constexpr int kRenderLaneNice = kWorkerNice + 10;
+void lowerThreadPriority(int nice) {
 #ifdef Q_OS_LINUX
-    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10);
+    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), nice);
 #else
-    QThread::currentThread()->setPriority(QThread::LowPriority);
+    QThread::currentThread()->setPriority(nice > kWorkerNice ? QThread::LowestPriority
+                                                             : QThread::LowPriority);
 #endif
 }
 
@@ -116,45 +121,39 @@ void Pipeline::storeWrite(bool ok, const QString &what, const QString &error) {
     if (!ok) qWarning("history: cannot %s: %s", qPrintable(what), qPrintable(error));
 }
 
-bool Pipeline::openDocuments(const QString &oldPath, const QString &newPath, const QString &oldPassword,
-                             const QString &newPassword, QString *error) {
-    DocumentError e;
-    m_oldDoc = Document::open(oldPath, oldPassword, &e, m_settings.maxPixels);
-    if (!m_oldDoc) {
-        if (error) *error = e.message;
-        return false;
+JobInputs openJobInputs(const QString &oldPath, const QString &newPath, const QString &oldPassword,
+                        const QString &newPassword, qint64 maxPixels, bool hash) {
+    JobInputs in;
+    in.oldDoc = Document::open(oldPath, oldPassword, &in.error, maxPixels);
+    in.oldFailed = !in.oldDoc;
+    if (in.oldDoc) in.newDoc = Document::open(newPath, newPassword, &in.error, maxPixels);
+    if (in.ok() && hash) {
+        in.oldHash = fileSha256(in.oldDoc->path());
+        in.newHash = fileSha256(in.newDoc->path());
     }
-    m_newDoc = Document::open(newPath, newPassword, &e, m_settings.maxPixels);
-    if (!m_newDoc) {
-        if (error) *error = e.message;
-        return false;
-    }
-    return true;
+    return in;
 }
 
 bool Pipeline::start(const QString &oldPath, const QString &newPath, const CompareSettings &settings,
                      const PipelineOptions &options, QString *error) {
-    DocumentError e;
-    std::shared_ptr<const Document> oldDoc =
-        Document::open(oldPath, settings.oldPassword, &e, settings.maxPixels);
-    std::shared_ptr<const Document> newDoc =
-        oldDoc ? Document::open(newPath, settings.newPassword, &e, settings.maxPixels) : nullptr;
-    if (!newDoc) {
-        if (error) *error = e.message;
-        return false;
-    }
-    return start(std::move(oldDoc), std::move(newDoc), settings, options, error);
+    return start(openJobInputs(oldPath, newPath, settings.oldPassword, settings.newPassword,
+                               settings.maxPixels, m_store != nullptr),
+                 settings, options, error);
 }
 
-bool Pipeline::start(std::shared_ptr<const Document> oldDoc, std::shared_ptr<const Document> newDoc,
-                     const CompareSettings &settings, const PipelineOptions &options, QString *error) {
+bool Pipeline::start(JobInputs inputs, const CompareSettings &settings, const PipelineOptions &options,
+                     QString *error) {
     if (m_running) {
         if (error) *error = QStringLiteral("a job is already running");
         return false;
     }
+    if (!inputs.ok()) {
+        if (error) *error = inputs.error.message;
+        return false;
+    }
     m_settings = settings;
-    m_oldDoc = std::move(oldDoc);
-    m_newDoc = std::move(newDoc);
+    m_oldDoc = std::move(inputs.oldDoc);
+    m_newDoc = std::move(inputs.newDoc);
 
     JobRecord job;
     job.oldFile = QFileInfo(m_oldDoc->path()).absoluteFilePath();
@@ -163,8 +162,8 @@ bool Pipeline::start(std::shared_ptr<const Document> oldDoc, std::shared_ptr<con
     job.mode = pipelineModeName(options.mode);
     m_reused = false;
     if (m_store) {
-        job.oldHash = fileSha256(job.oldFile);
-        job.newHash = fileSha256(job.newFile);
+        job.oldHash = inputs.oldHash.isEmpty() ? fileSha256(job.oldFile) : inputs.oldHash;
+        job.newHash = inputs.newHash.isEmpty() ? fileSha256(job.newFile) : inputs.newHash;
         if (options.reuse) {
             if (const auto existing = m_store->findJob(job.oldHash, job.newHash, job.settings)) {
                 m_reused = true;
@@ -193,6 +192,18 @@ bool Pipeline::start(std::shared_ptr<const Document> oldDoc, std::shared_ptr<con
 
 bool Pipeline::resume(const QString &jobId, const PipelineOptions &options, QString *error,
                       const QString &oldPassword, const QString &newPassword) {
+    const std::optional<JobRecord> job = m_store ? m_store->job(jobId) : std::nullopt;
+    if (!job) {
+        if (error) *error = QStringLiteral("no job %1 in the history").arg(jobId);
+        return false;
+    }
+    const qint64 maxPixels = CompareSettings::fromJson(job->settings).maxPixels;
+    return resume(jobId, openJobInputs(job->oldFile, job->newFile, oldPassword, newPassword, maxPixels),
+                  options, error);
+}
+
+bool Pipeline::resume(const QString &jobId, JobInputs inputs, const PipelineOptions &options,
+                      QString *error) {
     if (m_running) {
         if (error) *error = QStringLiteral("a job is already running");
         return false;
@@ -202,18 +213,22 @@ bool Pipeline::resume(const QString &jobId, const PipelineOptions &options, QStr
         if (error) *error = QStringLiteral("no job %1 in the history").arg(jobId);
         return false;
     }
-    m_settings = CompareSettings::fromJson(job->settings);
-    m_settings.oldPassword = oldPassword;
-    m_settings.newPassword = newPassword;
-    if (!openDocuments(job->oldFile, job->newFile, oldPassword, newPassword, error)) return false;
+    if (!inputs.ok()) {
+        if (error) *error = inputs.error.message;
+        return false;
+    }
     // Results are only valid for the files they were computed from.
-    for (const auto &[path, hash] :
-         {std::pair(job->oldFile, job->oldHash), std::pair(job->newFile, job->newHash)}) {
-        if (!hash.isEmpty() && fileSha256(path) != hash) {
-            if (error) *error = QStringLiteral("%1: the file changed since job %2 ran").arg(path, jobId);
+    for (const auto &[doc, hash, known] : {std::tuple(inputs.oldDoc.get(), job->oldHash, inputs.oldHash),
+                                           std::tuple(inputs.newDoc.get(), job->newHash, inputs.newHash)}) {
+        if (!hash.isEmpty() && (known.isEmpty() ? fileSha256(doc->path()) : known) != hash) {
+            if (error)
+                *error = QStringLiteral("%1: the file changed since job %2 ran").arg(doc->path(), jobId);
             return false;
         }
     }
+    m_settings = CompareSettings::fromJson(job->settings);
+    m_oldDoc = std::move(inputs.oldDoc);
+    m_newDoc = std::move(inputs.newDoc);
     PipelineOptions o = options;
     o.mode = job->mode == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
     begin(*job, o);
@@ -294,6 +309,7 @@ void Pipeline::runMatch() {
     const std::shared_ptr<CancelFlag> cancel = m_cancel;
     const int generation = m_generation;
     m_pool.start([this, oldDoc, newDoc, cancel, generation] {
+        lowerThreadPriority(kWorkerNice);
         QVector<PageResult> pages;
         QString error;
         try {
@@ -342,12 +358,13 @@ bool Pipeline::allDone(Stage stage) const {
 }
 
 qint64 Pipeline::estimatedBytes(const PageResult &page) const {
-    auto pixels = [this](const Document &doc, int index) {
-        const QSizeF size = doc.pageSizePt(index);
-        const double dpi = cappedDpi(size, m_settings.dpi, m_settings.maxPixels);
+    const QSizeF oldSize = m_oldDoc->pageSizePt(page.oldPage), newSize = m_newDoc->pageSizePt(page.newPage);
+    const auto [oldDpi, newDpi] = pairDpis(oldSize, newSize, m_settings.dpi);
+    auto pixels = [this](QSizeF size, double requestedDpi) {
+        const double dpi = cappedDpi(size, requestedDpi, m_settings.maxPixels);
         return qint64(size.width() * pixelsPerPoint(dpi) * size.height() * pixelsPerPoint(dpi));
     };
-    return pixels(*m_oldDoc, page.oldPage) + pixels(*m_newDoc, page.newPage);
+    return pixels(oldSize, oldDpi) + pixels(newSize, newDpi);
 }
 
 void Pipeline::schedule() {
@@ -424,9 +441,9 @@ void Pipeline::launch(int index, Stage stage) {
         try {
             if (cancel->load()) throw StageCancelled();
             if (injectFault) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
+            lowerThreadPriority(stage == Stage::Ocr ? kRenderLaneNice : kWorkerNice);
             switch (stage) {
             case Stage::Ocr:
-                lowerThreadPriority();
                 outcome->loaded =
                     std::make_shared<LoadedPair>(loadPagePair(*oldDoc, *newDoc, settings, page));
                 break;

@@ -38,6 +38,19 @@ struct PipelineOptions {
     QString injectFault;
 };
 
+// A job's two sets, opened and fingerprinted: the slow part of starting a job (hashing a large
+// set takes seconds), so openJobInputs may run on any thread, away from a GUI.
+struct JobInputs {
+    std::shared_ptr<const Document> oldDoc;
+    std::shared_ptr<const Document> newDoc;
+    QString oldHash, newHash; // SHA-256 of the files; empty when not computed yet
+    DocumentError error;      // why a set could not be opened
+    bool oldFailed = false;   // error is the OLD set's (else the NEW set's)
+    bool ok() const { return oldDoc && newDoc; }
+};
+JobInputs openJobInputs(const QString &oldPath, const QString &newPath, const QString &oldPassword,
+                        const QString &newPassword, qint64 maxPixels, bool hash = true);
+
 // The job as the history holds it: the sheet pairs with their committed diffs and summaries,
 // status and summary of the job. nullopt when the history has no such job.
 std::optional<ComparisonResult> storedComparison(const JobStore &store, const QString &jobId);
@@ -57,13 +70,15 @@ public:
     // continues the history's job of the same inputs and settings (options.reuse).
     bool start(const QString &oldPath, const QString &newPath, const CompareSettings &settings,
                const PipelineOptions &options, QString *error);
-    // The same with sets the caller has already opened (and so validated), not opened again.
-    bool start(std::shared_ptr<const Document> oldDoc, std::shared_ptr<const Document> newDoc,
-               const CompareSettings &settings, const PipelineOptions &options, QString *error);
+    // The same with sets the caller has opened already (hashes it did not compute are computed).
+    bool start(JobInputs inputs, const CompareSettings &settings, const PipelineOptions &options,
+               QString *error);
     // Finishes an interrupted job of the history; stages already committed are not run again.
     // Passwords are not kept in the history: pass them again for encrypted sets.
     bool resume(const QString &jobId, const PipelineOptions &options, QString *error,
                 const QString &oldPassword = QString(), const QString &newPassword = QString());
+    // The same with the job's sets opened already (openJobInputs of the job's files).
+    bool resume(const QString &jobId, JobInputs inputs, const PipelineOptions &options, QString *error);
     // Takes effect at once: jobFinished("cancelled") is emitted before this returns; stages still
     // running finish in the background and their results are dropped.
     void cancel();
@@ -88,8 +103,6 @@ private:
     struct PageState;
     struct Outcome;
 
-    bool openDocuments(const QString &oldPath, const QString &newPath, const QString &oldPassword,
-                       const QString &newPassword, QString *error);
     void begin(const JobRecord &job, const PipelineOptions &options);
     void runMatch();
     void onMatched(QVector<PageResult> pages, const QString &error);

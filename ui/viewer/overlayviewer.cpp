@@ -10,7 +10,6 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QImageReader>
 #include <QLabel>
 #include <QPainter>
 #include <QSlider>
@@ -61,12 +60,6 @@ OverlayViewer::OverlayViewer(QWidget *parent)
     , m_sideView(new SheetView(this))
     , m_banner(new QLabel(this))
     , m_changeList(new QTreeWidget(this)) {
-    // QImageReader counts four bytes a pixel against its limit (128 MB by default) whatever the
-    // format, so it refuses a 42 MP overlay that takes 42 MB as a palette image. The engine's cap
-    // (120 MP) needs 480 MB by that count. Set once, here on the GUI thread, before any load.
-    constexpr int kOverlayAllocationMb = 512;
-    if (QImageReader::allocationLimit() > 0 && QImageReader::allocationLimit() < kOverlayAllocationMb)
-        QImageReader::setAllocationLimit(kOverlayAllocationMb);
     connect(m_overlayWatcher, &QFutureWatcherBase::finished, this, &OverlayViewer::onOverlayLoaded);
     connect(m_renderWatcher, &QFutureWatcherBase::finished, this, &OverlayViewer::onRendersLoaded);
 
