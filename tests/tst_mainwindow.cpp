@@ -392,6 +392,18 @@ private slots:
         QCOMPARE(started.count(), 0);
     }
 
+    void recentFilesSurviveRestart() {
+        // compareBuildsAndUpdatesCards compared m_old with m_new: both are recent files, newest
+        // first, in a window opened afterwards (the first one saved them off its GUI thread).
+        QVERIFY(!m_finishedJob.isEmpty());
+        MainWindow w;
+        const QStringList recent = w.oldZone()->recentFiles();
+        QVERIFY2(recent.size() >= 2, qPrintable(recent.join(QLatin1Char(','))));
+        QCOMPARE(recent.mid(0, 2),
+                 QStringList({QFileInfo(m_old).absoluteFilePath(), QFileInfo(m_new).absoluteFilePath()}));
+        QCOMPARE(w.newZone()->recentFiles(), recent);
+    }
+
     void historyReopensWithoutRunning() {
         QVERIFY(!m_finishedJob.isEmpty());
         const int jobsBefore = jobCount(m_db);

@@ -1,5 +1,7 @@
 #include "dropzone.h"
 
+#include "guiapplication.h"
+
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -101,7 +103,7 @@ void DropZone::setPath(const QString &path) {
         watcher->deleteLater();
         onInspected(absolute, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([absolute] {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [absolute] {
         Inspection result;
         DocumentError error;
         if (const auto doc = Document::open(absolute, QString(), &error)) result.pageCount = doc->pageCount();

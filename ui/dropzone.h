@@ -32,6 +32,7 @@ public:
     QString problem() const { return m_problem; } // one line, empty when the file is usable
 
     void setRecentFiles(const QStringList &paths) { m_recentFiles = paths; }
+    QStringList recentFiles() const { return m_recentFiles; } // offered by the zone's context menu
     void browse();
 
     // Existing local files among the URLs of a drag.

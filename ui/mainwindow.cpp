@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "dropzone.h"
+#include "guiapplication.h"
 #include "historypanel.h"
 #include "pagecardlist.h"
 #include "settingsdialog.h"
@@ -144,6 +145,8 @@ MainWindow::MainWindow(QWidget *parent)
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     restoreState(settings.value(kStateKey).toByteArray());
 
+    m_recentPairs = settings.value(kRecentKey).toStringList();
+    m_settingsWriter.setMaxThreadCount(1);
     ensureStore(false);
     updateRecentMenu();
     setRunning(false);
@@ -423,27 +426,38 @@ void MainWindow::dropEvent(QDropEvent *event) {
 
 QStringList MainWindow::recentFiles() const {
     QStringList files;
-    for (const QString &pair : QSettings().value(kRecentKey).toStringList())
+    for (const QString &pair : m_recentPairs)
         for (const QString &path : pair.split(QLatin1Char('\n')))
             if (!path.isEmpty() && !files.contains(path)) files << path;
     return files;
 }
 
+void MainWindow::setRecentPairs(const QStringList &pairs) {
+    m_recentPairs = pairs;
+    // QSettings writes its file with an fsync: tens of ms of a busy disk, not on the GUI thread.
+    // The list here is the truth meanwhile; writes stay in order on the one-thread pool.
+    m_settingsWriter.start([pairs] {
+        QSettings settings;
+        if (pairs.isEmpty())
+            settings.remove(kRecentKey);
+        else
+            settings.setValue(kRecentKey, pairs);
+    });
+    updateRecentMenu();
+}
+
 void MainWindow::addRecent(const QString &oldPath, const QString &newPath) {
-    QSettings settings;
-    QStringList pairs = settings.value(kRecentKey).toStringList();
+    QStringList pairs = m_recentPairs;
     const QString pair = oldPath + QLatin1Char('\n') + newPath;
     pairs.removeAll(pair);
     pairs.prepend(pair);
-    settings.setValue(kRecentKey, pairs.mid(0, kMaxRecent));
-    updateRecentMenu();
+    setRecentPairs(pairs.mid(0, kMaxRecent));
 }
 
 void MainWindow::updateRecentMenu() {
     m_recentMenu->clear();
-    const QStringList pairs = QSettings().value(kRecentKey).toStringList();
     int n = 0;
-    for (const QString &pair : pairs) {
+    for (const QString &pair : m_recentPairs) {
         const QStringList paths = pair.split(QLatin1Char('\n'));
         if (paths.size() != 2) continue;
         ++n;
@@ -456,13 +470,7 @@ void MainWindow::updateRecentMenu() {
     m_recentMenu->setToolTipsVisible(true);
     if (n == 0) m_recentMenu->addAction(tr("No recent comparisons"))->setEnabled(false);
     m_recentMenu->addSeparator();
-    m_recentMenu
-        ->addAction(tr("&Clear List"), this,
-                    [this] {
-                        QSettings().remove(kRecentKey);
-                        updateRecentMenu();
-                    })
-        ->setEnabled(n > 0);
+    m_recentMenu->addAction(tr("&Clear List"), this, [this] { setRecentPairs({}); })->setEnabled(n > 0);
     const QStringList files = recentFiles();
     m_oldZone->setRecentFiles(files);
     m_newZone->setRecentFiles(files);
@@ -561,7 +569,7 @@ void MainWindow::openInputs(PendingJob job) {
         watcher->deleteLater();
         if (generation == m_openGeneration) onInputsOpened(job, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([job, maxPixels] {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [job, maxPixels] {
         return openJobInputs(job.oldPath, job.newPath, job.oldPassword, job.newPassword, maxPixels);
     }));
 }

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QThreadPool>
 
 #include <memory>
 #include <vector>
@@ -129,6 +130,7 @@ private:
     void onJobFinished(const QString &jobId, const QString &status, qint64 ms);
     void showSheetAt(int step); // previous / next card in the filter
     void addRecent(const QString &oldPath, const QString &newPath);
+    void setRecentPairs(const QStringList &pairs); // "old\nnew" each, newest first; saved off-thread
     void updateRecentMenu();
     QStringList recentFiles() const;
     void takeScreenshotWhenReady();
@@ -140,9 +142,11 @@ private:
     // Pipelines of cancelled jobs whose stages may still run (see retirePipeline()).
     std::vector<std::unique_ptr<Pipeline>> m_retiredPipelines;
     std::unique_ptr<Pipeline> m_pipeline; // after m_store: destroyed (and its stages stopped) first
-    QHash<QString, QString> m_passwords;  // this session only, never written anywhere
-    bool m_opening = false;               // a job's sets are being opened (openInputs)
-    int m_openGeneration = 0;             // bumped by cancel(): that opening's result is dropped
+    QStringList m_recentPairs;
+    QThreadPool m_settingsWriter;        // QSettings writes (each an fsync), in order, off the GUI thread
+    QHash<QString, QString> m_passwords; // this session only, never written anywhere
+    bool m_opening = false;              // a job's sets are being opened (openInputs)
+    int m_openGeneration = 0;            // bumped by cancel(): that opening's result is dropped
     QString m_shownJob;
     QString m_jobOldPath, m_jobNewPath; // files of the shown job, for the viewer
     int m_viewerPage = 0;

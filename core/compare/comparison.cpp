@@ -269,7 +269,8 @@ void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSetti
     }
 }
 
-QVector<PageResult> matchDocuments(const Document &oldDoc, const Document &newDoc, const CancelFlag *cancel) {
+QVector<PageResult> matchDocuments(const Document &oldDoc, const Document &newDoc, const CancelFlag *cancel,
+                                   QThreadPool *pool) {
     // 1. Identify every sheet of both sets (text layer, else OCR of the title block).
     struct Task {
         const Document *doc;
@@ -280,7 +281,8 @@ QVector<PageResult> matchDocuments(const Document &oldDoc, const Document &newDo
         tasks.append({&oldDoc, i});
     for (int i = 0; i < newDoc.pageCount(); ++i)
         tasks.append({&newDoc, i});
-    const QVector<SheetIdentity> identities = QtConcurrent::blockingMapped(tasks, [&](const Task &t) {
+    if (!pool) pool = QThreadPool::globalInstance();
+    const QVector<SheetIdentity> identities = QtConcurrent::blockingMapped(pool, tasks, [&](const Task &t) {
         return cancel && cancel->load() ? SheetIdentity() : identifyPage(*t.doc, t.page);
     });
     if (cancel && cancel->load()) throw StageCancelled();

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QThreadPool>
 #include <QVector>
 #include <atomic>
 #include <functional>
@@ -51,10 +52,10 @@ struct StageCancelled {};
 using CancelFlag = std::atomic<bool>;
 
 // Identifies every sheet of both sets (text layer, else OCR of the title block; in parallel on
-// the global thread pool) and pairs them. Returns one PageResult per pair, in result order,
-// nothing diffed yet.
+// pool, the global thread pool when null) and pairs them. Returns one PageResult per pair, in
+// result order, nothing diffed yet.
 QVector<PageResult> matchDocuments(const Document &oldDoc, const Document &newDoc,
-                                   const CancelFlag *cancel = nullptr);
+                                   const CancelFlag *cancel = nullptr, QThreadPool *pool = nullptr);
 
 // The OCR stage's output for one matched pair: both pages rendered for the diff, with their
 // text-layer words (empty for pages without a text layer: those are read by OCR around the

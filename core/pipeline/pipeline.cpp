@@ -313,7 +313,7 @@ void Pipeline::runMatch() {
         QVector<PageResult> pages;
         QString error;
         try {
-            pages = matchDocuments(*oldDoc, *newDoc, cancel.get());
+            pages = matchDocuments(*oldDoc, *newDoc, cancel.get(), &m_identifyPool);
         } catch (const StageCancelled &) {
             return;
         } catch (const std::exception &e) {
@@ -628,7 +628,9 @@ void Pipeline::finish(const QString &status) {
     for (PageState &ps : m_pages)
         ps.loaded.reset();
     m_heldBytes = 0;
-    releaseFreeMemory(); // running stages of a cancelled job may still hold theirs
+    // Giving the freed page images back to the system walks a large heap: tens of ms, not on the
+    // thread that shows the job (running stages of a cancelled job may still hold theirs).
+    m_pool.start(releaseFreeMemory);
     QVector<PageResult> pages;
     for (const PageState &ps : m_pages)
         pages.append(ps.page);

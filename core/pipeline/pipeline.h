@@ -147,6 +147,9 @@ private:
     QElapsedTimer m_clock;
     QThreadPool m_pool;       // matching, diffs, summaries
     QThreadPool m_renderPool; // the OCR stage (renders): one thread, below normal priority
+    // Identification of every sheet. Not the global pool: Qt's raster engine splits large fills
+    // over that one and a window's paint event waits for them behind any long task queued there.
+    QThreadPool m_identifyPool;
 };
 
 } // namespace bt

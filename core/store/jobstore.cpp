@@ -180,6 +180,10 @@ QSqlDatabase JobStore::db() const {
     // busy_timeout before journal_mode: switching to WAL needs a lock another connection may hold.
     run(d, QStringLiteral("PRAGMA busy_timeout=10000"), &ignored);
     run(d, QStringLiteral("PRAGMA journal_mode=WAL"), &ignored);
+    // In WAL mode NORMAL survives a killed process (a crash of the app) and only fsyncs at
+    // checkpoints: a commit is not a disk flush, so writing a stage's result from the GUI
+    // thread does not stall it for the disk.
+    run(d, QStringLiteral("PRAGMA synchronous=NORMAL"), &ignored);
     run(d, QStringLiteral("PRAGMA foreign_keys=ON"), &ignored);
     return d;
 }

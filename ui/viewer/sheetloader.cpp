@@ -1,5 +1,7 @@
 #include "sheetloader.h"
 
+#include "guiapplication.h"
+
 #include "align/alignment.h"
 #include "document/document.h"
 #include "overlaypalette.h"
@@ -142,14 +144,7 @@ RenderLoad SheetLoader::render(const RenderRequest &request) {
 }
 
 QThreadPool *SheetLoader::threadPool() {
-    // Created on first use from the GUI thread; again if the application was replaced (tests).
-    static QPointer<QThreadPool> pool;
-    if (!pool) {
-        pool = new QThreadPool(QCoreApplication::instance());
-        // One for the overlay, one for the renders (which PDFium runs one at a time anyway).
-        pool->setMaxThreadCount(2);
-    }
-    return pool;
+    return backgroundPool();
 }
 
 } // namespace bt::ui
