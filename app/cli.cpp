@@ -102,8 +102,16 @@ history the moment they finish: an interrupted job continues with
 'buildtrace resume JOB_ID', and comparing the same files with the same
 settings again reuses the finished sheets.
 
+Exports when the job ends: --report FILE writes a PDF report (a cover with
+the files, dates, settings and the table of sheets; then per sheet the overlay
+with numbered clouds, legend, summary and change table; added and removed
+sheets shown whole); --changes-csv / --changes-json FILE write the change list.
+'buildtrace show JOB_ID --report FILE' exports a stored job without comparing
+again.
+
 Exit status: 0 no changes, 1 changes found, 2 error (bad input, bad option,
-a sheet that failed). Result JSON schema: docs/result-schema.md.)";
+a sheet that failed, a report that cannot be written). Result JSON schema:
+docs/result-schema.md.)";
 
 std::atomic<bool> g_interrupted{false};
 
@@ -136,13 +144,16 @@ struct RunOptions {
                                    QStringLiteral("P")};
     QCommandLineOption newPassword{QStringLiteral("new-password"), QStringLiteral("Password of the NEW PDF."),
                                    QStringLiteral("P")};
+    ReportCliOptions report; // exports written when the job ends
 
     void addTo(QCommandLineParser &parser) const {
         parser.addOptions({json, out, events, quiet, db, attempts, diffJobs, oldPassword, newPassword});
+        report.addTo(parser);
     }
 
-    // Reads the pipeline options; false after printing the problem.
-    bool read(const QCommandLineParser &parser, PipelineOptions *options) const {
+    // Reads the pipeline options and the exports asked for; false after printing the problem.
+    bool read(const QCommandLineParser &parser, PipelineOptions *options, ReportRequest *reports) const {
+        if (!report.read(parser, reports)) return false;
         auto number = [&](const QCommandLineOption &o, int lo, int hi, int *value) {
             if (!parser.isSet(o)) return true;
             bool ok = false;
@@ -192,7 +203,7 @@ bool exportArtifacts(ComparisonResult &result, const QString &dir) {
 // Runs a job on the pipeline until it ends, printing events or progress, then writes the
 // result. `start` starts (or resumes) the job.
 int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &store,
-           const PipelineOptions &options,
+           const PipelineOptions &options, const ReportRequest &reports,
            const std::function<bool(Pipeline &, const PipelineOptions &, QString *)> &start) {
     const bool quiet = parser.isSet(o.quiet), events = parser.isSet(o.events);
     const QString jsonPath = parser.value(o.json);
@@ -282,6 +293,13 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
             out() << "Result JSON: " << QFileInfo(jsonPath).absoluteFilePath() << Qt::endl;
         if (!outDir.isEmpty()) out() << "Overlays: " << outDir << Qt::endl;
     }
+    // Exports read the job back from the history, as `show` does. A cancelled job has none: it
+    // is not finished.
+    if (result.status != QLatin1String("cancelled")) {
+        const int status =
+            writeReports(reports, store, result.jobId, quiet || events || jsonPath == QLatin1String("-"));
+        if (status != ExitSame) return status;
+    }
     if (result.status == QLatin1String("cancelled"))
         err() << "buildtrace: job " << result.jobId << " cancelled; continue it with: buildtrace resume "
               << result.jobId << Qt::endl;
@@ -363,7 +381,8 @@ int runCompare(const QStringList &arguments) {
     settings.keepRenders = parser.isSet(rendersOpt);
 
     PipelineOptions options;
-    if (!run.read(parser, &options)) return ExitError;
+    ReportRequest reports;
+    if (!run.read(parser, &options, &reports)) return ExitError;
     const QString mode = parser.value(modeOpt);
     if (mode != QLatin1String("streaming") && mode != QLatin1String("batch"))
         return fail(QStringLiteral("--mode must be streaming or batch"));
@@ -380,9 +399,10 @@ int runCompare(const QStringList &arguments) {
     if (!inputs.newDoc) return fail(error.message);
     const auto store = openStore(parser);
     if (!store) return ExitError;
-    return runJob(parser, run, *store, options, [&](Pipeline &p, const PipelineOptions &o, QString *e) {
-        return p.start(std::move(inputs), settings, o, e);
-    });
+    return runJob(parser, run, *store, options, reports,
+                  [&](Pipeline &p, const PipelineOptions &o, QString *e) {
+                      return p.start(std::move(inputs), settings, o, e);
+                  });
 }
 
 // resume JOB_ID, retry JOB_ID [--page N]
@@ -408,7 +428,8 @@ int runResume(const QStringList &arguments, bool retry) {
         return fail(QStringLiteral("%1 needs one JOB_ID (see buildtrace %1 --help)").arg(arguments.value(0)));
     const QString id = parser.positionalArguments().first();
     PipelineOptions options;
-    if (!run.read(parser, &options)) return ExitError;
+    ReportRequest reports;
+    if (!run.read(parser, &options, &reports)) return ExitError;
     const auto store = openStore(parser);
     if (!store) return ExitError;
     const std::optional<JobRecord> job = store->job(id);
@@ -430,9 +451,10 @@ int runResume(const QStringList &arguments, bool retry) {
                   << (page ? QStringLiteral(" page %1").arg(page) : QString()) << Qt::endl;
     }
     const QString oldPassword = parser.value(run.oldPassword), newPassword = parser.value(run.newPassword);
-    return runJob(parser, run, *store, options, [&](Pipeline &p, const PipelineOptions &o, QString *e) {
-        return p.resume(id, o, e, oldPassword, newPassword);
-    });
+    return runJob(parser, run, *store, options, reports,
+                  [&](Pipeline &p, const PipelineOptions &o, QString *e) {
+                      return p.resume(id, o, e, oldPassword, newPassword);
+                  });
 }
 
 const char *kUsage = R"(Usage: buildtrace <command> [options]
@@ -443,7 +465,8 @@ Commands:
   retry JOB_ID [--page N]
                          run a job's failed stages again
   history                list past jobs
-  show JOB_ID            print one job (--json: its result JSON)
+  show JOB_ID            print one job (--json: its result JSON; --report FILE,
+                         --changes-csv FILE, --changes-json FILE: export it)
   progress JOB_ID        print a job's progress JSON
   dead-letters           list stages that failed every attempt
   delete JOB_ID          remove a job and its overlays from the history

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "report/reportoptions.h"
+
 #include <QCommandLineOption>
 #include <QString>
 #include <QTextStream>
@@ -20,6 +22,49 @@ int fail(const QString &message); // "buildtrace: message" on stderr, returns Ex
 QCommandLineOption dbOption();
 // Opens the history named by --db; null after printing the problem.
 std::unique_ptr<JobStore> openStore(const QCommandLineParser &parser);
+
+// What to export from a job (clireport.cpp).
+struct ReportRequest {
+    QString pdf;  // --report FILE
+    QString csv;  // --changes-csv FILE
+    QString json; // --changes-json FILE
+    ReportOptions options;
+    bool any() const { return !pdf.isEmpty() || !csv.isEmpty() || !json.isEmpty(); }
+};
+
+// --report FILE [--report-changed-only] [--report-dpi N] [--changes-csv FILE] [--changes-json FILE],
+// shared by compare, resume, retry and show.
+class ReportCliOptions {
+public:
+    void addTo(QCommandLineParser &parser) const;
+    // Validates the values (and that each file's folder exists, so a long job does not end in
+    // "cannot write"); false after printing the problem.
+    bool read(const QCommandLineParser &parser, ReportRequest *request) const;
+
+private:
+    QCommandLineOption m_report{
+        QStringLiteral("report"),
+        QStringLiteral("Write a PDF report: cover with the sheet table, then one page per "
+                       "sheet (overlay, numbered clouds, legend, summary, change table)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption m_changedOnly{
+        QStringLiteral("report-changed-only"),
+        QStringLiteral("Only changed, added, removed and failed sheets get a page "
+                       "in the report (the cover still lists every sheet).")};
+    QCommandLineOption m_dpi{QStringLiteral("report-dpi"),
+                             QStringLiteral("Resolution of the sheet images in the report (default 150)."),
+                             QStringLiteral("N")};
+    QCommandLineOption m_csv{QStringLiteral("changes-csv"),
+                             QStringLiteral("Write the change list as CSV (RFC 4180) to FILE."),
+                             QStringLiteral("FILE")};
+    QCommandLineOption m_json{QStringLiteral("changes-json"),
+                              QStringLiteral("Write the change list as JSON to FILE."),
+                              QStringLiteral("FILE")};
+};
+
+// Writes what the request asks for from a job of the history (as `show` reads it); prints where
+// each file went unless quiet. ExitSame, or ExitError after one line naming the file.
+int writeReports(const ReportRequest &request, const JobStore &store, const QString &jobId, bool quiet);
 
 // History commands (clihistory.cpp).
 int runHistory(const QStringList &arguments);

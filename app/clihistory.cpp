@@ -87,10 +87,17 @@ int runShow(const QStringList &arguments) {
     QCommandLineParser parser;
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print the full result JSON."));
     parser.addOption(jsonOpt);
+    const ReportCliOptions reportOpts;
+    reportOpts.addTo(parser);
     int status = ExitSame;
-    if (!parse(parser, arguments, QStringLiteral("Prints one job of the history."), QStringLiteral("JOB_ID"),
-               &status))
+    if (!parse(
+            parser, arguments,
+            QStringLiteral("Prints one job of the history; --report, --changes-csv and --changes-json export "
+                           "it (from the stored results, nothing is compared again)."),
+            QStringLiteral("JOB_ID"), &status))
         return status;
+    ReportRequest reports;
+    if (!reportOpts.read(parser, &reports)) return ExitError;
     const auto store = openStore(parser);
     if (!store) return ExitError;
     const QString id = parser.positionalArguments().first();
@@ -98,7 +105,7 @@ int runShow(const QStringList &arguments) {
     if (!result) return fail(QStringLiteral("no job %1 in %2").arg(id, store->path()));
     if (parser.isSet(jsonOpt)) {
         printJson(comparisonToJson(*result));
-        return ExitSame;
+        return writeReports(reports, *store, id, true);
     }
     const std::optional<JobRecord> job = store->job(id);
     out() << "Job " << job->id << " (" << job->status << ", " << job->mode << ")" << Qt::endl
@@ -116,7 +123,8 @@ int runShow(const QStringList &arguments) {
         if (!p.overlayPath.isEmpty()) out() << "     overlay: " << p.overlayPath << Qt::endl;
         if (!p.error.isEmpty()) out() << "     failed: " << p.error << Qt::endl;
     }
-    return ExitSame;
+    if (reports.any()) out() << Qt::endl;
+    return writeReports(reports, *store, id, false);
 }
 
 int runProgress(const QStringList &arguments) {

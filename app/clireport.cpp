@@ -1,0 +1,78 @@
+// Report and change-list exports of a job: `compare/resume/retry ... --report FILE` and
+// `show JOB_ID --report FILE`.
+#include "cli.h"
+#include "clicommon.h"
+
+#include "report/changelistexport.h"
+#include "report/report.h"
+#include "store/jobstore.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+
+namespace bt {
+
+void ReportCliOptions::addTo(QCommandLineParser &parser) const {
+    parser.addOptions({m_report, m_changedOnly, m_dpi, m_csv, m_json});
+}
+
+bool ReportCliOptions::read(const QCommandLineParser &parser, ReportRequest *request) const {
+    request->pdf = parser.value(m_report);
+    request->csv = parser.value(m_csv);
+    request->json = parser.value(m_json);
+    if (parser.isSet(m_changedOnly)) {
+        if (request->pdf.isEmpty()) {
+            fail(QStringLiteral("--report-changed-only needs --report FILE"));
+            return false;
+        }
+        request->options.scope = ReportOptions::Scope::ChangedOnly;
+    }
+    if (parser.isSet(m_dpi)) {
+        bool ok = false;
+        request->options.dpi = parser.value(m_dpi).toDouble(&ok);
+        if (!ok || request->options.dpi < 30 || request->options.dpi > 600) {
+            fail(QStringLiteral("--report-dpi must be a number from 30 to 600"));
+            return false;
+        }
+        if (request->pdf.isEmpty()) {
+            fail(QStringLiteral("--report-dpi needs --report FILE"));
+            return false;
+        }
+    }
+    for (const QString &path : {request->pdf, request->csv, request->json}) {
+        if (path.isEmpty()) continue;
+        const QFileInfo info(path);
+        if (!info.absoluteDir().exists()) {
+            fail(QStringLiteral("%1: cannot write there (no folder %2)").arg(path, info.absolutePath()));
+            return false;
+        }
+        if (info.isDir()) {
+            fail(QStringLiteral("%1: is a folder, not a file").arg(path));
+            return false;
+        }
+    }
+    return true;
+}
+
+int writeReports(const ReportRequest &request, const JobStore &store, const QString &jobId, bool quiet) {
+    if (!request.any()) return ExitSame;
+    const std::optional<ReportInput> input = ReportInput::fromStore(store, jobId);
+    if (!input) return fail(QStringLiteral("no job %1 in %2").arg(jobId, store.path()));
+    QString e;
+    if (!request.pdf.isEmpty()) {
+        if (!writeReport(*input, request.options, request.pdf, {}, nullptr, &e)) return fail(e);
+        if (!quiet) out() << "Report: " << QFileInfo(request.pdf).absoluteFilePath() << Qt::endl;
+    }
+    if (!request.csv.isEmpty()) {
+        if (!writeChangeListCsv(*input, request.csv, &e)) return fail(e);
+        if (!quiet) out() << "Change list (CSV): " << QFileInfo(request.csv).absoluteFilePath() << Qt::endl;
+    }
+    if (!request.json.isEmpty()) {
+        if (!writeChangeListJson(*input, request.json, &e)) return fail(e);
+        if (!quiet) out() << "Change list (JSON): " << QFileInfo(request.json).absoluteFilePath() << Qt::endl;
+    }
+    return ExitSame;
+}
+
+} // namespace bt

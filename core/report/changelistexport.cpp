@@ -1,0 +1,134 @@
+#include "changelistexport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <algorithm>
+#include <cmath>
+
+namespace bt {
+
+namespace {
+
+double round1(double v) {
+    return std::round(v * 10.0) / 10.0;
+}
+
+// One row of the list, shared by both formats.
+struct ChangeRow {
+    const PageResult *page = nullptr;
+    const ChangeRegion *region = nullptr; // null: a sheet-level row (added / removed sheet)
+    QString kind;
+    ChangeReview review;
+};
+
+QVector<ChangeRow> rows(const ReportInput &input, const QList<int> &pages) {
+    QVector<ChangeRow> out;
+    for (const PageResult &p : input.comparison.pages) {
+        if (!pages.isEmpty() && !pages.contains(p.pageNumber)) continue;
+        if (p.match != MatchKind::Matched) {
+            out.append({&p, nullptr,
+                        p.match == MatchKind::Added ? QStringLiteral("sheet_added")
+                                                    : QStringLiteral("sheet_removed"),
+                        ChangeReview()});
+            continue;
+        }
+        for (const ChangeRegion &r : p.regions)
+            out.append({&p, &r, changeKindName(r.kind), input.review(p.pageNumber, r.id)});
+    }
+    return out;
+}
+
+bool save(const QString &path, const QByteArray &bytes, const char *what, QString *error) {
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit()) return true;
+    if (error)
+        *error =
+            QStringLiteral("%1: cannot write the %2 (%3)").arg(path, QLatin1String(what), file.errorString());
+    return false;
+}
+
+} // namespace
+
+QString csvField(const QString &value) {
+    static const QString special = QStringLiteral(",\"\r\n");
+    if (std::none_of(value.begin(), value.end(), [](QChar c) { return special.contains(c); })) return value;
+    QString quoted = value;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QByteArray changeListCsv(const ReportInput &input, const QList<int> &pages) {
+    QStringList lines{QStringLiteral("sheet,drawing_number,title,change_number,kind,x_pt,y_pt,w_pt,h_pt,"
+                                     "old_text,new_text,review_status,comment")};
+    for (const ChangeRow &row : rows(input, pages)) {
+        QStringList f{QString::number(row.page->pageNumber), row.page->drawingName(),
+                      row.page->drawingTitle(), row.region ? QString::number(row.region->id) : QString(),
+                      row.kind};
+        if (row.region) {
+            const QRectF &b = row.region->boxPt;
+            for (const double v : {b.x(), b.y(), b.width(), b.height()})
+                f << QString::number(round1(v));
+            f << row.region->oldText.join(QLatin1Char(' ')) << row.region->newText.join(QLatin1Char(' '));
+        } else {
+            f << QString() << QString() << QString() << QString() << QString() << QString();
+        }
+        f << row.review.status << row.review.comment;
+        for (QString &field : f)
+            field = csvField(field);
+        lines << f.join(QLatin1Char(','));
+    }
+    // RFC 4180: CRLF after every record.
+    return (lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")).toUtf8();
+}
+
+QJsonObject changeListJson(const ReportInput &input, const QList<int> &pages) {
+    QJsonArray changes;
+    for (const ChangeRow &row : rows(input, pages)) {
+        auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+        QJsonObject o{
+            {QStringLiteral("page_number"), row.page->pageNumber},
+            {QStringLiteral("drawing_name"), orNull(row.page->drawingName())},
+            {QStringLiteral("drawing_title"), orNull(row.page->drawingTitle())},
+            {QStringLiteral("sheet_status"), sheetStatusName(sheetStatus(*row.page))},
+            {QStringLiteral("change_number"), row.region ? QJsonValue(row.region->id) : QJsonValue()},
+            {QStringLiteral("kind"), row.kind},
+            {QStringLiteral("review_status"), row.review.status},
+            {QStringLiteral("comment"), row.review.comment},
+        };
+        if (row.region) {
+            const QRectF &b = row.region->boxPt;
+            o.insert(QStringLiteral("bbox_pt"),
+                     QJsonArray{round1(b.x()), round1(b.y()), round1(b.width()), round1(b.height())});
+            o.insert(QStringLiteral("old_text"), QJsonArray::fromStringList(row.region->oldText));
+            o.insert(QStringLiteral("new_text"), QJsonArray::fromStringList(row.region->newText));
+        } else {
+            o.insert(QStringLiteral("bbox_pt"), QJsonValue());
+            o.insert(QStringLiteral("old_text"), QJsonArray());
+            o.insert(QStringLiteral("new_text"), QJsonArray());
+        }
+        changes.append(o);
+    }
+    const ComparisonResult &c = input.comparison;
+    return QJsonObject{
+        {QStringLiteral("job_id"), c.jobId},
+        {QStringLiteral("old_file"), c.oldPath},
+        {QStringLiteral("new_file"), c.newPath},
+        {QStringLiteral("created_at"), c.started.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("units"), QStringLiteral("pt")},
+        {QStringLiteral("changes"), changes},
+    };
+}
+
+bool writeChangeListCsv(const ReportInput &input, const QString &path, QString *error,
+                        const QList<int> &pages) {
+    return save(path, changeListCsv(input, pages), "change list", error);
+}
+
+bool writeChangeListJson(const ReportInput &input, const QString &path, QString *error,
+                         const QList<int> &pages) {
+    return save(path, QJsonDocument(changeListJson(input, pages)).toJson(QJsonDocument::Indented),
+                "change list", error);
+}
+
+} // namespace bt

@@ -1,0 +1,73 @@
+#include "reportinput.h"
+
+#include "pipeline/pipeline.h"
+#include "store/jobstore.h"
+#include "summary/summary.h"
+
+#include <QFileInfo>
+
+namespace bt {
+
+QString sheetStatusName(SheetStatus status) {
+    switch (status) {
+    case SheetStatus::Changed:
+        return QStringLiteral("changed");
+    case SheetStatus::Unchanged:
+        return QStringLiteral("unchanged");
+    case SheetStatus::Added:
+        return QStringLiteral("added");
+    case SheetStatus::Removed:
+        return QStringLiteral("removed");
+    case SheetStatus::Failed:
+        return QStringLiteral("failed");
+    case SheetStatus::NotCompared:
+        return QStringLiteral("not_compared");
+    }
+    return QString();
+}
+
+SheetStatus sheetStatus(const PageResult &page) {
+    if (page.match == MatchKind::Added) return SheetStatus::Added;
+    if (page.match == MatchKind::Removed) return SheetStatus::Removed;
+    if (!page.error.isEmpty()) return SheetStatus::Failed;
+    if (!page.diffDone) return SheetStatus::NotCompared; // a cancelled or unfinished job
+    return page.regions.isEmpty() ? SheetStatus::Unchanged : SheetStatus::Changed;
+}
+
+QString ReportInput::reviewKey(int pageNumber, int regionId) {
+    return QStringLiteral("%1/%2").arg(pageNumber).arg(regionId);
+}
+
+ChangeReview ReportInput::review(int pageNumber, int regionId) const {
+    return reviews.value(reviewKey(pageNumber, regionId));
+}
+
+namespace {
+
+QDateTime modified(const QString &path) {
+    const QFileInfo info(path);
+    return info.isFile() ? info.lastModified() : QDateTime();
+}
+
+} // namespace
+
+ReportInput ReportInput::fromResult(const ComparisonResult &result, const QJsonObject &settings) {
+    ReportInput in;
+    in.comparison = result;
+    in.settings = settings;
+    in.summaryText = summariseJob(result.pages);
+    in.oldModified = modified(result.oldPath);
+    in.newModified = modified(result.newPath);
+    return in;
+}
+
+std::optional<ReportInput> ReportInput::fromStore(const JobStore &store, const QString &jobId) {
+    const std::optional<JobRecord> job = store.job(jobId);
+    std::optional<ComparisonResult> result = storedComparison(store, jobId);
+    if (!job || !result) return std::nullopt;
+    ReportInput in = fromResult(*result, job->settings);
+    if (!job->summaryText.isEmpty()) in.summaryText = job->summaryText;
+    return in;
+}
+
+} // namespace bt

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "compare/comparison.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace bt {
+
+class JobStore;
+
+// The reviewer's verdict on one change. Everything is "open" for now; the review workflow
+// (accepted / rejected / question ..., with a comment) will fill ReportInput::reviews and every
+// export (PDF, CSV, JSON) already prints what it finds there.
+struct ChangeReview {
+    QString status = QStringLiteral("open");
+    QString comment;
+};
+
+// What a sheet pair came to, as the report and the change list name it.
+enum class SheetStatus { Changed, Unchanged, Added, Removed, Failed, NotCompared };
+QString sheetStatusName(SheetStatus status); // "changed", ..., "not_compared"
+SheetStatus sheetStatus(const PageResult &page);
+
+// A finished (or stored) job as the exports need it: the comparison with its sheets, plus what
+// the history keeps beside it (settings, job summary) and the dates of the two files.
+struct ReportInput {
+    ComparisonResult comparison; // job id, both paths, start time, status, pages
+    QJsonObject settings;        // CompareSettings::toJson() of the job
+    QString summaryText;         // job summary ("3 sheets compared: ...")
+    QDateTime oldModified;       // invalid: the file is not there any more
+    QDateTime newModified;
+    QHash<QString, ChangeReview> reviews; // reviewKey(page, region) -> review; absent: open
+
+    static QString reviewKey(int pageNumber, int regionId);
+    ChangeReview review(int pageNumber, int regionId) const;
+
+    // From a job that just ran (Pipeline::result() and the settings it ran with).
+    static ReportInput fromResult(const ComparisonResult &result, const QJsonObject &settings);
+    // From the history, the way `buildtrace show` reads a job (storedComparison). nullopt when
+    // the history has no such job.
+    static std::optional<ReportInput> fromStore(const JobStore &store, const QString &jobId);
+};
+
+} // namespace bt

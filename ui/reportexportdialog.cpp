@@ -1,0 +1,258 @@
+#include "reportexportdialog.h"
+
+#include "report/changelistexport.h"
+#include "report/report.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace bt::ui {
+
+ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int> &selectedPages,
+                                       QWidget *parent, Kind kind)
+    : QDialog(parent)
+    , m_input(input)
+    , m_selected(selectedPages)
+    , m_kind(kind)
+    , m_cancel(std::make_shared<std::atomic<bool>>(false)) {
+    setWindowTitle(kind == Kind::Report ? tr("Export report") : tr("Export change list"));
+    auto *form = new QFormLayout;
+
+    m_title = new QLineEdit(this);
+    m_title->setPlaceholderText(tr("Drawing comparison report"));
+    form->addRow(tr("&Title:"), m_title);
+
+    ReportOptions changedOnly;
+    changedOnly.scope = ReportOptions::Scope::ChangedOnly;
+    int changed = 0;
+    for (const PageResult &p : m_input.comparison.pages)
+        if (isReported(p, changedOnly)) ++changed;
+    const int total = int(m_input.comparison.pages.size());
+    m_all = new QRadioButton(tr("&All sheets (%1)").arg(total), this);
+    m_changed = new QRadioButton(tr("&Changed sheets only (%1)").arg(changed), this);
+    m_selection = new QRadioButton(tr("&Selected sheets (%1)").arg(m_selected.size()), this);
+    m_selection->setEnabled(!m_selected.isEmpty());
+    auto *scope = new QButtonGroup(this);
+    auto *scopeBox = new QVBoxLayout;
+    for (QRadioButton *b : {m_all, m_changed, m_selection}) {
+        scope->addButton(b);
+        scopeBox->addWidget(b);
+    }
+    (m_selected.isEmpty() ? m_all : m_selection)->setChecked(true);
+    form->addRow(tr("Sheets:"), scopeBox);
+
+    m_dpi = new QSpinBox(this);
+    m_dpi->setRange(30, 600);
+    m_dpi->setValue(int(ReportOptions().dpi));
+    m_dpi->setSuffix(tr(" DPI"));
+    m_dpi->setToolTip(tr("Resolution of the sheet images. 150 DPI keeps an ARCH D page under 1.5 MB."));
+    m_format = new QComboBox(this);
+    m_format->addItem(tr("CSV (spreadsheets)"), QStringLiteral("csv"));
+    m_format->addItem(tr("JSON"), QStringLiteral("json"));
+    if (kind == Kind::Report) {
+        form->addRow(tr("&Image resolution:"), m_dpi);
+        m_format->hide();
+    } else {
+        form->addRow(tr("&Format:"), m_format);
+        m_dpi->hide();
+        m_title->setEnabled(false);
+    }
+
+    m_path = new QLineEdit(this);
+    m_browse = new QPushButton(tr("&Browse…"), this);
+    auto *pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(m_browse);
+    form->addRow(tr("&File:"), pathRow);
+    m_path->setText(suggestedPath());
+
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setVisible(false);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_export = m_buttons->addButton(tr("&Export"), QDialogButtonBox::ActionRole);
+    m_export->setDefault(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_browse, &QPushButton::clicked, this, &ReportExportDialog::browse);
+    connect(m_export, &QPushButton::clicked, this, &ReportExportDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ReportExportDialog::reject);
+    connect(m_path, &QLineEdit::textChanged, this, &ReportExportDialog::updateButtons);
+    connect(m_format, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        const QFileInfo info(m_path->text());
+        if (!m_path->text().isEmpty())
+            m_path->setText(QDir(info.path())
+                                .filePath(info.completeBaseName() + QLatin1Char('.') +
+                                          m_format->currentData().toString()));
+    });
+    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, &ReportExportDialog::onFinished);
+    updateButtons();
+}
+
+ReportExportDialog::~ReportExportDialog() {
+    m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+QString ReportExportDialog::suggestedPath() const {
+    const QFileInfo newFile(m_input.comparison.newPath);
+    const QString dir = newFile.absolutePath().isEmpty() ? QDir::homePath() : newFile.absolutePath();
+    const QString base =
+        newFile.completeBaseName().isEmpty() ? QStringLiteral("comparison") : newFile.completeBaseName();
+    return m_kind == Kind::Report
+               ? QDir(dir).filePath(base + QStringLiteral("-report.pdf"))
+               : QDir(dir).filePath(base + QStringLiteral("-changes.") + m_format->currentData().toString());
+}
+
+QString ReportExportDialog::outputPath() const {
+    return m_path->text();
+}
+
+void ReportExportDialog::setOutputPath(const QString &path) {
+    m_path->setText(path);
+}
+
+ReportOptions ReportExportDialog::options() const {
+    ReportOptions o;
+    o.title = m_title->text().trimmed();
+    o.dpi = m_dpi->value();
+    if (m_changed->isChecked()) o.scope = ReportOptions::Scope::ChangedOnly;
+    if (m_selection->isChecked()) {
+        o.scope = ReportOptions::Scope::Selected;
+        o.pages = m_selected;
+    }
+    return o;
+}
+
+void ReportExportDialog::browse() {
+    const QString filter = m_kind == Kind::Report ? tr("PDF files (*.pdf)")
+                           : m_format->currentData().toString() == QLatin1String("csv")
+                               ? tr("CSV files (*.csv)")
+                               : tr("JSON files (*.json)");
+    const QString path = QFileDialog::getSaveFileName(this, windowTitle(), m_path->text(), filter);
+    if (!path.isEmpty()) m_path->setText(path);
+}
+
+void ReportExportDialog::start() {
+    if (isRunning() || m_path->text().trimmed().isEmpty()) return;
+    m_runningPath = m_path->text().trimmed();
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    const ReportInput input = m_input;
+    const ReportOptions opts = options();
+    const QString path = m_runningPath;
+    const bool csv = m_format->currentData().toString() == QLatin1String("csv");
+    const QPointer<ReportExportDialog> self(this);
+    m_progress->setRange(0, 0); // busy until the first step is known
+    m_progress->setVisible(true);
+    m_status->setText(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
+
+    if (m_kind == Kind::Report) {
+        m_watcher.setFuture(QtConcurrent::run([self, input, opts, path, cancel] {
+            QString error;
+            const auto progress = [self](int done, int total) {
+                // Queued to the dialog's thread; dropped if the dialog is gone.
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, done, total] {
+                        if (self) self->onProgress(done, total);
+                    },
+                    Qt::QueuedConnection);
+            };
+            return writeReport(input, opts, path, progress, cancel.get(), &error) ? QString() : error;
+        }));
+    } else {
+        const QList<int> pages = opts.scope == ReportOptions::Scope::AllSheets ? QList<int>() : [&] {
+            QList<int> list;
+            for (const PageResult &p : input.comparison.pages)
+                if (isReported(p, opts)) list.append(p.pageNumber);
+            return list;
+        }();
+        m_watcher.setFuture(QtConcurrent::run([input, pages, path, csv] {
+            QString error;
+            const bool ok = csv ? writeChangeListCsv(input, path, &error, pages)
+                                : writeChangeListJson(input, path, &error, pages);
+            return ok ? QString() : error;
+        }));
+    }
+    updateButtons();
+}
+
+void ReportExportDialog::cancel() {
+    if (!isRunning()) return;
+    m_cancel->store(true);
+    m_status->setText(tr("Cancelling…"));
+}
+
+void ReportExportDialog::reject() {
+    if (isRunning()) {
+        cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+void ReportExportDialog::onProgress(int done, int total) {
+    if (!isRunning()) return;
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_status->setText(done == 0 ? tr("Writing the cover…")
+                                : tr("Wrote %1 of %2 parts of %3")
+                                      .arg(done)
+                                      .arg(total)
+                                      .arg(QDir::toNativeSeparators(m_runningPath)));
+}
+
+void ReportExportDialog::onFinished() {
+    const QString error = m_watcher.result();
+    const bool cancelled = m_cancel->load();
+    const bool ok = error.isEmpty() && !cancelled;
+    m_progress->setRange(0, 1);
+    m_progress->setValue(ok ? 1 : 0);
+    const QString message = ok          ? tr("Written to %1").arg(QDir::toNativeSeparators(m_runningPath))
+                            : cancelled ? tr("Cancelled: nothing was written.")
+                                        : error;
+    m_status->setText(message);
+    updateButtons();
+    emit exportFinished(ok, message);
+}
+
+void ReportExportDialog::updateButtons() {
+    const bool running = isRunning();
+    m_export->setEnabled(!running && !m_path->text().trimmed().isEmpty());
+    m_buttons->button(QDialogButtonBox::Close)->setText(running ? tr("Cancel") : tr("Close"));
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_dpi), static_cast<QWidget *>(m_format),
+          static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_all),
+          static_cast<QWidget *>(m_changed)})
+        w->setEnabled(!running && (w != m_title || m_kind == Kind::Report));
+    m_selection->setEnabled(!running && !m_selected.isEmpty());
+}
+
+} // namespace bt::ui

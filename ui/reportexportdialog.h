@@ -1,0 +1,85 @@
+#pragma once
+
+#include "report/reportinput.h"
+#include "report/reportoptions.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+#include <QList>
+
+#include <atomic>
+#include <memory>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+
+namespace bt::ui {
+
+// File → Export report… / Export change list…: asks for the sheets (all, changed only, the
+// ones selected in the window), the image resolution and the file, then writes it off the GUI
+// thread with a progress bar; Cancel stops it and leaves no file behind.
+//
+// Input from a finished job: ReportInput::fromResult(pipeline.result(), settings.toJson());
+// from the history: ReportInput::fromStore(store, jobId).
+class ReportExportDialog : public QDialog {
+    Q_OBJECT
+public:
+    enum class Kind {
+        Report,     // PDF report
+        ChangeList, // CSV or JSON change list
+    };
+
+    // selectedPages: result page numbers (PageResult::pageNumber) selected in the caller's view;
+    // empty disables "Selected sheets".
+    ReportExportDialog(const ReportInput &input, const QList<int> &selectedPages, QWidget *parent = nullptr,
+                       Kind kind = Kind::Report);
+    ~ReportExportDialog() override; // cancels a running export and waits for it
+
+    Kind kind() const { return m_kind; }
+    QString outputPath() const;
+    void setOutputPath(const QString &path);
+    ReportOptions options() const;
+    bool isRunning() const { return m_watcher.isRunning(); }
+
+public slots:
+    void start(); // the Export button
+    void cancel();
+    void reject() override; // Close; while running it cancels first
+
+signals:
+    void exportFinished(bool ok, const QString &message);
+
+private:
+    void browse();
+    void onProgress(int done, int total);
+    void onFinished();
+    void updateButtons();
+    QString suggestedPath() const;
+
+    ReportInput m_input;
+    QList<int> m_selected;
+    Kind m_kind;
+    QLineEdit *m_title;
+    QRadioButton *m_all;
+    QRadioButton *m_changed;
+    QRadioButton *m_selection;
+    QSpinBox *m_dpi;
+    QComboBox *m_format; // change list: CSV or JSON
+    QLineEdit *m_path;
+    QPushButton *m_browse;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QDialogButtonBox *m_buttons;
+    QPushButton *m_export;
+    QFutureWatcher<QString> m_watcher; // the worker's error, empty on success
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    QString m_runningPath;
+};
+
+} // namespace bt::ui
