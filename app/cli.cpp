@@ -470,6 +470,8 @@ Commands:
   progress JOB_ID        print a job's progress JSON
   dead-letters           list stages that failed every attempt
   delete JOB_ID          remove a job and its overlays from the history
+  ignore add DRAWING_NUMBER x,y,w,h | list [DRAWING_NUMBER] | remove ID
+                         areas (points) left out of every comparison of a sheet
 
 Every command takes --db PATH (default $BUILDTRACE_DB, else the application
 data folder).
@@ -493,6 +495,7 @@ int runCli(const QStringList &arguments) {
     if (command == QLatin1String("progress")) return runProgress(rest);
     if (command == QLatin1String("dead-letters")) return runDeadLetters(rest);
     if (command == QLatin1String("delete")) return runDelete(rest);
+    if (command == QLatin1String("ignore")) return runIgnore(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         out() << "buildtrace " << QCoreApplication::applicationVersion() << Qt::endl;
         return ExitSame;

@@ -72,5 +72,6 @@ int runShow(const QStringList &arguments);
 int runProgress(const QStringList &arguments);
 int runDeadLetters(const QStringList &arguments);
 int runDelete(const QStringList &arguments);
+int runIgnore(const QStringList &arguments); // ignore add | list | remove
 
 } // namespace bt

@@ -196,4 +196,77 @@ int runDelete(const QStringList &arguments) {
     return ExitSame;
 }
 
+int runIgnore(const QStringList &arguments) {
+    // arguments: "ignore", then add NUMBER x,y,w,h | list [NUMBER] | remove ID
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("list: print them as JSON."));
+    parser.addOption(jsonOpt);
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        QStringLiteral("add DRAWING_NUMBER x,y,w,h | list [DRAWING_NUMBER] | remove ID"));
+    int status = ExitSame;
+    if (!parse(parser, arguments,
+               QStringLiteral("Ignore regions: areas of a drawing number (points of the NEW sheet, origin "
+                              "top-left) left out of every later comparison of it; a job resumed or compared "
+                              "again redoes the sheets whose areas changed."),
+               QString(), &status))
+        return status;
+    const QStringList args = parser.positionalArguments();
+    const QString action = args.value(0);
+    const auto store = openStore(parser);
+    if (!store) return ExitError;
+    if (action == QLatin1String("add") && args.size() == 3) {
+        const QStringList parts = args[2].split(QLatin1Char(','));
+        QVector<double> v;
+        for (const QString &p : parts) {
+            bool ok = false;
+            v.append(p.trimmed().toDouble(&ok));
+            if (!ok) v.clear();
+            if (!ok) break;
+        }
+        if (v.size() != 4 || v[2] <= 0 || v[3] <= 0)
+            return fail(QStringLiteral("ignore add: the rectangle is x,y,w,h in points, w and h > 0"));
+        QString e;
+        const qint64 id = store->addIgnoreRegion(args[1], QRectF(v[0], v[1], v[2], v[3]), &e);
+        if (id <= 0)
+            return fail(QStringLiteral("%1: cannot add the ignore region (%2)").arg(store->path(), e));
+        out() << "Added ignore region " << id << " to " << args[1] << Qt::endl;
+        return ExitSame;
+    }
+    if (action == QLatin1String("list") && args.size() <= 2) {
+        const QVector<IgnoreRegion> regions = store->ignoreRegions(args.value(1));
+        if (parser.isSet(jsonOpt)) {
+            QJsonArray list;
+            for (const IgnoreRegion &r : regions)
+                list.append(
+                    QJsonObject{{QStringLiteral("id"), r.id},
+                                {QStringLiteral("drawing_number"), r.drawingNumber},
+                                {QStringLiteral("rect_pt"),
+                                 QJsonArray{r.rectPt.x(), r.rectPt.y(), r.rectPt.width(), r.rectPt.height()}},
+                                {QStringLiteral("created_by"), r.createdBy},
+                                {QStringLiteral("created_at"), r.createdAt.toString(Qt::ISODate)}});
+            printJson(QJsonObject{{QStringLiteral("ignore_regions"), list}});
+            return ExitSame;
+        }
+        if (regions.isEmpty()) out() << "No ignore regions." << Qt::endl;
+        for (const IgnoreRegion &r : regions)
+            out() << r.id << "  " << r.drawingNumber << "  " << r.rectPt.x() << ',' << r.rectPt.y() << ','
+                  << r.rectPt.width() << ',' << r.rectPt.height() << "  " << r.createdBy << "  "
+                  << r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << Qt::endl;
+        return ExitSame;
+    }
+    if (action == QLatin1String("remove") && args.size() == 2) {
+        bool ok = false;
+        const qint64 id = args[1].toLongLong(&ok);
+        QString e;
+        if (!ok || !store->removeIgnoreRegion(id, &e))
+            return fail(QStringLiteral("no ignore region %1 in %2").arg(args[1], store->path()));
+        out() << "Removed ignore region " << id << Qt::endl;
+        return ExitSame;
+    }
+    return fail(
+        QStringLiteral("usage: buildtrace ignore add DRAWING_NUMBER x,y,w,h | list [DRAWING_NUMBER] | "
+                       "remove ID"));
+}
+
 } // namespace bt

@@ -55,6 +55,39 @@ const char *const kSchemaV1Fixture[] = {
     " attempts INTEGER, created_at TEXT)",
 };
 
+// Schema v2's additions as that version wrote them (kSchemaV2 of core/store/jobstore.cpp before
+// v3): with kSchemaV1Fixture the fixture of the v2 -> v3 migration test.
+const char *const kSchemaV2Fixture[] = {
+    "CREATE TABLE IF NOT EXISTS job_pages ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, page_json TEXT,"
+    " PRIMARY KEY (job_id, page_number))",
+    "ALTER TABLE jobs ADD COLUMN mode TEXT DEFAULT 'streaming'",
+    "ALTER TABLE jobs ADD COLUMN summary_text TEXT",
+    "ALTER TABLE dead_letters ADD COLUMN resolved_at TEXT",
+    "CREATE INDEX IF NOT EXISTS idx_jobs_inputs ON jobs (old_hash, new_hash)",
+};
+
+// Schema v3's tables: reviews of change regions and ignore regions per drawing number.
+void checkV3Schema(const QString &path) {
+    auto columns = [&path](const char *table) {
+        return rawQuery(path,
+                        QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(QLatin1String(table)));
+    };
+    QCOMPARE(
+        columns("region_reviews"),
+        (QStringList{QStringLiteral("job_id"), QStringLiteral("page_number"), QStringLiteral("region_number"),
+                     QStringLiteral("status"), QStringLiteral("comment"), QStringLiteral("reviewer"),
+                     QStringLiteral("updated_at")}));
+    QCOMPARE(columns("ignore_regions"),
+             (QStringList{QStringLiteral("id"), QStringLiteral("drawing_number"), QStringLiteral("x"),
+                          QStringLiteral("y"), QStringLiteral("w"), QStringLiteral("h"),
+                          QStringLiteral("created_by"), QStringLiteral("created_at")}));
+    const QStringList indexes =
+        rawQuery(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index'"));
+    QVERIFY(indexes.contains(QStringLiteral("idx_ignore_regions_number")));
+    QVERIFY(indexes.contains(QStringLiteral("idx_diff_results_drawing")));
+}
+
 // Every table and column of schema v2 is there.
 void checkV2Schema(const QString &path) {
     const QStringList tables =
@@ -84,6 +117,7 @@ private slots:
     void migratesEmptyFile();
     void migratesZeroByteFile();
     void migratesFromV1();
+    void migratesFromV2();
     void reopenKeepsData();
     void roundTrip();
     void setStageTwiceUpdates();
@@ -105,9 +139,11 @@ void TestJobStore::migratesEmptyFile() {
         QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
         QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     }
-    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("2")});
+    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("3")});
     QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA journal_mode")), QStringList{QStringLiteral("wal")});
     checkV2Schema(path);
+    if (QTest::currentTestFailed()) return;
+    checkV3Schema(path);
     if (QTest::currentTestFailed()) return;
 }
 
@@ -125,9 +161,11 @@ void TestJobStore::migratesZeroByteFile() {
     JobStore store(path);
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.schemaVersion(), 3);
     QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     checkV2Schema(path);
+    if (QTest::currentTestFailed()) return;
+    checkV3Schema(path);
     if (QTest::currentTestFailed()) return;
     // The new columns work from the start.
     JobRecord job = sampleJob(QStringLiteral("job-1"));
@@ -195,9 +233,11 @@ void TestJobStore::migratesFromV1() {
     JobStore store(path);
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.schemaVersion(), 3);
     QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     checkV2Schema(path);
+    if (QTest::currentTestFailed()) return;
+    checkV3Schema(path);
     if (QTest::currentTestFailed()) return;
 
     // The old rows, through the API.
@@ -274,11 +314,96 @@ void TestJobStore::migratesFromV1() {
     QVERIFY(store.createJob(batch));
     JobStore again(path);
     QVERIFY(again.open());
-    QCOMPARE(again.schemaVersion(), 2);
+    QCOMPARE(again.schemaVersion(), 3);
     QCOMPARE(again.jobs().size(), 2);
     QCOMPARE(again.job(QStringLiteral("v2-job"))->mode, QStringLiteral("batch"));
     QCOMPARE(again.job(QStringLiteral("v1-job"))->mode, QStringLiteral("streaming"));
     QCOMPARE(again.stages(QStringLiteral("v1-job")).size(), 4);
+}
+
+// A history of schema v2 gets the review tables in place; its jobs and results stay and can be
+// reviewed, found by drawing number and given ignore regions.
+void TestJobStore::migratesFromV2() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
+    const QString regions = QStringLiteral("[{\"id\":1},{\"id\":2}]");
+    {
+        QStringList statements;
+        for (const char *sql : kSchemaV1Fixture)
+            statements << QString::fromLatin1(sql);
+        for (const char *sql : kSchemaV2Fixture)
+            statements << QString::fromLatin1(sql);
+        statements
+            << QStringLiteral("PRAGMA user_version=2")
+            << QStringLiteral(
+                   "INSERT INTO jobs (id, old_file, new_file, old_hash, new_hash, settings_json, status,"
+                   " total_pages, created_at, finished_at, mode, summary_text) VALUES ('v2-job',"
+                   " '/data/a.pdf', '/data/b.pdf', 'aaa', 'bbb', '{\"dpi\":150}', 'completed', 1,"
+                   " '2024-06-01T09:00:00.000Z', '2024-06-01T09:01:00.000Z', 'batch', '1 sheet changed.')")
+            << QStringLiteral("INSERT INTO diff_results VALUES ('v2-job', 1, 'A-101', '', '%1', '{}', '{}')")
+                   .arg(regions);
+        const QString name = QStringLiteral("tst-v2");
+        {
+            QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            d.setDatabaseName(path);
+            QVERIFY(d.open());
+            for (const QString &sql : statements) {
+                QSqlQuery q(d);
+                QVERIFY2(q.exec(sql), qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
+            }
+            d.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("2")});
+
+    JobStore store(path);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+    checkV2Schema(path);
+    if (QTest::currentTestFailed()) return;
+    checkV3Schema(path);
+    if (QTest::currentTestFailed()) return;
+
+    const auto job = store.job(QStringLiteral("v2-job"));
+    QVERIFY(job.has_value());
+    QCOMPARE(job->mode, QStringLiteral("batch"));
+    QCOMPARE(job->summaryText, QStringLiteral("1 sheet changed."));
+    QVERIFY(store.reviews(QStringLiteral("v2-job")).isEmpty()); // nothing reviewed yet: all open
+
+    RegionReview review;
+    review.jobId = QStringLiteral("v2-job");
+    review.pageNumber = 1;
+    review.regionNumber = 2;
+    review.status = ReviewStatus::Rejected;
+    review.comment = QStringLiteral("not on the client's list");
+    QVERIFY2(store.setReview(review, &error), qPrintable(error));
+    const QVector<SheetHistoryEntry> history = store.sheetHistory(QStringLiteral("A-101"));
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.first().changeCount, 2);
+    QCOMPARE(history.first().createdAt, QDateTime(QDate(2024, 6, 1), QTime(9, 0), Qt::UTC));
+    const qint64 id = store.addIgnoreRegion(QStringLiteral("A-101"), QRectF(10, 20, 30, 40), &error);
+    QVERIFY2(id > 0, qPrintable(error));
+    QCOMPARE(store.addIgnoreRegion(QStringLiteral("A-101"), QRectF(), &error), 0); // empty: refused
+
+    JobStore again(path);
+    QVERIFY(again.open());
+    QCOMPARE(again.schemaVersion(), 3);
+    const QVector<RegionReview> reviews = again.reviews(QStringLiteral("v2-job"), 1);
+    QCOMPARE(reviews.size(), 1);
+    QCOMPARE(reviews.first().status, ReviewStatus::Rejected);
+    QCOMPARE(reviews.first().comment, QStringLiteral("not on the client's list"));
+    const QVector<IgnoreRegion> ignored = again.ignoreRegions(QStringLiteral("A-101"));
+    QCOMPARE(ignored.size(), 1);
+    QCOMPARE(ignored.first().id, id);
+    QCOMPARE(ignored.first().rectPt, QRectF(10, 20, 30, 40));
+    QVERIFY(ignored.first().createdAt.isValid());
+    QVERIFY(again.removeIgnoreRegion(id));
+    QVERIFY(!again.removeIgnoreRegion(id)); // gone
+    QVERIFY(again.ignoreRegions().isEmpty());
 }
 
 void TestJobStore::reopenKeepsData() {

@@ -21,6 +21,7 @@
 #include "settingsdialog.h"
 #include "store/jobstore.h"
 #include "viewer/overlayviewer.h"
+#include "viewer/sheetview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -445,6 +446,95 @@ private slots:
 
         // And the viewer from there.
         QTest::mouseClick(cards[0], Qt::LeftButton, Qt::NoModifier, cards[0]->rect().center());
+        QVERIFY(w.isViewerShown());
+    }
+
+    // Review statuses set with A / R / C in the viewer are in the history at once: a new window
+    // on the same history shows them in the viewer and as "n of m reviewed" on the card.
+    void reviewSurvivesRestart() {
+        QVERIFY(!m_finishedJob.isEmpty());
+        QVector<int> ids;
+        QHash<int, ReviewStatus> expected; // the last key pressed on each change
+        int total = 0;
+        const std::pair<Qt::Key, ReviewStatus> keys[] = {{Qt::Key_A, ReviewStatus::Accepted},
+                                                         {Qt::Key_R, ReviewStatus::Rejected},
+                                                         {Qt::Key_C, ReviewStatus::NeedsClarification}};
+        {
+            MainWindow w;
+            w.show();
+            w.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&w));
+            QVERIFY(w.openJob(m_finishedJob));
+            PageCard *card = w.cardList()->card(1);
+            QVERIFY(card);
+            total = card->changeCount();
+            QVERIFY(total >= 1);
+            QCOMPARE(card->reviewText(), QStringLiteral("0 of %1 reviewed").arg(total));
+            w.showSheet(1);
+            QVERIFY(w.isViewerShown());
+            auto *sheet = w.viewer()->findChild<ui::SheetView *>(QStringLiteral("sheetView"));
+            QVERIFY(sheet);
+            // A, R, C on the first three changes (round again on a sheet with fewer).
+            for (int i = 0; i < 3; ++i) {
+                const int id = card->page().regions[i % total].id;
+                if (!ids.contains(id)) ids << id;
+                w.viewer()->selectRegion(id);
+                sheet->setFocus();
+                QTest::keyClick(sheet, keys[i].first);
+                QCOMPARE(w.viewer()->review(id).status, keys[i].second);
+                expected[id] = keys[i].second;
+            }
+            QCOMPARE(card->reviewText(), QStringLiteral("%1 of %2 reviewed").arg(ids.size()).arg(total));
+        }
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openJob(m_finishedJob));
+        PageCard *card = w.cardList()->card(1);
+        QCOMPARE(card->reviewText(), QStringLiteral("%1 of %2 reviewed").arg(ids.size()).arg(total));
+        QVERIFY(w.cardList()->card(2)->reviewText().isEmpty() ||
+                w.cardList()->card(2)->reviewText().startsWith(QLatin1String("0 of")));
+        w.showSheet(1);
+        for (const int id : std::as_const(ids)) {
+            QCOMPARE(w.viewer()->review(id).status, expected.value(id));
+            QVERIFY(!w.viewer()->review(id).reviewer.isEmpty());
+        }
+        // Clean slate for the tests after this one.
+        JobStore store(m_db);
+        QVERIFY(store.open());
+        QVERIFY(store.remapReviews(m_finishedJob, 1, {}));
+    }
+
+    // An ignore area drawn in the viewer compares that sheet again at once (the job resumes with
+    // only that page to redo) while the viewer stays on it; removing the area brings it back.
+    void ignoreAreaRedoesSheet() {
+        QVERIFY(!m_finishedJob.isEmpty());
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openJob(m_finishedJob));
+        PageCard *card = w.cardList()->card(1);
+        const int before = card->changeCount();
+        QVERIFY(before >= 1);
+        const ChangeRegion first = card->page().regions.first();
+        w.showSheet(1);
+        QSignalSpy started(&w, &MainWindow::jobStarted);
+        QSignalSpy finished(&w, &MainWindow::jobFinished);
+        QVERIFY(w.viewer()->addIgnoreArea(first.boxPt.adjusted(-2, -2, 2, 2)));
+        QVERIFY(w.isRunning());
+        QVERIFY(finished.wait(kJobTimeoutMs));
+        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("completed"));
+        QCOMPARE(started.first().at(0).toString(), m_finishedJob); // the same job, resumed
+        QVERIFY(w.isViewerShown());
+        card = w.cardList()->card(1);
+        QTRY_COMPARE_WITH_TIMEOUT(card->changeCount(), before - 1, 10000);
+        QCOMPARE(card->page().ignoredPt.size(), 1);
+        QCOMPARE(w.viewer()->ignoreRegions().size(), 1);
+        // The other sheets were not compared again.
+        QCOMPARE(w.cardList()->card(2)->changeCount(), m_finishedCards[1].changes);
+
+        finished.clear();
+        QVERIFY(w.viewer()->removeIgnoreArea(w.viewer()->ignoreRegions().first().id));
+        QVERIFY(finished.wait(kJobTimeoutMs));
+        QTRY_COMPARE_WITH_TIMEOUT(w.cardList()->card(1)->changeCount(), before, 10000);
         QVERIFY(w.isViewerShown());
     }
 

@@ -10,6 +10,7 @@
 #include "document/document.h"
 #include "drawinggenerator.h"
 #include "guiapplication.h"
+#include "store/jobstore.h"
 #include "testutil.h"
 #include "viewer/overlaypalette.h"
 #include "viewer/overlayviewer.h"
@@ -21,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QImageWriter>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -295,10 +297,11 @@ private slots:
         const ChangeRegion &rename = textChange();
         m_viewer->selectRegion(rename.id);
         QVERIFY(countPixels(regionGrab(rename), isRemoved) > 10);
-        QTest::keyClick(view(), Qt::Key_R); // the shortcut
+        // The shortcut (Shift: R alone rejects the selected change).
+        QTest::keyClick(view(), Qt::Key_R, Qt::ShiftModifier);
         QCOMPARE(countPixels(regionGrab(rename), isRemoved), 0);
         QVERIFY(countPixels(regionGrab(rename), isAdded) > 10);
-        QTest::keyClick(view(), Qt::Key_R);
+        QTest::keyClick(view(), Qt::Key_R, Qt::ShiftModifier);
         QVERIFY(countPixels(regionGrab(rename), isRemoved) > 10);
     }
 
@@ -684,6 +687,107 @@ private slots:
         QVERIFY2(worst < 120, qPrintable(QString::number(worst)));
         m_viewer->setMode(OverlayViewer::Mode::Overlay);
         QVERIFY(show(m_page, m_oldPath, m_newPath)); // frees the big sheet
+    }
+
+    // Review keys on the selected change (A accepted, R rejected, C needs clarification, O open
+    // again), the comment field, each written to the history at once; Shift+drag draws an ignore
+    // area of the drawing number.
+    void reviewKeysAndIgnoreArea() {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        JobStore store(db);
+        QVERIFY(store.open());
+        const QString job = QStringLiteral("viewer-job");
+        m_viewer->setJob(&store, job);
+        PageResult page = m_page; // as the pipeline gives it: with the sheet's number
+        page.newIdentity.number = QStringLiteral("A-101");
+        QVERIFY(show(page, m_oldPath, m_newPath));
+        QSignalSpy changed(m_viewer.get(), &OverlayViewer::reviewChanged);
+        auto *list = m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"));
+        const QVector<int> ids = {m_page.regions[0].id, m_page.regions[1].id, m_page.regions[2].id};
+        const std::pair<Qt::Key, ReviewStatus> keys[] = {{Qt::Key_A, ReviewStatus::Accepted},
+                                                         {Qt::Key_R, ReviewStatus::Rejected},
+                                                         {Qt::Key_C, ReviewStatus::NeedsClarification}};
+        for (int i = 0; i < 3; ++i) {
+            m_viewer->selectRegion(ids[i]);
+            QTest::keyClick(view(), keys[i].first);
+            QCOMPARE(regionReview(store, job, 1, ids[i]).status, keys[i].second);
+            QCOMPARE(list->topLevelItem(i)->text(3), i == 0   ? QStringLiteral("Accepted")
+                                                     : i == 1 ? QStringLiteral("Rejected")
+                                                              : QStringLiteral("Clarify"));
+        }
+        QCOMPARE(changed.size(), 3);
+        QCOMPARE(changed.last().at(1).toInt(), 3);                          // reviewed
+        QCOMPARE(changed.last().at(2).toInt(), int(m_page.regions.size())); // of
+        QCOMPARE(m_viewer->reviewedCount(), 3);
+        // The layer toggles kept their place under Shift: nothing hidden by the review keys.
+        m_viewer->selectRegion(ids[1]);
+        QCOMPARE(countPixels(regionGrab(m_page.regions[1]), isRemoved) +
+                         countPixels(regionGrab(m_page.regions[1]), isAdded) >
+                     0,
+                 true);
+
+        // A comment, typed in the field under the list, saved when editing finishes.
+        auto *comment = m_viewer->findChild<QLineEdit *>(QStringLiteral("reviewComment"));
+        QVERIFY(comment && comment->isEnabled());
+        comment->setFocus();
+        QTest::keyClicks(comment, QStringLiteral("ask the architect about REV"));
+        QTest::keyClick(comment, Qt::Key_Return);
+        QCOMPARE(regionReview(store, job, 1, ids[1]).comment, QStringLiteral("ask the architect about REV"));
+        QCOMPARE(regionReview(store, job, 1, ids[1]).status, ReviewStatus::Rejected); // typing A/R/C is text
+        QCOMPARE(list->topLevelItem(1)->text(4), QStringLiteral("ask the architect about REV"));
+        // O opens the first again.
+        m_viewer->selectRegion(ids[0]);
+        QTest::keyClick(view(), Qt::Key_O);
+        QCOMPARE(regionReview(store, job, 1, ids[0]).status, ReviewStatus::Open);
+        QCOMPARE(m_viewer->reviewedCount(), 2);
+        QCOMPARE(comment->text(), QString()); // the field follows the selection
+        m_viewer->selectRegion(ids[1]);
+        QCOMPARE(comment->text(), QStringLiteral("ask the architect about REV"));
+
+        // Shift+drag: an ignore area of A-101, in NEW page points.
+        view()->fitPage();
+        QTest::qWait(20);
+        QSignalSpy ignored(m_viewer.get(), &OverlayViewer::ignoreAreasChanged);
+        const QRectF target(m_page.pageSizePt.width() * 0.70, m_page.pageSizePt.height() * 0.10, 100, 60);
+        const double s = m_page.dpi / 72.0;
+        const QPoint from = view()->mapFromImage(target.topLeft() * s).toPoint();
+        const QPoint to = view()->mapFromImage(target.bottomRight() * s).toPoint();
+        QTest::mousePress(view(), Qt::LeftButton, Qt::ShiftModifier, from);
+        QTest::mouseMove(view(), (from + to) / 2);
+        QTest::mouseMove(view(), to);
+        QTest::mouseRelease(view(), Qt::LeftButton, Qt::ShiftModifier, to);
+        QCOMPARE(ignored.size(), 1);
+        QCOMPARE(ignored.first().at(0).toInt(), 1);
+        const QVector<IgnoreRegion> areas = store.ignoreRegions(QStringLiteral("A-101"));
+        QCOMPARE(areas.size(), 1);
+        // Within a screen pixel or two of the drag (the whole sheet is in view).
+        const double slack = 3 / (view()->zoom() * s);
+        QVERIFY2(std::abs(areas.first().rectPt.left() - target.left()) < slack &&
+                     std::abs(areas.first().rectPt.bottom() - target.bottom()) < slack,
+                 qPrintable(rectText(areas.first().rectPt) + QStringLiteral(" vs ") + rectText(target)));
+        QCOMPARE(view()->ignoredAreas().size(), 1);
+        // A plain drag still pans.
+        QTest::mousePress(view(), Qt::LeftButton, Qt::NoModifier, from);
+        QTest::mouseMove(view(), to);
+        QTest::mouseRelease(view(), Qt::LeftButton, Qt::NoModifier, to);
+        QCOMPARE(ignored.size(), 1);
+
+        const QString shots = qEnvironmentVariable("BT_VIEWER_SCREENSHOTS");
+        if (!shots.isEmpty()) {
+            m_viewer->resize(1400, 860);
+            view()->fitPage();
+            m_viewer->selectRegion(ids[1]);
+            view()->fitPage();
+            QTest::qWait(50);
+            QVERIFY(m_viewer->grab().save(QDir(shots).filePath(QStringLiteral("viewer-review.png"))));
+        }
+        QVERIFY(m_viewer->removeIgnoreArea(areas.first().id));
+        QCOMPARE(view()->ignoredAreas().size(), 0);
+        m_viewer->setJob(nullptr, QString());
+        QVERIFY(show(m_page, m_oldPath, m_newPath)); // no store: review controls off
+        m_viewer->selectRegion(ids[0]);
+        QVERIFY(!comment->isEnabled());
     }
 
     void screenshots() {

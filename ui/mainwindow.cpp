@@ -40,6 +40,7 @@
 #include <QtConcurrent>
 
 #include <memory>
+#include <utility>
 
 namespace bt::ui {
 
@@ -127,6 +128,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_history, &HistoryPanel::openRequested, this, &MainWindow::openJob);
     connect(m_history, &HistoryPanel::resumeRequested, this, &MainWindow::resumeJob);
     connect(m_history, &HistoryPanel::deleteRequested, this, [this](const QString &id) { deleteJob(id); });
+    connectReview();
 
     // Keyboard order follows the reading order: OLD, swap, NEW, Compare, filters, cards.
     setTabOrder(m_oldZone, m_swapButton);
@@ -582,6 +584,7 @@ void MainWindow::onInputsOpened(PendingJob job, JobInputs inputs) {
         const QString path = old ? job.oldPath : job.newPath;
         const LoadError code = inputs.error.code;
         if (code != LoadError::PasswordRequired && code != LoadError::WrongPassword) {
+            m_redoPage = 0;
             QMessageBox box(QMessageBox::Warning, tr("Cannot Compare"),
                             tr("The %1 revision cannot be opened.").arg(sideName(old)), QMessageBox::Ok,
                             this);
@@ -636,8 +639,10 @@ void MainWindow::onInputsOpened(PendingJob job, JobInputs inputs) {
 }
 
 void MainWindow::beginJob(const QString &oldPath, const QString &newPath) {
-    showCards();
-    m_viewer->clear();
+    if (m_redoPage == 0) { // a sheet compared again stays in the viewer
+        showCards();
+        m_viewer->clear();
+    }
     m_shownJob.clear();
     m_jobOldPath = QFileInfo(oldPath).absoluteFilePath();
     m_jobNewPath = QFileInfo(newPath).absoluteFilePath();
@@ -769,10 +774,16 @@ void MainWindow::onSheetsMatched(const QString &, int) {
     m_cards->setPlaceholderText(tr("No sheets."));
     updateJobHeader(QStringLiteral("in_progress"), QString());
     m_history->refresh(); // the job's sheet count is known now
+    updateReviewProgress();
+    if (m_redoPage > 0) {
+        showSheet(std::exchange(m_redoPage, 0));
+        m_viewerWaitsForDiff = true; // its new diff replaces what is shown
+    }
 }
 
 void MainWindow::onPageResult(const PageResult &page) {
     m_cards->updatePage(page);
+    updateReviewProgress();
     // The viewer opened on this sheet before its diff was done: show the overlay now.
     if (isViewerShown() && m_viewerPage == page.pageNumber && m_viewerWaitsForDiff && page.diffDone) {
         m_viewerWaitsForDiff = false;
@@ -814,6 +825,7 @@ bool MainWindow::openJob(const QString &jobId) {
         m_cards->updateProgress(*progress);
     m_cards->settle(); // an interrupted job's stages are not running any more
     m_cards->setPlaceholderText(tr("This comparison has no sheets."));
+    updateReviewProgress();
     updateJobHeader(job->status, job->summaryText);
     setFiles(result->oldPath, result->newPath);
     m_history->selectJob(jobId);
@@ -868,6 +880,7 @@ void MainWindow::showSheet(int pageNumber) {
         tr("Sheet %1 of %2: %3").arg(pageNumber).arg(m_cards->cards().size()).arg(card->titleText()));
     // Visible first: the viewer fits the sheet to the size it has.
     m_stack->setCurrentWidget(m_viewerPageWidget);
+    m_viewer->setJob(m_store.get(), m_shownJob);
     m_viewer->showPage(page, m_jobOldPath, m_jobNewPath);
     m_viewer->setFocus();
     updateActions();
@@ -1012,6 +1025,55 @@ void MainWindow::takeViewerScreenshots() {
     showSheet(pageNumber);
     if (!m_viewer->isLoading()) start();
     QTimer::singleShot(30000, this, start);
+}
+
+} // namespace bt::ui
+
+namespace bt::ui {
+
+// ---- review workflow ---------------------------------------------------------------------------
+
+void MainWindow::connectReview() {
+    connect(m_viewer, &OverlayViewer::reviewChanged, this, [this](int pageNumber, int reviewed, int total) {
+        if (PageCard *card = m_cards->card(pageNumber)) card->setReviewProgress(reviewed, total);
+    });
+    connect(m_viewer, &OverlayViewer::ignoreAreasChanged, this, [this](int pageNumber) {
+        if (!redoSheet(pageNumber))
+            statusBar()->showMessage(tr("The ignore areas apply the next time this sheet is compared."),
+                                     8000);
+    });
+    connect(m_viewer, &OverlayViewer::sheetHistoryRequested, this,
+            [this](const QString &jobId, int pageNumber) {
+                if (isRunning()) {
+                    statusBar()->showMessage(tr("Wait for the running comparison to finish."), 6000);
+                    return;
+                }
+                if (openJob(jobId)) showSheet(pageNumber);
+            });
+}
+
+void MainWindow::updateReviewProgress() {
+    const QString jobId = !m_shownJob.isEmpty() ? m_shownJob : m_pipeline ? m_pipeline->jobId() : QString();
+    if (!m_store || jobId.isEmpty()) return;
+    QHash<int, int> reviewed;
+    for (const RegionReview &r : m_store->reviews(jobId))
+        if (r.isReviewed()) ++reviewed[r.pageNumber];
+    for (PageCard *card : m_cards->cards())
+        card->setReviewProgress(reviewed.value(card->pageNumber()), int(card->page().regions.size()));
+}
+
+bool MainWindow::redoSheet(int pageNumber) {
+    if (isRunning() || !m_store || m_shownJob.isEmpty()) return false;
+    const std::optional<JobRecord> record = m_store->job(m_shownJob);
+    if (!record) return false;
+    m_redoPage = pageNumber;
+    PendingJob job;
+    job.resumeId = m_shownJob;
+    job.oldPath = record->oldFile;
+    job.newPath = record->newFile;
+    // Resuming redoes exactly the pages whose ignore areas changed (resetPagesWithStaleIgnoreAreas).
+    openInputs(job);
+    return true;
 }
 
 } // namespace bt::ui

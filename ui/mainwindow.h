@@ -64,6 +64,9 @@ public:
     bool deleteJob(const QString &jobId, bool confirm = true);
 
     void showSheet(int pageNumber); // in the viewer
+    // Compares one sheet of the shown job again (its ignore areas changed), the viewer staying on
+    // it: the job is resumed with only that page's diff and summary to run.
+    bool redoSheet(int pageNumber);
     void showCards();
     bool isViewerShown() const;
 
@@ -136,6 +139,9 @@ private:
     void takeScreenshotWhenReady();
     void takeMidwayScreenshot(const StageEvent &event);
     void takeViewerScreenshots();
+    // Review workflow (reviews, ignore areas, sheet history): the viewer's signals.
+    void connectReview();
+    void updateReviewProgress();
 
     GuiSettings m_settings;
     std::unique_ptr<JobStore> m_store;
@@ -154,6 +160,7 @@ private:
     QString m_screenshotPath;
     QString m_screenshotDir;
     bool m_midwayTaken = false;
+    int m_redoPage = 0; // redoSheet(): the sheet the viewer stays on while its job resumes
 
     DropZone *m_oldZone = nullptr;
     DropZone *m_newZone = nullptr;

@@ -48,6 +48,7 @@ PageCard::PageCard(const PageResult &page, QThreadPool *thumbnails, QWidget *par
     , m_title(new QLabel(this))
     , m_match(new QLabel(this))
     , m_count(new QLabel(this))
+    , m_review(new QLabel(this))
     , m_chips{new QLabel(this), new QLabel(this), new QLabel(this)}
     , m_summary(new QLabel(this)) {
     setFocusPolicy(Qt::StrongFocus);
@@ -75,11 +76,15 @@ PageCard::PageCard(const PageResult &page, QThreadPool *thumbnails, QWidget *par
     countFont.setBold(true);
     m_count->setFont(countFont);
     m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_review->setTextFormat(Qt::PlainText);
+    m_review->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_review->setForegroundRole(QPalette::PlaceholderText);
+    m_review->hide();
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // The card takes the clicks.
-    for (QLabel *label : {m_thumbnail, m_title, m_match, m_count, m_summary})
+    for (QLabel *label : {m_thumbnail, m_title, m_match, m_count, m_review, m_summary})
         label->setAttribute(Qt::WA_TransparentForMouseEvents);
 
     // One grid instead of nested layouts: the thumbnail spans the text rows.
@@ -99,7 +104,8 @@ PageCard::PageCard(const PageResult &page, QThreadPool *thumbnails, QWidget *par
     layout->addWidget(m_thumbnail, 0, 0, 5, 1, Qt::AlignTop);
     layout->addWidget(m_title, 0, 1);
     layout->addWidget(m_count, 0, 2);
-    layout->addWidget(m_match, 1, 1, 1, 2);
+    layout->addWidget(m_match, 1, 1);
+    layout->addWidget(m_review, 1, 2);
     layout->addWidget(chips, 2, 1, 1, 2);
     layout->addWidget(m_summary, 3, 1, 1, 2);
     layout->setColumnStretch(1, 1);
@@ -313,10 +319,28 @@ void PageCard::updateTexts() {
     setAccessibleName(tr("Sheet %1: %2").arg(m_page.pageNumber).arg(titleText()));
     QStringList description{matchText()};
     if (!count.isEmpty()) description << count;
+    const QString review = reviewText();
+    m_review->setText(review);
+    m_review->setVisible(!review.isEmpty());
+    if (!review.isEmpty()) description << review;
     for (const QLabel *chip : m_chips)
         description << chip->text();
     setAccessibleDescription(description.join(QStringLiteral(", ")));
     emit changed();
+}
+
+void PageCard::setReviewProgress(int reviewed, int total) {
+    if (reviewed == m_reviewed && total == m_reviewTotal) return;
+    m_reviewed = reviewed;
+    m_reviewTotal = total;
+    updateTexts();
+}
+
+QString PageCard::reviewText() const {
+    // Counted against the changes shown: reviews of a page compared again may be fewer.
+    const int total = m_changeCount > 0 ? m_changeCount : m_reviewTotal;
+    if (total <= 0) return QString();
+    return tr("%1 of %2 reviewed").arg(std::min(m_reviewed, total)).arg(total);
 }
 
 void PageCard::setOverlay(const QString &path) {

@@ -40,6 +40,10 @@ public:
     bool failed() const;
     bool matches(CardFilter filter) const;
 
+    // Review progress of the sheet's changes: "3 of 5 reviewed" (reviewed: not open).
+    void setReviewProgress(int reviewed, int total);
+    QString reviewText() const;
+
     // Shown on the card (for tests and accessibility).
     QString titleText() const;
     QString matchText() const;
@@ -67,6 +71,8 @@ private:
     std::array<int, 3> m_attempts = {0, 0, 0};
     std::array<bool, 3> m_retrying = {false, false, false};
     int m_changeCount = -1;
+    int m_reviewed = 0;
+    int m_reviewTotal = 0;
     QString m_overlayPath;
     bool m_hasThumbnail = false;
     int m_thumbnailRequest = 0; // a newer request makes older results stale
@@ -75,6 +81,7 @@ private:
     QLabel *m_title;
     QLabel *m_match;
     QLabel *m_count;
+    QLabel *m_review;
     std::array<QLabel *, 3> m_chips;
     QLabel *m_summary;
 };

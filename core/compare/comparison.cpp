@@ -1,5 +1,7 @@
 #include "comparison.h"
 
+#include "ignoreareas.h"
+
 #include "sheet/sheetidentifier.h"
 #include "summary/sheetgrid.h"
 #include "text/ocrengine.h"
@@ -228,8 +230,8 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
     options.scanned = options.scanned || oldDoc.isImage() || newDoc.isImage() || looksScanned(oldPage.grey) ||
                       looksScanned(newPage.grey);
     checkCancelled();
-    ChangeDetection detection =
-        detectChanges(alignedOld, newPage.grey, newPage.dpi, options, oldWords, newWords);
+    ChangeDetection detection = detectChangesOutside(page.ignoredPt, alignedOld, newPage.grey, newPage.dpi,
+                                                     options, oldWords, newWords);
     checkCancelled();
 
     // Sides without a text layer are read by OCR, only around the changes.

@@ -6,8 +6,10 @@
 #include "sheet/sheetmatcher.h"
 #include "summary/sheetgrid.h"
 
+#include <QRectF>
 #include <QSizeF>
 #include <QString>
+#include <QVector>
 
 namespace bt {
 
@@ -32,6 +34,8 @@ struct PageResult {
     double oldDpi = 0; // OLD render (differs for sheets printed at another paper size)
     bool dpiLowered = false;
     QSizeF pageSizePt; // NEW page (OLD page for removed sheets)
+    // Input of the diff: ignore areas of this drawing number (NEW page points) left out of it.
+    QVector<QRectF> ignoredPt;
     Alignment alignment;
     ChangeRegions regions;
     SheetGrid grid;

@@ -136,6 +136,12 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId) {
                     QJsonObject{{QStringLiteral("columns"), labels(page.grid.columns)},
                                 {QStringLiteral("rows"), labels(page.grid.rows)}});
     }
+    if (!page.ignoredPt.isEmpty()) {
+        QJsonArray ignored;
+        for (const QRectF &r : page.ignoredPt)
+            ignored.append(rectArray(r));
+        diff.insert(QStringLiteral("ignored_areas_pt"), ignored);
+    }
     if (page.match == MatchKind::Matched && page.diffDone) {
         diff.insert(QStringLiteral("dpi"), round1(page.dpi));
         diff.insert(QStringLiteral("old_dpi"), round1(page.oldDpi));
@@ -205,6 +211,8 @@ PageResult pageResultFromJson(const QJsonObject &o) {
         region.removedPx = r.value(QStringLiteral("removed_px")).toInt();
         page.regions.append(region);
     }
+    for (const QJsonValue &v : diff.value(QStringLiteral("ignored_areas_pt")).toArray())
+        page.ignoredPt.append(rectFrom(v));
     const QJsonObject grid = diff.value(QStringLiteral("grid")).toObject();
     for (const auto &[key, list] : {std::pair(QStringLiteral("columns"), &page.grid.columns),
                                     std::pair(QStringLiteral("rows"), &page.grid.rows)})

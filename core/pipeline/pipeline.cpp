@@ -1,6 +1,7 @@
 #include "pipeline.h"
 
 #include "allocator.h"
+#include "compare/ignoreareas.h"
 #include "compare/resultjson.h"
 #include "summary/summary.h"
 
@@ -79,6 +80,30 @@ std::optional<ComparisonResult> storedComparison(const JobStore &store, const QS
         if (s.status == QLatin1String("failed") && s.pageNumber >= 1 && s.pageNumber <= r.pages.size())
             r.pages[s.pageNumber - 1].error = s.error;
     return r;
+}
+
+QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page) {
+    QVector<QRectF> areas;
+    if (page.match != MatchKind::Matched || page.drawingName().isEmpty()) return areas;
+    for (const IgnoreRegion &r : store.ignoreRegions(page.drawingName()))
+        areas.append(r.rectPt);
+    return areas;
+}
+
+QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const QString &jobId) {
+    QVector<int> reset;
+    const std::optional<ComparisonResult> stored = storedComparison(store, jobId);
+    if (!stored) return reset;
+    for (const PageResult &page : stored->pages) {
+        if (!page.diffDone || sameAreas(page.ignoredPt, ignoreAreasFor(store, page))) continue;
+        QString e;
+        if (store.resetStages(jobId, page.pageNumber, {stageName(Stage::Diff), stageName(Stage::Summary)},
+                              &e) < 0)
+            qWarning("history: cannot reset page %d: %s", page.pageNumber, qPrintable(e));
+        else
+            reset.append(page.pageNumber);
+    }
+    return reset;
 }
 
 QString pipelineModeName(PipelineMode mode) {
@@ -255,7 +280,9 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     m_running = true;
     m_clock.start();
 
-    // Continue from the history: committed stages stay done, interrupted ones run again.
+    // Continue from the history: committed stages stay done, interrupted ones run again, and so
+    // do pages whose ignore areas changed since their diff.
+    if (m_store) resetPagesWithStaleIgnoreAreas(*m_store, m_jobId);
     if (m_store && job.status != QLatin1String("in_progress"))
         storeWrite(m_store->setJobStatus(m_jobId, QStringLiteral("in_progress")), QStringLiteral("mark job"),
                    QString());
@@ -431,7 +458,9 @@ void Pipeline::launch(int index, Stage stage) {
     const bool injectFault = !m_options.injectFault.isEmpty() && m_options.injectFault == fault;
     const std::shared_ptr<const Document> oldDoc = m_oldDoc, newDoc = m_newDoc;
     const CompareSettings settings = m_settings;
-    const PageResult page = ps.page;
+    PageResult page = ps.page;
+    // The areas this sheet's diff leaves out are an input of it, recorded with its result.
+    if (stage == Stage::Diff && m_store) page.ignoredPt = ignoreAreasFor(*m_store, page);
     const std::shared_ptr<CancelFlag> cancel = m_cancel;
     const int generation = m_generation;
     const QString jobId = m_jobId;
@@ -504,6 +533,11 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
         break;
     }
     case Stage::Diff: {
+        // A page compared again numbers its regions anew: its reviews follow their regions.
+        if (m_store && ps.page.diffDone && !m_store->reviews(m_jobId, n).isEmpty())
+            storeWrite(
+                m_store->remapReviews(m_jobId, n, matchRegions(ps.page.regions, outcome->page.regions), &e),
+                QStringLiteral("carry the reviews of page %1 over").arg(n), e);
         ps.page = outcome->page;
         if (m_store)
             storeWrite(m_store->saveDiffResult(m_jobId, n, ps.page.drawingName(), ps.page.overlayPath,

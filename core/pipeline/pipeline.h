@@ -55,6 +55,14 @@ JobInputs openJobInputs(const QString &oldPath, const QString &newPath, const QS
 // status and summary of the job. nullopt when the history has no such job.
 std::optional<ComparisonResult> storedComparison(const JobStore &store, const QString &jobId);
 
+// The ignore areas the history holds for the page's drawing number (the diff's per-page input).
+QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page);
+
+// Pages of the job whose diff was made with other ignore areas than the history now holds for
+// their drawing number go back to pending (diff and summary): resuming or reusing the job redoes
+// them, and only them. Returns their page numbers.
+QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const QString &jobId);
+
 // Runs comparison jobs: matching once, then per sheet pair OCR (render + words) -> diff
 // (alignment, regions, overlay) -> summary, scheduled on a thread pool, each page's stage
 // committed to the history the moment it completes. Lives in (and signals on) the thread that

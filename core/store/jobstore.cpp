@@ -53,6 +53,20 @@ const char *const kSchemaV2[] = {
     "CREATE INDEX IF NOT EXISTS idx_jobs_inputs ON jobs (old_hash, new_hash)",
 };
 
+// v3: the review of each change region, and areas of a drawing number left out of its diffs;
+// sheets are looked up by drawing number for their earlier comparisons.
+const char *const kSchemaV3[] = {
+    "CREATE TABLE IF NOT EXISTS region_reviews ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, region_number INTEGER NOT NULL,"
+    " status TEXT NOT NULL, comment TEXT, reviewer TEXT, updated_at TEXT,"
+    " PRIMARY KEY (job_id, page_number, region_number))",
+    "CREATE TABLE IF NOT EXISTS ignore_regions ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, drawing_number TEXT NOT NULL,"
+    " x REAL NOT NULL, y REAL NOT NULL, w REAL NOT NULL, h REAL NOT NULL, created_by TEXT, created_at TEXT)",
+    "CREATE INDEX IF NOT EXISTS idx_ignore_regions_number ON ignore_regions (drawing_number)",
+    "CREATE INDEX IF NOT EXISTS idx_diff_results_drawing ON diff_results (drawing_name)",
+};
+
 QString nowText() {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
@@ -243,6 +257,10 @@ bool JobStore::migrate(QString *error) {
                 for (const char *sql : kSchemaV2)
                     if (!run(d, QString::fromLatin1(sql), err)) return false;
             }
+            if (version < 3) {
+                for (const char *sql : kSchemaV3)
+                    if (!run(d, QString::fromLatin1(sql), err)) return false;
+            }
             return run(d, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion), err);
         },
         error);
@@ -416,6 +434,27 @@ int JobStore::resetFailedStages(const QString &jobId, int page, QString *error) 
     return ok ? reset : -1;
 }
 
+int JobStore::resetStages(const QString &jobId, int page, const QStringList &stages, QString *error) {
+    int reset = 0;
+    const bool ok = write(
+        [&](QSqlDatabase &d, QString *err) {
+            for (const QString &stage : stages) {
+                QSqlQuery q(d);
+                q.prepare(
+                    QStringLiteral("UPDATE job_stages SET status = 'pending', attempts = 0, error = '',"
+                                   " finished_at = '' WHERE job_id = ? AND page_number = ? AND stage = ?"));
+                q.addBindValue(jobId);
+                q.addBindValue(page);
+                q.addBindValue(stage);
+                if (!run(q, err)) return false;
+                reset += q.numRowsAffected();
+            }
+            return true;
+        },
+        error);
+    return ok ? reset : -1;
+}
+
 bool JobStore::addDeadLetter(const QString &jobId, int page, const QString &stage, const QString &stageError,
                              int attempts, QString *error) {
     return write(
@@ -437,8 +476,8 @@ bool JobStore::addDeadLetter(const QString &jobId, int page, const QString &stag
 bool JobStore::deleteJob(const QString &id, QString *error) {
     const bool ok = write(
         [&id](QSqlDatabase &d, QString *err) {
-            for (const char *table :
-                 {"job_stages", "job_pages", "diff_results", "summaries", "dead_letters", "jobs"}) {
+            for (const char *table : {"job_stages", "job_pages", "diff_results", "summaries", "dead_letters",
+                                      "region_reviews", "jobs"}) {
                 QSqlQuery q(d);
                 q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
                               .arg(QLatin1String(table),
@@ -559,6 +598,165 @@ QVector<DeadLetter> JobStore::deadLetters(bool includeResolved) const {
         l.createdAt = timeFrom(q.value(6));
         l.resolvedAt = timeFrom(q.value(7));
         out.append(l);
+    }
+    return out;
+}
+
+bool JobStore::setReview(const RegionReview &review, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral(
+                "INSERT OR REPLACE INTO region_reviews (job_id, page_number, region_number, status, comment,"
+                " reviewer, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(review.jobId);
+            q.addBindValue(review.pageNumber);
+            q.addBindValue(review.regionNumber);
+            q.addBindValue(reviewStatusName(review.status));
+            q.addBindValue(review.comment);
+            q.addBindValue(review.reviewer.isEmpty() ? reviewerName() : review.reviewer);
+            q.addBindValue(review.updatedAt.isValid() ? timeValue(review.updatedAt) : QVariant(nowText()));
+            return run(q, err);
+        },
+        error);
+}
+
+QVector<RegionReview> JobStore::reviews(const QString &jobId, int page) const {
+    QVector<RegionReview> out;
+    QSqlQuery q(db());
+    q.prepare(
+        QStringLiteral("SELECT job_id, page_number, region_number, status, comment, reviewer, updated_at"
+                       " FROM region_reviews WHERE job_id = ?%1 ORDER BY page_number, region_number")
+            .arg(page > 0 ? QStringLiteral(" AND page_number = ?") : QString()));
+    q.addBindValue(jobId);
+    if (page > 0) q.addBindValue(page);
+    if (!q.exec()) return out;
+    while (q.next()) {
+        RegionReview r;
+        r.jobId = q.value(0).toString();
+        r.pageNumber = q.value(1).toInt();
+        r.regionNumber = q.value(2).toInt();
+        r.status = reviewStatusFromName(q.value(3).toString()).value_or(ReviewStatus::Open);
+        r.comment = q.value(4).toString();
+        r.reviewer = q.value(5).toString();
+        r.updatedAt = timeFrom(q.value(6));
+        out.append(r);
+    }
+    return out;
+}
+
+bool JobStore::remapReviews(const QString &jobId, int page, const QHash<int, int> &oldToNew, QString *error) {
+    const QVector<RegionReview> before = reviews(jobId, page);
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery del(d);
+            del.prepare(QStringLiteral("DELETE FROM region_reviews WHERE job_id = ? AND page_number = ?"));
+            del.addBindValue(jobId);
+            del.addBindValue(page);
+            if (!run(del, err)) return false;
+            for (const RegionReview &r : before) {
+                if (!oldToNew.contains(r.regionNumber)) continue;
+                QSqlQuery q(d);
+                q.prepare(QStringLiteral(
+                    "INSERT OR REPLACE INTO region_reviews (job_id, page_number, region_number, status,"
+                    " comment, reviewer, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                q.addBindValue(jobId);
+                q.addBindValue(page);
+                q.addBindValue(oldToNew.value(r.regionNumber));
+                q.addBindValue(reviewStatusName(r.status));
+                q.addBindValue(r.comment);
+                q.addBindValue(r.reviewer);
+                q.addBindValue(timeValue(r.updatedAt));
+                if (!run(q, err)) return false;
+            }
+            return true;
+        },
+        error);
+}
+
+qint64 JobStore::addIgnoreRegion(const QString &drawingNumber, const QRectF &rectPt, QString *error) {
+    qint64 id = 0;
+    const QRectF r = rectPt.normalized();
+    if (drawingNumber.trimmed().isEmpty() || r.isEmpty()) {
+        fail(error, QStringLiteral("an ignore region needs a drawing number and a non-empty rectangle"));
+        return 0;
+    }
+    const bool ok = write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("INSERT INTO ignore_regions (drawing_number, x, y, w, h, created_by,"
+                                     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(drawingNumber.trimmed());
+            q.addBindValue(r.x());
+            q.addBindValue(r.y());
+            q.addBindValue(r.width());
+            q.addBindValue(r.height());
+            q.addBindValue(reviewerName());
+            q.addBindValue(nowText());
+            if (!run(q, err)) return false;
+            id = q.lastInsertId().toLongLong();
+            return true;
+        },
+        error);
+    return ok ? id : 0;
+}
+
+bool JobStore::removeIgnoreRegion(qint64 id, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("DELETE FROM ignore_regions WHERE id = ?"));
+            q.addBindValue(id);
+            if (!run(q, err)) return false;
+            return q.numRowsAffected() == 1 || fail(err, QStringLiteral("no ignore region %1").arg(id));
+        },
+        error);
+}
+
+QVector<IgnoreRegion> JobStore::ignoreRegions(const QString &drawingNumber) const {
+    QVector<IgnoreRegion> out;
+    QSqlQuery q(db());
+    q.prepare(
+        QStringLiteral("SELECT id, drawing_number, x, y, w, h, created_by, created_at FROM ignore_regions%1"
+                       " ORDER BY id")
+            .arg(drawingNumber.isEmpty() ? QString() : QStringLiteral(" WHERE drawing_number = ?")));
+    if (!drawingNumber.isEmpty()) q.addBindValue(drawingNumber.trimmed());
+    if (!q.exec()) return out;
+    while (q.next()) {
+        IgnoreRegion r;
+        r.id = q.value(0).toLongLong();
+        r.drawingNumber = q.value(1).toString();
+        r.rectPt = QRectF(q.value(2).toDouble(), q.value(3).toDouble(), q.value(4).toDouble(),
+                          q.value(5).toDouble());
+        r.createdBy = q.value(6).toString();
+        r.createdAt = timeFrom(q.value(7));
+        out.append(r);
+    }
+    return out;
+}
+
+QVector<SheetHistoryEntry> JobStore::sheetHistory(const QString &drawingNumber) const {
+    QVector<SheetHistoryEntry> out;
+    if (drawingNumber.trimmed().isEmpty()) return out;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "SELECT d.job_id, d.page_number, d.drawing_name, j.old_file, j.new_file, j.status, j.created_at,"
+        " d.regions_json FROM diff_results d JOIN jobs j ON j.id = d.job_id WHERE d.drawing_name = ?"
+        " ORDER BY j.created_at DESC, j.rowid DESC, d.page_number"));
+    q.addBindValue(drawingNumber.trimmed());
+    if (!q.exec()) return out;
+    while (q.next()) {
+        SheetHistoryEntry e;
+        e.jobId = q.value(0).toString();
+        e.pageNumber = q.value(1).toInt();
+        e.drawingNumber = q.value(2).toString();
+        e.oldFile = q.value(3).toString();
+        e.newFile = q.value(4).toString();
+        e.status = q.value(5).toString();
+        e.createdAt = timeFrom(q.value(6));
+        // regions_json is the page's region array: its length is the change count.
+        e.changeCount = int(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).array().size());
+        out.append(e);
     }
     return out;
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "review/regionreview.h"
+
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QMutex>
 #include <QSet>
@@ -51,12 +54,24 @@ struct DeadLetter {
     QDateTime resolvedAt; // a retry dealt with it
 };
 
+// One earlier comparison of a drawing number (JobStore::sheetHistory).
+struct SheetHistoryEntry {
+    QString jobId;
+    int pageNumber = 0;
+    QString drawingNumber;
+    QString oldFile;
+    QString newFile;
+    QString status; // the job's
+    QDateTime createdAt;
+    int changeCount = 0;
+};
+
 // Local history of comparison jobs in one SQLite file (WAL). Safe to use from several threads:
 // every thread gets its own connection, opened on first use. Writes take the write lock up front
 // (BEGIN IMMEDIATE) so concurrent writers wait on busy_timeout instead of failing mid-transaction.
 class JobStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // $BUILDTRACE_DB if set, else <AppDataLocation>/history.sqlite.
     static QString defaultPath();
@@ -91,7 +106,10 @@ public:
     int resetFailedStages(const QString &jobId, int page, QString *error = nullptr);
     bool addDeadLetter(const QString &jobId, int page, const QString &stage, const QString &stageError,
                        int attempts, QString *error = nullptr);
-    // Removes every row of the job and its artifact folder.
+    // The given stages of one page go back to pending with no attempts counted (a page redone
+    // because its inputs changed). Returns how many stages were reset, -1 on error.
+    int resetStages(const QString &jobId, int page, const QStringList &stages, QString *error = nullptr);
+    // Removes every row of the job (its reviews too) and its artifact folder.
     bool deleteJob(const QString &id, QString *error = nullptr);
 
     std::optional<JobRecord> job(const QString &id) const;
@@ -104,6 +122,26 @@ public:
     // Newest job of the same inputs and settings (settings compared as compact JSON).
     std::optional<JobRecord> findJob(const QString &oldHash, const QString &newHash,
                                      const QJsonObject &settings) const;
+
+    // Review of one change region: inserted or replaced. An empty reviewer is reviewerName(), an
+    // invalid updatedAt now.
+    bool setReview(const RegionReview &review, QString *error = nullptr);
+    // Reviews of a job (page 0) or of one page, by page and region. Regions without a row are open.
+    QVector<RegionReview> reviews(const QString &jobId, int page = 0) const;
+    // After a page was compared again its regions are numbered anew: each review moves from the
+    // old number to the new one in `oldToNew`; reviews of numbers not in it are dropped.
+    bool remapReviews(const QString &jobId, int page, const QHash<int, int> &oldToNew,
+                      QString *error = nullptr);
+
+    // Ignore regions, remembered per drawing number for every later comparison of that sheet.
+    // Returns the new row's id, 0 on error.
+    qint64 addIgnoreRegion(const QString &drawingNumber, const QRectF &rectPt, QString *error = nullptr);
+    bool removeIgnoreRegion(qint64 id, QString *error = nullptr);
+    // Of one drawing number (all when empty), oldest first.
+    QVector<IgnoreRegion> ignoreRegions(const QString &drawingNumber = QString()) const;
+
+    // Every compared (diffed) sheet of that drawing number in the history, newest job first.
+    QVector<SheetHistoryEntry> sheetHistory(const QString &drawingNumber) const;
 
     // <db dir>/artifacts/<jobId>, created on demand; empty for ids that are not a plain name.
     QString artifactDir(const QString &jobId) const;

@@ -11,6 +11,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
 #include <QPainter>
 #include <QSlider>
 #include <QSplitter>
@@ -40,6 +43,59 @@ QIcon swatch(const QColor &colour) {
     painter.setPen(QPen(colour.darker(140), 2));
     painter.setBrush(colour);
     painter.drawRoundedRect(QRectF(5, 5, 22, 22), 4, 4);
+    return QIcon(pixmap);
+}
+
+enum Column { NumberColumn, KindColumn, ChangeColumn, ReviewColumn, CommentColumn };
+
+constexpr ReviewStatus kStatuses[] = {ReviewStatus::Open, ReviewStatus::Accepted, ReviewStatus::Rejected,
+                                      ReviewStatus::NeedsClarification};
+
+QString statusText(ReviewStatus status) {
+    switch (status) {
+    case ReviewStatus::Open:
+        return OverlayViewer::tr("Open");
+    case ReviewStatus::Accepted:
+        return OverlayViewer::tr("Accepted");
+    case ReviewStatus::Rejected:
+        return OverlayViewer::tr("Rejected");
+    case ReviewStatus::NeedsClarification:
+        return OverlayViewer::tr("Clarify");
+    }
+    return QString();
+}
+
+// A round badge per status, told apart by glyph as well as colour (colour-blind users).
+QIcon statusIcon(ReviewStatus status) {
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF circle(3, 3, 26, 26);
+    if (status == ReviewStatus::Open) {
+        painter.setPen(QPen(QColor(140, 140, 140), 3));
+        painter.drawEllipse(circle);
+        return QIcon(pixmap);
+    }
+    const QColor colour = status == ReviewStatus::Accepted   ? QColor(30, 140, 60)
+                          : status == ReviewStatus::Rejected ? QColor(200, 40, 40)
+                                                             : QColor(215, 140, 0);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawEllipse(circle);
+    painter.setPen(QPen(Qt::white, 4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    if (status == ReviewStatus::Accepted) {
+        painter.drawPolyline(QPolygonF({QPointF(9, 16.5), QPointF(14, 21.5), QPointF(23, 11)}));
+    } else if (status == ReviewStatus::Rejected) {
+        painter.drawLine(QPointF(11, 11), QPointF(21, 21));
+        painter.drawLine(QPointF(21, 11), QPointF(11, 21));
+    } else {
+        QFont font;
+        font.setBold(true);
+        font.setPixelSize(21);
+        painter.setFont(font);
+        painter.drawText(circle, Qt::AlignCenter, QStringLiteral("?"));
+    }
     return QIcon(pixmap);
 }
 
@@ -109,13 +165,19 @@ OverlayViewer::OverlayViewer(QWidget *parent)
     m_changeList->setAccessibleName(tr("Changes"));
     m_changeList->setAccessibleDescription(tr("Selecting a change zooms onto it. N and P go to the next and "
                                               "previous change."));
-    m_changeList->setHeaderLabels({tr("#"), tr("Kind"), tr("Change")});
+    m_changeList->setHeaderLabels({tr("#"), tr("Kind"), tr("Change"), tr("Review"), tr("Comment")});
     m_changeList->setRootIsDecorated(false);
     m_changeList->setUniformRowHeights(true);
     m_changeList->setAllColumnsShowFocus(true);
     m_changeList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_changeList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_changeList->header()->setStretchLastSection(true);
+    m_changeList->header()->setSectionResizeMode(ChangeColumn, QHeaderView::Stretch);
+    m_changeList->header()->setSectionResizeMode(ReviewColumn, QHeaderView::ResizeToContents);
+    m_changeList->header()->setSectionResizeMode(CommentColumn, QHeaderView::Interactive);
+    m_changeList->header()->setStretchLastSection(false);
+    m_changeList->header()->resizeSection(CommentColumn, 90);
+    // Right-click: the review actions for the change under the cursor (a press selects it).
+    m_changeList->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_changeList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item) setSelected(item->data(0, Qt::UserRole).toInt(), true);
     });
@@ -124,13 +186,27 @@ OverlayViewer::OverlayViewer(QWidget *parent)
         if (item) setSelected(item->data(0, Qt::UserRole).toInt(), true);
     });
 
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->setSpacing(4);
+    sideLayout->addWidget(m_changeList, 1);
+    sideLayout->addWidget(createReviewBar());
+
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(sheetArea);
-    splitter->addWidget(m_changeList);
+    splitter->addWidget(side);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({900, 300});
+    splitter->setSizes({860, 400});
+
+    for (SheetView *view : {m_view, m_sideView}) {
+        connect(view, &SheetView::areaDrawn, this, &OverlayViewer::onAreaDrawn);
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(view, &SheetView::customContextMenuRequested, this,
+                [this, view](const QPoint &pos) { showSheetMenu(view, pos); });
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -202,11 +278,12 @@ void OverlayViewer::buildToolBar() {
     m_toolBar->addSeparator();
 
     m_removedAction =
-        addToolAction(tr("Removed"), tr("Show removed ink (overlay)"), {QKeySequence(Qt::Key_R)});
+        addToolAction(tr("Removed"), tr("Show removed ink (overlay)"), {QKeySequence(Qt::SHIFT | Qt::Key_R)});
     m_removedAction->setCheckable(true);
     m_removedAction->setChecked(true);
     connect(m_removedAction, &QAction::toggled, this, &OverlayViewer::setRemovedVisible);
-    m_addedAction = addToolAction(tr("Added"), tr("Show added ink (overlay)"), {QKeySequence(Qt::Key_A)});
+    m_addedAction =
+        addToolAction(tr("Added"), tr("Show added ink (overlay)"), {QKeySequence(Qt::SHIFT | Qt::Key_A)});
     m_addedAction->setCheckable(true);
     m_addedAction->setChecked(true);
     connect(m_addedAction, &QAction::toggled, this, &OverlayViewer::setAddedVisible);
@@ -247,6 +324,75 @@ void OverlayViewer::buildToolBar() {
             &QAction::triggered, this, &OverlayViewer::previousRegion);
     connect(addToolAction(tr("Next"), tr("Next change"), {QKeySequence(Qt::Key_N)}), &QAction::triggered,
             this, &OverlayViewer::nextRegion);
+    m_toolBar->addSeparator();
+
+    m_ignoreAction =
+        addToolAction(tr("Ignore area"),
+                      tr("Draw a rectangle on the sheet to leave that area (a revision block, a "
+                         "date stamp) out of every comparison of this drawing number; Shift+drag "
+                         "does the same"),
+                      {QKeySequence(Qt::Key_I)});
+    m_ignoreAction->setCheckable(true);
+    connect(m_ignoreAction, &QAction::toggled, this, &OverlayViewer::setIgnoreToolActive);
+
+    m_historyMenu = new QMenu(this);
+    m_historyMenu->setObjectName(QStringLiteral("sheetHistoryMenu"));
+    m_historyButton = new QToolButton(m_toolBar);
+    m_historyButton->setObjectName(QStringLiteral("sheetHistoryButton"));
+    m_historyButton->setText(tr("Sheet history"));
+    m_historyButton->setAccessibleName(tr("Earlier comparisons of this sheet"));
+    m_historyButton->setToolTip(tr("Earlier comparisons of this drawing number: open one"));
+    m_historyButton->setMenu(m_historyMenu);
+    m_historyButton->setPopupMode(QToolButton::InstantPopup);
+    m_toolBar->addWidget(m_historyButton);
+}
+
+QWidget *OverlayViewer::createReviewBar() {
+    auto *bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("reviewBar"));
+    auto *layout = new QVBoxLayout(bar);
+    layout->setContentsMargins(4, 0, 4, 4);
+    layout->setSpacing(4);
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(4);
+    const QList<QPair<QString, QKeySequence>> labels = {
+        {tr("Reopen"), QKeySequence(Qt::Key_O)},
+        {tr("Accept"), QKeySequence(Qt::Key_A)},
+        {tr("Reject"), QKeySequence(Qt::Key_R)},
+        {tr("Clarify"), QKeySequence(Qt::Key_C)},
+    };
+    const QStringList tips = {tr("Mark the selected change open again"), tr("Accept the selected change"),
+                              tr("Reject the selected change"),
+                              tr("The selected change needs clarification")};
+    for (int i = 0; i < labels.size(); ++i) {
+        const ReviewStatus status = kStatuses[i];
+        auto *action = new QAction(statusIcon(status), labels[i].first, this);
+        action->setShortcut(labels[i].second);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(tr("%1 (%2)").arg(tips[i], labels[i].second.toString(QKeySequence::NativeText)));
+        connect(action, &QAction::triggered, this, [this, status] { setReviewStatus(m_selected, status); });
+        addAction(action);
+        m_changeList->addAction(action);
+        m_reviewActions.append(action);
+    }
+    // Accept, Reject, Clarify, Reopen from left to right: the common decisions first.
+    for (const int i : {1, 2, 3, 0}) {
+        auto *button = new QToolButton(bar);
+        button->setDefaultAction(m_reviewActions[i]);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setIconSize(QSize(16, 16));
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        buttons->addWidget(button);
+    }
+    m_comment = new QLineEdit(bar);
+    m_comment->setObjectName(QStringLiteral("reviewComment"));
+    m_comment->setAccessibleName(tr("Comment on the selected change"));
+    m_comment->setPlaceholderText(tr("Comment on the selected change"));
+    m_comment->setClearButtonEnabled(true);
+    connect(m_comment, &QLineEdit::editingFinished, this, &OverlayViewer::saveComment);
+    layout->addLayout(buttons);
+    layout->addWidget(m_comment);
+    return bar;
 }
 
 // ---- loading ----------------------------------------------------------------------------------
@@ -308,6 +454,7 @@ void OverlayViewer::showPage(const PageResult &page, const QString &oldPath, con
     }
 
     // What the result alone tells is shown at once: the change list, the clouds, the warning.
+    loadReviewData();
     m_changeList->clear();
     const QColor removed = OverlayColours().removed, added = OverlayColours().added;
     for (const ChangeRegion &r : page.regions) {
@@ -336,6 +483,7 @@ void OverlayViewer::showPage(const PageResult &page, const QString &oldPath, con
             text = tr("drawing change");
         auto *item = new QTreeWidgetItem(m_changeList, {QString::number(r.id), kind, text});
         item->setData(0, Qt::UserRole, r.id);
+        updateReviewItem(item);
         item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
         if (colour.isValid()) item->setForeground(1, colour);
         item->setToolTip(2, text);
@@ -349,6 +497,9 @@ void OverlayViewer::showPage(const PageResult &page, const QString &oldPath, con
     }
     m_view->fitPage();
     updateRegions();
+    updateIgnoredAreas();
+    updateHistoryMenu();
+    updateReviewControls();
     updateBanner();
     updateViews();
     if (!isLoading()) QTimer::singleShot(0, this, &OverlayViewer::finishIfLoaded);
@@ -363,6 +514,9 @@ void OverlayViewer::clear() {
     m_renderError.clear();
     m_overlayLoading = m_rendersLoading = m_composing = false;
     m_selected = 0;
+    m_reviews.clear();
+    m_ignoreRegions.clear();
+    m_sheetHistory.clear();
     // Drops the finished loads' images (a future keeps its results).
     m_overlayWatcher->setFuture(QFuture<OverlayLoad>());
     m_renderWatcher->setFuture(QFuture<RenderLoad>());
@@ -372,7 +526,10 @@ void OverlayViewer::clear() {
         view->setFrameSize(QSize());
         view->setRegions({}, 1.0, QColor());
         view->setSelectedRegion(0);
+        view->setIgnoredAreas({}, QString());
     }
+    updateHistoryMenu();
+    updateReviewControls();
     updateBanner();
     updateViews();
 }
@@ -613,7 +770,9 @@ void OverlayViewer::setSelected(int regionId, bool zoom) {
         view->setSelectedRegion(id);
     if (id != 0 && zoom) m_view->zoomToRect(regionTarget(it->boxPx));
     if (id != m_selected) {
+        saveComment(); // typed for the change that was selected
         m_selected = id;
+        updateReviewControls();
         emit regionSelected(id);
     }
 }
@@ -634,6 +793,213 @@ void OverlayViewer::previousRegion() {
     for (int i = 0; i < n; ++i)
         if (m_page.regions[i].id == m_selected) index = i;
     selectRegion(m_page.regions[(index - 1 + n) % n].id);
+}
+
+} // namespace bt::ui
+
+namespace bt::ui {
+
+// ---- review -----------------------------------------------------------------------------------
+
+void OverlayViewer::setJob(JobStore *store, const QString &jobId) {
+    m_store = store;
+    m_jobId = jobId;
+}
+
+double OverlayViewer::pxPerPt() const {
+    return (m_page.dpi > 0 ? m_page.dpi : SheetLoader::kFallbackDpi) / kPointsPerInch;
+}
+
+void OverlayViewer::loadReviewData() {
+    m_reviews.clear();
+    m_ignoreRegions.clear();
+    m_sheetHistory.clear();
+    const QString number = m_page.drawingName();
+    if (!m_store) return;
+    if (!m_jobId.isEmpty())
+        for (const RegionReview &r : m_store->reviews(m_jobId, m_page.pageNumber))
+            m_reviews.insert(r.regionNumber, r);
+    if (!number.isEmpty() && m_page.match == MatchKind::Matched) {
+        m_ignoreRegions = m_store->ignoreRegions(number);
+        m_sheetHistory = m_store->sheetHistory(number);
+    }
+}
+
+RegionReview OverlayViewer::review(int regionId) const {
+    if (const auto it = m_reviews.constFind(regionId); it != m_reviews.cend()) return *it;
+    RegionReview open;
+    open.jobId = m_jobId;
+    open.pageNumber = m_page.pageNumber;
+    open.regionNumber = regionId;
+    return open;
+}
+
+int OverlayViewer::reviewedCount() const {
+    int n = 0;
+    for (const ChangeRegion &r : m_page.regions)
+        n += review(r.id).isReviewed() ? 1 : 0;
+    return n;
+}
+
+bool OverlayViewer::setReviewStatus(int regionId, ReviewStatus status) {
+    if (!m_store || m_jobId.isEmpty() || regionId == 0) return false;
+    RegionReview r = review(regionId);
+    r.status = status;
+    r.reviewer = reviewerName();
+    r.updatedAt = QDateTime::currentDateTimeUtc();
+    if (!m_store->setReview(r)) return false;
+    m_reviews.insert(regionId, r);
+    for (int i = 0; i < m_changeList->topLevelItemCount(); ++i)
+        if (m_changeList->topLevelItem(i)->data(0, Qt::UserRole).toInt() == regionId)
+            updateReviewItem(m_changeList->topLevelItem(i));
+    updateReviewControls();
+    emit reviewChanged(m_page.pageNumber, reviewedCount(), int(m_page.regions.size()));
+    return true;
+}
+
+bool OverlayViewer::setReviewComment(int regionId, const QString &comment) {
+    if (!m_store || m_jobId.isEmpty() || regionId == 0) return false;
+    RegionReview r = review(regionId);
+    if (r.comment == comment) return true;
+    r.comment = comment;
+    r.reviewer = reviewerName();
+    r.updatedAt = QDateTime::currentDateTimeUtc();
+    if (!m_store->setReview(r)) return false;
+    m_reviews.insert(regionId, r);
+    for (int i = 0; i < m_changeList->topLevelItemCount(); ++i)
+        if (m_changeList->topLevelItem(i)->data(0, Qt::UserRole).toInt() == regionId)
+            updateReviewItem(m_changeList->topLevelItem(i));
+    if (regionId == m_selected) {
+        const QSignalBlocker block(m_comment);
+        m_comment->setText(comment);
+    }
+    return true;
+}
+
+void OverlayViewer::saveComment() {
+    if (m_commentRegion == 0 || !m_comment->isEnabled()) return;
+    setReviewComment(m_commentRegion, m_comment->text().trimmed());
+}
+
+void OverlayViewer::updateReviewItem(QTreeWidgetItem *item) {
+    const RegionReview r = review(item->data(0, Qt::UserRole).toInt());
+    item->setText(ReviewColumn, statusText(r.status));
+    item->setIcon(ReviewColumn, statusIcon(r.status));
+    item->setText(CommentColumn, r.comment);
+    QString tip = statusText(r.status);
+    if (!r.reviewer.isEmpty())
+        tip = tr("%1 by %2, %3")
+                  .arg(tip, r.reviewer, QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat));
+    item->setToolTip(ReviewColumn, tip);
+    item->setToolTip(CommentColumn, r.comment);
+}
+
+void OverlayViewer::updateReviewControls() {
+    const bool enabled = m_store && !m_jobId.isEmpty() && m_selected != 0;
+    for (QAction *a : std::as_const(m_reviewActions))
+        a->setEnabled(enabled);
+    const RegionReview r = review(m_selected);
+    for (int i = 0; i < m_reviewActions.size(); ++i) {
+        m_reviewActions[i]->setCheckable(true);
+        m_reviewActions[i]->setChecked(enabled && kStatuses[i] == r.status);
+    }
+    const QSignalBlocker block(m_comment);
+    m_comment->setEnabled(enabled);
+    m_comment->setText(enabled ? r.comment : QString());
+    m_commentRegion = enabled ? m_selected : 0;
+}
+
+// ---- ignore areas -----------------------------------------------------------------------------
+
+void OverlayViewer::setIgnoreToolActive(bool on) {
+    {
+        const QSignalBlocker block(m_ignoreAction);
+        m_ignoreAction->setChecked(on);
+    }
+    for (SheetView *view : {m_view, m_sideView})
+        view->setAreaTool(on);
+}
+
+void OverlayViewer::updateIgnoredAreas() {
+    // What the history holds for this drawing number (applied when the sheet is compared), or
+    // without a history the areas the diff left out.
+    QVector<QRectF> areasPt;
+    if (m_store)
+        for (const IgnoreRegion &r : std::as_const(m_ignoreRegions))
+            areasPt.append(r.rectPt);
+    else
+        areasPt = m_page.ignoredPt;
+    QVector<QRect> px;
+    const double s = pxPerPt();
+    for (const QRectF &r : std::as_const(areasPt))
+        px.append(QRectF(r.x() * s, r.y() * s, r.width() * s, r.height() * s).toAlignedRect());
+    for (SheetView *view : {m_view, m_sideView})
+        view->setIgnoredAreas(px, tr("Ignored"));
+    m_ignoreAction->setEnabled(m_store && m_hasPage && m_page.match == MatchKind::Matched &&
+                               !m_page.drawingName().isEmpty());
+}
+
+bool OverlayViewer::addIgnoreArea(const QRectF &rectPt) {
+    const QString number = m_page.drawingName();
+    if (!m_store || number.isEmpty() || rectPt.isEmpty()) return false;
+    if (!m_store->addIgnoreRegion(number, rectPt)) return false;
+    m_ignoreRegions = m_store->ignoreRegions(number);
+    updateIgnoredAreas();
+    emit ignoreAreasChanged(m_page.pageNumber);
+    return true;
+}
+
+bool OverlayViewer::removeIgnoreArea(qint64 id) {
+    if (!m_store || !m_store->removeIgnoreRegion(id)) return false;
+    m_ignoreRegions = m_store->ignoreRegions(m_page.drawingName());
+    updateIgnoredAreas();
+    emit ignoreAreasChanged(m_page.pageNumber);
+    return true;
+}
+
+void OverlayViewer::onAreaDrawn(const QRectF &frameRect) {
+    setIgnoreToolActive(false);
+    const double s = pxPerPt();
+    const QRectF pt(frameRect.x() / s, frameRect.y() / s, frameRect.width() / s, frameRect.height() / s);
+    // A slip of the mouse is not an area: at least a few points each way.
+    if (pt.width() < 4 || pt.height() < 4) return;
+    addIgnoreArea(pt);
+}
+
+void OverlayViewer::showSheetMenu(SheetView *view, const QPoint &pos) {
+    const int index = view->ignoredAreaAt(pos);
+    QMenu menu(this);
+    if (index >= 0 && index < m_ignoreRegions.size()) {
+        const qint64 id = m_ignoreRegions[index].id;
+        connect(menu.addAction(tr("Stop Ignoring This Area")), &QAction::triggered, this,
+                [this, id] { removeIgnoreArea(id); });
+    }
+    menu.addAction(m_ignoreAction);
+    menu.exec(view->mapToGlobal(pos));
+}
+
+// ---- sheet history ----------------------------------------------------------------------------
+
+void OverlayViewer::updateHistoryMenu() {
+    m_historyMenu->clear();
+    int others = 0;
+    for (const SheetHistoryEntry &e : std::as_const(m_sheetHistory)) {
+        const bool current = e.jobId == m_jobId && e.pageNumber == m_page.pageNumber;
+        others += current ? 0 : 1;
+        const QString changes = e.changeCount == 1 ? tr("%n change", nullptr, e.changeCount)
+                                                   : tr("%n changes", nullptr, e.changeCount);
+        QString text = tr("%1 \u00b7 %2 \u2192 %3 \u00b7 %4")
+                           .arg(QLocale().toString(e.createdAt.toLocalTime(), QLocale::ShortFormat),
+                                QFileInfo(e.oldFile).fileName(), QFileInfo(e.newFile).fileName(), changes);
+        if (current) text += tr(" (shown)");
+        QAction *action = m_historyMenu->addAction(text);
+        action->setData(e.jobId);
+        action->setEnabled(!current);
+        connect(action, &QAction::triggered, this,
+                [this, jobId = e.jobId, page = e.pageNumber] { emit sheetHistoryRequested(jobId, page); });
+    }
+    m_historyButton->setEnabled(others > 0);
+    m_historyButton->setText(others > 0 ? tr("Sheet history (%1)").arg(others + 1) : tr("Sheet history"));
 }
 
 } // namespace bt::ui

@@ -3,8 +3,10 @@
 #include "compare/pageresult.h"
 #include "sheetimage.h"
 #include "sheetloader.h"
+#include "store/jobstore.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QRectF>
 #include <QVector>
 #include <QWidget>
@@ -14,8 +16,11 @@
 class QAction;
 class QActionGroup;
 class QLabel;
+class QLineEdit;
+class QMenu;
 class QSlider;
 class QToolBar;
+class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -46,6 +51,28 @@ public:
     int selectedRegion() const { return m_selected; } // 0: none
     QRectF visibleImageRect() const;                  // of the (first) view, in NEW page pixels
 
+    // The history reviews and ignore areas are read from and written to (at once), and the job of
+    // the pages shown next. Without a store the review controls are disabled.
+    void setJob(bt::JobStore *store, const QString &jobId);
+    QString jobId() const { return m_jobId; }
+
+    // Review of a change of the shown sheet (A / R / C / O, the buttons and the list's context
+    // menu act on the selected one).
+    bool setReviewStatus(int regionId, bt::ReviewStatus status);
+    bool setReviewComment(int regionId, const QString &comment);
+    bt::RegionReview review(int regionId) const;
+    int reviewedCount() const;
+
+    // Ignore areas of the sheet's drawing number (NEW page points). Adding or removing one
+    // stores it and emits ignoreAreasChanged: the sheet is to be compared again.
+    bool addIgnoreArea(const QRectF &rectPt);
+    bool removeIgnoreArea(qint64 id);
+    QVector<bt::IgnoreRegion> ignoreRegions() const { return m_ignoreRegions; }
+    void setIgnoreToolActive(bool on); // the next drag on the sheet draws an ignore area
+
+    // Earlier comparisons of the shown drawing number (this job's included), newest first.
+    QVector<bt::SheetHistoryEntry> sheetHistory() const { return m_sheetHistory; }
+
     void setRemovedVisible(bool visible);
     void setAddedVisible(bool visible);
     void setOverlayOpacity(double opacity); // 0..1: the overlay over the NEW sheet
@@ -59,6 +86,9 @@ signals:
     void modeChanged(bt::ui::OverlayViewer::Mode mode);
     void regionSelected(int regionId);
     void loadingFinished(); // images for the current page are ready (tests wait on it)
+    void reviewChanged(int pageNumber, int reviewed, int total);
+    void ignoreAreasChanged(int pageNumber);
+    void sheetHistoryRequested(const QString &jobId, int pageNumber);
 
 private:
     enum class Image { Overlay, Old, New };
@@ -74,6 +104,16 @@ private:
     void updateRegions();
     void updateBanner();
     void updateSwatches();
+    QWidget *createReviewBar();
+    void loadReviewData();
+    void updateReviewItem(QTreeWidgetItem *item);
+    void updateReviewControls();
+    void updateIgnoredAreas();
+    void updateHistoryMenu();
+    void saveComment();
+    void onAreaDrawn(const QRectF &frameRect);
+    void showSheetMenu(SheetView *view, const QPoint &pos);
+    double pxPerPt() const;
     SheetImage overlayImage() const;
     QString missingText(Image image) const;
     QRectF regionTarget(const QRect &box) const;
@@ -119,6 +159,19 @@ private:
     SheetView *m_sideView;
     QLabel *m_banner;
     QTreeWidget *m_changeList;
+
+    // Review
+    bt::JobStore *m_store = nullptr;
+    QString m_jobId;
+    QHash<int, bt::RegionReview> m_reviews; // by region id; missing: open
+    QVector<bt::IgnoreRegion> m_ignoreRegions;
+    QVector<bt::SheetHistoryEntry> m_sheetHistory;
+    QVector<QAction *> m_reviewActions; // open, accepted, rejected, needs clarification
+    QAction *m_ignoreAction = nullptr;
+    QToolButton *m_historyButton = nullptr;
+    QMenu *m_historyMenu = nullptr;
+    QLineEdit *m_comment = nullptr;
+    int m_commentRegion = 0; // the change m_comment belongs to
 };
 
 } // namespace bt::ui

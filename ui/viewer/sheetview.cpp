@@ -1,5 +1,6 @@
 #include "sheetview.h"
 
+#include <QCursor>
 #include <QGestureEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -306,6 +307,7 @@ void SheetView::paintEvent(QPaintEvent *) {
         }
         }
         m_tiles.trim();
+        drawIgnoredAreas(painter);
         drawRegions(painter);
         if (m_composition == Composition::Swipe) drawSwipeLine(painter);
     }
@@ -397,6 +399,64 @@ void SheetView::drawRegions(QPainter &painter) {
     painter.restore();
 }
 
+void SheetView::setIgnoredAreas(const QVector<QRect> &areas, const QString &label) {
+    m_ignored = areas;
+    m_ignoredLabel = label;
+    update();
+}
+
+int SheetView::ignoredAreaAt(const QPointF &widgetPos) const {
+    const QPointF p = mapToImage(widgetPos);
+    for (int i = int(m_ignored.size()) - 1; i >= 0; --i)
+        if (QRectF(m_ignored[i]).contains(p)) return i;
+    return -1;
+}
+
+void SheetView::setAreaTool(bool on) {
+    m_areaTool = on;
+    updateCursor(mapFromGlobal(QCursor::pos()));
+}
+
+void SheetView::drawIgnoredAreas(QPainter &painter) {
+    const bool drawing = m_drag == Drag::Area && !m_area.isEmpty();
+    if (m_ignored.isEmpty() && !drawing) return;
+    painter.save();
+    // Slate blue, hatched: apart from the change colours and the clouds, and the drawing shows
+    // through (the area is still on the sheet, only left out of the comparison).
+    const QColor colour(70, 80, 110);
+    auto widgetRect = [this](const QRectF &r) {
+        return QRectF(mapFromImage(r.topLeft()), mapFromImage(r.bottomRight()));
+    };
+    QFont font = this->font();
+    font.setBold(true);
+    painter.setFont(font);
+    const QFontMetricsF fm(font);
+    for (const QRect &area : std::as_const(m_ignored)) {
+        const QRectF r = widgetRect(QRectF(area));
+        painter.setPen(QPen(colour, 1.5, Qt::DashLine));
+        painter.setBrush(QColor(colour.red(), colour.green(), colour.blue(), 28));
+        painter.drawRect(r);
+        painter.setBrush(QBrush(QColor(colour.red(), colour.green(), colour.blue(), 90), Qt::BDiagPattern));
+        painter.setPen(Qt::NoPen);
+        painter.drawRect(r);
+        if (!m_ignoredLabel.isEmpty() && r.width() > fm.horizontalAdvance(m_ignoredLabel) + 8 &&
+            r.height() > fm.height() + 4) {
+            // Bottom-left inside the area: clouds put their number tags on their top-left corner.
+            const QSizeF size(fm.horizontalAdvance(m_ignoredLabel) + 8, fm.height() + 2);
+            const QRectF tag(QPointF(r.left() + 1, r.bottom() - 1 - size.height()), size);
+            painter.fillRect(tag, colour);
+            painter.setPen(Qt::white);
+            painter.drawText(tag, Qt::AlignCenter, m_ignoredLabel);
+        }
+    }
+    if (drawing) {
+        painter.setPen(QPen(colour, 2, Qt::DashLine));
+        painter.setBrush(QColor(colour.red(), colour.green(), colour.blue(), 40));
+        painter.drawRect(widgetRect(m_area));
+    }
+    painter.restore();
+}
+
 void SheetView::drawSwipeLine(QPainter &painter) {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
@@ -466,7 +526,9 @@ bool SheetView::nearSwipeLine(const QPointF &pos) const {
 }
 
 void SheetView::updateCursor(const QPointF &pos) {
-    if (m_drag == Drag::Pan)
+    if (m_drag == Drag::Area || (m_drag == Drag::None && m_areaTool))
+        setCursor(Qt::CrossCursor);
+    else if (m_drag == Drag::Pan)
         setCursor(Qt::ClosedHandCursor);
     else if (m_drag == Drag::Swipe || nearSwipeLine(pos))
         setCursor(Qt::SplitHCursor);
@@ -476,7 +538,9 @@ void SheetView::updateCursor(const QPointF &pos) {
 
 void SheetView::mousePressEvent(QMouseEvent *event) {
     if (event->button() != Qt::LeftButton) return QWidget::mousePressEvent(event);
-    m_drag = nearSwipeLine(event->position()) ? Drag::Swipe : Drag::Pan;
+    const bool area = !m_frame.isEmpty() && (m_areaTool || (event->modifiers() & Qt::ShiftModifier));
+    m_drag = area ? Drag::Area : nearSwipeLine(event->position()) ? Drag::Swipe : Drag::Pan;
+    m_area = QRectF();
     m_pressPos = event->position();
     m_pressCentre = effectiveCentre();
     m_moved = false;
@@ -491,7 +555,12 @@ void SheetView::mouseMoveEvent(QMouseEvent *event) {
     }
     const QPointF delta = event->position() - m_pressPos;
     if (delta.manhattanLength() > kClickSlop) m_moved = true;
-    if (m_drag == Drag::Swipe) {
+    if (m_drag == Drag::Area) {
+        const QRectF frame(QPointF(0, 0), QSizeF(m_frame));
+        m_area =
+            QRectF(mapToImage(m_pressPos), mapToImage(event->position())).normalized().intersected(frame);
+        update();
+    } else if (m_drag == Drag::Swipe) {
         setSwipePosition(event->position().x() / std::max(1, width()));
     } else if (m_moved) {
         m_fit = Fit::None;
@@ -503,7 +572,11 @@ void SheetView::mouseMoveEvent(QMouseEvent *event) {
 void SheetView::mouseReleaseEvent(QMouseEvent *event) {
     if (event->button() != Qt::LeftButton || m_drag == Drag::None) return QWidget::mouseReleaseEvent(event);
     const bool click = m_drag == Drag::Pan && !m_moved;
+    const bool area = m_drag == Drag::Area && m_moved && !m_area.isEmpty();
     m_drag = Drag::None;
+    if (area) emit areaDrawn(m_area);
+    m_area = QRectF();
+    update();
     updateCursor(event->position());
     if (click) {
         if (const int id = regionAt(event->position())) emit regionClicked(id);

@@ -58,6 +58,15 @@ public:
     void setSelectedRegion(int id);
     int selectedRegion() const { return m_selected; }
 
+    // Areas left out of the comparison (frame pixels): drawn hatched, labelled "Ignored".
+    void setIgnoredAreas(const QVector<QRect> &areas, const QString &label);
+    QVector<QRect> ignoredAreas() const { return m_ignored; }
+    int ignoredAreaAt(const QPointF &widgetPos) const; // index, -1: none
+    // While on, a left drag draws a rectangle (areaDrawn) instead of panning; Shift+drag does
+    // the same with the tool off.
+    void setAreaTool(bool on);
+    bool areaTool() const { return m_areaTool; }
+
     double zoom() const { return m_zoom; } // logical pixels per frame pixel
     // The centre asked for; where the sheet is smaller than the view it is drawn centred instead.
     QPointF centre() const { return m_centre; }
@@ -84,6 +93,7 @@ signals:
     void viewChanged(double zoom, const QPointF &centre);
     void swipePositionChanged(double position);
     void regionClicked(int id);
+    void areaDrawn(const QRectF &frameRect);
 
 protected:
     bool event(QEvent *event) override;
@@ -114,6 +124,7 @@ private:
     void drawLayer(QPainter &painter, const Layer &layer, const QRectF &clip);
     void drawRegions(QPainter &painter);
     void drawSwipeLine(QPainter &painter);
+    void drawIgnoredAreas(QPainter &painter);
     void drawText(QPainter &painter);
     bool gestureEvent(QGestureEvent *event);
     double swipeX() const { return m_swipe * width(); }
@@ -141,7 +152,12 @@ private:
     QPointF m_centre;
     Fit m_fit = Fit::Page;
 
-    enum class Drag { None, Pan, Swipe };
+    QVector<QRect> m_ignored;
+    QString m_ignoredLabel;
+    bool m_areaTool = false;
+    QRectF m_area; // frame pixels, while an area is drawn
+
+    enum class Drag { None, Pan, Swipe, Area };
     Drag m_drag = Drag::None;
     QPointF m_pressPos;
     QPointF m_pressCentre;
