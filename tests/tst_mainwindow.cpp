@@ -18,6 +18,7 @@
 #include "pagecard.h"
 #include "pagecardlist.h"
 #include "pipeline/pipeline.h"
+#include "reportexportdialog.h"
 #include "settingsdialog.h"
 #include "store/jobstore.h"
 #include "viewer/overlayviewer.h"
@@ -35,6 +36,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPdfDocument>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -54,6 +56,7 @@ using bt::ui::CardFilter;
 using bt::ui::DropZone;
 using bt::ui::MainWindow;
 using bt::ui::PageCard;
+using bt::ui::ReportExportDialog;
 
 namespace {
 
@@ -536,6 +539,44 @@ private slots:
         QVERIFY(finished.wait(kJobTimeoutMs));
         QTRY_COMPARE_WITH_TIMEOUT(w.cardList()->card(1)->changeCount(), before, 10000);
         QVERIFY(w.isViewerShown());
+    }
+
+    void exportReportFromWindow() {
+        // File → Export Report… on a job opened from the history: every sheet, or the one in the
+        // viewer as "Selected sheets".
+        QVERIFY(!m_finishedJob.isEmpty());
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openJob(m_finishedJob));
+        QAction *exportReport = nullptr;
+        for (QAction *a : w.actions())
+            if (a->shortcuts().contains(QKeySequence(QStringLiteral("Ctrl+E")))) exportReport = a;
+        QVERIFY(exportReport && exportReport->isEnabled());
+        const QString pdf = path(QStringLiteral("window-report.pdf"));
+        bool answered = false, ok = false;
+        QList<int> offered;
+        {
+            DialogAnswerer answer([&](QWidget *dialog) {
+                auto *d = qobject_cast<ReportExportDialog *>(dialog);
+                if (!d || answered) return;
+                answered = true;
+                d->setOutputPath(pdf);
+                QSignalSpy finished(d, &ReportExportDialog::exportFinished);
+                d->start();
+                ok = finished.wait(kJobTimeoutMs) && finished.first().at(0).toBool();
+                d->accept();
+            });
+            exportReport->trigger();
+        }
+        QVERIFY(answered && ok);
+        QPdfDocument doc;
+        QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
+        QCOMPARE(doc.pageCount(), 1 + int(m_finishedCards.size())); // cover + every sheet
+        w.showSheet(2);
+        QCOMPARE(w.selectedSheets(), QList<int>({2}));
+        w.showCards();
+        w.cardList()->setFilter(CardFilter::Changed);
+        QCOMPARE(w.selectedSheets().size(), w.cardList()->count(CardFilter::Changed));
     }
 
     void cancelWhileOpening() {

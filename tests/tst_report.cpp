@@ -6,6 +6,7 @@
 #include "report/changelistexport.h"
 #include "report/report.h"
 #include "reportexportdialog.h"
+#include "review/regionreview.h"
 #include "store/jobstore.h"
 #include "testutil.h"
 
@@ -412,6 +413,54 @@ private slots:
                     QVERIFY2(o.contains(QLatin1String(key)), key);
                 QCOMPARE(o.value(QStringLiteral("review_status")).toString(), QStringLiteral("open"));
             }
+        }
+    }
+
+    // A change reviewed in the history is exported with its status and comment, the others open.
+    void reviewsInExports() {
+        if (!haveCorpus()) QSKIP("no shared corpus");
+        const QString c = QStringLiteral("case01_cad");
+        const ReportInput before = input(c);
+        const PageResult *changed = nullptr;
+        for (const PageResult &p : before.comparison.pages)
+            if (!changed && !p.regions.isEmpty()) changed = &p;
+        QVERIFY(changed);
+        const int region = changed->regions.first().id;
+        {
+            JobStore store(m_db);
+            QVERIFY(store.open());
+            RegionReview r;
+            r.jobId = m_jobIds.value(c);
+            r.pageNumber = changed->pageNumber;
+            r.regionNumber = region;
+            r.status = ReviewStatus::NeedsClarification;
+            r.comment = QStringLiteral("Which steel grade, \"A-36\" or A-992?");
+            r.reviewer = QStringLiteral("tester");
+            QVERIFY(store.setReview(r));
+            const std::optional<ReportInput> in = ReportInput::fromStore(store, r.jobId);
+            QVERIFY(in);
+            QCOMPARE(in->review(r.pageNumber, region).status, QStringLiteral("needs_clarification"));
+            QCOMPARE(in->review(r.pageNumber, region).comment, r.comment);
+            const QString csvPath = path(QStringLiteral("reviewed.csv"));
+            QString error;
+            QVERIFY2(writeChangeListCsv(*in, csvPath, &error), qPrintable(error));
+            QFile csv(csvPath);
+            QVERIFY(csv.open(QIODevice::ReadOnly));
+            int reviewed = 0, open = 0;
+            const QVector<QStringList> rows = parseCsv(csv.readAll());
+            const int statusColumn = int(rows.first().indexOf(QStringLiteral("review_status")));
+            const int commentColumn = int(rows.first().indexOf(QStringLiteral("comment")));
+            QVERIFY(statusColumn >= 0 && commentColumn >= 0);
+            for (const QStringList &row : rows.mid(1)) {
+                if (row.value(statusColumn) == QLatin1String("needs_clarification")) {
+                    ++reviewed;
+                    QCOMPARE(row.value(commentColumn), r.comment);
+                } else {
+                    ++open;
+                }
+            }
+            QCOMPARE(reviewed, 1);
+            QCOMPARE(open, rows.size() - 2);
         }
     }
 

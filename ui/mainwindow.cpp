@@ -4,6 +4,7 @@
 #include "guiapplication.h"
 #include "historypanel.h"
 #include "pagecardlist.h"
+#include "reportexportdialog.h"
 #include "settingsdialog.h"
 #include "viewer/overlayviewer.h"
 
@@ -183,6 +184,10 @@ void MainWindow::createActions() {
         action(tr("&Previous Sheet"), {QKeySequence(tr("Ctrl+PgUp"))}, [this] { showSheetAt(-1); });
     m_nextSheetAction =
         action(tr("&Next Sheet"), {QKeySequence(tr("Ctrl+PgDown"))}, [this] { showSheetAt(1); });
+    m_exportReportAction = action(tr("Export &Report…"), {QKeySequence(tr("Ctrl+E"))},
+                                  [this] { exportJob(ReportExportDialog::Kind::Report); });
+    m_exportChangesAction = action(tr("Export Change &List…"), {QKeySequence(tr("Ctrl+Shift+E"))},
+                                   [this] { exportJob(ReportExportDialog::Kind::ChangeList); });
     m_settingsAction = action(tr("&Settings…"), {QKeySequence(tr("Ctrl+,"))}, &MainWindow::openSettings);
     m_refreshHistoryAction =
         action(tr("&Refresh History"), {QKeySequence::Refresh}, [this] { m_history->refresh(); });
@@ -210,6 +215,9 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_compareAction);
     file->addAction(m_cancelAction);
+    file->addSeparator();
+    file->addAction(m_exportReportAction);
+    file->addAction(m_exportChangesAction);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -696,6 +704,9 @@ void MainWindow::updateActions() {
     m_compareAction->setEnabled(!running && ready);
     m_compareButton->setEnabled(!running && ready);
     m_cancelAction->setEnabled(running);
+    const bool exportable = !running && !m_shownJob.isEmpty() && m_store;
+    m_exportReportAction->setEnabled(exportable);
+    m_exportChangesAction->setEnabled(exportable);
     m_cancelButton->setEnabled(running);
     m_swapAction->setEnabled(!m_oldZone->path().isEmpty() || !m_newZone->path().isEmpty());
     const bool viewing = isViewerShown();
@@ -829,6 +840,7 @@ bool MainWindow::openJob(const QString &jobId) {
     updateJobHeader(job->status, job->summaryText);
     setFiles(result->oldPath, result->newPath);
     m_history->selectJob(jobId);
+    updateActions();
     return true;
 }
 
@@ -858,6 +870,7 @@ bool MainWindow::deleteJob(const QString &jobId, bool confirm) {
         m_cards->clear();
         m_cards->setPlaceholderText(tr("Drop two revisions of a drawing set above and press Compare."));
         updateJobHeader(QString(), QString());
+        updateActions();
     }
     m_history->refresh();
     statusBar()->showMessage(tr("Comparison deleted."), 4000);
@@ -1073,6 +1086,36 @@ bool MainWindow::redoSheet(int pageNumber) {
     job.newPath = record->newFile;
     // Resuming redoes exactly the pages whose ignore areas changed (resetPagesWithStaleIgnoreAreas).
     openInputs(job);
+    return true;
+}
+
+// ---- export --------------------------------------------------------------------------------------
+
+QList<int> MainWindow::selectedSheets() const {
+    // The sheet open in the viewer; on the cards, those the filter shows (unless it shows all).
+    if (isViewerShown() && m_viewerPage > 0) return {m_viewerPage};
+    QList<int> pages;
+    if (m_cards->filter() == CardFilter::All) return pages;
+    for (const PageCard *card : m_cards->cards())
+        if (card->isVisibleTo(m_cards)) pages << card->pageNumber();
+    return pages;
+}
+
+bool MainWindow::exportJob(ReportExportDialog::Kind kind) {
+    if (isRunning() || m_shownJob.isEmpty() || !m_store) return false;
+    // From the history: what was committed, with the reviews of its changes.
+    const std::optional<ReportInput> input = ReportInput::fromStore(*m_store, m_shownJob);
+    if (!input) {
+        statusBar()->showMessage(tr("That comparison is no longer in the history."), 6000);
+        return false;
+    }
+    ReportExportDialog dialog(*input, selectedSheets(), this, kind);
+    dialog.setObjectName(kind == ReportExportDialog::Kind::Report ? QStringLiteral("exportReportDialog")
+                                                                  : QStringLiteral("exportChangesDialog"));
+    connect(&dialog, &ReportExportDialog::exportFinished, this, [this](bool ok, const QString &message) {
+        if (ok) statusBar()->showMessage(message, 10000);
+    });
+    dialog.exec();
     return true;
 }
 

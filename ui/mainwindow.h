@@ -2,6 +2,7 @@
 
 #include "guisettings.h"
 #include "pagecard.h"
+#include "reportexportdialog.h"
 
 #include "pipeline/pipeline.h"
 
@@ -71,6 +72,9 @@ public:
     bool isViewerShown() const;
 
     void openSettings();
+    // File → Export Report… / Export Change List… of the shown job, from the history.
+    bool exportJob(ReportExportDialog::Kind kind);
+    QList<int> selectedSheets() const; // what "Selected sheets" exports
     // Saves a picture of the window once the next job has finished and its thumbnails are
     // loaded, then quits ($BT_SCREENSHOT: a look at the GUI without a screen).
     void setScreenshotPath(const QString &path) { m_screenshotPath = path; }
@@ -190,6 +194,8 @@ private:
     QAction *m_backAction = nullptr;
     QAction *m_previousSheetAction = nullptr;
     QAction *m_nextSheetAction = nullptr;
+    QAction *m_exportReportAction = nullptr;
+    QAction *m_exportChangesAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_refreshHistoryAction = nullptr;
     QAction *m_quitAction = nullptr;

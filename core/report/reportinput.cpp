@@ -1,6 +1,7 @@
 #include "reportinput.h"
 
 #include "pipeline/pipeline.h"
+#include "review/regionreview.h"
 #include "store/jobstore.h"
 #include "summary/summary.h"
 
@@ -67,6 +68,9 @@ std::optional<ReportInput> ReportInput::fromStore(const JobStore &store, const Q
     if (!job || !result) return std::nullopt;
     ReportInput in = fromResult(*result, job->settings);
     if (!job->summaryText.isEmpty()) in.summaryText = job->summaryText;
+    for (const RegionReview &r : store.reviews(jobId))
+        in.reviews.insert(reviewKey(r.pageNumber, r.regionNumber),
+                          ChangeReview{reviewStatusName(r.status), r.comment});
     return in;
 }
 

@@ -14,9 +14,8 @@ namespace bt {
 
 class JobStore;
 
-// The reviewer's verdict on one change. Everything is "open" for now; the review workflow
-// (accepted / rejected / question ..., with a comment) will fill ReportInput::reviews and every
-// export (PDF, CSV, JSON) already prints what it finds there.
+// The reviewer's verdict on one change as the exports print it (PDF, CSV, JSON): the history's
+// RegionReview (review/regionreview.h) by its status name.
 struct ChangeReview {
     QString status = QStringLiteral("open");
     QString comment;
@@ -42,8 +41,8 @@ struct ReportInput {
 
     // From a job that just ran (Pipeline::result() and the settings it ran with).
     static ReportInput fromResult(const ComparisonResult &result, const QJsonObject &settings);
-    // From the history, the way `buildtrace show` reads a job (storedComparison). nullopt when
-    // the history has no such job.
+    // From the history, the way `buildtrace show` reads a job (storedComparison), with the reviews
+    // of its changes. nullopt when the history has no such job.
     static std::optional<ReportInput> fromStore(const JobStore &store, const QString &jobId);
 };
 
