@@ -240,6 +240,28 @@ private slots:
         QVERIFY2(d.regions[0].boxPx.contains(QRect(x0, y, length, 1)), qPrintable(regionsText(d.regions)));
     }
 
+    void overlayOfChangedTilesEqualsWholePage() {
+        // The overlay paints changes only in the areas the detection reports; without them it
+        // looks at every tile. Both give the same image.
+        const cv::Mat &base = m_base.page.grey;
+        cv::Mat edited = base.clone();
+        cv::line(edited, cv::Point(700, 900), cv::Point(1400, 950), cv::Scalar(0), 2, cv::LINE_AA);
+        edited(cv::Rect(2000, 1000, 300, 200)).setTo(255);
+        const ChangeDetection d = detectChanges(base, edited, kDpi, ChangeOptions());
+        QVERIFY(d.masks.areas.has_value());
+        QVERIFY(!d.masks.areas->empty());
+        ChangeDetection unknown = d;
+        unknown.masks.areas.reset();
+        const OverlayImage withAreas = renderOverlay(base, edited, d, OverlayColours(), kDpi);
+        const OverlayImage everywhere = renderOverlay(base, edited, unknown, OverlayColours(), kDpi);
+        QCOMPARE(cv::norm(withAreas.index, everywhere.index, cv::NORM_INF), 0.0);
+        // The new line is painted in the added colour.
+        const cv::Mat bgr = withAreas.toBgr();
+        const QColor addedColour = OverlayColours().added;
+        QCOMPARE(bgr.at<cv::Vec3b>(925, 1050),
+                 cv::Vec3b(uchar(addedColour.blue()), uchar(addedColour.green()), uchar(addedColour.red())));
+    }
+
     void subPixelShift_data() {
         QTest::addColumn<QPointF>("shiftPt");
         QTest::addColumn<bool>("words");

@@ -266,10 +266,12 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     const int tileCells = tile / cell;
     cv::Mat grid = cv::Mat::zeros(gridSize, CV_8U);
     std::vector<cv::Rect> dirtyBlocks; // dirty tiles in grid cells
+    out.masks.areas.emplace();
     for (int ty = 0; ty < dirty.rows; ++ty)
         for (int tx = 0; tx < dirty.cols; ++tx) {
             if (!dirty.at<uchar>(ty, tx)) continue;
             const cv::Rect r = tileRect(tx, ty, tile, page);
+            out.masks.areas->push_back(r);
             const cv::Rect block = cv::Rect(tx * tileCells, ty * tileCells, tileCells, tileCells) &
                                    cv::Rect(cv::Point(), gridSize);
             cv::Mat changed = out.masks.added(r) | out.masks.removed(r), padded, cells;
