@@ -1,11 +1,11 @@
 #include "overlay.h"
 
-#include <QImage>
-#include <QImageWriter>
+#include "pngwriter.h"
+
 #include <cmath>
 #include <cstdint>
-#include <vector>
 #include <opencv2/imgproc.hpp>
+#include <vector>
 
 namespace bt {
 
@@ -138,11 +138,7 @@ cv::Mat OverlayImage::toBgr() const {
 }
 
 bool OverlayImage::save(const QString &path) const {
-    QImage image(index.data, index.cols, index.rows, int(index.step), QImage::Format_Indexed8);
-    image.setColorTable(palette);
-    QImageWriter writer(path, "png");
-    writer.setCompression(1); // fast: these are working images
-    return writer.write(image);
+    return writeIndexedPng(path, index, palette);
 }
 
 OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
