@@ -166,6 +166,40 @@ private slots:
         QVERIFY2(std::abs(a.scale() - 1.0) < 2e-4, qPrintable(describe(a)));
     }
 
+    void wholePixelShiftTakesTheExactPath() {
+        // A plot moved by whole pixels: recognised at full resolution (method "phase", no ECC),
+        // the exact shift, and the warp is a copy equal to the bilinear warp.
+        const cv::Matx23d truth(1, 0, 23.0, 0, 1, -41.0);
+        const cv::Mat newGrey = makeNew(m_old, truth);
+        const Alignment a = alignPages(m_old, newGrey);
+        QVERIFY2(a.reliable(), qPrintable(describe(a)));
+        QCOMPARE(a.method, QStringLiteral("phase"));
+        QCOMPARE(a.newToOld(0, 2), 23.0);
+        QCOMPARE(a.newToOld(1, 2), -41.0);
+        QVERIFY2(a.score > 0.99, qPrintable(describe(a)));
+        const cv::Mat warped = warpOldOntoNew(m_old, a, newGrey.size());
+        QCOMPARE(cv::norm(warped, newGrey, cv::NORM_INF), 0.0);
+    }
+
+    void revisedSheetInPlaceIsIdentity() {
+        // Same place, a few changes (a new note, an erased area): still proved registered.
+        cv::Mat newGrey = m_old.clone();
+        cv::putText(newGrey, "VERIFY ALL DIMENSIONS IN FIELD", cv::Point(300, 2000), cv::FONT_HERSHEY_SIMPLEX,
+                    1.2, cv::Scalar(0), 2, cv::LINE_AA);
+        newGrey(cv::Rect(2000, 500, 300, 200)).setTo(255);
+        const Alignment a = alignPages(m_old, newGrey);
+        QVERIFY2(a.reliable(), qPrintable(describe(a)));
+        QCOMPARE(a.method, QStringLiteral("identity"));
+        QVERIFY2(a.isIdentity(), qPrintable(describe(a)));
+    }
+
+    void subPixelShiftIsNotTakenForIdentity() {
+        // A quarter pixel changes the anti-aliasing of every edge: not "already registered".
+        const cv::Matx23d truth(1, 0, 0.25, 0, 1, 0.0);
+        const Alignment a = check(makeNew(m_old, truth), truth, 0.1, 0.01);
+        QVERIFY2(a.method != QLatin1String("identity"), qPrintable(describe(a)));
+    }
+
     void rotation_data() {
         QTest::addColumn<double>("deg");
         QTest::newRow("+0.5") << 0.5;

@@ -213,6 +213,55 @@ private slots:
         QCOMPARE(cv::countNonZero(run.detection.masks.removed), 0);
     }
 
+    void hairlineOnOtherwiseIdenticalSheet_data() {
+        QTest::addColumn<bool>("added");
+        QTest::newRow("added") << true;
+        QTest::newRow("removed") << false;
+    }
+
+    void hairlineOnOtherwiseIdenticalSheet() {
+        // Detection skips tiles (~256 px) without a possible change: a one-pixel line on an
+        // otherwise identical sheet, across a tile boundary, is still found, all of it and alone.
+        QFETCH(bool, added);
+        const cv::Mat &base = m_base.page.grey;
+        const int x0 = 400, length = 300; // across x = 512
+        int y = -1;
+        for (int row = 300; row < base.rows - 300 && y < 0; ++row)
+            if (cv::countNonZero(base(cv::Rect(x0 - 5, row - 5, length + 10, 11)) < 255) == 0) y = row;
+        QVERIFY2(y >= 0, "no blank strip on the generated sheet");
+        cv::Mat edited = base.clone();
+        cv::line(edited, cv::Point(x0, y), cv::Point(x0 + length - 1, y), cv::Scalar(0), 1, cv::LINE_8);
+        const cv::Mat &oldGrey = added ? base : edited, &newGrey = added ? edited : base;
+        const ChangeDetection d = detectChanges(oldGrey, newGrey, kDpi, ChangeOptions());
+        QCOMPARE(cv::countNonZero(added ? d.masks.added : d.masks.removed), length);
+        QCOMPARE(cv::countNonZero(added ? d.masks.removed : d.masks.added), 0);
+        QCOMPARE(d.regions.size(), 1);
+        QCOMPARE(d.regions[0].kind, added ? ChangeKind::Added : ChangeKind::Removed);
+        QVERIFY2(d.regions[0].boxPx.contains(QRect(x0, y, length, 1)), qPrintable(regionsText(d.regions)));
+    }
+
+    void overlayOfChangedTilesEqualsWholePage() {
+        // The overlay paints changes only in the areas the detection reports; without them it
+        // looks at every tile. Both give the same image.
+        const cv::Mat &base = m_base.page.grey;
+        cv::Mat edited = base.clone();
+        cv::line(edited, cv::Point(700, 900), cv::Point(1400, 950), cv::Scalar(0), 2, cv::LINE_AA);
+        edited(cv::Rect(2000, 1000, 300, 200)).setTo(255);
+        const ChangeDetection d = detectChanges(base, edited, kDpi, ChangeOptions());
+        QVERIFY(d.masks.areas.has_value());
+        QVERIFY(!d.masks.areas->empty());
+        ChangeDetection unknown = d;
+        unknown.masks.areas.reset();
+        const OverlayImage withAreas = renderOverlay(base, edited, d, OverlayColours(), kDpi);
+        const OverlayImage everywhere = renderOverlay(base, edited, unknown, OverlayColours(), kDpi);
+        QCOMPARE(cv::norm(withAreas.index, everywhere.index, cv::NORM_INF), 0.0);
+        // The new line is painted in the added colour.
+        const cv::Mat bgr = withAreas.toBgr();
+        const QColor addedColour = OverlayColours().added;
+        QCOMPARE(bgr.at<cv::Vec3b>(925, 1050),
+                 cv::Vec3b(uchar(addedColour.blue()), uchar(addedColour.green()), uchar(addedColour.red())));
+    }
+
     void subPixelShift_data() {
         QTest::addColumn<QPointF>("shiftPt");
         QTest::addColumn<bool>("words");

@@ -11,6 +11,7 @@
 // reported. The report is markdown on stdout, progress on stderr, --json FILE for machines.
 
 #include "childprocess.h"
+#include "compare/comparison.h"
 #include "document/document.h"
 #include "drawinggenerator.h"
 #include "testutil.h"
@@ -40,6 +41,7 @@
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <opencv2/core/utility.hpp>
 #include <sched.h>
 #include <unistd.h>
 
@@ -82,7 +84,7 @@ QString changedDimension(const QString &text, const QStringList &taken) {
     }
 }
 
-int runGenerate(const QString &dir, int sheets) {
+int runGenerate(const QString &dir, int sheets, bool announce = true) {
     using namespace bt::test;
     const QStringList titles = {QStringLiteral("FIRST FLOOR PLAN"), QStringLiteral("SECOND FLOOR PLAN"),
                                 QStringLiteral("THIRD FLOOR PLAN"), QStringLiteral("FOURTH FLOOR PLAN"),
@@ -127,10 +129,11 @@ int runGenerate(const QString &dir, int sheets) {
         }
         olds << base;
         news << edited;
-        emitLine({{QStringLiteral("event"), QStringLiteral("sheet")},
-                  {QStringLiteral("number"), base.number},
-                  {QStringLiteral("title"), base.title},
-                  {QStringLiteral("edits"), QJsonArray::fromStringList(edits)}});
+        if (announce)
+            emitLine({{QStringLiteral("event"), QStringLiteral("sheet")},
+                      {QStringLiteral("number"), base.number},
+                      {QStringLiteral("title"), base.title},
+                      {QStringLiteral("edits"), QJsonArray::fromStringList(edits)}});
     }
     if (!QDir().mkpath(dir) ||
         writeVectorSet(QDir(dir).filePath(QStringLiteral("old.pdf")), olds).size() != sheets ||
@@ -447,6 +450,108 @@ QString loadAverage() {
 
 QString fileSize(const QString &path) {
     return QStringLiteral("%1 KiB").arg(QFileInfo(path).size() / 1024);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mode --diff-steps: CPU time of each step of the diff stage, in this process. Every matched
+// pair is rendered once, then diffed --runs times (overlay written to a temporary folder, as
+// the product does); the report gives per sheet the median of each step.
+
+int runDiffSteps(QString oldPath, QString newPath, double dpi, int sheets, int runs, bool keep) {
+    QTemporaryDir tmp(QDir::temp().filePath(QStringLiteral("buildtrace-diffsteps-XXXXXX")));
+    if (!tmp.isValid()) {
+        progress() << "buildtrace-bench: cannot create a temporary folder" << Qt::endl;
+        return 2;
+    }
+    tmp.setAutoRemove(!keep);
+    if (keep) progress() << "keeping " << tmp.path() << Qt::endl;
+    if (oldPath.isEmpty()) {
+        progress() << "generating a " << sheets << "-sheet ARCH D set pair ..." << Qt::endl;
+        if (runGenerate(tmp.path(), sheets, false) != 0) return 2;
+        oldPath = tmp.filePath(QStringLiteral("old.pdf"));
+        newPath = tmp.filePath(QStringLiteral("new.pdf"));
+    }
+    std::unique_ptr<Document> docs[2];
+    const QString paths[2] = {oldPath, newPath};
+    for (int d = 0; d < 2; ++d) {
+        DocumentError e;
+        docs[d] = Document::open(paths[d], QString(), &e);
+        if (!docs[d]) {
+            progress() << "buildtrace-bench: " << e.message << Qt::endl;
+            return 2;
+        }
+    }
+    CompareSettings settings;
+    settings.dpi = dpi;
+    settings.outputDir = tmp.filePath(QStringLiteral("out"));
+    QDir().mkpath(settings.outputDir);
+    const QVector<PageResult> pages = matchDocuments(*docs[0], *docs[1]);
+
+    using Step = double DiffStepTimes::*;
+    const QVector<QPair<QString, Step>> steps = {{QStringLiteral("align"), &DiffStepTimes::align},
+                                                 {QStringLiteral("warp"), &DiffStepTimes::warp},
+                                                 {QStringLiteral("scan?"), &DiffStepTimes::scanCheck},
+                                                 {QStringLiteral("detect"), &DiffStepTimes::detect},
+                                                 {QStringLiteral("texts"), &DiffStepTimes::texts},
+                                                 {QStringLiteral("overlay"), &DiffStepTimes::overlay},
+                                                 {QStringLiteral("png"), &DiffStepTimes::save}};
+    auto median = [](QVector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.isEmpty() ? kNone : v[v.size() / 2];
+    };
+    out() << "Diff stage CPU seconds (process CPU, median of " << runs << " runs) at " << dpi << " DPI, "
+          << "OpenCV threads " << cv::getNumThreads() << ", load " << loadAverage() << "\n\n| sheet | px |";
+    for (const auto &step : steps)
+        out() << " " << step.first << " |";
+    out() << " total | wall | method | regions | overlay PNG |\n|---|---|";
+    for (int i = 0; i < steps.size() + 5; ++i)
+        out() << "---|";
+    out() << "\n";
+    QVector<double> sums(steps.size() + 2, 0.0);
+    int diffed = 0;
+    for (const PageResult &page : pages) {
+        if (page.oldPage < 0 || page.newPage < 0) continue;
+        const LoadedPair pair = loadPagePair(*docs[0], *docs[1], settings, page);
+        QVector<DiffStepTimes> times(runs);
+        QVector<double> walls;
+        PageResult result;
+        for (int run = 0; run < runs; ++run) {
+            result = page;
+            QElapsedTimer wall;
+            wall.start();
+            diffLoadedPair(*docs[0], *docs[1], settings, pair, result, nullptr, &times[run]);
+            walls << double(wall.nsecsElapsed()) / 1e9;
+            if (!result.error.isEmpty()) {
+                progress() << "buildtrace-bench: " << result.error << Qt::endl;
+                return 2;
+            }
+        }
+        out() << "| " << result.drawingName() << " | " << pair.newPage.grey.cols << "x"
+              << pair.newPage.grey.rows << " |";
+        for (int i = 0; i < steps.size(); ++i) {
+            QVector<double> v;
+            for (const DiffStepTimes &t : times)
+                v << t.*(steps[i].second);
+            sums[i] += median(v);
+            out() << " " << QString::number(median(v), 'f', 3) << " |";
+        }
+        QVector<double> totals;
+        for (const DiffStepTimes &t : times)
+            totals << t.total();
+        sums[steps.size()] += median(totals);
+        sums[steps.size() + 1] += median(walls);
+        out() << " **" << QString::number(median(totals), 'f', 3) << "** | "
+              << QString::number(median(walls), 'f', 3) << " | " << result.alignment.method << " | "
+              << result.regions.size() << " | " << fileSize(result.overlayPath) << " |\n";
+        ++diffed;
+    }
+    if (diffed == 0) return 2;
+    out() << "| mean | |";
+    for (int i = 0; i < sums.size(); ++i)
+        out() << " " << QString::number(sums[i] / diffed, 'f', 3) << " |";
+    out() << " | | |\n";
+    out().flush();
+    return 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -921,7 +1026,9 @@ int runBenchmark(Settings s) {
 
 bool childMode(int argc, char *argv[]) {
     for (int i = 1; i < argc; ++i)
-        if (!strcmp(argv[i], "--render-only") || !strcmp(argv[i], "--generate")) return true;
+        if (!strcmp(argv[i], "--render-only") || !strcmp(argv[i], "--generate") ||
+            !strcmp(argv[i], "--diff-steps"))
+            return true;
     return false;
 }
 
@@ -990,8 +1097,13 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption diffJobsOpt(QStringLiteral("diff-jobs"),
                                          QStringLiteral("Sheets the compared CLI diffs at once (default 1)."),
                                          QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption diffStepsOpt(
+        QStringLiteral("diff-steps"),
+        QStringLiteral(
+            "Instead of the benchmark: CPU time of each step of the diff stage (align, warp, detect, "
+            "overlay, PNG), per sheet, median of --runs, measured in this process."));
     parser.addOptions({sheetsOpt, dpiOpt, oldOpt, newOpt, comparePdfOpt, runsOpt, keepOpt, jsonOpt, cliOpt,
-                       timeoutOpt, renderOnlyOpt, generateOpt, diffJobsOpt});
+                       timeoutOpt, renderOnlyOpt, generateOpt, diffJobsOpt, diffStepsOpt});
     parser.addPositionalArgument(QStringLiteral("[OLD NEW]"), QStringLiteral("With --render-only."));
     parser.process(*app);
 
@@ -1024,6 +1136,12 @@ int main(int argc, char *argv[]) {
     }
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected arguments (use --old FILE --new FILE)"));
+    if (parser.isSet(diffStepsOpt)) {
+        if (parser.isSet(oldOpt) != parser.isSet(newOpt))
+            return fail(QStringLiteral("--old and --new go together"));
+        return runDiffSteps(parser.value(oldOpt), parser.value(newOpt), dpi, int(sheets), int(runs),
+                            parser.isSet(keepOpt));
+    }
 
     Settings s;
     s.cli = QFileInfo(parser.value(cliOpt)).absoluteFilePath();

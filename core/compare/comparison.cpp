@@ -14,6 +14,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
+#include <time.h>
 
 namespace bt {
 
@@ -121,6 +122,30 @@ bool writeImage(const QString &path, const cv::Mat &image) {
         {cv::IMWRITE_PNG_COMPRESSION, 1, cv::IMWRITE_PNG_STRATEGY, cv::IMWRITE_PNG_STRATEGY_RLE});
 }
 
+double processCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
+
+// Adds the CPU time since the last lap to a DiffStepTimes field; does nothing without one.
+class StepClock {
+public:
+    explicit StepClock(DiffStepTimes *times)
+        : m_times(times)
+        , m_last(times ? processCpuSeconds() : 0) {}
+    void lap(double DiffStepTimes::*step) {
+        if (!m_times) return;
+        const double now = processCpuSeconds();
+        m_times->*step += now - m_last;
+        m_last = now;
+    }
+
+private:
+    DiffStepTimes *m_times;
+    double m_last;
+};
+
 QString fileStem(const PageResult &page) {
     QString name = page.drawingName();
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
@@ -206,7 +231,7 @@ LoadedPair loadPagePair(const Document &oldDoc, const Document &newDoc, const Co
 }
 
 void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
-                    LoadedPair pair, PageResult &page, const CancelFlag *cancel) {
+                    LoadedPair pair, PageResult &page, const CancelFlag *cancel, DiffStepTimes *times) {
     auto checkCancelled = [cancel] {
         if (cancel && cancel->load()) throw StageCancelled();
     };
@@ -216,10 +241,13 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
     page.dpiLowered = oldPage.dpiLowered || newPage.dpiLowered;
     page.pageSizePt = newPage.sizePt;
 
+    StepClock clock(times);
     checkCancelled();
     page.alignment = alignPages(oldPage.grey, newPage.grey);
+    clock.lap(&DiffStepTimes::align);
     checkCancelled();
     const cv::Mat alignedOld = warpOldOntoNew(oldPage.grey, page.alignment, newPage.grey.size());
+    clock.lap(&DiffStepTimes::warp);
 
     Words oldWords = mapWordsOntoNew(pair.oldWords, page.alignment, oldPage.dpi, newPage.dpi);
     Words newWords = std::move(pair.newWords);
@@ -229,9 +257,11 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
     ChangeOptions options = settings.change;
     options.scanned = options.scanned || oldDoc.isImage() || newDoc.isImage() || looksScanned(oldPage.grey) ||
                       looksScanned(newPage.grey);
+    clock.lap(&DiffStepTimes::scanCheck);
     checkCancelled();
     ChangeDetection detection = detectChangesOutside(page.ignoredPt, alignedOld, newPage.grey, newPage.dpi,
                                                      options, oldWords, newWords);
+    clock.lap(&DiffStepTimes::detect);
     checkCancelled();
 
     // Sides without a text layer are read by OCR, only around the changes.
@@ -239,12 +269,14 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
     if (newWords.isEmpty()) newWords = ocrAroundRegions(newPage.grey, detection.regions, newPage.dpi);
     attachRegionTexts(detection.regions, oldWords, newWords, newPage.dpi);
     page.regions = detection.regions;
+    clock.lap(&DiffStepTimes::texts);
     checkCancelled();
 
     if (!settings.outputDir.isEmpty()) {
         const QString stem = QDir(settings.outputDir).filePath(fileStem(page));
         const OverlayImage overlay =
             renderOverlay(alignedOld, newPage.grey, detection, settings.colours, newPage.dpi);
+        clock.lap(&DiffStepTimes::overlay);
         page.overlayPath = stem + QStringLiteral("_overlay.png");
         if (!overlay.save(page.overlayPath)) {
             page.overlayPath.clear();
@@ -258,6 +290,7 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
                 throw std::runtime_error(
                     QStringLiteral("cannot write %1").arg(page.newRenderPath).toStdString());
         }
+        clock.lap(&DiffStepTimes::save);
     }
     page.diffDone = true;
 }

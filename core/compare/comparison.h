@@ -79,11 +79,25 @@ std::pair<double, double> pairDpis(QSizeF oldSizePt, QSizeF newSizePt, double dp
 LoadedPair loadPagePair(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
                         const PageResult &page);
 
+// CPU seconds (the whole process: OpenCV's worker threads count too) spent in each step of one
+// diffLoadedPair call, for profiling tools (buildtrace-bench --diff-steps).
+struct DiffStepTimes {
+    double align = 0;
+    double warp = 0;
+    double scanCheck = 0; // looksScanned on both pages
+    double detect = 0;
+    double texts = 0; // OCR around changes, region texts
+    double overlay = 0;
+    double save = 0; // overlay PNG (and kept renders)
+    double total() const { return align + warp + scanCheck + detect + texts + overlay + save; }
+};
+
 // The diff stage: align, detect, attach texts, write overlay (and aligned renders) to
 // settings.outputDir. Fills the page; throws std::runtime_error on failure, StageCancelled when
-// cancel is set between steps.
+// cancel is set between steps. With `times`, adds each step's CPU time to it.
 void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
-                    LoadedPair pair, PageResult &page, const CancelFlag *cancel = nullptr);
+                    LoadedPair pair, PageResult &page, const CancelFlag *cancel = nullptr,
+                    DiffStepTimes *times = nullptr);
 
 // Both stages in one call (tests, tools). Failures land in page.error.
 void diffPage(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,

@@ -64,14 +64,15 @@ bool hasTwin(const Word &w, const WordIndex &others) {
 // registration error and can swallow a changed digit in small text ("REV 1" -> "REV 2").
 // Inside a word box the two sides are registered again locally (a few pixels of search), then
 // their normalised ink is compared. Changed pixels are added to the masks.
-void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey, const cv::Mat &newGrey,
-                     bool scanned, int inkThreshold, ChangeMasks &masks, cv::Mat &confirmed) {
+// Returns the area it marked changed pixels in (empty when none); `confirmed` is made on first use.
+cv::Rect compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey, const cv::Mat &newGrey,
+                         bool scanned, int inkThreshold, ChangeMasks &masks, cv::Mat &confirmed) {
     const int search = std::max(2, int(std::lround(0.8 * pxPerPt)));
     const cv::Rect page(0, 0, newGrey.cols, newGrey.rows);
     const cv::Rect inner = toPx(boxPt.adjusted(-1, -1, 1, 1), pxPerPt, newGrey.size());
     const cv::Rect outer =
         cv::Rect(inner.x - search, inner.y - search, inner.width + 2 * search, inner.height + 2 * search);
-    if (inner.width < 4 || inner.height < 4 || (outer & page) != outer) return;
+    if (inner.width < 4 || inner.height < 4 || (outer & page) != outer) return {};
     // Best local shift of OLD's word within NEW's neighbourhood (blurred ink, correlation).
     cv::Mat oldBlur, newBlur, score;
     cv::GaussianBlur(255 - oldGrey(inner), oldBlur, cv::Size(), 1.0);
@@ -111,15 +112,17 @@ void compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey
     // A changed glyph part is a stroke segment: 1.5 pt^2 (half a point by three); a scan's blur
     // and resampling leave up to about 2 pt^2 of difference on unchanged small text.
     const double minPx = (scanned ? 2.5 : 1.5) * pxPerPt * pxPerPt;
-    if (cv::countNonZero(added) + cv::countNonZero(removed) < minPx) return;
+    if (cv::countNonZero(added) + cv::countNonZero(removed) < minPx) return {};
     // Each side's pixels are marked where they are: NEW's at the shifted rect, OLD's in place,
     // and never on ink both sides share at that spot.
     const cv::Mat addedHere = added & (oldGrey(newRect) >= inkThreshold);
     const cv::Mat removedHere = removed & (newGrey(inner) >= inkThreshold);
     masks.added(newRect) |= addedHere;
     masks.removed(inner) |= removedHere;
+    if (confirmed.empty()) confirmed = cv::Mat::zeros(newGrey.size(), CV_8U);
     confirmed(newRect) |= addedHere;
     confirmed(inner) |= removedHere;
+    return newRect | inner;
 }
 
 // Grey level below which a pixel counts as faint ink: a fixed margin under the paper's level,
@@ -135,6 +138,59 @@ int weakInkLevel(const cv::Mat &grey, const ChangeOptions &options) {
     cv::calcHist(&sample, 1, channels, cv::Mat(), hist, 1, histSize, ranges);
     const int paper = int(std::max_element(hist.begin<float>(), hist.end<float>()) - hist.begin<float>());
     return std::clamp(paper - options.weakInkMargin, options.inkThreshold + 1, 254);
+}
+
+// The page is worked on in square tiles of a whole number of grouping cells (~256 px): a tile
+// where no pixel can be a change costs one read, and a revision changes few tiles.
+int tileSize(int cell) {
+    return cell * std::max(1, (256 + cell - 1) / cell);
+}
+
+// Tiles (one byte each, 255 = dirty) holding a pixel that is ink on one side and not even faint
+// ink on the other at the same place. The hysteresis below can mark nothing else changed: its
+// "near" includes the pixel itself. One pass over both pages; a dirty tile is not read again.
+cv::Mat candidateTiles(const cv::Mat &oldGrey, const cv::Mat &newGrey, int tile, int inkThreshold,
+                       int weakOld, int weakNew) {
+    const int cols = oldGrey.cols, rows = oldGrey.rows;
+    cv::Mat dirty = cv::Mat::zeros((rows + tile - 1) / tile, (cols + tile - 1) / tile, CV_8U);
+    const uchar ink = uchar(inkThreshold), weakO = uchar(weakOld), weakN = uchar(weakNew);
+    for (int y = 0; y < rows; ++y) {
+        const uchar *o = oldGrey.ptr<uchar>(y), *n = newGrey.ptr<uchar>(y);
+        uchar *flags = dirty.ptr<uchar>(y / tile);
+        for (int tx = 0; tx < dirty.cols; ++tx) {
+            if (flags[tx]) continue;
+            const int x1 = std::min(cols, (tx + 1) * tile);
+            uchar any = 0; // byte-wide and branch-free: vectorised
+            for (int x = tx * tile; x < x1; ++x)
+                any |= uchar((n[x] < ink) & (o[x] >= weakO)) | uchar((o[x] < ink) & (n[x] >= weakN));
+            flags[tx] = any ? 255 : 0;
+        }
+    }
+    return dirty;
+}
+
+cv::Rect tileRect(int tx, int ty, int tile, cv::Size page) {
+    return cv::Rect(tx * tile, ty * tile, tile, tile) & cv::Rect(0, 0, page.width, page.height);
+}
+
+cv::Rect grown(const cv::Rect &r, int dx, int dy, cv::Size bounds) {
+    return cv::Rect(r.x - dx, r.y - dy, r.width + 2 * dx, r.height + 2 * dy) &
+           cv::Rect(0, 0, bounds.width, bounds.height);
+}
+
+// Hysteresis in one tile: ink on one side with not even faint ink within `kernel` on the other.
+// The faint ink is taken from the tile grown by the kernel radius, so the result equals that
+// of the whole page.
+void hysteresisTile(const cv::Rect &tile, const cv::Mat &oldGrey, const cv::Mat &newGrey, int inkThreshold,
+                    int weakOld, int weakNew, const cv::Mat &kernel, ChangeMasks &masks) {
+    const int radius = kernel.cols / 2;
+    const cv::Rect around = grown(tile, radius, radius, oldGrey.size());
+    const cv::Rect inner = tile - around.tl();
+    cv::Mat oldNear, newNear;
+    cv::dilate(oldGrey(around) < weakOld, oldNear, kernel);
+    cv::dilate(newGrey(around) < weakNew, newNear, kernel);
+    masks.added(tile) = (newGrey(tile) < inkThreshold) & ~oldNear(inner);
+    masks.removed(tile) = (oldGrey(tile) < inkThreshold) & ~newNear(inner);
 }
 
 } // namespace
@@ -158,12 +214,18 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     // faint ink near it on the other. Grey levels of the same line differ between a plot and a
     // scan (blur, toner, a light pen colour); presence of ink does not.
     const int weakOld = weakInkLevel(oldGrey, options), weakNew = weakInkLevel(newGreyS, options);
-    const cv::Mat oldInk = oldGrey < options.inkThreshold, newInk = newGreyS < options.inkThreshold;
-    cv::Mat oldNear, newNear;
-    cv::dilate(oldGrey < weakOld, oldNear, disk(radius));
-    cv::dilate(newGreyS < weakNew, newNear, disk(radius));
-    out.masks.added = newInk & ~oldNear;
-    out.masks.removed = oldInk & ~newNear;
+    const int cell = std::max(1, int(std::floor(pxPerPt)));
+    const int tile = tileSize(cell);
+    const cv::Size page = newGrey.size();
+    cv::Mat dirty = candidateTiles(oldGrey, newGreyS, tile, options.inkThreshold, weakOld, weakNew);
+    out.masks.added = cv::Mat::zeros(page, CV_8U);
+    out.masks.removed = cv::Mat::zeros(page, CV_8U);
+    const cv::Mat kernel = disk(radius);
+    for (int ty = 0; ty < dirty.rows; ++ty)
+        for (int tx = 0; tx < dirty.cols; ++tx)
+            if (dirty.at<uchar>(ty, tx))
+                hysteresisTile(tileRect(tx, ty, tile, page), oldGrey, newGreyS, options.inkThreshold, weakOld,
+                               weakNew, kernel, out.masks);
 
     // Where words are known, compare them as words too: strictly, in their own boxes. Words
     // with a twin (same text, same place) on the other side need no look.
@@ -171,15 +233,21 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     const bool bothHaveWords = !oldWords.isEmpty() && !newWords.isEmpty();
     const WordIndex oldIndex = bothHaveWords ? indexWords(oldWords) : WordIndex();
     const WordIndex newIndex = bothHaveWords ? indexWords(newWords) : WordIndex();
-    cv::Mat confirmed = cv::Mat::zeros(newGrey.size(), CV_8U);
+    cv::Mat confirmed; // made when a word comparison marks something
+    auto markDirty = [&](const cv::Rect &r) {
+        if (r.empty()) return;
+        dirty(cv::Range(r.y / tile, (r.br().y - 1) / tile + 1),
+              cv::Range(r.x / tile, (r.br().x - 1) / tile + 1))
+            .setTo(255);
+    };
     for (const Word &w : newWords)
         if (!bothHaveWords || !hasTwin(w, oldIndex))
-            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, options.inkThreshold,
-                            out.masks, confirmed);
+            markDirty(compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned,
+                                      options.inkThreshold, out.masks, confirmed));
     for (const Word &w : oldWords)
         if (!bothHaveWords || !hasTwin(w, newIndex))
-            compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned, options.inkThreshold,
-                            out.masks, confirmed);
+            markDirty(compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned,
+                                      options.inkThreshold, out.masks, confirmed));
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
     const int band = int(std::lround(options.edgeBandPt * pxPerPt));
     if (band > 0) {
@@ -190,26 +258,52 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
             (*m)(cv::Rect(std::max(0, m->cols - band), 0, std::min(band, m->cols), m->rows)).setTo(0);
         }
     }
-    const cv::Mat changed = out.masks.added | out.masks.removed;
 
     // Group on a reduced grid (about one cell per point): connected components on the full
-    // 40-60 MP mask are the most expensive step of the pipeline (NOTES.md).
-    const int cell = std::max(1, int(std::floor(pxPerPt)));
-    const cv::Size gridSize((changed.cols + cell - 1) / cell, (changed.rows + cell - 1) / cell);
-    cv::Mat padded;
-    cv::copyMakeBorder(changed, padded, 0, gridSize.height * cell - changed.rows, 0,
-                       gridSize.width * cell - changed.cols, cv::BORDER_CONSTANT, 0);
-    cv::Mat grid;
-    cv::resize(padded, grid, gridSize, 0, 0, cv::INTER_AREA);
-    grid = grid > 0;
+    // 40-60 MP mask are the most expensive step of the pipeline (NOTES.md). A cell is set when
+    // any of its pixels changed; only dirty tiles can have such pixels.
+    const cv::Size gridSize((page.width + cell - 1) / cell, (page.height + cell - 1) / cell);
+    const int tileCells = tile / cell;
+    cv::Mat grid = cv::Mat::zeros(gridSize, CV_8U);
+    std::vector<cv::Rect> dirtyBlocks; // dirty tiles in grid cells
+    out.masks.areas.emplace();
+    for (int ty = 0; ty < dirty.rows; ++ty)
+        for (int tx = 0; tx < dirty.cols; ++tx) {
+            if (!dirty.at<uchar>(ty, tx)) continue;
+            const cv::Rect r = tileRect(tx, ty, tile, page);
+            out.masks.areas->push_back(r);
+            const cv::Rect block = cv::Rect(tx * tileCells, ty * tileCells, tileCells, tileCells) &
+                                   cv::Rect(cv::Point(), gridSize);
+            cv::Mat changed = out.masks.added(r) | out.masks.removed(r), padded, cells;
+            cv::copyMakeBorder(changed, padded, 0, block.height * cell - r.height, 0,
+                               block.width * cell - r.width, cv::BORDER_CONSTANT, 0);
+            cv::resize(padded, cells, block.size(), 0, 0, cv::INTER_AREA);
+            grid(block) = cells > 0;
+            dirtyBlocks.push_back(block);
+        }
     const double cellPt = cell / pxPerPt;
     // Text runs horizontally: join twice as far along a line as across lines, so a note's
     // number and its text make one cloud while the next note line stays separate.
     const int joinY = std::max(1, int(std::lround(0.5 * options.groupDistancePt / cellPt)));
     const int joinX = 2 * joinY;
+    const cv::Mat joinKernel =
+        cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * joinX + 1, 2 * joinY + 1));
     cv::Mat joined;
-    cv::dilate(grid, joined,
-               cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * joinX + 1, 2 * joinY + 1)));
+    if (dirtyBlocks.size() * 2 > size_t(dirty.total())) {
+        cv::dilate(grid, joined, joinKernel);
+    } else {
+        // Only around dirty blocks: each output area (a block grown by the kernel) is dilated from
+        // its own neighbourhood, so it equals the whole-grid dilation there; elsewhere it is 0.
+        joined = cv::Mat::zeros(gridSize, CV_8U);
+        for (const cv::Rect &block : dirtyBlocks) {
+            const cv::Rect reach = grown(block, joinX, joinY, gridSize);
+            const cv::Rect source = grown(reach, joinX, joinY, gridSize);
+            cv::Mat d;
+            cv::dilate(grid(source).clone(), d, joinKernel);
+            cv::Mat target = joined(reach);
+            cv::bitwise_or(target, d(reach - source.tl()), target);
+        }
+    }
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
 
@@ -223,11 +317,13 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
         if (tight.area() <= 0) continue;
         const cv::Rect px = cv::Rect((comp.x + tight.x) * cell, (comp.y + tight.y) * cell, tight.width * cell,
                                      tight.height * cell) &
-                            cv::Rect(0, 0, changed.cols, changed.rows);
+                            cv::Rect(0, 0, page.width, page.height);
         ChangeRegion region;
         region.addedPx = cv::countNonZero(out.masks.added(px));
         region.removedPx = cv::countNonZero(out.masks.removed(px));
-        if (region.addedPx + region.removedPx < minInkPx && cv::countNonZero(confirmed(px)) == 0) continue;
+        if (region.addedPx + region.removedPx < minInkPx &&
+            (confirmed.empty() || cv::countNonZero(confirmed(px)) == 0))
+            continue;
         const int total = region.addedPx + region.removedPx;
         region.kind = region.removedPx <= 0.1 * total ? ChangeKind::Added
                       : region.addedPx <= 0.1 * total ? ChangeKind::Removed

@@ -4,6 +4,8 @@
 #include "document/word.h"
 
 #include <opencv2/core/mat.hpp>
+#include <optional>
+#include <vector>
 
 namespace bt {
 
@@ -20,6 +22,9 @@ struct ChangeOptions {
 struct ChangeMasks {
     cv::Mat added;   // CV_8U, 255 where NEW ink has no OLD ink near it
     cv::Mat removed; // CV_8U, 255 where OLD ink has no NEW ink near it
+    // Pixel areas outside which both masks are 0 (a revision changes a few tiles of a sheet), so
+    // readers can skip the rest; unset: the masks may have pixels anywhere.
+    std::optional<std::vector<cv::Rect>> areas;
 };
 
 struct ChangeDetection {

@@ -1,9 +1,11 @@
 #include "overlay.h"
 
-#include <QImage>
-#include <QImageWriter>
+#include "pngwriter.h"
+
 #include <cmath>
+#include <cstdint>
 #include <opencv2/imgproc.hpp>
+#include <vector>
 
 namespace bt {
 
@@ -61,6 +63,48 @@ QVector<QRgb> makePalette(const OverlayColours &c) {
     return palette;
 }
 
+cv::Rect grown(const cv::Rect &r, int by, const cv::Rect &bounds) {
+    return cv::Rect(r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by) & bounds;
+}
+
+// The index of unchanged content for one row: the faded ramp of the darker side's grey. Byte
+// and 16-bit arithmetic without branches (the compiler vectorises it); d * 47 / 255 as
+// (v + 1 + (v >> 8)) >> 8, exact for v < 65535.
+void unchangedRow(const uchar *oldRow, const uchar *newRow, uchar *index, int width) {
+    for (int x = 0; x < width; ++x) {
+        const uchar darkest = std::min(oldRow[x], newRow[x]);
+        const uint16_t darkness = uint16_t(255 - darkest), v = uint16_t(darkness * 47);
+        const uchar level = uchar((v + 1 + (v >> 8)) >> 8);
+        index[x] = darkness > 24 ? uchar(kUnchangedBase + level) : uchar(kWhiteIndex);
+    }
+}
+
+// Changed ink inside `area` at full strength; the masks hold the ink core, widened by a pixel
+// so the anti-aliased rim is coloured too (but never onto ink both sides share).
+void paintChanges(const cv::Rect &area, const cv::Mat &alignedOld, const cv::Mat &newGrey,
+                  const cv::Mat &added, const cv::Mat &removed, cv::Mat &index) {
+    const cv::Rect around = grown(area, 1, cv::Rect(0, 0, newGrey.cols, newGrey.rows));
+    const cv::Mat rim = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3));
+    cv::Mat addedRim, removedRim;
+    cv::dilate(added(around), addedRim, rim);
+    cv::dilate(removed(around), removedRim, rim);
+    for (int y = area.y; y < area.br().y; ++y) {
+        const uchar *o = alignedOld.ptr<uchar>(y), *n = newGrey.ptr<uchar>(y);
+        const uchar *a = added.ptr<uchar>(y), *r = removed.ptr<uchar>(y);
+        const uchar *ar = addedRim.ptr<uchar>(y - around.y) - around.x;
+        const uchar *rr = removedRim.ptr<uchar>(y - around.y) - around.x;
+        uchar *out = index.ptr<uchar>(y);
+        for (int x = area.x; x < area.br().x; ++x) {
+            const int dOld = 255 - o[x], dNew = 255 - n[x];
+            const bool shared = dOld > 95 && dNew > 95;
+            if (a[x] || (ar[x] && !shared && dNew > 0))
+                out[x] = uchar(kAddedBase + (a[x] ? 63 : dNew * 63 / 255));
+            else if (r[x] || (rr[x] && !shared && dOld > 0))
+                out[x] = uchar(kRemovedBase + (r[x] ? 63 : dOld * 63 / 255));
+        }
+    }
+}
+
 void drawCloud(cv::Mat &img, const cv::Rect &box, int colour, int scallop, int thickness) {
     const int r = std::max(3, scallop);
     auto edge = [&](cv::Point from, cv::Point to, double start, double end) {
@@ -94,45 +138,35 @@ cv::Mat OverlayImage::toBgr() const {
 }
 
 bool OverlayImage::save(const QString &path) const {
-    QImage image(index.data, index.cols, index.rows, int(index.step), QImage::Format_Indexed8);
-    image.setColorTable(palette);
-    QImageWriter writer(path, "png");
-    writer.setCompression(1); // fast: these are working images
-    return writer.write(image);
+    return writeIndexedPng(path, index, palette);
 }
 
 OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
                            const ChangeDetection &detection, const OverlayColours &colours, double dpi) {
     OverlayImage out;
     out.palette = makePalette(colours);
-    out.index = cv::Mat(newGrey.size(), CV_8U, cv::Scalar(kWhiteIndex));
-    cv::Mat &outIndex = out.index;
-    // Changed ink at full strength; the masks hold the ink core, widened by a pixel so the
-    // anti-aliased rim is coloured too (but never onto ink both sides share). Unchanged ink is
-    // faded so the change colours stand out; scanner noise on the paper is left out.
-    const cv::Mat rim = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3));
-    cv::Mat removedRim, addedRim;
-    cv::dilate(detection.masks.removed, removedRim, rim);
-    cv::dilate(detection.masks.added, addedRim, rim);
-    // One pass over the page (40-60 MP): the work is memory-bound, so no intermediate images.
-    cv::parallel_for_(cv::Range(0, newGrey.rows), [&](const cv::Range &rows) {
-        for (int y = rows.start; y < rows.end; ++y) {
-            const uchar *o = alignedOld.ptr<uchar>(y), *n = newGrey.ptr<uchar>(y);
-            const uchar *a = detection.masks.added.ptr<uchar>(y), *r = detection.masks.removed.ptr<uchar>(y);
-            const uchar *ar = addedRim.ptr<uchar>(y), *rr = removedRim.ptr<uchar>(y);
-            uchar *out = outIndex.ptr<uchar>(y);
-            for (int x = 0; x < newGrey.cols; ++x) {
-                const int dOld = 255 - o[x], dNew = 255 - n[x];
-                const bool shared = dOld > 95 && dNew > 95;
-                if (a[x] || (ar[x] && !shared && dNew > 0))
-                    out[x] = uchar(kAddedBase + (a[x] ? 63 : dNew * 63 / 255));
-                else if (r[x] || (rr[x] && !shared && dOld > 0))
-                    out[x] = uchar(kRemovedBase + (r[x] ? 63 : dOld * 63 / 255));
-                else if (std::max(dOld, dNew) > 24)
-                    out[x] = uchar(kUnchangedBase + std::max(dOld, dNew) * 47 / 255);
+    // Most of a sheet is unchanged: there the index depends only on the darker side's grey (one
+    // vectorised pass). Changed ink is then painted only where the masks can have pixels.
+    out.index.create(newGrey.size(), CV_8U);
+    for (int y = 0; y < newGrey.rows; ++y)
+        unchangedRow(alignedOld.ptr<uchar>(y), newGrey.ptr<uchar>(y), out.index.ptr<uchar>(y), newGrey.cols);
+
+    const cv::Mat &added = detection.masks.added, &removed = detection.masks.removed;
+    const cv::Rect page(0, 0, newGrey.cols, newGrey.rows);
+    std::vector<cv::Rect> areas;
+    if (detection.masks.areas) {
+        areas = *detection.masks.areas;
+    } else {
+        constexpr int kTile = 256;
+        for (int y = 0; y < page.height; y += kTile)
+            for (int x = 0; x < page.width; x += kTile) {
+                const cv::Rect tile = cv::Rect(x, y, kTile, kTile) & page;
+                if (cv::countNonZero(added(tile)) || cv::countNonZero(removed(tile))) areas.push_back(tile);
             }
-        }
-    });
+    }
+    // The rim reaches a pixel beyond an area.
+    for (const cv::Rect &area : areas)
+        paintChanges(grown(area, 1, page), alignedOld, newGrey, added, removed, out.index);
 
     const double pxPerPt = pixelsPerPoint(dpi);
     const int margin = int(std::lround(4 * pxPerPt));
