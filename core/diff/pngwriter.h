@@ -8,11 +8,10 @@
 
 namespace bt {
 
-// PNG of an 8-bit palette image (CV_8UC1 indices into up to 256 opaque colours), made for
-// overlays: mostly paper, the rest lines that repeat from row to row. The image data is
-// deflated with two kinds of match only (repeat the previous byte, repeat the row above) and
-// the fixed Huffman codes, which costs little more than reading the image once: ~0.02 s for a
-// 42 MP sheet against ~0.1 s for zlib at level 1, for files about as small (~0.5 MB).
+// PNG of an 8-bit palette image (CV_8UC1 indices into up to 256 opaque colours) with libpng,
+// tuned for overlays: mostly paper, the rest lines that repeat from row to row. Qt's writer
+// offers no filter or strategy choice, and at any fast level it stores such an image nearly
+// uncompressed (40 MB for an ARCH D sheet at 220 dpi).
 QByteArray encodeIndexedPng(const cv::Mat &index, const QVector<QRgb> &palette);
 
 // encodeIndexedPng written to `path` (atomically); false when it cannot be written.
