@@ -108,9 +108,9 @@ private slots:
     }
 
     void embedded() {
-        for (const QString &language : {"en", "de", "fr", "es"})
-            QVERIFY2(QFile::exists(QStringLiteral(":/i18n/buildtrace_%1.qm").arg(language)),
-                     qPrintable(language));
+        for (const char *language : {"en", "de", "fr", "es"})
+            QVERIFY2(QFile::exists(QStringLiteral(":/i18n/buildtrace_%1.qm").arg(QLatin1String(language))),
+                     language);
         QCOMPARE(bt::ui::availableLanguages().size(), 4);
     }
 
