@@ -6,6 +6,7 @@
 #include "pipeline/pipeline.h"
 #include "store/jobstore.h"
 #include "text/ocrengine.h"
+#include "version/version.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -478,7 +479,7 @@ data folder).
 
 Options:
   -h, --help        show this help
-  -v, --version     show the version
+  -v, --version     show the version and those of Qt, OpenCV and Tesseract
 )";
 
 } // namespace
@@ -497,7 +498,8 @@ int runCli(const QStringList &arguments) {
     if (command == QLatin1String("delete")) return runDelete(rest);
     if (command == QLatin1String("ignore")) return runIgnore(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
-        out() << "buildtrace " << QCoreApplication::applicationVersion() << Qt::endl;
+        out() << versionText(QCoreApplication::applicationVersion());
+        out().flush();
         return ExitSame;
     }
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")) {

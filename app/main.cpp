@@ -30,7 +30,7 @@ void setApplicationNames() {
 
 bool isCliCommand(const char *arg) {
     for (const char *command : {"compare", "resume", "retry", "history", "show", "progress", "dead-letters",
-                                "delete", "--help", "-h", "--version", "-v"})
+                                "delete", "ignore", "--help", "-h", "--version", "-v"})
         if (std::strcmp(arg, command) == 0) return true;
     return false;
 }
@@ -69,7 +69,9 @@ int runWindow(int argc, char *argv[], const QString &oldPath, const QString &new
     window.setScreenshotPath(qEnvironmentVariable("BT_SCREENSHOT"));
     window.setScreenshotDir(qEnvironmentVariable("BT_SCREENSHOT_DIR"));
     window.show();
-    if (!oldPath.isEmpty()) {
+    if (!oldPath.isEmpty() && newPath.isEmpty()) {
+        window.setFiles(oldPath, QString()); // one file (a file manager's "Open With"): OLD, waiting for NEW
+    } else if (!oldPath.isEmpty()) {
         window.setFiles(oldPath, newPath);
         // Once the window is up, so a password prompt or an error has a window to belong to.
         QTimer::singleShot(0, &window, [&window] {
@@ -87,21 +89,25 @@ int main(int argc, char *argv[]) {
     // Before anything loads Tesseract (NOTES.md: OpenMP threads slow it down here).
     bt::initOcrEnvironment();
 
-    // No arguments: the window. OLD NEW (two existing files): the window, comparing them.
-    // Anything else is the command line, which also reports unknown commands.
+    // No arguments: the window. OLD NEW (two existing files): the window, comparing them. One
+    // existing file (the desktop file's Exec=buildtrace %F with one PDF): the window, with it as
+    // OLD. Anything else is the command line, which also reports unknown commands.
     const bool twoFiles = argc == 3 && !isCliCommand(argv[1]) &&
                           QFileInfo(QString::fromLocal8Bit(argv[1])).isFile() &&
                           QFileInfo(QString::fromLocal8Bit(argv[2])).isFile();
-    const bool wantsWindow = argc == 1 || twoFiles;
+    const bool oneFile =
+        argc == 2 && !isCliCommand(argv[1]) && QFileInfo(QString::fromLocal8Bit(argv[1])).isFile();
+    const bool wantsWindow = argc == 1 || twoFiles || oneFile;
     if (!wantsWindow) return runCommandLine(argc, argv);
     if (!canShowWindow()) {
-        // Without a display, no arguments prints the usage as before (exit 2).
-        if (argc == 1) return runCommandLine(argc, argv);
+        // Without a display, no arguments prints the usage as before (exit 2), one file says it
+        // is not a command.
+        if (argc == 1 || oneFile) return runCommandLine(argc, argv);
         fprintf(stderr,
                 "buildtrace: no display for the window; on the command line: buildtrace compare %s %s\n",
                 argv[1], argv[2]);
         return bt::ExitError;
     }
-    return runWindow(argc, argv, twoFiles ? QString::fromLocal8Bit(argv[1]) : QString(),
+    return runWindow(argc, argv, argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString(),
                      twoFiles ? QString::fromLocal8Bit(argv[2]) : QString());
 }

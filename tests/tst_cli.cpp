@@ -6,6 +6,7 @@
 
 #include "drawinggenerator.h"
 #include "testutil.h"
+#include "version/version.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -22,6 +23,7 @@
 #include <QUrl>
 #include <QtTest>
 
+#include <opencv2/core/utility.hpp>
 #include <optional>
 
 using namespace bt::test;
@@ -386,6 +388,28 @@ private slots:
         const CliRun top = runCli({QStringLiteral("--help")});
         QCOMPARE(top.exitCode, 0);
         QVERIFY(QString::fromUtf8(top.stdOut).contains(QStringLiteral("compare")));
+    }
+
+    // --version (and -v): the application's version, then the Qt, OpenCV and Tesseract libraries
+    // the process loaded, each equal to what this test process loads from the same libraries.
+    void version() {
+        const bt::LibraryVersions v = bt::libraryVersions();
+        QCOMPARE(v.qt, QString::fromLatin1(qVersion()));
+        QCOMPARE(v.openCv, QString::fromStdString(cv::getVersionString()));
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d+\\.\\d+")).match(v.tesseract).hasMatch(),
+                 qPrintable(v.tesseract));
+        for (const QString &flag : {QStringLiteral("--version"), QStringLiteral("-v")}) {
+            const CliRun r = runCli({flag});
+            QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit, qPrintable(describe(r)));
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.stdErr.isEmpty(), qPrintable(r.stdErr));
+            const QStringList out = lines(QString::fromUtf8(r.stdOut));
+            QCOMPARE(out.size(), 4);
+            QCOMPARE(out[0], QStringLiteral("buildtrace " BT_VERSION));
+            QVERIFY2(out[1].startsWith(QStringLiteral("Qt %1").arg(v.qt)), qPrintable(out[1]));
+            QCOMPARE(out[2], QStringLiteral("OpenCV %1").arg(v.openCv));
+            QCOMPARE(out[3], QStringLiteral("Tesseract %1").arg(v.tesseract));
+        }
     }
 
     void identicalSets() {

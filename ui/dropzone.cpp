@@ -148,10 +148,8 @@ void DropZone::updateText() {
             detail = m_problem;
             bad = true;
         } else {
-            // Both English forms spelled out: with no translation loaded "%n sheet(s)" shows as is.
-            detail = (m_pageCount == 1 ? tr("%n sheet · %1", nullptr, m_pageCount)
-                                       : tr("%n sheets · %1", nullptr, m_pageCount))
-                         .arg(size);
+            // English plurals come from buildtrace_en.ts (setUpGuiApplication loads it).
+            detail = tr("%n sheet(s) · %1", nullptr, m_pageCount).arg(size);
         }
     }
     const int width = qMax(80, m_file->width());

@@ -14,6 +14,7 @@ const QString kColours = QStringLiteral("compare/colours");
 const QString kMode = QStringLiteral("compare/mode");
 const QString kDiffConcurrency = QStringLiteral("compare/diffConcurrency");
 const QString kDatabase = QStringLiteral("history/database");
+const QString kLanguage = QStringLiteral("ui/language");
 
 } // namespace
 
@@ -31,6 +32,7 @@ GuiSettings GuiSettings::load() {
         s.value(kMode).toString() == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
     g.diffConcurrency = qBound(1, s.value(kDiffConcurrency, g.diffConcurrency).toInt(), 16);
     g.databasePath = s.value(kDatabase).toString();
+    g.language = s.value(kLanguage).toString();
     return g;
 }
 
@@ -42,6 +44,7 @@ void GuiSettings::save() const {
     s.setValue(kMode, pipelineModeName(mode));
     s.setValue(kDiffConcurrency, diffConcurrency);
     s.setValue(kDatabase, databasePath);
+    s.setValue(kLanguage, language);
 }
 
 CompareSettings GuiSettings::compareSettings() const {

@@ -7,7 +7,7 @@
 
 namespace bt::ui {
 
-// What the settings dialog edits, kept in QSettings ("compare/..." and "history/..." keys).
+// What the settings dialog edits, kept in QSettings ("compare/...", "history/..." and "ui/..." keys).
 struct GuiSettings {
     double dpi = CompareSettings::defaultDpi();
     double tolerancePt = ChangeOptions().tolerancePt;
@@ -15,6 +15,9 @@ struct GuiSettings {
     PipelineMode mode = PipelineMode::Streaming;
     int diffConcurrency = 1;
     QString databasePath; // empty: JobStore::defaultPath()
+    // The interface language: empty for the system's, else a code of availableLanguages()
+    // (guiapplication.h). Read once at start (setUpGuiApplication): a change shows after a restart.
+    QString language;
 
     static GuiSettings load();
     void save() const;

@@ -766,9 +766,7 @@ void MainWindow::updateJobHeader(const QString &status, const QString &summary) 
                        .arg(QFileInfo(m_jobOldPath).fileName().toHtmlEscaped(),
                             QFileInfo(m_jobNewPath).fileName().toHtmlEscaped());
     const int sheets = int(m_cards->cards().size());
-    if (sheets > 0)
-        text += QStringLiteral(" · ") +
-                (sheets == 1 ? tr("%n sheet", nullptr, sheets) : tr("%n sheets", nullptr, sheets));
+    if (sheets > 0) text += QStringLiteral(" · ") + tr("%n sheet(s)", nullptr, sheets);
     text += QStringLiteral(" · ") + HistoryPanel::statusName(status).toHtmlEscaped();
     if (!summary.isEmpty()) text += QStringLiteral("<br>") + summary.toHtmlEscaped();
     m_jobHeader->setText(text);

@@ -284,9 +284,7 @@ void PageCard::updateTexts() {
     else if (m_changeCount == 0)
         count = tr("No changes");
     else if (m_changeCount > 0)
-        // Both English forms spelled out: with no translation loaded "%n change(s)" shows as is.
-        count = m_changeCount == 1 ? tr("%n change", nullptr, m_changeCount)
-                                   : tr("%n changes", nullptr, m_changeCount);
+        count = tr("%n change(s)", nullptr, m_changeCount);
     m_count->setText(count);
 
     QString summary = m_page.summaryText;

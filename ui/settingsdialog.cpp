@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "guiapplication.h"
 #include "store/jobstore.h"
 
 #include <QComboBox>
@@ -26,7 +27,8 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     , m_diffConcurrency(new QSpinBox(this))
     , m_database(new QLineEdit(this))
     , m_browseDatabase(new QToolButton(this))
-    , m_databaseNote(new QLabel(this)) {
+    , m_databaseNote(new QLabel(this))
+    , m_language(new QComboBox(this)) {
     setWindowTitle(tr("Settings"));
 
     // Same ranges as the command line's --dpi and --tolerance.
@@ -57,6 +59,14 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     m_databaseNote->setWordWrap(true);
     m_databaseNote->setForegroundRole(QPalette::PlaceholderText);
 
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->addItem(tr("System"), QString());
+    for (const Language &language : availableLanguages())
+        m_language->addItem(language.nativeName, language.code);
+    auto *languageNote = new QLabel(tr("A new language shows after BuildTrace is restarted."), this);
+    languageNote->setWordWrap(true);
+    languageNote->setForegroundRole(QPalette::PlaceholderText);
+
     auto *databaseRow = new QWidget(this);
     auto *databaseLayout = new QHBoxLayout(databaseRow);
     databaseLayout->setContentsMargins(0, 0, 0, 0);
@@ -71,6 +81,8 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     form->addRow(tr("Sheets compared at &once:"), m_diffConcurrency);
     form->addRow(tr("&History database:"), databaseRow);
     form->addRow(QString(), m_databaseNote);
+    form->addRow(tr("&Language:"), m_language);
+    form->addRow(QString(), languageNote);
     // The label's mnemonic should land in the line edit, not in its container.
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(databaseRow))) label->setBuddy(m_database);
 
@@ -81,6 +93,7 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
         GuiSettings defaults;
         defaults.databasePath = m_database->text(); // where the history lives is not a preference to reset
+        defaults.language = m_language->currentData().toString(); // nor the language one reads
         setValues(defaults);
     });
     connect(m_browseDatabase, &QToolButton::clicked, this, &SettingsDialog::browseDatabase);
@@ -98,6 +111,7 @@ void SettingsDialog::setValues(const GuiSettings &settings) {
     m_mode->setCurrentIndex(qMax(0, m_mode->findData(int(settings.mode))));
     m_diffConcurrency->setValue(settings.diffConcurrency);
     m_database->setText(QDir::toNativeSeparators(settings.databasePath));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language)));
 }
 
 GuiSettings SettingsDialog::settings() const {
@@ -108,6 +122,7 @@ GuiSettings SettingsDialog::settings() const {
     s.mode = PipelineMode(m_mode->currentData().toInt());
     s.diffConcurrency = m_diffConcurrency->value();
     s.databasePath = QDir::fromNativeSeparators(m_database->text().trimmed());
+    s.language = m_language->currentData().toString();
     return s;
 }
 

@@ -13,7 +13,7 @@ class QToolButton;
 
 namespace bt::ui {
 
-// Comparison and history settings. The caller reads settings() after exec() and saves them.
+// Comparison, history and interface settings. The caller reads settings() after exec() and saves them.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -35,6 +35,7 @@ private:
     QLineEdit *m_database;
     QToolButton *m_browseDatabase;
     QLabel *m_databaseNote;
+    QComboBox *m_language;
 };
 
 } // namespace bt::ui

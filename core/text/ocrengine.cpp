@@ -138,6 +138,11 @@ bool isJunk(const QString &text) {
 
 } // namespace
 
+QString tesseractVersion() {
+    // Static: no engine (and no language data) is needed.
+    return QString::fromLatin1(tesseract::TessBaseAPI::Version());
+}
+
 void initOcrEnvironment() {
     // libtesseract is built with OpenMP on Debian; two OpenMP threads were slower than one and
     // fight with our own worker threads. libgomp reads the variable when it is loaded, so this

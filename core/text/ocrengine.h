@@ -3,6 +3,7 @@
 #include "document/word.h"
 
 #include <QPointF>
+#include <QString>
 #include <opencv2/core/mat.hpp>
 
 namespace bt {
@@ -11,6 +12,9 @@ enum class OcrLayout {
     SparseText, // Tesseract PSM 11: scattered labels, title blocks
     Block,      // PSM 6: one uniform block, e.g. a small change region
 };
+
+// The Tesseract library's version as loaded ("5.3.0").
+QString tesseractVersion();
 
 // Must run before Tesseract is first used in the process (OMP_THREAD_LIMIT=1; see NOTES.md).
 void initOcrEnvironment();

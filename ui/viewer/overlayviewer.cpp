@@ -986,8 +986,7 @@ void OverlayViewer::updateHistoryMenu() {
     for (const SheetHistoryEntry &e : std::as_const(m_sheetHistory)) {
         const bool current = e.jobId == m_jobId && e.pageNumber == m_page.pageNumber;
         others += current ? 0 : 1;
-        const QString changes = e.changeCount == 1 ? tr("%n change", nullptr, e.changeCount)
-                                                   : tr("%n changes", nullptr, e.changeCount);
+        const QString changes = tr("%n change(s)", nullptr, e.changeCount);
         QString text = tr("%1 \u00b7 %2 \u2192 %3 \u00b7 %4")
                            .arg(QLocale().toString(e.createdAt.toLocalTime(), QLocale::ShortFormat),
                                 QFileInfo(e.oldFile).fileName(), QFileInfo(e.newFile).fileName(), changes);

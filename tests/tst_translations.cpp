@@ -1,0 +1,323 @@
+// The translations (translations/*.ts, embedded as :/i18n/buildtrace_xx.qm): the main window in
+// German, French and Spanish (menu titles and items, the Compare button, the drop zones), English
+// plurals, Qt's own strings, the language setting, the window icon; and every .ts file complete:
+// no unfinished or empty translation, the right number of plural forms, the same placeholders as
+// the English text.
+
+#include "dropzone.h"
+#include "guiapplication.h"
+#include "guisettings.h"
+#include "mainwindow.h"
+#include "settingsdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using bt::ui::MainWindow;
+
+namespace {
+
+// What a window shows, in the order it shows it.
+struct WindowTexts {
+    QStringList menus;       // menu bar titles
+    QStringList menuActions; // every item of every menu (separators and submenus' items left out)
+    QString compareButton;
+    QString oldZoneTitle, newZoneTitle;
+    QStringList zoneLabels; // all labels of the OLD zone
+};
+
+WindowTexts textsOf(const MainWindow &w) {
+    WindowTexts t;
+    for (QAction *menuAction : w.menuBar()->actions()) {
+        t.menus << menuAction->text();
+        if (!menuAction->menu()) continue;
+        for (QAction *a : menuAction->menu()->actions())
+            if (!a->isSeparator()) t.menuActions << a->text();
+    }
+    if (auto *button = w.findChild<QPushButton *>(QStringLiteral("compareButton")))
+        t.compareButton = button->text();
+    // The title is the zone's first label.
+    const QList<QLabel *> oldLabels = w.oldZone()->findChildren<QLabel *>();
+    const QList<QLabel *> newLabels = w.newZone()->findChildren<QLabel *>();
+    if (!oldLabels.isEmpty()) t.oldZoneTitle = oldLabels.first()->text();
+    if (!newLabels.isEmpty()) t.newZoneTitle = newLabels.first()->text();
+    for (const QLabel *l : oldLabels)
+        t.zoneLabels << l->text();
+    return t;
+}
+
+// Qt's plural forms per language (lrelease writes this many for a numerus message).
+int pluralForms(const QString &language) {
+    static const QHash<QString, int> forms = {{QStringLiteral("en"), 2},
+                                              {QStringLiteral("de"), 2},
+                                              {QStringLiteral("fr"), 2},
+                                              {QStringLiteral("es"), 2}};
+    return forms.value(language, -1);
+}
+
+QSet<QString> placeholders(const QString &text) {
+    QSet<QString> found;
+    static const QRegularExpression re(QStringLiteral("%(\\d+|n)"));
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        found << it.next().captured(0);
+    return found;
+}
+
+} // namespace
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    WindowTexts m_english;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        // The user's history and settings are never touched.
+        qputenv("BUILDTRACE_DB", m_dir.filePath(QStringLiteral("history.sqlite")).toLocal8Bit());
+        QCoreApplication::setOrganizationName(QStringLiteral("BuildTraceTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_translations"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+        QSettings().clear();
+        bt::ui::setUpGuiApplication(); // as the application does at start-up
+
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+        const MainWindow w;
+        m_english = textsOf(w);
+        QVERIFY2(m_english.menus.contains(QStringLiteral("&File")), qPrintable(m_english.menus.join(u',')));
+        QCOMPARE(m_english.compareButton, QStringLiteral("Compare"));
+        QCOMPARE(m_english.oldZoneTitle, QStringLiteral("OLD revision"));
+        QVERIFY(m_english.menuActions.size() > 15);
+    }
+
+    void embedded() {
+        for (const char *language : {"en", "de", "fr", "es"})
+            QVERIFY2(QFile::exists(QStringLiteral(":/i18n/buildtrace_%1.qm").arg(QLatin1String(language))),
+                     language);
+        QCOMPARE(bt::ui::availableLanguages().size(), 4);
+    }
+
+    void englishPlurals() {
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+        auto translate = [](const char *context, const char *text, int n) {
+            return QCoreApplication::translate(context, text, nullptr, n);
+        };
+        QCOMPARE(translate("bt::ui::PageCard", "%n change(s)", 1), QStringLiteral("1 change"));
+        QCOMPARE(translate("bt::ui::PageCard", "%n change(s)", 2), QStringLiteral("2 changes"));
+        QCOMPARE(translate("bt::ui::OverlayViewer", "%n change(s)", 1), QStringLiteral("1 change"));
+        QCOMPARE(translate("bt::ui::MainWindow", "%n sheet(s)", 1), QStringLiteral("1 sheet"));
+        QCOMPARE(translate("bt::ui::MainWindow", "%n sheet(s)", 12), QStringLiteral("12 sheets"));
+        QCOMPARE(translate("bt::ui::DropZone", "%n sheet(s) · %1", 3).arg(QStringLiteral("2 MB")),
+                 QStringLiteral("3 sheets · 2 MB"));
+        // A language BuildTrace does not ship falls back to English, plurals included.
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("it")), QStringLiteral("en"));
+        QCOMPARE(translate("bt::ui::PageCard", "%n change(s)", 1), QStringLiteral("1 change"));
+    }
+
+    void mainWindow_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("menus");
+        QTest::addColumn<QString>("compare");
+        QTest::addColumn<QString>("oldZone");
+        QTest::addColumn<QString>("newZone");
+        QTest::addColumn<QString>("oneChange");
+        QTest::addColumn<QString>("twoChanges");
+        QTest::newRow("de") << "de" << QStringList{"&Datei", "&Ansicht", "&Hilfe"} << "Vergleichen"
+                            << "ALTER Planstand"
+                            << "NEUER Planstand"
+                            << "1 Änderung"
+                            << "2 Änderungen";
+        QTest::newRow("fr") << "fr" << QStringList{"&Fichier", "&Affichage", "Ai&de"} << "Comparer"
+                            << "ANCIEN indice"
+                            << "NOUVEL indice"
+                            << "1 modification"
+                            << "2 modifications";
+        QTest::newRow("es") << "es" << QStringList{"&Archivo", "&Ver", "Ay&uda"} << "Comparar"
+                            << "Revisión ANTERIOR"
+                            << "Revisión NUEVA"
+                            << "1 cambio"
+                            << "2 cambios";
+    }
+
+    void mainWindow() {
+        QFETCH(QString, language);
+        QFETCH(QStringList, menus);
+        QFETCH(QString, compare);
+        QFETCH(QString, oldZone);
+        QFETCH(QString, newZone);
+        QFETCH(QString, oneChange);
+        QFETCH(QString, twoChanges);
+        QCOMPARE(bt::ui::installTranslations(language), language);
+        const MainWindow w;
+        const WindowTexts t = textsOf(w);
+
+        QCOMPARE(t.menus, menus);
+        QCOMPARE(t.compareButton, compare);
+        QCOMPARE(t.oldZoneTitle, oldZone);
+        QCOMPARE(t.newZoneTitle, newZone);
+        // Every menu item and every drop-zone text differs from the English one.
+        QCOMPARE(t.menuActions.size(), m_english.menuActions.size());
+        for (int i = 0; i < t.menuActions.size(); ++i)
+            QVERIFY2(t.menuActions[i] != m_english.menuActions[i], qPrintable(t.menuActions[i]));
+        QCOMPARE(t.zoneLabels.size(), m_english.zoneLabels.size());
+        for (int i = 0; i < t.zoneLabels.size(); ++i)
+            QVERIFY2(t.zoneLabels[i] != m_english.zoneLabels[i], qPrintable(t.zoneLabels[i]));
+
+        QCOMPARE(QCoreApplication::translate("bt::ui::PageCard", "%n change(s)", nullptr, 1), oneChange);
+        QCOMPARE(QCoreApplication::translate("bt::ui::PageCard", "%n change(s)", nullptr, 2), twoChanges);
+
+        // BT_TRANSLATION_SHOTS=DIR: pictures of the window and the settings dialog in each language,
+        // to look for clipped texts after adding strings.
+        const QString shots = qEnvironmentVariable("BT_TRANSLATION_SHOTS");
+        if (!shots.isEmpty()) {
+            QVERIFY(QDir().mkpath(shots));
+            MainWindow window;
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(
+                window.grab().save(QDir(shots).filePath(QStringLiteral("mainwindow-%1.png").arg(language))));
+            bt::ui::SettingsDialog dialog(bt::ui::GuiSettings{});
+            dialog.show();
+            dialog.adjustSize();
+            QVERIFY(
+                dialog.grab().save(QDir(shots).filePath(QStringLiteral("settings-%1.png").arg(language))));
+        }
+    }
+
+    // Qt's own texts (standard buttons) follow when qt6-translations-l10n is installed.
+    void qtTranslations() {
+        const QString dir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+        if (!QFile::exists(QDir(dir).filePath(QStringLiteral("qtbase_de.qm"))))
+            QSKIP("qtbase_de.qm is not installed (package qt6-translations-l10n)");
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
+    }
+
+    void languageSetting() {
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+        bt::ui::GuiSettings s;
+        QVERIFY(s.language.isEmpty()); // the system's
+        s.language = QStringLiteral("fr");
+        const bt::ui::SettingsDialog dialog(s);
+        auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("languageCombo"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 5); // System, English, Deutsch, Français, Español
+        QCOMPARE(combo->itemText(0), QStringLiteral("System"));
+        QCOMPARE(combo->currentText(), QStringLiteral("Français"));
+        QCOMPARE(dialog.settings().language, QStringLiteral("fr"));
+        combo->setCurrentIndex(0);
+        QVERIFY(dialog.settings().language.isEmpty());
+
+        s.save();
+        QCOMPARE(bt::ui::GuiSettings::load().language, QStringLiteral("fr"));
+        // At start-up the setting decides.
+        bt::ui::setUpGuiApplication();
+        QCOMPARE(QCoreApplication::translate("bt::ui::MainWindow", "Compare"), QStringLiteral("Comparer"));
+        s.language.clear();
+        s.save();
+        QVERIFY(bt::ui::GuiSettings::load().language.isEmpty());
+        bt::ui::installTranslations(QStringLiteral("en"));
+    }
+
+    void windowIcon() {
+        const QIcon icon = bt::ui::applicationIcon();
+        QVERIFY(!icon.isNull());
+        const QList<QSize> sizes = icon.availableSizes();
+        for (const int size : {16, 32, 48, 256})
+            QVERIFY2(sizes.contains(QSize(size, size)), qPrintable(QString::number(size)));
+        QVERIFY(!QGuiApplication::windowIcon().isNull());
+        QCOMPARE(QGuiApplication::desktopFileName(), QStringLiteral("org.buildtrace.BuildTrace"));
+    }
+
+    void tsFiles_data() {
+        QTest::addColumn<QString>("language");
+        for (const char *language : {"de", "fr", "es", "en"})
+            QTest::newRow(language) << QString::fromLatin1(language);
+    }
+
+    // Each .ts file: every current message translated (not unfinished, not empty), numerus
+    // messages with the language's number of forms, the source's placeholders kept. Obsolete and
+    // vanished entries (left by lupdate for strings no longer in the code) don't count.
+    void tsFiles() {
+        QFETCH(QString, language);
+        const QString path = QStringLiteral(BT_SOURCE_DIR "/translations/buildtrace_%1.ts").arg(language);
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        QXmlStreamReader xml(&file);
+        QString fileLanguage, context, source, type;
+        bool numerus = false;
+        QStringList forms;
+        QString text;
+        int messages = 0, numerusMessages = 0;
+        QStringList problems;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            const auto name = xml.name();
+            if (xml.isStartElement()) {
+                if (name == u"TS") {
+                    fileLanguage = xml.attributes().value(QStringLiteral("language")).toString();
+                } else if (name == u"name") {
+                    context = xml.readElementText();
+                } else if (name == u"message") {
+                    numerus = xml.attributes().value(QStringLiteral("numerus")) == u"yes";
+                    source.clear();
+                    forms.clear();
+                    text.clear();
+                    type.clear();
+                } else if (name == u"source") {
+                    source = xml.readElementText();
+                } else if (name == u"translation") {
+                    type = xml.attributes().value(QStringLiteral("type")).toString();
+                    if (!numerus) text = xml.readElementText();
+                } else if (name == u"numerusform") {
+                    forms << xml.readElementText();
+                }
+            } else if (xml.isEndElement() && name == u"message") {
+                if (type == u"vanished" || type == u"obsolete") continue;
+                ++messages;
+                const QString where = QStringLiteral("%1 \"%2\"").arg(context, source);
+                if (type == u"unfinished") problems << where + QStringLiteral(": unfinished");
+                const QStringList translations = numerus ? forms : QStringList{text};
+                if (numerus) {
+                    ++numerusMessages;
+                    if (forms.size() != pluralForms(language))
+                        problems << where + QStringLiteral(": %1 plural forms").arg(forms.size());
+                }
+                for (const QString &t : translations) {
+                    if (t.trimmed().isEmpty())
+                        problems << where + QStringLiteral(": empty");
+                    else if (placeholders(t) != placeholders(source))
+                        problems << where + QStringLiteral(": placeholders differ in \"%1\"").arg(t);
+                }
+                if (language == u"en" && !numerus) problems << where + QStringLiteral(": not a plural");
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(fileLanguage, language);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        QVERIFY(numerusMessages >= 3); // sheets, changes, sheets in a drop zone
+        if (language != u"en") QVERIFY2(messages > 300, qPrintable(QString::number(messages)));
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

@@ -1,0 +1,1354 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>bt::ui::DropZone</name>
+    <message>
+        <source>Drawing sets (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Plansätze (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Old revision</source>
+        <translation>Alter Planstand</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>Neuer Planstand</translation>
+    </message>
+    <message>
+        <source>OLD revision</source>
+        <translation>ALTER Planstand</translation>
+    </message>
+    <message>
+        <source>NEW revision</source>
+        <translation>NEUER Planstand</translation>
+    </message>
+    <message>
+        <source>Drop a PDF or image here</source>
+        <translation>PDF oder Bild hierher ziehen</translation>
+    </message>
+    <message>
+        <source>or click to choose a file</source>
+        <translation>oder klicken, um eine Datei zu wählen</translation>
+    </message>
+    <message>
+        <source>Reading… · %1</source>
+        <translation>Wird gelesen… · %1</translation>
+    </message>
+    <message>
+        <source>Password protected · %1</source>
+        <translation>Passwortgeschützt · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) · %1</source>
+        <translation>
+            <numerusform>%n Plan · %1</numerusform>
+            <numerusform>%n Pläne · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file. Press Space to choose one.</source>
+        <translation>Keine Datei. Leertaste drücken, um eine zu wählen.</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>Datei wählen…</translation>
+    </message>
+    <message>
+        <source>Recent Files</source>
+        <translation>Zuletzt verwendete Dateien</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Choose the old revision</source>
+        <translation>Alten Planstand wählen</translation>
+    </message>
+    <message>
+        <source>Choose the new revision</source>
+        <translation>Neuen Planstand wählen</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::HistoryPanel</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Past comparisons</source>
+        <translation>Frühere Vergleiche</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Pläne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Show the results of this comparison (Return)</source>
+        <translation>Die Ergebnisse dieses Vergleichs anzeigen (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Finish an interrupted or cancelled comparison</source>
+        <translation>Einen unterbrochenen oder abgebrochenen Vergleich abschließen</translation>
+    </message>
+    <message>
+        <source>Remove this comparison and its overlays from the history (Delete)</source>
+        <translation>Diesen Vergleich und seine Überlagerungen aus dem Verlauf entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Completed with errors</source>
+        <translation>Mit Fehlern abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Alt: %1
+Neu: %2</translation>
+    </message>
+    <message>
+        <source>No comparisons yet.</source>
+        <translation>Noch keine Vergleiche.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::MainWindow</name>
+    <message>
+        <source>OLD</source>
+        <translation>ALT</translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation>NEU</translation>
+    </message>
+    <message>
+        <source>BuildTrace</source>
+        <translation>BuildTrace</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Old Revision…</source>
+        <translation>&amp;Alten Planstand wählen…</translation>
+    </message>
+    <message>
+        <source>Choose &amp;New Revision…</source>
+        <translation>&amp;Neuen Planstand wählen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Swap Old and New</source>
+        <translation>Alt und Neu &amp;tauschen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel Comparison</source>
+        <translation>Vergleich abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Sheets</source>
+        <translation>&amp;Zurück zu den Plänen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Sheet</source>
+        <translation>&amp;Vorheriger Plan</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <source>&amp;Next Sheet</source>
+        <translation>&amp;Nächster Plan</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>Be&amp;richt exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export Change &amp;List…</source>
+        <translation>Änderungs&amp;liste exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh History</source>
+        <translation>Verlauf a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Sheets</source>
+        <translation>&amp;Alle Pläne anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Changed Sheets</source>
+        <translation>&amp;Geänderte Pläne anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Unchanged Sheets</source>
+        <translation>&amp;Unveränderte Pläne anzeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Failed Sheets</source>
+        <translation>&amp;Fehlgeschlagene Pläne anzeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Comparisons</source>
+        <translation>&amp;Zuletzt verglichen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About BuildTrace</source>
+        <translation>&amp;Über BuildTrace</translation>
+    </message>
+    <message>
+        <source>About BuildTrace</source>
+        <translation>Über BuildTrace</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compares two revisions of a construction drawing set sheet by sheet. Everything runs on this computer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Vergleicht zwei Planstände eines Plansatzes Plan für Plan. Alles läuft auf diesem Computer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Swap OLD and NEW (%1)</source>
+        <translation>ALT und NEU tauschen (%1)</translation>
+    </message>
+    <message>
+        <source>Swap old and new</source>
+        <translation>Alt und Neu tauschen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare OLD with NEW (Return or %1)</source>
+        <translation>ALT mit NEU vergleichen (Eingabetaste oder %1)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>← Sheets</source>
+        <translation>← Pläne</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Vorheriger</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Nächster ›</translation>
+    </message>
+    <message>
+        <source>Back to the sheets (%1)</source>
+        <translation>Zurück zu den Plänen (%1)</translation>
+    </message>
+    <message>
+        <source>Previous sheet (%1)</source>
+        <translation>Vorheriger Plan (%1)</translation>
+    </message>
+    <message>
+        <source>Next sheet (%1)</source>
+        <translation>Nächster Plan (%1)</translation>
+    </message>
+    <message>
+        <source>Comparison progress</source>
+        <translation>Fortschritt des Vergleichs</translation>
+    </message>
+    <message>
+        <source>OCR %1/%2 · Diff %1/%2 · Summary %1/%2</source>
+        <translation>OCR %1/%2 · Vergleich %1/%2 · Zusammenfassung %1/%2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the comparison (Esc). It stays in the history and can be resumed.</source>
+        <translation>Den Vergleich anhalten (Esc). Er bleibt im Verlauf und kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>OLD: %1 (the older file), NEW: %2</source>
+        <translation>ALT: %1 (die ältere Datei), NEU: %2</translation>
+    </message>
+    <message>
+        <source>&amp;%1  %2 ↔ %3</source>
+        <translation>&amp;%1  %2 ↔ %3</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Alt: %1
+Neu: %2</translation>
+    </message>
+    <message>
+        <source>No recent comparisons</source>
+        <translation>Keine letzten Vergleiche</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>The history %1 cannot be opened: %2</source>
+        <translation>Der Verlauf %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>History Unavailable</source>
+        <translation>Verlauf nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Choose both revisions first: drop the files on OLD and NEW.</source>
+        <translation>Zuerst beide Planstände wählen: die Dateien auf ALT und NEU ablegen.</translation>
+    </message>
+    <message>
+        <source>Only interrupted or cancelled comparisons can be resumed.</source>
+        <translation>Nur unterbrochene oder abgebrochene Vergleiche können fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Opening OLD and NEW…</source>
+        <translation>ALT und NEU werden geöffnet…</translation>
+    </message>
+    <message>
+        <source>Cannot Compare</source>
+        <translation>Vergleich nicht möglich</translation>
+    </message>
+    <message>
+        <source>The %1 revision cannot be opened.</source>
+        <translation>Der Planstand %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Wrong password for %1. Try again:</source>
+        <translation>Falsches Passwort für %1. Bitte erneut eingeben:</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is password protected. Password:</source>
+        <translation>%1 (%2) ist passwortgeschützt. Passwort:</translation>
+    </message>
+    <message>
+        <source>Password Required</source>
+        <translation>Passwort erforderlich</translation>
+    </message>
+    <message>
+        <source>Not compared: %1 needs its password.</source>
+        <translation>Nicht verglichen: %1 braucht sein Passwort.</translation>
+    </message>
+    <message>
+        <source>Not resumed.</source>
+        <translation>Nicht fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Not compared.</source>
+        <translation>Nicht verglichen.</translation>
+    </message>
+    <message>
+        <source>Cannot Resume</source>
+        <translation>Fortsetzen nicht möglich</translation>
+    </message>
+    <message>
+        <source>These files were compared before with the same settings: continuing that job.</source>
+        <translation>Diese Dateien wurden schon mit denselben Einstellungen verglichen: dieser Vergleich wird fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Matching sheets…</source>
+        <translation>Pläne werden zugeordnet…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Resume it from the history to finish it.</source>
+        <translation>Abgebrochen. Im Verlauf fortsetzen, um ihn abzuschließen.</translation>
+    </message>
+    <message>
+        <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
+        <translation>OCR %1/%4 · Vergleich %2/%4 · Zusammenfassung %3/%4</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n Plan</numerusform>
+            <numerusform>%n Pläne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sheets.</source>
+        <translation>Keine Pläne.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s.</source>
+        <translation>%1 in %2 s.</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Dieser Vergleich ist nicht mehr im Verlauf.</translation>
+    </message>
+    <message>
+        <source>This comparison has no sheets.</source>
+        <translation>Dieser Vergleich hat keine Pläne.</translation>
+    </message>
+    <message>
+        <source>Delete Comparison</source>
+        <translation>Vergleich löschen</translation>
+    </message>
+    <message>
+        <source>Delete the comparison of %1 with %2 and its overlays from the history?</source>
+        <translation>Den Vergleich von %1 mit %2 und seine Überlagerungen aus dem Verlauf löschen?</translation>
+    </message>
+    <message>
+        <source>The drawing files themselves are not touched.</source>
+        <translation>Die Plandateien selbst bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Cannot Delete</source>
+        <translation>Löschen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Drop two revisions of a drawing set above and press Compare.</source>
+        <translation>Zwei Planstände eines Plansatzes oben ablegen und auf Vergleichen klicken.</translation>
+    </message>
+    <message>
+        <source>Comparison deleted.</source>
+        <translation>Vergleich gelöscht.</translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2: %3</source>
+        <translation>Plan %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Comparison Running</source>
+        <translation>Vergleich läuft</translation>
+    </message>
+    <message>
+        <source>A comparison is running. Stop it and quit? It stays in the history and can be resumed.</source>
+        <translation>Ein Vergleich läuft. Anhalten und beenden? Er bleibt im Verlauf und kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>The ignore areas apply the next time this sheet is compared.</source>
+        <translation>Die ignorierten Bereiche gelten beim nächsten Vergleich dieses Plans.</translation>
+    </message>
+    <message>
+        <source>Wait for the running comparison to finish.</source>
+        <translation>Bitte warten, bis der laufende Vergleich abgeschlossen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::OverlayViewer</name>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Akzeptiert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Clarify</source>
+        <translation>Klären</translation>
+    </message>
+    <message>
+        <source>Alignment warning</source>
+        <translation>Ausrichtungswarnung</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Selecting a change zooms onto it. N and P go to the next and previous change.</source>
+        <translation>Eine ausgewählte Änderung wird herangezoomt. N und P springen zur nächsten und vorherigen Änderung.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Viewer tools</source>
+        <translation>Werkzeuge der Ansicht</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Überlagerung</translation>
+    </message>
+    <message>
+        <source>Overlay: unchanged grey, removed and added in colour</source>
+        <translation>Überlagerung: Unverändertes grau, Entferntes und Hinzugefügtes farbig</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>The old sheet, aligned onto the new one</source>
+        <translation>Der alte Plan, auf den neuen ausgerichtet</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>The new sheet</source>
+        <translation>Der neue Plan</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Old and new side by side, zoomed and panned together</source>
+        <translation>Alt und Neu nebeneinander, gemeinsam gezoomt und verschoben</translation>
+    </message>
+    <message>
+        <source>Swipe</source>
+        <translation>Trennlinie</translation>
+    </message>
+    <message>
+        <source>Old left of the swipe line, new right of it</source>
+        <translation>Alt links der Trennlinie, Neu rechts davon</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Ganzer Plan</translation>
+    </message>
+    <message>
+        <source>Fit the whole sheet</source>
+        <translation>Den ganzen Plan einpassen</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Fit the sheet&apos;s width</source>
+        <translation>Den Plan in der Breite einpassen</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>Actual pixels</source>
+        <translation>Originalpixel</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Show removed ink (overlay)</source>
+        <translation>Entfernte Linien zeigen (Überlagerung)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Show added ink (overlay)</source>
+        <translation>Hinzugefügte Linien zeigen (Überlagerung)</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>Overlay opacity</source>
+        <translation>Deckkraft der Überlagerung</translation>
+    </message>
+    <message>
+        <source>Overlay over the new sheet: fade it to see the new drawing through it</source>
+        <translation>Überlagerung über dem neuen Plan: ausblenden, um die neue Zeichnung durchscheinen zu lassen</translation>
+    </message>
+    <message>
+        <source>Swipe position</source>
+        <translation>Position der Trennlinie</translation>
+    </message>
+    <message>
+        <source>Where the old sheet ends and the new one begins (the line can be dragged too)</source>
+        <translation>Wo der alte Plan endet und der neue beginnt (die Linie lässt sich auch ziehen)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorherige</translation>
+    </message>
+    <message>
+        <source>Previous change</source>
+        <translation>Vorherige Änderung</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächste</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>Ignore area</source>
+        <translation>Bereich ignorieren</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle on the sheet to leave that area (a revision block, a date stamp) out of every comparison of this drawing number; Shift+drag does the same</source>
+        <translation>Ein Rechteck auf den Plan zeichnen, um diesen Bereich (einen Änderungsblock, einen Datumsstempel) aus jedem Vergleich dieser Plannummer herauszunehmen; Umschalt+Ziehen tut dasselbe</translation>
+    </message>
+    <message>
+        <source>Sheet history</source>
+        <translation>Planhistorie</translation>
+    </message>
+    <message>
+        <source>Earlier comparisons of this sheet</source>
+        <translation>Frühere Vergleiche dieses Plans</translation>
+    </message>
+    <message>
+        <source>Earlier comparisons of this drawing number: open one</source>
+        <translation>Frühere Vergleiche dieser Plannummer: einen öffnen</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Akzeptieren</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Mark the selected change open again</source>
+        <translation>Die ausgewählte Änderung wieder als offen markieren</translation>
+    </message>
+    <message>
+        <source>Accept the selected change</source>
+        <translation>Die ausgewählte Änderung akzeptieren</translation>
+    </message>
+    <message>
+        <source>Reject the selected change</source>
+        <translation>Die ausgewählte Änderung ablehnen</translation>
+    </message>
+    <message>
+        <source>The selected change needs clarification</source>
+        <translation>Die ausgewählte Änderung muss geklärt werden</translation>
+    </message>
+    <message>
+        <source>Comment on the selected change</source>
+        <translation>Kommentar zur ausgewählten Änderung</translation>
+    </message>
+    <message>
+        <source>The comparison of this sheet failed (%1); the colours come from the renders alone.</source>
+        <translation>Der Vergleich dieses Plans ist fehlgeschlagen (%1); die Farben stammen nur aus den gerenderten Seiten.</translation>
+    </message>
+    <message>
+        <source>This sheet is still being compared; the colours come from the renders alone.</source>
+        <translation>Dieser Plan wird noch verglichen; die Farben stammen nur aus den gerenderten Seiten.</translation>
+    </message>
+    <message>
+        <source>This sheet has no overlay image; the colours come from the renders alone.</source>
+        <translation>Dieser Plan hat kein Überlagerungsbild; die Farben stammen nur aus den gerenderten Seiten.</translation>
+    </message>
+    <message>
+        <source>The overlay %1 is missing; the colours come from the renders alone.</source>
+        <translation>Die Überlagerung %1 fehlt; die Farben stammen nur aus den gerenderten Seiten.</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>drawing change</source>
+        <translation>Zeichnungsänderung</translation>
+    </message>
+    <message>
+        <source>No sheet selected.</source>
+        <translation>Kein Plan ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Loading the overlay…</source>
+        <translation>Überlagerung wird geladen…</translation>
+    </message>
+    <message>
+        <source>This sheet is not in the old set.</source>
+        <translation>Dieser Plan ist nicht im alten Plansatz.</translation>
+    </message>
+    <message>
+        <source>Rendering the old sheet…</source>
+        <translation>Alter Plan wird gerendert…</translation>
+    </message>
+    <message>
+        <source>This sheet is not in the new set.</source>
+        <translation>Dieser Plan ist nicht im neuen Plansatz.</translation>
+    </message>
+    <message>
+        <source>Rendering the new sheet…</source>
+        <translation>Neuer Plan wird gerendert…</translation>
+    </message>
+    <message>
+        <source>Only in the new set</source>
+        <translation>Nur im neuen Plansatz</translation>
+    </message>
+    <message>
+        <source>Only in the old set</source>
+        <translation>Nur im alten Plansatz</translation>
+    </message>
+    <message>
+        <source>Overlay of the old and new sheet</source>
+        <translation>Überlagerung des alten und neuen Plans</translation>
+    </message>
+    <message>
+        <source>Old sheet</source>
+        <translation>Alter Plan</translation>
+    </message>
+    <message>
+        <source>New sheet</source>
+        <translation>Neuer Plan</translation>
+    </message>
+    <message>
+        <source>Old and new sheet, swiped</source>
+        <translation>Alter und neuer Plan mit Trennlinie</translation>
+    </message>
+    <message>
+        <source>⚠ Alignment warning: %1. Colours and clouds may be misplaced; check the changes against the Old and New views.</source>
+        <translation>⚠ Ausrichtungswarnung: %1. Farben und Wolken können verschoben sein; die Änderungen in den Ansichten Alt und Neu prüfen.</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 von %2, %3</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoriert</translation>
+    </message>
+    <message>
+        <source>Stop Ignoring This Area</source>
+        <translation>Diesen Bereich nicht mehr ignorieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3 · %4</source>
+        <translation>%1 · %2 → %3 · %4</translation>
+    </message>
+    <message>
+        <source> (shown)</source>
+        <translation> (angezeigt)</translation>
+    </message>
+    <message>
+        <source>Sheet history (%1)</source>
+        <translation>Planhistorie (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::PageCard</name>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>Plan %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Added: only in NEW (page %1)</source>
+        <translation>Hinzugefügt: nur in NEU (Seite %1)</translation>
+    </message>
+    <message>
+        <source>Removed: only in OLD (page %1)</source>
+        <translation>Entfernt: nur in ALT (Seite %1)</translation>
+    </message>
+    <message>
+        <source>Matched · page moved from %1 to %2</source>
+        <translation>Zugeordnet · Seite von %1 nach %2 verschoben</translation>
+    </message>
+    <message>
+        <source>Matched · page %1</source>
+        <translation>Zugeordnet · Seite %1</translation>
+    </message>
+    <message>
+        <source>retry %1</source>
+        <translation>Wiederholung %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 stage</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Sheet added</source>
+        <translation>Plan hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Sheet removed</source>
+        <translation>Plan entfernt</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation>Nicht verglichen</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>Keine Änderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added sheet</source>
+        <translation>Hinzugefügter Plan</translation>
+    </message>
+    <message>
+        <source>Removed sheet</source>
+        <translation>Entfernter Plan</translation>
+    </message>
+    <message>
+        <source>No overlay</source>
+        <translation>Keine Überlagerung</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Overlay after the diff</source>
+        <translation>Überlagerung nach dem Vergleich</translation>
+    </message>
+    <message>
+        <source>Sheet %1: %2</source>
+        <translation>Plan %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 von %2 geprüft</translation>
+    </message>
+    <message>
+        <source>Overlay cannot be read</source>
+        <translation>Überlagerung nicht lesbar</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::PageCardList</name>
+    <message>
+        <source>Sheets</source>
+        <translation>Pläne</translation>
+    </message>
+    <message>
+        <source>Drop two revisions of a drawing set above and press Compare.</source>
+        <translation>Zwei Planstände eines Plansatzes oben ablegen und auf Vergleichen klicken.</translation>
+    </message>
+    <message>
+        <source>No sheet matches this filter.</source>
+        <translation>Kein Plan passt zu diesem Filter.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ReportExportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Export change list</source>
+        <translation>Änderungsliste exportieren</translation>
+    </message>
+    <message>
+        <source>Drawing comparison report</source>
+        <translation>Bericht zum Planvergleich</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;All sheets (%1)</source>
+        <translation>&amp;Alle Pläne (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Changed sheets only (%1)</source>
+        <translation>Nur &amp;geänderte Pläne (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Selected sheets (%1)</source>
+        <translation>A&amp;usgewählte Pläne (%1)</translation>
+    </message>
+    <message>
+        <source>Sheets:</source>
+        <translation>Pläne:</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>Resolution of the sheet images. 150 DPI keeps an ARCH D page under 1.5 MB.</source>
+        <translation>Auflösung der Planbilder. Mit 150 DPI bleibt eine ARCH-D-Seite unter 1,5 MB.</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheets)</source>
+        <translation>CSV (Tabellenkalkulation)</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Image resolution:</source>
+        <translation>&amp;Bildauflösung:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Date&amp;i:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Writing the cover…</source>
+        <translation>Deckblatt wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 of %2 parts of %3</source>
+        <translation>%1 von %2 Teilen von %3 geschrieben</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Abgebrochen: Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Render resolution. Higher finds smaller changes but takes longer and needs more memory (220 dpi: about 0.5 GB per sheet being compared).</source>
+        <translation>Render-Auflösung. Höher findet kleinere Änderungen, dauert aber länger und braucht mehr Speicher (220 dpi: etwa 0,5 GB je Plan im Vergleich).</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Ink that moved less than this distance is not a change.</source>
+        <translation>Linien, die sich um weniger als diesen Abstand verschoben haben, gelten nicht als Änderung.</translation>
+    </message>
+    <message>
+        <source>Standard (red removed, green added)</source>
+        <translation>Standard (rot entfernt, grün hinzugefügt)</translation>
+    </message>
+    <message>
+        <source>Colour-blind safe (vermillion removed, blue added)</source>
+        <translation>Für Farbenblinde (zinnoberrot entfernt, blau hinzugefügt)</translation>
+    </message>
+    <message>
+        <source>Streaming: each sheet&apos;s results as soon as they are ready</source>
+        <translation>Fortlaufend: die Ergebnisse jedes Plans, sobald sie fertig sind</translation>
+    </message>
+    <message>
+        <source>Batch: every sheet finishes a stage before the next stage</source>
+        <translation>Stapel: jeder Schritt für alle Pläne vor dem nächsten Schritt</translation>
+    </message>
+    <message>
+        <source>Sheets compared at once. Each needs about 0.5 GB at 220 dpi.</source>
+        <translation>Pläne, die gleichzeitig verglichen werden. Jeder braucht bei 220 dpi etwa 0,5 GB.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the history database</source>
+        <translation>Verlaufsdatenbank wählen</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>A new language shows after BuildTrace is restarted.</source>
+        <translation>Eine neue Sprache erscheint nach einem Neustart von BuildTrace.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Auflösung:</translation>
+    </message>
+    <message>
+        <source>Change &amp;tolerance:</source>
+        <translation>Änderungs&amp;toleranz:</translation>
+    </message>
+    <message>
+        <source>Overlay &amp;colours:</source>
+        <translation>Über&amp;lagerungsfarben:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>Sheets compared at &amp;once:</source>
+        <translation>&amp;Gleichzeitig verglichene Pläne:</translation>
+    </message>
+    <message>
+        <source>&amp;History database:</source>
+        <translation>&amp;Verlaufsdatenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>In use: %1 (set by $BUILDTRACE_DB).</source>
+        <translation>In Verwendung: %1 (gesetzt durch $BUILDTRACE_DB).</translation>
+    </message>
+    <message>
+        <source>The history cannot move while a comparison is running.</source>
+        <translation>Der Verlauf kann nicht verschoben werden, während ein Vergleich läuft.</translation>
+    </message>
+    <message>
+        <source>Leave empty for the default location.</source>
+        <translation>Leer lassen für den Standardort.</translation>
+    </message>
+    <message>
+        <source>History database</source>
+        <translation>Verlaufsdatenbank</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SheetLoader</name>
+    <message>
+        <source>The overlay %1 could not be read (%2).</source>
+        <translation>Die Überlagerung %1 konnte nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <source>The overlay %1 is not a palette image written by BuildTrace.</source>
+        <translation>Die Überlagerung %1 ist kein von BuildTrace geschriebenes Palettenbild.</translation>
+    </message>
+    <message>
+        <source>%1 has no page %2.</source>
+        <translation>%1 hat keine Seite %2.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 could not be rendered.</source>
+        <translation>Seite %1 von %2 konnte nicht gerendert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SheetView</name>
+    <message>
+        <source>Sheet</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Drag or use the arrow keys to pan; the mouse wheel zooms at the cursor.</source>
+        <translation>Zum Verschieben ziehen oder die Pfeiltasten benutzen; das Mausrad zoomt an der Mausposition.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1354 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>bt::ui::DropZone</name>
+    <message>
+        <source>Drawing sets (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Juegos de planos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Old revision</source>
+        <translation>Revisión anterior</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>Revisión nueva</translation>
+    </message>
+    <message>
+        <source>OLD revision</source>
+        <translation>Revisión ANTERIOR</translation>
+    </message>
+    <message>
+        <source>NEW revision</source>
+        <translation>Revisión NUEVA</translation>
+    </message>
+    <message>
+        <source>Drop a PDF or image here</source>
+        <translation>Suelte aquí un PDF o una imagen</translation>
+    </message>
+    <message>
+        <source>or click to choose a file</source>
+        <translation>o haga clic para elegir un archivo</translation>
+    </message>
+    <message>
+        <source>Reading… · %1</source>
+        <translation>Leyendo… · %1</translation>
+    </message>
+    <message>
+        <source>Password protected · %1</source>
+        <translation>Protegido con contraseña · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) · %1</source>
+        <translation>
+            <numerusform>%n plano · %1</numerusform>
+            <numerusform>%n planos · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file. Press Space to choose one.</source>
+        <translation>Ningún archivo. Pulse Espacio para elegir uno.</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <source>Recent Files</source>
+        <translation>Archivos recientes</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Choose the old revision</source>
+        <translation>Elegir la revisión anterior</translation>
+    </message>
+    <message>
+        <source>Choose the new revision</source>
+        <translation>Elegir la revisión nueva</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::HistoryPanel</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Past comparisons</source>
+        <translation>Comparaciones anteriores</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Planos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Show the results of this comparison (Return)</source>
+        <translation>Mostrar los resultados de esta comparación (Intro)</translation>
+    </message>
+    <message>
+        <source>Finish an interrupted or cancelled comparison</source>
+        <translation>Terminar una comparación interrumpida o cancelada</translation>
+    </message>
+    <message>
+        <source>Remove this comparison and its overlays from the history (Delete)</source>
+        <translation>Quitar esta comparación y sus superposiciones del historial (Supr)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En ejecución</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrumpida</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Completed with errors</source>
+        <translation>Completada con errores</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Anterior: %1
+Nueva: %2</translation>
+    </message>
+    <message>
+        <source>No comparisons yet.</source>
+        <translation>Aún no hay comparaciones.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::MainWindow</name>
+    <message>
+        <source>OLD</source>
+        <translation>ANTERIOR</translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation>NUEVA</translation>
+    </message>
+    <message>
+        <source>BuildTrace</source>
+        <translation>BuildTrace</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Old Revision…</source>
+        <translation>Elegir revisión &amp;anterior…</translation>
+    </message>
+    <message>
+        <source>Choose &amp;New Revision…</source>
+        <translation>Elegir revisión &amp;nueva…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Swap Old and New</source>
+        <translation>&amp;Intercambiar anterior y nueva</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Comparar</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel Comparison</source>
+        <translation>Cancelar la com&amp;paración</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Sheets</source>
+        <translation>&amp;Volver a los planos</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Sheet</source>
+        <translation>Plano an&amp;terior</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <source>&amp;Next Sheet</source>
+        <translation>Plano si&amp;guiente</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>Exportar in&amp;forme…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export Change &amp;List…</source>
+        <translation>Exportar &amp;lista de cambios…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Aj&amp;ustes…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh History</source>
+        <translation>&amp;Actualizar historial</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Sheets</source>
+        <translation>Mostrar t&amp;odos los planos</translation>
+    </message>
+    <message>
+        <source>Show &amp;Changed Sheets</source>
+        <translation>Mostrar planos con ca&amp;mbios</translation>
+    </message>
+    <message>
+        <source>Show &amp;Unchanged Sheets</source>
+        <translation>Mostrar planos sin cam&amp;bios</translation>
+    </message>
+    <message>
+        <source>Show &amp;Failed Sheets</source>
+        <translation>Mostrar planos &amp;fallidos</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Comparisons</source>
+        <translation>Comparaciones &amp;recientes</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About BuildTrace</source>
+        <translation>&amp;Acerca de BuildTrace</translation>
+    </message>
+    <message>
+        <source>About BuildTrace</source>
+        <translation>Acerca de BuildTrace</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compares two revisions of a construction drawing set sheet by sheet. Everything runs on this computer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compara dos revisiones de un juego de planos, plano por plano. Todo se ejecuta en este equipo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Swap OLD and NEW (%1)</source>
+        <translation>Intercambiar ANTERIOR y NUEVA (%1)</translation>
+    </message>
+    <message>
+        <source>Swap old and new</source>
+        <translation>Intercambiar anterior y nueva</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>Compare OLD with NEW (Return or %1)</source>
+        <translation>Comparar ANTERIOR con NUEVA (Intro o %1)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>← Sheets</source>
+        <translation>← Planos</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Siguiente ›</translation>
+    </message>
+    <message>
+        <source>Back to the sheets (%1)</source>
+        <translation>Volver a los planos (%1)</translation>
+    </message>
+    <message>
+        <source>Previous sheet (%1)</source>
+        <translation>Plano anterior (%1)</translation>
+    </message>
+    <message>
+        <source>Next sheet (%1)</source>
+        <translation>Plano siguiente (%1)</translation>
+    </message>
+    <message>
+        <source>Comparison progress</source>
+        <translation>Progreso de la comparación</translation>
+    </message>
+    <message>
+        <source>OCR %1/%2 · Diff %1/%2 · Summary %1/%2</source>
+        <translation>OCR %1/%2 · Comparación %1/%2 · Resumen %1/%2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop the comparison (Esc). It stays in the history and can be resumed.</source>
+        <translation>Detener la comparación (Esc). Queda en el historial y se puede reanudar.</translation>
+    </message>
+    <message>
+        <source>OLD: %1 (the older file), NEW: %2</source>
+        <translation>ANTERIOR: %1 (el archivo más antiguo), NUEVA: %2</translation>
+    </message>
+    <message>
+        <source>&amp;%1  %2 ↔ %3</source>
+        <translation>&amp;%1  %2 ↔ %3</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Anterior: %1
+Nueva: %2</translation>
+    </message>
+    <message>
+        <source>No recent comparisons</source>
+        <translation>No hay comparaciones recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Vaciar lista</translation>
+    </message>
+    <message>
+        <source>The history %1 cannot be opened: %2</source>
+        <translation>No se puede abrir el historial %1: %2</translation>
+    </message>
+    <message>
+        <source>History Unavailable</source>
+        <translation>Historial no disponible</translation>
+    </message>
+    <message>
+        <source>Choose both revisions first: drop the files on OLD and NEW.</source>
+        <translation>Elija primero ambas revisiones: suelte los archivos en ANTERIOR y NUEVA.</translation>
+    </message>
+    <message>
+        <source>Only interrupted or cancelled comparisons can be resumed.</source>
+        <translation>Solo se pueden reanudar comparaciones interrumpidas o canceladas.</translation>
+    </message>
+    <message>
+        <source>Opening OLD and NEW…</source>
+        <translation>Abriendo ANTERIOR y NUEVA…</translation>
+    </message>
+    <message>
+        <source>Cannot Compare</source>
+        <translation>No se puede comparar</translation>
+    </message>
+    <message>
+        <source>The %1 revision cannot be opened.</source>
+        <translation>No se puede abrir la revisión %1.</translation>
+    </message>
+    <message>
+        <source>Wrong password for %1. Try again:</source>
+        <translation>Contraseña incorrecta para %1. Inténtelo de nuevo:</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is password protected. Password:</source>
+        <translation>%1 (%2) está protegido con contraseña. Contraseña:</translation>
+    </message>
+    <message>
+        <source>Password Required</source>
+        <translation>Se requiere contraseña</translation>
+    </message>
+    <message>
+        <source>Not compared: %1 needs its password.</source>
+        <translation>No comparado: %1 necesita su contraseña.</translation>
+    </message>
+    <message>
+        <source>Not resumed.</source>
+        <translation>No se reanudó.</translation>
+    </message>
+    <message>
+        <source>Not compared.</source>
+        <translation>No se comparó.</translation>
+    </message>
+    <message>
+        <source>Cannot Resume</source>
+        <translation>No se puede reanudar</translation>
+    </message>
+    <message>
+        <source>These files were compared before with the same settings: continuing that job.</source>
+        <translation>Estos archivos ya se compararon con los mismos ajustes: se continúa esa comparación.</translation>
+    </message>
+    <message>
+        <source>Matching sheets…</source>
+        <translation>Emparejando planos…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelada.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Resume it from the history to finish it.</source>
+        <translation>Cancelada. Reanúdela desde el historial para terminarla.</translation>
+    </message>
+    <message>
+        <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
+        <translation>OCR %1/%4 · Comparación %2/%4 · Resumen %3/%4</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Con cambios</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n plano</numerusform>
+            <numerusform>%n planos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sheets.</source>
+        <translation>Ningún plano.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s.</source>
+        <translation>%1 en %2 s.</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Esa comparación ya no está en el historial.</translation>
+    </message>
+    <message>
+        <source>This comparison has no sheets.</source>
+        <translation>Esta comparación no tiene planos.</translation>
+    </message>
+    <message>
+        <source>Delete Comparison</source>
+        <translation>Eliminar comparación</translation>
+    </message>
+    <message>
+        <source>Delete the comparison of %1 with %2 and its overlays from the history?</source>
+        <translation>¿Eliminar del historial la comparación de %1 con %2 y sus superposiciones?</translation>
+    </message>
+    <message>
+        <source>The drawing files themselves are not touched.</source>
+        <translation>Los archivos de planos no se modifican.</translation>
+    </message>
+    <message>
+        <source>Cannot Delete</source>
+        <translation>No se puede eliminar</translation>
+    </message>
+    <message>
+        <source>Drop two revisions of a drawing set above and press Compare.</source>
+        <translation>Suelte arriba dos revisiones de un juego de planos y pulse Comparar.</translation>
+    </message>
+    <message>
+        <source>Comparison deleted.</source>
+        <translation>Comparación eliminada.</translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2: %3</source>
+        <translation>Plano %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>Comparison Running</source>
+        <translation>Comparación en curso</translation>
+    </message>
+    <message>
+        <source>A comparison is running. Stop it and quit? It stays in the history and can be resumed.</source>
+        <translation>Hay una comparación en curso. ¿Detenerla y salir? Queda en el historial y se puede reanudar.</translation>
+    </message>
+    <message>
+        <source>The ignore areas apply the next time this sheet is compared.</source>
+        <translation>Las áreas ignoradas se aplicarán la próxima vez que se compare este plano.</translation>
+    </message>
+    <message>
+        <source>Wait for the running comparison to finish.</source>
+        <translation>Espere a que termine la comparación en curso.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::OverlayViewer</name>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Clarify</source>
+        <translation>Aclarar</translation>
+    </message>
+    <message>
+        <source>Alignment warning</source>
+        <translation>Advertencia de alineación</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Selecting a change zooms onto it. N and P go to the next and previous change.</source>
+        <translation>Al seleccionar un cambio, la vista se acerca a él. N y P van al cambio siguiente y al anterior.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Viewer tools</source>
+        <translation>Herramientas del visor</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Superposición</translation>
+    </message>
+    <message>
+        <source>Overlay: unchanged grey, removed and added in colour</source>
+        <translation>Superposición: lo que no cambia en gris, lo eliminado y lo añadido en color</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>The old sheet, aligned onto the new one</source>
+        <translation>El plano anterior, alineado sobre el nuevo</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>The new sheet</source>
+        <translation>El plano nuevo</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Lado a lado</translation>
+    </message>
+    <message>
+        <source>Old and new side by side, zoomed and panned together</source>
+        <translation>Anterior y nuevo lado a lado, ampliados y desplazados a la vez</translation>
+    </message>
+    <message>
+        <source>Swipe</source>
+        <translation>Cortina</translation>
+    </message>
+    <message>
+        <source>Old left of the swipe line, new right of it</source>
+        <translation>Anterior a la izquierda de la línea, nuevo a la derecha</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Página completa</translation>
+    </message>
+    <message>
+        <source>Fit the whole sheet</source>
+        <translation>Ajustar el plano completo</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ancho</translation>
+    </message>
+    <message>
+        <source>Fit the sheet&apos;s width</source>
+        <translation>Ajustar al ancho del plano</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>Actual pixels</source>
+        <translation>Píxeles reales</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Show removed ink (overlay)</source>
+        <translation>Mostrar el trazo eliminado (superposición)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Show added ink (overlay)</source>
+        <translation>Mostrar el trazo añadido (superposición)</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacidad</translation>
+    </message>
+    <message>
+        <source>Overlay opacity</source>
+        <translation>Opacidad de la superposición</translation>
+    </message>
+    <message>
+        <source>Overlay over the new sheet: fade it to see the new drawing through it</source>
+        <translation>Superposición sobre el plano nuevo: atenúela para ver el dibujo nuevo a través de ella</translation>
+    </message>
+    <message>
+        <source>Swipe position</source>
+        <translation>Posición de la cortina</translation>
+    </message>
+    <message>
+        <source>Where the old sheet ends and the new one begins (the line can be dragged too)</source>
+        <translation>Donde termina el plano anterior y empieza el nuevo (la línea también se puede arrastrar)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Previous change</source>
+        <translation>Cambio anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>Cambio siguiente</translation>
+    </message>
+    <message>
+        <source>Ignore area</source>
+        <translation>Ignorar área</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle on the sheet to leave that area (a revision block, a date stamp) out of every comparison of this drawing number; Shift+drag does the same</source>
+        <translation>Dibuje un rectángulo en el plano para excluir esa área (un cuadro de revisiones, un sello de fecha) de todas las comparaciones de este número de plano; Mayús+arrastrar hace lo mismo</translation>
+    </message>
+    <message>
+        <source>Sheet history</source>
+        <translation>Historial del plano</translation>
+    </message>
+    <message>
+        <source>Earlier comparisons of this sheet</source>
+        <translation>Comparaciones anteriores de este plano</translation>
+    </message>
+    <message>
+        <source>Earlier comparisons of this drawing number: open one</source>
+        <translation>Comparaciones anteriores de este número de plano: abra una</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Mark the selected change open again</source>
+        <translation>Marcar de nuevo como abierto el cambio seleccionado</translation>
+    </message>
+    <message>
+        <source>Accept the selected change</source>
+        <translation>Aceptar el cambio seleccionado</translation>
+    </message>
+    <message>
+        <source>Reject the selected change</source>
+        <translation>Rechazar el cambio seleccionado</translation>
+    </message>
+    <message>
+        <source>The selected change needs clarification</source>
+        <translation>El cambio seleccionado necesita aclaración</translation>
+    </message>
+    <message>
+        <source>Comment on the selected change</source>
+        <translation>Comentario sobre el cambio seleccionado</translation>
+    </message>
+    <message>
+        <source>The comparison of this sheet failed (%1); the colours come from the renders alone.</source>
+        <translation>La comparación de este plano falló (%1); los colores proceden solo de los renderizados.</translation>
+    </message>
+    <message>
+        <source>This sheet is still being compared; the colours come from the renders alone.</source>
+        <translation>Este plano aún se está comparando; los colores proceden solo de los renderizados.</translation>
+    </message>
+    <message>
+        <source>This sheet has no overlay image; the colours come from the renders alone.</source>
+        <translation>Este plano no tiene imagen de superposición; los colores proceden solo de los renderizados.</translation>
+    </message>
+    <message>
+        <source>The overlay %1 is missing; the colours come from the renders alone.</source>
+        <translation>Falta la superposición %1; los colores proceden solo de los renderizados.</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>añadido</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>modificado</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>drawing change</source>
+        <translation>cambio en el dibujo</translation>
+    </message>
+    <message>
+        <source>No sheet selected.</source>
+        <translation>Ningún plano seleccionado.</translation>
+    </message>
+    <message>
+        <source>Loading the overlay…</source>
+        <translation>Cargando la superposición…</translation>
+    </message>
+    <message>
+        <source>This sheet is not in the old set.</source>
+        <translation>Este plano no está en el juego anterior.</translation>
+    </message>
+    <message>
+        <source>Rendering the old sheet…</source>
+        <translation>Renderizando el plano anterior…</translation>
+    </message>
+    <message>
+        <source>This sheet is not in the new set.</source>
+        <translation>Este plano no está en el juego nuevo.</translation>
+    </message>
+    <message>
+        <source>Rendering the new sheet…</source>
+        <translation>Renderizando el plano nuevo…</translation>
+    </message>
+    <message>
+        <source>Only in the new set</source>
+        <translation>Solo en el juego nuevo</translation>
+    </message>
+    <message>
+        <source>Only in the old set</source>
+        <translation>Solo en el juego anterior</translation>
+    </message>
+    <message>
+        <source>Overlay of the old and new sheet</source>
+        <translation>Superposición del plano anterior y el nuevo</translation>
+    </message>
+    <message>
+        <source>Old sheet</source>
+        <translation>Plano anterior</translation>
+    </message>
+    <message>
+        <source>New sheet</source>
+        <translation>Plano nuevo</translation>
+    </message>
+    <message>
+        <source>Old and new sheet, swiped</source>
+        <translation>Plano anterior y nuevo, con cortina</translation>
+    </message>
+    <message>
+        <source>⚠ Alignment warning: %1. Colours and clouds may be misplaced; check the changes against the Old and New views.</source>
+        <translation>⚠ Advertencia de alineación: %1. Los colores y las nubes pueden estar desplazados; compruebe los cambios en las vistas Anterior y Nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 por %2, %3</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorada</translation>
+    </message>
+    <message>
+        <source>Stop Ignoring This Area</source>
+        <translation>Dejar de ignorar esta área</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n cambio</numerusform>
+            <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3 · %4</source>
+        <translation>%1 · %2 → %3 · %4</translation>
+    </message>
+    <message>
+        <source> (shown)</source>
+        <translation> (mostrado)</translation>
+    </message>
+    <message>
+        <source>Sheet history (%1)</source>
+        <translation>Historial del plano (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::PageCard</name>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Comparación</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>Plano %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Added: only in NEW (page %1)</source>
+        <translation>Añadido: solo en NUEVA (página %1)</translation>
+    </message>
+    <message>
+        <source>Removed: only in OLD (page %1)</source>
+        <translation>Eliminado: solo en ANTERIOR (página %1)</translation>
+    </message>
+    <message>
+        <source>Matched · page moved from %1 to %2</source>
+        <translation>Emparejado · página movida de %1 a %2</translation>
+    </message>
+    <message>
+        <source>Matched · page %1</source>
+        <translation>Emparejado · página %1</translation>
+    </message>
+    <message>
+        <source>retry %1</source>
+        <translation>reintento %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 falló: %2</translation>
+    </message>
+    <message>
+        <source>%1 stage</source>
+        <translation>Etapa %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Sheet added</source>
+        <translation>Plano añadido</translation>
+    </message>
+    <message>
+        <source>Sheet removed</source>
+        <translation>Plano eliminado</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation>No comparado</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n cambio</numerusform>
+            <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added sheet</source>
+        <translation>Plano añadido</translation>
+    </message>
+    <message>
+        <source>Removed sheet</source>
+        <translation>Plano eliminado</translation>
+    </message>
+    <message>
+        <source>No overlay</source>
+        <translation>Sin superposición</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Overlay after the diff</source>
+        <translation>Superposición tras la comparación</translation>
+    </message>
+    <message>
+        <source>Sheet %1: %2</source>
+        <translation>Plano %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 de %2 revisados</translation>
+    </message>
+    <message>
+        <source>Overlay cannot be read</source>
+        <translation>No se puede leer la superposición</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::PageCardList</name>
+    <message>
+        <source>Sheets</source>
+        <translation>Planos</translation>
+    </message>
+    <message>
+        <source>Drop two revisions of a drawing set above and press Compare.</source>
+        <translation>Suelte arriba dos revisiones de un juego de planos y pulse Comparar.</translation>
+    </message>
+    <message>
+        <source>No sheet matches this filter.</source>
+        <translation>Ningún plano coincide con este filtro.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ReportExportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <source>Export change list</source>
+        <translation>Exportar lista de cambios</translation>
+    </message>
+    <message>
+        <source>Drawing comparison report</source>
+        <translation>Informe de comparación de planos</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;All sheets (%1)</source>
+        <translation>Todos &amp;los planos (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Changed sheets only (%1)</source>
+        <translation>Solo planos con &amp;cambios (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Selected sheets (%1)</source>
+        <translation>Planos &amp;seleccionados (%1)</translation>
+    </message>
+    <message>
+        <source>Sheets:</source>
+        <translation>Planos:</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>Resolution of the sheet images. 150 DPI keeps an ARCH D page under 1.5 MB.</source>
+        <translation>Resolución de las imágenes de los planos. Con 150 DPI, una página ARCH D ocupa menos de 1,5 MB.</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheets)</source>
+        <translation>CSV (hojas de cálculo)</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Image resolution:</source>
+        <translation>Resolución de &amp;imagen:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Arc&amp;hivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Escribiendo %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Writing the cover…</source>
+        <translation>Escribiendo la portada…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 of %2 parts of %3</source>
+        <translation>Escritas %1 de %2 partes de %3</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Escrito en %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Cancelado: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Render resolution. Higher finds smaller changes but takes longer and needs more memory (220 dpi: about 0.5 GB per sheet being compared).</source>
+        <translation>Resolución de renderizado. Una más alta encuentra cambios más pequeños, pero tarda más y necesita más memoria (220 dpi: unos 0,5 GB por plano en comparación).</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Ink that moved less than this distance is not a change.</source>
+        <translation>El trazo que se ha movido menos que esta distancia no es un cambio.</translation>
+    </message>
+    <message>
+        <source>Standard (red removed, green added)</source>
+        <translation>Estándar (eliminado en rojo, añadido en verde)</translation>
+    </message>
+    <message>
+        <source>Colour-blind safe (vermillion removed, blue added)</source>
+        <translation>Apto para daltónicos (eliminado en bermellón, añadido en azul)</translation>
+    </message>
+    <message>
+        <source>Streaming: each sheet&apos;s results as soon as they are ready</source>
+        <translation>Continuo: los resultados de cada plano en cuanto están listos</translation>
+    </message>
+    <message>
+        <source>Batch: every sheet finishes a stage before the next stage</source>
+        <translation>Por lotes: todos los planos terminan una etapa antes de la siguiente</translation>
+    </message>
+    <message>
+        <source>Sheets compared at once. Each needs about 0.5 GB at 220 dpi.</source>
+        <translation>Planos comparados a la vez. Cada uno necesita unos 0,5 GB a 220 dpi.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose the history database</source>
+        <translation>Elegir la base de datos del historial</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>A new language shows after BuildTrace is restarted.</source>
+        <translation>El nuevo idioma se mostrará después de reiniciar BuildTrace.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Resolución:</translation>
+    </message>
+    <message>
+        <source>Change &amp;tolerance:</source>
+        <translation>&amp;Tolerancia de cambio:</translation>
+    </message>
+    <message>
+        <source>Overlay &amp;colours:</source>
+        <translation>&amp;Colores de superposición:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modo:</translation>
+    </message>
+    <message>
+        <source>Sheets compared at &amp;once:</source>
+        <translation>Planos comparados a la &amp;vez:</translation>
+    </message>
+    <message>
+        <source>&amp;History database:</source>
+        <translation>Base de datos del &amp;historial:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>In use: %1 (set by $BUILDTRACE_DB).</source>
+        <translation>En uso: %1 (definido por $BUILDTRACE_DB).</translation>
+    </message>
+    <message>
+        <source>The history cannot move while a comparison is running.</source>
+        <translation>El historial no se puede mover mientras se ejecuta una comparación.</translation>
+    </message>
+    <message>
+        <source>Leave empty for the default location.</source>
+        <translation>Dejar vacío para la ubicación predeterminada.</translation>
+    </message>
+    <message>
+        <source>History database</source>
+        <translation>Base de datos del historial</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases de datos SQLite (*.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SheetLoader</name>
+    <message>
+        <source>The overlay %1 could not be read (%2).</source>
+        <translation>No se pudo leer la superposición %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The overlay %1 is not a palette image written by BuildTrace.</source>
+        <translation>La superposición %1 no es una imagen de paleta escrita por BuildTrace.</translation>
+    </message>
+    <message>
+        <source>%1 has no page %2.</source>
+        <translation>%1 no tiene página %2.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 could not be rendered.</source>
+        <translation>No se pudo renderizar la página %1 de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SheetView</name>
+    <message>
+        <source>Sheet</source>
+        <translation>Plano</translation>
+    </message>
+    <message>
+        <source>Drag or use the arrow keys to pan; the mouse wheel zooms at the cursor.</source>
+        <translation>Arrastre o use las teclas de flecha para desplazarse; la rueda del ratón acerca o aleja en la posición del cursor.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1354 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>bt::ui::DropZone</name>
+    <message>
+        <source>Drawing sets (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Jeux de plans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Old revision</source>
+        <translation>Ancien indice</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>Nouvel indice</translation>
+    </message>
+    <message>
+        <source>OLD revision</source>
+        <translation>ANCIEN indice</translation>
+    </message>
+    <message>
+        <source>NEW revision</source>
+        <translation>NOUVEL indice</translation>
+    </message>
+    <message>
+        <source>Drop a PDF or image here</source>
+        <translation>Déposez un PDF ou une image ici</translation>
+    </message>
+    <message>
+        <source>or click to choose a file</source>
+        <translation>ou cliquez pour choisir un fichier</translation>
+    </message>
+    <message>
+        <source>Reading… · %1</source>
+        <translation>Lecture… · %1</translation>
+    </message>
+    <message>
+        <source>Password protected · %1</source>
+        <translation>Protégé par mot de passe · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) · %1</source>
+        <translation>
+            <numerusform>%n plan · %1</numerusform>
+            <numerusform>%n plans · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file. Press Space to choose one.</source>
+        <translation>Aucun fichier. Appuyez sur Espace pour en choisir un.</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Recent Files</source>
+        <translation>Fichiers récents</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Choose the old revision</source>
+        <translation>Choisir l’ancien indice</translation>
+    </message>
+    <message>
+        <source>Choose the new revision</source>
+        <translation>Choisir le nouvel indice</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::HistoryPanel</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Past comparisons</source>
+        <translation>Comparaisons précédentes</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Show the results of this comparison (Return)</source>
+        <translation>Afficher les résultats de cette comparaison (Entrée)</translation>
+    </message>
+    <message>
+        <source>Finish an interrupted or cancelled comparison</source>
+        <translation>Terminer une comparaison interrompue ou annulée</translation>
+    </message>
+    <message>
+        <source>Remove this comparison and its overlays from the history (Delete)</source>
+        <translation>Retirer cette comparaison et ses superpositions de l’historique (Suppr)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours d’exécution</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrompue</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Completed with errors</source>
+        <translation>Terminée avec des erreurs</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Ancien&#xa0;: %1
+Nouveau&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No comparisons yet.</source>
+        <translation>Aucune comparaison pour l’instant.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::MainWindow</name>
+    <message>
+        <source>OLD</source>
+        <translation>ANCIEN</translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation>NOUVEAU</translation>
+    </message>
+    <message>
+        <source>BuildTrace</source>
+        <translation>BuildTrace</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Old Revision…</source>
+        <translation>Choisir l’&amp;ancien indice…</translation>
+    </message>
+    <message>
+        <source>Choose &amp;New Revision…</source>
+        <translation>Choisir le &amp;nouvel indice…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Swap Old and New</source>
+        <translation>&amp;Intervertir ancien et nouveau</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Comparer</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel Comparison</source>
+        <translation>Arrê&amp;ter la comparaison</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Sheets</source>
+        <translation>&amp;Retour aux plans</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Sheet</source>
+        <translation>Plan &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <source>&amp;Next Sheet</source>
+        <translation>Plan &amp;suivant</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>Exporter le ra&amp;pport…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export Change &amp;List…</source>
+        <translation>Exporter la &amp;liste des modifications…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh History</source>
+        <translation>&amp;Actualiser l’historique</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Sheets</source>
+        <translation>Afficher &amp;tous les plans</translation>
+    </message>
+    <message>
+        <source>Show &amp;Changed Sheets</source>
+        <translation>Afficher les plans &amp;modifiés</translation>
+    </message>
+    <message>
+        <source>Show &amp;Unchanged Sheets</source>
+        <translation>Afficher les plans &amp;inchangés</translation>
+    </message>
+    <message>
+        <source>Show &amp;Failed Sheets</source>
+        <translation>Afficher les plans en &amp;échec</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Comparisons</source>
+        <translation>Comparaisons &amp;récentes</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;About BuildTrace</source>
+        <translation>À &amp;propos de BuildTrace</translation>
+    </message>
+    <message>
+        <source>About BuildTrace</source>
+        <translation>À propos de BuildTrace</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compares two revisions of a construction drawing set sheet by sheet. Everything runs on this computer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compare deux indices d’un jeu de plans, plan par plan. Tout se fait sur cet ordinateur.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Swap OLD and NEW (%1)</source>
+        <translation>Intervertir ANCIEN et NOUVEAU (%1)</translation>
+    </message>
+    <message>
+        <source>Swap old and new</source>
+        <translation>Intervertir ancien et nouveau</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>Compare OLD with NEW (Return or %1)</source>
+        <translation>Comparer ANCIEN avec NOUVEAU (Entrée ou %1)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>← Sheets</source>
+        <translation>← Plans</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Précédent</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Suivant ›</translation>
+    </message>
+    <message>
+        <source>Back to the sheets (%1)</source>
+        <translation>Retour aux plans (%1)</translation>
+    </message>
+    <message>
+        <source>Previous sheet (%1)</source>
+        <translation>Plan précédent (%1)</translation>
+    </message>
+    <message>
+        <source>Next sheet (%1)</source>
+        <translation>Plan suivant (%1)</translation>
+    </message>
+    <message>
+        <source>Comparison progress</source>
+        <translation>Progression de la comparaison</translation>
+    </message>
+    <message>
+        <source>OCR %1/%2 · Diff %1/%2 · Summary %1/%2</source>
+        <translation>OCR %1/%2 · Comparaison %1/%2 · Résumé %1/%2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the comparison (Esc). It stays in the history and can be resumed.</source>
+        <translation>Arrêter la comparaison (Échap). Elle reste dans l’historique et peut être reprise.</translation>
+    </message>
+    <message>
+        <source>OLD: %1 (the older file), NEW: %2</source>
+        <translation>ANCIEN&#xa0;: %1 (le fichier le plus ancien), NOUVEAU&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&amp;%1  %2 ↔ %3</source>
+        <translation>&amp;%1  %2 ↔ %3</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Ancien&#xa0;: %1
+Nouveau&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No recent comparisons</source>
+        <translation>Aucune comparaison récente</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Vider la liste</translation>
+    </message>
+    <message>
+        <source>The history %1 cannot be opened: %2</source>
+        <translation>L’historique %1 ne peut pas être ouvert&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>History Unavailable</source>
+        <translation>Historique indisponible</translation>
+    </message>
+    <message>
+        <source>Choose both revisions first: drop the files on OLD and NEW.</source>
+        <translation>Choisissez d’abord les deux indices&#xa0;: déposez les fichiers sur ANCIEN et NOUVEAU.</translation>
+    </message>
+    <message>
+        <source>Only interrupted or cancelled comparisons can be resumed.</source>
+        <translation>Seules les comparaisons interrompues ou annulées peuvent être reprises.</translation>
+    </message>
+    <message>
+        <source>Opening OLD and NEW…</source>
+        <translation>Ouverture d’ANCIEN et de NOUVEAU…</translation>
+    </message>
+    <message>
+        <source>Cannot Compare</source>
+        <translation>Comparaison impossible</translation>
+    </message>
+    <message>
+        <source>The %1 revision cannot be opened.</source>
+        <translation>L’indice %1 ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <source>Wrong password for %1. Try again:</source>
+        <translation>Mot de passe incorrect pour %1. Réessayez&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is password protected. Password:</source>
+        <translation>%1 (%2) est protégé par mot de passe. Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password Required</source>
+        <translation>Mot de passe requis</translation>
+    </message>
+    <message>
+        <source>Not compared: %1 needs its password.</source>
+        <translation>Non comparé&#xa0;: %1 a besoin de son mot de passe.</translation>
+    </message>
+    <message>
+        <source>Not resumed.</source>
+        <translation>Comparaison non reprise.</translation>
+    </message>
+    <message>
+        <source>Not compared.</source>
+        <translation>Comparaison non effectuée.</translation>
+    </message>
+    <message>
+        <source>Cannot Resume</source>
+        <translation>Reprise impossible</translation>
+    </message>
+    <message>
+        <source>These files were compared before with the same settings: continuing that job.</source>
+        <translation>Ces fichiers ont déjà été comparés avec les mêmes paramètres&#xa0;: reprise de cette comparaison.</translation>
+    </message>
+    <message>
+        <source>Matching sheets…</source>
+        <translation>Appariement des plans…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulée.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Resume it from the history to finish it.</source>
+        <translation>Annulée. Reprenez-la depuis l’historique pour la terminer.</translation>
+    </message>
+    <message>
+        <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
+        <translation>OCR %1/%4 · Comparaison %2/%4 · Résumé %3/%4</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifiés</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n plan</numerusform>
+            <numerusform>%n plans</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sheets.</source>
+        <translation>Aucun plan.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s.</source>
+        <translation>%1 en %2 s.</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Cette comparaison n’est plus dans l’historique.</translation>
+    </message>
+    <message>
+        <source>This comparison has no sheets.</source>
+        <translation>Cette comparaison n’a aucun plan.</translation>
+    </message>
+    <message>
+        <source>Delete Comparison</source>
+        <translation>Supprimer la comparaison</translation>
+    </message>
+    <message>
+        <source>Delete the comparison of %1 with %2 and its overlays from the history?</source>
+        <translation>Supprimer de l’historique la comparaison de %1 avec %2 et ses superpositions&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The drawing files themselves are not touched.</source>
+        <translation>Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <source>Cannot Delete</source>
+        <translation>Suppression impossible</translation>
+    </message>
+    <message>
+        <source>Drop two revisions of a drawing set above and press Compare.</source>
+        <translation>Déposez ci-dessus deux indices d’un jeu de plans et cliquez sur Comparer.</translation>
+    </message>
+    <message>
+        <source>Comparison deleted.</source>
+        <translation>Comparaison supprimée.</translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2: %3</source>
+        <translation>Plan %1 sur %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Comparison Running</source>
+        <translation>Comparaison en cours</translation>
+    </message>
+    <message>
+        <source>A comparison is running. Stop it and quit? It stays in the history and can be resumed.</source>
+        <translation>Une comparaison est en cours. L’arrêter et quitter&#xa0;? Elle reste dans l’historique et peut être reprise.</translation>
+    </message>
+    <message>
+        <source>The ignore areas apply the next time this sheet is compared.</source>
+        <translation>Les zones ignorées s’appliqueront à la prochaine comparaison de ce plan.</translation>
+    </message>
+    <message>
+        <source>Wait for the running comparison to finish.</source>
+        <translation>Attendez la fin de la comparaison en cours.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::OverlayViewer</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <source>Clarify</source>
+        <translation>À clarifier</translation>
+    </message>
+    <message>
+        <source>Alignment warning</source>
+        <translation>Avertissement d’alignement</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Selecting a change zooms onto it. N and P go to the next and previous change.</source>
+        <translation>Sélectionner une modification zoome dessus. N et P passent à la modification suivante et précédente.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Viewer tools</source>
+        <translation>Outils de la visionneuse</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Superposition</translation>
+    </message>
+    <message>
+        <source>Overlay: unchanged grey, removed and added in colour</source>
+        <translation>Superposition&#xa0;: inchangé en gris, supprimé et ajouté en couleur</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Ancien</translation>
+    </message>
+    <message>
+        <source>The old sheet, aligned onto the new one</source>
+        <translation>L’ancien plan, aligné sur le nouveau</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>The new sheet</source>
+        <translation>Le nouveau plan</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <source>Old and new side by side, zoomed and panned together</source>
+        <translation>Ancien et nouveau côte à côte, zoomés et déplacés ensemble</translation>
+    </message>
+    <message>
+        <source>Swipe</source>
+        <translation>Balayage</translation>
+    </message>
+    <message>
+        <source>Old left of the swipe line, new right of it</source>
+        <translation>Ancien à gauche de la ligne de balayage, nouveau à droite</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Page entière</translation>
+    </message>
+    <message>
+        <source>Fit the whole sheet</source>
+        <translation>Ajuster au plan entier</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Largeur</translation>
+    </message>
+    <message>
+        <source>Fit the sheet&apos;s width</source>
+        <translation>Ajuster à la largeur du plan</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>Actual pixels</source>
+        <translation>Pixels réels</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Show removed ink (overlay)</source>
+        <translation>Afficher le trait supprimé (superposition)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Show added ink (overlay)</source>
+        <translation>Afficher le trait ajouté (superposition)</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacité</translation>
+    </message>
+    <message>
+        <source>Overlay opacity</source>
+        <translation>Opacité de la superposition</translation>
+    </message>
+    <message>
+        <source>Overlay over the new sheet: fade it to see the new drawing through it</source>
+        <translation>Superposition sur le nouveau plan&#xa0;: atténuez-la pour voir le nouveau dessin au travers</translation>
+    </message>
+    <message>
+        <source>Swipe position</source>
+        <translation>Position du balayage</translation>
+    </message>
+    <message>
+        <source>Where the old sheet ends and the new one begins (the line can be dragged too)</source>
+        <translation>Où l’ancien plan s’arrête et où le nouveau commence (la ligne peut aussi être déplacée)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédente</translation>
+    </message>
+    <message>
+        <source>Previous change</source>
+        <translation>Modification précédente</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivante</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>Modification suivante</translation>
+    </message>
+    <message>
+        <source>Ignore area</source>
+        <translation>Ignorer une zone</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle on the sheet to leave that area (a revision block, a date stamp) out of every comparison of this drawing number; Shift+drag does the same</source>
+        <translation>Tracez un rectangle sur le plan pour exclure cette zone (un cartouche des indices, un tampon de date) de toute comparaison de ce numéro de plan&#xa0;; Maj+glisser fait de même</translation>
+    </message>
+    <message>
+        <source>Sheet history</source>
+        <translation>Historique du plan</translation>
+    </message>
+    <message>
+        <source>Earlier comparisons of this sheet</source>
+        <translation>Comparaisons précédentes de ce plan</translation>
+    </message>
+    <message>
+        <source>Earlier comparisons of this drawing number: open one</source>
+        <translation>Comparaisons précédentes de ce numéro de plan&#xa0;: en ouvrir une</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Rouvrir</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Mark the selected change open again</source>
+        <translation>Marquer à nouveau la modification sélectionnée comme ouverte</translation>
+    </message>
+    <message>
+        <source>Accept the selected change</source>
+        <translation>Accepter la modification sélectionnée</translation>
+    </message>
+    <message>
+        <source>Reject the selected change</source>
+        <translation>Rejeter la modification sélectionnée</translation>
+    </message>
+    <message>
+        <source>The selected change needs clarification</source>
+        <translation>La modification sélectionnée est à clarifier</translation>
+    </message>
+    <message>
+        <source>Comment on the selected change</source>
+        <translation>Commentaire sur la modification sélectionnée</translation>
+    </message>
+    <message>
+        <source>The comparison of this sheet failed (%1); the colours come from the renders alone.</source>
+        <translation>La comparaison de ce plan a échoué (%1)&#xa0;; les couleurs proviennent uniquement des rendus.</translation>
+    </message>
+    <message>
+        <source>This sheet is still being compared; the colours come from the renders alone.</source>
+        <translation>Ce plan est encore en cours de comparaison&#xa0;; les couleurs proviennent uniquement des rendus.</translation>
+    </message>
+    <message>
+        <source>This sheet has no overlay image; the colours come from the renders alone.</source>
+        <translation>Ce plan n’a pas d’image de superposition&#xa0;; les couleurs proviennent uniquement des rendus.</translation>
+    </message>
+    <message>
+        <source>The overlay %1 is missing; the colours come from the renders alone.</source>
+        <translation>La superposition %1 est absente&#xa0;; les couleurs proviennent uniquement des rendus.</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>drawing change</source>
+        <translation>modification du dessin</translation>
+    </message>
+    <message>
+        <source>No sheet selected.</source>
+        <translation>Aucun plan sélectionné.</translation>
+    </message>
+    <message>
+        <source>Loading the overlay…</source>
+        <translation>Chargement de la superposition…</translation>
+    </message>
+    <message>
+        <source>This sheet is not in the old set.</source>
+        <translation>Ce plan n’est pas dans l’ancien jeu.</translation>
+    </message>
+    <message>
+        <source>Rendering the old sheet…</source>
+        <translation>Rendu de l’ancien plan…</translation>
+    </message>
+    <message>
+        <source>This sheet is not in the new set.</source>
+        <translation>Ce plan n’est pas dans le nouveau jeu.</translation>
+    </message>
+    <message>
+        <source>Rendering the new sheet…</source>
+        <translation>Rendu du nouveau plan…</translation>
+    </message>
+    <message>
+        <source>Only in the new set</source>
+        <translation>Uniquement dans le nouveau jeu</translation>
+    </message>
+    <message>
+        <source>Only in the old set</source>
+        <translation>Uniquement dans l’ancien jeu</translation>
+    </message>
+    <message>
+        <source>Overlay of the old and new sheet</source>
+        <translation>Superposition de l’ancien et du nouveau plan</translation>
+    </message>
+    <message>
+        <source>Old sheet</source>
+        <translation>Ancien plan</translation>
+    </message>
+    <message>
+        <source>New sheet</source>
+        <translation>Nouveau plan</translation>
+    </message>
+    <message>
+        <source>Old and new sheet, swiped</source>
+        <translation>Ancien et nouveau plan, en balayage</translation>
+    </message>
+    <message>
+        <source>⚠ Alignment warning: %1. Colours and clouds may be misplaced; check the changes against the Old and New views.</source>
+        <translation>⚠ Avertissement d’alignement&#xa0;: %1. Les couleurs et les nuages peuvent être décalés&#xa0;; vérifiez les modifications dans les vues Ancien et Nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 par %2, %3</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorée</translation>
+    </message>
+    <message>
+        <source>Stop Ignoring This Area</source>
+        <translation>Ne plus ignorer cette zone</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n modification</numerusform>
+            <numerusform>%n modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3 · %4</source>
+        <translation>%1 · %2 → %3 · %4</translation>
+    </message>
+    <message>
+        <source> (shown)</source>
+        <translation> (affichée)</translation>
+    </message>
+    <message>
+        <source>Sheet history (%1)</source>
+        <translation>Historique du plan (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::PageCard</name>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>Plan %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Added: only in NEW (page %1)</source>
+        <translation>Ajouté&#xa0;: uniquement dans NOUVEAU (page %1)</translation>
+    </message>
+    <message>
+        <source>Removed: only in OLD (page %1)</source>
+        <translation>Supprimé&#xa0;: uniquement dans ANCIEN (page %1)</translation>
+    </message>
+    <message>
+        <source>Matched · page moved from %1 to %2</source>
+        <translation>Apparié · page déplacée de %1 à %2</translation>
+    </message>
+    <message>
+        <source>Matched · page %1</source>
+        <translation>Apparié · page %1</translation>
+    </message>
+    <message>
+        <source>retry %1</source>
+        <translation>essai %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 stage</source>
+        <translation>Étape %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Sheet added</source>
+        <translation>Plan ajouté</translation>
+    </message>
+    <message>
+        <source>Sheet removed</source>
+        <translation>Plan supprimé</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation>Non comparé</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>Aucune modification</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n modification</numerusform>
+            <numerusform>%n modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added sheet</source>
+        <translation>Plan ajouté</translation>
+    </message>
+    <message>
+        <source>Removed sheet</source>
+        <translation>Plan supprimé</translation>
+    </message>
+    <message>
+        <source>No overlay</source>
+        <translation>Pas de superposition</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Overlay after the diff</source>
+        <translation>Superposition après la comparaison</translation>
+    </message>
+    <message>
+        <source>Sheet %1: %2</source>
+        <translation>Plan %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 sur %2 revues</translation>
+    </message>
+    <message>
+        <source>Overlay cannot be read</source>
+        <translation>Superposition illisible</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::PageCardList</name>
+    <message>
+        <source>Sheets</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Drop two revisions of a drawing set above and press Compare.</source>
+        <translation>Déposez ci-dessus deux indices d’un jeu de plans et cliquez sur Comparer.</translation>
+    </message>
+    <message>
+        <source>No sheet matches this filter.</source>
+        <translation>Aucun plan ne correspond à ce filtre.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ReportExportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>Export change list</source>
+        <translation>Exporter la liste des modifications</translation>
+    </message>
+    <message>
+        <source>Drawing comparison report</source>
+        <translation>Rapport de comparaison de plans</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;All sheets (%1)</source>
+        <translation>Tous &amp;les plans (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Changed sheets only (%1)</source>
+        <translation>Plans &amp;modifiés seulement (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Selected sheets (%1)</source>
+        <translation>Plans &amp;sélectionnés (%1)</translation>
+    </message>
+    <message>
+        <source>Sheets:</source>
+        <translation>Plans&#xa0;:</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>Resolution of the sheet images. 150 DPI keeps an ARCH D page under 1.5 MB.</source>
+        <translation>Résolution des images des plans. À 150 DPI, une page ARCH D reste sous 1,5 Mo.</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheets)</source>
+        <translation>CSV (tableurs)</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Image resolution:</source>
+        <translation>&amp;Résolution des images&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>F&amp;ichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Writing the cover…</source>
+        <translation>Écriture de la page de garde…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 of %2 parts of %3</source>
+        <translation>%1 parties sur %2 de %3 écrites</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Écrit dans %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Annulé&#xa0;: rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Render resolution. Higher finds smaller changes but takes longer and needs more memory (220 dpi: about 0.5 GB per sheet being compared).</source>
+        <translation>Résolution de rendu. Plus elle est élevée, plus les petites modifications sont trouvées, mais le calcul est plus long et demande plus de mémoire (220 dpi&#xa0;: environ 0,5 Go par plan en cours de comparaison).</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Ink that moved less than this distance is not a change.</source>
+        <translation>Un trait déplacé de moins que cette distance n’est pas une modification.</translation>
+    </message>
+    <message>
+        <source>Standard (red removed, green added)</source>
+        <translation>Standard (supprimé en rouge, ajouté en vert)</translation>
+    </message>
+    <message>
+        <source>Colour-blind safe (vermillion removed, blue added)</source>
+        <translation>Adapté aux daltoniens (supprimé en vermillon, ajouté en bleu)</translation>
+    </message>
+    <message>
+        <source>Streaming: each sheet&apos;s results as soon as they are ready</source>
+        <translation>Continu&#xa0;: les résultats de chaque plan dès qu’ils sont prêts</translation>
+    </message>
+    <message>
+        <source>Batch: every sheet finishes a stage before the next stage</source>
+        <translation>Par lots&#xa0;: chaque étape pour tous les plans avant l’étape suivante</translation>
+    </message>
+    <message>
+        <source>Sheets compared at once. Each needs about 0.5 GB at 220 dpi.</source>
+        <translation>Plans comparés en même temps. Chacun demande environ 0,5 Go à 220 dpi.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose the history database</source>
+        <translation>Choisir la base de données de l’historique</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>A new language shows after BuildTrace is restarted.</source>
+        <translation>Une nouvelle langue s’affiche après le redémarrage de BuildTrace.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Résolution&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Change &amp;tolerance:</source>
+        <translation>&amp;Tolérance de modification&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Overlay &amp;colours:</source>
+        <translation>&amp;Couleurs de superposition&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Mode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sheets compared at &amp;once:</source>
+        <translation>Plans comparés en même tem&amp;ps&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;History database:</source>
+        <translation>Base de données de l’&amp;historique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>In use: %1 (set by $BUILDTRACE_DB).</source>
+        <translation>Utilisée&#xa0;: %1 (définie par $BUILDTRACE_DB).</translation>
+    </message>
+    <message>
+        <source>The history cannot move while a comparison is running.</source>
+        <translation>L’historique ne peut pas être déplacé pendant une comparaison.</translation>
+    </message>
+    <message>
+        <source>Leave empty for the default location.</source>
+        <translation>Laisser vide pour l’emplacement par défaut.</translation>
+    </message>
+    <message>
+        <source>History database</source>
+        <translation>Base de données de l’historique</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases de données SQLite (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SheetLoader</name>
+    <message>
+        <source>The overlay %1 could not be read (%2).</source>
+        <translation>La superposition %1 n’a pas pu être lue (%2).</translation>
+    </message>
+    <message>
+        <source>The overlay %1 is not a palette image written by BuildTrace.</source>
+        <translation>La superposition %1 n’est pas une image à palette écrite par BuildTrace.</translation>
+    </message>
+    <message>
+        <source>%1 has no page %2.</source>
+        <translation>%1 n’a pas de page %2.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 could not be rendered.</source>
+        <translation>La page %1 de %2 n’a pas pu être rendue.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SheetView</name>
+    <message>
+        <source>Sheet</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Drag or use the arrow keys to pan; the mouse wheel zooms at the cursor.</source>
+        <translation>Faites glisser ou utilisez les flèches pour vous déplacer&#xa0;; la molette zoome à l’emplacement du curseur.</translation>
+    </message>
+</context>
+</TS>
