@@ -67,6 +67,23 @@ ComparisonResult comparisonOf(const QueueStore &store, const ServerJob &job) {
     return r;
 }
 
+std::optional<PageResult> pageOf(const QueueStore &store, const QString &jobId, int pageNumber) {
+    const QJsonArray skeletons = store.result(jobId, 0, QStringLiteral("match"))
+                                     .value_or(QJsonObject())
+                                     .value(QStringLiteral("pages"))
+                                     .toArray();
+    if (pageNumber < 1 || pageNumber > skeletons.size()) return std::nullopt;
+    const QJsonObject diff = store.result(jobId, pageNumber, QStringLiteral("diff")).value_or(QJsonObject());
+    PageResult page = pageResultFromJson(diff.isEmpty() ? skeletons[pageNumber - 1].toObject() : diff);
+    page.summaryText = store.result(jobId, pageNumber, QStringLiteral("summary"))
+                           .value_or(QJsonObject())
+                           .value(QStringLiteral("summary_text"))
+                           .toString();
+    for (const StageRow &s : store.stages(jobId))
+        if (s.pageNumber == pageNumber && s.status == QLatin1String("failed")) page.error = s.error;
+    return page;
+}
+
 JobProgress progressOf(const QueueStore &store, const ServerJob &job) {
     const ComparisonResult result = comparisonOf(store, job);
     JobProgress p;

@@ -12,6 +12,8 @@ namespace bt::server {
 // each replaced by its diff result once there is one, with its summary and the error of a
 // stage that failed for good.
 ComparisonResult comparisonOf(const QueueStore &store, const ServerJob &job);
+// One page of it (what a page stage works on): nullopt when the job has no such page.
+std::optional<PageResult> pageOf(const QueueStore &store, const QString &jobId, int pageNumber);
 JobProgress progressOf(const QueueStore &store, const ServerJob &job);
 
 // The API's bodies: core's result and progress JSON, with artifact paths (on the server's

@@ -382,6 +382,17 @@ QMap<int, QJsonObject> QueueStore::results(const QString &jobId, const QString &
     return out;
 }
 
+std::optional<QJsonObject> QueueStore::result(const QString &jobId, int page, const QString &stage) const {
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT payload FROM results WHERE job_id = :job AND page_number = :page AND "
+                             "stage = :stage"));
+    q.bindValue(QStringLiteral(":job"), jobId);
+    q.bindValue(QStringLiteral(":page"), page);
+    q.bindValue(QStringLiteral(":stage"), stage);
+    if (!q.exec() || !q.next()) return std::nullopt;
+    return parseObject(q.value(0).toString());
+}
+
 QVector<DeadLetterRow> QueueStore::deadLetters() const {
     QVector<DeadLetterRow> out;
     QSqlQuery q(db());

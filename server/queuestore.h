@@ -98,6 +98,7 @@ public:
     QVector<StageRow> stages(const QString &jobId) const;
     // Payloads of one stage of the job by page number.
     QMap<int, QJsonObject> results(const QString &jobId, const QString &stage) const;
+    std::optional<QJsonObject> result(const QString &jobId, int page, const QString &stage) const;
     QVector<DeadLetterRow> deadLetters() const;
 
     // Leases the most urgent ready stage (later stages first, then oldest), or one whose lease

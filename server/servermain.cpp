@@ -95,7 +95,9 @@ int main(int argc, char *argv[]) {
             .absolutePath();
     bool ok = false;
     api.maxUploadBytes = parser.value(maxUpload).toLongLong(&ok) << 20;
-    if (!ok || api.maxUploadBytes <= 0) return usageError(QStringLiteral("bad --max-upload-mb"));
+    // Bodies are held in memory (a QByteArray): under 2 GB.
+    if (!ok || api.maxUploadBytes <= 0 || api.maxUploadBytes > (2000LL << 20))
+        return usageError(QStringLiteral("--max-upload-mb wants 1 to 2000"));
 
     const QString address = parser.value(listen);
     const int colon = address.lastIndexOf(QLatin1Char(':'));

@@ -150,12 +150,10 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
     StageInput in{row, {}};
     std::shared_ptr<JobContext> ctx = context(row.jobId, &error);
     if (ctx && row.stage != QLatin1String("match")) {
-        const std::optional<ServerJob> job = m_store->job(row.jobId);
-        const ComparisonResult stored = job ? comparisonOf(*m_store, *job) : ComparisonResult();
-        if (row.pageNumber < 1 || row.pageNumber > stored.pages.size())
-            error = QStringLiteral("no page %1 in the job").arg(row.pageNumber);
+        if (const std::optional<PageResult> page = pageOf(*m_store, row.jobId, row.pageNumber))
+            in.page = *page;
         else
-            in.page = stored.pages[row.pageNumber - 1];
+            error = QStringLiteral("no page %1 in the job").arg(row.pageNumber);
     }
 
     const QString fault = row.stage + QLatin1Char(':') + QString::number(row.pageNumber);

@@ -3,7 +3,7 @@
 // PostgreSQL workers (a real PostgreSQL 15 on loopback, tests/support/postgresfixture): four
 // racing over a 10-sheet job, one killed in the middle of a stage, a stage that always fails.
 // Every server and worker is a real process. Sheets are 17 x 11 in at 60 DPI for speed.
-// BT_SERVER_BENCH=1 also measures 1, 2 and 4 workers on the 10-sheet job.
+// BT_SERVER_BENCH=1 also measures 1, 2 and 4 workers on the 10-sheet job (BT_SERVER_BENCH_DPI, 60).
 
 #include "postgresfixture.h"
 #include "testutil.h"
@@ -231,6 +231,12 @@ QString firstDifference(const QJsonValue &a, const QJsonValue &b,
                         .arg(where, a.toVariant().toString(), b.toVariant().toString());
 }
 
+// BT_SERVER_BENCH_DPI, else the tests' DPI.
+int benchDpi() {
+    const int dpi = qEnvironmentVariableIntValue("BT_SERVER_BENCH_DPI");
+    return dpi > 0 ? dpi : kDpi;
+}
+
 bool isFinal(const QString &status) {
     return status == QLatin1String("completed") || status == QLatin1String("completed_with_errors") ||
            status == QLatin1String("failed");
@@ -353,9 +359,10 @@ private:
         }
         QElapsedTimer t;
         t.start();
-        const QJsonObject body{{QStringLiteral("old_upload_id"), old},
-                               {QStringLiteral("new_upload_id"), neu},
-                               {QStringLiteral("settings"), QJsonObject{{QStringLiteral("dpi"), kDpi}}}};
+        const QJsonObject body{
+            {QStringLiteral("old_upload_id"), old},
+            {QStringLiteral("new_upload_id"), neu},
+            {QStringLiteral("settings"), QJsonObject{{QStringLiteral("dpi"), benchDpi()}}}};
         const QString jobId = request(server.port, "POST", QStringLiteral("/api/v1/jobs"),
                                       QJsonDocument(body).toJson(QJsonDocument::Compact))
                                   .json.value(QStringLiteral("job_id"))
@@ -712,7 +719,8 @@ private slots:
             const double s = timeWorkers(n);
             QVERIFY(s > 0);
             if (n == 1) one = s;
-            qInfo("%d worker(s): %.1f s, %.1f sheets/min, %.2fx one worker", n, s, 10 * 60 / s, one / s);
+            qInfo("%d dpi, %d worker(s): %.1f s, %.1f sheets/min, %.2fx one worker", benchDpi(), n, s,
+                  10 * 60 / s, one / s);
         }
     }
 };
