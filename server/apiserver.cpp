@@ -1,0 +1,250 @@
+#include "apiserver.h"
+
+#include "compare/comparison.h"
+#include "document/document.h"
+#include "jobview.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QUuid>
+
+namespace bt::server {
+
+namespace {
+
+QString newId() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// Compares in time independent of where the first difference is.
+bool sameSecret(const QByteArray &a, const QByteArray &b) {
+    if (a.size() != b.size()) return false;
+    unsigned char diff = 0;
+    for (int i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+QString isoOrNull(const QDateTime &t) {
+    return t.isValid() ? t.toString(Qt::ISODateWithMs) : QString();
+}
+
+bool isPlainId(const QString &id) {
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9-]{1,64}$"));
+    return re.match(id).hasMatch();
+}
+
+} // namespace
+
+ApiServer::ApiServer(const DatabaseConfig &database, const ApiOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_store(std::make_unique<QueueStore>(database))
+    , m_http(new HttpServer([this](const HttpRequest &r) { return handle(r); },
+                            [this](const HttpRequest &r) { return checkHeaders(r); }, this)) {}
+
+ApiServer::~ApiServer() = default;
+
+bool ApiServer::start(const QHostAddress &address, quint16 port, QString *error) {
+    if (m_options.tokens.isEmpty()) {
+        if (error) *error = QStringLiteral("no --token given");
+        return false;
+    }
+    for (const char *sub : {"uploads", "jobs"})
+        if (!QDir().mkpath(m_options.dataDir + QLatin1Char('/') + QLatin1String(sub))) {
+            if (error) *error = QStringLiteral("%1: cannot create the data directory").arg(m_options.dataDir);
+            return false;
+        }
+    if (!m_store->open(error)) return false;
+    return m_http->listen(address, port, error);
+}
+
+std::optional<HttpResponse> ApiServer::checkHeaders(const HttpRequest &request) const {
+    // Before the body is read: no token, no bytes stored.
+    const QByteArray auth = request.header("authorization");
+    bool ok = false;
+    if (auth.startsWith("Bearer ")) {
+        const QByteArray given = auth.mid(7).trimmed();
+        for (const QString &token : m_options.tokens)
+            ok = sameSecret(given, token.toUtf8()) || ok;
+    }
+    if (!ok) {
+        HttpResponse r = HttpResponse::error(401, QStringLiteral("unauthorized"));
+        r.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer")));
+        return r;
+    }
+    const bool upload = request.method == "POST" && request.path == QLatin1String("/api/v1/uploads");
+    const qint64 limit = upload ? m_options.maxUploadBytes : m_options.maxJsonBytes;
+    if (request.contentLength > limit)
+        return HttpResponse::error(413, QStringLiteral("the body is over the limit of %1 bytes").arg(limit));
+    return std::nullopt;
+}
+
+HttpResponse ApiServer::handle(const HttpRequest &request) {
+    const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QByteArray &m = request.method;
+    auto methodNotAllowed = [] { return HttpResponse::error(405, QStringLiteral("method not allowed")); };
+    if (parts.size() < 3 || parts[0] != QLatin1String("api") || parts[1] != QLatin1String("v1"))
+        return HttpResponse::error(404, QStringLiteral("no such route"));
+    const QString &collection = parts[2];
+    if (collection == QLatin1String("uploads") && parts.size() == 3)
+        return m == "POST" ? postUpload(request) : methodNotAllowed();
+    if (collection == QLatin1String("jobs") && parts.size() == 3) {
+        if (m == "POST") return postJob(request);
+        return m == "GET" ? getJobs() : methodNotAllowed();
+    }
+    if (collection == QLatin1String("jobs") && parts.size() == 4) {
+        if (m == "GET") return getJob(parts[3], false);
+        return m == "DELETE" ? deleteJob(parts[3]) : methodNotAllowed();
+    }
+    if (collection == QLatin1String("jobs") && parts.size() == 5 && parts[4] == QLatin1String("progress"))
+        return m == "GET" ? getJob(parts[3], true) : methodNotAllowed();
+    if (collection == QLatin1String("overlays") && parts.size() == 5 && parts[4] == QLatin1String("image"))
+        return m == "GET" ? getOverlay(parts[3]) : methodNotAllowed();
+    if (collection == QLatin1String("dead-letters") && parts.size() == 3)
+        return m == "GET" ? getDeadLetters() : methodNotAllowed();
+    return HttpResponse::error(404, QStringLiteral("no such route"));
+}
+
+HttpResponse ApiServer::postUpload(const HttpRequest &request) {
+    const QByteArray type = request.header("content-type").split(';').value(0).trimmed().toLower();
+    if (type != "application/pdf")
+        return HttpResponse::error(415, QStringLiteral("send the PDF as Content-Type: application/pdf"));
+    if (request.body.isEmpty()) return HttpResponse::error(400, QStringLiteral("empty body"));
+    const QString id = newId();
+    const QString path = m_options.dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".pdf");
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(request.body) != request.body.size() ||
+        !file.commit()) {
+        qWarning("%s: cannot store an upload: %s", qPrintable(path), qPrintable(file.errorString()));
+        return HttpResponse::error(500, QStringLiteral("cannot store the upload"));
+    }
+    DocumentError e;
+    const std::unique_ptr<Document> doc = Document::open(path, QString(), &e);
+    if (!doc || doc->isImage()) {
+        QFile::remove(path);
+        // The message names a file on the server: the client only learns that it is no PDF.
+        return HttpResponse::error(400, QStringLiteral("not a PDF that can be opened"));
+    }
+    UploadRecord upload;
+    upload.id = id;
+    upload.sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex());
+    upload.path = path;
+    upload.pages = doc->pageCount();
+    upload.bytes = request.body.size();
+    QString error;
+    if (!m_store->addUpload(upload, &error)) {
+        QFile::remove(path);
+        qWarning("upload: %s", qPrintable(error));
+        return HttpResponse::error(500, QStringLiteral("cannot record the upload"));
+    }
+    return HttpResponse::json(201, {{QStringLiteral("upload_id"), id},
+                                    {QStringLiteral("sha256"), upload.sha256},
+                                    {QStringLiteral("pages"), upload.pages}});
+}
+
+HttpResponse ApiServer::postJob(const HttpRequest &request) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (!doc.isObject()) return HttpResponse::error(400, QStringLiteral("the body is not a JSON object"));
+    const QJsonObject o = doc.object();
+    const QJsonValue settings = o.value(QStringLiteral("settings"));
+    if (!settings.isUndefined() && !settings.isNull() && !settings.isObject())
+        return HttpResponse::error(400, QStringLiteral("settings must be an object"));
+    ServerJob job;
+    job.oldUpload = o.value(QStringLiteral("old_upload_id")).toString();
+    job.newUpload = o.value(QStringLiteral("new_upload_id")).toString();
+    for (const QString &upload : {job.oldUpload, job.newUpload})
+        if (!isPlainId(upload) || !m_store->upload(upload))
+            return HttpResponse::error(400,
+                                       QStringLiteral("old_upload_id and new_upload_id must name uploads"));
+    // Normalised through core: unknown keys dropped, missing ones at their defaults.
+    const CompareSettings s = CompareSettings::fromJson(settings.toObject());
+    if (!(s.dpi >= 10 && s.dpi <= 1200)) return HttpResponse::error(400, QStringLiteral("dpi out of range"));
+    job.settings = s.toJson();
+    job.id = newId();
+    const QString key = QString::fromUtf8(request.header("idempotency-key"));
+    if (key.size() > 200) return HttpResponse::error(400, QStringLiteral("Idempotency-Key too long"));
+    bool created = false;
+    QString error;
+    const std::optional<ServerJob> stored = m_store->createJob(job, key, &created, &error);
+    if (!stored) {
+        qWarning("create job: %s", qPrintable(error));
+        return HttpResponse::error(500, QStringLiteral("cannot create the job"));
+    }
+    // A retried POST gets the response of the first one.
+    HttpResponse r = HttpResponse::json(201, {{QStringLiteral("job_id"), stored->id}});
+    if (!created) r.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
+    return r;
+}
+
+HttpResponse ApiServer::getJobs() {
+    QJsonArray jobs;
+    for (const ServerJob &j : m_store->jobs())
+        jobs.append(QJsonObject{{QStringLiteral("job_id"), j.id},
+                                {QStringLiteral("status"), j.status},
+                                {QStringLiteral("total_pages"), j.totalPages},
+                                {QStringLiteral("old_upload_id"), j.oldUpload},
+                                {QStringLiteral("new_upload_id"), j.newUpload},
+                                {QStringLiteral("created_at"), isoOrNull(j.createdAt)},
+                                {QStringLiteral("finished_at"), isoOrNull(j.finishedAt)}});
+    return HttpResponse::json(200, {{QStringLiteral("jobs"), jobs}});
+}
+
+HttpResponse ApiServer::getJob(const QString &id, bool progress) {
+    const std::optional<ServerJob> job = isPlainId(id) ? m_store->job(id) : std::nullopt;
+    if (!job) return HttpResponse::error(404, QStringLiteral("no such job"));
+    return HttpResponse::json(200, progress ? progressJson(*m_store, *job) : resultJson(*m_store, *job));
+}
+
+HttpResponse ApiServer::deleteJob(const QString &id) {
+    QString error;
+    if (!isPlainId(id) || !m_store->deleteJob(id, &error)) {
+        if (!error.isEmpty()) qWarning("delete job: %s", qPrintable(error));
+        return error.isEmpty() ? HttpResponse::error(404, QStringLiteral("no such job"))
+                               : HttpResponse::error(500, QStringLiteral("cannot delete the job"));
+    }
+    // Its uploads stay: other jobs may use them.
+    QDir(jobArtifactDir(m_options.dataDir, id)).removeRecursively();
+    return HttpResponse::json(200, {{QStringLiteral("deleted"), id}});
+}
+
+HttpResponse ApiServer::getOverlay(const QString &diffResultId) {
+    QString jobId;
+    int page = 0;
+    if (!parseDiffResultId(diffResultId, &jobId, &page))
+        return HttpResponse::error(404, QStringLiteral("no such overlay"));
+    const QJsonObject diff = m_store->results(jobId, QStringLiteral("diff")).value(page);
+    const QString written =
+        diff.value(QStringLiteral("diff_result")).toObject().value(QStringLiteral("overlay_path")).toString();
+    if (written.isEmpty()) return HttpResponse::error(404, QStringLiteral("no such overlay"));
+    // By file name in the job's folder: the worker that wrote it may mount the share elsewhere.
+    QFile file(jobArtifactDir(m_options.dataDir, jobId) + QLatin1Char('/') + QFileInfo(written).fileName());
+    if (!file.open(QIODevice::ReadOnly)) return HttpResponse::error(404, QStringLiteral("no such overlay"));
+    HttpResponse r;
+    r.contentType = "image/png";
+    r.body = file.readAll();
+    return r;
+}
+
+HttpResponse ApiServer::getDeadLetters() {
+    QJsonArray letters;
+    for (const DeadLetterRow &d : m_store->deadLetters())
+        letters.append(QJsonObject{{QStringLiteral("id"), d.id},
+                                   {QStringLiteral("job_id"), d.jobId},
+                                   {QStringLiteral("page_number"), d.pageNumber},
+                                   {QStringLiteral("stage"), d.stage},
+                                   {QStringLiteral("error"), d.error},
+                                   {QStringLiteral("attempts"), d.attempts},
+                                   {QStringLiteral("created_at"), isoOrNull(d.createdAt)}});
+    return HttpResponse::json(200, {{QStringLiteral("dead_letters"), letters}});
+}
+
+} // namespace bt::server

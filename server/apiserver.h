@@ -1,0 +1,46 @@
+#pragma once
+
+#include "httpserver.h"
+#include "queuestore.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace bt::server {
+
+struct ApiOptions {
+    QStringList tokens; // accepted bearer tokens; at least one
+    QString dataDir;    // uploads/, jobs/<id>/ (overlays)
+    qint64 maxUploadBytes = 200LL << 20;
+    qint64 maxJsonBytes = 1 << 20;
+};
+
+// The HTTP API (docs/server.md) over the queue. Lives in the thread that created it.
+class ApiServer : public QObject {
+    Q_OBJECT
+public:
+    ApiServer(const DatabaseConfig &database, const ApiOptions &options, QObject *parent = nullptr);
+    ~ApiServer() override;
+
+    bool start(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const { return m_http->port(); }
+
+private:
+    std::optional<HttpResponse> checkHeaders(const HttpRequest &request) const;
+    HttpResponse handle(const HttpRequest &request);
+    HttpResponse postUpload(const HttpRequest &request);
+    HttpResponse postJob(const HttpRequest &request);
+    HttpResponse getJobs();
+    HttpResponse getJob(const QString &id, bool progress);
+    HttpResponse deleteJob(const QString &id);
+    HttpResponse getOverlay(const QString &diffResultId);
+    HttpResponse getDeadLetters();
+
+    ApiOptions m_options;
+    std::unique_ptr<QueueStore> m_store;
+    HttpServer *m_http;
+};
+
+} // namespace bt::server

@@ -1,0 +1,132 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+class QSqlDatabase;
+class QSqlQuery;
+
+namespace bt::server {
+
+// Where the queue lives: "postgresql://user[:password]@host[:port]/db", or a path to an SQLite
+// file (the embedded mode).
+struct DatabaseConfig {
+    bool postgres = false;
+    QString sqlitePath;
+    QString host, user, password, name;
+    int port = 5432;
+
+    static std::optional<DatabaseConfig> parse(const QString &spec, QString *error);
+    QString describe() const; // without the password
+};
+
+struct UploadRecord {
+    QString id;
+    QString sha256;
+    QString path;
+    int pages = 0;
+    qint64 bytes = 0;
+    QDateTime createdAt;
+};
+
+struct ServerJob {
+    QString id;
+    QString oldUpload;
+    QString newUpload;
+    QJsonObject settings; // CompareSettings JSON
+    QString status;       // pending, in_progress, completed, completed_with_errors, failed
+    int totalPages = 0;
+    QDateTime createdAt;
+    QDateTime finishedAt;
+};
+
+// One row of the stages table. Statuses: waiting (its previous stage is not done), ready,
+// running (leased), completed, failed (for good: a dead letter).
+struct StageRow {
+    qint64 id = 0;
+    QString jobId;
+    int pageNumber = 0; // 0: the job-level match stage
+    QString stage;      // match, ocr, diff, summary
+    QString status;
+    int attempts = 0;
+    QString leaseOwner;
+    QString error;
+};
+
+struct DeadLetterRow {
+    qint64 id = 0;
+    QString jobId;
+    int pageNumber = 0;
+    QString stage;
+    QString error;
+    int attempts = 0;
+    QDateTime createdAt;
+};
+
+// The job queue of the server and its workers, in PostgreSQL or SQLite: uploads, jobs, per-page
+// stages with leases, results (one row per job, page and stage) and dead letters. One object per
+// thread: it owns one database connection, opened in the thread that calls open().
+class QueueStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    explicit QueueStore(const DatabaseConfig &config);
+    ~QueueStore();
+    QueueStore(const QueueStore &) = delete;
+    QueueStore &operator=(const QueueStore &) = delete;
+
+    // Connects (retrying for a few seconds: a database that is starting) and creates the schema.
+    bool open(QString *error);
+    bool isPostgres() const { return m_config.postgres; }
+
+    bool addUpload(const UploadRecord &upload, QString *error);
+    std::optional<UploadRecord> upload(const QString &id) const;
+
+    // Inserts the job and its match stage (ready). With an idempotency key that a job has
+    // already, returns that job and sets *created false.
+    std::optional<ServerJob> createJob(const ServerJob &job, const QString &idempotencyKey, bool *created,
+                                       QString *error);
+    std::optional<ServerJob> job(const QString &id) const;
+    QVector<ServerJob> jobs() const; // newest first
+    // Every row of the job; false when there was none.
+    bool deleteJob(const QString &id, QString *error);
+    QVector<StageRow> stages(const QString &jobId) const;
+    // Payloads of one stage of the job by page number.
+    QMap<int, QJsonObject> results(const QString &jobId, const QString &stage) const;
+    std::optional<QJsonObject> result(const QString &jobId, int page, const QString &stage) const;
+    QVector<DeadLetterRow> deadLetters() const;
+
+    // Leases the most urgent ready stage (later stages first, then oldest), or one whose lease
+    // expired (its worker died). attempts counts this one.
+    std::optional<StageRow> claim(const QString &worker, int leaseMs);
+    // Extends the lease; false when the worker does not hold it any more.
+    bool heartbeat(qint64 stageId, const QString &worker, int leaseMs);
+    // In one transaction: the stage completes, its result is written (once per job, page and
+    // stage: a second write does nothing), the page's next stage becomes ready (the match stage
+    // creates the page rows from payload["pages"]) and a job with nothing left finishes.
+    // False (nothing written) when the worker lost its lease or the job was deleted.
+    bool complete(const StageRow &stage, const QString &worker, const QJsonObject &payload, QString *error);
+    // A failed attempt: ready again after backoffMs << (attempts - 1), or, at maxAttempts, failed
+    // for good with a dead letter; the page goes on (a failed OCR fails its diff, a summary
+    // follows a failed diff). *dead tells which.
+    bool fail(const StageRow &stage, const QString &worker, const QString &stageError, int maxAttempts,
+              int backoffMs, bool *dead, QString *error);
+
+private:
+    QSqlDatabase db() const;
+    QString nowMs() const; // SQL expression: the database clock in ms since the epoch
+    bool begin(QSqlDatabase &d, QString *error) const;
+    bool migrate(QString *error);
+    bool finishIfDone(QSqlDatabase &d, const QString &jobId, QString *error);
+    bool exec(QSqlQuery &q, QString *error) const;
+
+    DatabaseConfig m_config;
+    QString m_connection;
+};
+
+} // namespace bt::server

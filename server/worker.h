@@ -1,0 +1,62 @@
+#pragma once
+
+#include "queuestore.h"
+
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+namespace bt {
+class Document;
+}
+
+namespace bt::server {
+
+struct WorkerOptions {
+    QString dataDir;  // uploads and overlays, shared by the server and every worker
+    QString workerId; // lease owner; unique per worker
+    int leaseMs = 60000;
+    int heartbeatMs = 0; // 0: a third of the lease
+    int pollMs = 500;    // how often an idle worker looks for work
+    int maxAttempts = 5; // then the stage goes to dead_letters
+    int backoffMs = 1000;
+    // Test hooks ($BUILDTRACE_INJECT_FAULT, $BUILDTRACE_INJECT_DELAY): "diff:2" makes page 2's
+    // diff fail on every attempt; "diff:2:3000" makes it take 3 s longer.
+    QString injectFault;
+    QString injectDelay;
+    bool logStages = false; // a line per claimed and finished stage on stdout (tests follow it)
+
+    static WorkerOptions fromEnvironment(); // the test hooks, for both programs
+};
+
+// Runs stages from the queue: claims one, works on it while a heartbeat keeps its lease, writes
+// its result and moves on. Stages: match (job-level: identifies and pairs the sheets, creates
+// the page rows), then per page ocr (the text layer's words of both pages), diff (renders,
+// aligns, detects, writes the overlay) and summary. The renders are not handed from ocr to diff:
+// stages may run on different machines, and a page render is tens of MB (see docs/server.md).
+class Worker {
+public:
+    Worker(const DatabaseConfig &database, const WorkerOptions &options);
+    ~Worker();
+    Worker(const Worker &) = delete;
+    Worker &operator=(const Worker &) = delete;
+
+    // Opens this thread's connection; the worker is used from this thread only.
+    bool open(QString *error);
+    // Claims and runs stages until stop is set.
+    void run(const std::atomic<bool> &stop);
+    // Runs one stage if one is ready; false when there was none.
+    bool runOne(const std::atomic<bool> &stop);
+
+private:
+    struct JobContext;
+    std::shared_ptr<JobContext> context(const QString &jobId, QString *error);
+    void log(const QString &line) const;
+
+    WorkerOptions m_options;
+    std::unique_ptr<QueueStore> m_store;
+    std::shared_ptr<JobContext> m_context; // the last job's opened sets
+};
+
+} // namespace bt::server

@@ -1,0 +1,729 @@
+// The job server (server/): its HTTP API with auth and limits, the embedded SQLite mode end to
+// end (result equal to a local `buildtrace compare`), a restart in the middle of a job, and
+// PostgreSQL workers (a real PostgreSQL 15 on loopback, tests/support/postgresfixture): four
+// racing over a 10-sheet job, one killed in the middle of a stage, a stage that always fails.
+// Every server and worker is a real process. Sheets are 17 x 11 in at 60 DPI for speed.
+// BT_SERVER_BENCH=1 also measures 1, 2 and 4 workers on the 10-sheet job (BT_SERVER_BENCH_DPI, 60).
+
+#include "postgresfixture.h"
+#include "testutil.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUuid>
+#include <QtTest>
+
+#include <memory>
+
+using namespace bt;
+using namespace bt::test;
+
+namespace {
+
+const QSizeF kTabloid(17, 11);
+constexpr int kDpi = 60;
+const QByteArray kToken = "s3cret-token";
+constexpr int kJobTimeoutMs = 120000;
+
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QJsonObject json;
+    QByteArray contentType;
+    QString text() const {
+        return QStringLiteral("%1 %2").arg(status).arg(QString::fromUtf8(body.left(400)));
+    }
+};
+
+// One request, waited for (30 s at most).
+Reply request(quint16 port, const QByteArray &method, const QString &path, const QByteArray &body = {},
+              const QList<QPair<QByteArray, QByteArray>> &headers = {}, const QByteArray &token = kToken) {
+    static QNetworkAccessManager nam;
+    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
+    if (!token.isNull()) req.setRawHeader("Authorization", "Bearer " + token);
+    for (const auto &[name, value] : headers)
+        req.setRawHeader(name, value);
+    if (!body.isNull() && !req.hasRawHeader("Content-Type"))
+        req.setRawHeader("Content-Type", "application/json");
+    QNetworkReply *r = nam.sendCustomRequest(req, method, body);
+    QEventLoop loop;
+    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    loop.exec();
+    Reply out;
+    out.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.body = r->readAll();
+    out.contentType = r->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    out.json = QJsonDocument::fromJson(out.body).object();
+    r->deleteLater();
+    return out;
+}
+
+QProcessEnvironment childEnvironment(const QMap<QString, QString> &extra = {}) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("OMP_THREAD_LIMIT"), QStringLiteral("1"));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir());
+    for (const char *name : {"BUILDTRACE_INJECT_FAULT", "BUILDTRACE_INJECT_DELAY", "BUILDTRACE_SERVER_TOKEN"})
+        env.remove(QString::fromLatin1(name));
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        env.insert(it.key(), it.value());
+    return env;
+}
+
+// A child process whose stdout lines are kept.
+class Child {
+public:
+    Child(const QString &program, const QStringList &args, const QMap<QString, QString> &env = {}) {
+        m_process.setProcessEnvironment(childEnvironment(env));
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput,
+                         [this] { m_out += m_process.readAllStandardOutput(); });
+        m_process.start(program, args);
+    }
+    ~Child() {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(10000)) {
+                m_process.kill();
+                m_process.waitForFinished();
+            }
+        }
+    }
+    QString out() {
+        m_out += m_process.readAllStandardOutput();
+        return QString::fromUtf8(m_out);
+    }
+    QString err() { return QString::fromUtf8(m_process.readAllStandardError()); }
+    // Waits (event loop running) until stdout matches.
+    QRegularExpressionMatch waitFor(const QRegularExpression &re, int timeoutMs) {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            const QRegularExpressionMatch m = re.match(out());
+            if (m.hasMatch()) return m;
+            if (m_process.state() == QProcess::NotRunning) break;
+            QTest::qWait(50);
+        }
+        return re.match(out());
+    }
+    void kill() {
+        m_process.kill(); // SIGKILL: no clean-up of any kind
+        m_process.waitForFinished();
+    }
+    void terminate() {
+        m_process.terminate();
+        m_process.waitForFinished(30000);
+    }
+    qint64 pid() const { return m_process.processId(); }
+
+private:
+    QProcess m_process;
+    QByteArray m_out;
+};
+
+// A buildtrace-server on a port of its choosing.
+struct Server {
+    std::unique_ptr<Child> child;
+    quint16 port = 0;
+    QString error;
+};
+
+Server startServer(const QStringList &args, const QMap<QString, QString> &env = {}) {
+    Server s;
+    s.child = std::make_unique<Child>(QStringLiteral(BT_SERVER_PATH),
+                                      QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                                  QStringLiteral("--token"), QString::fromLatin1(kToken)} +
+                                          args,
+                                      env);
+    const QRegularExpressionMatch m =
+        s.child->waitFor(QRegularExpression(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)")), 30000);
+    if (m.hasMatch())
+        s.port = quint16(m.captured(1).toInt());
+    else
+        s.error = s.child->out() + s.child->err();
+    return s;
+}
+
+std::unique_ptr<Child> startWorker(const QString &database, const QString &dataDir, const QString &id,
+                                   const QStringList &extra = {}, const QMap<QString, QString> &env = {}) {
+    return std::make_unique<Child>(
+        QStringLiteral(BT_WORKER_PATH),
+        QStringList{QStringLiteral("--database"), database, QStringLiteral("--data-dir"), dataDir,
+                    QStringLiteral("--worker-id"), id, QStringLiteral("--poll-ms"), QStringLiteral("100"),
+                    QStringLiteral("--backoff-ms"), QStringLiteral("50")} +
+            extra,
+        env);
+}
+
+QByteArray readFile(const QString &path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// What differs between two runs of one comparison, or between the server and the CLI: ids,
+// times, where files are (the server names uploads and serves overlays by URL).
+QJsonValue normalizedValue(const QJsonValue &v);
+QJsonObject normalized(const QJsonObject &o) {
+    QJsonObject out;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString k = it.key();
+        if (k == QLatin1String("created_at") || k.endsWith(QLatin1String("_id")) ||
+            k.endsWith(QLatin1String("_url")) || k.endsWith(QLatin1String("_path")) ||
+            k == QLatin1String("old_file") || k == QLatin1String("new_file"))
+            continue;
+        out.insert(k, normalizedValue(it.value()));
+    }
+    return out;
+}
+QJsonValue normalizedValue(const QJsonValue &v) {
+    if (v.isObject()) return normalized(v.toObject());
+    if (v.isArray()) {
+        QJsonArray a;
+        for (const QJsonValue &x : v.toArray())
+            a.append(normalizedValue(x));
+        return a;
+    }
+    return v;
+}
+
+QString firstDifference(const QJsonValue &a, const QJsonValue &b,
+                        const QString &where = QStringLiteral("$")) {
+    if (a.type() != b.type()) return where + QStringLiteral(": types differ");
+    if (a.isObject()) {
+        const QJsonObject x = a.toObject(), y = b.toObject();
+        QStringList keys = x.keys() + y.keys();
+        keys.removeDuplicates();
+        for (const QString &k : keys) {
+            if (!x.contains(k) || !y.contains(k)) return QStringLiteral("%1.%2: only in one").arg(where, k);
+            const QString d = firstDifference(x.value(k), y.value(k), where + QLatin1Char('.') + k);
+            if (!d.isEmpty()) return d;
+        }
+        return {};
+    }
+    if (a.isArray()) {
+        const QJsonArray x = a.toArray(), y = b.toArray();
+        if (x.size() != y.size()) return where + QStringLiteral(": sizes differ");
+        for (int i = 0; i < x.size(); ++i) {
+            const QString d = firstDifference(x[i], y[i], QStringLiteral("%1[%2]").arg(where).arg(i));
+            if (!d.isEmpty()) return d;
+        }
+        return {};
+    }
+    return a == b ? QString()
+                  : QStringLiteral("%1: %2 vs %3")
+                        .arg(where, a.toVariant().toString(), b.toVariant().toString());
+}
+
+// BT_SERVER_BENCH_DPI, else the tests' DPI.
+int benchDpi() {
+    const int dpi = qEnvironmentVariableIntValue("BT_SERVER_BENCH_DPI");
+    return dpi > 0 ? dpi : kDpi;
+}
+
+bool isFinal(const QString &status) {
+    return status == QLatin1String("completed") || status == QLatin1String("completed_with_errors") ||
+           status == QLatin1String("failed");
+}
+
+} // namespace
+
+class TestServer : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QElapsedTimer m_timer;
+    QString m_oldA, m_newA; // 3 sheets, two edited
+    QString m_oldT, m_newT; // 10 sheets, four edited
+    Server m_embedded;      // SQLite, two workers in the process, 2 MB uploads
+    QString m_embeddedData;
+    PostgresFixture m_pg;
+    QString m_pgError;
+    int m_dbCount = 0;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    QString upload(quint16 port, const QString &file) {
+        const Reply r = request(port, "POST", QStringLiteral("/api/v1/uploads"), readFile(file),
+                                {{"Content-Type", "application/pdf"}});
+        if (r.status != 201) qWarning("upload: %s", qPrintable(r.text()));
+        return r.json.value(QStringLiteral("upload_id")).toString();
+    }
+
+    QString postJob(quint16 port, const QString &oldFile, const QString &newFile,
+                    const QByteArray &key = {}) {
+        const QString oldId = upload(port, oldFile), newId = upload(port, newFile);
+        const QJsonObject body{{QStringLiteral("old_upload_id"), oldId},
+                               {QStringLiteral("new_upload_id"), newId},
+                               {QStringLiteral("settings"), QJsonObject{{QStringLiteral("dpi"), kDpi}}}};
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!key.isEmpty()) headers.append({"Idempotency-Key", key});
+        const Reply r = request(port, "POST", QStringLiteral("/api/v1/jobs"),
+                                QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
+        if (r.status != 201) qWarning("job: %s", qPrintable(r.text()));
+        return r.json.value(QStringLiteral("job_id")).toString();
+    }
+
+    // Polls the progress route until the job is finished (or the time is up).
+    QJsonObject waitForJob(quint16 port, const QString &jobId, int timeoutMs = kJobTimeoutMs,
+                           const std::function<bool(const QJsonObject &)> &until = {}) {
+        QElapsedTimer t;
+        t.start();
+        QJsonObject last;
+        while (t.elapsed() < timeoutMs) {
+            last = request(port, "GET", QStringLiteral("/api/v1/jobs/%1/progress").arg(jobId)).json;
+            if (until ? until(last) : isFinal(last.value(QStringLiteral("status")).toString())) return last;
+            QTest::qWait(100);
+        }
+        qWarning("job %s not done: %s", qPrintable(jobId),
+                 QJsonDocument(last).toJson(QJsonDocument::Compact).left(600).constData());
+        return last;
+    }
+
+    QString newPgDatabase() {
+        const QString name = QStringLiteral("bt%1").arg(++m_dbCount);
+        const QString e = m_pg.createDatabase(name);
+        if (!e.isEmpty()) qWarning("%s", qPrintable(e));
+        return m_pg.url(name);
+    }
+
+    // First column of every row, straight from PostgreSQL.
+    QStringList pgQuery(const QString &url, const QString &sql) {
+        QStringList out;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("check"));
+            const QUrl u(url);
+            db.setHostName(u.host());
+            db.setPort(u.port());
+            db.setUserName(u.userName());
+            db.setDatabaseName(u.path().mid(1));
+            if (!db.open()) {
+                qWarning("check: %s", qPrintable(db.lastError().text()));
+            } else {
+                QSqlQuery q(db);
+                if (!q.exec(sql)) qWarning("check: %s", qPrintable(q.lastError().text()));
+                while (q.next())
+                    out << q.value(0).toString();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        return out;
+    }
+
+    // Every (page, stage) of a finished job has exactly one result and its stage completed once.
+    void checkExactlyOnce(const QString &url, const QString &jobId, int pages) {
+        const QStringList counts =
+            pgQuery(url, QStringLiteral("SELECT COUNT(*) FROM results WHERE job_id = '%1' "
+                                        "GROUP BY page_number, stage HAVING COUNT(*) <> 1")
+                             .arg(jobId));
+        QVERIFY2(counts.isEmpty(), qPrintable(counts.join(' ')));
+        QCOMPARE(pgQuery(url, QStringLiteral("SELECT COUNT(*) FROM results WHERE job_id = '%1'").arg(jobId)),
+                 QStringList{QString::number(1 + 3 * pages)});
+    }
+
+    QJsonObject stageOf(const QJsonObject &progress, int page) {
+        for (const QJsonValue &p : progress.value(QStringLiteral("pages")).toArray())
+            if (p.toObject().value(QStringLiteral("page_number")).toInt() == page) return p.toObject();
+        return {};
+    }
+
+    // Seconds the 10-sheet job takes with n PostgreSQL workers.
+    double timeWorkers(int n) {
+        const QString url = newPgDatabase();
+        const QString data = path(QStringLiteral("bench-%1").arg(n));
+        Server server = startServer({QStringLiteral("--database"), url, QStringLiteral("--data-dir"), data});
+        if (!server.port) return -1;
+        const QString old = upload(server.port, m_oldT), neu = upload(server.port, m_newT);
+        std::vector<std::unique_ptr<Child>> workers;
+        for (int i = 0; i < n; ++i) {
+            workers.push_back(
+                startWorker(url, data, QStringLiteral("b%1").arg(i), {QStringLiteral("--quiet")}));
+            workers.back()->waitFor(QRegularExpression(QStringLiteral("started")), 30000);
+        }
+        QElapsedTimer t;
+        t.start();
+        const QJsonObject body{
+            {QStringLiteral("old_upload_id"), old},
+            {QStringLiteral("new_upload_id"), neu},
+            {QStringLiteral("settings"), QJsonObject{{QStringLiteral("dpi"), benchDpi()}}}};
+        const QString jobId = request(server.port, "POST", QStringLiteral("/api/v1/jobs"),
+                                      QJsonDocument(body).toJson(QJsonDocument::Compact))
+                                  .json.value(QStringLiteral("job_id"))
+                                  .toString();
+        const QJsonObject done = waitForJob(server.port, jobId, 600000);
+        if (done.value(QStringLiteral("status")).toString() != QLatin1String("completed")) return -1;
+        return t.elapsed() / 1000.0;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo(QStringLiteral(BT_SERVER_PATH)).isExecutable(), BT_SERVER_PATH);
+        auto edited = [](SheetSpec s, int variant) {
+            const QStringList rooms = roomNames(s);
+            s.extraNotes << QStringLiteral("VERIFY ALL DIMENSIONS IN FIELD BEFORE ORDERING MATERIALS.");
+            if (!rooms.isEmpty())
+                s.roomRenames.insert(rooms.value(variant % rooms.size()), QStringLiteral("QUIET STUDY"));
+            s.revision = QStringLiteral("REV 2");
+            return s;
+        };
+        QVector<SheetSpec> oldT, newT;
+        for (int i = 0; i < 10; ++i) {
+            const SheetSpec s = makeSheet(QStringLiteral("T-%1").arg(101 + i),
+                                          QStringLiteral("LEVEL %1 PLAN").arg(i + 1), 201 + i, kTabloid);
+            oldT << s;
+            newT << (i % 3 == 0 ? edited(s, i) : s);
+        }
+        m_oldA = path(QStringLiteral("a-old.pdf"));
+        m_newA = path(QStringLiteral("a-new.pdf"));
+        m_oldT = path(QStringLiteral("t-old.pdf"));
+        m_newT = path(QStringLiteral("t-new.pdf"));
+        QCOMPARE(writeVectorSet(m_oldA, oldT.mid(0, 3)).size(), 3);
+        QCOMPARE(writeVectorSet(m_newA, newT.mid(0, 3) + QVector<SheetSpec>{}).size(), 3);
+        QCOMPARE(writeVectorSet(m_oldT, oldT).size(), 10);
+        QCOMPARE(writeVectorSet(m_newT, newT).size(), 10);
+
+        m_embeddedData = path(QStringLiteral("embedded"));
+        m_embedded =
+            startServer({QStringLiteral("--data-dir"), m_embeddedData, QStringLiteral("--max-upload-mb"),
+                         QStringLiteral("2"), QStringLiteral("--workers"), QStringLiteral("2"),
+                         QStringLiteral("--poll-ms"), QStringLiteral("100")});
+        QVERIFY2(m_embedded.port, qPrintable(m_embedded.error));
+        m_pgError = m_pg.start();
+    }
+
+    void init() { m_timer.start(); }
+    void cleanup() { qInfo("%s: %lld ms", QTest::currentTestFunction(), m_timer.elapsed()); }
+
+    // Without the right token every route answers 401 with an error that says nothing more.
+    void auth() {
+        const quint16 port = m_embedded.port;
+        const QList<QPair<QByteArray, QString>> routes = {
+            {"POST", QStringLiteral("/api/v1/uploads")},
+            {"POST", QStringLiteral("/api/v1/jobs")},
+            {"GET", QStringLiteral("/api/v1/jobs")},
+            {"GET", QStringLiteral("/api/v1/jobs/x")},
+            {"GET", QStringLiteral("/api/v1/jobs/x/progress")},
+            {"DELETE", QStringLiteral("/api/v1/jobs/x")},
+            {"GET", QStringLiteral("/api/v1/overlays/x-diff-1/image")},
+            {"GET", QStringLiteral("/api/v1/dead-letters")},
+            {"GET", QStringLiteral("/api/v1/nothing")}};
+        const QJsonObject expected{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), 401},
+                                                                         {QStringLiteral("message"),
+                                                                          QStringLiteral("unauthorized")}}}};
+        for (const auto &[method, route] : routes)
+            for (const QByteArray &token :
+                 {QByteArray(), QByteArray("wrong"), kToken + "x", QByteArray("")}) {
+                const Reply r = request(port, method, route,
+                                        method == "GET" ? QByteArray() : QByteArray("{}"), {}, token);
+                QVERIFY2(r.status == 401,
+                         qPrintable(QStringLiteral("%1 %2: %3").arg(method, route, r.text())));
+                QCOMPARE(r.json, expected);
+            }
+        // Basic auth with the token as password is not a bearer token either.
+        const Reply basic = request(port, "GET", QStringLiteral("/api/v1/jobs"), {},
+                                    {{"Authorization", "Basic " + (":" + kToken).toBase64()}}, QByteArray());
+        QCOMPARE(basic.status, 401);
+        QCOMPARE(request(port, "GET", QStringLiteral("/api/v1/jobs")).status, 200);
+    }
+
+    // Over the size limit 413 (before the body is read); garbage 400; the server goes on.
+    void limitsAndGarbage() {
+        const quint16 port = m_embedded.port;
+        const Reply big = request(port, "POST", QStringLiteral("/api/v1/uploads"), QByteArray(3 << 20, 'x'),
+                                  {{"Content-Type", "application/pdf"}});
+        QVERIFY2(big.status == 413, qPrintable(big.text()));
+        const Reply notPdf =
+            request(port, "POST", QStringLiteral("/api/v1/uploads"),
+                    QByteArray("%PDF-1.4 this is not really a pdf"), {{"Content-Type", "application/pdf"}});
+        QVERIFY2(notPdf.status == 400, qPrintable(notPdf.text()));
+        QVERIFY(!notPdf.body.contains(m_embeddedData.toUtf8())); // no server paths in errors
+        QCOMPARE(request(port, "POST", QStringLiteral("/api/v1/uploads"), readFile(m_oldA),
+                         {{"Content-Type", "text/plain"}})
+                     .status,
+                 415);
+        for (const QByteArray &garbage :
+             {QByteArray("{not json"), QByteArray("[1,2]"), QByteArray("\xff\xfe\x00garbage", 10),
+              QByteArray(R"({"old_upload_id": "nope", "new_upload_id": "../../etc"})"),
+              QByteArray(R"({"old_upload_id": 1, "settings": 7})")}) {
+            const Reply r = request(port, "POST", QStringLiteral("/api/v1/jobs"), garbage);
+            QVERIFY2(r.status == 400, qPrintable(r.text()));
+            QVERIFY(r.json.contains(QStringLiteral("error")));
+        }
+        QCOMPARE(request(port, "POST", QStringLiteral("/api/v1/jobs"), QByteArray(2 << 20, '{')).status, 413);
+        // Not HTTP at all, and a request line that is cut off.
+        for (const QByteArray &raw :
+             {QByteArray("GARBAGE\r\n\r\n"), QByteArray("\x16\x03\x01\x02\x00\r\n\r\n", 9)}) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, port);
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write(raw);
+            QVERIFY(socket.waitForReadyRead(5000));
+            QVERIFY2(socket.readAll().startsWith("HTTP/1.1 400"), raw.constData());
+        }
+        QCOMPARE(request(port, "GET", QStringLiteral("/api/v1/jobs/no-such-job")).status, 404);
+        QCOMPARE(request(port, "GET", QStringLiteral("/api/v1/overlays/nonsense/image")).status, 404);
+        QCOMPARE(request(port, "PUT", QStringLiteral("/api/v1/jobs")).status, 405);
+        QCOMPARE(request(port, "GET", QStringLiteral("/api/v1/jobs")).status, 200);
+    }
+
+    // The embedded mode end to end: upload, job (idempotent), progress until done; the result
+    // is the local `buildtrace compare` result of the same pair.
+    void embeddedEndToEnd() {
+        const quint16 port = m_embedded.port;
+        const Reply up = request(port, "POST", QStringLiteral("/api/v1/uploads"), readFile(m_oldA),
+                                 {{"Content-Type", "application/pdf"}});
+        QCOMPARE(up.status, 201);
+        QCOMPARE(up.json.value(QStringLiteral("pages")).toInt(), 3);
+        QCOMPARE(up.json.value(QStringLiteral("sha256")).toString().size(), 64);
+        const QString newId = upload(port, m_newA);
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("old_upload_id"), up.json.value(QStringLiteral("upload_id"))},
+                            {QStringLiteral("new_upload_id"), newId},
+                            {QStringLiteral("settings"), QJsonObject{{QStringLiteral("dpi"), kDpi}}}})
+                .toJson();
+        const Reply first =
+            request(port, "POST", QStringLiteral("/api/v1/jobs"), body, {{"Idempotency-Key", "k-1"}});
+        QCOMPARE(first.status, 201);
+        const QString jobId = first.json.value(QStringLiteral("job_id")).toString();
+        QVERIFY(!jobId.isEmpty());
+        const Reply again =
+            request(port, "POST", QStringLiteral("/api/v1/jobs"), body, {{"Idempotency-Key", "k-1"}});
+        QCOMPARE(again.status, 201);
+        QCOMPARE(again.json.value(QStringLiteral("job_id")).toString(), jobId);
+
+        const QJsonObject progress = waitForJob(port, jobId);
+        QCOMPARE(progress.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(progress.value(QStringLiteral("total_pages")).toInt(), 3);
+        for (const char *stage : {"ocr", "diff", "summary"}) {
+            const QJsonObject counter =
+                progress.value(QStringLiteral("progress")).toObject().value(QLatin1String(stage)).toObject();
+            QCOMPARE(counter.value(QStringLiteral("completed")).toInt(), 3);
+            QCOMPARE(counter.value(QStringLiteral("total")).toInt(), 3);
+        }
+        const QJsonObject page1 = stageOf(progress, 1);
+        QCOMPARE(page1.value(QStringLiteral("diff_status")).toString(), QStringLiteral("completed"));
+        QVERIFY(page1.value(QStringLiteral("diff_result"))
+                    .toObject()
+                    .value(QStringLiteral("changes_detected"))
+                    .toBool());
+        QVERIFY(!page1.value(QStringLiteral("summary"))
+                     .toObject()
+                     .value(QStringLiteral("summary_text"))
+                     .toString()
+                     .isEmpty());
+        const QString overlay = page1.value(QStringLiteral("diff_result"))
+                                    .toObject()
+                                    .value(QStringLiteral("overlay_url"))
+                                    .toString();
+        QCOMPARE(overlay, QStringLiteral("/api/v1/overlays/%1-diff-1/image").arg(jobId));
+        const Reply png = request(port, "GET", overlay);
+        QCOMPARE(png.status, 200);
+        QCOMPARE(png.contentType, QByteArray("image/png"));
+        QVERIFY(png.body.startsWith("\x89PNG"));
+
+        const Reply result = request(port, "GET", QStringLiteral("/api/v1/jobs/%1").arg(jobId));
+        QCOMPARE(result.status, 200);
+        const QString json = path(QStringLiteral("local.json"));
+        const CliRun local = runCli({QStringLiteral("compare"), m_oldA, m_newA, QStringLiteral("--dpi"),
+                                     QString::number(kDpi), QStringLiteral("--json"), json},
+                                    json);
+        QVERIFY2(local.exitCode == 1, qPrintable(describe(local))); // 1: changes found
+        const QString d = firstDifference(normalized(local.json), normalized(result.json));
+        QVERIFY2(d.isEmpty(), qPrintable(d));
+        QVERIFY(!result.body.contains(m_embeddedData.toUtf8())); // no server paths
+
+        const QJsonArray jobs =
+            request(port, "GET", QStringLiteral("/api/v1/jobs")).json.value(QStringLiteral("jobs")).toArray();
+        QVERIFY(std::any_of(jobs.begin(), jobs.end(), [&](const QJsonValue &j) {
+            return j.toObject().value(QStringLiteral("job_id")).toString() == jobId;
+        }));
+        QCOMPARE(request(port, "DELETE", QStringLiteral("/api/v1/jobs/%1").arg(jobId)).status, 200);
+        QCOMPARE(request(port, "GET", QStringLiteral("/api/v1/jobs/%1").arg(jobId)).status, 404);
+        QCOMPARE(request(port, "GET", overlay).status, 404);
+        QVERIFY(!QFileInfo::exists(m_embeddedData + QStringLiteral("/jobs/") + jobId));
+    }
+
+    // The embedded server killed in the middle of a job finishes it after a restart: the stage
+    // it was running is leased to a dead process and taken again when the lease runs out.
+    void restartMidJob() {
+        const QString data = path(QStringLiteral("restart"));
+        const QStringList args = {QStringLiteral("--data-dir"), data,
+                                  QStringLiteral("--workers"),  QStringLiteral("1"),
+                                  QStringLiteral("--lease-ms"), QStringLiteral("1500"),
+                                  QStringLiteral("--poll-ms"),  QStringLiteral("100")};
+        QString jobId;
+        {
+            Server s = startServer(
+                args, {{QStringLiteral("BUILDTRACE_INJECT_DELAY"), QStringLiteral("diff:2:60000")}});
+            QVERIFY2(s.port, qPrintable(s.error));
+            jobId = postJob(s.port, m_oldA, m_newA);
+            QVERIFY(!jobId.isEmpty());
+            const QJsonObject mid = waitForJob(s.port, jobId, kJobTimeoutMs, [this](const QJsonObject &p) {
+                return stageOf(p, 2).value(QStringLiteral("diff_status")).toString() ==
+                       QLatin1String("in_progress");
+            });
+            QCOMPARE(stageOf(mid, 2).value(QStringLiteral("diff_status")).toString(),
+                     QStringLiteral("in_progress"));
+            s.child->kill();
+        }
+        Server s = startServer(args);
+        QVERIFY2(s.port, qPrintable(s.error));
+        const QJsonObject done = waitForJob(s.port, jobId);
+        QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        for (int page = 1; page <= 3; ++page)
+            QCOMPARE(stageOf(done, page).value(QStringLiteral("summary_status")).toString(),
+                     QStringLiteral("completed"));
+    }
+
+    // Four PostgreSQL workers racing over a 10-sheet job: every (page, stage) runs and is
+    // written exactly once, and the work is spread.
+    void postgresRacingWorkers() {
+        QVERIFY2(m_pgError.isEmpty(), qPrintable(m_pgError));
+        const QString url = newPgDatabase();
+        const QString data = path(QStringLiteral("pg-race"));
+        Server server = startServer({QStringLiteral("--database"), url, QStringLiteral("--data-dir"), data});
+        QVERIFY2(server.port, qPrintable(server.error));
+        std::vector<std::unique_ptr<Child>> workers;
+        for (int i = 0; i < 4; ++i)
+            workers.push_back(startWorker(url, data, QStringLiteral("w%1").arg(i)));
+        const QString jobId = postJob(server.port, m_oldT, m_newT);
+        QVERIFY(!jobId.isEmpty());
+        const QJsonObject done = waitForJob(server.port, jobId);
+        QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(done.value(QStringLiteral("total_pages")).toInt(), 10);
+        checkExactlyOnce(url, jobId, 10);
+        QCOMPARE(
+            pgQuery(url, QStringLiteral("SELECT COUNT(*) FROM stages WHERE job_id = '%1' AND attempts <> 1")
+                             .arg(jobId)),
+            QStringList{QStringLiteral("0")});
+        // The workers' own logs: each stage completed by exactly one of them.
+        QMap<QString, int> completions;
+        int busyWorkers = 0;
+        for (auto &w : workers) {
+            int mine = 0;
+            for (const QString &line : lines(w->out()))
+                if (line.contains(QStringLiteral(" completed "))) {
+                    ++completions[line.section(QLatin1Char(' '), 2)];
+                    ++mine;
+                }
+            busyWorkers += mine > 0;
+        }
+        QCOMPARE(completions.size(), 31);
+        for (auto it = completions.begin(); it != completions.end(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+        QVERIFY2(busyWorkers >= 2, "the work was not spread");
+    }
+
+    // A worker killed (SIGKILL) in the middle of a stage: its lease runs out, another worker
+    // takes the stage and finishes the job; nothing lost, nothing written twice.
+    void postgresKilledWorker() {
+        QVERIFY2(m_pgError.isEmpty(), qPrintable(m_pgError));
+        const QString url = newPgDatabase();
+        const QString data = path(QStringLiteral("pg-kill"));
+        Server server = startServer({QStringLiteral("--database"), url, QStringLiteral("--data-dir"), data});
+        QVERIFY2(server.port, qPrintable(server.error));
+        auto doomed = startWorker(
+            url, data, QStringLiteral("doomed"), {QStringLiteral("--lease-ms"), QStringLiteral("1500")},
+            {{QStringLiteral("BUILDTRACE_INJECT_DELAY"), QStringLiteral("diff:2:60000")}});
+        const QString jobId = postJob(server.port, m_oldA, m_newA);
+        QVERIFY(!jobId.isEmpty());
+        QVERIFY2(doomed->waitFor(QRegularExpression(QStringLiteral("claimed \\S+ 2 diff")), kJobTimeoutMs)
+                     .hasMatch(),
+                 qPrintable(doomed->out() + doomed->err()));
+        doomed->kill();
+        QElapsedTimer sinceKill;
+        sinceKill.start();
+        auto rescuer = startWorker(url, data, QStringLiteral("rescuer"),
+                                   {QStringLiteral("--lease-ms"), QStringLiteral("1500")});
+        const QJsonObject done = waitForJob(server.port, jobId);
+        QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QVERIFY2(rescuer->out().contains(QRegularExpression(QStringLiteral("completed \\S+ 2 diff"))),
+                 qPrintable(rescuer->out()));
+        QVERIFY(!doomed->out().contains(QRegularExpression(QStringLiteral("completed \\S+ 2 diff"))));
+        QCOMPARE(pgQuery(url, QStringLiteral(
+                                  "SELECT attempts FROM stages WHERE job_id = '%1' AND page_number = 2 AND "
+                                  "stage = 'diff'")
+                                  .arg(jobId)),
+                 QStringList{QStringLiteral("2")});
+        checkExactlyOnce(url, jobId, 3);
+        QVERIFY(request(server.port, "GET", QStringLiteral("/api/v1/dead-letters"))
+                    .json.value(QStringLiteral("dead_letters"))
+                    .toArray()
+                    .isEmpty());
+    }
+
+    // A stage that fails every time: 5 attempts, then a dead letter; the other pages complete,
+    // and so does the failed page's summary.
+    void postgresDeadLetter() {
+        QVERIFY2(m_pgError.isEmpty(), qPrintable(m_pgError));
+        const QString url = newPgDatabase();
+        const QString data = path(QStringLiteral("pg-dead"));
+        Server server = startServer({QStringLiteral("--database"), url, QStringLiteral("--data-dir"), data});
+        QVERIFY2(server.port, qPrintable(server.error));
+        std::vector<std::unique_ptr<Child>> workers;
+        for (int i = 0; i < 2; ++i)
+            workers.push_back(
+                startWorker(url, data, QStringLiteral("f%1").arg(i), {},
+                            {{QStringLiteral("BUILDTRACE_INJECT_FAULT"), QStringLiteral("diff:2")}}));
+        const QString jobId = postJob(server.port, m_oldA, m_newA);
+        const QJsonObject done = waitForJob(server.port, jobId);
+        QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed_with_errors"));
+        const QJsonObject page2 = stageOf(done, 2);
+        QCOMPARE(page2.value(QStringLiteral("diff_status")).toString(), QStringLiteral("failed"));
+        QVERIFY(page2.value(QStringLiteral("error")).toString().contains(QStringLiteral("injected fault")));
+        QCOMPARE(page2.value(QStringLiteral("summary_status")).toString(), QStringLiteral("completed"));
+        for (int page : {1, 3})
+            QCOMPARE(stageOf(done, page).value(QStringLiteral("diff_status")).toString(),
+                     QStringLiteral("completed"));
+        QCOMPARE(pgQuery(url, QStringLiteral(
+                                  "SELECT attempts FROM stages WHERE job_id = '%1' AND page_number = 2 AND "
+                                  "stage = 'diff'")
+                                  .arg(jobId)),
+                 QStringList{QStringLiteral("5")});
+        const QJsonArray letters = request(server.port, "GET", QStringLiteral("/api/v1/dead-letters"))
+                                       .json.value(QStringLiteral("dead_letters"))
+                                       .toArray();
+        QCOMPARE(letters.size(), 1);
+        const QJsonObject letter = letters[0].toObject();
+        QCOMPARE(letter.value(QStringLiteral("job_id")).toString(), jobId);
+        QCOMPARE(letter.value(QStringLiteral("page_number")).toInt(), 2);
+        QCOMPARE(letter.value(QStringLiteral("stage")).toString(), QStringLiteral("diff"));
+        QCOMPARE(letter.value(QStringLiteral("attempts")).toInt(), 5);
+    }
+
+    // BT_SERVER_BENCH=1: the 10-sheet job with 1, 2 and 4 PostgreSQL workers.
+    void throughput() {
+        if (!qEnvironmentVariableIsSet("BT_SERVER_BENCH")) QSKIP("set BT_SERVER_BENCH=1 to measure");
+        QVERIFY2(m_pgError.isEmpty(), qPrintable(m_pgError));
+        double one = 0;
+        for (int n : {1, 2, 4}) {
+            const double s = timeWorkers(n);
+            QVERIFY(s > 0);
+            if (n == 1) one = s;
+            qInfo("%d dpi, %d worker(s): %.1f s, %.1f sheets/min, %.2fx one worker", benchDpi(), n, s,
+                  10 * 60 / s, one / s);
+        }
+    }
+};
+
+QTEST_MAIN(TestServer)
+#include "tst_server.moc"
