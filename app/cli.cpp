@@ -155,6 +155,8 @@ struct RunOptions {
     // Reads the pipeline options and the exports asked for; false after printing the problem.
     bool read(const QCommandLineParser &parser, PipelineOptions *options, ReportRequest *reports) const {
         if (!report.read(parser, reports)) return false;
+        options->releaseMemoryAfterJob = false; // the process ends with the job
+
         auto number = [&](const QCommandLineOption &o, int lo, int hi, int *value) {
             if (!parser.isSet(o)) return true;
             bool ok = false;

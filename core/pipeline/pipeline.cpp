@@ -662,9 +662,6 @@ void Pipeline::finish(const QString &status) {
     for (PageState &ps : m_pages)
         ps.loaded.reset();
     m_heldBytes = 0;
-    // Giving the freed page images back to the system walks a large heap: tens of ms, not on the
-    // thread that shows the job (running stages of a cancelled job may still hold theirs).
-    m_pool.start(releaseFreeMemory);
     QVector<PageResult> pages;
     for (const PageState &ps : m_pages)
         pages.append(ps.page);
@@ -676,6 +673,8 @@ void Pipeline::finish(const QString &status) {
     }
     emit jobProgress(progress());
     emit jobFinished(m_jobId, status, m_clock.elapsed());
+    // On the pool, not the thread that shows the job (see PipelineOptions::releaseMemoryAfterJob).
+    if (m_options.releaseMemoryAfterJob) m_pool.start(releaseFreeMemory);
 }
 
 void Pipeline::cancel() {

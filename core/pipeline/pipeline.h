@@ -33,6 +33,10 @@ struct PipelineOptions {
     // batch keeps what fits and renders the rest again in the diff stage.
     qint64 memoryBudgetBytes = 512LL << 20;
     bool reuse = true; // a job of the same inputs and settings in the history is continued, not redone
+    // Give the finished job's page images back to the system (a window stays open for the next
+    // job). malloc_trim holds the allocator's lock while it walks the heap (~0.1 s after a large
+    // job), so it runs after the job's last signal; a process that ends with the job skips it.
+    bool releaseMemoryAfterJob = true;
     // Testing hook: "diff:2" makes page 2's diff stage fail on every attempt (also read from
     // $BUILDTRACE_INJECT_FAULT by the command line).
     QString injectFault;
