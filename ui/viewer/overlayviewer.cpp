@@ -841,17 +841,22 @@ int OverlayViewer::reviewedCount() const {
     return n;
 }
 
+bool OverlayViewer::saveReview(RegionReview review) {
+    review.reviewer = reviewerName();
+    review.updatedAt = QDateTime::currentDateTimeUtc();
+    if (!m_store->setReview(review)) return false;
+    m_reviews.insert(review.regionNumber, review);
+    for (int i = 0; i < m_changeList->topLevelItemCount(); ++i)
+        if (m_changeList->topLevelItem(i)->data(0, Qt::UserRole).toInt() == review.regionNumber)
+            updateReviewItem(m_changeList->topLevelItem(i));
+    return true;
+}
+
 bool OverlayViewer::setReviewStatus(int regionId, ReviewStatus status) {
     if (!m_store || m_jobId.isEmpty() || regionId == 0) return false;
     RegionReview r = review(regionId);
     r.status = status;
-    r.reviewer = reviewerName();
-    r.updatedAt = QDateTime::currentDateTimeUtc();
-    if (!m_store->setReview(r)) return false;
-    m_reviews.insert(regionId, r);
-    for (int i = 0; i < m_changeList->topLevelItemCount(); ++i)
-        if (m_changeList->topLevelItem(i)->data(0, Qt::UserRole).toInt() == regionId)
-            updateReviewItem(m_changeList->topLevelItem(i));
+    if (!saveReview(r)) return false;
     updateReviewControls();
     emit reviewChanged(m_page.pageNumber, reviewedCount(), int(m_page.regions.size()));
     return true;
@@ -862,13 +867,7 @@ bool OverlayViewer::setReviewComment(int regionId, const QString &comment) {
     RegionReview r = review(regionId);
     if (r.comment == comment) return true;
     r.comment = comment;
-    r.reviewer = reviewerName();
-    r.updatedAt = QDateTime::currentDateTimeUtc();
-    if (!m_store->setReview(r)) return false;
-    m_reviews.insert(regionId, r);
-    for (int i = 0; i < m_changeList->topLevelItemCount(); ++i)
-        if (m_changeList->topLevelItem(i)->data(0, Qt::UserRole).toInt() == regionId)
-            updateReviewItem(m_changeList->topLevelItem(i));
+    if (!saveReview(r)) return false;
     if (regionId == m_selected) {
         const QSignalBlocker block(m_comment);
         m_comment->setText(comment);

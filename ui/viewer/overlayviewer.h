@@ -91,6 +91,8 @@ signals:
     void sheetHistoryRequested(const QString &jobId, int pageNumber);
 
 private:
+    // Stores a review (who and when: now) and shows it in the change list.
+    bool saveReview(bt::RegionReview review);
     enum class Image { Overlay, Old, New };
 
     void buildToolBar();
