@@ -555,11 +555,7 @@ bool MainWindow::resumeJob(const QString &jobId) {
         statusBar()->showMessage(tr("Only interrupted or cancelled comparisons can be resumed."), 6000);
         return false;
     }
-    PendingJob job;
-    job.resumeId = jobId;
-    job.oldPath = record->oldFile;
-    job.newPath = record->newFile;
-    openInputs(job);
+    openInputs(PendingJob::resuming(*record));
     return true;
 }
 
@@ -792,7 +788,7 @@ void MainWindow::onSheetsMatched(const QString &, int) {
 
 void MainWindow::onPageResult(const PageResult &page) {
     m_cards->updatePage(page);
-    updateReviewProgress();
+    updateReviewProgress(page.pageNumber); // its regions may be new
     // The viewer opened on this sheet before its diff was done: show the overlay now.
     if (isViewerShown() && m_viewerPage == page.pageNumber && m_viewerWaitsForDiff && page.diffDone) {
         m_viewerWaitsForDiff = false;
@@ -1038,10 +1034,6 @@ void MainWindow::takeViewerScreenshots() {
     QTimer::singleShot(30000, this, start);
 }
 
-} // namespace bt::ui
-
-namespace bt::ui {
-
 // ---- review workflow ---------------------------------------------------------------------------
 
 void MainWindow::connectReview() {
@@ -1063,14 +1055,15 @@ void MainWindow::connectReview() {
             });
 }
 
-void MainWindow::updateReviewProgress() {
+void MainWindow::updateReviewProgress(int pageNumber) {
     const QString jobId = !m_shownJob.isEmpty() ? m_shownJob : m_pipeline ? m_pipeline->jobId() : QString();
     if (!m_store || jobId.isEmpty()) return;
     QHash<int, int> reviewed;
-    for (const RegionReview &r : m_store->reviews(jobId))
+    for (const RegionReview &r : m_store->reviews(jobId, pageNumber))
         if (r.isReviewed()) ++reviewed[r.pageNumber];
     for (PageCard *card : m_cards->cards())
-        card->setReviewProgress(reviewed.value(card->pageNumber()), int(card->page().regions.size()));
+        if (pageNumber == 0 || card->pageNumber() == pageNumber)
+            card->setReviewProgress(reviewed.value(card->pageNumber()), int(card->page().regions.size()));
 }
 
 bool MainWindow::redoSheet(int pageNumber) {
@@ -1078,12 +1071,8 @@ bool MainWindow::redoSheet(int pageNumber) {
     const std::optional<JobRecord> record = m_store->job(m_shownJob);
     if (!record) return false;
     m_redoPage = pageNumber;
-    PendingJob job;
-    job.resumeId = m_shownJob;
-    job.oldPath = record->oldFile;
-    job.newPath = record->newFile;
     // Resuming redoes exactly the pages whose ignore areas changed (resetPagesWithStaleIgnoreAreas).
-    openInputs(job);
+    openInputs(PendingJob::resuming(*record));
     return true;
 }
 

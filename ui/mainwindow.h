@@ -120,6 +120,13 @@ private:
         QString resumeId; // the history's job to resume; empty: a new comparison
         QString oldPath, newPath;
         QString oldPassword, newPassword;
+        static PendingJob resuming(const JobRecord &record) {
+            PendingJob job;
+            job.resumeId = record.id;
+            job.oldPath = record.oldFile;
+            job.newPath = record.newFile;
+            return job;
+        }
     };
     void openInputs(PendingJob job);
     // Starts the job, or asks for a protected set's password and opens again, or says why not.
@@ -145,7 +152,7 @@ private:
     void takeViewerScreenshots();
     // Review workflow (reviews, ignore areas, sheet history): the viewer's signals.
     void connectReview();
-    void updateReviewProgress();
+    void updateReviewProgress(int pageNumber = 0); // 0: every card
 
     GuiSettings m_settings;
     std::unique_ptr<JobStore> m_store;

@@ -1,5 +1,7 @@
 #include "reportexportdialog.h"
 
+#include "guiapplication.h"
+
 #include "report/changelistexport.h"
 #include "report/report.h"
 
@@ -174,7 +176,7 @@ void ReportExportDialog::start() {
     m_status->setText(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
 
     if (m_kind == Kind::Report) {
-        m_watcher.setFuture(QtConcurrent::run([self, input, opts, path, cancel] {
+        m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [self, input, opts, path, cancel] {
             QString error;
             const auto progress = [self](int done, int total) {
                 // Queued to the dialog's thread; dropped if the dialog is gone.
@@ -194,7 +196,7 @@ void ReportExportDialog::start() {
                 if (isReported(p, opts)) list.append(p.pageNumber);
             return list;
         }();
-        m_watcher.setFuture(QtConcurrent::run([input, pages, path, csv] {
+        m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [input, pages, path, csv] {
             QString error;
             const bool ok = csv ? writeChangeListCsv(input, path, &error, pages)
                                 : writeChangeListJson(input, path, &error, pages);

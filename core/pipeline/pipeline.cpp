@@ -91,14 +91,17 @@ QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page) {
 }
 
 QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const QString &jobId) {
-    QVector<int> reset;
     const std::optional<ComparisonResult> stored = storedComparison(store, jobId);
-    if (!stored) return reset;
-    for (const PageResult &page : stored->pages) {
+    return stored ? resetPagesWithStaleIgnoreAreas(store, *stored) : QVector<int>();
+}
+
+QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const ComparisonResult &stored) {
+    QVector<int> reset;
+    for (const PageResult &page : stored.pages) {
         if (!page.diffDone || sameAreas(page.ignoredPt, ignoreAreasFor(store, page))) continue;
         QString e;
-        if (store.resetStages(jobId, page.pageNumber, {stageName(Stage::Diff), stageName(Stage::Summary)},
-                              &e) < 0)
+        if (store.resetStages(stored.jobId, page.pageNumber,
+                              {stageName(Stage::Diff), stageName(Stage::Summary)}, &e) < 0)
             qWarning("history: cannot reset page %d: %s", page.pageNumber, qPrintable(e));
         else
             reset.append(page.pageNumber);
@@ -281,13 +284,13 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     m_clock.start();
 
     // Continue from the history: committed stages stay done, interrupted ones run again, and so
-    // do pages whose ignore areas changed since their diff.
-    if (m_store) resetPagesWithStaleIgnoreAreas(*m_store, m_jobId);
+    // do pages whose ignore areas changed since their diff (only their stage rows change).
+    const std::optional<ComparisonResult> stored =
+        m_store ? storedComparison(*m_store, m_jobId) : std::nullopt;
+    if (stored) resetPagesWithStaleIgnoreAreas(*m_store, *stored);
     if (m_store && job.status != QLatin1String("in_progress"))
         storeWrite(m_store->setJobStatus(m_jobId, QStringLiteral("in_progress")), QStringLiteral("mark job"),
                    QString());
-    const std::optional<ComparisonResult> stored =
-        m_store ? storedComparison(*m_store, m_jobId) : std::nullopt;
     if (!stored || stored->pages.isEmpty()) {
         QMetaObject::invokeMethod(this, &Pipeline::runMatch, Qt::QueuedConnection);
         return;

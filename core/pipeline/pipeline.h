@@ -66,6 +66,8 @@ QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page);
 // their drawing number go back to pending (diff and summary): resuming or reusing the job redoes
 // them, and only them. Returns their page numbers.
 QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const QString &jobId);
+// The same for a job already read from the history (storedComparison).
+QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const ComparisonResult &stored);
 
 // Runs comparison jobs: matching once, then per sheet pair OCR (render + words) -> diff
 // (alignment, regions, overlay) -> summary, scheduled on a thread pool, each page's stage

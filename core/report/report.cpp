@@ -41,7 +41,6 @@ constexpr int kResolution = 72;
 constexpr double kArchDShortSidePt = 24 * 72;
 constexpr double kMinLongSidePt = 17 * 72; // smaller sheets are scaled up to tabloid
 constexpr double kMaxSidePt = 200 * 72;    // PDF's page size limit
-constexpr qint64 kMaxImagePixels = 120'000'000;
 
 const QColor kInk(30, 30, 30);
 const QColor kMuted(100, 100, 100);
@@ -586,9 +585,8 @@ void ReportWriter::drawHeaderFooter(QPainter &p, const SheetGeometry &g, const P
 void ReportWriter::drawSheetImage(QPainter &p, const SheetGeometry &g, const PageResult &page) {
     const QSizeF sheetPt =
         page.pageSizePt.isValid() && !page.pageSizePt.isEmpty() ? page.pageSizePt : g.image.size();
-    double dpi = m_opt.dpi;
-    const double mp = sheetPt.width() / 72 * dpi * sheetPt.height() / 72 * dpi;
-    if (mp > kMaxImagePixels) dpi *= std::sqrt(kMaxImagePixels / mp);
+    // The engine's pixel cap bounds a report image too.
+    const double dpi = cappedDpi(sheetPt, m_opt.dpi, RenderOptions().maxPixels);
     const QSize px(std::max(1, int(std::lround(sheetPt.width() / 72 * dpi))),
                    std::max(1, int(std::lround(sheetPt.height() / 72 * dpi))));
     const Fonts fonts(g.scale);
