@@ -88,6 +88,14 @@ void checkV3Schema(const QString &path) {
     QVERIFY(indexes.contains(QStringLiteral("idx_diff_results_drawing")));
 }
 
+// Schema v4: a summary records the AI model that rewrote it and the deterministic text.
+void checkV4Schema(const QString &path) {
+    QCOMPARE(
+        rawQuery(path, QStringLiteral("SELECT name FROM pragma_table_info('summaries')")),
+        (QStringList{QStringLiteral("job_id"), QStringLiteral("page_number"), QStringLiteral("summary_text"),
+                     QStringLiteral("ai_model"), QStringLiteral("deterministic_text")}));
+}
+
 // Every table and column of schema v2 is there.
 void checkV2Schema(const QString &path) {
     const QStringList tables =
@@ -139,11 +147,14 @@ void TestJobStore::migratesEmptyFile() {
         QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
         QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     }
-    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("3")});
+    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")),
+             QStringList{QString::number(JobStore::kSchemaVersion)});
     QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA journal_mode")), QStringList{QStringLiteral("wal")});
     checkV2Schema(path);
     if (QTest::currentTestFailed()) return;
     checkV3Schema(path);
+    if (QTest::currentTestFailed()) return;
+    checkV4Schema(path);
     if (QTest::currentTestFailed()) return;
 }
 
@@ -161,11 +172,13 @@ void TestJobStore::migratesZeroByteFile() {
     JobStore store(path);
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
     QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     checkV2Schema(path);
     if (QTest::currentTestFailed()) return;
     checkV3Schema(path);
+    if (QTest::currentTestFailed()) return;
+    checkV4Schema(path);
     if (QTest::currentTestFailed()) return;
     // The new columns work from the start.
     JobRecord job = sampleJob(QStringLiteral("job-1"));
@@ -233,11 +246,13 @@ void TestJobStore::migratesFromV1() {
     JobStore store(path);
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
     QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     checkV2Schema(path);
     if (QTest::currentTestFailed()) return;
     checkV3Schema(path);
+    if (QTest::currentTestFailed()) return;
+    checkV4Schema(path);
     if (QTest::currentTestFailed()) return;
 
     // The old rows, through the API.
@@ -314,7 +329,7 @@ void TestJobStore::migratesFromV1() {
     QVERIFY(store.createJob(batch));
     JobStore again(path);
     QVERIFY(again.open());
-    QCOMPARE(again.schemaVersion(), 3);
+    QCOMPARE(again.schemaVersion(), JobStore::kSchemaVersion);
     QCOMPARE(again.jobs().size(), 2);
     QCOMPARE(again.job(QStringLiteral("v2-job"))->mode, QStringLiteral("batch"));
     QCOMPARE(again.job(QStringLiteral("v1-job"))->mode, QStringLiteral("streaming"));
@@ -361,11 +376,13 @@ void TestJobStore::migratesFromV2() {
     JobStore store(path);
     QString error;
     QVERIFY2(store.open(&error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
     QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     checkV2Schema(path);
     if (QTest::currentTestFailed()) return;
     checkV3Schema(path);
+    if (QTest::currentTestFailed()) return;
+    checkV4Schema(path);
     if (QTest::currentTestFailed()) return;
 
     const auto job = store.job(QStringLiteral("v2-job"));
@@ -391,7 +408,7 @@ void TestJobStore::migratesFromV2() {
 
     JobStore again(path);
     QVERIFY(again.open());
-    QCOMPARE(again.schemaVersion(), 3);
+    QCOMPARE(again.schemaVersion(), JobStore::kSchemaVersion);
     const QVector<RegionReview> reviews = again.reviews(QStringLiteral("v2-job"), 1);
     QCOMPARE(reviews.size(), 1);
     QCOMPARE(reviews.first().status, ReviewStatus::Rejected);
@@ -497,6 +514,24 @@ void TestJobStore::roundTrip() {
     QVERIFY(store.saveSummary(QStringLiteral("job-1"), 1, QStringLiteral("Door added to A-101.")));
     QCOMPARE(store.summary(QStringLiteral("job-1"), 1).value_or(QString()),
              QStringLiteral("Door added to A-101."));
+    QVERIFY(store.summaryRecord(QStringLiteral("job-1"), 1)->aiModel.isEmpty());
+    // An AI rewrite keeps its model and the deterministic summary it rewrote ...
+    QVERIFY(store.saveSummary(QStringLiteral("job-1"), 1,
+                              SummaryRecord{QStringLiteral("A door was added to A-101."),
+                                            QStringLiteral("m1"), QStringLiteral("Door added to A-101.")}));
+    std::optional<SummaryRecord> record = store.summaryRecord(QStringLiteral("job-1"), 1);
+    QVERIFY(record.has_value());
+    QCOMPARE(record->text, QStringLiteral("A door was added to A-101."));
+    QCOMPARE(record->aiModel, QStringLiteral("m1"));
+    QCOMPARE(record->deterministicText, QStringLiteral("Door added to A-101."));
+    QCOMPARE(store.summary(QStringLiteral("job-1"), 1).value_or(QString()), record->text); // the text shown
+    // ... and a deterministic summary saved over it leaves no mark behind.
+    QVERIFY(store.saveSummary(QStringLiteral("job-1"), 1, QStringLiteral("Door added to A-101.")));
+    record = store.summaryRecord(QStringLiteral("job-1"), 1);
+    QVERIFY(record->aiModel.isEmpty());
+    QVERIFY(record->deterministicText.isEmpty());
+    QCOMPARE(rawQuery(store.path(), QStringLiteral("SELECT ai_model IS NULL FROM summaries")),
+             QStringList{QStringLiteral("1")});
 }
 
 void TestJobStore::setStageTwiceUpdates() {

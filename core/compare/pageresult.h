@@ -42,7 +42,11 @@ struct PageResult {
     QString overlayPath;
     QString alignedOldPath;
     QString newRenderPath;
-    QString summaryText;
+    QString summaryText; // the summary shown: the deterministic one, or its AI rewrite
+    // Set when summaryText is an AI provider's rewrite (summary/aisummary.h): the model that wrote
+    // it and the deterministic summary it rewrote, kept so the rewrite stays recognisable as such.
+    QString summaryAiModel;
+    QString deterministicSummary;
 
     bool changesDetected() const { return match != MatchKind::Matched || !regions.isEmpty(); }
 };

@@ -171,6 +171,12 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId) {
              {QStringLiteral("summary_id"), QStringLiteral("%1-summary-%2").arg(jobId).arg(page.pageNumber)},
              {QStringLiteral("summary_text"), page.summaryText}}},
     };
+    if (!page.summaryAiModel.isEmpty()) { // only then: results without the provider stay as they were
+        QJsonObject summary = o.value(QStringLiteral("summary")).toObject();
+        summary.insert(QStringLiteral("ai_model"), page.summaryAiModel);
+        summary.insert(QStringLiteral("deterministic_text"), page.deterministicSummary);
+        o.insert(QStringLiteral("summary"), summary);
+    }
     if (!page.error.isEmpty()) o.insert(QStringLiteral("error"), page.error);
     return o;
 }
@@ -187,8 +193,10 @@ PageResult pageResultFromJson(const QJsonObject &o) {
     page.oldIdentity = identityFrom(o.value(QStringLiteral("old_identity")));
     page.newIdentity = identityFrom(o.value(QStringLiteral("new_identity")));
     page.error = o.value(QStringLiteral("error")).toString();
-    page.summaryText =
-        o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("summary_text")).toString();
+    const QJsonObject summary = o.value(QStringLiteral("summary")).toObject();
+    page.summaryText = summary.value(QStringLiteral("summary_text")).toString();
+    page.summaryAiModel = summary.value(QStringLiteral("ai_model")).toString();
+    page.deterministicSummary = summary.value(QStringLiteral("deterministic_text")).toString();
 
     const QJsonObject diff = o.value(QStringLiteral("diff_result")).toObject();
     page.overlayPath = diff.value(QStringLiteral("overlay_path")).toString();

@@ -67,6 +67,13 @@ const char *const kSchemaV3[] = {
     "CREATE INDEX IF NOT EXISTS idx_diff_results_drawing ON diff_results (drawing_name)",
 };
 
+// v4: a sheet summary rewritten by the optional AI provider records the model that wrote it and
+// the deterministic summary it rewrote (both NULL for a deterministic summary).
+const char *const kSchemaV4[] = {
+    "ALTER TABLE summaries ADD COLUMN ai_model TEXT",
+    "ALTER TABLE summaries ADD COLUMN deterministic_text TEXT",
+};
+
 QString nowText() {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
@@ -261,6 +268,10 @@ bool JobStore::migrate(QString *error) {
                 for (const char *sql : kSchemaV3)
                     if (!run(d, QString::fromLatin1(sql), err)) return false;
             }
+            if (version < 4) {
+                for (const char *sql : kSchemaV4)
+                    if (!run(d, QString::fromLatin1(sql), err)) return false;
+            }
             return run(d, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion), err);
         },
         error);
@@ -358,14 +369,21 @@ bool JobStore::saveDiffResult(const QString &jobId, int page, const QString &dra
 }
 
 bool JobStore::saveSummary(const QString &jobId, int page, const QString &summaryText, QString *error) {
+    return saveSummary(jobId, page, SummaryRecord{summaryText, QString(), QString()}, error);
+}
+
+bool JobStore::saveSummary(const QString &jobId, int page, const SummaryRecord &summary, QString *error) {
+    auto orNull = [](const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); };
     return write(
         [&](QSqlDatabase &d, QString *err) {
             QSqlQuery q(d);
-            q.prepare(QStringLiteral(
-                "INSERT OR REPLACE INTO summaries (job_id, page_number, summary_text) VALUES (?, ?, ?)"));
+            q.prepare(QStringLiteral("INSERT OR REPLACE INTO summaries (job_id, page_number, summary_text,"
+                                     " ai_model, deterministic_text) VALUES (?, ?, ?, ?, ?)"));
             q.addBindValue(jobId);
             q.addBindValue(page);
-            q.addBindValue(summaryText);
+            q.addBindValue(summary.text);
+            q.addBindValue(orNull(summary.aiModel));
+            q.addBindValue(orNull(summary.aiModel.isEmpty() ? QString() : summary.deterministicText));
             return run(q, err);
         },
         error);
@@ -547,12 +565,18 @@ std::optional<QJsonObject> JobStore::diffResult(const QString &jobId, int page) 
 }
 
 std::optional<QString> JobStore::summary(const QString &jobId, int page) const {
+    const std::optional<SummaryRecord> record = summaryRecord(jobId, page);
+    return record ? std::optional<QString>(record->text) : std::nullopt;
+}
+
+std::optional<SummaryRecord> JobStore::summaryRecord(const QString &jobId, int page) const {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT summary_text FROM summaries WHERE job_id = ? AND page_number = ?"));
+    q.prepare(QStringLiteral("SELECT summary_text, ai_model, deterministic_text FROM summaries"
+                             " WHERE job_id = ? AND page_number = ?"));
     q.addBindValue(jobId);
     q.addBindValue(page);
     if (!q.exec() || !q.next()) return std::nullopt;
-    return q.value(0).toString();
+    return SummaryRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
 }
 
 std::optional<QVector<QJsonObject>> JobStore::jobPages(const QString &jobId) const {

@@ -54,6 +54,14 @@ struct DeadLetter {
     QDateTime resolvedAt; // a retry dealt with it
 };
 
+// A sheet's summary as stored: the text shown and, when the optional AI provider wrote it, the
+// model and the deterministic summary it rewrote (both empty otherwise).
+struct SummaryRecord {
+    QString text;
+    QString aiModel;
+    QString deterministicText;
+};
+
 // One earlier comparison of a drawing number (JobStore::sheetHistory).
 struct SheetHistoryEntry {
     QString jobId;
@@ -71,7 +79,7 @@ struct SheetHistoryEntry {
 // (BEGIN IMMEDIATE) so concurrent writers wait on busy_timeout instead of failing mid-transaction.
 class JobStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // $BUILDTRACE_DB if set, else <AppDataLocation>/history.sqlite.
     static QString defaultPath();
@@ -98,6 +106,7 @@ public:
     bool saveDiffResult(const QString &jobId, int page, const QString &drawingName,
                         const QString &overlayPath, const QJsonObject &pageJson, QString *error = nullptr);
     bool saveSummary(const QString &jobId, int page, const QString &summaryText, QString *error = nullptr);
+    bool saveSummary(const QString &jobId, int page, const SummaryRecord &summary, QString *error = nullptr);
     // The job's sheet pairs (one page JSON each, before diffing) and total_pages, in one write.
     bool setJobPages(const QString &jobId, const QVector<QJsonObject> &pages, QString *error = nullptr);
     bool setJobSummary(const QString &jobId, const QString &summaryText, QString *error = nullptr);
@@ -116,7 +125,8 @@ public:
     QVector<JobRecord> jobs() const; // newest first
     QVector<StageRecord> stages(const QString &jobId) const;
     std::optional<QJsonObject> diffResult(const QString &jobId, int page) const;
-    std::optional<QString> summary(const QString &jobId, int page) const;
+    std::optional<QString> summary(const QString &jobId, int page) const; // the text shown
+    std::optional<SummaryRecord> summaryRecord(const QString &jobId, int page) const;
     std::optional<QVector<QJsonObject>> jobPages(const QString &jobId) const; // nullopt: not matched yet
     QVector<DeadLetter> deadLetters(bool includeResolved = false) const;
     // Newest job of the same inputs and settings (settings compared as compact JSON).
