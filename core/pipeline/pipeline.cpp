@@ -73,7 +73,10 @@ std::optional<ComparisonResult> storedComparison(const JobStore &store, const QS
         PageResult page = pageResultFromJson(skeleton);
         if (const std::optional<QJsonObject> diff = store.diffResult(jobId, page.pageNumber))
             page = pageResultFromJson(*diff);
-        page.summaryText = store.summary(jobId, page.pageNumber).value_or(QString());
+        const SummaryRecord summary = store.summaryRecord(jobId, page.pageNumber).value_or(SummaryRecord());
+        page.summaryText = summary.text;
+        page.summaryAiModel = summary.aiModel;
+        page.deterministicSummary = summary.deterministicText;
         r.pages.append(page);
     }
     for (const StageRecord &s : store.stages(jobId))
@@ -128,12 +131,15 @@ struct Pipeline::Outcome {
     std::shared_ptr<LoadedPair> loaded;
     PageResult page;
     QString summary;
+    QString summaryAiModel; // summary is an AI rewrite of deterministicSummary
+    QString deterministicSummary;
 };
 
 Pipeline::Pipeline(JobStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_cancel(std::make_shared<CancelFlag>(false)) {
+    , m_cancel(std::make_shared<CancelFlag>(false))
+    , m_aiUnavailable(std::make_shared<std::atomic<bool>>(false)) {
     qRegisterMetaType<bt::StageEvent>();
     qRegisterMetaType<bt::JobProgress>();
     qRegisterMetaType<bt::PageResult>();
@@ -266,6 +272,7 @@ bool Pipeline::resume(const QString &jobId, JobInputs inputs, const PipelineOpti
 void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     ++m_generation;
     m_cancel = std::make_shared<CancelFlag>(false);
+    m_aiUnavailable = std::make_shared<std::atomic<bool>>(false);
     m_options = options;
     m_jobId = job.id;
     m_oldPath = job.oldFile;
@@ -318,7 +325,16 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
             diff = summary = StageStatus::Pending;
         // A summary describes its diff: a diff that runs again (retry) gets a new summary.
         if (!isTerminal(diff)) summary = StageStatus::Pending;
-        if (summary != StageStatus::Completed) ps.page.summaryText.clear();
+        // With the AI provider on, a changed sheet it has not rewritten (it was off, failed, or
+        // another model was set) is summarised again: only this stage, the diff stands.
+        if (summary == StageStatus::Completed && options.aiSummary.isActive() && isWorthRewriting(ps.page) &&
+            ps.page.summaryAiModel != options.aiSummary.modelLabel())
+            summary = StageStatus::Pending;
+        if (summary != StageStatus::Completed) {
+            ps.page.summaryText.clear();
+            ps.page.summaryAiModel.clear();
+            ps.page.deterministicSummary.clear();
+        }
         if (diff == StageStatus::Completed) restored.append(ps.page);
     }
     QMetaObject::invokeMethod(
@@ -465,6 +481,8 @@ void Pipeline::launch(int index, Stage stage) {
     // The areas this sheet's diff leaves out are an input of it, recorded with its result.
     if (stage == Stage::Diff && m_store) page.ignoredPt = ignoreAreasFor(*m_store, page);
     const std::shared_ptr<CancelFlag> cancel = m_cancel;
+    const std::shared_ptr<std::atomic<bool>> aiUnavailable = m_aiUnavailable;
+    const AiSummaryConfig ai = m_options.aiSummary;
     const int generation = m_generation;
     const QString jobId = m_jobId;
     QThreadPool &pool = stage == Stage::Ocr ? m_renderPool : m_pool;
@@ -490,9 +508,24 @@ void Pipeline::launch(int index, Stage stage) {
                 outcome->page = pageResultFromJson(pageResultToJson(result, jobId));
                 break;
             }
-            case Stage::Summary:
+            case Stage::Summary: {
                 outcome->summary = summarisePage(page);
+                if (!ai.isActive() || !isWorthRewriting(page) || aiUnavailable->load()) break;
+                const AiSummary rewrite = rewriteSummary(page, outcome->summary, ai, cancel.get());
+                if (cancel->load()) throw StageCancelled();
+                if (rewrite.rewritten) {
+                    outcome->deterministicSummary = outcome->summary;
+                    outcome->summary = rewrite.text;
+                    outcome->summaryAiModel = ai.modelLabel();
+                    break;
+                }
+                // Not a failure of the page: its deterministic summary stands.
+                const bool giveUp = rewrite.endpointFailed && !aiUnavailable->exchange(true);
+                qWarning("%s page %d: AI summary not used (%s)%s", qPrintable(jobId), page.pageNumber,
+                         qPrintable(rewrite.failure),
+                         giveUp ? "; the job's other sheets keep their deterministic summaries" : "");
                 break;
+            }
             }
         } catch (const StageCancelled &) {
             outcome->cancelled = true;
@@ -552,14 +585,23 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
         publishPage(ps.page, stage);
         break;
     }
-    case Stage::Summary:
+    case Stage::Summary: {
         ps.page.summaryText = outcome->summary;
+        ps.page.summaryAiModel = outcome->summaryAiModel;
+        ps.page.deterministicSummary = outcome->deterministicSummary;
         if (m_store)
-            storeWrite(m_store->saveSummary(m_jobId, n, outcome->summary, &e),
+            storeWrite(m_store->saveSummary(m_jobId, n,
+                                            SummaryRecord{outcome->summary, outcome->summaryAiModel,
+                                                          outcome->deterministicSummary},
+                                            &e),
                        QStringLiteral("save the summary of page %1").arg(n), e);
-        complete(index, stage, {{QStringLiteral("summary_text"), outcome->summary}});
+        QJsonObject detail{{QStringLiteral("summary_text"), outcome->summary}};
+        if (!outcome->summaryAiModel.isEmpty())
+            detail.insert(QStringLiteral("summary_ai_model"), outcome->summaryAiModel);
+        complete(index, stage, detail);
         publishPage(ps.page, stage);
         break;
+    }
     }
     schedule();
 }

@@ -3,6 +3,7 @@
 #include "compare/comparison.h"
 #include "jobprogress.h"
 #include "store/jobstore.h"
+#include "summary/aisummary.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -37,6 +38,11 @@ struct PipelineOptions {
     // job). malloc_trim holds the allocator's lock while it walks the heap (~0.1 s after a large
     // job), so it runs after the job's last signal; a process that ends with the job skips it.
     bool releaseMemoryAfterJob = true;
+    // Optional AI rewrite of each changed sheet's summary (off by default). A provider setting,
+    // not a comparison setting: it does not change which history job the inputs continue. On any
+    // failure the deterministic summary stands; after a timeout or an unreachable endpoint the
+    // job's remaining sheets do not ask again.
+    AiSummaryConfig aiSummary;
     // Testing hook: "diff:2" makes page 2's diff stage fail on every attempt (also read from
     // $BUILDTRACE_INJECT_FAULT by the command line).
     QString injectFault;
@@ -158,6 +164,9 @@ private:
     qint64 m_heldBytes = 0;
     int m_generation = 0; // bumped per job: late results of a cancelled job are ignored
     std::shared_ptr<CancelFlag> m_cancel;
+    // Set by a summary stage whose AI endpoint could not be reached in time: the job's other
+    // sheets keep their deterministic summaries without waiting for it. One per job.
+    std::shared_ptr<std::atomic<bool>> m_aiUnavailable;
     QElapsedTimer m_clock;
     QThreadPool m_pool;       // matching, diffs, summaries
     QThreadPool m_renderPool; // the OCR stage (renders): one thread, below normal priority
