@@ -15,6 +15,7 @@
 #include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
+#include <QUrl>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -145,10 +146,27 @@ struct RunOptions {
                                    QStringLiteral("P")};
     QCommandLineOption newPassword{QStringLiteral("new-password"), QStringLiteral("Password of the NEW PDF."),
                                    QStringLiteral("P")};
+    // The optional AI summary provider: on when an endpoint is given; the key comes from the
+    // environment, not the command line (where `ps` would show it).
+    QCommandLineOption aiEndpoint{
+        QStringLiteral("ai-endpoint"),
+        QStringLiteral("Rewrite each changed sheet's summary with this OpenAI-compatible chat-completions "
+                       "endpoint (base URL .../v1 or the full .../chat/completions URL; key from "
+                       "$BUILDTRACE_AI_KEY). Only the change list is sent, never the drawings; on any "
+                       "error the usual summary stands."),
+        QStringLiteral("URL")};
+    QCommandLineOption aiModel{QStringLiteral("ai-model"),
+                               QStringLiteral("Model named in the AI requests (with --ai-endpoint)."),
+                               QStringLiteral("M")};
+    QCommandLineOption aiTimeout{
+        QStringLiteral("ai-timeout"),
+        QStringLiteral("Milliseconds to wait for each sheet's AI summary (default 20000)."),
+        QStringLiteral("MS")};
     ReportCliOptions report; // exports written when the job ends
 
     void addTo(QCommandLineParser &parser) const {
-        parser.addOptions({json, out, events, quiet, db, attempts, diffJobs, oldPassword, newPassword});
+        parser.addOptions({json, out, events, quiet, db, attempts, diffJobs, oldPassword, newPassword,
+                           aiEndpoint, aiModel, aiTimeout});
         report.addTo(parser);
     }
 
@@ -172,8 +190,24 @@ struct RunOptions {
             return true;
         };
         if (!number(attempts, 1, 100, &options->maxAttempts) ||
-            !number(diffJobs, 1, 16, &options->diffConcurrency))
+            !number(diffJobs, 1, 16, &options->diffConcurrency) ||
+            !number(aiTimeout, 100, 600000, &options->aiSummary.timeoutMs))
             return false;
+        if (parser.isSet(aiEndpoint)) {
+            const QUrl url(parser.value(aiEndpoint), QUrl::StrictMode);
+            if (!url.isValid() || url.host().isEmpty() ||
+                (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+                fail(QStringLiteral("--ai-endpoint must be an http:// or https:// URL"));
+                return false;
+            }
+            options->aiSummary.enabled = true;
+            options->aiSummary.endpoint = url;
+            options->aiSummary.model = parser.value(aiModel);
+            options->aiSummary.apiKey = qEnvironmentVariable("BUILDTRACE_AI_KEY");
+        } else if (parser.isSet(aiModel) || parser.isSet(aiTimeout)) {
+            fail(QStringLiteral("--ai-model and --ai-timeout need --ai-endpoint"));
+            return false;
+        }
         options->injectFault = qEnvironmentVariable("BUILDTRACE_INJECT_FAULT");
         if (parser.isSet(events) && parser.value(json) == QLatin1String("-")) {
             fail(QStringLiteral("--events and --json - both write to stdout: pick one"));
