@@ -1320,6 +1320,62 @@ Neu: %2</translation>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>AI summary (optional)</source>
+        <translation>KI-Zusammenfassung (optional)</translation>
+    </message>
+    <message>
+        <source>Re&amp;write sheet summaries with an AI model</source>
+        <translation>Planzusammenfassungen mit einem KI-Modell &amp;umschreiben</translation>
+    </message>
+    <message>
+        <source>Each changed sheet&apos;s summary is rewritten by the model from the list of changes. If it fails or takes too long, the usual summary is kept.</source>
+        <translation>Die Zusammenfassung jedes geänderten Plans wird vom Modell aus der Liste der Änderungen neu geschrieben. Schlägt das fehl oder dauert es zu lange, bleibt die übliche Zusammenfassung.</translation>
+    </message>
+    <message>
+        <source>Base URL of an OpenAI-compatible server (…/v1) or its full …/chat/completions URL.</source>
+        <translation>Basis-URL eines OpenAI-kompatiblen Servers (…/v1) oder seine vollständige …/chat/completions-URL.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Sent as a bearer token. Stored in plain text in the settings file.</source>
+        <translation>Wird als Bearer-Token gesendet. Im Klartext in der Einstellungsdatei gespeichert.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long to wait for each sheet&apos;s rewrite.</source>
+        <translation>Wie lange auf die neu geschriebene Zusammenfassung jedes Plans gewartet wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation>Mo&amp;dell:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-S&amp;chlüssel:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint&apos;s http:// or https:// address, or turn the AI summary off.</source>
+        <translation>Die http://- oder https://-Adresse des Endpunkts eingeben oder die KI-Zusammenfassung ausschalten.</translation>
+    </message>
+    <message>
+        <source>Only the list of changes and the summary text are sent, never the drawings. The key is stored in plain text in the settings file.</source>
+        <translation>Gesendet werden nur die Liste der Änderungen und der Text der Zusammenfassung, nie die Zeichnungen. Der Schlüssel wird im Klartext in der Einstellungsdatei gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::SheetLoader</name>

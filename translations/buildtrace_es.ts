@@ -1320,6 +1320,62 @@ Nueva: %2</translation>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de datos SQLite (*.sqlite *.db);;Todos los archivos (*)</translation>
     </message>
+    <message>
+        <source>AI summary (optional)</source>
+        <translation>Resumen con IA (opcional)</translation>
+    </message>
+    <message>
+        <source>Re&amp;write sheet summaries with an AI model</source>
+        <translation>Reescribir los re&amp;súmenes de los planos con un modelo de IA</translation>
+    </message>
+    <message>
+        <source>Each changed sheet&apos;s summary is rewritten by the model from the list of changes. If it fails or takes too long, the usual summary is kept.</source>
+        <translation>El modelo reescribe el resumen de cada plano modificado a partir de la lista de cambios. Si falla o tarda demasiado, se mantiene el resumen habitual.</translation>
+    </message>
+    <message>
+        <source>Base URL of an OpenAI-compatible server (…/v1) or its full …/chat/completions URL.</source>
+        <translation>URL base de un servidor compatible con OpenAI (…/v1) o su URL …/chat/completions completa.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Sent as a bearer token. Stored in plain text in the settings file.</source>
+        <translation>Se envía como token Bearer. Se guarda como texto sin cifrar en el archivo de configuración.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long to wait for each sheet&apos;s rewrite.</source>
+        <translation>Cuánto se espera la reescritura de cada plano.</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Punto de conexión:</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation>Mo&amp;delo:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>C&amp;lave de API:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>Tiempo de &amp;espera:</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint&apos;s http:// or https:// address, or turn the AI summary off.</source>
+        <translation>Introduzca la dirección http:// o https:// del punto de conexión o desactive el resumen con IA.</translation>
+    </message>
+    <message>
+        <source>Only the list of changes and the summary text are sent, never the drawings. The key is stored in plain text in the settings file.</source>
+        <translation>Solo se envían la lista de cambios y el texto del resumen, nunca los planos. La clave se guarda como texto sin cifrar en el archivo de configuración.</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::SheetLoader</name>

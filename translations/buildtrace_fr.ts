@@ -1320,6 +1320,62 @@ Nouveau&#xa0;: %2</translation>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de données SQLite (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
+    <message>
+        <source>AI summary (optional)</source>
+        <translation>Résumé par IA (facultatif)</translation>
+    </message>
+    <message>
+        <source>Re&amp;write sheet summaries with an AI model</source>
+        <translation>Réécrire les ré&amp;sumés des plans avec un modèle d’IA</translation>
+    </message>
+    <message>
+        <source>Each changed sheet&apos;s summary is rewritten by the model from the list of changes. If it fails or takes too long, the usual summary is kept.</source>
+        <translation>Le résumé de chaque plan modifié est réécrit par le modèle à partir de la liste des modifications. S’il échoue ou tarde trop, le résumé habituel est conservé.</translation>
+    </message>
+    <message>
+        <source>Base URL of an OpenAI-compatible server (…/v1) or its full …/chat/completions URL.</source>
+        <translation>URL de base d’un serveur compatible OpenAI (…/v1) ou son URL …/chat/completions complète.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Sent as a bearer token. Stored in plain text in the settings file.</source>
+        <translation>Envoyée comme jeton Bearer. Enregistrée en clair dans le fichier de paramètres.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long to wait for each sheet&apos;s rewrite.</source>
+        <translation>Durée d’attente de la réécriture de chaque plan.</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>Point d’&amp;accès&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation>Mo&amp;dèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>Clé d’AP&amp;I&#xa0;:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>Délai d’att&amp;ente&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint&apos;s http:// or https:// address, or turn the AI summary off.</source>
+        <translation>Saisissez l’adresse http:// ou https:// du point d’accès, ou désactivez le résumé par IA.</translation>
+    </message>
+    <message>
+        <source>Only the list of changes and the summary text are sent, never the drawings. The key is stored in plain text in the settings file.</source>
+        <translation>Seuls la liste des modifications et le texte du résumé sont envoyés, jamais les plans. La clé est enregistrée en clair dans le fichier de paramètres.</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::SheetLoader</name>

@@ -15,6 +15,11 @@ const QString kMode = QStringLiteral("compare/mode");
 const QString kDiffConcurrency = QStringLiteral("compare/diffConcurrency");
 const QString kDatabase = QStringLiteral("history/database");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kAiEnabled = QStringLiteral("ai/enabled");
+const QString kAiEndpoint = QStringLiteral("ai/endpoint");
+const QString kAiModel = QStringLiteral("ai/model");
+const QString kAiKey = QStringLiteral("ai/apiKey");
+const QString kAiTimeout = QStringLiteral("ai/timeoutMs");
 
 } // namespace
 
@@ -33,6 +38,12 @@ GuiSettings GuiSettings::load() {
     g.diffConcurrency = qBound(1, s.value(kDiffConcurrency, g.diffConcurrency).toInt(), 16);
     g.databasePath = s.value(kDatabase).toString();
     g.language = s.value(kLanguage).toString();
+    g.aiSummary.enabled = s.value(kAiEnabled, false).toBool();
+    g.aiSummary.endpoint = QUrl(s.value(kAiEndpoint).toString().trimmed());
+    g.aiSummary.model = s.value(kAiModel).toString().trimmed();
+    g.aiSummary.apiKey = s.value(kAiKey).toString().trimmed();
+    const int timeout = s.value(kAiTimeout, g.aiSummary.timeoutMs).toInt();
+    if (timeout >= 1000 && timeout <= 600000) g.aiSummary.timeoutMs = timeout;
     return g;
 }
 
@@ -45,6 +56,11 @@ void GuiSettings::save() const {
     s.setValue(kDiffConcurrency, diffConcurrency);
     s.setValue(kDatabase, databasePath);
     s.setValue(kLanguage, language);
+    s.setValue(kAiEnabled, aiSummary.enabled);
+    s.setValue(kAiEndpoint, aiSummary.endpoint.toString());
+    s.setValue(kAiModel, aiSummary.model);
+    s.setValue(kAiKey, aiSummary.apiKey);
+    s.setValue(kAiTimeout, aiSummary.timeoutMs);
 }
 
 CompareSettings GuiSettings::compareSettings() const {
@@ -60,6 +76,7 @@ PipelineOptions GuiSettings::pipelineOptions() const {
     o.mode = mode;
     o.diffConcurrency = diffConcurrency;
     o.injectFault = qEnvironmentVariable("BUILDTRACE_INJECT_FAULT"); // as the command line does
+    o.aiSummary = aiSummary;
     return o;
 }
 

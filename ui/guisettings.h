@@ -7,7 +7,8 @@
 
 namespace bt::ui {
 
-// What the settings dialog edits, kept in QSettings ("compare/...", "history/..." and "ui/..." keys).
+// What the settings dialog edits, kept in QSettings ("compare/...", "history/...", "ui/..." and
+// "ai/..." keys).
 struct GuiSettings {
     double dpi = CompareSettings::defaultDpi();
     double tolerancePt = ChangeOptions().tolerancePt;
@@ -18,6 +19,9 @@ struct GuiSettings {
     // The interface language: empty for the system's, else a code of availableLanguages()
     // (guiapplication.h). Read once at start (setUpGuiApplication): a change shows after a restart.
     QString language;
+    // The optional AI summary provider ("ai/..." keys); off by default. The key is stored in
+    // plain text in the settings file, like every other value there.
+    AiSummaryConfig aiSummary;
 
     static GuiSettings load();
     void save() const;

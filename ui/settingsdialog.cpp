@@ -3,12 +3,14 @@
 #include "guiapplication.h"
 #include "store/jobstore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,7 +30,16 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     , m_database(new QLineEdit(this))
     , m_browseDatabase(new QToolButton(this))
     , m_databaseNote(new QLabel(this))
-    , m_language(new QComboBox(this)) {
+    , m_language(new QComboBox(this))
+    , m_aiGroup(new QGroupBox(tr("AI summary (optional)"), this))
+    , m_aiEnabled(new QCheckBox(tr("Re&write sheet summaries with an AI model"), m_aiGroup))
+    , m_aiEndpoint(new QLineEdit(m_aiGroup))
+    , m_aiModel(new QLineEdit(m_aiGroup))
+    , m_aiKey(new QLineEdit(m_aiGroup))
+    , m_aiTimeout(new QSpinBox(m_aiGroup))
+    , m_aiNote(new QLabel(m_aiGroup))
+    , m_buttons(new QDialogButtonBox(
+          QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this)) {
     setWindowTitle(tr("Settings"));
 
     // Same ranges as the command line's --dpi and --tolerance.
@@ -67,6 +78,37 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     languageNote->setWordWrap(true);
     languageNote->setForegroundRole(QPalette::PlaceholderText);
 
+    // The AI provider: an OpenAI-compatible chat-completions endpoint, e.g. a local model server.
+    m_aiGroup->setObjectName(QStringLiteral("aiSummaryGroup"));
+    m_aiEnabled->setObjectName(QStringLiteral("aiEnabled"));
+    m_aiEnabled->setToolTip(tr("Each changed sheet's summary is rewritten by the model from the list of "
+                               "changes. If it fails or takes too long, the usual summary is kept."));
+    m_aiEndpoint->setObjectName(QStringLiteral("aiEndpoint"));
+    m_aiEndpoint->setPlaceholderText(QStringLiteral("http://localhost:8080/v1"));
+    m_aiEndpoint->setToolTip(tr("Base URL of an OpenAI-compatible server (…/v1) or its full "
+                                "…/chat/completions URL."));
+    m_aiEndpoint->setClearButtonEnabled(true);
+    m_aiModel->setObjectName(QStringLiteral("aiModel"));
+    m_aiKey->setObjectName(QStringLiteral("aiKey"));
+    m_aiKey->setEchoMode(QLineEdit::Password);
+    m_aiKey->setPlaceholderText(tr("None"));
+    m_aiKey->setToolTip(tr("Sent as a bearer token. Stored in plain text in the settings file."));
+    m_aiTimeout->setObjectName(QStringLiteral("aiTimeout"));
+    m_aiTimeout->setRange(1, 600);
+    m_aiTimeout->setSuffix(tr(" s"));
+    m_aiTimeout->setToolTip(tr("How long to wait for each sheet's rewrite."));
+    m_aiNote->setWordWrap(true);
+    m_aiNote->setForegroundRole(QPalette::PlaceholderText);
+    auto *aiForm = new QFormLayout(m_aiGroup);
+    aiForm->addRow(m_aiEnabled);
+    aiForm->addRow(tr("&Endpoint:"), m_aiEndpoint);
+    aiForm->addRow(tr("Mo&del:"), m_aiModel);
+    aiForm->addRow(tr("API &key:"), m_aiKey);
+    aiForm->addRow(tr("T&imeout:"), m_aiTimeout);
+    aiForm->addRow(m_aiNote);
+    connect(m_aiEnabled, &QCheckBox::toggled, this, &SettingsDialog::updateAiFields);
+    connect(m_aiEndpoint, &QLineEdit::textChanged, this, &SettingsDialog::updateAiFields);
+
     auto *databaseRow = new QWidget(this);
     auto *databaseLayout = new QHBoxLayout(databaseRow);
     databaseLayout->setContentsMargins(0, 0, 0, 0);
@@ -83,22 +125,26 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     form->addRow(QString(), m_databaseNote);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), languageNote);
+    form->addRow(m_aiGroup);
     // The label's mnemonic should land in the line edit, not in its container.
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(databaseRow))) label->setBuddy(m_database);
 
-    auto *buttons = new QDialogButtonBox(
-        QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
         GuiSettings defaults;
         defaults.databasePath = m_database->text(); // where the history lives is not a preference to reset
         defaults.language = m_language->currentData().toString(); // nor the language one reads
+        // The provider goes off (the default), but its address and key need not be typed again.
+        const GuiSettings current = this->settings(); // not the constructor argument
+        defaults.aiSummary.endpoint = current.aiSummary.endpoint;
+        defaults.aiSummary.model = current.aiSummary.model;
+        defaults.aiSummary.apiKey = current.aiSummary.apiKey;
         setValues(defaults);
     });
     connect(m_browseDatabase, &QToolButton::clicked, this, &SettingsDialog::browseDatabase);
 
-    form->addRow(buttons);
+    form->addRow(m_buttons);
 
     setValues(settings);
     setDatabaseEditable(true);
@@ -112,6 +158,12 @@ void SettingsDialog::setValues(const GuiSettings &settings) {
     m_diffConcurrency->setValue(settings.diffConcurrency);
     m_database->setText(QDir::toNativeSeparators(settings.databasePath));
     m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language)));
+    m_aiEnabled->setChecked(settings.aiSummary.enabled);
+    m_aiEndpoint->setText(settings.aiSummary.endpoint.toString());
+    m_aiModel->setText(settings.aiSummary.model);
+    m_aiKey->setText(settings.aiSummary.apiKey);
+    m_aiTimeout->setValue(qBound(1, (settings.aiSummary.timeoutMs + 500) / 1000, 600));
+    updateAiFields();
 }
 
 GuiSettings SettingsDialog::settings() const {
@@ -123,6 +175,11 @@ GuiSettings SettingsDialog::settings() const {
     s.diffConcurrency = m_diffConcurrency->value();
     s.databasePath = QDir::fromNativeSeparators(m_database->text().trimmed());
     s.language = m_language->currentData().toString();
+    s.aiSummary.enabled = m_aiEnabled->isChecked();
+    s.aiSummary.endpoint = QUrl(m_aiEndpoint->text().trimmed());
+    s.aiSummary.model = m_aiModel->text().trimmed();
+    s.aiSummary.apiKey = m_aiKey->text().trimmed();
+    s.aiSummary.timeoutMs = m_aiTimeout->value() * 1000;
     return s;
 }
 
@@ -137,6 +194,23 @@ void SettingsDialog::setDatabaseEditable(bool editable) {
         m_databaseNote->setText(tr("The history cannot move while a comparison is running."));
     else
         m_databaseNote->setText(tr("Leave empty for the default location."));
+}
+
+void SettingsDialog::updateAiFields() {
+    const bool on = m_aiEnabled->isChecked();
+    for (QWidget *w : {static_cast<QWidget *>(m_aiEndpoint), static_cast<QWidget *>(m_aiModel),
+                       static_cast<QWidget *>(m_aiKey), static_cast<QWidget *>(m_aiTimeout)})
+        w->setEnabled(on);
+    const QUrl url(m_aiEndpoint->text().trimmed());
+    const bool valid = url.isValid() && !url.host().isEmpty() &&
+                       (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+    // Turned on without a usable address, the provider would fail on every sheet: say so instead.
+    const bool blocked = on && !valid;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!blocked);
+    m_aiNote->setText(blocked ? tr("Enter the endpoint's http:// or https:// address, or turn the AI "
+                                   "summary off.")
+                              : tr("Only the list of changes and the summary text are sent, never the "
+                                   "drawings. The key is stored in plain text in the settings file."));
 }
 
 void SettingsDialog::browseDatabase() {

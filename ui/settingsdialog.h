@@ -4,8 +4,11 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -26,6 +29,7 @@ public:
 private:
     void setValues(const GuiSettings &settings);
     void browseDatabase();
+    void updateAiFields();
 
     QDoubleSpinBox *m_dpi;
     QDoubleSpinBox *m_tolerance;
@@ -36,6 +40,14 @@ private:
     QToolButton *m_browseDatabase;
     QLabel *m_databaseNote;
     QComboBox *m_language;
+    QGroupBox *m_aiGroup;
+    QCheckBox *m_aiEnabled;
+    QLineEdit *m_aiEndpoint;
+    QLineEdit *m_aiModel;
+    QLineEdit *m_aiKey;
+    QSpinBox *m_aiTimeout;
+    QLabel *m_aiNote;
+    QDialogButtonBox *m_buttons;
 };
 
 } // namespace bt::ui
