@@ -168,7 +168,7 @@ private slots:
         }
         JobStore store(db);
         QVERIFY(store.open());
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
         const QVector<RegionReview> all = store.reviews(QStringLiteral("job-r"));
         QCOMPARE(all.size(), 3);
         QCOMPARE(all[0].pageNumber, 1);
