@@ -4,11 +4,13 @@
 // when one is set; a stub that never answers, malformed replies, HTTP errors, an unreachable port
 // and a disabled provider all leave the deterministic summary. Then the pipeline with the provider
 // pointed at the stub (rewritten summaries stored and marked; a failing stub changes nothing; a
-// timeout stops the job asking), the command line's --ai-* options, and the settings dialog.
+// timeout stops the job asking), the command line's --ai-* options, the card's tip and the settings
+// dialog.
 
 #include "compare/resultjson.h"
 #include "drawinggenerator.h"
 #include "guisettings.h"
+#include "pagecard.h"
 #include "pipeline/pipeline.h"
 #include "settingsdialog.h"
 #include "store/jobstore.h"
@@ -22,6 +24,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -30,6 +33,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QThreadPool>
+#include <QToolTip>
 #include <QtTest>
 
 #include <functional>
@@ -617,6 +622,36 @@ private slots:
         const CliRun orphan = runCli(
             {QStringLiteral("compare"), m_old, m_new, QStringLiteral("--ai-model"), QStringLiteral("m")});
         QCOMPARE(orphan.exitCode, 2);
+    }
+
+    // A card showing a rewritten summary says which model wrote it and what the program wrote.
+    void cardSaysWhoWroteTheSummary() {
+        PageResult page = samplePage();
+        page.summaryText = ChatStub::rewriteFor(QStringLiteral("A-101"));
+        page.summaryAiModel = QStringLiteral("stub-model");
+        page.deterministicSummary = summarisePage(samplePage());
+        QThreadPool thumbnails;
+        ui::PageCard card(page, &thumbnails);
+        card.resize(480, 320);
+        card.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&card));
+        auto *label = card.findChild<QLabel *>(QStringLiteral("summaryLabel"));
+        QVERIFY(label);
+        QCOMPARE(label->text(), page.summaryText);
+        QVERIFY2(label->toolTip().contains(QStringLiteral("stub-model")), qPrintable(label->toolTip()));
+        QVERIFY2(label->toolTip().contains(page.deterministicSummary), qPrintable(label->toolTip()));
+        // The label lets the mouse through: the card shows the tip over it.
+        const QPoint at = label->geometry().center();
+        QHelpEvent help(QEvent::ToolTip, at, card.mapToGlobal(at));
+        QApplication::sendEvent(&card, &help);
+        QTRY_COMPARE(QToolTip::text(), label->toolTip());
+        QToolTip::hideText();
+
+        page.summaryText = summarisePage(samplePage());
+        page.summaryAiModel.clear();
+        page.deterministicSummary.clear();
+        card.setPage(page);
+        QVERIFY(label->toolTip().isEmpty());
     }
 
     // The settings: off by default, the key hidden as it is typed, a provider turned on without an

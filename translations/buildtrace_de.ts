@@ -1083,6 +1083,14 @@ Neu: %2</translation>
         <source>Overlay cannot be read</source>
         <translation>Überlagerung nicht lesbar</translation>
     </message>
+    <message>
+        <source>Rewritten by the AI model %1 from the list of changes.</source>
+        <translation>Vom KI-Modell %1 aus der Liste der Änderungen neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>The program&apos;s own summary: %1</source>
+        <translation>Die Zusammenfassung des Programms: %1</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::PageCardList</name>

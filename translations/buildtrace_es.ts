@@ -1083,6 +1083,14 @@ Nueva: %2</translation>
         <source>Overlay cannot be read</source>
         <translation>No se puede leer la superposición</translation>
     </message>
+    <message>
+        <source>Rewritten by the AI model %1 from the list of changes.</source>
+        <translation>Reescrito por el modelo de IA %1 a partir de la lista de cambios.</translation>
+    </message>
+    <message>
+        <source>The program&apos;s own summary: %1</source>
+        <translation>El resumen del propio programa: %1</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::PageCardList</name>

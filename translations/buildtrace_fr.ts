@@ -1083,6 +1083,14 @@ Nouveau&#xa0;: %2</translation>
         <source>Overlay cannot be read</source>
         <translation>Superposition illisible</translation>
     </message>
+    <message>
+        <source>Rewritten by the AI model %1 from the list of changes.</source>
+        <translation>Réécrit par le modèle d’IA %1 à partir de la liste des modifications.</translation>
+    </message>
+    <message>
+        <source>The program&apos;s own summary: %1</source>
+        <translation>Le résumé du programme&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::PageCardList</name>

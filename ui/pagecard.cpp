@@ -6,11 +6,13 @@
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPixmap>
 #include <QThreadPool>
+#include <QToolTip>
 #include <QtConcurrent>
 
 namespace bt::ui {
@@ -80,6 +82,7 @@ PageCard::PageCard(const PageResult &page, QThreadPool *thumbnails, QWidget *par
     m_review->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_review->setForegroundRole(QPalette::PlaceholderText);
     m_review->hide();
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -165,8 +168,11 @@ void PageCard::setStage(const StageEvent &event) {
             m_changeCount = event.detail.value(QStringLiteral("change_count")).toInt();
         if (event.stage == Stage::Diff)
             setOverlay(event.detail.value(QStringLiteral("overlay_path")).toString());
-        if (event.stage == Stage::Summary)
+        if (event.stage == Stage::Summary) {
             m_page.summaryText = event.detail.value(QStringLiteral("summary_text")).toString();
+            m_page.summaryAiModel = event.detail.value(QStringLiteral("summary_ai_model")).toString();
+            if (m_page.summaryAiModel.isEmpty()) m_page.deterministicSummary.clear();
+        }
     }
     setStatus(event.stage, event.status, event.error);
     updateTexts();
@@ -186,8 +192,12 @@ void PageCard::setProgress(const PageProgress &progress) {
         if (m_page.match == MatchKind::Matched) m_changeCount = progress.changeCount;
         setOverlay(progress.overlayPath);
     }
-    if (progress.statusOf(Stage::Summary) == StageStatus::Completed)
+    if (progress.statusOf(Stage::Summary) == StageStatus::Completed &&
+        progress.summaryText != m_page.summaryText) {
         m_page.summaryText = progress.summaryText;
+        m_page.summaryAiModel.clear(); // a snapshot does not say who wrote it
+        m_page.deterministicSummary.clear();
+    }
     updateTexts();
 }
 
@@ -294,7 +304,17 @@ void PageCard::updateTexts() {
                 summary = tr("%1 failed: %2").arg(stageLabel(s), m_errors[size_t(s)]);
         if (summary.isEmpty()) summary = m_page.error;
     }
-    m_summary->setToolTip(summary.size() > kMaxSummaryChars ? summary : QString());
+    QString summaryTip = summary.size() > kMaxSummaryChars ? summary : QString();
+    // An AI rewrite says so, and what the program itself wrote.
+    if (!m_page.summaryAiModel.isEmpty() && summary == m_page.summaryText) {
+        QStringList tip;
+        if (!summaryTip.isEmpty()) tip << summaryTip;
+        tip << tr("Rewritten by the AI model %1 from the list of changes.").arg(m_page.summaryAiModel);
+        if (!m_page.deterministicSummary.isEmpty())
+            tip << tr("The program's own summary: %1").arg(m_page.deterministicSummary);
+        summaryTip = tip.join(QStringLiteral("\n\n"));
+    }
+    m_summary->setToolTip(summaryTip);
     if (summary.size() > kMaxSummaryChars) summary = summary.left(kMaxSummaryChars - 1) + QChar(0x2026);
     m_summary->setText(summary);
     m_summary->setVisible(!summary.isEmpty());
@@ -372,6 +392,16 @@ bool PageCard::event(QEvent *event) {
     if (event->type() == QEvent::ShortcutOverride && isActivationKey(static_cast<QKeyEvent *>(event))) {
         event->accept();
         return true;
+    }
+    // The labels let the mouse through to the card, so the card shows the summary's tip (the
+    // whole of a long summary, or who rewrote it).
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        if (m_summary->isVisible() && !m_summary->toolTip().isEmpty() &&
+            m_summary->geometry().contains(help->pos())) {
+            QToolTip::showText(help->globalPos(), m_summary->toolTip(), this, m_summary->geometry());
+            return true;
+        }
     }
     return QFrame::event(event);
 }
