@@ -12,6 +12,8 @@
 #include "guisettings.h"
 #include "pagecard.h"
 #include "pipeline/pipeline.h"
+#include "report/report.h"
+#include "report/reportinput.h"
 #include "settingsdialog.h"
 #include "store/jobstore.h"
 #include "summary/aisummary.h"
@@ -26,6 +28,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPdfDocument>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -514,6 +517,23 @@ private slots:
             QCOMPARE(summary.value(QStringLiteral("deterministic_text")).toString(), summarisePage(p));
         }
 
+        // The report says which summaries the AI rewrote.
+        const std::optional<ReportInput> in = ReportInput::fromStore(store, job.result.jobId);
+        QVERIFY(in);
+        const QString pdf = m_dir.filePath(QStringLiteral("ai-report.pdf"));
+        QString error;
+        QVERIFY2(writeReport(*in, ReportOptions(), pdf, {}, nullptr, &error), qPrintable(error));
+        QPdfDocument doc;
+        QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
+        QCOMPARE(doc.pageCount(), 4); // the cover and three sheets
+        for (int i = 1; i < doc.pageCount(); ++i) {
+            const QString text = doc.getAllText(i).text().simplified();
+            const bool rewritten = text.contains(QStringLiteral("Rewritten by the stub"));
+            QCOMPARE(text.contains(QStringLiteral("Summary (rewritten by the AI model stub-model)")),
+                     rewritten);
+            QCOMPARE(rewritten, !text.contains(QStringLiteral("X-102")));
+        }
+
         // The stub fails: the deterministic summaries stand, the job completes.
         ChatStub failing;
         failing.mode = ChatStub::Mode::Status500;
@@ -541,7 +561,6 @@ private slots:
         QSignalSpy stages(&pipeline, &Pipeline::stageChanged);
         CompareSettings settings;
         settings.dpi = 100;
-        QString error;
         QVERIFY2(pipeline.start(m_old, m_new, settings, options, &error), qPrintable(error));
         QVERIFY(pipeline.reused());
         pipeline.waitForFinished();

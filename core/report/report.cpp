@@ -495,7 +495,12 @@ double ReportWriter::panelHead(QPainter *p, const SheetGeometry &g, const PageRe
         y += sw + 3 * g.scale;
     }
     y += 8 * g.scale;
-    line(fonts.bold, bold, tr("Summary"), kInk, 2);
+    // A summary the AI provider rewrote says so where it is read (summary/aisummary.h).
+    line(fonts.bold, bold,
+         page.summaryAiModel.isEmpty()
+             ? tr("Summary")
+             : tr("Summary (rewritten by the AI model %1)").arg(page.summaryAiModel),
+         kInk, 2);
     line(fonts.body, body, orDash(page.summaryText), kInk, 8);
     auto side = [&](bool oldSide) {
         const int index = oldSide ? page.oldPage : page.newPage;
