@@ -15,6 +15,8 @@ const QString kMode = QStringLiteral("compare/mode");
 const QString kDiffConcurrency = QStringLiteral("compare/diffConcurrency");
 const QString kDatabase = QStringLiteral("history/database");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kServerUrl = QStringLiteral("sync/serverUrl");
+const QString kServerToken = QStringLiteral("sync/token");
 
 } // namespace
 
@@ -33,6 +35,8 @@ GuiSettings GuiSettings::load() {
     g.diffConcurrency = qBound(1, s.value(kDiffConcurrency, g.diffConcurrency).toInt(), 16);
     g.databasePath = s.value(kDatabase).toString();
     g.language = s.value(kLanguage).toString();
+    g.serverUrl = s.value(kServerUrl).toString();
+    g.serverToken = s.value(kServerToken).toString();
     return g;
 }
 
@@ -45,6 +49,18 @@ void GuiSettings::save() const {
     s.setValue(kDiffConcurrency, diffConcurrency);
     s.setValue(kDatabase, databasePath);
     s.setValue(kLanguage, language);
+    s.setValue(kServerUrl, serverUrl);
+    s.setValue(kServerToken, serverToken);
+}
+
+ServerConfig GuiSettings::serverConfig() const {
+    // $BUILDTRACE_SERVER_URL / $BUILDTRACE_SERVER_TOKEN win, as $BUILDTRACE_DB does (scripted runs).
+    const QString url = qEnvironmentVariable("BUILDTRACE_SERVER_URL", serverUrl).trimmed();
+    ServerConfig c;
+    c.url = QUrl::fromUserInput(url);
+    if (url.isEmpty()) c.url = QUrl();
+    c.token = qEnvironmentVariable("BUILDTRACE_SERVER_TOKEN", serverToken);
+    return c;
 }
 
 CompareSettings GuiSettings::compareSettings() const {

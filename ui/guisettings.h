@@ -2,6 +2,7 @@
 
 #include "compare/comparison.h"
 #include "pipeline/pipeline.h"
+#include "sync/serverclient.h"
 
 #include <QString>
 
@@ -18,12 +19,17 @@ struct GuiSettings {
     // The interface language: empty for the system's, else a code of availableLanguages()
     // (guiapplication.h). Read once at start (setUpGuiApplication): a change shows after a restart.
     QString language;
+    // The team's job server (empty: none) and this user's token for it. The token is kept in the
+    // settings file in plain text, readable by this user only (as ~/.config files are).
+    QString serverUrl;
+    QString serverToken;
 
     static GuiSettings load();
     void save() const;
 
     CompareSettings compareSettings() const; // without passwords
     PipelineOptions pipelineOptions() const;
+    ServerConfig serverConfig() const; // invalid when no server is set up
     // $BUILDTRACE_DB wins (tests, scripted runs), then databasePath, then the default location.
     QString effectiveDatabasePath() const;
     static bool databaseFromEnvironment();

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QStyle>
 #include <QTreeWidget>
 
 namespace bt::ui {
@@ -20,6 +21,9 @@ namespace {
 constexpr int kIdRole = Qt::UserRole;
 constexpr int kStatusRole = Qt::UserRole + 1;
 constexpr int kSummaryRole = Qt::UserRole + 2;
+constexpr int kOriginRole = Qt::UserRole + 3;
+constexpr int kRemoteRole = Qt::UserRole + 4; // the job is on the server (any origin)
+constexpr int kWhereRole = Qt::UserRole + 5;
 
 } // namespace
 
@@ -29,7 +33,8 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     , m_details(new QLabel(this))
     , m_open(new QPushButton(tr("&Open"), this))
     , m_resume(new QPushButton(tr("&Resume"), this))
-    , m_delete(new QPushButton(tr("&Delete"), this)) {
+    , m_delete(new QPushButton(tr("&Delete"), this))
+    , m_push(new QPushButton(tr("&Push"), this)) {
     setObjectName(QStringLiteral("historyPanel"));
     m_list->setObjectName(QStringLiteral("historyList"));
     m_list->setAccessibleName(tr("Past comparisons"));
@@ -49,6 +54,8 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     m_open->setToolTip(tr("Show the results of this comparison (Return)"));
     m_resume->setToolTip(tr("Finish an interrupted or cancelled comparison"));
     m_delete->setToolTip(tr("Remove this comparison and its overlays from the history (Delete)"));
+    m_push->setToolTip(tr("Send this comparison to the job server, so the team sees it"));
+    m_push->hide();
 
     // Delete in the list (not window-wide: Delete means other things elsewhere).
     auto *deleteAction = new QAction(tr("Delete"), m_list);
@@ -58,11 +65,12 @@ HistoryPanel::HistoryPanel(QWidget *parent)
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_list, 0, 0, 1, 3);
-    layout->addWidget(m_details, 1, 0, 1, 3);
+    layout->addWidget(m_list, 0, 0, 1, 4);
+    layout->addWidget(m_details, 1, 0, 1, 4);
     layout->addWidget(m_open, 2, 0);
     layout->addWidget(m_resume, 2, 1);
-    layout->addWidget(m_delete, 2, 2);
+    layout->addWidget(m_push, 2, 2);
+    layout->addWidget(m_delete, 2, 3);
     layout->setRowStretch(0, 1);
 
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &HistoryPanel::updateButtons);
@@ -72,6 +80,7 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     connect(m_open, &QPushButton::clicked, this, [this] { emit openRequested(currentJobId()); });
     connect(m_resume, &QPushButton::clicked, this, [this] { emit resumeRequested(currentJobId()); });
     connect(m_delete, &QPushButton::clicked, this, [this] { emit deleteRequested(currentJobId()); });
+    connect(m_push, &QPushButton::clicked, this, [this] { emit pushRequested(currentJobId()); });
     connect(deleteAction, &QAction::triggered, this, [this] {
         if (m_delete->isEnabled()) emit deleteRequested(currentJobId());
     });
@@ -85,6 +94,19 @@ void HistoryPanel::setStore(JobStore *store) {
 
 bool HistoryPanel::isResumable(const QString &status) {
     return status == QLatin1String("in_progress") || status == QLatin1String("cancelled");
+}
+
+QString HistoryPanel::whereText(const JobRecord &job) {
+    if (job.origin == QLatin1String("server")) return tr("Compared on the job server");
+    if (job.origin == QLatin1String("team")) return tr("A comparison of the team, from the job server");
+    if (!job.remoteJobId.isEmpty()) return tr("Compared here, and pushed to the job server");
+    return {};
+}
+
+void HistoryPanel::setSyncEnabled(bool enabled) {
+    m_syncEnabled = enabled;
+    m_push->setVisible(enabled);
+    updateButtons();
 }
 
 QString HistoryPanel::statusText(const QString &status, const QString &jobId) const {
@@ -101,6 +123,7 @@ QString HistoryPanel::statusName(const QString &status) {
     if (status == QLatin1String("failed")) return tr("Failed");
     if (status == QLatin1String("cancelled")) return tr("Cancelled");
     if (status == QLatin1String("pending")) return tr("Pending");
+    if (status == QLatin1String("queued")) return tr("Waiting for the server");
     return status;
 }
 
@@ -133,6 +156,14 @@ void HistoryPanel::refresh() {
             1, tr("Old: %1\nNew: %2")
                    .arg(QDir::toNativeSeparators(job.oldFile), QDir::toNativeSeparators(job.newFile)));
         item->setToolTip(3, job.summaryText);
+        item->setData(0, kOriginRole, job.origin);
+        item->setData(0, kRemoteRole, !job.remoteJobId.isEmpty());
+        const QString where = whereText(job);
+        item->setData(0, kWhereRole, where);
+        if (!where.isEmpty()) {
+            item->setIcon(1, style()->standardIcon(QStyle::SP_DriveNetIcon));
+            item->setToolTip(1, item->toolTip(1) + QLatin1Char('\n') + where);
+        }
     }
     selectJob(selected);
     updateButtons();
@@ -172,14 +203,21 @@ void HistoryPanel::updateButtons() {
     const QString status = selected ? item->data(0, kStatusRole).toString() : QString();
     const bool busy = !m_runningJob.isEmpty();
     m_open->setEnabled(selected && !busy);
-    m_resume->setEnabled(selected && !busy && isResumable(status));
+    const bool local = selected && item->data(0, kOriginRole).toString() == QLatin1String("local");
+    m_resume->setEnabled(selected && !busy && local && isResumable(status));
+    m_push->setEnabled(
+        m_syncEnabled && local && !item->data(0, kRemoteRole).toBool() && id != m_runningJob &&
+        (status == QLatin1String("completed") || status == QLatin1String("completed_with_errors")));
     m_delete->setEnabled(selected && id != m_runningJob);
     if (!selected) {
         m_details->setText(m_list->topLevelItemCount() == 0 ? tr("No comparisons yet.") : QString());
         return;
     }
     const QString summary = item->data(0, kSummaryRole).toString();
-    m_details->setText(summary.isEmpty() ? item->text(3) : tr("%1: %2").arg(item->text(3), summary));
+    QString details = summary.isEmpty() ? item->text(3) : tr("%1: %2").arg(item->text(3), summary);
+    const QString where = item->data(0, kWhereRole).toString();
+    if (!where.isEmpty()) details += QLatin1Char('\n') + where;
+    m_details->setText(details);
 }
 
 } // namespace bt::ui

@@ -8,13 +8,15 @@ class QTreeWidget;
 
 namespace bt {
 class JobStore;
-}
+struct JobRecord;
+} // namespace bt
 
 namespace bt::ui {
 
 // Past jobs of the history, newest first: date, files, sheets, status, and the selected job's
-// summary. Open shows a job's results (nothing is run), Resume continues an interrupted or
-// cancelled one, Delete removes it; the window does the work.
+// summary; jobs of the job server are marked (run there from here, a team member's, or pushed).
+// Open shows a job's results (nothing is run), Resume continues an interrupted or cancelled one,
+// Push sends a local one to the server, Delete removes it; the window does the work.
 class HistoryPanel : public QWidget {
     Q_OBJECT
 public:
@@ -25,17 +27,21 @@ public:
     // The job running in this window: it can be neither resumed nor deleted, and the others
     // cannot be opened or resumed until it ends.
     void setRunningJob(const QString &jobId);
+    // A job server is set up: local jobs can be pushed to it.
+    void setSyncEnabled(bool enabled);
 
     QStringList jobIds() const; // as listed, newest first
     QString currentJobId() const;
     void selectJob(const QString &jobId);
     static bool isResumable(const QString &status);
     static QString statusName(const QString &status); // "completed_with_errors" -> "Completed with errors"
+    static QString whereText(const JobRecord &job);   // empty for a job only of this computer
 
 signals:
     void openRequested(const QString &jobId);
     void resumeRequested(const QString &jobId);
     void deleteRequested(const QString &jobId);
+    void pushRequested(const QString &jobId);
 
 private:
     void updateButtons();
@@ -43,11 +49,13 @@ private:
 
     JobStore *m_store = nullptr;
     QString m_runningJob;
+    bool m_syncEnabled = false;
     QTreeWidget *m_list;
     QLabel *m_details;
     QPushButton *m_open;
     QPushButton *m_resume;
     QPushButton *m_delete;
+    QPushButton *m_push;
 };
 
 } // namespace bt::ui

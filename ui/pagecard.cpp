@@ -3,6 +3,7 @@
 #include "thumbnail.h"
 
 #include <QEvent>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -341,11 +342,20 @@ QString PageCard::reviewText() const {
     return tr("%1 of %2 reviewed").arg(std::min(m_reviewed, total)).arg(total);
 }
 
+void PageCard::reloadThumbnail() {
+    const QString path = std::exchange(m_overlayPath, QString());
+    setOverlay(path);
+}
+
 void PageCard::setOverlay(const QString &path) {
     if (path.isEmpty() || path == m_overlayPath) return;
     m_overlayPath = path;
     m_hasThumbnail = false;
     const int request = ++m_thumbnailRequest;
+    if (!QFileInfo::exists(path)) { // a server job's overlay not downloaded yet: reloadThumbnail()
+        updateTexts();
+        return;
+    }
     // Device pixels: sharp on HiDPI screens, no larger than shown.
     const qreal dpr = devicePixelRatioF();
     const QSize pixels = (QSizeF(kThumbnailSize) * dpr).toSize() - QSize(2, 2);

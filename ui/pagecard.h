@@ -37,6 +37,7 @@ public:
     int changeCount() const { return m_changeCount; } // -1 until the diff is done
     QString summaryText() const { return m_page.summaryText; }
     bool hasThumbnail() const { return m_hasThumbnail; }
+    void reloadThumbnail(); // the overlay file arrived (a server job's, downloaded) or changed
     bool failed() const;
     bool matches(CardFilter filter) const;
 

@@ -28,7 +28,9 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     , m_database(new QLineEdit(this))
     , m_browseDatabase(new QToolButton(this))
     , m_databaseNote(new QLabel(this))
-    , m_language(new QComboBox(this)) {
+    , m_language(new QComboBox(this))
+    , m_serverUrl(new QLineEdit(this))
+    , m_serverToken(new QLineEdit(this)) {
     setWindowTitle(tr("Settings"));
 
     // Same ranges as the command line's --dpi and --tolerance.
@@ -67,6 +69,21 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     languageNote->setWordWrap(true);
     languageNote->setForegroundRole(QPalette::PlaceholderText);
 
+    m_serverUrl->setObjectName(QStringLiteral("serverUrlEdit"));
+    m_serverUrl->setPlaceholderText(tr("e.g. http://buildtrace.office:8765"));
+    m_serverUrl->setClearButtonEnabled(true);
+    m_serverUrl->setToolTip(
+        tr("The team's BuildTrace job server. Leave empty to work on this computer only."));
+    m_serverToken->setObjectName(QStringLiteral("serverTokenEdit"));
+    m_serverToken->setEchoMode(QLineEdit::Password);
+    m_serverToken->setToolTip(tr("The access token the server's administrator gave you."));
+    auto *serverNote =
+        new QLabel(tr("Comparisons can run on the server and the team's comparisons appear in the history. "
+                      "Without a connection everything keeps working here and waits to be sent."),
+                   this);
+    serverNote->setWordWrap(true);
+    serverNote->setForegroundRole(QPalette::PlaceholderText);
+
     auto *databaseRow = new QWidget(this);
     auto *databaseLayout = new QHBoxLayout(databaseRow);
     databaseLayout->setContentsMargins(0, 0, 0, 0);
@@ -83,6 +100,9 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     form->addRow(QString(), m_databaseNote);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), languageNote);
+    form->addRow(tr("Job &server:"), m_serverUrl);
+    form->addRow(tr("Access to&ken:"), m_serverToken);
+    form->addRow(QString(), serverNote);
     // The label's mnemonic should land in the line edit, not in its container.
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(databaseRow))) label->setBuddy(m_database);
 
@@ -94,6 +114,8 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
         GuiSettings defaults;
         defaults.databasePath = m_database->text(); // where the history lives is not a preference to reset
         defaults.language = m_language->currentData().toString(); // nor the language one reads
+        defaults.serverUrl = m_serverUrl->text().trimmed();       // nor the team's server
+        defaults.serverToken = m_serverToken->text();
         setValues(defaults);
     });
     connect(m_browseDatabase, &QToolButton::clicked, this, &SettingsDialog::browseDatabase);
@@ -112,6 +134,8 @@ void SettingsDialog::setValues(const GuiSettings &settings) {
     m_diffConcurrency->setValue(settings.diffConcurrency);
     m_database->setText(QDir::toNativeSeparators(settings.databasePath));
     m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language)));
+    m_serverUrl->setText(settings.serverUrl);
+    m_serverToken->setText(settings.serverToken);
 }
 
 GuiSettings SettingsDialog::settings() const {
@@ -123,6 +147,8 @@ GuiSettings SettingsDialog::settings() const {
     s.diffConcurrency = m_diffConcurrency->value();
     s.databasePath = QDir::fromNativeSeparators(m_database->text().trimmed());
     s.language = m_language->currentData().toString();
+    s.serverUrl = m_serverUrl->text().trimmed();
+    s.serverToken = m_serverToken->text().trimmed();
     return s;
 }
 

@@ -36,6 +36,8 @@ private:
     QToolButton *m_browseDatabase;
     QLabel *m_databaseNote;
     QComboBox *m_language;
+    QLineEdit *m_serverUrl;
+    QLineEdit *m_serverToken;
 };
 
 } // namespace bt::ui

@@ -40,9 +40,12 @@ SyncService::SyncService(JobStore *store, QObject *parent)
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncService::tick);
     m_client->setTimeoutMs(m_options.requestTimeoutMs);
+    m_pool.setMaxThreadCount(1);
 }
 
-SyncService::~SyncService() = default;
+SyncService::~SyncService() {
+    m_pool.waitForDone();
+}
 
 void SyncService::setOptions(const SyncOptions &options) {
     m_options = options;
@@ -458,7 +461,7 @@ void SyncService::poll(const QString &jobId) {
 void SyncService::mirror(const QString &jobId, const QJsonObject &result, const QJsonObject &progress) {
     const int generation = m_generation;
     JobStore *store = m_store;
-    QtConcurrent::run(m_pool ? m_pool : QThreadPool::globalInstance(), [store, jobId, result, progress] {
+    QtConcurrent::run(&m_pool, [store, jobId, result, progress] {
         QString error;
         std::optional<MirrorChange> change = mirrorServerJob(*store, jobId, result, progress, &error);
         if (!change) qWarning("sync: job %s: %s", qPrintable(jobId), qPrintable(error));

@@ -7,9 +7,8 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimer>
-
-class QThreadPool;
 
 namespace bt {
 
@@ -36,7 +35,7 @@ struct SyncOptions {
 // (origin "team") and caches them for offline viewing. Offline-first: every operation for the
 // server is kept in the history (sync_operations) and retried with backoff until the server
 // answers; nothing local waits for it. Lives in (and signals on) the thread that created it,
-// which needs an event loop; history writes of large results happen on pool().
+// which needs an event loop; results are written to the history on a thread of its own.
 class SyncService : public QObject {
     Q_OBJECT
 public:
@@ -45,7 +44,6 @@ public:
     ~SyncService() override;
 
     void setOptions(const SyncOptions &options);
-    void setPool(QThreadPool *pool) { m_pool = pool; } // default: QThreadPool::globalInstance()
     // An invalid config turns sync off; another server or token starts over (Connecting).
     void setServer(const ServerConfig &config);
     const ServerConfig &server() const { return m_client->config(); }
@@ -109,7 +107,6 @@ private:
     JobStore *m_store;
     ServerClient *m_client;
     SyncOptions m_options;
-    QThreadPool *m_pool = nullptr;
     QTimer m_timer;
     ConnectionState m_state = ConnectionState::NotConfigured;
     QString m_stateMessage;
@@ -123,6 +120,9 @@ private:
     QHash<QString, QByteArray> m_lastProgress; // per job: the progress last mirrored
     QSet<QString> m_overlayFetches;            // "job/page" in flight
     QHash<QString, Passwords> m_passwords;     // per job, this session only
+    // History writes of mirrored results, one at a time; waited for when this object goes (the
+    // store must outlive them). Declared last: destroyed first.
+    QThreadPool m_pool;
 };
 
 } // namespace bt
