@@ -40,13 +40,14 @@ bool isPlainId(const QString &id) {
     return re.match(id).hasMatch();
 }
 
-// X-Filename is percent-encoded UTF-8: header values are bytes that proxies
+// X-Filename and X-Pdf-Password are percent-encoded UTF-8: header values are bytes that proxies
 // and client libraries treat as Latin-1 at best.
 QString percentDecoded(const QByteArray &value) {
     return QString::fromUtf8(QByteArray::fromPercentEncoding(value));
 }
 
 constexpr int kMaxNameChars = 255;
+constexpr int kMaxPasswordChars = 1024;
 
 // What the client called the file, for people to read: the base name only (the client's folders
 // are none of the server's business), without control characters or line breaks (it ends up in
@@ -156,6 +157,9 @@ HttpResponse ApiServer::postUpload(const HttpRequest &request) {
     if (type != "application/pdf")
         return HttpResponse::error(415, QStringLiteral("send the PDF as Content-Type: application/pdf"));
     if (request.body.isEmpty()) return HttpResponse::error(400, QStringLiteral("empty body"));
+    const QString password = percentDecoded(request.header("x-pdf-password"));
+    if (password.size() > kMaxPasswordChars)
+        return HttpResponse::error(400, QStringLiteral("X-Pdf-Password is too long"));
     const QString id = newId();
     const QString path = m_options.dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".pdf");
     QSaveFile file(path);
@@ -164,11 +168,24 @@ HttpResponse ApiServer::postUpload(const HttpRequest &request) {
         qWarning("%s: cannot store an upload: %s", qPrintable(path), qPrintable(file.errorString()));
         return HttpResponse::error(500, QStringLiteral("cannot store the upload"));
     }
+    // Without the password first: a password is kept only for a set that cannot be opened
+    // without it (a plain PDF opens whatever password is given).
     DocumentError e;
-    const std::unique_ptr<Document> doc = Document::open(path, QString(), &e);
+    std::unique_ptr<Document> doc = Document::open(path, QString(), &e);
+    QString neededPassword;
+    if (!doc && e.code == LoadError::PasswordRequired && !password.isEmpty()) {
+        doc = Document::open(path, password, &e);
+        neededPassword = password;
+    }
     if (!doc || doc->isImage()) {
         QFile::remove(path);
-        // The message names a file on the server: the client only learns that it is no PDF.
+        // core's messages name a file on the server: the client gets its own.
+        if (e.code == LoadError::PasswordRequired)
+            return HttpResponse::error(
+                400, QStringLiteral("the PDF is password-protected: send its password in X-Pdf-Password"));
+        if (e.code == LoadError::WrongPassword)
+            return HttpResponse::error(
+                400, QStringLiteral("the password in X-Pdf-Password does not open the PDF"));
         return HttpResponse::error(400, QStringLiteral("not a PDF that can be opened"));
     }
     UploadRecord upload;
@@ -179,6 +196,7 @@ HttpResponse ApiServer::postUpload(const HttpRequest &request) {
     upload.pages = doc->pageCount();
     upload.bytes = request.body.size();
     upload.name = cleanFileName(percentDecoded(request.header("x-filename")));
+    upload.password = neededPassword;
     QString error;
     if (!m_store->addUpload(upload, &error)) {
         QFile::remove(path);
@@ -194,7 +212,7 @@ HttpResponse ApiServer::postUpload(const HttpRequest &request) {
 HttpResponse ApiServer::getUpload(const QString &id) {
     const std::optional<UploadRecord> upload = isPlainId(id) ? m_store->upload(id) : std::nullopt;
     if (!upload) return HttpResponse::error(404, QStringLiteral("no such upload"));
-    // Not the path: the server's business.
+    // Not the path (the server's business) nor the password (it stays on the server).
     return HttpResponse::json(200, {{QStringLiteral("upload_id"), upload->id},
                                     {QStringLiteral("sha256"), upload->sha256},
                                     {QStringLiteral("pages"), upload->pages},
@@ -207,7 +225,7 @@ HttpResponse ApiServer::getUploadFile(const QString &id) {
     const std::optional<UploadRecord> upload = isPlainId(id) ? m_store->upload(id) : std::nullopt;
     if (!upload) return HttpResponse::error(404, QStringLiteral("no such upload"));
     // By id under this server's data directory, as the workers find it; exactly the bytes that
-    // were uploaded.
+    // were uploaded (an encrypted set stays encrypted).
     QFile file(m_options.dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".pdf"));
     if (!file.open(QIODevice::ReadOnly)) {
         qWarning("upload %s: %s", qPrintable(id), qPrintable(file.errorString()));

@@ -2,10 +2,12 @@
 // end (result equal to a local `buildtrace compare`), a restart in the middle of a job, and
 // PostgreSQL workers (a real PostgreSQL 15 on loopback, tests/support/postgresfixture): four
 // racing over a 10-sheet job, one killed in the middle of a stage, a stage that always fails.
-// Uploads: file names (X-Filename), metadata and bytes back, schema 1 databases migrated.
+// Uploads: file names (X-Filename), metadata and bytes back, password-protected sets
+// (X-Pdf-Password) compared like plain ones, schema 1 databases migrated.
 // Every server and worker is a real process. Sheets are 17 x 11 in at 60 DPI for speed.
 // BT_SERVER_BENCH=1 also measures 1, 2 and 4 workers on the 10-sheet job (BT_SERVER_BENCH_DPI, 60).
 
+#include "drawinggenerator.h"
 #include "postgresfixture.h"
 #include "testutil.h"
 
@@ -25,6 +27,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -43,6 +46,7 @@ const QSizeF kTabloid(17, 11);
 constexpr int kDpi = 60;
 const QByteArray kToken = "s3cret-token";
 constexpr int kJobTimeoutMs = 120000;
+const QString kEncryptedFixture = QStringLiteral(BT_SOURCE_DIR "/tests/data/encrypted.pdf"); // "secret"
 
 struct Reply {
     int status = 0;
@@ -497,6 +501,8 @@ private slots:
             QVERIFY(r.json.contains(QStringLiteral("error")));
         }
         QCOMPARE(request(port, "POST", QStringLiteral("/api/v1/jobs"), QByteArray(2 << 20, '{')).status, 413);
+        const Reply longPassword = uploadBytes(port, readFile(m_oldA), {}, QString(2000, QLatin1Char('p')));
+        QVERIFY2(longPassword.status == 400, qPrintable(longPassword.text()));
         // Not HTTP at all, and a request line that is cut off.
         for (const QByteArray &raw :
              {QByteArray("GARBAGE\r\n\r\n"), QByteArray("\x16\x03\x01\x02\x00\r\n\r\n", 9)}) {
@@ -667,6 +673,88 @@ private slots:
                                      QStringLiteral("/api/v1/uploads/%1/other").arg(oldId)})
             QCOMPARE(request(port, "GET", route).status, 404);
         QCOMPARE(request(port, "DELETE", QStringLiteral("/api/v1/uploads/%1").arg(oldId)).status, 405);
+    }
+
+    // X-Pdf-Password: an encrypted set without it or with a wrong one is refused (each with its
+    // message); with it the upload is kept as uploaded and a job on it gives the same result as
+    // on the plain set. The password is kept only when needed, and never shown.
+    void encryptedUploads() {
+        const quint16 port = m_embedded.port;
+        const QByteArray encrypted = readFile(kEncryptedFixture);
+        QVERIFY(!encrypted.isEmpty());
+        const QByteArray plain = handwrittenPdf(onePagePdf("[0 0 612 792]", "ENCRYPTED FIXTURE"));
+        QByteArrayList bodies;
+        auto send = [&](const QByteArray &pdf, const QString &password) {
+            const Reply r = uploadBytes(port, pdf, QStringLiteral("locked set.pdf"), password);
+            bodies << r.body;
+            return r;
+        };
+        const Reply none = send(encrypted, QString());
+        QCOMPARE(none.status, 400);
+        QCOMPARE(
+            none.json,
+            (QJsonObject{{QStringLiteral("error"),
+                          QJsonObject{{QStringLiteral("code"), 400},
+                                      {QStringLiteral("message"),
+                                       QStringLiteral("the PDF is password-protected: send its password in "
+                                                      "X-Pdf-Password")}}}}));
+        const Reply wrong = send(encrypted, QStringLiteral("Secret"));
+        QCOMPARE(wrong.status, 400);
+        QCOMPARE(
+            wrong.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(),
+            QStringLiteral("the password in X-Pdf-Password does not open the PDF"));
+        const Reply right = send(encrypted, QStringLiteral("secret"));
+        QVERIFY2(right.status == 201, qPrintable(right.text()));
+        QCOMPARE(right.json.value(QStringLiteral("pages")).toInt(), 1);
+        const QString encId = right.json.value(QStringLiteral("upload_id")).toString();
+        // A password given with a plain PDF is not kept.
+        const QString plainWithPassword =
+            send(plain, QStringLiteral("secret")).json.value(QStringLiteral("upload_id")).toString();
+        const QString plainId = send(plain, QString()).json.value(QStringLiteral("upload_id")).toString();
+        QVERIFY(!plainWithPassword.isEmpty() && !plainId.isEmpty());
+        const QString queue = m_embeddedData + QStringLiteral("/queue.sqlite");
+        QCOMPARE(rawQuery(queue, QStringLiteral("SELECT password FROM uploads WHERE id = '%1'").arg(encId)),
+                 QStringList{QStringLiteral("secret")});
+        QCOMPARE(rawQuery(queue, QStringLiteral("SELECT COUNT(*) FROM uploads WHERE id IN ('%1', '%2') AND "
+                                                "password IS NULL")
+                                     .arg(plainWithPassword, plainId)),
+                 QStringList{QStringLiteral("2")});
+        // The stored file is the encrypted one, byte for byte.
+        const Reply file = request(port, "GET", QStringLiteral("/api/v1/uploads/%1/file").arg(encId));
+        QVERIFY(file.body == encrypted);
+
+        const QString plainJob = postJobOn(port, plainId, plainWithPassword);
+        const QString mixedJob = postJobOn(port, plainId, encId);
+        const QString lockedJob = postJobOn(port, encId, encId);
+        QJsonObject reference;
+        for (const QString &jobId : {plainJob, mixedJob, lockedJob}) {
+            const QJsonObject done = waitForJob(port, jobId);
+            bodies << QJsonDocument(done).toJson();
+            QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+            QCOMPARE(done.value(QStringLiteral("total_pages")).toInt(), 1);
+            const QJsonObject page = stageOf(done, 1);
+            QCOMPARE(page.value(QStringLiteral("diff_status")).toString(), QStringLiteral("completed"));
+            QCOMPARE(page.value(QStringLiteral("diff_result"))
+                         .toObject()
+                         .value(QStringLiteral("changes_detected")),
+                     QJsonValue(false));
+            const Reply result = request(port, "GET", QStringLiteral("/api/v1/jobs/%1").arg(jobId));
+            bodies << result.body;
+            if (jobId == plainJob) {
+                reference = normalized(result.json);
+            } else {
+                const QString d = firstDifference(reference, normalized(result.json));
+                QVERIFY2(d.isEmpty(), qPrintable(d));
+            }
+        }
+        for (const QString &route : {QStringLiteral("/api/v1/jobs"), QStringLiteral("/api/v1/dead-letters"),
+                                     QStringLiteral("/api/v1/uploads/%1").arg(encId)})
+            bodies << request(port, "GET", route).body;
+        for (const QByteArray &body : bodies)
+            QVERIFY2(!body.contains("secret"), body.left(400).constData());
+        QVERIFY(!(m_embedded.child->out() + m_embedded.child->err()).contains(QStringLiteral("secret")));
+        for (const QString &jobId : {plainJob, mixedJob, lockedJob})
+            request(port, "DELETE", QStringLiteral("/api/v1/jobs/%1").arg(jobId));
     }
 
     // A database of schema 1 (before file names and passwords) is migrated when the server
@@ -867,6 +955,53 @@ private slots:
         QCOMPARE(letter.value(QStringLiteral("page_number")).toInt(), 2);
         QCOMPARE(letter.value(QStringLiteral("stage")).toString(), QStringLiteral("diff"));
         QCOMPARE(letter.value(QStringLiteral("attempts")).toInt(), 5);
+    }
+
+    // An encrypted set compared by a PostgreSQL worker process: the password goes from the upload
+    // through the queue to the worker, and the result is the plain set's. With qpdf installed the
+    // 3-sheet set is encrypted with a non-ASCII password (AES-256); without it, the 1-page fixture.
+    void postgresEncryptedSet() {
+        QVERIFY2(m_pgError.isEmpty(), qPrintable(m_pgError));
+        QString plainOld = m_oldA, plainNew = m_newA, encOld = path(QStringLiteral("a-old-locked.pdf"));
+        QString password = QStringLiteral("Bâtiment 3%/x");
+        const QString qpdf = QStandardPaths::findExecutable(QStringLiteral("qpdf"));
+        if (qpdf.isEmpty() ||
+            QProcess::execute(qpdf, {QStringLiteral("--encrypt"), password, password, QStringLiteral("256"),
+                                     QStringLiteral("--"), m_oldA, encOld}) != 0) {
+            qInfo("no qpdf: the 1-page fixture");
+            plainOld = plainNew = path(QStringLiteral("plain-1page.pdf"));
+            QFile f(plainOld);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(handwrittenPdf(onePagePdf("[0 0 612 792]", "ENCRYPTED FIXTURE")));
+            encOld = kEncryptedFixture;
+            password = QStringLiteral("secret");
+        }
+        const QString url = newPgDatabase();
+        const QString data = path(QStringLiteral("pg-locked"));
+        Server server = startServer({QStringLiteral("--database"), url, QStringLiteral("--data-dir"), data});
+        QVERIFY2(server.port, qPrintable(server.error));
+        auto worker = startWorker(url, data, QStringLiteral("locked"));
+        QCOMPARE(uploadBytes(server.port, readFile(encOld)).status, 400);
+        const QString encId = upload(server.port, encOld, QStringLiteral("locked.pdf"), password);
+        QVERIFY(!encId.isEmpty());
+        QCOMPARE(pgQuery(url, QStringLiteral("SELECT password FROM uploads WHERE id = '%1'").arg(encId)),
+                 QStringList{password});
+        const QString newId = upload(server.port, plainNew);
+        const QString lockedJob = postJobOn(server.port, encId, newId);
+        const QString plainJob = postJobOn(server.port, upload(server.port, plainOld), newId);
+        QJsonObject results[2];
+        for (int i = 0; i < 2; ++i) {
+            const QString jobId = i ? lockedJob : plainJob;
+            const QJsonObject done = waitForJob(server.port, jobId);
+            QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+            const Reply result = request(server.port, "GET", QStringLiteral("/api/v1/jobs/%1").arg(jobId));
+            QVERIFY(!result.body.contains(password.toUtf8()));
+            results[i] = normalized(result.json);
+        }
+        QVERIFY(!results[0].value(QStringLiteral("pages")).toArray().isEmpty());
+        const QString d = firstDifference(results[0], results[1]);
+        QVERIFY2(d.isEmpty(), qPrintable(d));
+        QVERIFY(!(worker->out() + worker->err()).contains(password));
     }
 
     // BT_SERVER_BENCH=1: the 10-sheet job with 1, 2 and 4 PostgreSQL workers.
