@@ -9,6 +9,7 @@
 
 #include "drawinggenerator.h"
 #include "postgresfixture.h"
+#include "serverprocess.h"
 #include "testutil.h"
 
 #include <QCryptographicHash>
@@ -82,90 +83,10 @@ Reply request(quint16 port, const QByteArray &method, const QString &path, const
     return out;
 }
 
-QProcessEnvironment childEnvironment(const QMap<QString, QString> &extra = {}) {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("OMP_THREAD_LIMIT"), QStringLiteral("1"));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir());
-    for (const char *name : {"BUILDTRACE_INJECT_FAULT", "BUILDTRACE_INJECT_DELAY", "BUILDTRACE_SERVER_TOKEN"})
-        env.remove(QString::fromLatin1(name));
-    for (auto it = extra.begin(); it != extra.end(); ++it)
-        env.insert(it.key(), it.value());
-    return env;
-}
-
-// A child process whose stdout lines are kept.
-class Child {
-public:
-    Child(const QString &program, const QStringList &args, const QMap<QString, QString> &env = {}) {
-        m_process.setProcessEnvironment(childEnvironment(env));
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput,
-                         [this] { m_out += m_process.readAllStandardOutput(); });
-        m_process.start(program, args);
-    }
-    ~Child() {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(10000)) {
-                m_process.kill();
-                m_process.waitForFinished();
-            }
-        }
-    }
-    QString out() {
-        m_out += m_process.readAllStandardOutput();
-        return QString::fromUtf8(m_out);
-    }
-    QString err() { return QString::fromUtf8(m_process.readAllStandardError()); }
-    // Waits (event loop running) until stdout matches.
-    QRegularExpressionMatch waitFor(const QRegularExpression &re, int timeoutMs) {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            const QRegularExpressionMatch m = re.match(out());
-            if (m.hasMatch()) return m;
-            if (m_process.state() == QProcess::NotRunning) break;
-            QTest::qWait(50);
-        }
-        return re.match(out());
-    }
-    void kill() {
-        m_process.kill(); // SIGKILL: no clean-up of any kind
-        m_process.waitForFinished();
-    }
-    void terminate() {
-        m_process.terminate();
-        m_process.waitForFinished(30000);
-    }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-    QByteArray m_out;
-};
-
 // A buildtrace-server on a port of its choosing.
-struct Server {
-    std::unique_ptr<Child> child;
-    quint16 port = 0;
-    QString error;
-};
-
+using Server = ServerProcess;
 Server startServer(const QStringList &args, const QMap<QString, QString> &env = {}) {
-    Server s;
-    s.child = std::make_unique<Child>(QStringLiteral(BT_SERVER_PATH),
-                                      QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                                  QStringLiteral("--token"), QString::fromLatin1(kToken)} +
-                                          args,
-                                      env);
-    const QRegularExpressionMatch m =
-        s.child->waitFor(QRegularExpression(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)")), 30000);
-    if (m.hasMatch())
-        s.port = quint16(m.captured(1).toInt());
-    else
-        s.error = s.child->out() + s.child->err();
-    return s;
+    return startServerProcess(QStringLiteral(BT_SERVER_PATH), kToken, args, env);
 }
 
 std::unique_ptr<Child> startWorker(const QString &database, const QString &dataDir, const QString &id,
@@ -177,67 +98,6 @@ std::unique_ptr<Child> startWorker(const QString &database, const QString &dataD
                     QStringLiteral("--backoff-ms"), QStringLiteral("50")} +
             extra,
         env);
-}
-
-QByteArray readFile(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// What differs between two runs of one comparison, or between the server and the CLI: ids,
-// times, where files are (the server names uploads and serves overlays by URL) and what the
-// client called them.
-QJsonValue normalizedValue(const QJsonValue &v);
-QJsonObject normalized(const QJsonObject &o) {
-    QJsonObject out;
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        const QString k = it.key();
-        if (k == QLatin1String("created_at") || k.endsWith(QLatin1String("_id")) ||
-            k.endsWith(QLatin1String("_url")) || k.endsWith(QLatin1String("_path")) ||
-            k == QLatin1String("old_file") || k == QLatin1String("new_file") ||
-            k == QLatin1String("old_name") || k == QLatin1String("new_name"))
-            continue;
-        out.insert(k, normalizedValue(it.value()));
-    }
-    return out;
-}
-QJsonValue normalizedValue(const QJsonValue &v) {
-    if (v.isObject()) return normalized(v.toObject());
-    if (v.isArray()) {
-        QJsonArray a;
-        for (const QJsonValue &x : v.toArray())
-            a.append(normalizedValue(x));
-        return a;
-    }
-    return v;
-}
-
-QString firstDifference(const QJsonValue &a, const QJsonValue &b,
-                        const QString &where = QStringLiteral("$")) {
-    if (a.type() != b.type()) return where + QStringLiteral(": types differ");
-    if (a.isObject()) {
-        const QJsonObject x = a.toObject(), y = b.toObject();
-        QStringList keys = x.keys() + y.keys();
-        keys.removeDuplicates();
-        for (const QString &k : keys) {
-            if (!x.contains(k) || !y.contains(k)) return QStringLiteral("%1.%2: only in one").arg(where, k);
-            const QString d = firstDifference(x.value(k), y.value(k), where + QLatin1Char('.') + k);
-            if (!d.isEmpty()) return d;
-        }
-        return {};
-    }
-    if (a.isArray()) {
-        const QJsonArray x = a.toArray(), y = b.toArray();
-        if (x.size() != y.size()) return where + QStringLiteral(": sizes differ");
-        for (int i = 0; i < x.size(); ++i) {
-            const QString d = firstDifference(x[i], y[i], QStringLiteral("%1[%2]").arg(where).arg(i));
-            if (!d.isEmpty()) return d;
-        }
-        return {};
-    }
-    return a == b ? QString()
-                  : QStringLiteral("%1: %2 vs %3")
-                        .arg(where, a.toVariant().toString(), b.toVariant().toString());
 }
 
 // BT_SERVER_BENCH_DPI, else the tests' DPI.
@@ -582,7 +442,7 @@ private slots:
                                      QString::number(kDpi), QStringLiteral("--json"), json},
                                     json);
         QVERIFY2(local.exitCode == 1, qPrintable(describe(local))); // 1: changes found
-        const QString d = firstDifference(normalized(local.json), normalized(result.json));
+        const QString d = firstJsonDifference(normalizedResult(local.json), normalizedResult(result.json));
         QVERIFY2(d.isEmpty(), qPrintable(d));
         QVERIFY(!result.body.contains(m_embeddedData.toUtf8())); // no server paths
 
@@ -741,9 +601,9 @@ private slots:
             const Reply result = request(port, "GET", QStringLiteral("/api/v1/jobs/%1").arg(jobId));
             bodies << result.body;
             if (jobId == plainJob) {
-                reference = normalized(result.json);
+                reference = normalizedResult(result.json);
             } else {
-                const QString d = firstDifference(reference, normalized(result.json));
+                const QString d = firstJsonDifference(reference, normalizedResult(result.json));
                 QVERIFY2(d.isEmpty(), qPrintable(d));
             }
         }
@@ -996,10 +856,10 @@ private slots:
             QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
             const Reply result = request(server.port, "GET", QStringLiteral("/api/v1/jobs/%1").arg(jobId));
             QVERIFY(!result.body.contains(password.toUtf8()));
-            results[i] = normalized(result.json);
+            results[i] = normalizedResult(result.json);
         }
         QVERIFY(!results[0].value(QStringLiteral("pages")).toArray().isEmpty());
-        const QString d = firstDifference(results[0], results[1]);
+        const QString d = firstJsonDifference(results[0], results[1]);
         QVERIFY2(d.isEmpty(), qPrintable(d));
         QVERIFY(!(worker->out() + worker->err()).contains(password));
     }

@@ -14,17 +14,25 @@
 #include "sync/remotemirror.h"
 #include "sync/syncservice.h"
 
+#include "guisettings.h"
+#include "historypanel.h"
+#include "mainwindow.h"
+#include "pagecard.h"
+#include "pagecardlist.h"
+
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace bt;
 using namespace bt::test;
+using bt::ui::PageCard;
 
 namespace {
 
@@ -152,6 +160,14 @@ private slots:
                                     json);
         QVERIFY2(local.exitCode == 1, qPrintable(describe(local))); // 1: changes found
         m_localResult = local.json;
+
+        // The window's settings and history are the test's own.
+        QCoreApplication::setOrganizationName(QStringLiteral("BuildTraceTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_sync"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, path(QStringLiteral("settings")));
+        QSettings().clear();
+        qputenv("BUILDTRACE_DB", path(QStringLiteral("window/history.sqlite")).toLocal8Bit());
 
         m_data = path(QStringLiteral("server-data"));
         m_port = quint16(freePort());
@@ -347,6 +363,67 @@ private slots:
         wrong->setServer(configFor(m_port)); // the right token: it goes out
         QTRY_VERIFY_WITH_TIMEOUT(isFinishedJobStatus(statusOf(*otherStore, waiting)), kJobTimeoutMs);
         QCOMPARE(statusOf(*otherStore, waiting), QStringLiteral("completed"));
+    }
+
+    // The window: Run on Server fills the cards from the server's progress and fetches the
+    // overlays for their thumbnails; the history marks the job; the status bar tells the
+    // connection. With the server down a comparison waits (and the window says so) and completes
+    // once the server is back.
+    void windowRunsOnServer() {
+        ui::GuiSettings settings = ui::GuiSettings::load();
+        settings.dpi = kDpi;
+        settings.serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+        settings.serverToken = QString::fromLatin1(kToken);
+        settings.save();
+        ui::MainWindow w;
+        w.show();
+        QVERIFY(w.sync());
+        QTRY_COMPARE_WITH_TIMEOUT(w.sync()->state(), ConnectionState::Online, 10000);
+        QCOMPARE(w.connectionText(), QStringLiteral("Server: online"));
+        QVERIFY(!w.runOnServerAction()->isEnabled()); // no files yet
+        w.setFiles(m_old, m_new);
+        QVERIFY(w.runOnServerAction()->isEnabled());
+        QVERIFY(w.runOnServer());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.shownJobId().isEmpty(), 20000);
+        const QString id = w.shownJobId();
+        QCOMPARE(w.store()->job(id)->origin, QStringLiteral("server"));
+        QVERIFY(w.historyPanel()->jobIds().contains(id));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*w.store(), id), QStringLiteral("completed"), kJobTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(int(w.cardList()->cards().size()), 3, 10000);
+        const QJsonArray local = m_localResult.value(QStringLiteral("pages")).toArray();
+        for (PageCard *card : w.cardList()->cards()) {
+            const QJsonObject expected = local.at(card->pageNumber() - 1).toObject();
+            QCOMPARE(card->changeCount(), expected.value(QStringLiteral("diff_result"))
+                                              .toObject()
+                                              .value(QStringLiteral("change_count"))
+                                              .toInt());
+            QCOMPARE(card->summaryText(), expected.value(QStringLiteral("summary"))
+                                              .toObject()
+                                              .value(QStringLiteral("summary_text"))
+                                              .toString());
+            QVERIFY(card->stageStatus(Stage::Summary) == StageStatus::Completed);
+            // The overlay came from the server for the thumbnail.
+            QTRY_VERIFY_WITH_TIMEOUT(card->hasThumbnail(), 20000);
+        }
+        // The viewer shows a server job's sheet from the cached overlay.
+        w.showSheet(1);
+        QVERIFY(w.isViewerShown());
+        w.showCards();
+
+        // The server goes away: the next comparison waits, and the status bar says so.
+        stopServer();
+        w.sync()->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(w.sync()->state(), ConnectionState::Offline, 10000);
+        QVERIFY(w.runOnServer());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.shownJobId().isEmpty() && w.shownJobId() != id, 20000);
+        const QString waiting = w.shownJobId();
+        QTRY_COMPARE_WITH_TIMEOUT(w.connectionText(),
+                                  QStringLiteral("Server: offline, retrying · 1 waiting to be sent"), 10000);
+        QCOMPARE(statusOf(*w.store(), waiting), QStringLiteral("queued"));
+        QVERIFY(startServer());
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(*w.store(), waiting), QStringLiteral("completed"), kJobTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(w.connectionText(), QStringLiteral("Server: online"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(int(w.cardList()->cards().size()), 3, 10000);
     }
 
     // The mirror writes only what changed: the same server state twice writes nothing.

@@ -113,7 +113,8 @@ QJsonObject normalizedResult(const QJsonObject &o) {
         const QString k = it.key();
         if (k == QLatin1String("created_at") || k.endsWith(QLatin1String("_id")) ||
             k.endsWith(QLatin1String("_url")) || k.endsWith(QLatin1String("_path")) ||
-            k == QLatin1String("old_file") || k == QLatin1String("new_file"))
+            k == QLatin1String("old_file") || k == QLatin1String("new_file") ||
+            k == QLatin1String("old_name") || k == QLatin1String("new_name"))
             continue;
         out.insert(k, normalizedValue(it.value()));
     }
