@@ -1,5 +1,8 @@
 #include "historypanel.h"
 
+#include "summarytext.h"
+
+#include "pipeline/pipeline.h"
 #include "store/jobstore.h"
 
 #include <QAction>
@@ -24,6 +27,24 @@ constexpr int kSummaryRole = Qt::UserRole + 2;
 constexpr int kOriginRole = Qt::UserRole + 3;
 constexpr int kRemoteRole = Qt::UserRole + 4; // the job is on the server (any origin)
 constexpr int kWhereRole = Qt::UserRole + 5;
+
+// A job's row: the status column's tooltip is its summary in the window's language, built when
+// the tooltip is first shown.
+class JobItem : public QTreeWidgetItem {
+public:
+    JobItem(QTreeWidget *list, const HistoryPanel *panel)
+        : QTreeWidgetItem(list)
+        , m_panel(panel) {}
+    QVariant data(int column, int role) const override {
+        if (column == 3 && role == Qt::ToolTipRole)
+            return m_panel->shownSummary(QTreeWidgetItem::data(0, kIdRole).toString(),
+                                         QTreeWidgetItem::data(0, kSummaryRole).toString());
+        return QTreeWidgetItem::data(column, role);
+    }
+
+private:
+    const HistoryPanel *m_panel;
+};
 
 } // namespace
 
@@ -89,6 +110,7 @@ HistoryPanel::HistoryPanel(QWidget *parent)
 
 void HistoryPanel::setStore(JobStore *store) {
     m_store = store;
+    m_summaries.clear();
     refresh();
 }
 
@@ -138,7 +160,7 @@ void HistoryPanel::refresh() {
     for (const JobRecord &job : m_store->jobs()) {
         const QString oldName = QFileInfo(job.oldFile).fileName(),
                       newName = QFileInfo(job.newFile).fileName();
-        auto *item = new QTreeWidgetItem(m_list);
+        auto *item = new JobItem(m_list, this);
         const QDateTime created = job.createdAt.toLocalTime();
         // Time only for today's jobs: the column stays narrow in the dock.
         item->setText(0, created.date() == QDate::currentDate()
@@ -155,7 +177,6 @@ void HistoryPanel::refresh() {
         item->setToolTip(
             1, tr("Old: %1\nNew: %2")
                    .arg(QDir::toNativeSeparators(job.oldFile), QDir::toNativeSeparators(job.newFile)));
-        item->setToolTip(3, job.summaryText);
         item->setData(0, kOriginRole, job.origin);
         item->setData(0, kRemoteRole, !job.remoteJobId.isEmpty());
         const QString where = whereText(job);
@@ -167,6 +188,16 @@ void HistoryPanel::refresh() {
     }
     selectJob(selected);
     updateButtons();
+}
+
+QString HistoryPanel::shownSummary(const QString &jobId, const QString &stored) const {
+    if (stored.isEmpty() || !m_store) return stored;
+    const auto cached = m_summaries.constFind(jobId);
+    if (cached != m_summaries.constEnd() && cached->stored == stored) return cached->shown;
+    const std::optional<ComparisonResult> result = storedComparison(*m_store, jobId);
+    const QString shown = result ? shownJobSummary(stored, result->pages) : stored;
+    m_summaries.insert(jobId, {stored, shown});
+    return shown;
 }
 
 void HistoryPanel::setRunningJob(const QString &jobId) {
@@ -213,7 +244,7 @@ void HistoryPanel::updateButtons() {
         m_details->setText(m_list->topLevelItemCount() == 0 ? tr("No comparisons yet.") : QString());
         return;
     }
-    const QString summary = item->data(0, kSummaryRole).toString();
+    const QString summary = shownSummary(id, item->data(0, kSummaryRole).toString());
     QString details = summary.isEmpty() ? item->text(3) : tr("%1: %2").arg(item->text(3), summary);
     const QString where = item->data(0, kWhereRole).toString();
     if (!where.isEmpty()) details += QLatin1Char('\n') + where;

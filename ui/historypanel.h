@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -36,6 +37,9 @@ public:
     static bool isResumable(const QString &status);
     static QString statusName(const QString &status); // "completed_with_errors" -> "Completed with errors"
     static QString whereText(const JobRecord &job);   // empty for a job only of this computer
+    // A job's summary in the window's language (`stored`: the history's, English), built from
+    // its sheets when first asked for (the details under the list, the status column's tooltip).
+    QString shownSummary(const QString &jobId, const QString &stored) const;
 
 signals:
     void openRequested(const QString &jobId);
@@ -48,6 +52,10 @@ private:
     QString statusText(const QString &status, const QString &jobId) const;
 
     JobStore *m_store = nullptr;
+    struct ShownSummary {
+        QString stored, shown;
+    };
+    mutable QHash<QString, ShownSummary> m_summaries; // job id ->
     QString m_runningJob;
     bool m_syncEnabled = false;
     QTreeWidget *m_list;

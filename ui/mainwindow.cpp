@@ -6,6 +6,7 @@
 #include "pagecardlist.h"
 #include "reportexportdialog.h"
 #include "settingsdialog.h"
+#include "summarytext.h"
 #include "viewer/overlayviewer.h"
 
 #include "document/document.h"
@@ -872,7 +873,7 @@ void MainWindow::onJobFinished(const QString &jobId, const QString &status, qint
     if (status != QLatin1String("cancelled")) m_retiredPipelines.clear();
     m_cards->settle();
     setRunning(false);
-    updateJobHeader(status, m_pipeline->progress().summaryText);
+    updateJobHeader(status, shownJobSummary(m_pipeline->progress().summaryText, m_pipeline->result().pages));
     m_history->selectJob(jobId);
     statusBar()->showMessage(
         tr("%1 in %2 s.").arg(HistoryPanel::statusName(status)).arg(QLocale().toString(ms / 1000.0, 'f', 1)),
@@ -902,7 +903,7 @@ bool MainWindow::openJob(const QString &jobId) {
         m_cards->settle(); // an interrupted job's stages are not running any more
     m_cards->setPlaceholderText(placeholderFor(*job));
     updateReviewProgress();
-    updateJobHeader(job->status, job->summaryText);
+    updateJobHeader(job->status, shownJobSummary(job->summaryText, result->pages));
     if (job->origin != QLatin1String("team"))
         setFiles(result->oldPath, result->newPath); // not on this computer
     if (job->isRemote()) fetchOverlays(*result);

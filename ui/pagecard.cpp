@@ -1,5 +1,6 @@
 #include "pagecard.h"
 
+#include "summarytext.h"
 #include "thumbnail.h"
 
 #include <QEvent>
@@ -140,6 +141,8 @@ QString PageCard::matchText() const {
 
 void PageCard::setPage(const PageResult &page) {
     m_page = page;
+    m_summaryFor.clear(); // the sheet may say more now than when its summary was shown
+    m_shownSummary.clear();
     if (page.diffDone) m_changeCount = int(page.regions.size());
     if (!page.error.isEmpty()) {
         // The stage that failed is known from the events; a stored page only says it failed.
@@ -207,6 +210,14 @@ void PageCard::setStatus(Stage stage, StageStatus status, const QString &error) 
     else
         m_errors[s].clear();
     updateChip(stage);
+}
+
+QString PageCard::shownSummary() const {
+    if (m_summaryFor != m_page.summaryText) { // built once per summary, not on every stage event
+        m_summaryFor = m_page.summaryText;
+        m_shownSummary = shownPageSummary(m_page);
+    }
+    return m_shownSummary;
 }
 
 bool PageCard::failed() const {
@@ -288,7 +299,7 @@ void PageCard::updateTexts() {
         count = tr("%n change(s)", nullptr, m_changeCount);
     m_count->setText(count);
 
-    QString summary = m_page.summaryText;
+    QString summary = shownSummary();
     if (summary.isEmpty() && failed()) {
         for (const Stage s : kStages)
             if (!m_errors[size_t(s)].isEmpty() && m_status[size_t(s)] == StageStatus::Failed)
