@@ -440,6 +440,17 @@
     </message>
 </context>
 <context>
+    <name>bt::ServerClient</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
     <name>bt::Summary</name>
     <message>
         <source>between grids %1</source>
@@ -694,6 +705,37 @@
     </message>
 </context>
 <context>
+    <name>bt::SyncService</name>
+    <message>
+        <source>No job server is set up (Settings → Job server).</source>
+        <translation>Es ist kein Jobserver eingerichtet (Einstellungen → Jobserver).</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Dieser Vergleich ist nicht mehr im Verlauf.</translation>
+    </message>
+    <message>
+        <source>That comparison is on the server already.</source>
+        <translation>Dieser Vergleich ist bereits auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Deleting a job on the server</source>
+        <translation>Das Löschen eines Auftrags auf dem Server</translation>
+    </message>
+    <message>
+        <source>Sending %1 to the server</source>
+        <translation>Das Senden von %1 an den Server</translation>
+    </message>
+    <message>
+        <source>Starting the job on the server</source>
+        <translation>Das Starten des Auftrags auf dem Server</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::DropZone</name>
     <message>
         <source>Drawing sets (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
@@ -862,6 +904,30 @@ Neu: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>An Server &amp;senden</translation>
+    </message>
+    <message>
+        <source>Send this comparison to the job server, so the team sees it</source>
+        <translation>Diesen Vergleich an den Jobserver senden, damit das Team ihn sieht</translation>
+    </message>
+    <message>
+        <source>Compared on the job server</source>
+        <translation>Auf dem Jobserver verglichen</translation>
+    </message>
+    <message>
+        <source>A comparison of the team, from the job server</source>
+        <translation>Ein Vergleich des Teams, vom Jobserver</translation>
+    </message>
+    <message>
+        <source>Compared here, and pushed to the job server</source>
+        <translation>Hier verglichen und an den Jobserver gesendet</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>Wartet auf den Server</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1348,105 @@ Neu: %2</translation>
     <message>
         <source>Wait for the running comparison to finish.</source>
         <translation>Bitte warten, bis der laufende Vergleich abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Run on &amp;Server</source>
+        <translation>Auf dem &amp;Server ausführen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Return</source>
+        <translation>Ctrl+Shift+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Enter</source>
+        <translation>Ctrl+Shift+Enter</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Server Now</source>
+        <translation>Jetzt mit dem Server s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <source>On Server</source>
+        <translation>Auf Server</translation>
+    </message>
+    <message>
+        <source>Compare on the team&apos;s job server (%1)</source>
+        <translation>Auf dem Jobserver des Teams vergleichen (%1)</translation>
+    </message>
+    <message>
+        <source>No job server is set up: enter its address and your token in Settings.</source>
+        <translation>Es ist kein Jobserver eingerichtet: Geben Sie seine Adresse und Ihr Zugangstoken in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
+        <translation>Er wird auch auf dem Jobserver gelöscht, für das ganze Team. Die Plandateien selbst bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
+        <translation>Die Kopie auf dem Jobserver bleibt für das Team erhalten. Die Plandateien selbst bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>Server: connecting…</source>
+        <translation>Server: verbinde…</translation>
+    </message>
+    <message>
+        <source>Server: online</source>
+        <translation>Server: online</translation>
+    </message>
+    <message>
+        <source>Server: offline, retrying</source>
+        <translation>Server: nicht erreichbar, neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Server: token refused</source>
+        <translation>Server: Zugangstoken abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n wartet auf das Senden</numerusform>
+            <numerusform>%n warten auf das Senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the access token in Settings.</source>
+        <translation>Prüfen Sie das Zugangstoken in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Cannot Run on Server</source>
+        <translation>Ausführen auf dem Server nicht möglich</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison waits and is sent when it can.</source>
+        <translation>Der Jobserver ist nicht erreichbar: Der Vergleich wartet und wird gesendet, sobald es geht.</translation>
+    </message>
+    <message>
+        <source>Sending the comparison to the job server…</source>
+        <translation>Vergleich wird an den Jobserver gesendet…</translation>
+    </message>
+    <message>
+        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
+        <translation>Warten auf den Jobserver: Er ist gerade nicht erreichbar. Der Vergleich wird gesendet, sobald es geht.</translation>
+    </message>
+    <message>
+        <source>Sending the sets to the job server…</source>
+        <translation>Plansätze werden an den Jobserver gesendet…</translation>
+    </message>
+    <message>
+        <source>The job server is matching the sheets…</source>
+        <translation>Der Jobserver ordnet die Pläne zu…</translation>
+    </message>
+    <message>
+        <source>Cannot Push</source>
+        <translation>Senden nicht möglich</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison is sent when it can.</source>
+        <translation>Der Jobserver ist nicht erreichbar: Der Vergleich wird gesendet, sobald es geht.</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2176,30 @@ Neu: %2</translation>
     <message>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>e.g. http://buildtrace.office:8765</source>
+        <translation>z. B. http://buildtrace.buero:8765</translation>
+    </message>
+    <message>
+        <source>The team&apos;s BuildTrace job server. Leave empty to work on this computer only.</source>
+        <translation>Der BuildTrace-Jobserver des Teams. Leer lassen, um nur auf diesem Computer zu arbeiten.</translation>
+    </message>
+    <message>
+        <source>The access token the server&apos;s administrator gave you.</source>
+        <translation>Das Zugangstoken, das Sie vom Administrator des Servers erhalten haben.</translation>
+    </message>
+    <message>
+        <source>Comparisons can run on the server and the team&apos;s comparisons appear in the history. Without a connection everything keeps working here and waits to be sent.</source>
+        <translation>Vergleiche können auf dem Server laufen, und die Vergleiche des Teams erscheinen im Verlauf. Ohne Verbindung funktioniert hier alles weiter und wartet auf das Senden.</translation>
+    </message>
+    <message>
+        <source>Job &amp;server:</source>
+        <translation>&amp;Jobserver:</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation>&amp;Zugangstoken:</translation>
     </message>
 </context>
 <context>

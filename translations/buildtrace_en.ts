@@ -157,6 +157,13 @@
             <numerusform>%n sheets</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n waiting to be sent</numerusform>
+            <numerusform>%n waiting to be sent</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::OverlayViewer</name>

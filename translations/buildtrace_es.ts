@@ -440,6 +440,17 @@
     </message>
 </context>
 <context>
+    <name>bt::ServerClient</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
     <name>bt::Summary</name>
     <message>
         <source>between grids %1</source>
@@ -694,6 +705,37 @@
     </message>
 </context>
 <context>
+    <name>bt::SyncService</name>
+    <message>
+        <source>No job server is set up (Settings → Job server).</source>
+        <translation>No hay ningún servidor de trabajos configurado (Ajustes → Servidor de trabajos).</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Esa comparación ya no está en el historial.</translation>
+    </message>
+    <message>
+        <source>That comparison is on the server already.</source>
+        <translation>Esa comparación ya está en el servidor.</translation>
+    </message>
+    <message>
+        <source>Deleting a job on the server</source>
+        <translation>La eliminación de un trabajo en el servidor</translation>
+    </message>
+    <message>
+        <source>Sending %1 to the server</source>
+        <translation>El envío de %1 al servidor</translation>
+    </message>
+    <message>
+        <source>Starting the job on the server</source>
+        <translation>El inicio del trabajo en el servidor</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ha fallado: %2</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::DropZone</name>
     <message>
         <source>Drawing sets (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
@@ -862,6 +904,30 @@ Nueva: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>E&amp;nviar</translation>
+    </message>
+    <message>
+        <source>Send this comparison to the job server, so the team sees it</source>
+        <translation>Enviar esta comparación al servidor de trabajos para que el equipo la vea</translation>
+    </message>
+    <message>
+        <source>Compared on the job server</source>
+        <translation>Comparado en el servidor de trabajos</translation>
+    </message>
+    <message>
+        <source>A comparison of the team, from the job server</source>
+        <translation>Una comparación del equipo, del servidor de trabajos</translation>
+    </message>
+    <message>
+        <source>Compared here, and pushed to the job server</source>
+        <translation>Comparado aquí y enviado al servidor de trabajos</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>Esperando al servidor</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1348,105 @@ Nueva: %2</translation>
     <message>
         <source>Wait for the running comparison to finish.</source>
         <translation>Espere a que termine la comparación en curso.</translation>
+    </message>
+    <message>
+        <source>Run on &amp;Server</source>
+        <translation>Ejecutar en el ser&amp;vidor</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Return</source>
+        <translation>Ctrl+Shift+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Enter</source>
+        <translation>Ctrl+Shift+Enter</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Server Now</source>
+        <translation>S&amp;incronizar con el servidor ahora</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <source>On Server</source>
+        <translation>En servidor</translation>
+    </message>
+    <message>
+        <source>Compare on the team&apos;s job server (%1)</source>
+        <translation>Comparar en el servidor de trabajos del equipo (%1)</translation>
+    </message>
+    <message>
+        <source>No job server is set up: enter its address and your token in Settings.</source>
+        <translation>No hay ningún servidor de trabajos configurado: introduzca su dirección y su token en Ajustes.</translation>
+    </message>
+    <message>
+        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
+        <translation>También se elimina en el servidor de trabajos, para todo el equipo. Los archivos de planos no se modifican.</translation>
+    </message>
+    <message>
+        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
+        <translation>La copia del servidor de trabajos se conserva para el equipo. Los archivos de planos no se modifican.</translation>
+    </message>
+    <message>
+        <source>Server: connecting…</source>
+        <translation>Servidor: conectando…</translation>
+    </message>
+    <message>
+        <source>Server: online</source>
+        <translation>Servidor: en línea</translation>
+    </message>
+    <message>
+        <source>Server: offline, retrying</source>
+        <translation>Servidor: sin conexión, reintentando</translation>
+    </message>
+    <message>
+        <source>Server: token refused</source>
+        <translation>Servidor: token rechazado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n pendiente de enviar</numerusform>
+            <numerusform>%n pendientes de enviar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the access token in Settings.</source>
+        <translation>Compruebe el token de acceso en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Cannot Run on Server</source>
+        <translation>No se puede ejecutar en el servidor</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison waits and is sent when it can.</source>
+        <translation>No se puede acceder al servidor de trabajos: la comparación espera y se enviará en cuanto sea posible.</translation>
+    </message>
+    <message>
+        <source>Sending the comparison to the job server…</source>
+        <translation>Enviando la comparación al servidor de trabajos…</translation>
+    </message>
+    <message>
+        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
+        <translation>Esperando al servidor de trabajos: ahora no se puede acceder a él. La comparación se enviará en cuanto sea posible.</translation>
+    </message>
+    <message>
+        <source>Sending the sets to the job server…</source>
+        <translation>Enviando los juegos de planos al servidor de trabajos…</translation>
+    </message>
+    <message>
+        <source>The job server is matching the sheets…</source>
+        <translation>El servidor de trabajos está emparejando los planos…</translation>
+    </message>
+    <message>
+        <source>Cannot Push</source>
+        <translation>No se puede enviar</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison is sent when it can.</source>
+        <translation>No se puede acceder al servidor de trabajos: la comparación se enviará en cuanto sea posible.</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2176,30 @@ Nueva: %2</translation>
     <message>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de datos SQLite (*.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>e.g. http://buildtrace.office:8765</source>
+        <translation>p. ej. http://buildtrace.oficina:8765</translation>
+    </message>
+    <message>
+        <source>The team&apos;s BuildTrace job server. Leave empty to work on this computer only.</source>
+        <translation>El servidor de trabajos BuildTrace del equipo. Déjelo vacío para trabajar solo en este ordenador.</translation>
+    </message>
+    <message>
+        <source>The access token the server&apos;s administrator gave you.</source>
+        <translation>El token de acceso que le dio el administrador del servidor.</translation>
+    </message>
+    <message>
+        <source>Comparisons can run on the server and the team&apos;s comparisons appear in the history. Without a connection everything keeps working here and waits to be sent.</source>
+        <translation>Las comparaciones pueden ejecutarse en el servidor y las del equipo aparecen en el historial. Sin conexión todo sigue funcionando aquí y espera a enviarse.</translation>
+    </message>
+    <message>
+        <source>Job &amp;server:</source>
+        <translation>&amp;Servidor de trabajos:</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation>To&amp;ken de acceso:</translation>
     </message>
 </context>
 <context>

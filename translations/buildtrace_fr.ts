@@ -440,6 +440,17 @@
     </message>
 </context>
 <context>
+    <name>bt::ServerClient</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
     <name>bt::Summary</name>
     <message>
         <source>between grids %1</source>
@@ -694,6 +705,37 @@
     </message>
 </context>
 <context>
+    <name>bt::SyncService</name>
+    <message>
+        <source>No job server is set up (Settings → Job server).</source>
+        <translation>Aucun serveur de traitement n’est configuré (Paramètres → Serveur de traitement).</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Cette comparaison n’est plus dans l’historique.</translation>
+    </message>
+    <message>
+        <source>That comparison is on the server already.</source>
+        <translation>Cette comparaison est déjà sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Deleting a job on the server</source>
+        <translation>La suppression d’une tâche sur le serveur</translation>
+    </message>
+    <message>
+        <source>Sending %1 to the server</source>
+        <translation>L’envoi de %1 au serveur</translation>
+    </message>
+    <message>
+        <source>Starting the job on the server</source>
+        <translation>Le lancement de la tâche sur le serveur</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::DropZone</name>
     <message>
         <source>Drawing sets (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
@@ -862,6 +904,30 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>Send this comparison to the job server, so the team sees it</source>
+        <translation>Envoyer cette comparaison au serveur de traitement pour que l’équipe la voie</translation>
+    </message>
+    <message>
+        <source>Compared on the job server</source>
+        <translation>Comparé sur le serveur de traitement</translation>
+    </message>
+    <message>
+        <source>A comparison of the team, from the job server</source>
+        <translation>Une comparaison de l’équipe, venue du serveur de traitement</translation>
+    </message>
+    <message>
+        <source>Compared here, and pushed to the job server</source>
+        <translation>Comparé ici et envoyé au serveur de traitement</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>En attente du serveur</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1348,105 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Wait for the running comparison to finish.</source>
         <translation>Attendez la fin de la comparaison en cours.</translation>
+    </message>
+    <message>
+        <source>Run on &amp;Server</source>
+        <translation>Exécuter sur le ser&amp;veur</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Return</source>
+        <translation>Ctrl+Shift+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Enter</source>
+        <translation>Ctrl+Shift+Enter</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Server Now</source>
+        <translation>S&amp;ynchroniser avec le serveur maintenant</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <source>On Server</source>
+        <translation>Sur serveur</translation>
+    </message>
+    <message>
+        <source>Compare on the team&apos;s job server (%1)</source>
+        <translation>Comparer sur le serveur de traitement de l’équipe (%1)</translation>
+    </message>
+    <message>
+        <source>No job server is set up: enter its address and your token in Settings.</source>
+        <translation>Aucun serveur de traitement n’est configuré : saisissez son adresse et votre jeton dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
+        <translation>Elle est aussi supprimée sur le serveur de traitement, pour toute l’équipe. Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
+        <translation>La copie sur le serveur de traitement reste pour l’équipe. Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <source>Server: connecting…</source>
+        <translation>Serveur : connexion…</translation>
+    </message>
+    <message>
+        <source>Server: online</source>
+        <translation>Serveur : en ligne</translation>
+    </message>
+    <message>
+        <source>Server: offline, retrying</source>
+        <translation>Serveur : hors ligne, nouvel essai</translation>
+    </message>
+    <message>
+        <source>Server: token refused</source>
+        <translation>Serveur : jeton refusé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n en attente d’envoi</numerusform>
+            <numerusform>%n en attente d’envoi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the access token in Settings.</source>
+        <translation>Vérifiez le jeton d’accès dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Cannot Run on Server</source>
+        <translation>Impossible d’exécuter sur le serveur</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison waits and is sent when it can.</source>
+        <translation>Le serveur de traitement est injoignable : la comparaison attend et sera envoyée dès que possible.</translation>
+    </message>
+    <message>
+        <source>Sending the comparison to the job server…</source>
+        <translation>Envoi de la comparaison au serveur de traitement…</translation>
+    </message>
+    <message>
+        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
+        <translation>En attente du serveur de traitement : il est injoignable pour le moment. La comparaison sera envoyée dès que possible.</translation>
+    </message>
+    <message>
+        <source>Sending the sets to the job server…</source>
+        <translation>Envoi des jeux de plans au serveur de traitement…</translation>
+    </message>
+    <message>
+        <source>The job server is matching the sheets…</source>
+        <translation>Le serveur de traitement apparie les plans…</translation>
+    </message>
+    <message>
+        <source>Cannot Push</source>
+        <translation>Envoi impossible</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison is sent when it can.</source>
+        <translation>Le serveur de traitement est injoignable : la comparaison sera envoyée dès que possible.</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2176,30 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de données SQLite (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>e.g. http://buildtrace.office:8765</source>
+        <translation>p. ex. http://buildtrace.bureau:8765</translation>
+    </message>
+    <message>
+        <source>The team&apos;s BuildTrace job server. Leave empty to work on this computer only.</source>
+        <translation>Le serveur de traitement BuildTrace de l’équipe. Laissez vide pour travailler uniquement sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The access token the server&apos;s administrator gave you.</source>
+        <translation>Le jeton d’accès que l’administrateur du serveur vous a donné.</translation>
+    </message>
+    <message>
+        <source>Comparisons can run on the server and the team&apos;s comparisons appear in the history. Without a connection everything keeps working here and waits to be sent.</source>
+        <translation>Les comparaisons peuvent s’exécuter sur le serveur et celles de l’équipe apparaissent dans l’historique. Sans connexion, tout continue de fonctionner ici et attend d’être envoyé.</translation>
+    </message>
+    <message>
+        <source>Job &amp;server:</source>
+        <translation>Ser&amp;veur de traitement :</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation>&amp;Jeton d’accès :</translation>
     </message>
 </context>
 <context>
