@@ -5,7 +5,10 @@ set(CPACK_PACKAGE_NAME buildtrace)
 set(CPACK_PACKAGE_VENDOR BuildTrace)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "compare two revisions of a construction drawing set")
-set(CPACK_PACKAGE_CONTACT "BuildTrace maintainers <maintainers@buildtrace.invalid>")
+# The same project, contact and licence as the AppStream metadata and packaging/copyright.
+set(CPACK_PACKAGE_CONTACT "BuildTrace developers <developers@buildtrace.org>") # Maintainer
+set(CPACK_PACKAGE_HOMEPAGE_URL "https://buildtrace.org/")                     # Homepage
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
 

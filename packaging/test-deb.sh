@@ -51,11 +51,12 @@ rm -f "$build_dir"/packages/buildtrace_*.deb
 }
 tail -n 2 "$tmp/cpack.log"
 deb="$(ls "$build_dir"/packages/buildtrace_*.deb)"
-dpkg-deb --field "$deb" Package Version Architecture Depends Recommends
+dpkg-deb --field "$deb" Package Version Architecture Maintainer Homepage Depends Recommends
 dpkg-deb --contents "$deb" | awk '{print $6}' | grep -v '/$' >"$tmp/contents"
 for f in ./usr/bin/buildtrace "./usr/share/applications/$app_id.desktop" "./usr/share/metainfo/$app_id.metainfo.xml" \
     "./usr/share/icons/hicolor/scalable/apps/$app_id.svg" "./usr/share/icons/hicolor/16x16/apps/$app_id.png" \
-    "./usr/share/icons/hicolor/256x256/apps/$app_id.png" ./usr/share/man/man1/buildtrace.1.gz; do
+    "./usr/share/icons/hicolor/256x256/apps/$app_id.png" ./usr/share/man/man1/buildtrace.1.gz \
+    ./usr/share/doc/buildtrace/copyright; do
     grep -qxF "$f" "$tmp/contents" || fail "$f is not in the package"
 done
 depends="$(dpkg-deb --field "$deb" Depends)"

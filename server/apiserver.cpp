@@ -40,6 +40,42 @@ bool isPlainId(const QString &id) {
     return re.match(id).hasMatch();
 }
 
+// X-Filename and X-Pdf-Password are percent-encoded UTF-8: header values are bytes that proxies
+// and client libraries treat as Latin-1 at best.
+QString percentDecoded(const QByteArray &value) {
+    return QString::fromUtf8(QByteArray::fromPercentEncoding(value));
+}
+
+constexpr int kMaxNameChars = 255;
+constexpr int kMaxPasswordChars = 1024;
+
+// What the client called the file, for people to read: the base name only (the client's folders
+// are none of the server's business), without control characters or line breaks (it ends up in
+// lists and logs), at most 255 characters. Never used as a path: files are stored by id.
+QString cleanFileName(const QString &raw) {
+    static const QRegularExpression separators(QStringLiteral("[/\\\\]"));
+    QList<uint> kept;
+    for (const uint c : raw.section(separators, -1).toUcs4()) {
+        const QChar::Category cat = QChar::category(char32_t(c));
+        if (cat != QChar::Other_Control && cat != QChar::Separator_Line && cat != QChar::Separator_Paragraph)
+            kept.append(c);
+    }
+    QString name = QString::fromUcs4(reinterpret_cast<const char32_t *>(kept.constData()),
+                                     std::min<qsizetype>(kept.size(), kMaxNameChars))
+                       .trimmed();
+    return name == QLatin1String(".") || name == QLatin1String("..") ? QString() : name;
+}
+
+// RFC 6266: an ASCII fallback and the UTF-8 name.
+QByteArray contentDisposition(const QString &name) {
+    QByteArray ascii;
+    for (const QChar c : name)
+        ascii += c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\')
+                     ? char(c.unicode())
+                     : '_';
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + name.toUtf8().toPercentEncoding();
+}
+
 } // namespace
 
 ApiServer::ApiServer(const DatabaseConfig &database, const ApiOptions &options, QObject *parent)
@@ -95,6 +131,10 @@ HttpResponse ApiServer::handle(const HttpRequest &request) {
     const QString &collection = parts[2];
     if (collection == QLatin1String("uploads") && parts.size() == 3)
         return m == "POST" ? postUpload(request) : methodNotAllowed();
+    if (collection == QLatin1String("uploads") && parts.size() == 4)
+        return m == "GET" ? getUpload(parts[3]) : methodNotAllowed();
+    if (collection == QLatin1String("uploads") && parts.size() == 5 && parts[4] == QLatin1String("file"))
+        return m == "GET" ? getUploadFile(parts[3]) : methodNotAllowed();
     if (collection == QLatin1String("jobs") && parts.size() == 3) {
         if (m == "POST") return postJob(request);
         return m == "GET" ? getJobs() : methodNotAllowed();
@@ -117,6 +157,9 @@ HttpResponse ApiServer::postUpload(const HttpRequest &request) {
     if (type != "application/pdf")
         return HttpResponse::error(415, QStringLiteral("send the PDF as Content-Type: application/pdf"));
     if (request.body.isEmpty()) return HttpResponse::error(400, QStringLiteral("empty body"));
+    const QString password = percentDecoded(request.header("x-pdf-password"));
+    if (password.size() > kMaxPasswordChars)
+        return HttpResponse::error(400, QStringLiteral("X-Pdf-Password is too long"));
     const QString id = newId();
     const QString path = m_options.dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".pdf");
     QSaveFile file(path);
@@ -125,11 +168,24 @@ HttpResponse ApiServer::postUpload(const HttpRequest &request) {
         qWarning("%s: cannot store an upload: %s", qPrintable(path), qPrintable(file.errorString()));
         return HttpResponse::error(500, QStringLiteral("cannot store the upload"));
     }
+    // Without the password first: a password is kept only for a set that cannot be opened
+    // without it (a plain PDF opens whatever password is given).
     DocumentError e;
-    const std::unique_ptr<Document> doc = Document::open(path, QString(), &e);
+    std::unique_ptr<Document> doc = Document::open(path, QString(), &e);
+    QString neededPassword;
+    if (!doc && e.code == LoadError::PasswordRequired && !password.isEmpty()) {
+        doc = Document::open(path, password, &e);
+        neededPassword = password;
+    }
     if (!doc || doc->isImage()) {
         QFile::remove(path);
-        // The message names a file on the server: the client only learns that it is no PDF.
+        // core's messages name a file on the server: the client gets its own.
+        if (e.code == LoadError::PasswordRequired)
+            return HttpResponse::error(
+                400, QStringLiteral("the PDF is password-protected: send its password in X-Pdf-Password"));
+        if (e.code == LoadError::WrongPassword)
+            return HttpResponse::error(
+                400, QStringLiteral("the password in X-Pdf-Password does not open the PDF"));
         return HttpResponse::error(400, QStringLiteral("not a PDF that can be opened"));
     }
     UploadRecord upload;
@@ -139,6 +195,8 @@ HttpResponse ApiServer::postUpload(const HttpRequest &request) {
     upload.path = path;
     upload.pages = doc->pageCount();
     upload.bytes = request.body.size();
+    upload.name = cleanFileName(percentDecoded(request.header("x-filename")));
+    upload.password = neededPassword;
     QString error;
     if (!m_store->addUpload(upload, &error)) {
         QFile::remove(path);
@@ -147,7 +205,40 @@ HttpResponse ApiServer::postUpload(const HttpRequest &request) {
     }
     return HttpResponse::json(201, {{QStringLiteral("upload_id"), id},
                                     {QStringLiteral("sha256"), upload.sha256},
-                                    {QStringLiteral("pages"), upload.pages}});
+                                    {QStringLiteral("pages"), upload.pages},
+                                    {QStringLiteral("name"), upload.name}});
+}
+
+HttpResponse ApiServer::getUpload(const QString &id) {
+    const std::optional<UploadRecord> upload = isPlainId(id) ? m_store->upload(id) : std::nullopt;
+    if (!upload) return HttpResponse::error(404, QStringLiteral("no such upload"));
+    // Not the path (the server's business) nor the password (it stays on the server).
+    return HttpResponse::json(200, {{QStringLiteral("upload_id"), upload->id},
+                                    {QStringLiteral("sha256"), upload->sha256},
+                                    {QStringLiteral("pages"), upload->pages},
+                                    {QStringLiteral("bytes"), upload->bytes},
+                                    {QStringLiteral("name"), upload->name},
+                                    {QStringLiteral("created_at"), isoOrNull(upload->createdAt)}});
+}
+
+HttpResponse ApiServer::getUploadFile(const QString &id) {
+    const std::optional<UploadRecord> upload = isPlainId(id) ? m_store->upload(id) : std::nullopt;
+    if (!upload) return HttpResponse::error(404, QStringLiteral("no such upload"));
+    // By id under this server's data directory, as the workers find it; exactly the bytes that
+    // were uploaded (an encrypted set stays encrypted).
+    QFile file(m_options.dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".pdf"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qWarning("upload %s: %s", qPrintable(id), qPrintable(file.errorString()));
+        return HttpResponse::error(404, QStringLiteral("the upload's file is gone"));
+    }
+    HttpResponse r;
+    r.contentType = "application/pdf";
+    r.body = file.readAll();
+    r.headers.append(
+        qMakePair(QByteArray("Content-Disposition"),
+                  contentDisposition(upload->name.isEmpty() ? id + QStringLiteral(".pdf") : upload->name)));
+    r.headers.append(qMakePair(QByteArray("ETag"), '"' + upload->sha256.toLatin1() + '"'));
+    return r;
 }
 
 HttpResponse ApiServer::postJob(const HttpRequest &request) {
@@ -193,6 +284,8 @@ HttpResponse ApiServer::getJobs() {
                                 {QStringLiteral("total_pages"), j.totalPages},
                                 {QStringLiteral("old_upload_id"), j.oldUpload},
                                 {QStringLiteral("new_upload_id"), j.newUpload},
+                                {QStringLiteral("old_name"), j.oldName},
+                                {QStringLiteral("new_name"), j.newName},
                                 {QStringLiteral("created_at"), isoOrNull(j.createdAt)},
                                 {QStringLiteral("finished_at"), isoOrNull(j.finishedAt)}});
     return HttpResponse::json(200, {{QStringLiteral("jobs"), jobs}});

@@ -31,6 +31,8 @@ private:
     std::optional<HttpResponse> checkHeaders(const HttpRequest &request) const;
     HttpResponse handle(const HttpRequest &request);
     HttpResponse postUpload(const HttpRequest &request);
+    HttpResponse getUpload(const QString &id);
+    HttpResponse getUploadFile(const QString &id);
     HttpResponse postJob(const HttpRequest &request);
     HttpResponse getJobs();
     HttpResponse getJob(const QString &id, bool progress);

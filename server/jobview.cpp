@@ -34,6 +34,9 @@ QJsonObject withOverlayUrl(QJsonObject page, const QString &jobId) {
 QJsonObject withApiNames(QJsonObject o, const ServerJob &job) {
     o.insert(QStringLiteral("old_file"), job.oldUpload);
     o.insert(QStringLiteral("new_file"), job.newUpload);
+    // The client's file names, for people; old_file/new_file stay the ids.
+    o.insert(QStringLiteral("old_name"), job.oldName);
+    o.insert(QStringLiteral("new_name"), job.newName);
     QJsonArray pages;
     for (const QJsonValue &p : o.value(QStringLiteral("pages")).toArray())
         pages.append(withOverlayUrl(p.toObject(), job.id));

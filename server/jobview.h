@@ -17,7 +17,8 @@ std::optional<PageResult> pageOf(const QueueStore &store, const QString &jobId, 
 JobProgress progressOf(const QueueStore &store, const ServerJob &job);
 
 // The API's bodies: core's result and progress JSON, with artifact paths (on the server's
-// disk) replaced by the overlay route and the input files by their upload ids.
+// disk) replaced by the overlay route and the input files by their upload ids (old_file,
+// new_file), with the uploads' file names beside them (old_name, new_name).
 QJsonObject resultJson(const QueueStore &store, const ServerJob &job);
 QJsonObject progressJson(const QueueStore &store, const ServerJob &job);
 

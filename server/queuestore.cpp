@@ -84,10 +84,15 @@ ServerJob jobFrom(const QSqlQuery &q) {
     j.totalPages = q.value(5).toInt();
     j.createdAt = fromMs(q.value(6));
     j.finishedAt = fromMs(q.value(7));
+    j.oldName = q.value(8).toString();
+    j.newName = q.value(9).toString();
     return j;
 }
+// With the uploads' file names ('' for an upload without one, e.g. from before schema 2).
 const QString kJobColumns =
-    QStringLiteral("id, old_upload, new_upload, settings, status, total_pages, created_ms, finished_ms");
+    QStringLiteral("id, old_upload, new_upload, settings, status, total_pages, created_ms, finished_ms, "
+                   "COALESCE((SELECT name FROM uploads WHERE uploads.id = jobs.old_upload), ''), "
+                   "COALESCE((SELECT name FROM uploads WHERE uploads.id = jobs.new_upload), '')");
 
 } // namespace
 
@@ -205,7 +210,7 @@ bool QueueStore::migrate(QString *error) {
         QStringLiteral("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, "
                        "path TEXT NOT NULL, pages INTEGER NOT NULL, bytes BIGINT NOT NULL, "
-                       "created_ms BIGINT NOT NULL)"),
+                       "created_ms BIGINT NOT NULL, name TEXT NOT NULL DEFAULT '', password TEXT)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, old_upload TEXT NOT NULL, "
                        "new_upload TEXT NOT NULL, settings TEXT NOT NULL, status TEXT NOT NULL, "
                        "total_pages INTEGER NOT NULL DEFAULT 0, idempotency_key TEXT UNIQUE, "
@@ -236,36 +241,65 @@ bool QueueStore::migrate(QString *error) {
         return false;
     }
     if (!q.next()) {
+        // A new database: the tables above are this version's already.
         q.prepare(QStringLiteral("INSERT INTO schema_info (version) VALUES (:v)"));
         q.bindValue(QStringLiteral(":v"), kSchemaVersion);
-        if (!exec(q, error)) return false;
-    } else if (q.value(0).toInt() > kSchemaVersion) {
+        return exec(q, error) && t.commit(error);
+    }
+    const int version = q.value(0).toInt();
+    if (version > kSchemaVersion) {
         if (error)
             *error = QStringLiteral("the database has schema %1, newer than this program's %2")
-                         .arg(q.value(0).toInt())
+                         .arg(version)
                          .arg(kSchemaVersion);
         return false;
+    }
+    // Step by step from the database's version, in this transaction (DDL is transactional in both
+    // databases; PostgreSQL holds the advisory lock, SQLite the write lock, so one process does it).
+    QStringList steps;
+    if (version < 2)
+        steps << QStringLiteral("ALTER TABLE uploads ADD COLUMN name TEXT NOT NULL DEFAULT ''")
+              << QStringLiteral("ALTER TABLE uploads ADD COLUMN password TEXT");
+    for (const QString &sql : steps)
+        if (!q.exec(sql)) {
+            if (error)
+                *error = QStringLiteral("schema %1 -> %2: %3")
+                             .arg(version)
+                             .arg(kSchemaVersion)
+                             .arg(q.lastError().text());
+            return false;
+        }
+    if (version < kSchemaVersion) {
+        q.prepare(QStringLiteral("UPDATE schema_info SET version = :v"));
+        q.bindValue(QStringLiteral(":v"), kSchemaVersion);
+        if (!exec(q, error)) return false;
     }
     return t.commit(error);
 }
 
 bool QueueStore::addUpload(const UploadRecord &upload, QString *error) {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("INSERT INTO uploads (id, sha256, path, pages, bytes, created_ms) "
-                             "VALUES (:id, :sha, :path, :pages, :bytes, %1)")
-                  .arg(nowMs()));
+    q.prepare(
+        QStringLiteral("INSERT INTO uploads (id, sha256, path, pages, bytes, created_ms, name, password) "
+                       "VALUES (:id, :sha, :path, :pages, :bytes, %1, :name, :password)")
+            .arg(nowMs()));
     q.bindValue(QStringLiteral(":id"), upload.id);
     q.bindValue(QStringLiteral(":sha"), upload.sha256);
     q.bindValue(QStringLiteral(":path"), upload.path);
     q.bindValue(QStringLiteral(":pages"), upload.pages);
     q.bindValue(QStringLiteral(":bytes"), upload.bytes);
+    // A null QString would bind NULL (the column is NOT NULL).
+    q.bindValue(QStringLiteral(":name"), upload.name.isNull() ? QStringLiteral("") : upload.name);
+    q.bindValue(QStringLiteral(":password"), upload.password.isEmpty()
+                                                 ? QVariant(QMetaType::fromType<QString>())
+                                                 : QVariant(upload.password));
     return exec(q, error);
 }
 
 std::optional<UploadRecord> QueueStore::upload(const QString &id) const {
     QSqlQuery q(db());
-    q.prepare(
-        QStringLiteral("SELECT id, sha256, path, pages, bytes, created_ms FROM uploads WHERE id = :id"));
+    q.prepare(QStringLiteral("SELECT id, sha256, path, pages, bytes, created_ms, name, password FROM uploads "
+                             "WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec() || !q.next()) return std::nullopt;
     UploadRecord u;
@@ -275,6 +309,8 @@ std::optional<UploadRecord> QueueStore::upload(const QString &id) const {
     u.pages = q.value(3).toInt();
     u.bytes = q.value(4).toLongLong();
     u.createdAt = fromMs(q.value(5));
+    u.name = q.value(6).toString();
+    u.password = q.value(7).toString();
     return u;
 }
 

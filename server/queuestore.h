@@ -32,12 +32,16 @@ struct UploadRecord {
     int pages = 0;
     qint64 bytes = 0;
     QDateTime createdAt;
+    QString name;     // the client's file name (base name only), or empty
+    QString password; // what opens an encrypted PDF; empty for a plain one. Never in a response.
 };
 
 struct ServerJob {
     QString id;
     QString oldUpload;
     QString newUpload;
+    QString oldName; // the uploads' file names (empty when unknown)
+    QString newName;
     QJsonObject settings; // CompareSettings JSON
     QString status;       // pending, in_progress, completed, completed_with_errors, failed
     int totalPages = 0;
@@ -73,7 +77,8 @@ struct DeadLetterRow {
 // thread: it owns one database connection, opened in the thread that calls open().
 class QueueStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    // 2: uploads.name and uploads.password.
+    static constexpr int kSchemaVersion = 2;
 
     explicit QueueStore(const DatabaseConfig &config);
     ~QueueStore();

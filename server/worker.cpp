@@ -115,11 +115,12 @@ std::shared_ptr<Worker::JobContext> Worker::context(const QString &jobId, QStrin
             return nullptr;
         }
         // Uploads are stored under the data directory by name: the share may be mounted elsewhere
-        // on this machine than on the server's.
+        // on this machine than on the server's. An encrypted set is stored as uploaded and opened
+        // with the password that came with it (docs/server.md, "Password-protected sets").
         DocumentError e;
         *doc = Document::open(m_options.dataDir + QStringLiteral("/uploads/") + uploadId +
                                   QStringLiteral(".pdf"),
-                              QString(), &e, c->settings.maxPixels);
+                              upload->password, &e, c->settings.maxPixels);
         if (!*doc) {
             *error = e.message;
             return nullptr;

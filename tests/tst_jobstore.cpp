@@ -88,8 +88,8 @@ void checkV3Schema(const QString &path) {
     QVERIFY(indexes.contains(QStringLiteral("idx_diff_results_drawing")));
 }
 
-// Schema v4: a summary records the AI model that rewrote it and the deterministic text.
-void checkV4Schema(const QString &path) {
+// Schema v5: a summary records the AI model that rewrote it and the deterministic text.
+void checkV5Schema(const QString &path) {
     QCOMPARE(
         rawQuery(path, QStringLiteral("SELECT name FROM pragma_table_info('summaries')")),
         (QStringList{QStringLiteral("job_id"), QStringLiteral("page_number"), QStringLiteral("summary_text"),
@@ -133,6 +133,7 @@ private slots:
     void deleteJobRemovesRowsAndArtifacts();
     void concurrentThreadWriters();
     void twoStoresOnOneFile();
+    void remoteJobsAndSyncOperations();
     void defaultPathHonoursEnvironment();
 };
 
@@ -154,7 +155,7 @@ void TestJobStore::migratesEmptyFile() {
     if (QTest::currentTestFailed()) return;
     checkV3Schema(path);
     if (QTest::currentTestFailed()) return;
-    checkV4Schema(path);
+    checkV5Schema(path);
     if (QTest::currentTestFailed()) return;
 }
 
@@ -178,7 +179,7 @@ void TestJobStore::migratesZeroByteFile() {
     if (QTest::currentTestFailed()) return;
     checkV3Schema(path);
     if (QTest::currentTestFailed()) return;
-    checkV4Schema(path);
+    checkV5Schema(path);
     if (QTest::currentTestFailed()) return;
     // The new columns work from the start.
     JobRecord job = sampleJob(QStringLiteral("job-1"));
@@ -252,7 +253,7 @@ void TestJobStore::migratesFromV1() {
     if (QTest::currentTestFailed()) return;
     checkV3Schema(path);
     if (QTest::currentTestFailed()) return;
-    checkV4Schema(path);
+    checkV5Schema(path);
     if (QTest::currentTestFailed()) return;
 
     // The old rows, through the API.
@@ -382,13 +383,16 @@ void TestJobStore::migratesFromV2() {
     if (QTest::currentTestFailed()) return;
     checkV3Schema(path);
     if (QTest::currentTestFailed()) return;
-    checkV4Schema(path);
+    checkV5Schema(path);
     if (QTest::currentTestFailed()) return;
 
     const auto job = store.job(QStringLiteral("v2-job"));
     QVERIFY(job.has_value());
     QCOMPARE(job->mode, QStringLiteral("batch"));
     QCOMPARE(job->summaryText, QStringLiteral("1 sheet changed."));
+    QCOMPARE(job->origin, QStringLiteral("local")); // v4: older jobs ran here
+    QVERIFY(job->remoteJobId.isEmpty());
+    QVERIFY(store.syncOperations().isEmpty());
     QVERIFY(store.reviews(QStringLiteral("v2-job")).isEmpty()); // nothing reviewed yet: all open
 
     RegionReview review;
@@ -671,6 +675,66 @@ void TestJobStore::defaultPathHonoursEnvironment() {
     QVERIFY(JobStore::defaultPath().endsWith(QLatin1String("/history.sqlite")));
     QVERIFY(JobStore::defaultPath() != QStringLiteral("/tmp/custom/history-test.sqlite"));
     if (wasSet) qputenv("BUILDTRACE_DB", saved);
+}
+
+// Jobs of the job server and the operations waiting for it (core/sync): linked, found by the
+// server's id, kept out of local reuse; operations kept in order, updated, removed with the job.
+void TestJobStore::remoteJobsAndSyncOperations() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    JobStore store(tmp.filePath(QStringLiteral("history.sqlite")));
+    QVERIFY(store.open());
+    JobRecord local = sampleJob(QStringLiteral("local-1"));
+    QVERIFY(store.createJob(local));
+    JobRecord team = sampleJob(QStringLiteral("team-1"));
+    team.origin = QStringLiteral("team");
+    team.remoteServer = QStringLiteral("http://srv:8765");
+    team.remoteJobId = QStringLiteral("r-9");
+    QVERIFY(store.createJob(team));
+    // Same inputs and settings: only the local job is continued by a local comparison.
+    QCOMPARE(store.findJob(local.oldHash, local.newHash, local.settings)->id, local.id);
+    QCOMPARE(store.jobByRemoteId(QStringLiteral("http://srv:8765"), QStringLiteral("r-9"))->id, team.id);
+    QVERIFY(!store.jobByRemoteId(QStringLiteral("http://other:8765"), QStringLiteral("r-9")));
+
+    QString error;
+    QVERIFY2(store.setRemote(local.id, QString(), QStringLiteral("http://srv:8765"), QStringLiteral("r-10"),
+                             &error),
+             qPrintable(error));
+    QCOMPARE(store.job(local.id)->origin, QStringLiteral("local")); // pushed, still ours
+    QCOMPARE(store.job(local.id)->remoteJobId, QStringLiteral("r-10"));
+    QVERIFY(!store.setRemote(QStringLiteral("nope"), QString(), QString(), QString(), &error));
+
+    SyncOperation op;
+    op.kind = QStringLiteral("push");
+    op.jobId = local.id;
+    op.server = QStringLiteral("http://srv:8765");
+    const qint64 first = store.addSyncOperation(op, &error);
+    QVERIFY2(first > 0, qPrintable(error));
+    op.kind = QStringLiteral("delete");
+    op.jobId.clear();
+    op.state.insert(QStringLiteral("remote_job_id"), QStringLiteral("r-9"));
+    QVERIFY(store.addSyncOperation(op) > first);
+    QVector<SyncOperation> ops = store.syncOperations();
+    QCOMPARE(ops.size(), 2);
+    QCOMPARE(ops[0].kind, QStringLiteral("push"));
+    QVERIFY(ops[0].createdAt.isValid());
+    ops[0].attempts = 2;
+    ops[0].lastError = QStringLiteral("Connection refused");
+    ops[0].nextAttemptAt = QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC);
+    ops[0].state.insert(QStringLiteral("old_upload_id"), QStringLiteral("u-1"));
+    QVERIFY(store.updateSyncOperation(ops[0]));
+    const SyncOperation back = store.syncOperations().value(0);
+    QCOMPARE(back.attempts, 2);
+    QCOMPARE(back.lastError, QStringLiteral("Connection refused"));
+    QCOMPARE(back.nextAttemptAt, ops[0].nextAttemptAt);
+    QCOMPARE(back.state.value(QStringLiteral("old_upload_id")).toString(), QStringLiteral("u-1"));
+    QCOMPARE(store.syncOperations().value(1).state.value(QStringLiteral("remote_job_id")).toString(),
+             QStringLiteral("r-9"));
+
+    QVERIFY(store.deleteJob(local.id)); // its operations go with it, others stay
+    QCOMPARE(store.syncOperations().size(), 1);
+    QVERIFY(store.removeSyncOperation(store.syncOperations().value(0).id));
+    QVERIFY(store.syncOperations().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)

@@ -1,20 +1,30 @@
 // The translations (translations/*.ts, embedded as :/i18n/buildtrace_xx.qm): the main window in
 // German, French and Spanish (menu titles and items, the Compare button, the drop zones), English
-// plurals, Qt's own strings, the language setting, the window icon; and every .ts file complete:
-// no unfinished or empty translation, the right number of plural forms, the same placeholders as
-// the English text.
+// plurals, Qt's own strings, the language setting, the window icon; the engine's texts (sheet and
+// job summaries, error messages) in the installed language, English without a translator and in
+// what the history and the command line's JSON keep; and every .ts file complete: no unfinished
+// or empty translation, the right number of plural forms, the same placeholders as the English
+// text.
 
 #include "dropzone.h"
 #include "guiapplication.h"
 #include "guisettings.h"
 #include "mainwindow.h"
+#include "pagecard.h"
+#include "pagecardlist.h"
 #include "settingsdialog.h"
+
+#include "document/document.h"
+#include "store/jobstore.h"
+#include "summary/summary.h"
+#include "testutil.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QMenu>
@@ -22,13 +32,49 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
 
+using bt::test::CliRun;
+using bt::test::describe;
+using bt::test::runCli;
 using bt::ui::MainWindow;
 
 namespace {
+
+// A sheet with a text, a drawing and a dimension change (as tst_summary builds them).
+bt::PageResult changedPage() {
+    bt::PageResult page;
+    page.pageNumber = 1;
+    page.oldPage = page.newPage = 0;
+    page.newIdentity.number = QStringLiteral("A-101");
+    page.diffDone = true;
+    page.pageSizePt = QSizeF(36 * 72, 24 * 72);
+    auto region = [](int id, bt::ChangeKind kind, const QRectF &boxPt, const QStringList &oldText,
+                     const QStringList &newText) {
+        bt::ChangeRegion r;
+        r.id = id;
+        r.kind = kind;
+        r.boxPt = boxPt;
+        r.oldText = oldText;
+        r.newText = newText;
+        return r;
+    };
+    page.regions = {region(1, bt::ChangeKind::Modified, QRectF(300, 300, 60, 12),
+                           {QStringLiteral("ASTM"), QStringLiteral("A-37")},
+                           {QStringLiteral("ASTM"), QStringLiteral("A-36")}),
+                    region(2, bt::ChangeKind::Added, QRectF(100, 100, 50, 50), {}, {}),
+                    region(3, bt::ChangeKind::Modified, QRectF(600, 200, 30, 10), {QStringLiteral("12'-0\"")},
+                           {QStringLiteral("12'-6\"")})};
+    return page;
+}
+
+const QString kEnglishSummary = QStringLiteral(
+    "A-101: 3 changes \u2014 1 text, 1 dimension, 1 drawing. Text: \u201cASTM A-37\u201d \u2192 "
+    "\u201cASTM A-36\u201d. Dimension \u201c12'-0\"\u201d \u2192 \u201c12'-6\"\u201d. Drawing: 1 added "
+    "(upper left).");
 
 // What a window shows, in the order it shows it.
 struct WindowTexts {
@@ -246,6 +292,105 @@ private slots:
             QVERIFY2(sizes.contains(QSize(size, size)), qPrintable(QString::number(size)));
         QVERIFY(!QGuiApplication::windowIcon().isNull());
         QCOMPARE(QGuiApplication::desktopFileName(), QStringLiteral("org.buildtrace.BuildTrace"));
+    }
+
+    // The engine's texts follow the installed translation: a sheet summary in German with the
+    // German translation, in English without a translator (as on the command line), and in
+    // English when asked for (what the history keeps) whatever is installed.
+    void engineSummaries() {
+        const bt::PageResult page = changedPage();
+        bt::PageResult added = page;
+        added.match = bt::MatchKind::Added;
+        added.newIdentity.number = QStringLiteral("A-301");
+
+        bt::ui::removeTranslations();
+        QCOMPARE(bt::summarisePage(page), kEnglishSummary);
+        QCOMPARE(
+            bt::summariseJob({page, added}),
+            QStringLiteral("2 sheets compared: 1 changed (A-101), 0 unchanged, 1 added (A-301), 0 removed."));
+
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+        const QString german = bt::summarisePage(page);
+        QVERIFY2(german.contains(QStringLiteral("3 \u00c4nderungen")), qPrintable(german));
+        QVERIFY2(!german.contains(QStringLiteral("changes")), qPrintable(german));
+        QCOMPARE(german,
+                 QStringLiteral("A-101: 3 \u00c4nderungen \u2014 1 Text, 1 Ma\u00df, 1 in der Zeichnung. "
+                                "Text: \u201eASTM A-37\u201c \u2192 \u201eASTM A-36\u201c. Ma\u00df "
+                                "\u201e12'-0\"\u201c \u2192 \u201e12'-6\"\u201c. Zeichnung: 1 "
+                                "hinzugef\u00fcgt (oben links)."));
+        QCOMPARE(bt::summariseJob({page, added}),
+                 QStringLiteral("2 Pl\u00e4ne verglichen: 1 ge\u00e4ndert (A-101), 0 unver\u00e4ndert, "
+                                "1 hinzugef\u00fcgt (A-301), 0 entfernt."));
+        QCOMPARE(bt::summarisePage(added), QStringLiteral("A-301: Plan im neuen Plansatz hinzugef\u00fcgt."));
+        // What the history, the result JSON and the server keep.
+        QCOMPARE(bt::summarisePage(page, bt::TextLanguage::English), kEnglishSummary);
+        // An error message of the engine.
+        bt::DocumentError error;
+        QVERIFY(!bt::Document::open(QStringLiteral("/nonexistent/old.pdf"), QString(), &error));
+        QVERIFY2(error.message.endsWith(QStringLiteral("Datei nicht gefunden")), qPrintable(error.message));
+
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("fr")), QStringLiteral("fr"));
+        QVERIFY2(
+            bt::summarisePage(page).startsWith(QStringLiteral("A-101\u00a0: 3 modifications \u2014 1 texte")),
+            qPrintable(bt::summarisePage(page)));
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("es")), QStringLiteral("es"));
+        QVERIFY2(bt::summarisePage(page).startsWith(QStringLiteral("A-101: 3 cambios \u2014 1 texto")),
+                 qPrintable(bt::summarisePage(page)));
+
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(bt::summarisePage(page), kEnglishSummary);
+    }
+
+    // A job the window runs in German: its cards show German summaries, the history keeps them in
+    // English, and the command line reads them back in English (German locale or not).
+    void windowJobInGerman() {
+        bt::ui::GuiSettings settings = bt::ui::GuiSettings::load();
+        settings.dpi = 100;
+        settings.save();
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+        MainWindow w;
+        w.setFiles(QStringLiteral(BT_SOURCE_DIR "/resources/samples/old.pdf"),
+                   QStringLiteral(BT_SOURCE_DIR "/resources/samples/new.pdf"));
+        QSignalSpy finished(&w, &MainWindow::jobFinished);
+        QVERIFY(w.compare());
+        QVERIFY(finished.wait(300000));
+        const QString jobId = finished.first().at(0).toString();
+        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("completed"));
+
+        int changed = 0;
+        for (const bt::ui::PageCard *card : w.cardList()->cards()) {
+            const QString stored = card->summaryText(), shown = card->shownSummary();
+            QVERIFY2(stored.contains(QStringLiteral("change")), qPrintable(stored)); // "no changes." too
+            QVERIFY2(shown.contains(QStringLiteral("\u00c4nderung")), qPrintable(shown));
+            QVERIFY2(!shown.contains(QStringLiteral("change")), qPrintable(shown));
+            if (card->changeCount() > 0 && changed++ == 0) qInfo("%s", qPrintable(shown));
+        }
+        QVERIFY(changed > 0);
+        bt::JobStore store(qEnvironmentVariable("BUILDTRACE_DB"));
+        QVERIFY(store.open());
+        const std::optional<bt::JobRecord> job = store.job(jobId);
+        QVERIFY(job);
+        QVERIFY2(job->summaryText.contains(QStringLiteral("sheets compared")), qPrintable(job->summaryText));
+
+        const CliRun show = runCli({QStringLiteral("show"), jobId, QStringLiteral("--json"),
+                                    QStringLiteral("--db"), qEnvironmentVariable("BUILDTRACE_DB")},
+                                   QStringLiteral("-"),
+                                   {{QStringLiteral("LANGUAGE"), QStringLiteral("de")},
+                                    {QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8")},
+                                    {QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8")}});
+        QVERIFY2(show.exitCode == 0, qPrintable(describe(show)));
+        QCOMPARE(show.json.value(QStringLiteral("summary_text")).toString(), job->summaryText);
+        const QJsonArray pages = show.json.value(QStringLiteral("pages")).toArray();
+        QCOMPARE(pages.size(), w.cardList()->cards().size());
+        for (const QJsonValue &p : pages) {
+            const QString text = p.toObject()
+                                     .value(QStringLiteral("summary"))
+                                     .toObject()
+                                     .value(QStringLiteral("summary_text"))
+                                     .toString();
+            QVERIFY2(text.contains(QStringLiteral("change")), qPrintable(text));
+        }
+        QCOMPARE(bt::ui::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
     }
 
     void tsFiles_data() {

@@ -2,6 +2,744 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>bt::Alignment</name>
+    <message>
+        <source>empty page image</source>
+        <translation>leeres Seitenbild</translation>
+    </message>
+    <message>
+        <source>unreliable alignment (overlap %1): the sheets may be different drawings</source>
+        <translation>unzuverlässige Ausrichtung (Deckung %1): die Pläne sind möglicherweise verschiedene Zeichnungen</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Compare</name>
+    <message>
+        <source>%1: page %2 could not be rendered</source>
+        <translation>%1: Seite %2 konnte nicht gerendert werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Document</name>
+    <message>
+        <source>file not found</source>
+        <translation>Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>is a folder, not a PDF or image file</source>
+        <translation>ist ein Ordner, keine PDF- oder Bilddatei</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>file is empty</source>
+        <translation>Datei ist leer</translation>
+    </message>
+    <message>
+        <source>PDF is truncated (no end-of-file marker)</source>
+        <translation>PDF ist unvollständig (keine Dateiende-Markierung)</translation>
+    </message>
+    <message>
+        <source>PDF is password-protected; give its password</source>
+        <translation>PDF ist passwortgeschützt; bitte das Passwort angeben</translation>
+    </message>
+    <message>
+        <source>wrong password for this PDF</source>
+        <translation>falsches Passwort für dieses PDF</translation>
+    </message>
+    <message>
+        <source>PDF uses an unsupported encryption scheme</source>
+        <translation>PDF verwendet ein nicht unterstütztes Verschlüsselungsverfahren</translation>
+    </message>
+    <message>
+        <source>PDF has no pages</source>
+        <translation>PDF hat keine Seiten</translation>
+    </message>
+    <message>
+        <source>PDF is damaged and cannot be opened</source>
+        <translation>PDF ist beschädigt und kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>not a PDF or an image (PNG, JPEG, TIFF)</source>
+        <translation>weder PDF noch Bild (PNG, JPEG, TIFF)</translation>
+    </message>
+    <message>
+        <source>image is %1 x %2 pixels, more than the %3 MP limit</source>
+        <translation>Bild hat %1 x %2 Pixel, mehr als die Grenze von %3 MP</translation>
+    </message>
+    <message>
+        <source>image is damaged and cannot be read (%1)</source>
+        <translation>Bild ist beschädigt und kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>page %1 has no size</source>
+        <translation>Seite %1 hat keine Größe</translation>
+    </message>
+    <message>
+        <source>page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP</source>
+        <translation>Seite %1 misst %2 x %3 Zoll, zu groß, um sie selbst mit %4 DPI innerhalb von %5 MP zu rendern</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Pipeline</name>
+    <message>
+        <source>a job is already running</source>
+        <translation>ein Vergleich läuft bereits</translation>
+    </message>
+    <message>
+        <source>%1: cannot record the job (%2)</source>
+        <translation>%1: der Vergleich kann nicht im Verlauf gespeichert werden (%2)</translation>
+    </message>
+    <message>
+        <source>no job %1 in the history</source>
+        <translation>kein Vergleich %1 im Verlauf</translation>
+    </message>
+    <message>
+        <source>%1: the file changed since job %2 ran</source>
+        <translation>%1: die Datei wurde seit Vergleich %2 geändert</translation>
+    </message>
+    <message>
+        <source>not compared: the OCR stage failed</source>
+        <translation>nicht verglichen: die OCR-Stufe ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>Arbeitsspeicher erschöpft</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Report</name>
+    <message>
+        <source>%1: cannot write the change list (%2)</source>
+        <translation>%1: die Änderungsliste kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>review status</comment>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <comment>review status</comment>
+        <translation>Akzeptiert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <comment>review status</comment>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Needs clarification</source>
+        <comment>review status</comment>
+        <translation>Klärung nötig</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <comment>job status</comment>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <comment>job status</comment>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <comment>job status</comment>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>completed with errors</source>
+        <comment>job status</comment>
+        <translation>mit Fehlern abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <comment>job status</comment>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>job status</comment>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>Plan %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Drawing comparison report</source>
+        <translation>Bericht zum Planvergleich</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Old text</source>
+        <translation>Alter Text</translation>
+    </message>
+    <message>
+        <source>New text</source>
+        <translation>Neuer Text</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>review status: comment</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Created %1 by BuildTrace</source>
+        <translation>Erstellt am %1 mit BuildTrace</translation>
+    </message>
+    <message>
+        <source>Old set: %1</source>
+        <translation>Alter Plansatz: %1</translation>
+    </message>
+    <message>
+        <source>File %1, modified %2</source>
+        <translation>Datei %1, geändert: %2</translation>
+    </message>
+    <message>
+        <source>New set: %1</source>
+        <translation>Neuer Plansatz: %1</translation>
+    </message>
+    <message>
+        <source>Compared %1</source>
+        <translation>Verglichen am %1</translation>
+    </message>
+    <message>
+        <source>Job %1, %2</source>
+        <translation>Vergleich %1, %2</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Pläne</translation>
+    </message>
+    <message>
+        <source>Sheets (continued)</source>
+        <translation>Pläne (Fortsetzung)</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>Unchanged: in both sets</source>
+        <translation>Unverändert: in beiden Plansätzen</translation>
+    </message>
+    <message>
+        <source>Removed: only in the old set (%1)</source>
+        <translation>Entfernt: nur im alten Plansatz (%1)</translation>
+    </message>
+    <message>
+        <source>Added: only in the new set (%1)</source>
+        <translation>Hinzugefügt: nur im neuen Plansatz (%1)</translation>
+    </message>
+    <message>
+        <source>Cloud: a change, numbered as in the table</source>
+        <translation>Wolke: eine Änderung, nummeriert wie in der Tabelle</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>not in this set</source>
+        <translation>nicht in diesem Plansatz</translation>
+    </message>
+    <message>
+        <source>Old: %1. New: %2.</source>
+        <translation>Alt: %1. Neu: %2.</translation>
+    </message>
+    <message>
+        <source>Compared at %1 DPI, alignment %2 (score %3).</source>
+        <translation>Verglichen mit %1 DPI, Ausrichtung %2 (Wert %3).</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Changes (%1)</source>
+        <translation>Änderungen (%1)</translation>
+    </message>
+    <message>
+        <source>(changes continued)</source>
+        <translation>(Änderungen, Fortsetzung)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2 · %3</source>
+        <translation>Plan %1 von %2 · %3</translation>
+    </message>
+    <message>
+        <source>the job kept no overlay</source>
+        <translation>der Vergleich hat keine Überlagerung gespeichert</translation>
+    </message>
+    <message>
+        <source>No sheet image: %1</source>
+        <translation>Kein Planbild: %1</translation>
+    </message>
+    <message>
+        <source>the sheet was not compared</source>
+        <translation>der Plan wurde nicht verglichen</translation>
+    </message>
+    <message>
+        <source>No sheet image: page %1 of %2 cannot be rendered</source>
+        <translation>Kein Planbild: Seite %1 von %2 kann nicht gerendert werden</translation>
+    </message>
+    <message>
+        <source>No overlay (%1): the new sheet is shown with boxes around the changes.</source>
+        <translation>Keine Überlagerung (%1): der neue Plan wird mit Rahmen um die Änderungen gezeigt.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>cannot start the PDF</source>
+        <translation>das PDF kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot add a page</source>
+        <translation>Seite kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report (%2)</source>
+        <translation>%1: der Bericht kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: report not written (%2)</source>
+        <translation>%1: Bericht nicht geschrieben (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the overlay (%2)</source>
+        <translation>%1: die Überlagerung kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not an overlay palette image</source>
+        <translation>%1: kein Palettenbild einer Überlagerung</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <comment>sheet status</comment>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <comment>sheet status</comment>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <comment>sheet status</comment>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <comment>sheet status</comment>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>sheet status</comment>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <comment>sheet status</comment>
+        <translation>Nicht verglichen</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <comment>change kind</comment>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <comment>change kind</comment>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <comment>change kind</comment>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Summary (rewritten by the AI model %1)</source>
+        <translation>Zusammenfassung (vom KI-Modell %1 neu geschrieben)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ServerClient</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Summary</name>
+    <message>
+        <source>between grids %1</source>
+        <translation>zwischen Achsen %1</translation>
+    </message>
+    <message>
+        <source>near grid %1</source>
+        <translation>bei Achse %1</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>quoted text from the drawing</comment>
+        <translation>„%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>upper left</source>
+        <translation>oben links</translation>
+    </message>
+    <message>
+        <source>upper centre</source>
+        <translation>oben Mitte</translation>
+    </message>
+    <message>
+        <source>upper right</source>
+        <translation>oben rechts</translation>
+    </message>
+    <message>
+        <source>middle left</source>
+        <translation>Mitte links</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>Mitte</translation>
+    </message>
+    <message>
+        <source>middle right</source>
+        <translation>Mitte rechts</translation>
+    </message>
+    <message>
+        <source>lower left</source>
+        <translation>unten links</translation>
+    </message>
+    <message>
+        <source>lower centre</source>
+        <translation>unten Mitte</translation>
+    </message>
+    <message>
+        <source>lower right</source>
+        <translation>unten rechts</translation>
+    </message>
+    <message>
+        <source>sheet %1</source>
+        <translation>Plan %1</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>%1: sheet added in the new set.</source>
+        <translation>%1: Plan im neuen Plansatz hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1: sheet removed from the new set.</source>
+        <translation>%1: Plan im neuen Plansatz entfernt.</translation>
+    </message>
+    <message>
+        <source>%1: comparison failed: %2</source>
+        <translation>%1: Vergleich fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: no changes.</source>
+        <translation>%1: keine Änderungen.</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <comment>a dimension</comment>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <comment>a dimension</comment>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <source>note added: %1</source>
+        <translation>Hinweis hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>note removed: %1</source>
+        <translation>Hinweis entfernt: %1</translation>
+    </message>
+    <message>
+        <source>note changed: %1</source>
+        <translation>Hinweis geändert: %1</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <comment>a text</comment>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <comment>a text</comment>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n Text</numerusform>
+            <numerusform>%n Texte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dimension(s)</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n Maß</numerusform>
+            <numerusform>%n Maße</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drawing</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n in der Zeichnung</numerusform>
+            <numerusform>%n in der Zeichnung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <comment>sheet: number of changes — categories</comment>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text: %1</source>
+        <translation>Text: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dimension(s) %1</source>
+        <translation>
+            <numerusform>Maß %1</numerusform>
+            <numerusform>Maße %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n modified</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawing: %1</source>
+        <translation>Zeichnung: %1</translation>
+    </message>
+    <message>
+        <source>No sheets compared.</source>
+        <translation>Keine Pläne verglichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n unverändert</numerusform>
+            <numerusform>%n unverändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <comment>sheets compared: how many of each</comment>
+        <translation>%1: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) compared</source>
+        <translation>
+            <numerusform>%n Plan verglichen</numerusform>
+            <numerusform>%n Pläne verglichen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bt::SyncService</name>
+    <message>
+        <source>No job server is set up (Settings → Job server).</source>
+        <translation>Es ist kein Jobserver eingerichtet (Einstellungen → Jobserver).</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Dieser Vergleich ist nicht mehr im Verlauf.</translation>
+    </message>
+    <message>
+        <source>That comparison is on the server already.</source>
+        <translation>Dieser Vergleich ist bereits auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Deleting a job on the server</source>
+        <translation>Das Löschen eines Auftrags auf dem Server</translation>
+    </message>
+    <message>
+        <source>Sending %1 to the server</source>
+        <translation>Das Senden von %1 an den Server</translation>
+    </message>
+    <message>
+        <source>Starting the job on the server</source>
+        <translation>Das Starten des Auftrags auf dem Server</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::DropZone</name>
     <message>
         <source>Drawing sets (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
@@ -170,6 +908,30 @@ Neu: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>An Server &amp;senden</translation>
+    </message>
+    <message>
+        <source>Send this comparison to the job server, so the team sees it</source>
+        <translation>Diesen Vergleich an den Jobserver senden, damit das Team ihn sieht</translation>
+    </message>
+    <message>
+        <source>Compared on the job server</source>
+        <translation>Auf dem Jobserver verglichen</translation>
+    </message>
+    <message>
+        <source>A comparison of the team, from the job server</source>
+        <translation>Ein Vergleich des Teams, vom Jobserver</translation>
+    </message>
+    <message>
+        <source>Compared here, and pushed to the job server</source>
+        <translation>Hier verglichen und an den Jobserver gesendet</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>Wartet auf den Server</translation>
     </message>
 </context>
 <context>
@@ -590,6 +1352,105 @@ Neu: %2</translation>
     <message>
         <source>Wait for the running comparison to finish.</source>
         <translation>Bitte warten, bis der laufende Vergleich abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Run on &amp;Server</source>
+        <translation>Auf dem &amp;Server ausführen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Return</source>
+        <translation>Ctrl+Shift+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Enter</source>
+        <translation>Ctrl+Shift+Enter</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Server Now</source>
+        <translation>Jetzt mit dem Server s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <source>On Server</source>
+        <translation>Auf Server</translation>
+    </message>
+    <message>
+        <source>Compare on the team&apos;s job server (%1)</source>
+        <translation>Auf dem Jobserver des Teams vergleichen (%1)</translation>
+    </message>
+    <message>
+        <source>No job server is set up: enter its address and your token in Settings.</source>
+        <translation>Es ist kein Jobserver eingerichtet: Geben Sie seine Adresse und Ihr Zugangstoken in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
+        <translation>Er wird auch auf dem Jobserver gelöscht, für das ganze Team. Die Plandateien selbst bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
+        <translation>Die Kopie auf dem Jobserver bleibt für das Team erhalten. Die Plandateien selbst bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>Server: connecting…</source>
+        <translation>Server: verbinde…</translation>
+    </message>
+    <message>
+        <source>Server: online</source>
+        <translation>Server: online</translation>
+    </message>
+    <message>
+        <source>Server: offline, retrying</source>
+        <translation>Server: nicht erreichbar, neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Server: token refused</source>
+        <translation>Server: Zugangstoken abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n wartet auf das Senden</numerusform>
+            <numerusform>%n warten auf das Senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the access token in Settings.</source>
+        <translation>Prüfen Sie das Zugangstoken in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Cannot Run on Server</source>
+        <translation>Ausführen auf dem Server nicht möglich</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison waits and is sent when it can.</source>
+        <translation>Der Jobserver ist nicht erreichbar: Der Vergleich wartet und wird gesendet, sobald es geht.</translation>
+    </message>
+    <message>
+        <source>Sending the comparison to the job server…</source>
+        <translation>Vergleich wird an den Jobserver gesendet…</translation>
+    </message>
+    <message>
+        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
+        <translation>Warten auf den Jobserver: Er ist gerade nicht erreichbar. Der Vergleich wird gesendet, sobald es geht.</translation>
+    </message>
+    <message>
+        <source>Sending the sets to the job server…</source>
+        <translation>Plansätze werden an den Jobserver gesendet…</translation>
+    </message>
+    <message>
+        <source>The job server is matching the sheets…</source>
+        <translation>Der Jobserver ordnet die Pläne zu…</translation>
+    </message>
+    <message>
+        <source>Cannot Push</source>
+        <translation>Senden nicht möglich</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison is sent when it can.</source>
+        <translation>Der Jobserver ist nicht erreichbar: Der Vergleich wird gesendet, sobald es geht.</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +2190,30 @@ Neu: %2</translation>
         <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
+        <source>e.g. http://buildtrace.office:8765</source>
+        <translation>z. B. http://buildtrace.buero:8765</translation>
+    </message>
+    <message>
+        <source>The team&apos;s BuildTrace job server. Leave empty to work on this computer only.</source>
+        <translation>Der BuildTrace-Jobserver des Teams. Leer lassen, um nur auf diesem Computer zu arbeiten.</translation>
+    </message>
+    <message>
+        <source>The access token the server&apos;s administrator gave you.</source>
+        <translation>Das Zugangstoken, das Sie vom Administrator des Servers erhalten haben.</translation>
+    </message>
+    <message>
+        <source>Comparisons can run on the server and the team&apos;s comparisons appear in the history. Without a connection everything keeps working here and waits to be sent.</source>
+        <translation>Vergleiche können auf dem Server laufen, und die Vergleiche des Teams erscheinen im Verlauf. Ohne Verbindung funktioniert hier alles weiter und wartet auf das Senden.</translation>
+    </message>
+    <message>
+        <source>Job &amp;server:</source>
+        <translation>&amp;Jobserver:</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation>&amp;Zugangstoken:</translation>
+    </message>
+    <message>
         <source>AI summary (optional)</source>
         <translation>KI-Zusammenfassung (optional)</translation>
     </message>
@@ -1369,12 +2254,12 @@ Neu: %2</translation>
         <translation>Mo&amp;dell:</translation>
     </message>
     <message>
-        <source>API &amp;key:</source>
+        <source>API ke&amp;y:</source>
         <translation>API-S&amp;chlüssel:</translation>
     </message>
     <message>
         <source>T&amp;imeout:</source>
-        <translation>&amp;Zeitlimit:</translation>
+        <translation>Zeitl&amp;imit:</translation>
     </message>
     <message>
         <source>Enter the endpoint&apos;s http:// or https:// address, or turn the AI summary off.</source>

@@ -2,6 +2,744 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>bt::Alignment</name>
+    <message>
+        <source>empty page image</source>
+        <translation>imagen de página vacía</translation>
+    </message>
+    <message>
+        <source>unreliable alignment (overlap %1): the sheets may be different drawings</source>
+        <translation>alineación poco fiable (solapamiento %1): los planos pueden ser dibujos distintos</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Compare</name>
+    <message>
+        <source>%1: page %2 could not be rendered</source>
+        <translation>%1: no se pudo renderizar la página %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>no se puede escribir %1</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Document</name>
+    <message>
+        <source>file not found</source>
+        <translation>no se encontró el archivo</translation>
+    </message>
+    <message>
+        <source>is a folder, not a PDF or image file</source>
+        <translation>es una carpeta, no un archivo PDF o de imagen</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>no se puede leer (%1)</translation>
+    </message>
+    <message>
+        <source>file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>PDF is truncated (no end-of-file marker)</source>
+        <translation>el PDF está truncado (falta la marca de fin de archivo)</translation>
+    </message>
+    <message>
+        <source>PDF is password-protected; give its password</source>
+        <translation>el PDF está protegido con contraseña; indique la contraseña</translation>
+    </message>
+    <message>
+        <source>wrong password for this PDF</source>
+        <translation>contraseña incorrecta para este PDF</translation>
+    </message>
+    <message>
+        <source>PDF uses an unsupported encryption scheme</source>
+        <translation>el PDF usa un cifrado no compatible</translation>
+    </message>
+    <message>
+        <source>PDF has no pages</source>
+        <translation>el PDF no tiene páginas</translation>
+    </message>
+    <message>
+        <source>PDF is damaged and cannot be opened</source>
+        <translation>el PDF está dañado y no se puede abrir</translation>
+    </message>
+    <message>
+        <source>not a PDF or an image (PNG, JPEG, TIFF)</source>
+        <translation>no es un PDF ni una imagen (PNG, JPEG, TIFF)</translation>
+    </message>
+    <message>
+        <source>image is %1 x %2 pixels, more than the %3 MP limit</source>
+        <translation>la imagen tiene %1 x %2 píxeles, más que el límite de %3 MP</translation>
+    </message>
+    <message>
+        <source>image is damaged and cannot be read (%1)</source>
+        <translation>la imagen está dañada y no se puede leer (%1)</translation>
+    </message>
+    <message>
+        <source>page %1 has no size</source>
+        <translation>la página %1 no tiene tamaño</translation>
+    </message>
+    <message>
+        <source>page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP</source>
+        <translation>la página %1 mide %2 x %3 pulg., demasiado grande para renderizarla incluso a %4 DPI dentro de %5 MP</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Pipeline</name>
+    <message>
+        <source>a job is already running</source>
+        <translation>ya hay una comparación en curso</translation>
+    </message>
+    <message>
+        <source>%1: cannot record the job (%2)</source>
+        <translation>%1: no se puede registrar la comparación en el historial (%2)</translation>
+    </message>
+    <message>
+        <source>no job %1 in the history</source>
+        <translation>no hay ninguna comparación %1 en el historial</translation>
+    </message>
+    <message>
+        <source>%1: the file changed since job %2 ran</source>
+        <translation>%1: el archivo cambió después de la comparación %2</translation>
+    </message>
+    <message>
+        <source>not compared: the OCR stage failed</source>
+        <translation>no comparado: falló la etapa de OCR</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>memoria insuficiente</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>error desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Report</name>
+    <message>
+        <source>%1: cannot write the change list (%2)</source>
+        <translation>%1: no se puede escribir la lista de cambios (%2)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>review status</comment>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <comment>review status</comment>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <comment>review status</comment>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Needs clarification</source>
+        <comment>review status</comment>
+        <translation>Requiere aclaración</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <comment>job status</comment>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <comment>job status</comment>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <comment>job status</comment>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <source>completed with errors</source>
+        <comment>job status</comment>
+        <translation>completada con errores</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <comment>job status</comment>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>job status</comment>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>Plano %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Drawing comparison report</source>
+        <translation>Informe de comparación de planos</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>Plano</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Old text</source>
+        <translation>Texto anterior</translation>
+    </message>
+    <message>
+        <source>New text</source>
+        <translation>Texto nuevo</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>review status: comment</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Created %1 by BuildTrace</source>
+        <translation>Creado el %1 por BuildTrace</translation>
+    </message>
+    <message>
+        <source>Old set: %1</source>
+        <translation>Juego de planos anterior: %1</translation>
+    </message>
+    <message>
+        <source>File %1, modified %2</source>
+        <translation>Archivo %1, modificado: %2</translation>
+    </message>
+    <message>
+        <source>New set: %1</source>
+        <translation>Juego de planos nuevo: %1</translation>
+    </message>
+    <message>
+        <source>Compared %1</source>
+        <translation>Comparado el %1</translation>
+    </message>
+    <message>
+        <source>Job %1, %2</source>
+        <translation>Comparación %1, %2</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Planos</translation>
+    </message>
+    <message>
+        <source>Sheets (continued)</source>
+        <translation>Planos (continuación)</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Página %1</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Leyenda</translation>
+    </message>
+    <message>
+        <source>Unchanged: in both sets</source>
+        <translation>Sin cambios: en ambos juegos de planos</translation>
+    </message>
+    <message>
+        <source>Removed: only in the old set (%1)</source>
+        <translation>Eliminado: solo en el juego anterior (%1)</translation>
+    </message>
+    <message>
+        <source>Added: only in the new set (%1)</source>
+        <translation>Añadido: solo en el juego nuevo (%1)</translation>
+    </message>
+    <message>
+        <source>Cloud: a change, numbered as in the table</source>
+        <translation>Nube: un cambio, numerado como en la tabla</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>página %1 de %2</translation>
+    </message>
+    <message>
+        <source>not in this set</source>
+        <translation>no está en este juego</translation>
+    </message>
+    <message>
+        <source>Old: %1. New: %2.</source>
+        <translation>Anterior: %1. Nuevo: %2.</translation>
+    </message>
+    <message>
+        <source>Compared at %1 DPI, alignment %2 (score %3).</source>
+        <translation>Comparado a %1 DPI, alineación %2 (puntuación %3).</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Changes (%1)</source>
+        <translation>Cambios (%1)</translation>
+    </message>
+    <message>
+        <source>(changes continued)</source>
+        <translation>(cambios, continuación)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n cambio</numerusform>
+            <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2 · %3</source>
+        <translation>Plano %1 de %2 · %3</translation>
+    </message>
+    <message>
+        <source>the job kept no overlay</source>
+        <translation>la comparación no guardó ninguna superposición</translation>
+    </message>
+    <message>
+        <source>No sheet image: %1</source>
+        <translation>Sin imagen del plano: %1</translation>
+    </message>
+    <message>
+        <source>the sheet was not compared</source>
+        <translation>el plano no se comparó</translation>
+    </message>
+    <message>
+        <source>No sheet image: page %1 of %2 cannot be rendered</source>
+        <translation>Sin imagen del plano: no se puede renderizar la página %1 de %2</translation>
+    </message>
+    <message>
+        <source>No overlay (%1): the new sheet is shown with boxes around the changes.</source>
+        <translation>Sin superposición (%1): se muestra el plano nuevo con recuadros alrededor de los cambios.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguno.</translation>
+    </message>
+    <message>
+        <source>cannot start the PDF</source>
+        <translation>no se puede iniciar el PDF</translation>
+    </message>
+    <message>
+        <source>cannot add a page</source>
+        <translation>no se puede añadir una página</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report (%2)</source>
+        <translation>%1: no se puede escribir el informe (%2)</translation>
+    </message>
+    <message>
+        <source>%1: report not written (%2)</source>
+        <translation>%1: informe no escrito (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the overlay (%2)</source>
+        <translation>%1: no se puede leer la superposición (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not an overlay palette image</source>
+        <translation>%1: no es una imagen de superposición con paleta</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <comment>sheet status</comment>
+        <translation>Con cambios</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <comment>sheet status</comment>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <comment>sheet status</comment>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <comment>sheet status</comment>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>sheet status</comment>
+        <translation>Con error</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <comment>sheet status</comment>
+        <translation>No comparado</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <comment>change kind</comment>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <comment>change kind</comment>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <comment>change kind</comment>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Summary (rewritten by the AI model %1)</source>
+        <translation>Resumen (reescrito por el modelo de IA %1)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ServerClient</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Summary</name>
+    <message>
+        <source>between grids %1</source>
+        <translation>entre los ejes %1</translation>
+    </message>
+    <message>
+        <source>near grid %1</source>
+        <translation>junto al eje %1</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>quoted text from the drawing</comment>
+        <translation>«%1»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 y %n más</numerusform>
+            <numerusform>%1 y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>upper left</source>
+        <translation>arriba a la izquierda</translation>
+    </message>
+    <message>
+        <source>upper centre</source>
+        <translation>arriba al centro</translation>
+    </message>
+    <message>
+        <source>upper right</source>
+        <translation>arriba a la derecha</translation>
+    </message>
+    <message>
+        <source>middle left</source>
+        <translation>en el centro a la izquierda</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>en el centro</translation>
+    </message>
+    <message>
+        <source>middle right</source>
+        <translation>en el centro a la derecha</translation>
+    </message>
+    <message>
+        <source>lower left</source>
+        <translation>abajo a la izquierda</translation>
+    </message>
+    <message>
+        <source>lower centre</source>
+        <translation>abajo al centro</translation>
+    </message>
+    <message>
+        <source>lower right</source>
+        <translation>abajo a la derecha</translation>
+    </message>
+    <message>
+        <source>sheet %1</source>
+        <translation>plano %1</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Plano</translation>
+    </message>
+    <message>
+        <source>%1: sheet added in the new set.</source>
+        <translation>%1: plano añadido en el nuevo juego de planos.</translation>
+    </message>
+    <message>
+        <source>%1: sheet removed from the new set.</source>
+        <translation>%1: plano eliminado del nuevo juego de planos.</translation>
+    </message>
+    <message>
+        <source>%1: comparison failed: %2</source>
+        <translation>%1: la comparación falló: %2</translation>
+    </message>
+    <message>
+        <source>%1: no changes.</source>
+        <translation>%1: sin cambios.</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <comment>a dimension</comment>
+        <translation>%1 añadida</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <comment>a dimension</comment>
+        <translation>%1 eliminada</translation>
+    </message>
+    <message>
+        <source>note added: %1</source>
+        <translation>nota añadida: %1</translation>
+    </message>
+    <message>
+        <source>note removed: %1</source>
+        <translation>nota eliminada: %1</translation>
+    </message>
+    <message>
+        <source>note changed: %1</source>
+        <translation>nota modificada: %1</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <comment>a text</comment>
+        <translation>%1 añadido</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <comment>a text</comment>
+        <translation>%1 eliminado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n texto</numerusform>
+            <numerusform>%n textos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dimension(s)</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n cota</numerusform>
+            <numerusform>%n cotas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n nota</numerusform>
+            <numerusform>%n notas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drawing</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n en el dibujo</numerusform>
+            <numerusform>%n en el dibujo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <comment>sheet: number of changes — categories</comment>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n cambio</numerusform>
+            <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text: %1</source>
+        <translation>Texto: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dimension(s) %1</source>
+        <translation>
+            <numerusform>Cota %1</numerusform>
+            <numerusform>Cotas %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n añadido</numerusform>
+            <numerusform>%n añadidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n eliminado</numerusform>
+            <numerusform>%n eliminados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n modified</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n modificado</numerusform>
+            <numerusform>%n modificados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawing: %1</source>
+        <translation>Dibujo: %1</translation>
+    </message>
+    <message>
+        <source>No sheets compared.</source>
+        <translation>No se comparó ningún plano.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n con cambios</numerusform>
+            <numerusform>%n con cambios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n sin cambios</numerusform>
+            <numerusform>%n sin cambios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n añadido</numerusform>
+            <numerusform>%n añadidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n eliminado</numerusform>
+            <numerusform>%n eliminados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n con error</numerusform>
+            <numerusform>%n con errores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <comment>sheets compared: how many of each</comment>
+        <translation>%1: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) compared</source>
+        <translation>
+            <numerusform>%n plano comparado</numerusform>
+            <numerusform>%n planos comparados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bt::SyncService</name>
+    <message>
+        <source>No job server is set up (Settings → Job server).</source>
+        <translation>No hay ningún servidor de trabajos configurado (Ajustes → Servidor de trabajos).</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Esa comparación ya no está en el historial.</translation>
+    </message>
+    <message>
+        <source>That comparison is on the server already.</source>
+        <translation>Esa comparación ya está en el servidor.</translation>
+    </message>
+    <message>
+        <source>Deleting a job on the server</source>
+        <translation>La eliminación de un trabajo en el servidor</translation>
+    </message>
+    <message>
+        <source>Sending %1 to the server</source>
+        <translation>El envío de %1 al servidor</translation>
+    </message>
+    <message>
+        <source>Starting the job on the server</source>
+        <translation>El inicio del trabajo en el servidor</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ha fallado: %2</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::DropZone</name>
     <message>
         <source>Drawing sets (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
@@ -170,6 +908,30 @@ Nueva: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>E&amp;nviar</translation>
+    </message>
+    <message>
+        <source>Send this comparison to the job server, so the team sees it</source>
+        <translation>Enviar esta comparación al servidor de trabajos para que el equipo la vea</translation>
+    </message>
+    <message>
+        <source>Compared on the job server</source>
+        <translation>Comparado en el servidor de trabajos</translation>
+    </message>
+    <message>
+        <source>A comparison of the team, from the job server</source>
+        <translation>Una comparación del equipo, del servidor de trabajos</translation>
+    </message>
+    <message>
+        <source>Compared here, and pushed to the job server</source>
+        <translation>Comparado aquí y enviado al servidor de trabajos</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>Esperando al servidor</translation>
     </message>
 </context>
 <context>
@@ -590,6 +1352,105 @@ Nueva: %2</translation>
     <message>
         <source>Wait for the running comparison to finish.</source>
         <translation>Espere a que termine la comparación en curso.</translation>
+    </message>
+    <message>
+        <source>Run on &amp;Server</source>
+        <translation>Ejecutar en el ser&amp;vidor</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Return</source>
+        <translation>Ctrl+Shift+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Enter</source>
+        <translation>Ctrl+Shift+Enter</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Server Now</source>
+        <translation>S&amp;incronizar con el servidor ahora</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <source>On Server</source>
+        <translation>En servidor</translation>
+    </message>
+    <message>
+        <source>Compare on the team&apos;s job server (%1)</source>
+        <translation>Comparar en el servidor de trabajos del equipo (%1)</translation>
+    </message>
+    <message>
+        <source>No job server is set up: enter its address and your token in Settings.</source>
+        <translation>No hay ningún servidor de trabajos configurado: introduzca su dirección y su token en Ajustes.</translation>
+    </message>
+    <message>
+        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
+        <translation>También se elimina en el servidor de trabajos, para todo el equipo. Los archivos de planos no se modifican.</translation>
+    </message>
+    <message>
+        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
+        <translation>La copia del servidor de trabajos se conserva para el equipo. Los archivos de planos no se modifican.</translation>
+    </message>
+    <message>
+        <source>Server: connecting…</source>
+        <translation>Servidor: conectando…</translation>
+    </message>
+    <message>
+        <source>Server: online</source>
+        <translation>Servidor: en línea</translation>
+    </message>
+    <message>
+        <source>Server: offline, retrying</source>
+        <translation>Servidor: sin conexión, reintentando</translation>
+    </message>
+    <message>
+        <source>Server: token refused</source>
+        <translation>Servidor: token rechazado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n pendiente de enviar</numerusform>
+            <numerusform>%n pendientes de enviar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the access token in Settings.</source>
+        <translation>Compruebe el token de acceso en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Cannot Run on Server</source>
+        <translation>No se puede ejecutar en el servidor</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison waits and is sent when it can.</source>
+        <translation>No se puede acceder al servidor de trabajos: la comparación espera y se enviará en cuanto sea posible.</translation>
+    </message>
+    <message>
+        <source>Sending the comparison to the job server…</source>
+        <translation>Enviando la comparación al servidor de trabajos…</translation>
+    </message>
+    <message>
+        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
+        <translation>Esperando al servidor de trabajos: ahora no se puede acceder a él. La comparación se enviará en cuanto sea posible.</translation>
+    </message>
+    <message>
+        <source>Sending the sets to the job server…</source>
+        <translation>Enviando los juegos de planos al servidor de trabajos…</translation>
+    </message>
+    <message>
+        <source>The job server is matching the sheets…</source>
+        <translation>El servidor de trabajos está emparejando los planos…</translation>
+    </message>
+    <message>
+        <source>Cannot Push</source>
+        <translation>No se puede enviar</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison is sent when it can.</source>
+        <translation>No se puede acceder al servidor de trabajos: la comparación se enviará en cuanto sea posible.</translation>
     </message>
 </context>
 <context>
@@ -1329,12 +2190,36 @@ Nueva: %2</translation>
         <translation>Bases de datos SQLite (*.sqlite *.db);;Todos los archivos (*)</translation>
     </message>
     <message>
+        <source>e.g. http://buildtrace.office:8765</source>
+        <translation>p. ej. http://buildtrace.oficina:8765</translation>
+    </message>
+    <message>
+        <source>The team&apos;s BuildTrace job server. Leave empty to work on this computer only.</source>
+        <translation>El servidor de trabajos BuildTrace del equipo. Déjelo vacío para trabajar solo en este ordenador.</translation>
+    </message>
+    <message>
+        <source>The access token the server&apos;s administrator gave you.</source>
+        <translation>El token de acceso que le dio el administrador del servidor.</translation>
+    </message>
+    <message>
+        <source>Comparisons can run on the server and the team&apos;s comparisons appear in the history. Without a connection everything keeps working here and waits to be sent.</source>
+        <translation>Las comparaciones pueden ejecutarse en el servidor y las del equipo aparecen en el historial. Sin conexión todo sigue funcionando aquí y espera a enviarse.</translation>
+    </message>
+    <message>
+        <source>Job &amp;server:</source>
+        <translation>&amp;Servidor de trabajos:</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation>To&amp;ken de acceso:</translation>
+    </message>
+    <message>
         <source>AI summary (optional)</source>
         <translation>Resumen con IA (opcional)</translation>
     </message>
     <message>
         <source>Re&amp;write sheet summaries with an AI model</source>
-        <translation>Reescribir los re&amp;súmenes de los planos con un modelo de IA</translation>
+        <translation>Reescribir los resúmenes de los planos con un modelo de I&amp;A</translation>
     </message>
     <message>
         <source>Each changed sheet&apos;s summary is rewritten by the model from the list of changes. If it fails or takes too long, the usual summary is kept.</source>
@@ -1369,7 +2254,7 @@ Nueva: %2</translation>
         <translation>Mo&amp;delo:</translation>
     </message>
     <message>
-        <source>API &amp;key:</source>
+        <source>API ke&amp;y:</source>
         <translation>C&amp;lave de API:</translation>
     </message>
     <message>

@@ -2,6 +2,744 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>bt::Alignment</name>
+    <message>
+        <source>empty page image</source>
+        <translation>image de page vide</translation>
+    </message>
+    <message>
+        <source>unreliable alignment (overlap %1): the sheets may be different drawings</source>
+        <translation>alignement peu fiable (recouvrement %1)&#xa0;: les plans sont peut-être des dessins différents</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Compare</name>
+    <message>
+        <source>%1: page %2 could not be rendered</source>
+        <translation>%1&#xa0;: la page %2 n’a pas pu être rendue</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>impossible d’écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Document</name>
+    <message>
+        <source>file not found</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>is a folder, not a PDF or image file</source>
+        <translation>est un dossier, pas un fichier PDF ou image</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>illisible (%1)</translation>
+    </message>
+    <message>
+        <source>file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>PDF is truncated (no end-of-file marker)</source>
+        <translation>le PDF est tronqué (marqueur de fin de fichier absent)</translation>
+    </message>
+    <message>
+        <source>PDF is password-protected; give its password</source>
+        <translation>le PDF est protégé par un mot de passe&#xa0;; indiquez-le</translation>
+    </message>
+    <message>
+        <source>wrong password for this PDF</source>
+        <translation>mot de passe incorrect pour ce PDF</translation>
+    </message>
+    <message>
+        <source>PDF uses an unsupported encryption scheme</source>
+        <translation>le PDF utilise un chiffrement non pris en charge</translation>
+    </message>
+    <message>
+        <source>PDF has no pages</source>
+        <translation>le PDF n’a aucune page</translation>
+    </message>
+    <message>
+        <source>PDF is damaged and cannot be opened</source>
+        <translation>le PDF est endommagé et ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>not a PDF or an image (PNG, JPEG, TIFF)</source>
+        <translation>ni un PDF ni une image (PNG, JPEG, TIFF)</translation>
+    </message>
+    <message>
+        <source>image is %1 x %2 pixels, more than the %3 MP limit</source>
+        <translation>l’image fait %1 x %2 pixels, au-delà de la limite de %3 MP</translation>
+    </message>
+    <message>
+        <source>image is damaged and cannot be read (%1)</source>
+        <translation>l’image est endommagée et illisible (%1)</translation>
+    </message>
+    <message>
+        <source>page %1 has no size</source>
+        <translation>la page %1 n’a pas de dimensions</translation>
+    </message>
+    <message>
+        <source>page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP</source>
+        <translation>la page %1 mesure %2 x %3 po, trop grande pour être rendue même à %4 DPI dans la limite de %5 MP</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Pipeline</name>
+    <message>
+        <source>a job is already running</source>
+        <translation>une comparaison est déjà en cours</translation>
+    </message>
+    <message>
+        <source>%1: cannot record the job (%2)</source>
+        <translation>%1&#xa0;: impossible d’enregistrer la comparaison dans l’historique (%2)</translation>
+    </message>
+    <message>
+        <source>no job %1 in the history</source>
+        <translation>aucune comparaison %1 dans l’historique</translation>
+    </message>
+    <message>
+        <source>%1: the file changed since job %2 ran</source>
+        <translation>%1&#xa0;: le fichier a changé depuis la comparaison %2</translation>
+    </message>
+    <message>
+        <source>not compared: the OCR stage failed</source>
+        <translation>non comparé&#xa0;: l’étape OCR a échoué</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>mémoire insuffisante</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Report</name>
+    <message>
+        <source>%1: cannot write the change list (%2)</source>
+        <translation>%1&#xa0;: impossible d’écrire la liste des modifications (%2)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>review status</comment>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <comment>review status</comment>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <comment>review status</comment>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <source>Needs clarification</source>
+        <comment>review status</comment>
+        <translation>À clarifier</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <comment>job status</comment>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <comment>job status</comment>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <comment>job status</comment>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>completed with errors</source>
+        <comment>job status</comment>
+        <translation>terminée avec des erreurs</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <comment>job status</comment>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>job status</comment>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>Plan %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Drawing comparison report</source>
+        <translation>Rapport de comparaison de plans</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Old text</source>
+        <translation>Ancien texte</translation>
+    </message>
+    <message>
+        <source>New text</source>
+        <translation>Nouveau texte</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>review status: comment</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Created %1 by BuildTrace</source>
+        <translation>Créé le %1 par BuildTrace</translation>
+    </message>
+    <message>
+        <source>Old set: %1</source>
+        <translation>Ancien jeu de plans&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>File %1, modified %2</source>
+        <translation>Fichier %1, modification&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>New set: %1</source>
+        <translation>Nouveau jeu de plans&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Compared %1</source>
+        <translation>Comparaison&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Job %1, %2</source>
+        <translation>Comparaison %1, %2</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Sheets (continued)</source>
+        <translation>Plans (suite)</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Unchanged: in both sets</source>
+        <translation>Inchangé&#xa0;: dans les deux jeux de plans</translation>
+    </message>
+    <message>
+        <source>Removed: only in the old set (%1)</source>
+        <translation>Supprimé&#xa0;: seulement dans l’ancien jeu (%1)</translation>
+    </message>
+    <message>
+        <source>Added: only in the new set (%1)</source>
+        <translation>Ajouté&#xa0;: seulement dans le nouveau jeu (%1)</translation>
+    </message>
+    <message>
+        <source>Cloud: a change, numbered as in the table</source>
+        <translation>Nuage&#xa0;: une modification, numérotée comme dans le tableau</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>page %1 de %2</translation>
+    </message>
+    <message>
+        <source>not in this set</source>
+        <translation>absent de ce jeu</translation>
+    </message>
+    <message>
+        <source>Old: %1. New: %2.</source>
+        <translation>Ancien&#xa0;: %1. Nouveau&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Compared at %1 DPI, alignment %2 (score %3).</source>
+        <translation>Comparé à %1 DPI, alignement %2 (score %3).</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Changes (%1)</source>
+        <translation>Modifications (%1)</translation>
+    </message>
+    <message>
+        <source>(changes continued)</source>
+        <translation>(modifications, suite)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n modification</numerusform>
+            <numerusform>%n modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2 · %3</source>
+        <translation>Plan %1 sur %2 · %3</translation>
+    </message>
+    <message>
+        <source>the job kept no overlay</source>
+        <translation>la comparaison n’a pas conservé de superposition</translation>
+    </message>
+    <message>
+        <source>No sheet image: %1</source>
+        <translation>Pas d’image du plan&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the sheet was not compared</source>
+        <translation>le plan n’a pas été comparé</translation>
+    </message>
+    <message>
+        <source>No sheet image: page %1 of %2 cannot be rendered</source>
+        <translation>Pas d’image du plan&#xa0;: la page %1 de %2 ne peut pas être rendue</translation>
+    </message>
+    <message>
+        <source>No overlay (%1): the new sheet is shown with boxes around the changes.</source>
+        <translation>Pas de superposition (%1)&#xa0;: le nouveau plan est affiché avec des cadres autour des modifications.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Aucune.</translation>
+    </message>
+    <message>
+        <source>cannot start the PDF</source>
+        <translation>impossible de commencer le PDF</translation>
+    </message>
+    <message>
+        <source>cannot add a page</source>
+        <translation>impossible d’ajouter une page</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report (%2)</source>
+        <translation>%1&#xa0;: impossible d’écrire le rapport (%2)</translation>
+    </message>
+    <message>
+        <source>%1: report not written (%2)</source>
+        <translation>%1&#xa0;: rapport non écrit (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the overlay (%2)</source>
+        <translation>%1&#xa0;: impossible de lire la superposition (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not an overlay palette image</source>
+        <translation>%1&#xa0;: pas une image de superposition à palette</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <comment>sheet status</comment>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <comment>sheet status</comment>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <comment>sheet status</comment>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <comment>sheet status</comment>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>sheet status</comment>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <comment>sheet status</comment>
+        <translation>Non comparé</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <comment>change kind</comment>
+        <translation>Ajout</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <comment>change kind</comment>
+        <translation>Suppression</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <comment>change kind</comment>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Summary (rewritten by the AI model %1)</source>
+        <translation>Résumé (réécrit par le modèle d’IA %1)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ServerClient</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>bt::Summary</name>
+    <message>
+        <source>between grids %1</source>
+        <translation>entre les axes %1</translation>
+    </message>
+    <message>
+        <source>near grid %1</source>
+        <translation>près de l’axe %1</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>quoted text from the drawing</comment>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>upper left</source>
+        <translation>en haut à gauche</translation>
+    </message>
+    <message>
+        <source>upper centre</source>
+        <translation>en haut au centre</translation>
+    </message>
+    <message>
+        <source>upper right</source>
+        <translation>en haut à droite</translation>
+    </message>
+    <message>
+        <source>middle left</source>
+        <translation>au milieu à gauche</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>au centre</translation>
+    </message>
+    <message>
+        <source>middle right</source>
+        <translation>au milieu à droite</translation>
+    </message>
+    <message>
+        <source>lower left</source>
+        <translation>en bas à gauche</translation>
+    </message>
+    <message>
+        <source>lower centre</source>
+        <translation>en bas au centre</translation>
+    </message>
+    <message>
+        <source>lower right</source>
+        <translation>en bas à droite</translation>
+    </message>
+    <message>
+        <source>sheet %1</source>
+        <translation>plan %1</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>%1: sheet added in the new set.</source>
+        <translation>%1&#xa0;: plan ajouté dans le nouveau jeu de plans.</translation>
+    </message>
+    <message>
+        <source>%1: sheet removed from the new set.</source>
+        <translation>%1&#xa0;: plan retiré du nouveau jeu de plans.</translation>
+    </message>
+    <message>
+        <source>%1: comparison failed: %2</source>
+        <translation>%1&#xa0;: échec de la comparaison&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: no changes.</source>
+        <translation>%1&#xa0;: aucune modification.</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <comment>a dimension</comment>
+        <translation>%1 ajoutée</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <comment>a dimension</comment>
+        <translation>%1 supprimée</translation>
+    </message>
+    <message>
+        <source>note added: %1</source>
+        <translation>note ajoutée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>note removed: %1</source>
+        <translation>note supprimée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>note changed: %1</source>
+        <translation>note modifiée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <comment>a text</comment>
+        <translation>%1 ajouté</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <comment>a text</comment>
+        <translation>%1 supprimé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n texte</numerusform>
+            <numerusform>%n textes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dimension(s)</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n cote</numerusform>
+            <numerusform>%n cotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drawing</source>
+        <comment>changes</comment>
+        <translation>
+            <numerusform>%n dans le dessin</numerusform>
+            <numerusform>%n dans le dessin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <comment>sheet: number of changes — categories</comment>
+        <translation>%1&#xa0;: %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n modification</numerusform>
+            <numerusform>%n modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text: %1</source>
+        <translation>Texte&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dimension(s) %1</source>
+        <translation>
+            <numerusform>Cote %1</numerusform>
+            <numerusform>Cotes %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n ajout</numerusform>
+            <numerusform>%n ajouts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n suppression</numerusform>
+            <numerusform>%n suppressions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n modified</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n modification</numerusform>
+            <numerusform>%n modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawing: %1</source>
+        <translation>Dessin&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No sheets compared.</source>
+        <translation>Aucun plan comparé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n modifié</numerusform>
+            <numerusform>%n modifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n inchangé</numerusform>
+            <numerusform>%n inchangés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n ajouté</numerusform>
+            <numerusform>%n ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n retiré</numerusform>
+            <numerusform>%n retirés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <comment>sheets compared: how many of each</comment>
+        <translation>%1&#xa0;: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) compared</source>
+        <translation>
+            <numerusform>%n plan comparé</numerusform>
+            <numerusform>%n plans comparés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bt::SyncService</name>
+    <message>
+        <source>No job server is set up (Settings → Job server).</source>
+        <translation>Aucun serveur de traitement n’est configuré (Paramètres → Serveur de traitement).</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Cette comparaison n’est plus dans l’historique.</translation>
+    </message>
+    <message>
+        <source>That comparison is on the server already.</source>
+        <translation>Cette comparaison est déjà sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Deleting a job on the server</source>
+        <translation>La suppression d’une tâche sur le serveur</translation>
+    </message>
+    <message>
+        <source>Sending %1 to the server</source>
+        <translation>L’envoi de %1 au serveur</translation>
+    </message>
+    <message>
+        <source>Starting the job on the server</source>
+        <translation>Le lancement de la tâche sur le serveur</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::DropZone</name>
     <message>
         <source>Drawing sets (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
@@ -170,6 +908,30 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>Send this comparison to the job server, so the team sees it</source>
+        <translation>Envoyer cette comparaison au serveur de traitement pour que l’équipe la voie</translation>
+    </message>
+    <message>
+        <source>Compared on the job server</source>
+        <translation>Comparé sur le serveur de traitement</translation>
+    </message>
+    <message>
+        <source>A comparison of the team, from the job server</source>
+        <translation>Une comparaison de l’équipe, venue du serveur de traitement</translation>
+    </message>
+    <message>
+        <source>Compared here, and pushed to the job server</source>
+        <translation>Comparé ici et envoyé au serveur de traitement</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>En attente du serveur</translation>
     </message>
 </context>
 <context>
@@ -590,6 +1352,105 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Wait for the running comparison to finish.</source>
         <translation>Attendez la fin de la comparaison en cours.</translation>
+    </message>
+    <message>
+        <source>Run on &amp;Server</source>
+        <translation>Exécuter sur le ser&amp;veur</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Return</source>
+        <translation>Ctrl+Shift+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Enter</source>
+        <translation>Ctrl+Shift+Enter</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Server Now</source>
+        <translation>S&amp;ynchroniser avec le serveur maintenant</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <source>On Server</source>
+        <translation>Sur serveur</translation>
+    </message>
+    <message>
+        <source>Compare on the team&apos;s job server (%1)</source>
+        <translation>Comparer sur le serveur de traitement de l’équipe (%1)</translation>
+    </message>
+    <message>
+        <source>No job server is set up: enter its address and your token in Settings.</source>
+        <translation>Aucun serveur de traitement n’est configuré : saisissez son adresse et votre jeton dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
+        <translation>Elle est aussi supprimée sur le serveur de traitement, pour toute l’équipe. Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
+        <translation>La copie sur le serveur de traitement reste pour l’équipe. Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <source>Server: connecting…</source>
+        <translation>Serveur : connexion…</translation>
+    </message>
+    <message>
+        <source>Server: online</source>
+        <translation>Serveur : en ligne</translation>
+    </message>
+    <message>
+        <source>Server: offline, retrying</source>
+        <translation>Serveur : hors ligne, nouvel essai</translation>
+    </message>
+    <message>
+        <source>Server: token refused</source>
+        <translation>Serveur : jeton refusé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n en attente d’envoi</numerusform>
+            <numerusform>%n en attente d’envoi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the access token in Settings.</source>
+        <translation>Vérifiez le jeton d’accès dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Cannot Run on Server</source>
+        <translation>Impossible d’exécuter sur le serveur</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison waits and is sent when it can.</source>
+        <translation>Le serveur de traitement est injoignable : la comparaison attend et sera envoyée dès que possible.</translation>
+    </message>
+    <message>
+        <source>Sending the comparison to the job server…</source>
+        <translation>Envoi de la comparaison au serveur de traitement…</translation>
+    </message>
+    <message>
+        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
+        <translation>En attente du serveur de traitement : il est injoignable pour le moment. La comparaison sera envoyée dès que possible.</translation>
+    </message>
+    <message>
+        <source>Sending the sets to the job server…</source>
+        <translation>Envoi des jeux de plans au serveur de traitement…</translation>
+    </message>
+    <message>
+        <source>The job server is matching the sheets…</source>
+        <translation>Le serveur de traitement apparie les plans…</translation>
+    </message>
+    <message>
+        <source>Cannot Push</source>
+        <translation>Envoi impossible</translation>
+    </message>
+    <message>
+        <source>The job server cannot be reached: the comparison is sent when it can.</source>
+        <translation>Le serveur de traitement est injoignable : la comparaison sera envoyée dès que possible.</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +2190,30 @@ Nouveau&#xa0;: %2</translation>
         <translation>Bases de données SQLite (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>e.g. http://buildtrace.office:8765</source>
+        <translation>p. ex. http://buildtrace.bureau:8765</translation>
+    </message>
+    <message>
+        <source>The team&apos;s BuildTrace job server. Leave empty to work on this computer only.</source>
+        <translation>Le serveur de traitement BuildTrace de l’équipe. Laissez vide pour travailler uniquement sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The access token the server&apos;s administrator gave you.</source>
+        <translation>Le jeton d’accès que l’administrateur du serveur vous a donné.</translation>
+    </message>
+    <message>
+        <source>Comparisons can run on the server and the team&apos;s comparisons appear in the history. Without a connection everything keeps working here and waits to be sent.</source>
+        <translation>Les comparaisons peuvent s’exécuter sur le serveur et celles de l’équipe apparaissent dans l’historique. Sans connexion, tout continue de fonctionner ici et attend d’être envoyé.</translation>
+    </message>
+    <message>
+        <source>Job &amp;server:</source>
+        <translation>Ser&amp;veur de traitement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation>&amp;Jeton d’accès&#xa0;:</translation>
+    </message>
+    <message>
         <source>AI summary (optional)</source>
         <translation>Résumé par IA (facultatif)</translation>
     </message>
@@ -1369,7 +2254,7 @@ Nouveau&#xa0;: %2</translation>
         <translation>Mo&amp;dèle&#xa0;:</translation>
     </message>
     <message>
-        <source>API &amp;key:</source>
+        <source>API ke&amp;y:</source>
         <translation>Clé d’AP&amp;I&#xa0;:</translation>
     </message>
     <message>

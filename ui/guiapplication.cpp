@@ -70,6 +70,11 @@ QString installTranslations(const QString &language) {
     return code;
 }
 
+void removeTranslations() {
+    removeTranslator(g_appTranslator);
+    removeTranslator(g_qtTranslator);
+}
+
 QIcon applicationIcon() {
     QIcon icon;
     for (const int size : kIconSizes)

@@ -29,6 +29,10 @@ QList<Language> availableLanguages();
 // their texts.
 QString installTranslations(const QString &language);
 
+// Removes the translators installTranslations() installed: every text in English as the source
+// has it, as on the command line, which installs none (for tests).
+void removeTranslations();
+
 // The application icon (embedded PNGs, packaging/icons/).
 QIcon applicationIcon();
 

@@ -15,6 +15,8 @@ const QString kMode = QStringLiteral("compare/mode");
 const QString kDiffConcurrency = QStringLiteral("compare/diffConcurrency");
 const QString kDatabase = QStringLiteral("history/database");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kServerUrl = QStringLiteral("sync/serverUrl");
+const QString kServerToken = QStringLiteral("sync/token");
 const QString kAiEnabled = QStringLiteral("ai/enabled");
 const QString kAiEndpoint = QStringLiteral("ai/endpoint");
 const QString kAiModel = QStringLiteral("ai/model");
@@ -38,6 +40,8 @@ GuiSettings GuiSettings::load() {
     g.diffConcurrency = qBound(1, s.value(kDiffConcurrency, g.diffConcurrency).toInt(), 16);
     g.databasePath = s.value(kDatabase).toString();
     g.language = s.value(kLanguage).toString();
+    g.serverUrl = s.value(kServerUrl).toString();
+    g.serverToken = s.value(kServerToken).toString();
     g.aiSummary.enabled = s.value(kAiEnabled, false).toBool();
     g.aiSummary.endpoint = QUrl(s.value(kAiEndpoint).toString().trimmed());
     g.aiSummary.model = s.value(kAiModel).toString().trimmed();
@@ -56,11 +60,23 @@ void GuiSettings::save() const {
     s.setValue(kDiffConcurrency, diffConcurrency);
     s.setValue(kDatabase, databasePath);
     s.setValue(kLanguage, language);
+    s.setValue(kServerUrl, serverUrl);
+    s.setValue(kServerToken, serverToken);
     s.setValue(kAiEnabled, aiSummary.enabled);
     s.setValue(kAiEndpoint, aiSummary.endpoint.toString());
     s.setValue(kAiModel, aiSummary.model);
     s.setValue(kAiKey, aiSummary.apiKey);
     s.setValue(kAiTimeout, aiSummary.timeoutMs);
+}
+
+ServerConfig GuiSettings::serverConfig() const {
+    // $BUILDTRACE_SERVER_URL / $BUILDTRACE_SERVER_TOKEN win, as $BUILDTRACE_DB does (scripted runs).
+    const QString url = qEnvironmentVariable("BUILDTRACE_SERVER_URL", serverUrl).trimmed();
+    ServerConfig c;
+    c.url = QUrl::fromUserInput(url);
+    if (url.isEmpty()) c.url = QUrl();
+    c.token = qEnvironmentVariable("BUILDTRACE_SERVER_TOKEN", serverToken);
+    return c;
 }
 
 CompareSettings GuiSettings::compareSettings() const {

@@ -2,6 +2,7 @@
 
 #include "compare/comparison.h"
 #include "pipeline/pipeline.h"
+#include "sync/serverclient.h"
 
 #include <QString>
 
@@ -19,6 +20,10 @@ struct GuiSettings {
     // The interface language: empty for the system's, else a code of availableLanguages()
     // (guiapplication.h). Read once at start (setUpGuiApplication): a change shows after a restart.
     QString language;
+    // The team's job server (empty: none) and this user's token for it. The token is kept in the
+    // settings file in plain text, readable by this user only (as ~/.config files are).
+    QString serverUrl;
+    QString serverToken;
     // The optional AI summary provider ("ai/..." keys); off by default. The key is stored in
     // plain text in the settings file, like every other value there.
     AiSummaryConfig aiSummary;
@@ -28,6 +33,7 @@ struct GuiSettings {
 
     CompareSettings compareSettings() const; // without passwords
     PipelineOptions pipelineOptions() const;
+    ServerConfig serverConfig() const; // invalid when no server is set up
     // $BUILDTRACE_DB wins (tests, scripted runs), then databasePath, then the default location.
     QString effectiveDatabasePath() const;
     static bool databaseFromEnvironment();

@@ -1,5 +1,8 @@
 #include "historypanel.h"
 
+#include "summarytext.h"
+
+#include "pipeline/pipeline.h"
 #include "store/jobstore.h"
 
 #include <QAction>
@@ -11,6 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QStyle>
 #include <QTreeWidget>
 
 namespace bt::ui {
@@ -20,6 +24,27 @@ namespace {
 constexpr int kIdRole = Qt::UserRole;
 constexpr int kStatusRole = Qt::UserRole + 1;
 constexpr int kSummaryRole = Qt::UserRole + 2;
+constexpr int kOriginRole = Qt::UserRole + 3;
+constexpr int kRemoteRole = Qt::UserRole + 4; // the job is on the server (any origin)
+constexpr int kWhereRole = Qt::UserRole + 5;
+
+// A job's row: the status column's tooltip is its summary in the window's language, built when
+// the tooltip is first shown.
+class JobItem : public QTreeWidgetItem {
+public:
+    JobItem(QTreeWidget *list, const HistoryPanel *panel)
+        : QTreeWidgetItem(list)
+        , m_panel(panel) {}
+    QVariant data(int column, int role) const override {
+        if (column == 3 && role == Qt::ToolTipRole)
+            return m_panel->shownSummary(QTreeWidgetItem::data(0, kIdRole).toString(),
+                                         QTreeWidgetItem::data(0, kSummaryRole).toString());
+        return QTreeWidgetItem::data(column, role);
+    }
+
+private:
+    const HistoryPanel *m_panel;
+};
 
 } // namespace
 
@@ -29,7 +54,8 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     , m_details(new QLabel(this))
     , m_open(new QPushButton(tr("&Open"), this))
     , m_resume(new QPushButton(tr("&Resume"), this))
-    , m_delete(new QPushButton(tr("&Delete"), this)) {
+    , m_delete(new QPushButton(tr("&Delete"), this))
+    , m_push(new QPushButton(tr("&Push"), this)) {
     setObjectName(QStringLiteral("historyPanel"));
     m_list->setObjectName(QStringLiteral("historyList"));
     m_list->setAccessibleName(tr("Past comparisons"));
@@ -49,6 +75,8 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     m_open->setToolTip(tr("Show the results of this comparison (Return)"));
     m_resume->setToolTip(tr("Finish an interrupted or cancelled comparison"));
     m_delete->setToolTip(tr("Remove this comparison and its overlays from the history (Delete)"));
+    m_push->setToolTip(tr("Send this comparison to the job server, so the team sees it"));
+    m_push->hide();
 
     // Delete in the list (not window-wide: Delete means other things elsewhere).
     auto *deleteAction = new QAction(tr("Delete"), m_list);
@@ -58,11 +86,12 @@ HistoryPanel::HistoryPanel(QWidget *parent)
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_list, 0, 0, 1, 3);
-    layout->addWidget(m_details, 1, 0, 1, 3);
+    layout->addWidget(m_list, 0, 0, 1, 4);
+    layout->addWidget(m_details, 1, 0, 1, 4);
     layout->addWidget(m_open, 2, 0);
     layout->addWidget(m_resume, 2, 1);
-    layout->addWidget(m_delete, 2, 2);
+    layout->addWidget(m_push, 2, 2);
+    layout->addWidget(m_delete, 2, 3);
     layout->setRowStretch(0, 1);
 
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &HistoryPanel::updateButtons);
@@ -72,6 +101,7 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     connect(m_open, &QPushButton::clicked, this, [this] { emit openRequested(currentJobId()); });
     connect(m_resume, &QPushButton::clicked, this, [this] { emit resumeRequested(currentJobId()); });
     connect(m_delete, &QPushButton::clicked, this, [this] { emit deleteRequested(currentJobId()); });
+    connect(m_push, &QPushButton::clicked, this, [this] { emit pushRequested(currentJobId()); });
     connect(deleteAction, &QAction::triggered, this, [this] {
         if (m_delete->isEnabled()) emit deleteRequested(currentJobId());
     });
@@ -80,11 +110,25 @@ HistoryPanel::HistoryPanel(QWidget *parent)
 
 void HistoryPanel::setStore(JobStore *store) {
     m_store = store;
+    m_summaries.clear();
     refresh();
 }
 
 bool HistoryPanel::isResumable(const QString &status) {
     return status == QLatin1String("in_progress") || status == QLatin1String("cancelled");
+}
+
+QString HistoryPanel::whereText(const JobRecord &job) {
+    if (job.origin == QLatin1String("server")) return tr("Compared on the job server");
+    if (job.origin == QLatin1String("team")) return tr("A comparison of the team, from the job server");
+    if (!job.remoteJobId.isEmpty()) return tr("Compared here, and pushed to the job server");
+    return {};
+}
+
+void HistoryPanel::setSyncEnabled(bool enabled) {
+    m_syncEnabled = enabled;
+    m_push->setVisible(enabled);
+    updateButtons();
 }
 
 QString HistoryPanel::statusText(const QString &status, const QString &jobId) const {
@@ -101,6 +145,7 @@ QString HistoryPanel::statusName(const QString &status) {
     if (status == QLatin1String("failed")) return tr("Failed");
     if (status == QLatin1String("cancelled")) return tr("Cancelled");
     if (status == QLatin1String("pending")) return tr("Pending");
+    if (status == QLatin1String("queued")) return tr("Waiting for the server");
     return status;
 }
 
@@ -115,7 +160,7 @@ void HistoryPanel::refresh() {
     for (const JobRecord &job : m_store->jobs()) {
         const QString oldName = QFileInfo(job.oldFile).fileName(),
                       newName = QFileInfo(job.newFile).fileName();
-        auto *item = new QTreeWidgetItem(m_list);
+        auto *item = new JobItem(m_list, this);
         const QDateTime created = job.createdAt.toLocalTime();
         // Time only for today's jobs: the column stays narrow in the dock.
         item->setText(0, created.date() == QDate::currentDate()
@@ -132,10 +177,27 @@ void HistoryPanel::refresh() {
         item->setToolTip(
             1, tr("Old: %1\nNew: %2")
                    .arg(QDir::toNativeSeparators(job.oldFile), QDir::toNativeSeparators(job.newFile)));
-        item->setToolTip(3, job.summaryText);
+        item->setData(0, kOriginRole, job.origin);
+        item->setData(0, kRemoteRole, !job.remoteJobId.isEmpty());
+        const QString where = whereText(job);
+        item->setData(0, kWhereRole, where);
+        if (!where.isEmpty()) {
+            item->setIcon(1, style()->standardIcon(QStyle::SP_DriveNetIcon));
+            item->setToolTip(1, item->toolTip(1) + QLatin1Char('\n') + where);
+        }
     }
     selectJob(selected);
     updateButtons();
+}
+
+QString HistoryPanel::shownSummary(const QString &jobId, const QString &stored) const {
+    if (stored.isEmpty() || !m_store) return stored;
+    const auto cached = m_summaries.constFind(jobId);
+    if (cached != m_summaries.constEnd() && cached->stored == stored) return cached->shown;
+    const std::optional<ComparisonResult> result = storedComparison(*m_store, jobId);
+    const QString shown = result ? shownJobSummary(stored, result->pages) : stored;
+    m_summaries.insert(jobId, {stored, shown});
+    return shown;
 }
 
 void HistoryPanel::setRunningJob(const QString &jobId) {
@@ -172,14 +234,21 @@ void HistoryPanel::updateButtons() {
     const QString status = selected ? item->data(0, kStatusRole).toString() : QString();
     const bool busy = !m_runningJob.isEmpty();
     m_open->setEnabled(selected && !busy);
-    m_resume->setEnabled(selected && !busy && isResumable(status));
+    const bool local = selected && item->data(0, kOriginRole).toString() == QLatin1String("local");
+    m_resume->setEnabled(selected && !busy && local && isResumable(status));
+    m_push->setEnabled(
+        m_syncEnabled && local && !item->data(0, kRemoteRole).toBool() && id != m_runningJob &&
+        (status == QLatin1String("completed") || status == QLatin1String("completed_with_errors")));
     m_delete->setEnabled(selected && id != m_runningJob);
     if (!selected) {
         m_details->setText(m_list->topLevelItemCount() == 0 ? tr("No comparisons yet.") : QString());
         return;
     }
-    const QString summary = item->data(0, kSummaryRole).toString();
-    m_details->setText(summary.isEmpty() ? item->text(3) : tr("%1: %2").arg(item->text(3), summary));
+    const QString summary = shownSummary(id, item->data(0, kSummaryRole).toString());
+    QString details = summary.isEmpty() ? item->text(3) : tr("%1: %2").arg(item->text(3), summary);
+    const QString where = item->data(0, kWhereRole).toString();
+    if (!where.isEmpty()) details += QLatin1Char('\n') + where;
+    m_details->setText(details);
 }
 
 } // namespace bt::ui

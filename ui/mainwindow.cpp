@@ -6,11 +6,13 @@
 #include "pagecardlist.h"
 #include "reportexportdialog.h"
 #include "settingsdialog.h"
+#include "summarytext.h"
 #include "viewer/overlayviewer.h"
 
 #include "document/document.h"
 #include "pipeline/pipeline.h"
 #include "store/jobstore.h"
+#include "sync/remotemirror.h"
 
 #include <QAction>
 #include <QApplication>
@@ -82,6 +84,11 @@ int naturalCompare(const QString &a, const QString &b) {
     return (a.size() - i) == (b.size() - j) ? 0 : (a.size() - i) < (b.size() - j) ? -1 : 1;
 }
 
+// A team job's sets are on the server: the history names them, they are not files here.
+QString localFile(const QString &path) {
+    return QFileInfo(path).isAbsolute() ? path : QString();
+}
+
 QString sideName(bool old) {
     return old ? MainWindow::tr("OLD") : MainWindow::tr("NEW");
 }
@@ -118,7 +125,10 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     createMenus();
-    statusBar();
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionState"));
+    m_connectionLabel->hide();
+    statusBar()->addPermanentWidget(m_connectionLabel);
 
     connect(m_oldZone, &DropZone::pathChanged, this, &MainWindow::updateActions);
     connect(m_newZone, &DropZone::pathChanged, this, &MainWindow::updateActions);
@@ -129,6 +139,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_history, &HistoryPanel::openRequested, this, &MainWindow::openJob);
     connect(m_history, &HistoryPanel::resumeRequested, this, &MainWindow::resumeJob);
     connect(m_history, &HistoryPanel::deleteRequested, this, [this](const QString &id) { deleteJob(id); });
+    connect(m_history, &HistoryPanel::pushRequested, this, &MainWindow::pushJob);
     connectReview();
 
     // Keyboard order follows the reading order: OLD, swap, NEW, Compare, filters, cards.
@@ -177,6 +188,12 @@ void MainWindow::createActions() {
     m_compareAction =
         action(tr("&Compare"), {QKeySequence(tr("Ctrl+Return")), QKeySequence(tr("Ctrl+Enter"))},
                &MainWindow::compare);
+    m_runOnServerAction = action(
+        tr("Run on &Server"), {QKeySequence(tr("Ctrl+Shift+Return")), QKeySequence(tr("Ctrl+Shift+Enter"))},
+        &MainWindow::runOnServer);
+    m_syncNowAction = action(tr("S&ync with Server Now"), {QKeySequence(tr("Ctrl+Shift+Y"))}, [this] {
+        if (m_sync) m_sync->syncNow();
+    });
     m_cancelAction = action(tr("C&ancel Comparison"), {QKeySequence(Qt::Key_Escape)}, &MainWindow::cancel);
     m_backAction = action(tr("&Back to Sheets"), {QKeySequence::Back, QKeySequence(Qt::Key_Backspace)},
                           &MainWindow::showCards);
@@ -214,6 +231,7 @@ void MainWindow::createMenus() {
     m_recentMenu = file->addMenu(tr("&Recent Comparisons"));
     file->addSeparator();
     file->addAction(m_compareAction);
+    file->addAction(m_runOnServerAction);
     file->addAction(m_cancelAction);
     file->addSeparator();
     file->addAction(m_exportReportAction);
@@ -233,6 +251,7 @@ void MainWindow::createMenus() {
     view->addSeparator();
     view->addAction(m_historyDock->toggleViewAction());
     view->addAction(m_refreshHistoryAction);
+    view->addAction(m_syncNowAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About BuildTrace"), this, [this] {
@@ -274,6 +293,19 @@ QWidget *MainWindow::createComparePage() {
     compareFont.setPointSizeF(compareFont.pointSizeF() * 1.15);
     m_compareButton->setFont(compareFont);
     connect(m_compareButton, &QPushButton::clicked, this, &MainWindow::compare);
+    m_serverButton = new QPushButton(tr("On Server"), page);
+    m_serverButton->setObjectName(QStringLiteral("serverButton"));
+    m_serverButton->setToolTip(tr("Compare on the team's job server (%1)")
+                                   .arg(m_runOnServerAction->shortcut().toString(QKeySequence::NativeText)));
+    m_serverButton->setMinimumWidth(m_compareButton->minimumWidth());
+    m_serverButton->hide();
+    connect(m_serverButton, &QPushButton::clicked, this, &MainWindow::runOnServer);
+    auto *compareColumn = new QWidget(page);
+    auto *compareLayout = new QVBoxLayout(compareColumn);
+    compareLayout->setContentsMargins(0, 0, 0, 0);
+    compareLayout->setSpacing(4);
+    compareLayout->addWidget(m_compareButton, 1);
+    compareLayout->addWidget(m_serverButton);
     // Return starts the comparison from anywhere on this page; cards and buttons that use
     // Return themselves claim it first (ShortcutOverride).
     for (const QKeySequence &key : {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}) {
@@ -314,7 +346,7 @@ QWidget *MainWindow::createComparePage() {
     layout->addWidget(m_oldZone, 0, 0);
     layout->addWidget(m_swapButton, 0, 1);
     layout->addWidget(m_newZone, 0, 2);
-    layout->addWidget(m_compareButton, 0, 3);
+    layout->addWidget(compareColumn, 0, 3);
     layout->addWidget(m_jobHeader, 1, 0, 1, 4);
     layout->addWidget(filterRow, 2, 0, 1, 4);
     layout->addWidget(m_cards, 3, 0, 1, 4);
@@ -498,6 +530,7 @@ bool MainWindow::ensureStore(bool interactive) {
     if (isRunning()) return m_store != nullptr; // the history moves once the job is over
     m_pipeline.reset();
     m_retiredPipelines.clear();
+    m_sync.reset();
     m_history->setStore(nullptr);
     m_store.reset();
     auto store = std::make_unique<JobStore>(path);
@@ -515,6 +548,7 @@ bool MainWindow::ensureStore(bool interactive) {
     m_pipeline = std::make_unique<Pipeline>(m_store.get());
     connectPipeline();
     m_history->setStore(m_store.get());
+    setUpSync();
     return true;
 }
 
@@ -543,6 +577,28 @@ bool MainWindow::compare() {
     PendingJob job;
     job.oldPath = oldPath;
     job.newPath = newPath;
+    openInputs(job);
+    return true;
+}
+
+bool MainWindow::runOnServer() {
+    if (isRunning()) return false;
+    if (!m_settings.serverConfig().isValid()) {
+        statusBar()->showMessage(tr("No job server is set up: enter its address and your token in Settings."),
+                                 8000);
+        return false;
+    }
+    const QString oldPath = m_oldZone->path(), newPath = m_newZone->path();
+    if (oldPath.isEmpty() || newPath.isEmpty()) {
+        statusBar()->showMessage(tr("Choose both revisions first: drop the files on OLD and NEW."), 6000);
+        (oldPath.isEmpty() ? m_oldZone : m_newZone)->setFocus();
+        return false;
+    }
+    if (!ensureStore(true) || !m_sync) return false;
+    PendingJob job;
+    job.oldPath = oldPath;
+    job.newPath = newPath;
+    job.onServer = true;
     openInputs(job);
     return true;
 }
@@ -620,6 +676,13 @@ void MainWindow::onInputsOpened(PendingJob job, JobInputs inputs) {
     for (const auto &[path, password] :
          {std::pair(job.oldPath, job.oldPassword), std::pair(job.newPath, job.newPassword)})
         if (!password.isEmpty()) m_passwords.insert(path, password);
+    if (job.onServer) {
+        submitToServer(job, inputs);
+        // The opened sets are not needed here: released on the pool (closing a PDF waits for
+        // PDFium's lock, which a render elsewhere may hold).
+        backgroundPool()->start([dropped = std::move(inputs)] {});
+        return;
+    }
 
     beginJob(job.oldPath, job.newPath);
     QString error;
@@ -699,6 +762,11 @@ void MainWindow::updateActions() {
     const bool ready = !m_oldZone->path().isEmpty() && !m_newZone->path().isEmpty();
     m_compareAction->setEnabled(!running && ready);
     m_compareButton->setEnabled(!running && ready);
+    const bool server = m_settings.serverConfig().isValid();
+    m_runOnServerAction->setEnabled(!running && ready && server);
+    m_serverButton->setEnabled(!running && ready && server);
+    m_serverButton->setVisible(server);
+    m_syncNowAction->setEnabled(server && m_sync);
     m_cancelAction->setEnabled(running);
     const bool exportable = !running && !m_shownJob.isEmpty() && m_store;
     m_exportReportAction->setEnabled(exportable);
@@ -764,6 +832,9 @@ void MainWindow::updateJobHeader(const QString &status, const QString &summary) 
     const int sheets = int(m_cards->cards().size());
     if (sheets > 0) text += QStringLiteral(" · ") + tr("%n sheet(s)", nullptr, sheets);
     text += QStringLiteral(" · ") + HistoryPanel::statusName(status).toHtmlEscaped();
+    if (m_store && !m_shownJob.isEmpty())
+        if (const std::optional<JobRecord> job = m_store->job(m_shownJob); job && job->isRemote())
+            text += QStringLiteral(" · ") + HistoryPanel::whereText(*job).toHtmlEscaped();
     if (!summary.isEmpty()) text += QStringLiteral("<br>") + summary.toHtmlEscaped();
     m_jobHeader->setText(text);
     m_jobHeader->show();
@@ -792,7 +863,7 @@ void MainWindow::onPageResult(const PageResult &page) {
     // The viewer opened on this sheet before its diff was done: show the overlay now.
     if (isViewerShown() && m_viewerPage == page.pageNumber && m_viewerWaitsForDiff && page.diffDone) {
         m_viewerWaitsForDiff = false;
-        m_viewer->showPage(page, m_jobOldPath, m_jobNewPath);
+        m_viewer->showPage(page, localFile(m_jobOldPath), localFile(m_jobNewPath));
     }
 }
 
@@ -802,7 +873,7 @@ void MainWindow::onJobFinished(const QString &jobId, const QString &status, qint
     if (status != QLatin1String("cancelled")) m_retiredPipelines.clear();
     m_cards->settle();
     setRunning(false);
-    updateJobHeader(status, m_pipeline->progress().summaryText);
+    updateJobHeader(status, shownJobSummary(m_pipeline->progress().summaryText, m_pipeline->result().pages));
     m_history->selectJob(jobId);
     statusBar()->showMessage(
         tr("%1 in %2 s.").arg(HistoryPanel::statusName(status)).arg(QLocale().toString(ms / 1000.0, 'f', 1)),
@@ -828,11 +899,14 @@ bool MainWindow::openJob(const QString &jobId) {
     m_cards->setPages(result->pages);
     if (const std::optional<JobProgress> progress = JobProgress::fromStore(*m_store, jobId))
         m_cards->updateProgress(*progress);
-    m_cards->settle(); // an interrupted job's stages are not running any more
-    m_cards->setPlaceholderText(tr("This comparison has no sheets."));
+    if (!job->isRemote() || isFinishedJobStatus(job->status))
+        m_cards->settle(); // an interrupted job's stages are not running any more
+    m_cards->setPlaceholderText(placeholderFor(*job));
     updateReviewProgress();
-    updateJobHeader(job->status, job->summaryText);
-    setFiles(result->oldPath, result->newPath);
+    updateJobHeader(job->status, shownJobSummary(job->summaryText, result->pages));
+    if (job->origin != QLatin1String("team"))
+        setFiles(result->oldPath, result->newPath); // not on this computer
+    if (job->isRemote()) fetchOverlays(*result);
     m_history->selectJob(jobId);
     updateActions();
     return true;
@@ -842,18 +916,25 @@ bool MainWindow::deleteJob(const QString &jobId, bool confirm) {
     if (!m_store || jobId.isEmpty() || (isRunning() && m_pipeline->jobId() == jobId)) return false;
     const std::optional<JobRecord> job = m_store->job(jobId);
     if (!job) return false;
+    // A job of the server is deleted there too (else the next refresh would list it again).
+    const bool onServer = job->isRemote() && m_sync;
     if (confirm) {
         QMessageBox box(QMessageBox::Question, tr("Delete Comparison"),
                         tr("Delete the comparison of %1 with %2 and its overlays from the history?")
                             .arg(QFileInfo(job->oldFile).fileName(), QFileInfo(job->newFile).fileName()),
                         QMessageBox::Yes | QMessageBox::No, this);
         box.setObjectName(QStringLiteral("deleteJobBox"));
-        box.setInformativeText(tr("The drawing files themselves are not touched."));
+        box.setInformativeText(onServer ? tr("It is deleted on the job server too, for the whole team. "
+                                             "The drawing files themselves are not touched.")
+                               : !job->remoteJobId.isEmpty()
+                                   ? tr("The copy on the job server stays for the team. The drawing files "
+                                        "themselves are not touched.")
+                                   : tr("The drawing files themselves are not touched."));
         box.setDefaultButton(QMessageBox::No);
         if (box.exec() != QMessageBox::Yes) return false;
     }
     QString error;
-    if (!m_store->deleteJob(jobId, &error)) {
+    if (onServer ? !m_sync->removeFromServer(jobId, &error) : !m_store->deleteJob(jobId, &error)) {
         QMessageBox::warning(this, tr("Cannot Delete"), error);
         return false;
     }
@@ -888,8 +969,10 @@ void MainWindow::showSheet(int pageNumber) {
     // Visible first: the viewer fits the sheet to the size it has.
     m_stack->setCurrentWidget(m_viewerPageWidget);
     m_viewer->setJob(m_store.get(), m_shownJob);
-    m_viewer->showPage(page, m_jobOldPath, m_jobNewPath);
+    m_viewer->showPage(page, localFile(m_jobOldPath), localFile(m_jobNewPath));
     m_viewer->setFocus();
+    if (m_sync && !page.overlayPath.isEmpty() && !QFileInfo::exists(page.overlayPath))
+        m_sync->fetchOverlay(m_shownJob, pageNumber); // a server job's: shown when it arrives
     updateActions();
 }
 
@@ -925,6 +1008,7 @@ void MainWindow::openSettings() {
     m_settings = dialog.settings();
     m_settings.save();
     if (!isRunning()) ensureStore(true); // another history database
+    setUpSync();                         // another server or token
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
@@ -1073,6 +1157,153 @@ bool MainWindow::redoSheet(int pageNumber) {
     m_redoPage = pageNumber;
     // Resuming redoes exactly the pages whose ignore areas changed (resetPagesWithStaleIgnoreAreas).
     openInputs(PendingJob::resuming(*record));
+    return true;
+}
+
+// ---- job server ----------------------------------------------------------------------------------
+
+void MainWindow::setUpSync() {
+    const ServerConfig config = m_settings.serverConfig();
+    if (m_store && config.isValid() && !m_sync) {
+        m_sync = std::make_unique<SyncService>(m_store.get());
+        connect(m_sync.get(), &SyncService::stateChanged, this, &MainWindow::onConnectionChanged);
+        connect(m_sync.get(), &SyncService::queueChanged, this, &MainWindow::onConnectionChanged);
+        connect(m_sync.get(), &SyncService::jobsChanged, m_history, &HistoryPanel::refresh);
+        connect(m_sync.get(), &SyncService::jobUpdated, this, &MainWindow::onServerJobUpdated);
+        connect(m_sync.get(), &SyncService::overlayReady, this, &MainWindow::onOverlayReady);
+        connect(
+            m_sync.get(), &SyncService::operationFailed, this,
+            [this](const QString &, const QString &message) { statusBar()->showMessage(message, 15000); });
+    }
+    if (m_sync) m_sync->setServer(config); // an invalid one turns it off
+    m_history->setSyncEnabled(config.isValid() && m_sync);
+    onConnectionChanged();
+    updateActions();
+}
+
+QString MainWindow::connectionText() const {
+    if (!m_sync) return {};
+    const int waiting = m_sync->queuedOperations();
+    QString text;
+    switch (m_sync->state()) {
+    case ConnectionState::NotConfigured:
+        return {};
+    case ConnectionState::Connecting:
+        text = tr("Server: connecting…");
+        break;
+    case ConnectionState::Online:
+        text = tr("Server: online");
+        break;
+    case ConnectionState::Offline:
+        text = tr("Server: offline, retrying");
+        break;
+    case ConnectionState::Unauthorized:
+        text = tr("Server: token refused");
+        break;
+    }
+    if (waiting > 0) text += QStringLiteral(" · ") + tr("%n waiting to be sent", nullptr, waiting);
+    return text;
+}
+
+void MainWindow::onConnectionChanged() {
+    const QString text = connectionText();
+    m_connectionLabel->setText(text);
+    m_connectionLabel->setVisible(!text.isEmpty());
+    if (!m_sync) return;
+    QString tip = m_sync->server().key();
+    if (!m_sync->stateMessage().isEmpty()) tip += QLatin1Char('\n') + m_sync->stateMessage();
+    if (m_sync->state() == ConnectionState::Unauthorized)
+        tip += QLatin1Char('\n') + tr("Check the access token in Settings.");
+    m_connectionLabel->setToolTip(tip);
+}
+
+void MainWindow::submitToServer(const PendingJob &job, const JobInputs &inputs) {
+    QString error;
+    const QString id =
+        m_sync ? m_sync->submit(job.oldPath, job.newPath, inputs.oldHash, inputs.newHash,
+                                m_settings.compareSettings(), job.oldPassword, job.newPassword, &error)
+               : QString();
+    if (id.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot Run on Server"), error);
+        return;
+    }
+    addRecent(job.oldPath, job.newPath);
+    m_history->refresh();
+    openJob(id);
+    statusBar()->showMessage(
+        m_sync->state() == ConnectionState::Offline
+            ? tr("The job server cannot be reached: the comparison waits and is sent when it can.")
+            : tr("Sending the comparison to the job server…"),
+        8000);
+}
+
+QString MainWindow::placeholderFor(const JobRecord &job) const {
+    if (!job.isRemote() || isFinishedJobStatus(job.status)) return tr("This comparison has no sheets.");
+    if (job.status == QLatin1String("queued"))
+        return m_sync && m_sync->state() == ConnectionState::Offline
+                   ? tr("Waiting for the job server: it cannot be reached now. The comparison is sent when "
+                        "it can.")
+                   : tr("Sending the sets to the job server…");
+    return tr("The job server is matching the sheets…");
+}
+
+void MainWindow::fetchOverlays(const ComparisonResult &result) {
+    if (!m_sync) return;
+    for (const PageResult &page : result.pages)
+        if (page.diffDone && !page.overlayPath.isEmpty() && !QFileInfo::exists(page.overlayPath))
+            m_sync->fetchOverlay(result.jobId, page.pageNumber);
+}
+
+void MainWindow::onServerJobUpdated(const QString &jobId, const QVector<int> &pages) {
+    m_history->refresh(); // status, sheet count
+    if (jobId != m_shownJob || isRunning() || !m_store) return;
+    const std::optional<JobRecord> job = m_store->job(jobId);
+    const std::optional<ComparisonResult> result = storedComparison(*m_store, jobId);
+    if (!job || !result) return;
+    if (m_cards->cards().size() != result->pages.size()) {
+        m_cards->setPages(result->pages);
+    } else {
+        for (const int n : pages)
+            if (n >= 1 && n <= result->pages.size()) m_cards->updatePage(result->pages[n - 1]);
+    }
+    if (const std::optional<JobProgress> progress = JobProgress::fromStore(*m_store, jobId))
+        m_cards->updateProgress(*progress);
+    if (isFinishedJobStatus(job->status)) m_cards->settle();
+    m_cards->setPlaceholderText(placeholderFor(*job));
+    updateJobHeader(job->status, job->summaryText);
+    updateReviewProgress();
+    fetchOverlays(*result);
+    if (isViewerShown() && m_viewerWaitsForDiff && m_viewerPage >= 1 &&
+        m_viewerPage <= result->pages.size() && result->pages[m_viewerPage - 1].diffDone) {
+        m_viewerWaitsForDiff = false;
+        m_viewer->showPage(result->pages[m_viewerPage - 1], localFile(m_jobOldPath), localFile(m_jobNewPath));
+    }
+    if (isFinishedJobStatus(job->status) && (!m_screenshotPath.isEmpty() || !m_screenshotDir.isEmpty()))
+        takeScreenshotWhenReady();
+}
+
+void MainWindow::onOverlayReady(const QString &jobId, int pageNumber, const QString &) {
+    if (jobId != m_shownJob) return;
+    PageCard *card = m_cards->card(pageNumber);
+    if (!card) return;
+    card->reloadThumbnail();
+    if (isViewerShown() && m_viewerPage == pageNumber)
+        m_viewer->showPage(card->page(), localFile(m_jobOldPath), localFile(m_jobNewPath));
+}
+
+bool MainWindow::pushJob(const QString &jobId) {
+    if (!m_store || !m_sync) return false;
+    const std::optional<JobRecord> job = m_store->job(jobId);
+    if (!job) return false;
+    QString error;
+    if (!m_sync->push(jobId, &error, m_passwords.value(job->oldFile), m_passwords.value(job->newFile))) {
+        QMessageBox::warning(this, tr("Cannot Push"), error);
+        return false;
+    }
+    statusBar()->showMessage(m_sync->state() == ConnectionState::Offline
+                                 ? tr("The job server cannot be reached: the comparison is sent when it can.")
+                                 : tr("Sending the comparison to the job server…"),
+                             8000);
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "reportexportdialog.h"
 
 #include "pipeline/pipeline.h"
+#include "sync/syncservice.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -53,6 +54,10 @@ public:
     // passwords of protected PDFs or reports files that cannot be opened, or starts the job.
     // False when nothing was begun (no files, a job running).
     bool compare();
+    // The same comparison run on the team's job server: the sets are opened here first (passwords,
+    // errors), then the job waits in the sync queue until the server takes it, and its cards
+    // follow the server's progress. False when nothing was begun (no files, no server set up).
+    bool runOnServer();
     void cancel();
     bool isRunning() const; // opening the sets or running the job
     bool isOpening() const { return m_opening; }
@@ -63,6 +68,7 @@ public:
     bool openJob(const QString &jobId);
     bool resumeJob(const QString &jobId); // opens its sets first, as compare()
     bool deleteJob(const QString &jobId, bool confirm = true);
+    bool pushJob(const QString &jobId); // a finished local job to the job server
 
     void showSheet(int pageNumber); // in the viewer
     // Compares one sheet of the shown job again (its ignore areas changed), the viewer staying on
@@ -91,7 +97,10 @@ public:
     OverlayViewer *viewer() const { return m_viewer; }
     Pipeline *pipeline() const { return m_pipeline.get(); }
     JobStore *store() const { return m_store.get(); }
+    SyncService *sync() const { return m_sync.get(); }
+    QString connectionText() const; // the status bar's job-server state ("Server: online")
     QAction *compareAction() const { return m_compareAction; }
+    QAction *runOnServerAction() const { return m_runOnServerAction; }
     QAction *cancelAction() const { return m_cancelAction; }
     QString progressText() const; // "OCR 3/3 · Diff 2/3 · Summary 1/3"
 
@@ -120,6 +129,7 @@ private:
         QString resumeId; // the history's job to resume; empty: a new comparison
         QString oldPath, newPath;
         QString oldPassword, newPassword;
+        bool onServer = false; // runOnServer()
         static PendingJob resuming(const JobRecord &record) {
             PendingJob job;
             job.resumeId = record.id;
@@ -142,6 +152,15 @@ private:
     void onSheetsMatched(const QString &jobId, int totalPages);
     void onPageResult(const PageResult &page);
     void onJobFinished(const QString &jobId, const QString &status, qint64 ms);
+    // Job server: the settings' server (again, when they changed), its state in the status bar,
+    // and the shown job's cards following a job that runs there.
+    void setUpSync();
+    void submitToServer(const PendingJob &job, const JobInputs &inputs);
+    void onConnectionChanged();
+    void onServerJobUpdated(const QString &jobId, const QVector<int> &pages);
+    void onOverlayReady(const QString &jobId, int pageNumber, const QString &path);
+    void fetchOverlays(const ComparisonResult &result); // of a server job, for its cards
+    QString placeholderFor(const JobRecord &job) const;
     void showSheetAt(int step); // previous / next card in the filter
     void addRecent(const QString &oldPath, const QString &newPath);
     void setRecentPairs(const QStringList &pairs); // "old\nnew" each, newest first; saved off-thread
@@ -159,6 +178,7 @@ private:
     // Pipelines of cancelled jobs whose stages may still run (see retirePipeline()).
     std::vector<std::unique_ptr<Pipeline>> m_retiredPipelines;
     std::unique_ptr<Pipeline> m_pipeline; // after m_store: destroyed (and its stages stopped) first
+    std::unique_ptr<SyncService> m_sync;  // after m_store too
     QStringList m_recentPairs;
     QThreadPool m_settingsWriter;        // QSettings writes (each an fsync), in order, off the GUI thread
     QHash<QString, QString> m_passwords; // this session only, never written anywhere
@@ -177,6 +197,8 @@ private:
     DropZone *m_newZone = nullptr;
     QToolButton *m_swapButton = nullptr;
     QPushButton *m_compareButton = nullptr;
+    QPushButton *m_serverButton = nullptr;
+    QLabel *m_connectionLabel = nullptr;
     QLabel *m_jobHeader = nullptr;
     QButtonGroup *m_filters = nullptr;
     PageCardList *m_cards = nullptr;
@@ -197,6 +219,8 @@ private:
     QAction *m_openNewAction = nullptr;
     QAction *m_swapAction = nullptr;
     QAction *m_compareAction = nullptr;
+    QAction *m_runOnServerAction = nullptr;
+    QAction *m_syncNowAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_backAction = nullptr;
     QAction *m_previousSheetAction = nullptr;

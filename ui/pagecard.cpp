@@ -1,8 +1,10 @@
 #include "pagecard.h"
 
+#include "summarytext.h"
 #include "thumbnail.h"
 
 #include <QEvent>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -142,6 +144,8 @@ QString PageCard::matchText() const {
 
 void PageCard::setPage(const PageResult &page) {
     m_page = page;
+    m_summaryFor.clear(); // the sheet may say more now than when its summary was shown
+    m_shownSummary.clear();
     if (page.diffDone) m_changeCount = int(page.regions.size());
     if (!page.error.isEmpty()) {
         // The stage that failed is known from the events; a stored page only says it failed.
@@ -216,6 +220,19 @@ void PageCard::setStatus(Stage stage, StageStatus status, const QString &error) 
     else
         m_errors[s].clear();
     updateChip(stage);
+}
+
+QString PageCard::shownSummary() const {
+    // Built once per summary, not on every stage event.
+    const QString key = m_page.summaryText + QChar(0x1f) + m_page.deterministicSummary;
+    if (m_summaryFor != key) {
+        m_summaryFor = key;
+        m_shownSummary = shownPageSummary(m_page);
+        PageResult own = m_page; // what the program wrote, shown as its own summaries are
+        own.summaryText = m_page.deterministicSummary;
+        m_shownOwnSummary = shownPageSummary(own);
+    }
+    return m_shownSummary;
 }
 
 bool PageCard::failed() const {
@@ -297,7 +314,7 @@ void PageCard::updateTexts() {
         count = tr("%n change(s)", nullptr, m_changeCount);
     m_count->setText(count);
 
-    QString summary = m_page.summaryText;
+    QString summary = shownSummary();
     if (summary.isEmpty() && failed()) {
         for (const Stage s : kStages)
             if (!m_errors[size_t(s)].isEmpty() && m_status[size_t(s)] == StageStatus::Failed)
@@ -310,8 +327,7 @@ void PageCard::updateTexts() {
         QStringList tip;
         if (!summaryTip.isEmpty()) tip << summaryTip;
         tip << tr("Rewritten by the AI model %1 from the list of changes.").arg(m_page.summaryAiModel);
-        if (!m_page.deterministicSummary.isEmpty())
-            tip << tr("The program's own summary: %1").arg(m_page.deterministicSummary);
+        if (!m_shownOwnSummary.isEmpty()) tip << tr("The program's own summary: %1").arg(m_shownOwnSummary);
         summaryTip = tip.join(QStringLiteral("\n\n"));
     }
     m_summary->setToolTip(summaryTip);
@@ -361,11 +377,20 @@ QString PageCard::reviewText() const {
     return tr("%1 of %2 reviewed").arg(std::min(m_reviewed, total)).arg(total);
 }
 
+void PageCard::reloadThumbnail() {
+    const QString path = std::exchange(m_overlayPath, QString());
+    setOverlay(path);
+}
+
 void PageCard::setOverlay(const QString &path) {
     if (path.isEmpty() || path == m_overlayPath) return;
     m_overlayPath = path;
     m_hasThumbnail = false;
     const int request = ++m_thumbnailRequest;
+    if (!QFileInfo::exists(path)) { // a server job's overlay not downloaded yet: reloadThumbnail()
+        updateTexts();
+        return;
+    }
     // Device pixels: sharp on HiDPI screens, no larger than shown.
     const qreal dpr = devicePixelRatioF();
     const QSize pixels = (QSizeF(kThumbnailSize) * dpr).toSize() - QSize(2, 2);

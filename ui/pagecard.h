@@ -34,9 +34,11 @@ public:
 
     StageStatus stageStatus(Stage stage) const { return m_status[size_t(stage)]; }
     QString stageError(Stage stage) const { return m_errors[size_t(stage)]; }
-    int changeCount() const { return m_changeCount; } // -1 until the diff is done
-    QString summaryText() const { return m_page.summaryText; }
+    int changeCount() const { return m_changeCount; }          // -1 until the diff is done
+    QString summaryText() const { return m_page.summaryText; } // as the history keeps it (English)
+    QString shownSummary() const; // as the card shows it, in the window's language
     bool hasThumbnail() const { return m_hasThumbnail; }
+    void reloadThumbnail(); // the overlay file arrived (a server job's, downloaded) or changed
     bool failed() const;
     bool matches(CardFilter filter) const;
 
@@ -74,6 +76,9 @@ private:
     int m_reviewed = 0;
     int m_reviewTotal = 0;
     QString m_overlayPath;
+    mutable QString m_summaryFor; // the summaryText (and deterministicSummary) they were built for
+    mutable QString m_shownSummary;
+    mutable QString m_shownOwnSummary; // an AI rewrite's deterministic summary, in the window's language
     bool m_hasThumbnail = false;
     int m_thumbnailRequest = 0; // a newer request makes older results stale
 

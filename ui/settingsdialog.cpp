@@ -31,6 +31,8 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     , m_browseDatabase(new QToolButton(this))
     , m_databaseNote(new QLabel(this))
     , m_language(new QComboBox(this))
+    , m_serverUrl(new QLineEdit(this))
+    , m_serverToken(new QLineEdit(this))
     , m_aiGroup(new QGroupBox(tr("AI summary (optional)"), this))
     , m_aiEnabled(new QCheckBox(tr("Re&write sheet summaries with an AI model"), m_aiGroup))
     , m_aiEndpoint(new QLineEdit(m_aiGroup))
@@ -78,6 +80,20 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     languageNote->setWordWrap(true);
     languageNote->setForegroundRole(QPalette::PlaceholderText);
 
+    m_serverUrl->setObjectName(QStringLiteral("serverUrlEdit"));
+    m_serverUrl->setPlaceholderText(tr("e.g. http://buildtrace.office:8765"));
+    m_serverUrl->setClearButtonEnabled(true);
+    m_serverUrl->setToolTip(
+        tr("The team's BuildTrace job server. Leave empty to work on this computer only."));
+    m_serverToken->setObjectName(QStringLiteral("serverTokenEdit"));
+    m_serverToken->setEchoMode(QLineEdit::Password);
+    m_serverToken->setToolTip(tr("The access token the server's administrator gave you."));
+    auto *serverNote =
+        new QLabel(tr("Comparisons can run on the server and the team's comparisons appear in the history. "
+                      "Without a connection everything keeps working here and waits to be sent."),
+                   this);
+    serverNote->setWordWrap(true);
+    serverNote->setForegroundRole(QPalette::PlaceholderText);
     // The AI provider: an OpenAI-compatible chat-completions endpoint, e.g. a local model server.
     m_aiGroup->setObjectName(QStringLiteral("aiSummaryGroup"));
     m_aiEnabled->setObjectName(QStringLiteral("aiEnabled"));
@@ -103,7 +119,7 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     aiForm->addRow(m_aiEnabled);
     aiForm->addRow(tr("&Endpoint:"), m_aiEndpoint);
     aiForm->addRow(tr("Mo&del:"), m_aiModel);
-    aiForm->addRow(tr("API &key:"), m_aiKey);
+    aiForm->addRow(tr("API ke&y:"), m_aiKey);
     aiForm->addRow(tr("T&imeout:"), m_aiTimeout);
     aiForm->addRow(m_aiNote);
     connect(m_aiEnabled, &QCheckBox::toggled, this, &SettingsDialog::updateAiFields);
@@ -125,6 +141,9 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     form->addRow(QString(), m_databaseNote);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), languageNote);
+    form->addRow(tr("Job &server:"), m_serverUrl);
+    form->addRow(tr("Access to&ken:"), m_serverToken);
+    form->addRow(QString(), serverNote);
     form->addRow(m_aiGroup);
     // The label's mnemonic should land in the line edit, not in its container.
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(databaseRow))) label->setBuddy(m_database);
@@ -135,6 +154,8 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
         GuiSettings defaults;
         defaults.databasePath = m_database->text(); // where the history lives is not a preference to reset
         defaults.language = m_language->currentData().toString(); // nor the language one reads
+        defaults.serverUrl = m_serverUrl->text().trimmed();       // nor the team's server
+        defaults.serverToken = m_serverToken->text();
         // The provider goes off (the default), but its address and key need not be typed again.
         const GuiSettings current = this->settings(); // not the constructor argument
         defaults.aiSummary.endpoint = current.aiSummary.endpoint;
@@ -158,6 +179,8 @@ void SettingsDialog::setValues(const GuiSettings &settings) {
     m_diffConcurrency->setValue(settings.diffConcurrency);
     m_database->setText(QDir::toNativeSeparators(settings.databasePath));
     m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language)));
+    m_serverUrl->setText(settings.serverUrl);
+    m_serverToken->setText(settings.serverToken);
     m_aiEnabled->setChecked(settings.aiSummary.enabled);
     m_aiEndpoint->setText(settings.aiSummary.endpoint.toString());
     m_aiModel->setText(settings.aiSummary.model);
@@ -175,6 +198,8 @@ GuiSettings SettingsDialog::settings() const {
     s.diffConcurrency = m_diffConcurrency->value();
     s.databasePath = QDir::fromNativeSeparators(m_database->text().trimmed());
     s.language = m_language->currentData().toString();
+    s.serverUrl = m_serverUrl->text().trimmed();
+    s.serverToken = m_serverToken->text().trimmed();
     s.aiSummary.enabled = m_aiEnabled->isChecked();
     s.aiSummary.endpoint = QUrl(m_aiEndpoint->text().trimmed());
     s.aiSummary.model = m_aiModel->text().trimmed();

@@ -40,6 +40,8 @@ private:
     QToolButton *m_browseDatabase;
     QLabel *m_databaseNote;
     QComboBox *m_language;
+    QLineEdit *m_serverUrl;
+    QLineEdit *m_serverToken;
     QGroupBox *m_aiGroup;
     QCheckBox *m_aiEnabled;
     QLineEdit *m_aiEndpoint;

@@ -1,5 +1,7 @@
 #include "alignment.h"
 
+#include "i18n/enginetext.h"
+
 #include <QPolygonF>
 #include <QStringList>
 #include <cmath>
@@ -11,6 +13,11 @@
 namespace bt {
 
 namespace {
+
+// Alignment::warning: English, translated when shown (alignmentWarningText).
+const char *const kEmptyImage = QT_TRANSLATE_NOOP("bt::Alignment", "empty page image");
+const char *const kUnreliable = QT_TRANSLATE_NOOP(
+    "bt::Alignment", "unreliable alignment (overlap %1): the sheets may be different drawings");
 
 // A level of the working pyramid: both pages scaled so one working pixel is the same paper
 // distance on both (NEW additionally scaled by the page-size ratio guess).
@@ -307,7 +314,7 @@ bool Alignment::isIdentity(double tolerancePx) const {
 Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const AlignOptions &options) {
     Alignment result;
     if (oldGrey.empty() || newGrey.empty()) {
-        result.warning = QStringLiteral("empty page image");
+        result.warning = EngineText::english(kEmptyImage);
         return result;
     }
     // 1. Same size and already registered (the common case for re-plotted vector sets): proved
@@ -425,10 +432,16 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
     result.method = best->method;
     result.score = best->score;
     if (result.score < options.minReliableScore)
-        result.warning =
-            QStringLiteral("unreliable alignment (overlap %1): the sheets may be different drawings")
-                .arg(result.score, 0, 'f', 2);
+        result.warning = EngineText::english(kUnreliable).arg(result.score, 0, 'f', 2);
     return result;
+}
+
+QString alignmentWarningText(const Alignment &alignment) {
+    const QString &w = alignment.warning;
+    if (w == EngineText::english(kEmptyImage)) return EngineText::translate("bt::Alignment", kEmptyImage);
+    if (w == EngineText::english(kUnreliable).arg(alignment.score, 0, 'f', 2))
+        return EngineText::translate("bt::Alignment", kUnreliable).arg(alignment.score, 0, 'f', 2);
+    return w;
 }
 
 Words mapWordsOntoNew(const Words &oldWords, const Alignment &alignment, double oldDpi, double newDpi) {

@@ -14,7 +14,7 @@ struct Alignment {
     cv::Matx23d newToOld = cv::Matx23d(1, 0, 0, 0, 1, 0);
     double score = 0; // 0..1: share of NEW ink that lands on OLD ink after alignment
     QString method;   // "identity", "ecc", "features", "size"
-    QString warning;  // empty when the alignment is reliable
+    QString warning;  // empty when the alignment is reliable; English (the result JSON keeps it)
     bool reliable() const { return warning.isEmpty(); }
 
     double rotationDeg() const;
@@ -33,6 +33,9 @@ struct AlignOptions {
 // Coarse phase correlation, then ECC coarse-to-fine, with feature matching as fallback; the
 // result is checked by the remaining ink mismatch.
 Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const AlignOptions &options = {});
+
+// The alignment's warning in the installed translators' language (the viewer, the report).
+QString alignmentWarningText(const Alignment &alignment);
 
 // OLD warped into NEW's pixel frame (size of newSize) by the alignment.
 cv::Mat warpOldOntoNew(const cv::Mat &oldGrey, const Alignment &alignment, cv::Size newSize);

@@ -2,6 +2,7 @@
 
 #include "ignoreareas.h"
 
+#include "i18n/enginetext.h"
 #include "sheet/sheetidentifier.h"
 #include "summary/sheetgrid.h"
 #include "text/ocrengine.h"
@@ -216,7 +217,7 @@ LoadedPair loadPagePair(const Document &oldDoc, const Document &newDoc, const Co
     auto render = [&settings](const Document &doc, int index, double dpi) {
         RenderedPage r = doc.render(index, {dpi, settings.maxPixels});
         if (r.isNull())
-            throw std::runtime_error(QStringLiteral("%1: page %2 could not be rendered")
+            throw std::runtime_error(EngineText::translate("bt::Compare", "%1: page %2 could not be rendered")
                                          .arg(doc.fileName())
                                          .arg(index + 1)
                                          .toStdString());
@@ -280,15 +281,17 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
         page.overlayPath = stem + QStringLiteral("_overlay.png");
         if (!overlay.save(page.overlayPath)) {
             page.overlayPath.clear();
-            throw std::runtime_error(
-                QStringLiteral("cannot write %1").arg(stem + QStringLiteral("_overlay.png")).toStdString());
+            throw std::runtime_error(EngineText::translate("bt::Compare", "cannot write %1")
+                                         .arg(stem + QStringLiteral("_overlay.png"))
+                                         .toStdString());
         }
         if (settings.keepRenders) {
             page.alignedOldPath = stem + QStringLiteral("_old_aligned.png");
             page.newRenderPath = stem + QStringLiteral("_new.png");
             if (!writeImage(page.alignedOldPath, alignedOld) || !writeImage(page.newRenderPath, newPage.grey))
-                throw std::runtime_error(
-                    QStringLiteral("cannot write %1").arg(page.newRenderPath).toStdString());
+                throw std::runtime_error(EngineText::translate("bt::Compare", "cannot write %1")
+                                             .arg(page.newRenderPath)
+                                             .toStdString());
         }
         clock.lap(&DiffStepTimes::save);
     }

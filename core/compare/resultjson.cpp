@@ -266,7 +266,7 @@ QJsonObject comparisonToJson(const ComparisonResult &result) {
         {QStringLiteral("progress"), QJsonObject{{QStringLiteral("ocr"), counter(total)},
                                                  {QStringLiteral("diff"), counter(diffDone)},
                                                  {QStringLiteral("summary"), counter(summaries)}}},
-        {QStringLiteral("summary_text"), summariseJob(result.pages)},
+        {QStringLiteral("summary_text"), summariseJob(result.pages, TextLanguage::English)},
         {QStringLiteral("pages"), pages},
     };
 }

@@ -1,5 +1,7 @@
 #include "document.h"
 
+#include "i18n/enginetext.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -77,22 +79,23 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
     err = {};
     const QFileInfo info(path);
     if (!info.exists()) {
-        err = makeError(LoadError::NotFound, path, QCoreApplication::translate("bt", "file not found"));
+        err = makeError(LoadError::NotFound, path, EngineText::translate("bt::Document", "file not found"));
         return nullptr;
     }
     if (info.isDir()) {
         err = makeError(LoadError::NotReadable, path,
-                        QCoreApplication::translate("bt", "is a folder, not a PDF or image file"));
+                        EngineText::translate("bt::Document", "is a folder, not a PDF or image file"));
         return nullptr;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         err = makeError(LoadError::NotReadable, path,
-                        QCoreApplication::translate("bt", "cannot be read (%1)").arg(file.errorString()));
+                        EngineText::translate("bt::Document", "cannot be read (%1)").arg(file.errorString()));
         return nullptr;
     }
     if (file.size() == 0) {
-        err = makeError(LoadError::UnknownFormat, path, QCoreApplication::translate("bt", "file is empty"));
+        err =
+            makeError(LoadError::UnknownFormat, path, EngineText::translate("bt::Document", "file is empty"));
         return nullptr;
     }
 
@@ -102,8 +105,9 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
 
     if (hasPdfHeader(head)) {
         if (!hasPdfTrailer(file)) {
-            err = makeError(LoadError::Truncated, path,
-                            QCoreApplication::translate("bt", "PDF is truncated (no end-of-file marker)"));
+            err =
+                makeError(LoadError::Truncated, path,
+                          EngineText::translate("bt::Document", "PDF is truncated (no end-of-file marker)"));
             return nullptr;
         }
         file.close();
@@ -112,31 +116,34 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
         const QPdfDocument::Error loadError = doc->m_pdf->load(path);
         if (loadError == QPdfDocument::Error::IncorrectPassword) {
             err = password.isEmpty()
-                      ? makeError(
-                            LoadError::PasswordRequired, path,
-                            QCoreApplication::translate("bt", "PDF is password-protected; give its password"))
+                      ? makeError(LoadError::PasswordRequired, path,
+                                  EngineText::translate("bt::Document",
+                                                        "PDF is password-protected; give its password"))
                       : makeError(LoadError::WrongPassword, path,
-                                  QCoreApplication::translate("bt", "wrong password for this PDF"));
+                                  EngineText::translate("bt::Document", "wrong password for this PDF"));
             return nullptr;
         }
         if (loadError == QPdfDocument::Error::UnsupportedSecurityScheme) {
-            err = makeError(LoadError::Corrupt, path,
-                            QCoreApplication::translate("bt", "PDF uses an unsupported encryption scheme"));
+            err =
+                makeError(LoadError::Corrupt, path,
+                          EngineText::translate("bt::Document", "PDF uses an unsupported encryption scheme"));
             return nullptr;
         }
         // An empty page tree loads "without error" but with status Error; a broken file may
         // also report status Error with error() None (NOTES.md): tell the two apart by pages.
         if (loadError == QPdfDocument::Error::None && doc->m_pdf->pageCount() <= 0) {
-            err = makeError(LoadError::NoPages, path, QCoreApplication::translate("bt", "PDF has no pages"));
+            err = makeError(LoadError::NoPages, path,
+                            EngineText::translate("bt::Document", "PDF has no pages"));
             return nullptr;
         }
         if (loadError != QPdfDocument::Error::None || doc->m_pdf->status() != QPdfDocument::Status::Ready) {
             err = makeError(LoadError::Corrupt, path,
-                            QCoreApplication::translate("bt", "PDF is damaged and cannot be opened"));
+                            EngineText::translate("bt::Document", "PDF is damaged and cannot be opened"));
             return nullptr;
         }
         if (doc->m_pdf->pageCount() <= 0) {
-            err = makeError(LoadError::NoPages, path, QCoreApplication::translate("bt", "PDF has no pages"));
+            err = makeError(LoadError::NoPages, path,
+                            EngineText::translate("bt::Document", "PDF has no pages"));
             return nullptr;
         }
         const QByteArray pw = password.toUtf8();
@@ -150,7 +157,7 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
         reader.setAutoTransform(true);
         if (!reader.canRead()) {
             err = makeError(LoadError::UnknownFormat, path,
-                            QCoreApplication::translate("bt", "not a PDF or an image (PNG, JPEG, TIFF)"));
+                            EngineText::translate("bt::Document", "not a PDF or an image (PNG, JPEG, TIFF)"));
             return nullptr;
         }
         // Scans of large sheets exceed Qt's default 128 MiB decode limit; the pixel cap below
@@ -160,7 +167,7 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
         if (declared.isValid() && qint64(declared.width()) * declared.height() > maxPixels) {
             err = makeError(
                 LoadError::PageTooLarge, path,
-                QCoreApplication::translate("bt", "image is %1 x %2 pixels, more than the %3 MP limit")
+                EngineText::translate("bt::Document", "image is %1 x %2 pixels, more than the %3 MP limit")
                     .arg(declared.width())
                     .arg(declared.height())
                     .arg(maxPixels / 1000000));
@@ -169,7 +176,7 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
         auto image = std::make_unique<QImage>(reader.read());
         if (image->isNull()) {
             err = makeError(LoadError::Corrupt, path,
-                            QCoreApplication::translate("bt", "image is damaged and cannot be read (%1)")
+                            EngineText::translate("bt::Document", "image is damaged and cannot be read (%1)")
                                 .arg(reader.errorString()));
             return nullptr;
         }
@@ -183,19 +190,19 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
         const QSizeF size = doc->pageSizePt(i);
         if (size.width() <= 0 || size.height() <= 0) {
             err = makeError(LoadError::Corrupt, path,
-                            QCoreApplication::translate("bt", "page %1 has no size").arg(i + 1));
+                            EngineText::translate("bt::Document", "page %1 has no size").arg(i + 1));
             return nullptr;
         }
         if (doc->m_pdf && cappedDpi(size, kMinimumDpi, maxPixels) < kMinimumDpi) {
-            err =
-                makeError(LoadError::PageTooLarge, path,
-                          QCoreApplication::translate(
-                              "bt", "page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP")
-                              .arg(i + 1)
-                              .arg(size.width() / kPointsPerInch, 0, 'f', 0)
-                              .arg(size.height() / kPointsPerInch, 0, 'f', 0)
-                              .arg(kMinimumDpi)
-                              .arg(maxPixels / 1000000));
+            err = makeError(
+                LoadError::PageTooLarge, path,
+                EngineText::translate(
+                    "bt::Document", "page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP")
+                    .arg(i + 1)
+                    .arg(size.width() / kPointsPerInch, 0, 'f', 0)
+                    .arg(size.height() / kPointsPerInch, 0, 'f', 0)
+                    .arg(kMinimumDpi)
+                    .arg(maxPixels / 1000000));
             return nullptr;
         }
     }

@@ -178,7 +178,7 @@ bool Pipeline::start(const QString &oldPath, const QString &newPath, const Compa
 bool Pipeline::start(JobInputs inputs, const CompareSettings &settings, const PipelineOptions &options,
                      QString *error) {
     if (m_running) {
-        if (error) *error = QStringLiteral("a job is already running");
+        if (error) *error = EngineText::translate("bt::Pipeline", "a job is already running");
         return false;
     }
     if (!inputs.ok()) {
@@ -216,7 +216,9 @@ bool Pipeline::start(JobInputs inputs, const CompareSettings &settings, const Pi
     if (m_store) {
         QString e;
         if (!m_store->createJob(job, &e)) {
-            if (error) *error = QStringLiteral("%1: cannot record the job (%2)").arg(m_store->path(), e);
+            if (error)
+                *error = EngineText::translate("bt::Pipeline", "%1: cannot record the job (%2)")
+                             .arg(m_store->path(), e);
             return false;
         }
     }
@@ -228,7 +230,7 @@ bool Pipeline::resume(const QString &jobId, const PipelineOptions &options, QStr
                       const QString &oldPassword, const QString &newPassword) {
     const std::optional<JobRecord> job = m_store ? m_store->job(jobId) : std::nullopt;
     if (!job) {
-        if (error) *error = QStringLiteral("no job %1 in the history").arg(jobId);
+        if (error) *error = EngineText::translate("bt::Pipeline", "no job %1 in the history").arg(jobId);
         return false;
     }
     const qint64 maxPixels = CompareSettings::fromJson(job->settings).maxPixels;
@@ -239,12 +241,12 @@ bool Pipeline::resume(const QString &jobId, const PipelineOptions &options, QStr
 bool Pipeline::resume(const QString &jobId, JobInputs inputs, const PipelineOptions &options,
                       QString *error) {
     if (m_running) {
-        if (error) *error = QStringLiteral("a job is already running");
+        if (error) *error = EngineText::translate("bt::Pipeline", "a job is already running");
         return false;
     }
     const std::optional<JobRecord> job = m_store ? m_store->job(jobId) : std::nullopt;
     if (!job) {
-        if (error) *error = QStringLiteral("no job %1 in the history").arg(jobId);
+        if (error) *error = EngineText::translate("bt::Pipeline", "no job %1 in the history").arg(jobId);
         return false;
     }
     if (!inputs.ok()) {
@@ -256,7 +258,8 @@ bool Pipeline::resume(const QString &jobId, JobInputs inputs, const PipelineOpti
                                            std::tuple(inputs.newDoc.get(), job->newHash, inputs.newHash)}) {
         if (!hash.isEmpty() && (known.isEmpty() ? fileSha256(doc->path()) : known) != hash) {
             if (error)
-                *error = QStringLiteral("%1: the file changed since job %2 ran").arg(doc->path(), jobId);
+                *error = EngineText::translate("bt::Pipeline", "%1: the file changed since job %2 ran")
+                             .arg(doc->path(), jobId);
             return false;
         }
     }
@@ -447,7 +450,8 @@ bool Pipeline::scheduleOne(Stage stage) {
             return true;
         }
         if (stage == Stage::Diff && ps.status[size_t(Stage::Ocr)] == StageStatus::Failed) {
-            setStatus(i, stage, StageStatus::Failed, QStringLiteral("not compared: the OCR stage failed"));
+            setStatus(i, stage, StageStatus::Failed,
+                      EngineText::translate("bt::Pipeline", "not compared: the OCR stage failed"));
             return true;
         }
         // Streaming renders ahead of the diff only while the held renders fit the budget.
@@ -509,7 +513,9 @@ void Pipeline::launch(int index, Stage stage) {
                 break;
             }
             case Stage::Summary: {
-                outcome->summary = summarisePage(page);
+                // English, as the history keeps summaries; so is the rewrite (the prompt asks for
+                // the language of the summary it is given).
+                outcome->summary = summarisePage(page, TextLanguage::English);
                 if (!ai.isActive() || !isWorthRewriting(page) || aiUnavailable->load()) break;
                 const AiSummary rewrite = rewriteSummary(page, outcome->summary, ai, cancel.get());
                 if (cancel->load()) throw StageCancelled();
@@ -530,11 +536,11 @@ void Pipeline::launch(int index, Stage stage) {
         } catch (const StageCancelled &) {
             outcome->cancelled = true;
         } catch (const std::bad_alloc &) {
-            outcome->error = QStringLiteral("out of memory");
+            outcome->error = EngineText::translate("bt::Pipeline", "out of memory");
         } catch (const std::exception &e) {
             outcome->error = QString::fromStdString(e.what()).trimmed();
         } catch (...) {
-            outcome->error = QStringLiteral("unknown error");
+            outcome->error = EngineText::translate("bt::Pipeline", "unknown error");
         }
         QMetaObject::invokeMethod(
             this,
@@ -712,7 +718,7 @@ void Pipeline::finish(const QString &status) {
         pages.append(ps.page);
     if (m_store) {
         QString e;
-        storeWrite(m_store->setJobSummary(m_jobId, summariseJob(pages), &e),
+        storeWrite(m_store->setJobSummary(m_jobId, summariseJob(pages, TextLanguage::English), &e),
                    QStringLiteral("save the job summary"), e);
         storeWrite(m_store->setJobStatus(m_jobId, status, &e), QStringLiteral("finish the job"), e);
     }
@@ -756,7 +762,7 @@ JobProgress Pipeline::progress() const {
         QVector<PageResult> pages;
         for (const PageState &ps : m_pages)
             pages.append(ps.page);
-        p.summaryText = summariseJob(pages);
+        p.summaryText = summariseJob(pages, TextLanguage::English);
     }
     return p;
 }

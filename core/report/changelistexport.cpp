@@ -1,5 +1,7 @@
 #include "changelistexport.h"
 
+#include "i18n/enginetext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -39,12 +41,12 @@ QVector<ChangeRow> rows(const ReportInput &input, const QList<int> &pages) {
     return out;
 }
 
-bool save(const QString &path, const QByteArray &bytes, const char *what, QString *error) {
+bool save(const QString &path, const QByteArray &bytes, QString *error) {
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit()) return true;
     if (error)
-        *error =
-            QStringLiteral("%1: cannot write the %2 (%3)").arg(path, QLatin1String(what), file.errorString());
+        *error = EngineText::translate("bt::Report", "%1: cannot write the change list (%2)")
+                     .arg(path, file.errorString());
     return false;
 }
 
@@ -122,13 +124,12 @@ QJsonObject changeListJson(const ReportInput &input, const QList<int> &pages) {
 
 bool writeChangeListCsv(const ReportInput &input, const QString &path, QString *error,
                         const QList<int> &pages) {
-    return save(path, changeListCsv(input, pages), "change list", error);
+    return save(path, changeListCsv(input, pages), error);
 }
 
 bool writeChangeListJson(const ReportInput &input, const QString &path, QString *error,
                          const QList<int> &pages) {
-    return save(path, QJsonDocument(changeListJson(input, pages)).toJson(QJsonDocument::Indented),
-                "change list", error);
+    return save(path, QJsonDocument(changeListJson(input, pages)).toJson(QJsonDocument::Indented), error);
 }
 
 } // namespace bt

@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "document/document.h"
+#include "i18n/enginetext.h"
 #include "sheetlayers.h"
 
 #include <QCoreApplication>
@@ -48,24 +49,23 @@ const QColor kRule(190, 190, 190);
 const QColor kHeaderFill(232, 236, 242);
 const QColor kStripe(246, 246, 246);
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("bt::Report", text);
-}
+// The report's texts: context bt::Report (i18n/enginetext.h), in the language of the process
+// that writes it (the window's; English from the command line).
 
 QString statusLabel(SheetStatus s) {
     switch (s) {
     case SheetStatus::Changed:
-        return tr("Changed");
+        return EngineText::translate("bt::Report", "Changed", "sheet status");
     case SheetStatus::Unchanged:
-        return tr("Unchanged");
+        return EngineText::translate("bt::Report", "Unchanged", "sheet status");
     case SheetStatus::Added:
-        return tr("Added");
+        return EngineText::translate("bt::Report", "Added", "sheet status");
     case SheetStatus::Removed:
-        return tr("Removed");
+        return EngineText::translate("bt::Report", "Removed", "sheet status");
     case SheetStatus::Failed:
-        return tr("Failed");
+        return EngineText::translate("bt::Report", "Failed", "sheet status");
     case SheetStatus::NotCompared:
-        return tr("Not compared");
+        return EngineText::translate("bt::Report", "Not compared", "sheet status");
     }
     return QString();
 }
@@ -73,17 +73,46 @@ QString statusLabel(SheetStatus s) {
 QString kindLabel(ChangeKind k) {
     switch (k) {
     case ChangeKind::Added:
-        return tr("Added");
+        return EngineText::translate("bt::Report", "Added", "change kind");
     case ChangeKind::Removed:
-        return tr("Removed");
+        return EngineText::translate("bt::Report", "Removed", "change kind");
     case ChangeKind::Modified:
-        return tr("Modified");
+        return EngineText::translate("bt::Report", "Modified", "change kind");
     }
     return QString();
 }
 
+// A review status name (ChangeReview::status: "open", "accepted", ...) as the report prints it.
+QString reviewLabel(const QString &status) {
+    if (status == QLatin1String("open")) return EngineText::translate("bt::Report", "Open", "review status");
+    if (status == QLatin1String("accepted"))
+        return EngineText::translate("bt::Report", "Accepted", "review status");
+    if (status == QLatin1String("rejected"))
+        return EngineText::translate("bt::Report", "Rejected", "review status");
+    if (status == QLatin1String("needs_clarification"))
+        return EngineText::translate("bt::Report", "Needs clarification", "review status");
+    return status;
+}
+
+// A job status name ("completed_with_errors") as the report prints it.
+QString jobStatusLabel(const QString &status) {
+    if (status == QLatin1String("pending"))
+        return EngineText::translate("bt::Report", "pending", "job status");
+    if (status == QLatin1String("in_progress"))
+        return EngineText::translate("bt::Report", "in progress", "job status");
+    if (status == QLatin1String("completed"))
+        return EngineText::translate("bt::Report", "completed", "job status");
+    if (status == QLatin1String("completed_with_errors"))
+        return EngineText::translate("bt::Report", "completed with errors", "job status");
+    if (status == QLatin1String("failed")) return EngineText::translate("bt::Report", "failed", "job status");
+    if (status == QLatin1String("cancelled"))
+        return EngineText::translate("bt::Report", "cancelled", "job status");
+    return status;
+}
+
 QString dateText(const QDateTime &t) {
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : tr("unknown");
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                       : EngineText::translate("bt::Report", "unknown");
 }
 
 QString orDash(const QString &s) {
@@ -91,7 +120,8 @@ QString orDash(const QString &s) {
 }
 
 QString sheetName(const PageResult &p) {
-    return p.drawingName().isEmpty() ? tr("Sheet %1").arg(p.pageNumber) : p.drawingName();
+    return p.drawingName().isEmpty() ? EngineText::translate("bt::Report", "Sheet %1").arg(p.pageNumber)
+                                     : p.drawingName();
 }
 
 // The settings JSON as one line: "dpi 220 · tolerance_pt 0.6 · ...".
@@ -105,7 +135,8 @@ QString settingsText(const QJsonObject &settings) {
                 items << v.toVariant().toString();
             value = items.join(QLatin1Char(' '));
         } else if (it->isBool()) {
-            value = it->toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+            value = it->toBool() ? EngineText::translate("bt::Report", "yes")
+                                 : EngineText::translate("bt::Report", "no");
         } else {
             value = it->toVariant().toString();
         }
@@ -290,7 +321,10 @@ public:
                ReportLayout *layout);
 
 private:
-    QString title() const { return m_opt.title.isEmpty() ? tr("Drawing comparison report") : m_opt.title; }
+    QString title() const {
+        return m_opt.title.isEmpty() ? EngineText::translate("bt::Report", "Drawing comparison report")
+                                     : m_opt.title;
+    }
     QString setLabel(bool oldSide) const {
         const QString label = oldSide ? m_opt.oldLabel : m_opt.newLabel;
         return !label.isEmpty()
@@ -326,7 +360,10 @@ private:
 
 Table ReportWriter::sheetTable() const {
     Table t;
-    t.headers = QStringList{tr("#"), tr("Drawing"), tr("Title"), tr("Status"), tr("Changes"), tr("Page")};
+    t.headers = QStringList{
+        EngineText::translate("bt::Report", "#"),       EngineText::translate("bt::Report", "Drawing"),
+        EngineText::translate("bt::Report", "Title"),   EngineText::translate("bt::Report", "Status"),
+        EngineText::translate("bt::Report", "Changes"), EngineText::translate("bt::Report", "Page")};
     t.widths = {0.06, 0.16, 0.40, 0.16, 0.11, 0.11};
     for (const PageResult &p : m_in.comparison.pages) {
         const SheetStatus s = sheetStatus(p);
@@ -341,12 +378,17 @@ Table ReportWriter::sheetTable() const {
 
 Table ReportWriter::changeTable(const PageResult &page) const {
     Table t;
-    t.headers = QStringList{tr("#"), tr("Kind"), tr("Old text"), tr("New text"), tr("Review")};
+    t.headers = QStringList{
+        EngineText::translate("bt::Report", "#"), EngineText::translate("bt::Report", "Kind"),
+        EngineText::translate("bt::Report", "Old text"), EngineText::translate("bt::Report", "New text"),
+        EngineText::translate("bt::Report", "Review")};
     t.widths = {0.07, 0.15, 0.28, 0.28, 0.22};
     for (const ChangeRegion &r : page.regions) {
         const ChangeReview review = m_in.review(page.pageNumber, r.id);
         const QString reviewText =
-            review.comment.isEmpty() ? review.status : review.status + QStringLiteral(": ") + review.comment;
+            review.comment.isEmpty() ? reviewLabel(review.status)
+                                     : EngineText::translate("bt::Report", "%1: %2", "review status: comment")
+                                           .arg(reviewLabel(review.status), review.comment);
         t.rows.append({QString::number(r.id), kindLabel(r.kind), orDash(r.oldText.join(QLatin1Char(' '))),
                        orDash(r.newText.join(QLatin1Char(' '))), reviewText});
     }
@@ -370,25 +412,34 @@ double ReportWriter::coverInfo(QPainter *p, const QRectF &area) const {
     };
     block(fonts.title, title(), kInk, 4);
     if (!m_opt.project.isEmpty()) block(fonts.heading, m_opt.project, kInk, 4);
-    block(fonts.small, tr("Created %1 by BuildTrace").arg(dateText(QDateTime::currentDateTime())), kMuted,
-          14);
+    block(fonts.small,
+          EngineText::translate("bt::Report", "Created %1 by BuildTrace")
+              .arg(dateText(QDateTime::currentDateTime())),
+          kMuted, 14);
 
     const ComparisonResult &c = m_in.comparison;
-    block(fonts.bold, tr("Old set: %1").arg(setLabel(true)), kInk, 1);
-    block(fonts.body, tr("File %1, modified %2").arg(c.oldPath, dateText(m_in.oldModified)), kInk, 6);
-    block(fonts.bold, tr("New set: %1").arg(setLabel(false)), kInk, 1);
-    block(fonts.body, tr("File %1, modified %2").arg(c.newPath, dateText(m_in.newModified)), kInk, 6);
-    block(fonts.bold, tr("Compared %1").arg(dateText(c.started)), kInk, 1);
-    block(fonts.body, tr("Job %1, %2").arg(c.jobId, c.status), kInk, 6);
+    block(fonts.bold, EngineText::translate("bt::Report", "Old set: %1").arg(setLabel(true)), kInk, 1);
+    block(fonts.body,
+          EngineText::translate("bt::Report", "File %1, modified %2")
+              .arg(c.oldPath, dateText(m_in.oldModified)),
+          kInk, 6);
+    block(fonts.bold, EngineText::translate("bt::Report", "New set: %1").arg(setLabel(false)), kInk, 1);
+    block(fonts.body,
+          EngineText::translate("bt::Report", "File %1, modified %2")
+              .arg(c.newPath, dateText(m_in.newModified)),
+          kInk, 6);
+    block(fonts.bold, EngineText::translate("bt::Report", "Compared %1").arg(dateText(c.started)), kInk, 1);
+    block(fonts.body,
+          EngineText::translate("bt::Report", "Job %1, %2").arg(c.jobId, jobStatusLabel(c.status)), kInk, 6);
     if (!m_in.settings.isEmpty()) {
-        block(fonts.bold, tr("Settings"), kInk, 1);
+        block(fonts.bold, EngineText::translate("bt::Report", "Settings"), kInk, 1);
         block(fonts.small, settingsText(m_in.settings), kInk, 6);
     }
     if (!m_in.summaryText.isEmpty()) {
-        block(fonts.bold, tr("Summary"), kInk, 1);
+        block(fonts.bold, EngineText::translate("bt::Report", "Summary"), kInk, 1);
         block(fonts.body, m_in.summaryText, kInk, 6);
     }
-    block(fonts.heading, tr("Sheets"), kInk, 4);
+    block(fonts.heading, EngineText::translate("bt::Report", "Sheets"), kInk, 4);
     return y - area.top();
 }
 
@@ -426,7 +477,7 @@ void ReportWriter::drawCover(QPainter &p, const Table &sheets) {
         p.setFont(fonts.heading);
         p.setPen(kInk);
         p.drawText(QRectF(area.left(), area.top(), area.width(), 24), Qt::AlignLeft | Qt::AlignTop,
-                   tr("Sheets (continued)"));
+                   EngineText::translate("bt::Report", "Sheets (continued)"));
         row = table.draw(&p, sheets, area.adjusted(0, 30, 0, 0), row);
         drawFooter(p, footer, fonts);
     }
@@ -442,7 +493,8 @@ void ReportWriter::drawFooter(QPainter &p, const QRectF &footer, const Fonts &fo
     p.drawText(footer.adjusted(0, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
                left + QStringLiteral(" \u00b7 ") + setLabel(true) + QStringLiteral(" \u2192 ") +
                    setLabel(false));
-    p.drawText(footer.adjusted(0, 2, 0, 0), Qt::AlignRight | Qt::AlignTop, tr("Page %1").arg(m_pageNumber));
+    p.drawText(footer.adjusted(0, 2, 0, 0), Qt::AlignRight | Qt::AlignTop,
+               EngineText::translate("bt::Report", "Page %1").arg(m_pageNumber));
 }
 
 // Legend, summary, details and the change table's title at the top of the panel: drawn when
@@ -464,16 +516,19 @@ double ReportWriter::panelHead(QPainter *p, const SheetGeometry &g, const PageRe
         }
         y += r.height() + after * g.scale;
     };
-    line(fonts.bold, bold, tr("Legend"), kInk, 4);
+    line(fonts.bold, bold, EngineText::translate("bt::Report", "Legend"), kInk, 4);
     const struct {
         QColor colour;
         QString text;
         bool cloud;
     } legend[] = {
-        {m_colours.unchanged, tr("Unchanged: in both sets"), false},
-        {m_colours.removed, tr("Removed: only in the old set (%1)").arg(setLabel(true)), false},
-        {m_colours.added, tr("Added: only in the new set (%1)").arg(setLabel(false)), false},
-        {m_colours.cloud, tr("Cloud: a change, numbered as in the table"), true},
+        {m_colours.unchanged, EngineText::translate("bt::Report", "Unchanged: in both sets"), false},
+        {m_colours.removed,
+         EngineText::translate("bt::Report", "Removed: only in the old set (%1)").arg(setLabel(true)), false},
+        {m_colours.added,
+         EngineText::translate("bt::Report", "Added: only in the new set (%1)").arg(setLabel(false)), false},
+        {m_colours.cloud, EngineText::translate("bt::Report", "Cloud: a change, numbered as in the table"),
+         true},
     };
     const double sw = body.height();
     for (const auto &l : legend) {
@@ -498,28 +553,35 @@ double ReportWriter::panelHead(QPainter *p, const SheetGeometry &g, const PageRe
     // A summary the AI provider rewrote says so where it is read (summary/aisummary.h).
     line(fonts.bold, bold,
          page.summaryAiModel.isEmpty()
-             ? tr("Summary")
-             : tr("Summary (rewritten by the AI model %1)").arg(page.summaryAiModel),
+             ? EngineText::translate("bt::Report", "Summary")
+             : EngineText::translate("bt::Report", "Summary (rewritten by the AI model %1)")
+                   .arg(page.summaryAiModel),
          kInk, 2);
     line(fonts.body, body, orDash(page.summaryText), kInk, 8);
     auto side = [&](bool oldSide) {
         const int index = oldSide ? page.oldPage : page.newPage;
-        return index >= 0 ? tr("page %1 of %2").arg(index + 1).arg(setLabel(oldSide)) : tr("not in this set");
+        return index >= 0 ? EngineText::translate("bt::Report", "page %1 of %2")
+                                .arg(index + 1)
+                                .arg(setLabel(oldSide))
+                          : EngineText::translate("bt::Report", "not in this set");
     };
-    line(fonts.small, small, tr("Old: %1. New: %2.").arg(side(true), side(false)), kMuted, 2);
+    line(fonts.small, small,
+         EngineText::translate("bt::Report", "Old: %1. New: %2.").arg(side(true), side(false)), kMuted, 2);
     QString details;
     if (page.match == MatchKind::Matched && page.diffDone) {
-        details = tr("Compared at %1 DPI, alignment %2 (score %3).")
+        details = EngineText::translate("bt::Report", "Compared at %1 DPI, alignment %2 (score %3).")
                       .arg(page.dpi)
                       .arg(page.alignment.method)
                       .arg(page.alignment.score, 0, 'f', 2);
-        if (!page.alignment.warning.isEmpty()) details += QLatin1Char(' ') + page.alignment.warning;
+        if (!page.alignment.warning.isEmpty())
+            details += QLatin1Char(' ') + alignmentWarningText(page.alignment);
     }
-    if (!page.error.isEmpty()) details = tr("Failed: %1").arg(page.error);
+    if (!page.error.isEmpty()) details = EngineText::translate("bt::Report", "Failed: %1").arg(page.error);
     if (!details.isEmpty())
         line(fonts.small, small, details, page.error.isEmpty() ? kMuted : QColor(180, 0, 0), 2);
     y += 8 * g.scale;
-    line(fonts.bold, bold, tr("Changes (%1)").arg(page.regions.size()), kInk, 4);
+    line(fonts.bold, bold, EngineText::translate("bt::Report", "Changes (%1)").arg(page.regions.size()), kInk,
+         4);
     return y - panel.top();
 }
 
@@ -568,7 +630,8 @@ void ReportWriter::drawHeaderFooter(QPainter &p, const SheetGeometry &g, const P
     const SheetStatus status = sheetStatus(page);
     QString heading = sheetName(page);
     if (!page.drawingTitle().isEmpty()) heading += QStringLiteral("  ") + page.drawingTitle();
-    if (continued) heading += QStringLiteral("  ") + tr("(changes continued)");
+    if (continued)
+        heading += QStringLiteral("  ") + EngineText::translate("bt::Report", "(changes continued)");
     p.setFont(fonts.title);
     p.setPen(kInk);
     const QFontMetricsF titleFm(fonts.title, &m_writer);
@@ -577,11 +640,13 @@ void ReportWriter::drawHeaderFooter(QPainter &p, const SheetGeometry &g, const P
     QString state = statusLabel(status);
     if (status == SheetStatus::Changed)
         state += QStringLiteral(" \u00b7 ") +
-                 QCoreApplication::translate("bt::Report", "%n change(s)", "", int(page.regions.size()));
+                 EngineText::translate("bt::Report", "%n change(s)", nullptr, int(page.regions.size()));
     p.setFont(fonts.heading);
-    p.drawText(
-        g.header, Qt::AlignRight | Qt::AlignVCenter,
-        tr("Sheet %1 of %2 \u00b7 %3").arg(page.pageNumber).arg(m_in.comparison.pages.size()).arg(state));
+    p.drawText(g.header, Qt::AlignRight | Qt::AlignVCenter,
+               EngineText::translate("bt::Report", "Sheet %1 of %2 \u00b7 %3")
+                   .arg(page.pageNumber)
+                   .arg(m_in.comparison.pages.size())
+                   .arg(state));
     p.setPen(QPen(kRule, 0.75 * g.scale));
     p.drawLine(g.header.bottomLeft(), g.header.bottomRight());
     drawFooter(p, g.footer, fonts);
@@ -629,15 +694,19 @@ void ReportWriter::drawSheetImage(QPainter &p, const SheetGeometry &g, const Pag
         return;
     }
     // No overlay: added and removed sheets (and a diff whose overlay is gone) show the sheet itself.
-    const QString overlayProblem = page.match == MatchKind::Matched && page.diffDone
-                                       ? (page.overlayPath.isEmpty() ? tr("the job kept no overlay") : why)
-                                       : QString();
+    const QString overlayProblem =
+        page.match == MatchKind::Matched && page.diffDone
+            ? (page.overlayPath.isEmpty() ? EngineText::translate("bt::Report", "the job kept no overlay")
+                                          : why)
+            : QString();
     const bool oldSide = page.match == MatchKind::Removed;
     const int index = oldSide ? page.oldPage : page.newPage;
     const Document *doc = index >= 0 ? document(oldSide, &why) : nullptr;
     if (!doc) {
         frame();
-        note(tr("No sheet image: %1").arg(why.isEmpty() ? tr("the sheet was not compared") : why));
+        note(EngineText::translate("bt::Report", "No sheet image: %1")
+                 .arg(why.isEmpty() ? EngineText::translate("bt::Report", "the sheet was not compared")
+                                    : why));
         return;
     }
     RenderOptions render;
@@ -645,7 +714,9 @@ void ReportWriter::drawSheetImage(QPainter &p, const SheetGeometry &g, const Pag
     const RenderedPage r = doc->render(index, render);
     if (r.isNull()) {
         frame();
-        note(tr("No sheet image: page %1 of %2 cannot be rendered").arg(index + 1).arg(doc->fileName()));
+        note(EngineText::translate("bt::Report", "No sheet image: page %1 of %2 cannot be rendered")
+                 .arg(index + 1)
+                 .arg(doc->fileName()));
         return;
     }
     // The sheet in dark grey (cheap: Flate), its status in the frame's colour and the heading.
@@ -659,9 +730,10 @@ void ReportWriter::drawSheetImage(QPainter &p, const SheetGeometry &g, const Pag
     if (!overlayProblem.isEmpty()) {
         p.setFont(fonts.small);
         p.setPen(QColor(180, 0, 0));
-        p.drawText(
-            g.image.adjusted(6 * g.scale, 0, 0, -4 * g.scale), Qt::AlignLeft | Qt::AlignBottom,
-            tr("No overlay (%1): the new sheet is shown with boxes around the changes.").arg(overlayProblem));
+        p.drawText(g.image.adjusted(6 * g.scale, 0, 0, -4 * g.scale), Qt::AlignLeft | Qt::AlignBottom,
+                   EngineText::translate(
+                       "bt::Report", "No overlay (%1): the new sheet is shown with boxes around the changes.")
+                       .arg(overlayProblem));
     }
     if (!page.regions.isEmpty()) drawTags(p, g, page, QSize());
 }
@@ -729,7 +801,7 @@ bool ReportWriter::drawSheet(QPainter &p, const SheetPlan &plan, const std::atom
     if (plan.changes.rows.isEmpty()) {
         p.setFont(fonts.body);
         p.setPen(kInk);
-        p.drawText(panelTable, Qt::AlignLeft | Qt::AlignTop, tr("None."));
+        p.drawText(panelTable, Qt::AlignLeft | Qt::AlignTop, EngineText::translate("bt::Report", "None."));
         return true;
     }
     table.draw(&p, plan.changes, panelTable, 0);
@@ -773,7 +845,7 @@ bool ReportWriter::write(const ReportProgress &progress, const std::atomic<bool>
     QPainter p;
     nextPage(QPageLayout(m_opt.coverPageSize, QPageLayout::Portrait, QMarginsF()));
     if (!p.begin(&m_writer)) {
-        if (error) *error = tr("cannot start the PDF");
+        if (error) *error = EngineText::translate("bt::Report", "cannot start the PDF");
         return false;
     }
     p.setRenderHint(QPainter::Antialiasing);
@@ -784,14 +856,14 @@ bool ReportWriter::write(const ReportProgress &progress, const std::atomic<bool>
         if (cancel && cancel->load()) break;
         if (!drawSheet(p, plan, cancel)) {
             p.end();
-            if (error) *error = tr("cannot add a page");
+            if (error) *error = EngineText::translate("bt::Report", "cannot add a page");
             return false;
         }
         if (progress) progress(++done, total);
     }
     p.end();
     if (cancel && cancel->load()) {
-        if (error) *error = tr("cancelled");
+        if (error) *error = EngineText::translate("bt::Report", "cancelled");
         return false;
     }
     if (layout) *layout = out;
@@ -806,7 +878,8 @@ bool writeReport(const ReportInput &input, const ReportOptions &options, const Q
     QSaveFile file(pdfPath); // the old report stays until the new one is complete
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QStringLiteral("%1: cannot write the report (%2)").arg(pdfPath, file.errorString());
+            *error = EngineText::translate("bt::Report", "%1: cannot write the report (%2)")
+                         .arg(pdfPath, file.errorString());
         return false;
     }
     // QImageReader counts four bytes a pixel against its limit (128 MB by default) whatever the
@@ -820,18 +893,22 @@ bool writeReport(const ReportInput &input, const ReportOptions &options, const Q
         QPdfWriter writer(&file);
         writer.setResolution(kResolution);
         writer.setCreator(QStringLiteral("BuildTrace"));
-        writer.setTitle(options.title.isEmpty() ? tr("Drawing comparison report") : options.title);
+        writer.setTitle(options.title.isEmpty()
+                            ? EngineText::translate("bt::Report", "Drawing comparison report")
+                            : options.title);
         ReportWriter report(input, options, writer);
         ok = report.write(progress, cancel, &e, layout);
     }
     if (!ok) {
         file.cancelWriting();
-        if (error) *error = QStringLiteral("%1: report not written (%2)").arg(pdfPath, e);
+        if (error)
+            *error = EngineText::translate("bt::Report", "%1: report not written (%2)").arg(pdfPath, e);
         return false;
     }
     if (!file.commit()) {
         if (error)
-            *error = QStringLiteral("%1: cannot write the report (%2)").arg(pdfPath, file.errorString());
+            *error = EngineText::translate("bt::Report", "%1: cannot write the report (%2)")
+                         .arg(pdfPath, file.errorString());
         return false;
     }
     return true;

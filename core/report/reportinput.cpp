@@ -56,6 +56,12 @@ ReportInput ReportInput::fromResult(const ComparisonResult &result, const QJsonO
     ReportInput in;
     in.comparison = result;
     in.settings = settings;
+    // The summaries in the language of the process that writes the report (the history keeps
+    // them in English): built again from the sheets, as the window shows them. An AI rewrite
+    // cannot be built again: it stands as written (and is headed so).
+    for (PageResult &page : in.comparison.pages)
+        if (!page.summaryText.isEmpty() && page.summaryAiModel.isEmpty())
+            page.summaryText = summarisePage(page);
     in.summaryText = summariseJob(result.pages);
     in.oldModified = modified(result.oldPath);
     in.newModified = modified(result.newPath);
@@ -67,7 +73,6 @@ std::optional<ReportInput> ReportInput::fromStore(const JobStore &store, const Q
     std::optional<ComparisonResult> result = storedComparison(store, jobId);
     if (!job || !result) return std::nullopt;
     ReportInput in = fromResult(*result, job->settings);
-    if (!job->summaryText.isEmpty()) in.summaryText = job->summaryText;
     for (const RegionReview &r : store.reviews(jobId))
         in.reviews.insert(reviewKey(r.pageNumber, r.regionNumber),
                           ChangeReview{reviewStatusName(r.status), r.comment});

@@ -1,5 +1,7 @@
 #include "sheetlayers.h"
 
+#include "i18n/enginetext.h"
+
 #include <QImageReader>
 #include <opencv2/imgproc.hpp>
 
@@ -78,11 +80,13 @@ bool SheetLayers::loadOverlay(const QString &pngPath, QString *error) {
     QImage image = reader.read();
     if (image.isNull()) {
         if (error)
-            *error = QStringLiteral("%1: cannot read the overlay (%2)").arg(pngPath, reader.errorString());
+            *error = EngineText::translate("bt::Report", "%1: cannot read the overlay (%2)")
+                         .arg(pngPath, reader.errorString());
         return false;
     }
     if (image.format() != QImage::Format_Indexed8 || image.colorCount() <= kCloudIndex) {
-        if (error) *error = QStringLiteral("%1: not an overlay palette image").arg(pngPath);
+        if (error)
+            *error = EngineText::translate("bt::Report", "%1: not an overlay palette image").arg(pngPath);
         return false;
     }
     m_palette = image.colorTable();

@@ -67,9 +67,20 @@ const char *const kSchemaV3[] = {
     "CREATE INDEX IF NOT EXISTS idx_diff_results_drawing ON diff_results (drawing_name)",
 };
 
-// v4: a sheet summary rewritten by the optional AI provider records the model that wrote it and
-// the deterministic summary it rewrote (both NULL for a deterministic summary).
+// v4: jobs that ran on the job server (or came from it), and the operations waiting for it.
 const char *const kSchemaV4[] = {
+    "ALTER TABLE jobs ADD COLUMN origin TEXT DEFAULT 'local'",
+    "ALTER TABLE jobs ADD COLUMN remote_server TEXT",
+    "ALTER TABLE jobs ADD COLUMN remote_job_id TEXT",
+    "CREATE INDEX IF NOT EXISTS idx_jobs_remote ON jobs (remote_server, remote_job_id)",
+    "CREATE TABLE IF NOT EXISTS sync_operations ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, job_id TEXT, server TEXT,"
+    " state_json TEXT, attempts INTEGER DEFAULT 0, next_attempt_at TEXT, last_error TEXT, created_at TEXT)",
+};
+
+// v5: a sheet summary rewritten by the optional AI provider records the model that wrote it and
+// the deterministic summary it rewrote (both NULL for a deterministic summary).
+const char *const kSchemaV5[] = {
     "ALTER TABLE summaries ADD COLUMN ai_model TEXT",
     "ALTER TABLE summaries ADD COLUMN deterministic_text TEXT",
 };
@@ -131,11 +142,16 @@ JobRecord jobFrom(const QSqlQuery &q) {
     j.finishedAt = timeFrom(q.value(9));
     j.mode = q.value(10).toString();
     j.summaryText = q.value(11).toString();
+    j.origin = q.value(12).toString();
+    if (j.origin.isEmpty()) j.origin = QStringLiteral("local");
+    j.remoteServer = q.value(13).toString();
+    j.remoteJobId = q.value(14).toString();
     return j;
 }
 
 const char kJobColumns[] = "SELECT id, old_file, new_file, old_hash, new_hash, settings_json, status, "
-                           "total_pages, created_at, finished_at, mode, summary_text FROM jobs";
+                           "total_pages, created_at, finished_at, mode, summary_text, origin, remote_server, "
+                           "remote_job_id FROM jobs";
 
 // A job id becomes a folder name: only plain names, never a path.
 bool isPlainName(const QString &id) {
@@ -272,6 +288,10 @@ bool JobStore::migrate(QString *error) {
                 for (const char *sql : kSchemaV4)
                     if (!run(d, QString::fromLatin1(sql), err)) return false;
             }
+            if (version < 5) {
+                for (const char *sql : kSchemaV5)
+                    if (!run(d, QString::fromLatin1(sql), err)) return false;
+            }
             return run(d, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion), err);
         },
         error);
@@ -283,8 +303,9 @@ bool JobStore::createJob(const JobRecord &job, QString *error) {
             QSqlQuery q(d);
             q.prepare(QStringLiteral(
                 "INSERT INTO jobs (id, old_file, new_file, old_hash, new_hash, settings_json, status,"
-                " total_pages, created_at, finished_at, mode, summary_text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                " total_pages, created_at, finished_at, mode, summary_text, origin, remote_server, "
+                "remote_job_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             q.addBindValue(job.id);
             q.addBindValue(job.oldFile);
             q.addBindValue(job.newFile);
@@ -297,6 +318,9 @@ bool JobStore::createJob(const JobRecord &job, QString *error) {
             q.addBindValue(timeValue(job.finishedAt));
             q.addBindValue(job.mode);
             q.addBindValue(job.summaryText);
+            q.addBindValue(job.origin);
+            q.addBindValue(job.remoteServer);
+            q.addBindValue(job.remoteJobId);
             return run(q, err);
         },
         error);
@@ -495,7 +519,7 @@ bool JobStore::deleteJob(const QString &id, QString *error) {
     const bool ok = write(
         [&id](QSqlDatabase &d, QString *err) {
             for (const char *table : {"job_stages", "job_pages", "diff_results", "summaries", "dead_letters",
-                                      "region_reviews", "jobs"}) {
+                                      "region_reviews", "sync_operations", "jobs"}) {
                 QSqlQuery q(d);
                 q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
                               .arg(QLatin1String(table),
@@ -596,6 +620,7 @@ std::optional<JobRecord> JobStore::findJob(const QString &oldHash, const QString
     QSqlQuery q(db());
     q.prepare(QString::fromLatin1(kJobColumns) +
               QStringLiteral(" WHERE old_hash = ? AND new_hash = ? AND settings_json = ?"
+                             " AND COALESCE(origin, 'local') = 'local'"
                              " ORDER BY created_at DESC, rowid DESC LIMIT 1"));
     q.addBindValue(oldHash);
     q.addBindValue(newHash);
@@ -622,6 +647,108 @@ QVector<DeadLetter> JobStore::deadLetters(bool includeResolved) const {
         l.createdAt = timeFrom(q.value(6));
         l.resolvedAt = timeFrom(q.value(7));
         out.append(l);
+    }
+    return out;
+}
+
+bool JobStore::setRemote(const QString &jobId, const QString &origin, const QString &server,
+                         const QString &remoteJobId, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("UPDATE jobs SET origin = COALESCE(NULLIF(?, ''), origin),"
+                                     " remote_server = ?, remote_job_id = ? WHERE id = ?"));
+            q.addBindValue(origin);
+            q.addBindValue(server);
+            q.addBindValue(remoteJobId);
+            q.addBindValue(jobId);
+            if (!run(q, err)) return false;
+            return q.numRowsAffected() == 1 || fail(err, QStringLiteral("no job %1").arg(jobId));
+        },
+        error);
+}
+
+std::optional<JobRecord> JobStore::jobByRemoteId(const QString &server, const QString &remoteJobId) const {
+    if (remoteJobId.isEmpty()) return std::nullopt;
+    QSqlQuery q(db());
+    q.prepare(QString::fromLatin1(kJobColumns) +
+              QStringLiteral(" WHERE remote_server = ? AND remote_job_id = ?"
+                             " ORDER BY created_at DESC, rowid DESC LIMIT 1"));
+    q.addBindValue(server);
+    q.addBindValue(remoteJobId);
+    if (!q.exec() || !q.next()) return std::nullopt;
+    return jobFrom(q);
+}
+
+qint64 JobStore::addSyncOperation(const SyncOperation &op, QString *error) {
+    qint64 id = 0;
+    write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(
+                QStringLiteral("INSERT INTO sync_operations (kind, job_id, server, state_json, attempts,"
+                               " next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(op.kind);
+            q.addBindValue(op.jobId);
+            q.addBindValue(op.server);
+            q.addBindValue(compact(op.state));
+            q.addBindValue(op.attempts);
+            q.addBindValue(timeValue(op.nextAttemptAt));
+            q.addBindValue(op.lastError);
+            q.addBindValue(nowText());
+            if (!run(q, err)) return false;
+            id = q.lastInsertId().toLongLong();
+            return true;
+        },
+        error);
+    return id;
+}
+
+bool JobStore::updateSyncOperation(const SyncOperation &op, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("UPDATE sync_operations SET state_json = ?, attempts = ?,"
+                                     " next_attempt_at = ?, last_error = ? WHERE id = ?"));
+            q.addBindValue(compact(op.state));
+            q.addBindValue(op.attempts);
+            q.addBindValue(timeValue(op.nextAttemptAt));
+            q.addBindValue(op.lastError);
+            q.addBindValue(op.id);
+            return run(q, err);
+        },
+        error);
+}
+
+bool JobStore::removeSyncOperation(qint64 id, QString *error) {
+    return write(
+        [&](QSqlDatabase &d, QString *err) {
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("DELETE FROM sync_operations WHERE id = ?"));
+            q.addBindValue(id);
+            return run(q, err);
+        },
+        error);
+}
+
+QVector<SyncOperation> JobStore::syncOperations() const {
+    QVector<SyncOperation> out;
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("SELECT id, kind, job_id, server, state_json, attempts, next_attempt_at,"
+                               " last_error, created_at FROM sync_operations ORDER BY id")))
+        return out;
+    while (q.next()) {
+        SyncOperation op;
+        op.id = q.value(0).toLongLong();
+        op.kind = q.value(1).toString();
+        op.jobId = q.value(2).toString();
+        op.server = q.value(3).toString();
+        op.state = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+        op.attempts = q.value(5).toInt();
+        op.nextAttemptAt = timeFrom(q.value(6));
+        op.lastError = q.value(7).toString();
+        op.createdAt = timeFrom(q.value(8));
+        out.append(op);
     }
     return out;
 }

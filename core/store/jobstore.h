@@ -30,6 +30,26 @@ struct JobRecord {
     QString summaryText;                        // job summary, once finished
     QDateTime createdAt;                        // UTC; set by createJob when invalid
     QDateTime finishedAt;
+    // Where the job ran: "local" (this computer), "server" (sent to the job server from here; its
+    // results are mirrored into this history) or "team" (someone's job on the server, cached).
+    QString origin = QStringLiteral("local");
+    QString remoteServer; // the server's URL once the job is there (a pushed local job too)
+    QString remoteJobId;  // the server's id of the job, empty until the server made it
+    bool isRemote() const { return origin != QLatin1String("local"); }
+};
+
+// An operation for the job server that waits for it (SyncService): kept in the history, so
+// what was asked offline is sent when the server can be reached, after a restart too.
+struct SyncOperation {
+    qint64 id = 0;
+    QString kind; // "submit" (run on the server), "push" (a local job's sets and settings)
+    QString jobId;
+    QString server;
+    QJsonObject state; // what is done already, e.g. upload ids
+    int attempts = 0;
+    QDateTime nextAttemptAt; // UTC; invalid: now
+    QString lastError;
+    QDateTime createdAt;
 };
 
 struct StageRecord {
@@ -79,7 +99,7 @@ struct SheetHistoryEntry {
 // (BEGIN IMMEDIATE) so concurrent writers wait on busy_timeout instead of failing mid-transaction.
 class JobStore {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // $BUILDTRACE_DB if set, else <AppDataLocation>/history.sqlite.
     static QString defaultPath();
@@ -129,9 +149,19 @@ public:
     std::optional<SummaryRecord> summaryRecord(const QString &jobId, int page) const;
     std::optional<QVector<QJsonObject>> jobPages(const QString &jobId) const; // nullopt: not matched yet
     QVector<DeadLetter> deadLetters(bool includeResolved = false) const;
-    // Newest job of the same inputs and settings (settings compared as compact JSON).
+    // Newest local job of the same inputs and settings (settings compared as compact JSON).
     std::optional<JobRecord> findJob(const QString &oldHash, const QString &newHash,
                                      const QJsonObject &settings) const;
+
+    // The job's place on the job server (origin unchanged when empty).
+    bool setRemote(const QString &jobId, const QString &origin, const QString &server,
+                   const QString &remoteJobId, QString *error = nullptr);
+    std::optional<JobRecord> jobByRemoteId(const QString &server, const QString &remoteJobId) const;
+    // Operations waiting for the job server, oldest first. addSyncOperation returns the id, 0 on error.
+    qint64 addSyncOperation(const SyncOperation &op, QString *error = nullptr);
+    bool updateSyncOperation(const SyncOperation &op, QString *error = nullptr);
+    bool removeSyncOperation(qint64 id, QString *error = nullptr);
+    QVector<SyncOperation> syncOperations() const;
 
     // Review of one change region: inserted or replaced. An empty reviewer is reviewerName(), an
     // invalid updatedAt now.

@@ -1,6 +1,7 @@
 #include "sheetgrid.h"
 
-#include <QCoreApplication>
+#include "i18n/enginetext.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -9,10 +10,6 @@
 namespace bt {
 
 namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("bt::Summary", text);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Candidates
@@ -344,8 +341,10 @@ QString SheetGrid::locate(const QRectF &boxPt) const {
         parts << a.place.text;
         range = range || a.place.range;
     }
-    if (range) return tr("between grids %1").arg(parts.join(QStringLiteral(" / ")));
-    return tr("near grid %1").arg(parts.join(QLatin1Char('/')));
+    if (range)
+        return EngineText::translate("bt::Summary", "between grids %1")
+            .arg(parts.join(QStringLiteral(" / ")));
+    return EngineText::translate("bt::Summary", "near grid %1").arg(parts.join(QLatin1Char('/')));
 }
 
 SheetGrid findSheetGrid(const Words &words, QSizeF pageSizePt) {

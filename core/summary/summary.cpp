@@ -1,27 +1,19 @@
 #include "summary.h"
 
-#include <QCoreApplication>
+#include "i18n/enginetext.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
+#include <optional>
 
 namespace bt {
 
 namespace {
 
-// Marks a literal for lupdate where it is passed on to tr() by a helper.
-#define BT_NOOP(text) QT_TRANSLATE_NOOP("bt::Summary", text)
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("bt::Summary", text);
-}
-
-// "1 note" / "3 notes" without relying on a loaded translation for the plural.
-QString counted(int n, const char *one, const char *many) {
-    return n == 1 ? tr(one) : tr(many).arg(n);
-}
-
+// Every text is translated in context bt::Summary (i18n/enginetext.h); the functions below run
+// inside an EnglishTexts scope when the summary is made for the history.
 constexpr int kNoteWords = 12;       // notes are quoted up to this many words, then "…"
 constexpr int kShortText = 6;        // texts up to this many words are quoted whole
 constexpr int kItemsPerSentence = 6; // then "and N more"
@@ -31,7 +23,7 @@ constexpr int kSheetsListed = 10;    // sheet names listed per group in the job 
 const QChar kEllipsis(0x2026);
 
 QString quoted(const QString &text) {
-    return QStringLiteral("\u201c%1\u201d").arg(text);
+    return EngineText::translate("bt::Summary", "“%1”", "quoted text from the drawing").arg(text);
 }
 
 // The first `maxWords` words, "…" when there were more.
@@ -48,7 +40,8 @@ QString capitalised(QString s) {
 // "a; b; c and 2 more"
 QString listed(const QStringList &items, int max = kItemsPerSentence) {
     if (items.size() <= max) return items.join(QStringLiteral("; "));
-    return tr("%1 and %2 more").arg(items.mid(0, max).join(QStringLiteral("; "))).arg(items.size() - max);
+    return EngineText::translate("bt::Summary", "%1 and %n more", nullptr, int(items.size() - max))
+        .arg(items.mid(0, max).join(QStringLiteral("; ")));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +172,8 @@ QString sheetArea(const QRectF &boxPt, QSizeF pageSizePt) {
     if (pageSizePt.width() <= 0 || pageSizePt.height() <= 0) return {};
     const QPointF c = boxPt.normalized().center();
     auto third = [](double v, double size) { return std::clamp(int(3 * v / size), 0, 2); };
-    return tr(names[third(c.y(), pageSizePt.height())][third(c.x(), pageSizePt.width())]);
+    return EngineText::translate("bt::Summary",
+                                 names[third(c.y(), pageSizePt.height())][third(c.x(), pageSizePt.width())]);
 }
 
 QString placeOf(const PageResult &page, const QRectF &boxPt) {
@@ -187,12 +181,12 @@ QString placeOf(const PageResult &page, const QRectF &boxPt) {
     return onGrid.isEmpty() ? sheetArea(boxPt, page.pageSizePt) : onGrid;
 }
 
-// "2 added (near grid C/3, upper left)"
-QString drawingItem(const QStringList &places, const char *one, const char *many) {
+// "2 added (near grid C/3, upper left)": `counted` is "2 added".
+QString drawingItem(const QStringList &places, const QString &counted) {
     QStringList unique;
     for (const QString &p : places)
         if (!p.isEmpty() && !unique.contains(p)) unique << p;
-    QString s = counted(int(places.size()), one, many);
+    const QString s = counted;
     if (unique.isEmpty()) return s;
     QString where = unique.mid(0, kPlacesPerKind).join(QStringLiteral(", "));
     if (unique.size() > kPlacesPerKind) where += QStringLiteral(", ") + kEllipsis;
@@ -201,17 +195,23 @@ QString drawingItem(const QStringList &places, const char *one, const char *many
 
 QString sheetName(const PageResult &page) {
     const QString name = page.drawingName();
-    return name.isEmpty() ? tr("sheet %1").arg(page.pageNumber) : name;
+    return name.isEmpty() ? EngineText::translate("bt::Summary", "sheet %1").arg(page.pageNumber) : name;
 }
 
 } // namespace
 
-QString summarisePage(const PageResult &page) {
-    const QString name = page.drawingName().isEmpty() ? tr("Sheet") : page.drawingName();
-    if (page.match == MatchKind::Added) return tr("%1: sheet added in the new set.").arg(name);
-    if (page.match == MatchKind::Removed) return tr("%1: sheet removed from the new set.").arg(name);
-    if (!page.error.isEmpty()) return tr("%1: comparison failed: %2").arg(name, page.error);
-    if (page.regions.isEmpty()) return tr("%1: no changes.").arg(name);
+QString summarisePage(const PageResult &page, TextLanguage language) {
+    std::optional<EnglishTexts> english;
+    if (language == TextLanguage::English) english.emplace();
+    const QString name =
+        page.drawingName().isEmpty() ? EngineText::translate("bt::Summary", "Sheet") : page.drawingName();
+    if (page.match == MatchKind::Added)
+        return EngineText::translate("bt::Summary", "%1: sheet added in the new set.").arg(name);
+    if (page.match == MatchKind::Removed)
+        return EngineText::translate("bt::Summary", "%1: sheet removed from the new set.").arg(name);
+    if (!page.error.isEmpty())
+        return EngineText::translate("bt::Summary", "%1: comparison failed: %2").arg(name, page.error);
+    if (page.regions.isEmpty()) return EngineText::translate("bt::Summary", "%1: no changes.").arg(name);
 
     ChangeRegions regions = page.regions;
     std::stable_sort(regions.begin(), regions.end(),
@@ -245,9 +245,11 @@ QString summarisePage(const PageResult &page) {
                 dimensions << quoted(ov.join(QStringLiteral(", "))) + QStringLiteral(" \u2192 ") +
                                   quoted(nv.join(QStringLiteral(", ")));
             else if (!nv.isEmpty())
-                dimensions << tr("%1 added").arg(quoted(nv.join(QStringLiteral(", "))));
+                dimensions << EngineText::translate("bt::Summary", "%1 added", "a dimension")
+                                  .arg(quoted(nv.join(QStringLiteral(", "))));
             else if (!ov.isEmpty())
-                dimensions << tr("%1 removed").arg(quoted(ov.join(QStringLiteral(", "))));
+                dimensions << EngineText::translate("bt::Summary", "%1 removed", "a dimension")
+                                  .arg(quoted(ov.join(QStringLiteral(", "))));
             else // the same values, reordered or respaced
                 dimensions << changeQuoted(o, n);
             continue;
@@ -255,52 +257,65 @@ QString summarisePage(const PageResult &page) {
         if (isNote(o) || isNote(n)) {
             ++noteCount;
             if (o.isEmpty())
-                notes << tr("note added: %1").arg(quoted(shortened(n)));
+                notes << EngineText::translate("bt::Summary", "note added: %1").arg(quoted(shortened(n)));
             else if (n.isEmpty())
-                notes << tr("note removed: %1").arg(quoted(shortened(o)));
+                notes << EngineText::translate("bt::Summary", "note removed: %1").arg(quoted(shortened(o)));
             else
-                notes << tr("note changed: %1").arg(changeQuoted(o, n));
+                notes << EngineText::translate("bt::Summary", "note changed: %1").arg(changeQuoted(o, n));
             continue;
         }
         ++textCount;
         if (o.isEmpty())
-            texts << tr("added %1").arg(quoted(shortened(n)));
+            texts << EngineText::translate("bt::Summary", "added %1", "a text").arg(quoted(shortened(n)));
         else if (n.isEmpty())
-            texts << tr("removed %1").arg(quoted(shortened(o)));
+            texts << EngineText::translate("bt::Summary", "removed %1", "a text").arg(quoted(shortened(o)));
         else
             texts << changeQuoted(o, n);
     }
     const int drawingCount = int(drawnAdded.size() + drawnRemoved.size() + drawnModified.size());
 
+    // "5 changes — 2 text, 1 dimension, 1 note, 1 drawing": changes by category.
     QStringList categories;
-    if (textCount) categories << tr("%1 text").arg(textCount);
+    if (textCount) categories << EngineText::translate("bt::Summary", "%n text", "changes", textCount);
     if (dimensionCount)
-        categories << counted(dimensionCount, BT_NOOP("1 dimension"), BT_NOOP("%1 dimensions"));
-    if (noteCount) categories << counted(noteCount, BT_NOOP("1 note"), BT_NOOP("%1 notes"));
-    if (drawingCount) categories << tr("%1 drawing").arg(drawingCount);
+        categories << EngineText::translate("bt::Summary", "%n dimension(s)", "changes", dimensionCount);
+    if (noteCount) categories << EngineText::translate("bt::Summary", "%n note(s)", "changes", noteCount);
+    if (drawingCount)
+        categories << EngineText::translate("bt::Summary", "%n drawing", "changes", drawingCount);
 
     QStringList sentences;
-    sentences << tr("%1: %2 \u2014 %3")
-                     .arg(name, counted(int(regions.size()), BT_NOOP("1 change"), BT_NOOP("%1 changes")),
+    sentences << EngineText::translate("bt::Summary", "%1: %2 — %3", "sheet: number of changes — categories")
+                     .arg(name,
+                          EngineText::translate("bt::Summary", "%n change(s)", nullptr, int(regions.size())),
                           categories.join(QStringLiteral(", ")));
-    if (!texts.isEmpty()) sentences << tr("Text: %1").arg(listed(texts));
+    if (!texts.isEmpty()) sentences << EngineText::translate("bt::Summary", "Text: %1").arg(listed(texts));
     if (!dimensions.isEmpty())
-        sentences
-            << (dimensions.size() == 1 ? tr("Dimension %1") : tr("Dimensions %1")).arg(listed(dimensions));
+        sentences << EngineText::translate("bt::Summary", "Dimension(s) %1", nullptr, int(dimensions.size()))
+                         .arg(listed(dimensions));
     if (!notes.isEmpty()) sentences << capitalised(listed(notes));
     if (drawingCount) {
         QStringList kinds;
-        if (!drawnAdded.isEmpty()) kinds << drawingItem(drawnAdded, BT_NOOP("1 added"), BT_NOOP("%1 added"));
+        if (!drawnAdded.isEmpty())
+            kinds << drawingItem(
+                drawnAdded,
+                EngineText::translate("bt::Summary", "%n added", "drawing changes", int(drawnAdded.size())));
         if (!drawnRemoved.isEmpty())
-            kinds << drawingItem(drawnRemoved, BT_NOOP("1 removed"), BT_NOOP("%1 removed"));
+            kinds << drawingItem(drawnRemoved,
+                                 EngineText::translate("bt::Summary", "%n removed", "drawing changes",
+                                                       int(drawnRemoved.size())));
         if (!drawnModified.isEmpty())
-            kinds << drawingItem(drawnModified, BT_NOOP("1 modified"), BT_NOOP("%1 modified"));
-        sentences << tr("Drawing: %1").arg(kinds.join(QStringLiteral("; ")));
+            kinds << drawingItem(drawnModified,
+                                 EngineText::translate("bt::Summary", "%n modified", "drawing changes",
+                                                       int(drawnModified.size())));
+        sentences
+            << EngineText::translate("bt::Summary", "Drawing: %1").arg(kinds.join(QStringLiteral("; ")));
     }
     return sentences.join(QStringLiteral(". ")) + QLatin1Char('.');
 }
 
-QString summariseJob(const QVector<PageResult> &pages) {
+QString summariseJob(const QVector<PageResult> &pages, TextLanguage language) {
+    std::optional<EnglishTexts> english;
+    if (language == TextLanguage::English) english.emplace();
     QStringList changed, unchanged, added, removed, failed;
     for (const PageResult &p : pages) {
         if (p.match == MatchKind::Added)
@@ -314,22 +329,29 @@ QString summariseJob(const QVector<PageResult> &pages) {
         else
             changed << sheetName(p);
     }
-    if (pages.isEmpty()) return tr("No sheets compared.");
-    auto group = [](const QStringList &names, const char *what) {
-        QString s = tr(what).arg(names.size());
-        if (names.isEmpty()) return s;
+    if (pages.isEmpty()) return EngineText::translate("bt::Summary", "No sheets compared.");
+    // "3 changed (A-101, A-102, A-201)": `counted` is "3 changed".
+    auto group = [](const QStringList &names, const QString &counted) {
+        if (names.isEmpty()) return counted;
         QString list = names.mid(0, kSheetsListed).join(QStringLiteral(", "));
         if (names.size() > kSheetsListed)
-            list = tr("%1 and %2 more").arg(list).arg(names.size() - kSheetsListed);
-        return s + QStringLiteral(" (") + list + QLatin1Char(')');
+            list = EngineText::translate("bt::Summary", "%1 and %n more", nullptr,
+                                         int(names.size() - kSheetsListed))
+                       .arg(list);
+        return counted + QStringLiteral(" (") + list + QLatin1Char(')');
     };
     QStringList parts;
-    parts << group(changed, BT_NOOP("%1 changed")) << tr("%1 unchanged").arg(unchanged.size())
-          << group(added, BT_NOOP("%1 added")) << group(removed, BT_NOOP("%1 removed"));
-    if (!failed.isEmpty()) parts << group(failed, BT_NOOP("%1 failed"));
-    return tr("%1: %2.").arg(
-        counted(int(pages.size()), BT_NOOP("1 sheet compared"), BT_NOOP("%1 sheets compared")),
-        parts.join(QStringLiteral(", ")));
+    parts << group(changed, EngineText::translate("bt::Summary", "%n changed", "sheets", int(changed.size())))
+          << EngineText::translate("bt::Summary", "%n unchanged", "sheets", int(unchanged.size()))
+          << group(added, EngineText::translate("bt::Summary", "%n added", "sheets", int(added.size())))
+          << group(removed,
+                   EngineText::translate("bt::Summary", "%n removed", "sheets", int(removed.size())));
+    if (!failed.isEmpty())
+        parts << group(failed,
+                       EngineText::translate("bt::Summary", "%n failed", "sheets", int(failed.size())));
+    return EngineText::translate("bt::Summary", "%1: %2.", "sheets compared: how many of each")
+        .arg(EngineText::translate("bt::Summary", "%n sheet(s) compared", nullptr, int(pages.size())),
+             parts.join(QStringLiteral(", ")));
 }
 
 } // namespace bt

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compare/pageresult.h"
+#include "i18n/enginetext.h"
 
 #include <QString>
 #include <QVector>
@@ -16,10 +17,13 @@ namespace bt {
 // changes without text are counted by kind and located by the sheet's grid (page.grid) when it
 // has one, else by the area of the sheet ("upper left" ... "lower right"). Added, removed, failed
 // and unchanged sheets get one sentence.
-QString summarisePage(const PageResult &page);
+// The language (i18n/enginetext.h): the installed translators' (the window shows summaries built
+// this way when it shows them), or English (the pipeline's, for the history, the result JSON and
+// the server: stable, whatever language the window that ran the job speaks).
+QString summarisePage(const PageResult &page, TextLanguage language = TextLanguage::Installed);
 
 // "5 sheets compared: 3 changed, 1 unchanged, 1 added, 0 removed."
 // plus ", N failed (…)" when some failed; sheet lists stop after ten ("and N more").
-QString summariseJob(const QVector<PageResult> &pages);
+QString summariseJob(const QVector<PageResult> &pages, TextLanguage language = TextLanguage::Installed);
 
 } // namespace bt

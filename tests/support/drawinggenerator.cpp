@@ -1178,4 +1178,29 @@ SheetLayout roomRects(const SheetSpec &spec) {
     return rects;
 }
 
+QByteArray handwrittenPdf(const QList<QByteArray> &objects) {
+    QByteArray out("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
+    QList<qint64> offsets;
+    for (int i = 0; i < objects.size(); ++i) {
+        offsets << out.size();
+        out += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const qint64 xref = out.size();
+    out += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (qint64 off : offsets)
+        out += QByteArray::number(off).rightJustified(10, '0') + " 00000 n \n";
+    out += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    return out;
+}
+
+QList<QByteArray> onePagePdf(const QByteArray &mediaBox, const QByteArray &label) {
+    const QByteArray content = "BT /F1 24 Tf 72 72 Td (" + label + ") Tj ET";
+    return {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox " + mediaBox +
+                " /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
+}
+
 } // namespace bt::test

@@ -88,4 +88,11 @@ QStringList dimensionTexts(const SheetSpec &spec);
 // extraWallsIn (divide by 72 for inches) inside a room.
 SheetLayout roomRects(const SheetSpec &spec);
 
+// A PDF assembled by hand from numbered object bodies (object 1 the catalog), with an exact
+// cross-reference table: for the fixtures QPdfWriter cannot make.
+QByteArray handwrittenPdf(const QList<QByteArray> &objects);
+// The objects of a one-page PDF with one line of Helvetica text (the plain input of
+// tests/data/encrypted.pdf: onePagePdf("[0 0 612 792]", "ENCRYPTED FIXTURE")).
+QList<QByteArray> onePagePdf(const QByteArray &mediaBox, const QByteArray &label);
+
 } // namespace bt::test

@@ -694,7 +694,7 @@ void OverlayViewer::updateSwatches() {
 }
 
 void OverlayViewer::updateBanner() {
-    const QString warning = m_hasPage ? m_page.alignment.warning : QString();
+    const QString warning = m_hasPage ? alignmentWarningText(m_page.alignment) : QString();
     m_banner->setText(
         tr("\u26a0 Alignment warning: %1. Colours and clouds may be misplaced; check the changes "
            "against the Old and New views.")

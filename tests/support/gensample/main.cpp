@@ -65,32 +65,6 @@ QVector<SheetSpec> sampleNew() {
     return {a101, a103, old[1]};
 }
 
-// Builds a PDF from numbered object bodies, with an exact cross-reference table.
-QByteArray handwrittenPdf(const QList<QByteArray> &objects) {
-    QByteArray out("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
-    QList<qint64> offsets;
-    for (int i = 0; i < objects.size(); ++i) {
-        offsets << out.size();
-        out += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-    }
-    const qint64 xref = out.size();
-    out += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (qint64 off : offsets)
-        out += QByteArray::number(off).rightJustified(10, '0') + " 00000 n \n";
-    out += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           QByteArray::number(xref) + "\n%%EOF\n";
-    return out;
-}
-
-QList<QByteArray> onePage(const QByteArray &mediaBox, const QByteArray &label) {
-    const QByteArray content = "BT /F1 24 Tf 72 72 Td (" + label + ") Tj ET";
-    return {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox " + mediaBox +
-                " /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-            "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
-}
-
 bool writeFile(const QString &path, const QByteArray &bytes) {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
@@ -105,10 +79,10 @@ int writeFixtures(const QDir &dir) {
         // 20000 pt square (277.8 in): 192.9 MP at 50 dpi. PDFium ignores /UserUnit, so the size has
         // to be in the MediaBox itself (beyond the 14400 of the spec's implementation limits).
         writeFile(dir.filePath(QStringLiteral("huge-page.pdf")),
-                  handwrittenPdf(onePage("[0 0 20000 20000]", "HUGE PAGE"))) &&
+                  handwrittenPdf(onePagePdf("[0 0 20000 20000]", "HUGE PAGE"))) &&
         // Input for `qpdf --encrypt secret secret 256 -- plain-1page.pdf encrypted.pdf`.
         writeFile(dir.filePath(QStringLiteral("plain-1page.pdf")),
-                  handwrittenPdf(onePage("[0 0 612 792]", "ENCRYPTED FIXTURE")));
+                  handwrittenPdf(onePagePdf("[0 0 612 792]", "ENCRYPTED FIXTURE")));
     if (!ok) {
         std::fprintf(stderr, "bt-gensample: cannot write fixtures to %s\n", qPrintable(dir.path()));
         return 1;
