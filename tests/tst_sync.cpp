@@ -130,6 +130,15 @@ private:
         return id;
     }
 
+    // $BT_SCREENSHOT_DIR: a picture of the window (a look at it as a user would).
+    static void saveScreenshot(QWidget &w, const QString &name) {
+        const QString dir = qEnvironmentVariable("BT_SCREENSHOT_DIR");
+        if (dir.isEmpty()) return;
+        QTest::qWait(300); // layouts and thumbnails settle
+        QDir().mkpath(dir);
+        QVERIFY(w.grab().save(QDir(dir).filePath(name)));
+    }
+
     // The mirrored job as the result JSON, comparable with the CLI's.
     static QJsonObject storedJson(const JobStore &store, const QString &jobId) {
         return comparisonToJson(storedComparison(store, jobId).value_or(ComparisonResult()));
@@ -405,6 +414,7 @@ private slots:
             // The overlay came from the server for the thumbnail.
             QTRY_VERIFY_WITH_TIMEOUT(card->hasThumbnail(), 20000);
         }
+        saveScreenshot(w, QStringLiteral("sync-done.png"));
         // The viewer shows a server job's sheet from the cached overlay.
         w.showSheet(1);
         QVERIFY(w.isViewerShown());
@@ -420,6 +430,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.connectionText(),
                                   QStringLiteral("Server: offline, retrying · 1 waiting to be sent"), 10000);
         QCOMPARE(statusOf(*w.store(), waiting), QStringLiteral("queued"));
+        saveScreenshot(w, QStringLiteral("sync-offline.png"));
         QVERIFY(startServer());
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(*w.store(), waiting), QStringLiteral("completed"), kJobTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(w.connectionText(), QStringLiteral("Server: online"), 10000);

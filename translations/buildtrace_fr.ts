@@ -914,10 +914,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>Envoyer cette comparaison au serveur de traitement pour que l’équipe la voie</translation>
     </message>
     <message>
-        <source>Compared on the job server</source>
-        <translation>Comparé sur le serveur de traitement</translation>
-    </message>
-    <message>
         <source>A comparison of the team, from the job server</source>
         <translation>Une comparaison de l’équipe, venue du serveur de traitement</translation>
     </message>
@@ -928,6 +924,10 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Waiting for the server</source>
         <translation>En attente du serveur</translation>
+    </message>
+    <message>
+        <source>Run on the job server</source>
+        <translation>Exécutée sur le serveur de traitement</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1447,10 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>The job server cannot be reached: the comparison is sent when it can.</source>
         <translation>Le serveur de traitement est injoignable : la comparaison sera envoyée dès que possible.</translation>
+    </message>
+    <message>
+        <source>%1 on the job server.</source>
+        <translation>%1 sur le serveur de traitement.</translation>
     </message>
 </context>
 <context>
@@ -2195,11 +2199,11 @@ Nouveau&#xa0;: %2</translation>
     </message>
     <message>
         <source>Job &amp;server:</source>
-        <translation>Ser&amp;veur de traitement :</translation>
+        <translation>Ser&amp;veur de traitement&#xa0;:</translation>
     </message>
     <message>
         <source>Access to&amp;ken:</source>
-        <translation>&amp;Jeton d’accès :</translation>
+        <translation>&amp;Jeton d’accès&#xa0;:</translation>
     </message>
 </context>
 <context>

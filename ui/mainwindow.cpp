@@ -902,6 +902,7 @@ bool MainWindow::openJob(const QString &jobId) {
     if (!job->isRemote() || isFinishedJobStatus(job->status))
         m_cards->settle(); // an interrupted job's stages are not running any more
     m_cards->setPlaceholderText(placeholderFor(*job));
+    m_shownJobFinished = isFinishedJobStatus(job->status);
     updateReviewProgress();
     updateJobHeader(job->status, shownJobSummary(job->summaryText, result->pages));
     if (job->origin != QLatin1String("team"))
@@ -1215,6 +1216,10 @@ void MainWindow::onConnectionChanged() {
     if (m_sync->state() == ConnectionState::Unauthorized)
         tip += QLatin1Char('\n') + tr("Check the access token in Settings.");
     m_connectionLabel->setToolTip(tip);
+    // A server job waiting to be sent says whether the server can be reached.
+    if (m_store && !m_shownJob.isEmpty() && m_cards->cards().isEmpty())
+        if (const std::optional<JobRecord> job = m_store->job(m_shownJob); job && job->isRemote())
+            m_cards->setPlaceholderText(placeholderFor(*job));
 }
 
 void MainWindow::submitToServer(const PendingJob &job, const JobInputs &inputs) {
@@ -1268,9 +1273,14 @@ void MainWindow::onServerJobUpdated(const QString &jobId, const QVector<int> &pa
     }
     if (const std::optional<JobProgress> progress = JobProgress::fromStore(*m_store, jobId))
         m_cards->updateProgress(*progress);
-    if (isFinishedJobStatus(job->status)) m_cards->settle();
+    if (isFinishedJobStatus(job->status)) {
+        m_cards->settle();
+        if (!std::exchange(m_shownJobFinished, true))
+            statusBar()->showMessage(tr("%1 on the job server.").arg(HistoryPanel::statusName(job->status)),
+                                     10000);
+    }
     m_cards->setPlaceholderText(placeholderFor(*job));
-    updateJobHeader(job->status, job->summaryText);
+    updateJobHeader(job->status, shownJobSummary(job->summaryText, result->pages));
     updateReviewProgress();
     fetchOverlays(*result);
     if (isViewerShown() && m_viewerWaitsForDiff && m_viewerPage >= 1 &&

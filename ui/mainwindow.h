@@ -187,6 +187,7 @@ private:
     QString m_shownJob;
     QString m_jobOldPath, m_jobNewPath; // files of the shown job, for the viewer
     int m_viewerPage = 0;
+    bool m_shownJobFinished = false; // a shown server job: its end was told in the status bar
     bool m_viewerWaitsForDiff = false;
     QString m_screenshotPath;
     QString m_screenshotDir;
