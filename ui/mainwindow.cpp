@@ -566,39 +566,30 @@ void MainWindow::connectPipeline() {
 }
 
 bool MainWindow::compare() {
-    if (isRunning()) return false;
-    const QString oldPath = m_oldZone->path(), newPath = m_newZone->path();
-    if (oldPath.isEmpty() || newPath.isEmpty()) {
-        statusBar()->showMessage(tr("Choose both revisions first: drop the files on OLD and NEW."), 6000);
-        (oldPath.isEmpty() ? m_oldZone : m_newZone)->setFocus();
-        return false;
-    }
-    if (!ensureStore(true)) return false;
-    PendingJob job;
-    job.oldPath = oldPath;
-    job.newPath = newPath;
-    openInputs(job);
-    return true;
+    return startComparison(false);
 }
 
 bool MainWindow::runOnServer() {
+    return startComparison(true);
+}
+
+bool MainWindow::startComparison(bool onServer) {
     if (isRunning()) return false;
-    if (!m_settings.serverConfig().isValid()) {
+    if (onServer && !m_settings.serverConfig().isValid()) {
         statusBar()->showMessage(tr("No job server is set up: enter its address and your token in Settings."),
                                  8000);
         return false;
     }
-    const QString oldPath = m_oldZone->path(), newPath = m_newZone->path();
-    if (oldPath.isEmpty() || newPath.isEmpty()) {
+    PendingJob job;
+    job.oldPath = m_oldZone->path();
+    job.newPath = m_newZone->path();
+    job.onServer = onServer;
+    if (job.oldPath.isEmpty() || job.newPath.isEmpty()) {
         statusBar()->showMessage(tr("Choose both revisions first: drop the files on OLD and NEW."), 6000);
-        (oldPath.isEmpty() ? m_oldZone : m_newZone)->setFocus();
+        (job.oldPath.isEmpty() ? m_oldZone : m_newZone)->setFocus();
         return false;
     }
-    if (!ensureStore(true) || !m_sync) return false;
-    PendingJob job;
-    job.oldPath = oldPath;
-    job.newPath = newPath;
-    job.onServer = true;
+    if (!ensureStore(true) || (onServer && !m_sync)) return false;
     openInputs(job);
     return true;
 }

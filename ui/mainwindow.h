@@ -138,6 +138,7 @@ private:
             return job;
         }
     };
+    bool startComparison(bool onServer); // compare() and runOnServer()
     void openInputs(PendingJob job);
     // Starts the job, or asks for a protected set's password and opens again, or says why not.
     void onInputsOpened(PendingJob job, JobInputs inputs);
