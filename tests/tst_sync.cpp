@@ -19,6 +19,7 @@
 #include "mainwindow.h"
 #include "pagecard.h"
 #include "pagecardlist.h"
+#include "viewer/overlayviewer.h"
 
 #include <QFile>
 #include <QImage>
@@ -128,6 +129,15 @@ private:
                                        QString(), &error);
         if (id.isEmpty()) qWarning("submit: %s", qPrintable(error));
         return id;
+    }
+
+    // $BT_SCREENSHOT_DIR: a picture of the window (a look at it as a user would).
+    static void saveScreenshot(QWidget &w, const QString &name) {
+        const QString dir = qEnvironmentVariable("BT_SCREENSHOT_DIR");
+        if (dir.isEmpty()) return;
+        QTest::qWait(300); // layouts and thumbnails settle
+        QDir().mkpath(dir);
+        QVERIFY(w.grab().save(QDir(dir).filePath(name)));
     }
 
     // The mirrored job as the result JSON, comparable with the CLI's.
@@ -405,9 +415,29 @@ private slots:
             // The overlay came from the server for the thumbnail.
             QTRY_VERIFY_WITH_TIMEOUT(card->hasThumbnail(), 20000);
         }
+        saveScreenshot(w, QStringLiteral("sync-done.png"));
         // The viewer shows a server job's sheet from the cached overlay.
         w.showSheet(1);
         QVERIFY(w.isViewerShown());
+        w.showCards();
+
+        // The team's jobs (the earlier tests' on this server) are listed and open: cards, and
+        // the overlay in the viewer although the drawing files are not on this computer.
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(w.store()->jobs().cbegin(), w.store()->jobs().cend(),
+                                             [](const JobRecord &j) {
+                                                 return j.origin == QLatin1String("team") &&
+                                                        j.status == QLatin1String("completed");
+                                             }),
+                                 30000);
+        QString teamId;
+        for (const JobRecord &j : w.store()->jobs())
+            if (j.origin == QLatin1String("team") && j.status == QLatin1String("completed")) teamId = j.id;
+        QVERIFY(w.openJob(teamId));
+        QCOMPARE(int(w.cardList()->cards().size()), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(w.cardList()->card(1)->hasThumbnail(), 20000);
+        w.showSheet(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.viewer()->isLoading(), 20000);
+        saveScreenshot(w, QStringLiteral("sync-team-viewer.png"));
         w.showCards();
 
         // The server goes away: the next comparison waits, and the status bar says so.
@@ -415,11 +445,12 @@ private slots:
         w.sync()->syncNow();
         QTRY_COMPARE_WITH_TIMEOUT(w.sync()->state(), ConnectionState::Offline, 10000);
         QVERIFY(w.runOnServer());
-        QTRY_VERIFY_WITH_TIMEOUT(!w.shownJobId().isEmpty() && w.shownJobId() != id, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.shownJobId().isEmpty() && w.shownJobId() != teamId, 20000);
         const QString waiting = w.shownJobId();
         QTRY_COMPARE_WITH_TIMEOUT(w.connectionText(),
                                   QStringLiteral("Server: offline, retrying · 1 waiting to be sent"), 10000);
         QCOMPARE(statusOf(*w.store(), waiting), QStringLiteral("queued"));
+        saveScreenshot(w, QStringLiteral("sync-offline.png"));
         QVERIFY(startServer());
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(*w.store(), waiting), QStringLiteral("completed"), kJobTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(w.connectionText(), QStringLiteral("Server: online"), 10000);

@@ -918,10 +918,6 @@ Neu: %2</translation>
         <translation>Diesen Vergleich an den Jobserver senden, damit das Team ihn sieht</translation>
     </message>
     <message>
-        <source>Compared on the job server</source>
-        <translation>Auf dem Jobserver verglichen</translation>
-    </message>
-    <message>
         <source>A comparison of the team, from the job server</source>
         <translation>Ein Vergleich des Teams, vom Jobserver</translation>
     </message>
@@ -932,6 +928,10 @@ Neu: %2</translation>
     <message>
         <source>Waiting for the server</source>
         <translation>Wartet auf den Server</translation>
+    </message>
+    <message>
+        <source>Run on the job server</source>
+        <translation>Auf dem Jobserver ausgeführt</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1451,10 @@ Neu: %2</translation>
     <message>
         <source>The job server cannot be reached: the comparison is sent when it can.</source>
         <translation>Der Jobserver ist nicht erreichbar: Der Vergleich wird gesendet, sobald es geht.</translation>
+    </message>
+    <message>
+        <source>%1 on the job server.</source>
+        <translation>%1 auf dem Jobserver.</translation>
     </message>
 </context>
 <context>

@@ -918,10 +918,6 @@ Nueva: %2</translation>
         <translation>Enviar esta comparación al servidor de trabajos para que el equipo la vea</translation>
     </message>
     <message>
-        <source>Compared on the job server</source>
-        <translation>Comparado en el servidor de trabajos</translation>
-    </message>
-    <message>
         <source>A comparison of the team, from the job server</source>
         <translation>Una comparación del equipo, del servidor de trabajos</translation>
     </message>
@@ -932,6 +928,10 @@ Nueva: %2</translation>
     <message>
         <source>Waiting for the server</source>
         <translation>Esperando al servidor</translation>
+    </message>
+    <message>
+        <source>Run on the job server</source>
+        <translation>Ejecutada en el servidor de trabajos</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1451,10 @@ Nueva: %2</translation>
     <message>
         <source>The job server cannot be reached: the comparison is sent when it can.</source>
         <translation>No se puede acceder al servidor de trabajos: la comparación se enviará en cuanto sea posible.</translation>
+    </message>
+    <message>
+        <source>%1 on the job server.</source>
+        <translation>%1 en el servidor de trabajos.</translation>
     </message>
 </context>
 <context>

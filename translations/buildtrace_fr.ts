@@ -918,10 +918,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>Envoyer cette comparaison au serveur de traitement pour que l’équipe la voie</translation>
     </message>
     <message>
-        <source>Compared on the job server</source>
-        <translation>Comparé sur le serveur de traitement</translation>
-    </message>
-    <message>
         <source>A comparison of the team, from the job server</source>
         <translation>Une comparaison de l’équipe, venue du serveur de traitement</translation>
     </message>
@@ -932,6 +928,10 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Waiting for the server</source>
         <translation>En attente du serveur</translation>
+    </message>
+    <message>
+        <source>Run on the job server</source>
+        <translation>Exécutée sur le serveur de traitement</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1451,10 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>The job server cannot be reached: the comparison is sent when it can.</source>
         <translation>Le serveur de traitement est injoignable : la comparaison sera envoyée dès que possible.</translation>
+    </message>
+    <message>
+        <source>%1 on the job server.</source>
+        <translation>%1 sur le serveur de traitement.</translation>
     </message>
 </context>
 <context>

@@ -119,7 +119,7 @@ bool HistoryPanel::isResumable(const QString &status) {
 }
 
 QString HistoryPanel::whereText(const JobRecord &job) {
-    if (job.origin == QLatin1String("server")) return tr("Compared on the job server");
+    if (job.origin == QLatin1String("server")) return tr("Run on the job server");
     if (job.origin == QLatin1String("team")) return tr("A comparison of the team, from the job server");
     if (!job.remoteJobId.isEmpty()) return tr("Compared here, and pushed to the job server");
     return {};

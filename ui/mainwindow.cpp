@@ -566,39 +566,30 @@ void MainWindow::connectPipeline() {
 }
 
 bool MainWindow::compare() {
-    if (isRunning()) return false;
-    const QString oldPath = m_oldZone->path(), newPath = m_newZone->path();
-    if (oldPath.isEmpty() || newPath.isEmpty()) {
-        statusBar()->showMessage(tr("Choose both revisions first: drop the files on OLD and NEW."), 6000);
-        (oldPath.isEmpty() ? m_oldZone : m_newZone)->setFocus();
-        return false;
-    }
-    if (!ensureStore(true)) return false;
-    PendingJob job;
-    job.oldPath = oldPath;
-    job.newPath = newPath;
-    openInputs(job);
-    return true;
+    return startComparison(false);
 }
 
 bool MainWindow::runOnServer() {
+    return startComparison(true);
+}
+
+bool MainWindow::startComparison(bool onServer) {
     if (isRunning()) return false;
-    if (!m_settings.serverConfig().isValid()) {
+    if (onServer && !m_settings.serverConfig().isValid()) {
         statusBar()->showMessage(tr("No job server is set up: enter its address and your token in Settings."),
                                  8000);
         return false;
     }
-    const QString oldPath = m_oldZone->path(), newPath = m_newZone->path();
-    if (oldPath.isEmpty() || newPath.isEmpty()) {
+    PendingJob job;
+    job.oldPath = m_oldZone->path();
+    job.newPath = m_newZone->path();
+    job.onServer = onServer;
+    if (job.oldPath.isEmpty() || job.newPath.isEmpty()) {
         statusBar()->showMessage(tr("Choose both revisions first: drop the files on OLD and NEW."), 6000);
-        (oldPath.isEmpty() ? m_oldZone : m_newZone)->setFocus();
+        (job.oldPath.isEmpty() ? m_oldZone : m_newZone)->setFocus();
         return false;
     }
-    if (!ensureStore(true) || !m_sync) return false;
-    PendingJob job;
-    job.oldPath = oldPath;
-    job.newPath = newPath;
-    job.onServer = true;
+    if (!ensureStore(true) || (onServer && !m_sync)) return false;
     openInputs(job);
     return true;
 }
@@ -902,6 +893,7 @@ bool MainWindow::openJob(const QString &jobId) {
     if (!job->isRemote() || isFinishedJobStatus(job->status))
         m_cards->settle(); // an interrupted job's stages are not running any more
     m_cards->setPlaceholderText(placeholderFor(*job));
+    m_shownJobFinished = isFinishedJobStatus(job->status);
     updateReviewProgress();
     updateJobHeader(job->status, shownJobSummary(job->summaryText, result->pages));
     if (job->origin != QLatin1String("team"))
@@ -1215,6 +1207,10 @@ void MainWindow::onConnectionChanged() {
     if (m_sync->state() == ConnectionState::Unauthorized)
         tip += QLatin1Char('\n') + tr("Check the access token in Settings.");
     m_connectionLabel->setToolTip(tip);
+    // A server job waiting to be sent says whether the server can be reached.
+    if (m_store && !m_shownJob.isEmpty() && m_cards->cards().isEmpty())
+        if (const std::optional<JobRecord> job = m_store->job(m_shownJob); job && job->isRemote())
+            m_cards->setPlaceholderText(placeholderFor(*job));
 }
 
 void MainWindow::submitToServer(const PendingJob &job, const JobInputs &inputs) {
@@ -1268,9 +1264,14 @@ void MainWindow::onServerJobUpdated(const QString &jobId, const QVector<int> &pa
     }
     if (const std::optional<JobProgress> progress = JobProgress::fromStore(*m_store, jobId))
         m_cards->updateProgress(*progress);
-    if (isFinishedJobStatus(job->status)) m_cards->settle();
+    if (isFinishedJobStatus(job->status)) {
+        m_cards->settle();
+        if (!std::exchange(m_shownJobFinished, true))
+            statusBar()->showMessage(tr("%1 on the job server.").arg(HistoryPanel::statusName(job->status)),
+                                     10000);
+    }
     m_cards->setPlaceholderText(placeholderFor(*job));
-    updateJobHeader(job->status, job->summaryText);
+    updateJobHeader(job->status, shownJobSummary(job->summaryText, result->pages));
     updateReviewProgress();
     fetchOverlays(*result);
     if (isViewerShown() && m_viewerWaitsForDiff && m_viewerPage >= 1 &&

@@ -138,6 +138,7 @@ private:
             return job;
         }
     };
+    bool startComparison(bool onServer); // compare() and runOnServer()
     void openInputs(PendingJob job);
     // Starts the job, or asks for a protected set's password and opens again, or says why not.
     void onInputsOpened(PendingJob job, JobInputs inputs);
@@ -187,6 +188,7 @@ private:
     QString m_shownJob;
     QString m_jobOldPath, m_jobNewPath; // files of the shown job, for the viewer
     int m_viewerPage = 0;
+    bool m_shownJobFinished = false; // a shown server job: its end was told in the status bar
     bool m_viewerWaitsForDiff = false;
     QString m_screenshotPath;
     QString m_screenshotDir;
