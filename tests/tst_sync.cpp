@@ -423,12 +423,14 @@ private slots:
 
         // The team's jobs (the earlier tests' on this server) are listed and open: cards, and
         // the overlay in the viewer although the drawing files are not on this computer.
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(w.store()->jobs().cbegin(), w.store()->jobs().cend(),
-                                             [](const JobRecord &j) {
-                                                 return j.origin == QLatin1String("team") &&
-                                                        j.status == QLatin1String("completed");
-                                             }),
-                                 30000);
+        // One list per look: jobs() returns a new vector each call.
+        auto teamJobDone = [&w] {
+            const QVector<JobRecord> jobs = w.store()->jobs();
+            return std::any_of(jobs.cbegin(), jobs.cend(), [](const JobRecord &j) {
+                return j.origin == QLatin1String("team") && j.status == QLatin1String("completed");
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(teamJobDone(), 30000);
         QString teamId;
         for (const JobRecord &j : w.store()->jobs())
             if (j.origin == QLatin1String("team") && j.status == QLatin1String("completed")) teamId = j.id;
