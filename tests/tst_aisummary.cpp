@@ -529,7 +529,6 @@ private slots:
         for (int i = 1; i < doc.pageCount(); ++i) {
             const QString text = doc.getAllText(i).text().simplified();
             const bool rewritten = text.contains(QStringLiteral("Rewritten by the stub"));
-            if (qEnvironmentVariableIsSet("BT_DEBUG_REPORT")) qInfo("%s", qPrintable(text));
             QCOMPARE(text.contains(QStringLiteral("Summary (rewritten by the AI model stub-model)")),
                      rewritten);
             QCOMPARE(rewritten, !text.contains(QStringLiteral("X-102")));
