@@ -29,7 +29,7 @@ std::optional<MirrorChange> mirrorServerJob(JobStore &store, const QString &jobI
         return std::nullopt;
     }
     MirrorChange change;
-    auto check = [&change, error](bool ok, int page) {
+    auto check = [&change](bool ok, int page) {
         if (ok && page > 0 && !change.pages.contains(page)) change.pages.append(page);
         return ok;
     };

@@ -141,16 +141,9 @@ void SyncService::tick() {
     if (!server().isValid() || m_state == ConnectionState::Unauthorized) return;
     // Operations and the team's list one at a time: a job the server made for an operation of
     // ours is linked to our job before the list can show it as somebody else's.
-    if (!m_operationRunning && !m_teamRefreshRunning) {
-        const QVector<SyncOperation> ops = pendingOperations();
-        const bool due = std::any_of(ops.cbegin(), ops.cend(), [](const SyncOperation &op) {
-            return !op.nextAttemptAt.isValid() || op.nextAttemptAt <= QDateTime::currentDateTimeUtc();
-        });
-        if (due)
-            runNextOperation();
-        else if (nowMs() - m_lastTeamRefresh >= m_options.teamRefreshMs)
-            refreshTeamJobs();
-    }
+    if (!m_operationRunning && !m_teamRefreshRunning && !runNextOperation() &&
+        nowMs() - m_lastTeamRefresh >= m_options.teamRefreshMs)
+        refreshTeamJobs();
     if (m_polling.isEmpty() && m_pollQueue.isEmpty()) {
         for (const JobRecord &job : m_store->jobs())
             if (job.isRemote() && job.remoteServer == server().key() && !job.remoteJobId.isEmpty() &&
@@ -242,13 +235,14 @@ bool SyncService::removeFromServer(const QString &jobId, QString *error) {
     return true;
 }
 
-void SyncService::runNextOperation() {
+bool SyncService::runNextOperation() {
     for (const SyncOperation &op : pendingOperations()) {
         if (op.nextAttemptAt.isValid() && op.nextAttemptAt > QDateTime::currentDateTimeUtc()) continue;
         m_operationRunning = true;
         continueOperation(op);
-        return;
+        return true;
     }
+    return false;
 }
 
 void SyncService::continueOperation(SyncOperation op) {

@@ -92,7 +92,7 @@ private:
     int backoffMs(int attempts) const;
     QVector<SyncOperation> pendingOperations() const; // of this server
 
-    void runNextOperation();
+    bool runNextOperation(); // false: nothing is due
     void continueOperation(SyncOperation op);
     void operationDone(const SyncOperation &op);
     void operationFailedReply(SyncOperation op, const ApiReply &reply, const QString &what);
