@@ -1224,8 +1224,7 @@ void MainWindow::submitToServer(const PendingJob &job, const JobInputs &inputs) 
         return;
     }
     addRecent(job.oldPath, job.newPath);
-    m_history->refresh();
-    openJob(id);
+    openJob(id); // the history lists it already (jobsChanged)
     statusBar()->showMessage(
         m_sync->state() == ConnectionState::Offline
             ? tr("The job server cannot be reached: the comparison waits and is sent when it can.")

@@ -130,9 +130,7 @@ struct Pipeline::Outcome {
     bool cancelled = false;
     std::shared_ptr<LoadedPair> loaded;
     PageResult page;
-    QString summary;
-    QString summaryAiModel; // summary is an AI rewrite of deterministicSummary
-    QString deterministicSummary;
+    SummaryRecord summary; // as the history keeps it (an AI rewrite with the text it rewrote)
 };
 
 Pipeline::Pipeline(JobStore *store, QObject *parent)
@@ -515,14 +513,12 @@ void Pipeline::launch(int index, Stage stage) {
             case Stage::Summary: {
                 // English, as the history keeps summaries; so is the rewrite (the prompt asks for
                 // the language of the summary it is given).
-                outcome->summary = summarisePage(page, TextLanguage::English);
+                outcome->summary.text = summarisePage(page, TextLanguage::English);
                 if (!ai.isActive() || !isWorthRewriting(page) || aiUnavailable->load()) break;
-                const AiSummary rewrite = rewriteSummary(page, outcome->summary, ai, cancel.get());
+                const AiSummary rewrite = rewriteSummary(page, outcome->summary.text, ai, cancel.get());
                 if (cancel->load()) throw StageCancelled();
                 if (rewrite.rewritten) {
-                    outcome->deterministicSummary = outcome->summary;
-                    outcome->summary = rewrite.text;
-                    outcome->summaryAiModel = ai.modelLabel();
+                    outcome->summary = SummaryRecord{rewrite.text, ai.modelLabel(), outcome->summary.text};
                     break;
                 }
                 // Not a failure of the page: its deterministic summary stands.
@@ -592,18 +588,15 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
         break;
     }
     case Stage::Summary: {
-        ps.page.summaryText = outcome->summary;
-        ps.page.summaryAiModel = outcome->summaryAiModel;
-        ps.page.deterministicSummary = outcome->deterministicSummary;
+        ps.page.summaryText = outcome->summary.text;
+        ps.page.summaryAiModel = outcome->summary.aiModel;
+        ps.page.deterministicSummary = outcome->summary.deterministicText;
         if (m_store)
-            storeWrite(m_store->saveSummary(m_jobId, n,
-                                            SummaryRecord{outcome->summary, outcome->summaryAiModel,
-                                                          outcome->deterministicSummary},
-                                            &e),
+            storeWrite(m_store->saveSummary(m_jobId, n, outcome->summary, &e),
                        QStringLiteral("save the summary of page %1").arg(n), e);
-        QJsonObject detail{{QStringLiteral("summary_text"), outcome->summary}};
-        if (!outcome->summaryAiModel.isEmpty())
-            detail.insert(QStringLiteral("summary_ai_model"), outcome->summaryAiModel);
+        QJsonObject detail{{QStringLiteral("summary_text"), outcome->summary.text}};
+        if (!outcome->summary.aiModel.isEmpty())
+            detail.insert(QStringLiteral("summary_ai_model"), outcome->summary.aiModel);
         complete(index, stage, detail);
         publishPage(ps.page, stage);
         break;
