@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace bt::server {
 
@@ -85,7 +86,9 @@ ApiServer::ApiServer(const DatabaseConfig &database, const ApiOptions &options, 
     , m_http(new HttpServer([this](const HttpRequest &r) { return handle(r); },
                             [this](const HttpRequest &r) { return checkHeaders(r); }, this)) {}
 
-ApiServer::~ApiServer() = default;
+ApiServer::~ApiServer() {
+    m_stopping->store(true);
+}
 
 bool ApiServer::start(const QHostAddress &address, quint16 port, QString *error) {
     if (m_options.tokens.isEmpty()) {
@@ -122,7 +125,15 @@ std::optional<HttpResponse> ApiServer::checkHeaders(const HttpRequest &request) 
     return std::nullopt;
 }
 
-HttpResponse ApiServer::handle(const HttpRequest &request) {
+QFuture<HttpResponse> ApiServer::handle(const HttpRequest &request) {
+    const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (request.method == "POST" &&
+        parts == QStringList{QStringLiteral("api"), QStringLiteral("v1"), QStringLiteral("uploads")})
+        return postUpload(request);
+    return QtFuture::makeReadyFuture(handleNow(request));
+}
+
+HttpResponse ApiServer::handleNow(const HttpRequest &request) {
     const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     const QByteArray &m = request.method;
     auto methodNotAllowed = [] { return HttpResponse::error(405, QStringLiteral("method not allowed")); };
@@ -130,7 +141,7 @@ HttpResponse ApiServer::handle(const HttpRequest &request) {
         return HttpResponse::error(404, QStringLiteral("no such route"));
     const QString &collection = parts[2];
     if (collection == QLatin1String("uploads") && parts.size() == 3)
-        return m == "POST" ? postUpload(request) : methodNotAllowed();
+        return methodNotAllowed(); // POST: handle()
     if (collection == QLatin1String("uploads") && parts.size() == 4)
         return m == "GET" ? getUpload(parts[3]) : methodNotAllowed();
     if (collection == QLatin1String("uploads") && parts.size() == 5 && parts[4] == QLatin1String("file"))
@@ -152,61 +163,89 @@ HttpResponse ApiServer::handle(const HttpRequest &request) {
     return HttpResponse::error(404, QStringLiteral("no such route"));
 }
 
-HttpResponse ApiServer::postUpload(const HttpRequest &request) {
+namespace {
+
+// What opening an upload found; made on a worker thread (the PDF is opened in a render helper,
+// which may take its full open timeout on a hostile file) so the server keeps answering.
+struct UploadCheck {
+    int pages = 0;
+    bool isImage = false;
+    LoadError code = LoadError::None;
+    QString neededPassword; // kept only for a set that cannot be opened without it
+};
+
+UploadCheck checkUpload(const QString &path, const QString &password, std::shared_ptr<CancelFlag> stopping) {
+    // Without the password first: a plain PDF opens whatever password is given.
+    UploadCheck check;
+    DocumentError e;
+    const qint64 maxPixels = RenderOptions().maxPixels;
+    std::unique_ptr<Document> doc = Document::open(path, QString(), &e, maxPixels, stopping.get());
+    if (!doc && e.code == LoadError::PasswordRequired && !password.isEmpty()) {
+        doc = Document::open(path, password, &e, maxPixels, stopping.get());
+        check.neededPassword = password;
+    }
+    check.code = e.code;
+    if (doc) {
+        check.pages = doc->pageCount();
+        check.isImage = doc->isImage();
+    }
+    return check;
+}
+
+} // namespace
+
+QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
+    auto now = [](HttpResponse response) { return QtFuture::makeReadyFuture(std::move(response)); };
     const QByteArray type = request.header("content-type").split(';').value(0).trimmed().toLower();
     if (type != "application/pdf")
-        return HttpResponse::error(415, QStringLiteral("send the PDF as Content-Type: application/pdf"));
-    if (request.body.isEmpty()) return HttpResponse::error(400, QStringLiteral("empty body"));
+        return now(HttpResponse::error(415, QStringLiteral("send the PDF as Content-Type: application/pdf")));
+    if (request.body.isEmpty()) return now(HttpResponse::error(400, QStringLiteral("empty body")));
     const QString password = percentDecoded(request.header("x-pdf-password"));
     if (password.size() > kMaxPasswordChars)
-        return HttpResponse::error(400, QStringLiteral("X-Pdf-Password is too long"));
+        return now(HttpResponse::error(400, QStringLiteral("X-Pdf-Password is too long")));
     const QString id = newId();
     const QString path = m_options.dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".pdf");
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(request.body) != request.body.size() ||
         !file.commit()) {
         qWarning("%s: cannot store an upload: %s", qPrintable(path), qPrintable(file.errorString()));
-        return HttpResponse::error(500, QStringLiteral("cannot store the upload"));
-    }
-    // Without the password first: a password is kept only for a set that cannot be opened
-    // without it (a plain PDF opens whatever password is given).
-    DocumentError e;
-    std::unique_ptr<Document> doc = Document::open(path, QString(), &e);
-    QString neededPassword;
-    if (!doc && e.code == LoadError::PasswordRequired && !password.isEmpty()) {
-        doc = Document::open(path, password, &e);
-        neededPassword = password;
-    }
-    if (!doc || doc->isImage()) {
-        QFile::remove(path);
-        // core's messages name a file on the server: the client gets its own.
-        if (e.code == LoadError::PasswordRequired)
-            return HttpResponse::error(
-                400, QStringLiteral("the PDF is password-protected: send its password in X-Pdf-Password"));
-        if (e.code == LoadError::WrongPassword)
-            return HttpResponse::error(
-                400, QStringLiteral("the password in X-Pdf-Password does not open the PDF"));
-        return HttpResponse::error(400, QStringLiteral("not a PDF that can be opened"));
+        return now(HttpResponse::error(500, QStringLiteral("cannot store the upload")));
     }
     UploadRecord upload;
     upload.id = id;
     upload.sha256 =
         QString::fromLatin1(QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex());
     upload.path = path;
-    upload.pages = doc->pageCount();
     upload.bytes = request.body.size();
     upload.name = cleanFileName(percentDecoded(request.header("x-filename")));
-    upload.password = neededPassword;
-    QString error;
-    if (!m_store->addUpload(upload, &error)) {
-        QFile::remove(path);
-        qWarning("upload: %s", qPrintable(error));
-        return HttpResponse::error(500, QStringLiteral("cannot record the upload"));
-    }
-    return HttpResponse::json(201, {{QStringLiteral("upload_id"), id},
-                                    {QStringLiteral("sha256"), upload.sha256},
-                                    {QStringLiteral("pages"), upload.pages},
-                                    {QStringLiteral("name"), upload.name}});
+    return QtConcurrent::run(checkUpload, path, password, m_stopping)
+        .then(this, [this, upload](const UploadCheck &check) {
+            UploadRecord record = upload;
+            if (check.code != LoadError::None || check.isImage) {
+                QFile::remove(record.path);
+                // core's messages name a file on the server: the client gets its own.
+                if (check.code == LoadError::PasswordRequired)
+                    return HttpResponse::error(
+                        400,
+                        QStringLiteral("the PDF is password-protected: send its password in X-Pdf-Password"));
+                if (check.code == LoadError::WrongPassword)
+                    return HttpResponse::error(
+                        400, QStringLiteral("the password in X-Pdf-Password does not open the PDF"));
+                return HttpResponse::error(400, QStringLiteral("not a PDF that can be opened"));
+            }
+            record.pages = check.pages;
+            record.password = check.neededPassword;
+            QString error;
+            if (!m_store->addUpload(record, &error)) {
+                QFile::remove(record.path);
+                qWarning("upload: %s", qPrintable(error));
+                return HttpResponse::error(500, QStringLiteral("cannot record the upload"));
+            }
+            return HttpResponse::json(201, {{QStringLiteral("upload_id"), record.id},
+                                            {QStringLiteral("sha256"), record.sha256},
+                                            {QStringLiteral("pages"), record.pages},
+                                            {QStringLiteral("name"), record.name}});
+        });
 }
 
 HttpResponse ApiServer::getUpload(const QString &id) {

@@ -2,6 +2,7 @@
 
 #include "httpserver.h"
 #include "queuestore.h"
+#include "render/cancelflag.h"
 
 #include <QObject>
 #include <QStringList>
@@ -29,8 +30,9 @@ public:
 
 private:
     std::optional<HttpResponse> checkHeaders(const HttpRequest &request) const;
-    HttpResponse handle(const HttpRequest &request);
-    HttpResponse postUpload(const HttpRequest &request);
+    QFuture<HttpResponse> handle(const HttpRequest &request);
+    HttpResponse handleNow(const HttpRequest &request);
+    QFuture<HttpResponse> postUpload(const HttpRequest &request);
     HttpResponse getUpload(const QString &id);
     HttpResponse getUploadFile(const QString &id);
     HttpResponse postJob(const HttpRequest &request);
@@ -41,6 +43,8 @@ private:
     HttpResponse getDeadLetters();
 
     ApiOptions m_options;
+    // Set when the server stops: upload checks still opening a PDF give up at once.
+    std::shared_ptr<CancelFlag> m_stopping = std::make_shared<CancelFlag>(false);
     std::unique_ptr<QueueStore> m_store;
     HttpServer *m_http;
 };

@@ -1,6 +1,7 @@
 #include "httpserver.h"
 
 #include <QJsonDocument>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -179,14 +180,36 @@ void HttpServer::onReadyRead(QTcpSocket *socket) {
     if (c->buffer.size() < c->request.contentLength) return;
     c->request.body = c->buffer.left(int(c->request.contentLength));
     c->buffer.clear();
-    HttpResponse response;
+    const QByteArray what = c->request.method + ' ' + c->request.path.toUtf8();
+    auto internalError = [what](const std::exception &e) {
+        qWarning("request %s: %s", what.constData(), e.what());
+        return HttpResponse::error(500, QStringLiteral("internal error"));
+    };
+    QFuture<HttpResponse> future;
     try {
-        response = m_handler(c->request);
+        future = m_handler(c->request);
     } catch (const std::exception &e) {
-        qWarning("request %s %s: %s", c->request.method.constData(), qPrintable(c->request.path), e.what());
-        response = HttpResponse::error(500, QStringLiteral("internal error"));
+        respond(socket, internalError(e));
+        return;
     }
-    respond(socket, response);
+    if (future.isFinished()) {
+        try {
+            respond(socket, future.result());
+        } catch (const std::exception &e) {
+            respond(socket, internalError(e));
+        }
+        return;
+    }
+    c->idle.stop(); // the client waits for us now
+    const QPointer<QTcpSocket> alive(socket);
+    future
+        .then(this,
+              [this, alive](const HttpResponse &response) {
+                  if (alive) respond(alive, response);
+              })
+        .onFailed(this, [this, alive, internalError](const std::exception &e) {
+            if (alive) respond(alive, internalError(e));
+        });
 }
 
 void HttpServer::respond(QTcpSocket *socket, const HttpResponse &response) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFuture>
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -47,7 +48,9 @@ struct HttpResponse {
 class HttpServer : public QObject {
     Q_OBJECT
 public:
-    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+    // A handler answers at once (a ready future) or later from another thread (an upload's
+    // check opens the PDF in a render helper): the event loop serves other clients meanwhile.
+    using Handler = std::function<QFuture<HttpResponse>(const HttpRequest &)>;
     // Runs on the headers (body empty): a response refuses the request at once (401, 413).
     using HeaderCheck = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
 

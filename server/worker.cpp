@@ -53,8 +53,8 @@ QJsonObject computeStage(const StageInput &in, const std::shared_ptr<const Docum
         if (page.match != MatchKind::Matched) return {}; // added and removed sheets: nothing to compare
         PageResult result = page;
         result.error.clear();
-        diffLoadedPair(*oldDoc, *newDoc, settings, loadPagePair(*oldDoc, *newDoc, settings, page), result,
-                       cancel);
+        diffLoadedPair(*oldDoc, *newDoc, settings, loadPagePair(*oldDoc, *newDoc, settings, page, cancel),
+                       result, cancel);
         return pageResultToJson(result, in.row.jobId);
     }
     return {{QStringLiteral("summary_text"), summarisePage(page)}};

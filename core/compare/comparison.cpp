@@ -208,26 +208,29 @@ std::pair<double, double> pairDpis(QSizeF oldSizePt, QSizeF newSizePt, double dp
 }
 
 LoadedPair loadPagePair(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
-                        const PageResult &page) {
+                        const PageResult &page, const CancelFlag *cancel) {
     // A sheet printed at another paper size (half-size set) is rendered at a higher DPI so both
     // sides have the same pixels per drawing unit: the smaller print loses no detail to the
     // comparison and nothing has to be shrunk by warping.
     const auto [oldDpi, newDpi] =
         pairDpis(oldDoc.pageSizePt(page.oldPage), newDoc.pageSizePt(page.newPage), settings.dpi);
-    auto render = [&settings](const Document &doc, int index, double dpi) {
-        RenderedPage r = doc.render(index, {dpi, settings.maxPixels});
+    auto render = [&settings, cancel](const Document &doc, int index, double dpi) {
+        RenderedPage r = doc.render(index, {dpi, settings.maxPixels}, cancel);
+        if (cancel && cancel->load()) throw StageCancelled();
         if (r.isNull())
-            throw std::runtime_error(EngineText::translate("bt::Compare", "%1: page %2 could not be rendered")
-                                         .arg(doc.fileName())
-                                         .arg(index + 1)
-                                         .toStdString());
+            throw std::runtime_error(
+                EngineText::translate("bt::Compare", "%1: page %2 could not be rendered (%3)")
+                    .arg(doc.fileName())
+                    .arg(index + 1)
+                    .arg(r.error)
+                    .toStdString());
         return r;
     };
     LoadedPair pair;
     pair.oldPage = render(oldDoc, page.oldPage, oldDpi);
     pair.newPage = render(newDoc, page.newPage, newDpi);
-    pair.oldWords = oldDoc.textLayerWords(page.oldPage);
-    pair.newWords = newDoc.textLayerWords(page.newPage);
+    pair.oldWords = oldDoc.textLayerWords(page.oldPage, cancel);
+    pair.newWords = newDoc.textLayerWords(page.newPage, cancel);
     return pair;
 }
 
@@ -321,7 +324,7 @@ QVector<PageResult> matchDocuments(const Document &oldDoc, const Document &newDo
         tasks.append({&newDoc, i});
     if (!pool) pool = QThreadPool::globalInstance();
     const QVector<SheetIdentity> identities = QtConcurrent::blockingMapped(pool, tasks, [&](const Task &t) {
-        return cancel && cancel->load() ? SheetIdentity() : identifyPage(*t.doc, t.page);
+        return cancel && cancel->load() ? SheetIdentity() : identifyPage(*t.doc, t.page, cancel);
     });
     if (cancel && cancel->load()) throw StageCancelled();
     QVector<SheetInfo> oldSheets, newSheets;
@@ -337,10 +340,10 @@ QVector<PageResult> matchDocuments(const Document &oldDoc, const Document &newDo
     const bool numbersMissing = std::any_of(identities.begin(), identities.end(),
                                             [](const SheetIdentity &i) { return !i.isValid(); });
     if (unpairedBoth || numbersMissing) {
-        auto thumbnail = [](const Document &doc, int page) {
+        auto thumbnail = [cancel](const Document &doc, int page) {
             const QSizeF size = doc.pageSizePt(page);
             return doc.renderRegion(page, QRectF(QPointF(0, 0), size),
-                                    kThumbnailWidth * kPointsPerInch / size.width());
+                                    kThumbnailWidth * kPointsPerInch / size.width(), cancel);
         };
         for (SheetInfo &s : oldSheets)
             s.thumbnail = thumbnail(oldDoc, s.page);

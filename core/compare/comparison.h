@@ -49,7 +49,6 @@ struct ComparisonResult {
 
 // Thrown by a stage that noticed its job was cancelled.
 struct StageCancelled {};
-using CancelFlag = std::atomic<bool>;
 
 // Identifies every sheet of both sets (text layer, else OCR of the title block; in parallel on
 // pool, the global thread pool when null) and pairs them. Returns one PageResult per pair, in
@@ -77,7 +76,7 @@ std::pair<double, double> pairDpis(QSizeF oldSizePt, QSizeF newSizePt, double dp
 // same pixels per drawing unit) and reads their words. Throws std::runtime_error when a page
 // cannot be rendered.
 LoadedPair loadPagePair(const Document &oldDoc, const Document &newDoc, const CompareSettings &settings,
-                        const PageResult &page);
+                        const PageResult &page, const CancelFlag *cancel = nullptr);
 
 // CPU seconds (the whole process: OpenCV's worker threads count too) spent in each step of one
 // diffLoadedPair call, for profiling tools (buildtrace-bench --diff-steps).

@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include "i18n/enginetext.h"
+#include "render/renderpool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -8,10 +9,9 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
-#include <QPdfDocument>
+#include <QJsonArray>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
-#include <poppler/qt6/poppler-qt6.h>
 
 namespace bt {
 
@@ -39,7 +39,9 @@ QSize pixelSize(QSizeF sizePt, double dpi) {
                  std::max(1, int(std::floor(sizePt.height() / kPointsPerInch * dpi + 1e-3))));
 }
 
-// ARGB32 with transparent paper -> 8-bit grey on white (composite, then luminance).
+} // namespace
+
+// Composite, then luminance.
 cv::Mat argbToGreyOnWhite(const QImage &image) {
     const QImage argb =
         image.format() == QImage::Format_ARGB32 ? image : image.convertToFormat(QImage::Format_ARGB32);
@@ -57,8 +59,6 @@ cv::Mat argbToGreyOnWhite(const QImage &image) {
     return out;
 }
 
-} // namespace
-
 double cappedDpi(QSizeF sizePt, double requestedDpi, qint64 maxPixels) {
     const double areaIn2 = (sizePt.width() / kPointsPerInch) * (sizePt.height() / kPointsPerInch);
     if (areaIn2 <= 0) return requestedDpi;
@@ -66,14 +66,12 @@ double cappedDpi(QSizeF sizePt, double requestedDpi, qint64 maxPixels) {
     return std::min(requestedDpi, std::floor(maxDpi * 100.0) / 100.0);
 }
 
-Document::~Document() = default;
-
 QString Document::fileName() const {
     return QFileInfo(m_path).fileName();
 }
 
 std::unique_ptr<Document> Document::open(const QString &path, const QString &password, DocumentError *error,
-                                         qint64 maxPixels) {
+                                         qint64 maxPixels, const CancelFlag *cancel) {
     DocumentError dummy;
     DocumentError &err = error ? *error : dummy;
     err = {};
@@ -101,6 +99,7 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
 
     std::unique_ptr<Document> doc(new Document);
     doc->m_path = path;
+    doc->m_maxPixels = maxPixels;
     const QByteArray head = file.peek(1024);
 
     if (hasPdfHeader(head)) {
@@ -111,46 +110,7 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
             return nullptr;
         }
         file.close();
-        doc->m_pdf = std::make_unique<QPdfDocument>();
-        if (!password.isEmpty()) doc->m_pdf->setPassword(password);
-        const QPdfDocument::Error loadError = doc->m_pdf->load(path);
-        if (loadError == QPdfDocument::Error::IncorrectPassword) {
-            err = password.isEmpty()
-                      ? makeError(LoadError::PasswordRequired, path,
-                                  EngineText::translate("bt::Document",
-                                                        "PDF is password-protected; give its password"))
-                      : makeError(LoadError::WrongPassword, path,
-                                  EngineText::translate("bt::Document", "wrong password for this PDF"));
-            return nullptr;
-        }
-        if (loadError == QPdfDocument::Error::UnsupportedSecurityScheme) {
-            err =
-                makeError(LoadError::Corrupt, path,
-                          EngineText::translate("bt::Document", "PDF uses an unsupported encryption scheme"));
-            return nullptr;
-        }
-        // An empty page tree loads "without error" but with status Error; a broken file may
-        // also report status Error with error() None (NOTES.md): tell the two apart by pages.
-        if (loadError == QPdfDocument::Error::None && doc->m_pdf->pageCount() <= 0) {
-            err = makeError(LoadError::NoPages, path,
-                            EngineText::translate("bt::Document", "PDF has no pages"));
-            return nullptr;
-        }
-        if (loadError != QPdfDocument::Error::None || doc->m_pdf->status() != QPdfDocument::Status::Ready) {
-            err = makeError(LoadError::Corrupt, path,
-                            EngineText::translate("bt::Document", "PDF is damaged and cannot be opened"));
-            return nullptr;
-        }
-        if (doc->m_pdf->pageCount() <= 0) {
-            err = makeError(LoadError::NoPages, path,
-                            EngineText::translate("bt::Document", "PDF has no pages"));
-            return nullptr;
-        }
-        const QByteArray pw = password.toUtf8();
-        doc->m_textLayer = Poppler::Document::load(path, pw, pw);
-        if (doc->m_textLayer &&
-            (doc->m_textLayer->isLocked() || doc->m_textLayer->numPages() != doc->pageCount()))
-            doc->m_textLayer.reset(); // words are then read by OCR only
+        if (!doc->openPdf(password, &err, cancel)) return nullptr;
     } else {
         file.close();
         QImageReader reader(path);
@@ -188,9 +148,21 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
 
     for (int i = 0; i < doc->pageCount(); ++i) {
         const QSizeF size = doc->pageSizePt(i);
-        if (size.width() <= 0 || size.height() <= 0) {
+        if (!(size.width() > 0 && size.height() > 0)) {
             err = makeError(LoadError::Corrupt, path,
                             EngineText::translate("bt::Document", "page %1 has no size").arg(i + 1));
+            return nullptr;
+        }
+        const double shortSide = std::min(size.width(), size.height());
+        const double longSide = std::max(size.width(), size.height());
+        if (shortSide < kMinimumSidePt || longSide / shortSide > kMaximumAspect) {
+            err = makeError(
+                LoadError::PageTooSmall, path,
+                EngineText::translate("bt::Document",
+                                      "page %1 is %2 x %3 pt, not the size or shape of a drawing sheet")
+                    .arg(i + 1)
+                    .arg(size.width(), 0, 'g', 4)
+                    .arg(size.height(), 0, 'g', 4));
             return nullptr;
         }
         if (doc->m_pdf && cappedDpi(size, kMinimumDpi, maxPixels) < kMinimumDpi) {
@@ -209,18 +181,61 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
     return doc;
 }
 
+Document::~Document() {
+    if (m_pdf) RenderPool::instance().removeDocument(m_pdf);
+}
+
+bool Document::openPdf(const QString &password, DocumentError *error, const CancelFlag *cancel) {
+    RenderPool &pool = RenderPool::instance();
+    m_pdf = pool.addDocument(m_path, password);
+    const RenderReply reply = pool.open(m_pdf, cancel);
+    auto fail = [&](LoadError code, const QString &problem) {
+        *error = makeError(code, m_path, problem);
+        return false;
+    };
+    if (reply.error == QLatin1String("password"))
+        return password.isEmpty()
+                   ? fail(LoadError::PasswordRequired,
+                          EngineText::translate("bt::Document",
+                                                "PDF is password-protected; give its password"))
+                   : fail(LoadError::WrongPassword,
+                          EngineText::translate("bt::Document", "wrong password for this PDF"));
+    if (reply.error == QLatin1String("unsupported-encryption"))
+        return fail(LoadError::Corrupt,
+                    EngineText::translate("bt::Document", "PDF uses an unsupported encryption scheme"));
+    if (reply.error == QLatin1String("no-pages"))
+        return fail(LoadError::NoPages, EngineText::translate("bt::Document", "PDF has no pages"));
+    if (reply.failure == RenderFailure::Unavailable) return fail(LoadError::NotReadable, reply.message);
+    if (reply.failure == RenderFailure::Cancelled)
+        return fail(LoadError::Cancelled, EngineText::translate("bt::Document", "opening was cancelled"));
+    if (reply.failure == RenderFailure::TimedOut || reply.failure == RenderFailure::Crashed)
+        return fail(LoadError::Corrupt,
+                    EngineText::translate("bt::Document", "PDF is damaged and cannot be opened (%1)")
+                        .arg(reply.message));
+    const QJsonArray pages = reply.json.value(QStringLiteral("pages")).toArray();
+    if (!reply.ok() || pages.isEmpty())
+        return fail(LoadError::Corrupt,
+                    EngineText::translate("bt::Document", "PDF is damaged and cannot be opened"));
+    for (const QJsonValue &page : pages) {
+        const QJsonArray p = page.toArray();
+        m_pageSizes.append(QSizeF(p.at(0).toDouble(), p.at(1).toDouble()));
+        m_pageLabels.append(p.at(2).toString());
+    }
+    return true;
+}
+
 int Document::pageCount() const {
-    return m_pdf ? m_pdf->pageCount() : 1;
+    return m_pdf ? int(m_pageSizes.size()) : 1;
 }
 
 QSizeF Document::pageSizePt(int page) const {
-    if (m_pdf) return m_pdf->pagePointSize(page);
+    if (m_pdf) return m_pageSizes.value(page);
     return QSizeF(m_image->width() / m_imageDpi * kPointsPerInch,
                   m_image->height() / m_imageDpi * kPointsPerInch);
 }
 
 QString Document::pageLabel(int page) const {
-    return m_pdf ? m_pdf->pageLabel(page) : QString::number(page + 1);
+    return m_pdf ? m_pageLabels.value(page) : QString::number(page + 1);
 }
 
 cv::Mat Document::imageToGrey(const QImage &image) const {
@@ -231,7 +246,7 @@ cv::Mat Document::imageToGrey(const QImage &image) const {
     return argbToGreyOnWhite(image);
 }
 
-RenderedPage Document::render(int page, const RenderOptions &options) const {
+RenderedPage Document::render(int page, const RenderOptions &options, const CancelFlag *cancel) const {
     RenderedPage out;
     out.sizePt = pageSizePt(page);
     out.requestedDpi = options.dpi;
@@ -239,9 +254,12 @@ RenderedPage Document::render(int page, const RenderOptions &options) const {
     out.dpiLowered = out.dpi < options.dpi;
     const QSize size = pixelSize(out.sizePt, out.dpi);
     if (m_pdf) {
-        const QImage image = m_pdf->render(page, size);
-        if (image.isNull()) return {};
-        out.grey = argbToGreyOnWhite(image);
+        const RenderReply reply =
+            RenderPool::instance().render(m_pdf, page, size, QRect(), cancel, &out.grey);
+        if (!reply.ok()) {
+            out.grey.release();
+            out.error = reply.message.isEmpty() ? reply.error : reply.message;
+        }
     } else {
         cv::Mat grey = imageToGrey(*m_image);
         if (grey.size() != cv::Size(size.width(), size.height()))
@@ -252,7 +270,7 @@ RenderedPage Document::render(int page, const RenderOptions &options) const {
     return out;
 }
 
-cv::Mat Document::renderRegion(int page, const QRectF &rectPt, double dpi) const {
+cv::Mat Document::renderRegion(int page, const QRectF &rectPt, double dpi, const CancelFlag *cancel) const {
     const QSizeF sizePt = pageSizePt(page);
     const QRectF clipped = rectPt.intersected(QRectF(QPointF(0, 0), sizePt));
     if (clipped.isEmpty()) return {};
@@ -262,10 +280,12 @@ cv::Mat Document::renderRegion(int page, const QRectF &rectPt, double dpi) const
         // Whole page, then crop: Qt 6.4's clipped render (scaledClipRect) scales by (W-1)/W and
         // shifts small crops by tens of pixels; the page is parsed once either way.
         const QSize pagePx = pixelSize(sizePt, dpi);
-        const QImage image = m_pdf->render(page, pagePx);
-        if (image.isNull()) return {};
+        if (qint64(pagePx.width()) * pagePx.height() > m_maxPixels) return {};
         const QRect inside = clipPx.intersected(QRect(QPoint(0, 0), pagePx));
-        return argbToGreyOnWhite(image.copy(inside));
+        if (inside.isEmpty()) return {};
+        cv::Mat grey;
+        if (!RenderPool::instance().render(m_pdf, page, pagePx, inside, cancel, &grey).ok()) return {};
+        return grey;
     }
     const double imageScale = m_imageDpi / kPointsPerInch;
     const QRect srcPx = QRectF(clipped.topLeft() * imageScale, clipped.size() * imageScale)
@@ -276,26 +296,26 @@ cv::Mat Document::renderRegion(int page, const QRectF &rectPt, double dpi) const
     return grey;
 }
 
-Words Document::textLayerWords(int page) const {
-    if (!m_textLayer) return {};
-    const QMutexLocker lock(&m_textMutex);
-    const auto cached = m_wordCache.constFind(page);
-    if (cached != m_wordCache.constEnd()) return *cached;
-    Words words;
-    if (const std::unique_ptr<Poppler::Page> p = m_textLayer->page(page)) {
-        // Poppler reports boxes in the page's own size; scale in case it differs from QtPdf's.
-        const QSizeF popplerSize = p->pageSizeF();
-        const QSizeF size = pageSizePt(page);
-        const double sx = popplerSize.width() > 0 ? size.width() / popplerSize.width() : 1.0;
-        const double sy = popplerSize.height() > 0 ? size.height() / popplerSize.height() : 1.0;
-        for (const std::unique_ptr<Poppler::TextBox> &box : p->textList()) {
-            const QString text = box->text().trimmed();
-            const QRectF b = box->boundingBox();
-            if (text.isEmpty() || b.isEmpty()) continue;
-            words.append(Word{text, QRectF(b.x() * sx, b.y() * sy, b.width() * sx, b.height() * sy), 100.0});
-        }
+Words Document::textLayerWords(int page, const CancelFlag *cancel) const {
+    if (!m_pdf) return {};
+    {
+        const QMutexLocker lock(&m_textMutex);
+        const auto cached = m_wordCache.constFind(page);
+        if (cached != m_wordCache.constEnd()) return *cached;
     }
-    m_wordCache.insert(page, words);
+    const RenderReply reply = RenderPool::instance().words(m_pdf, page, cancel);
+    Words words;
+    for (const QJsonValue &value : reply.json.value(QStringLiteral("words")).toArray()) {
+        const QJsonArray w = value.toArray();
+        words.append(Word{
+            w.at(0).toString(),
+            QRectF(w.at(1).toDouble(), w.at(2).toDouble(), w.at(3).toDouble(), w.at(4).toDouble()), 100.0});
+    }
+    // A failed read (a timeout, a crash) is not cached: the next caller may try again.
+    if (reply.ok()) {
+        const QMutexLocker lock(&m_textMutex);
+        m_wordCache.insert(page, words);
+    }
     return words;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "render/renderprocess.h"
 #include "word.h"
 
 #include <QHash>
@@ -9,11 +10,7 @@
 #include <memory>
 #include <opencv2/core/mat.hpp>
 
-class QPdfDocument;
 class QImage;
-namespace Poppler {
-class Document;
-}
 
 namespace bt {
 
@@ -28,6 +25,8 @@ enum class LoadError {
     WrongPassword,
     NoPages,
     PageTooLarge,
+    PageTooSmall, // smaller than a drawing sheet can be, or a strip no drawing is
+    Cancelled,
 };
 
 struct DocumentError {
@@ -43,6 +42,10 @@ struct RenderOptions {
 
 // Smallest DPI a page may be lowered to before it is refused as too large.
 constexpr double kMinimumDpi = 50.0;
+// Smallest side and most elongated shape a sheet may have: a 1 x 2592 pt page is no drawing, and
+// every size that follows from it (crops scaled to a fixed pixel count) would be absurd.
+constexpr double kMinimumSidePt = 72.0;
+constexpr double kMaximumAspect = 20.0;
 
 struct RenderedPage {
     cv::Mat grey; // CV_8UC1, ink dark on white paper
@@ -50,15 +53,20 @@ struct RenderedPage {
     double requestedDpi = 0;
     bool dpiLowered = false; // the pixel cap forced a lower DPI than requested
     QSizeF sizePt;           // page size in PDF points
+    QString error;           // why the render failed (null page): one line, no file name
     bool isNull() const { return grey.empty(); }
 };
 
 // DPI at which a page of the given size fits under the pixel cap (<= requested).
 double cappedDpi(QSizeF sizePt, double requestedDpi, qint64 maxPixels);
 
+// ARGB32 with transparent paper (a QtPdf render) -> 8-bit grey on white.
+cv::Mat argbToGreyOnWhite(const QImage &image);
+
 // A drawing set: a multi-page PDF, or a single raster image treated as a one-sheet set.
-// Rendering goes through QtPdf, whose PDFium calls are serialised by a process-wide lock,
-// so calling render() from several threads is safe but not parallel.
+// A PDF is opened, rendered and read in the render helpers (RenderPool): every function may be
+// called from several threads, renders run in parallel up to the number of helpers, and a render
+// that hangs, crashes or is cancelled costs only its helper.
 class Document {
 public:
     ~Document();
@@ -67,32 +75,40 @@ public:
 
     // Opens and validates a set. On failure returns null and fills error with one line naming
     // the file and the problem. Every page must be renderable at kMinimumDpi under maxPixels.
+    // cancel stops an open that is still reading the file (error code Cancelled).
     static std::unique_ptr<Document> open(const QString &path, const QString &password, DocumentError *error,
-                                          qint64 maxPixels = RenderOptions().maxPixels);
+                                          qint64 maxPixels = RenderOptions().maxPixels,
+                                          const CancelFlag *cancel = nullptr);
 
     QString path() const { return m_path; }
     QString fileName() const;
-    bool isImage() const { return m_pdf == nullptr; }
+    bool isImage() const { return m_pdf == 0; }
     int pageCount() const;
     QSizeF pageSizePt(int page) const; // 0-based page index
     QString pageLabel(int page) const;
 
-    // Whole page, composited onto white, 8-bit grey.
-    RenderedPage render(int page, const RenderOptions &options) const;
-    // Part of a page (rect in points) at a DPI; used for title-block crops and thumbnails.
-    cv::Mat renderRegion(int page, const QRectF &rectPt, double dpi) const;
+    // Whole page, composited onto white, 8-bit grey. Null (with error set) when the render
+    // failed, took too long or was cancelled (cancel set: the helper is stopped at once).
+    RenderedPage render(int page, const RenderOptions &options, const CancelFlag *cancel = nullptr) const;
+    // Part of a page (rect in points) at a DPI; used for title-block crops and thumbnails. Empty
+    // when it failed, or when the whole page at that DPI would exceed the set's pixel cap.
+    cv::Mat renderRegion(int page, const QRectF &rectPt, double dpi,
+                         const CancelFlag *cancel = nullptr) const;
     // Words from the PDF text layer; empty for images and for pages without one. Cached per
     // page; safe to call from several threads.
-    Words textLayerWords(int page) const;
+    Words textLayerWords(int page, const CancelFlag *cancel = nullptr) const;
 
 private:
     Document() = default;
     cv::Mat imageToGrey(const QImage &image) const;
+    bool openPdf(const QString &password, DocumentError *error, const CancelFlag *cancel);
 
     QString m_path;
-    std::unique_ptr<QPdfDocument> m_pdf;
-    std::unique_ptr<Poppler::Document> m_textLayer; // PDF inputs: words with boxes
-    mutable QMutex m_textMutex;                     // poppler documents are not thread-safe
+    qint64 m_maxPixels = 0;
+    int m_pdf = 0; // the set's id in RenderPool; 0 for images
+    QVector<QSizeF> m_pageSizes;
+    QStringList m_pageLabels;
+    mutable QMutex m_textMutex;
     mutable QHash<int, Words> m_wordCache;
     std::unique_ptr<QImage> m_image; // set for image inputs
     double m_imageDpi = 0;           // resolution the image declares (or 150 when it declares none)

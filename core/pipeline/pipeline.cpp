@@ -3,6 +3,7 @@
 #include "allocator.h"
 #include "compare/ignoreareas.h"
 #include "compare/resultjson.h"
+#include "render/renderpool.h"
 #include "summary/summary.h"
 
 #include <QCryptographicHash>
@@ -53,8 +54,8 @@ bool isTerminal(StageStatus s) {
 }
 
 int stageCap(Stage stage, const PipelineOptions &options) {
-    // PDFium renders one page at a time per process, so one OCR stage at a time; it keeps one
-    // core busy while the diff stage keeps the other.
+    // Pages render in the render helpers (RenderPool): one OCR stage per helper.
+    if (stage == Stage::Ocr) return RenderPool::instance().processCount();
     return stage == Stage::Diff ? std::max(1, options.diffConcurrency) : 1;
 }
 
@@ -285,7 +286,7 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     m_runningCount = {0, 0, 0};
     m_heldBytes = 0;
     m_pool.setMaxThreadCount(2 + stageCap(Stage::Diff, options));
-    m_renderPool.setMaxThreadCount(1);
+    m_renderPool.setMaxThreadCount(stageCap(Stage::Ocr, options));
     if (m_store) m_settings.outputDir = m_store->artifactDir(m_jobId);
     if (!m_settings.outputDir.isEmpty()) QDir().mkpath(m_settings.outputDir);
     m_running = true;
@@ -496,12 +497,12 @@ void Pipeline::launch(int index, Stage stage) {
             lowerThreadPriority(stage == Stage::Ocr ? kRenderLaneNice : kWorkerNice);
             switch (stage) {
             case Stage::Ocr:
-                outcome->loaded =
-                    std::make_shared<LoadedPair>(loadPagePair(*oldDoc, *newDoc, settings, page));
+                outcome->loaded = std::make_shared<LoadedPair>(
+                    loadPagePair(*oldDoc, *newDoc, settings, page, cancel.get()));
                 break;
             case Stage::Diff: {
-                LoadedPair pair =
-                    loaded ? std::move(*loaded) : loadPagePair(*oldDoc, *newDoc, settings, page);
+                LoadedPair pair = loaded ? std::move(*loaded)
+                                         : loadPagePair(*oldDoc, *newDoc, settings, page, cancel.get());
                 loaded.reset();
                 PageResult result = page;
                 result.error.clear();

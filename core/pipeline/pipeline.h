@@ -169,7 +169,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_aiUnavailable;
     QElapsedTimer m_clock;
     QThreadPool m_pool;       // matching, diffs, summaries
-    QThreadPool m_renderPool; // the OCR stage (renders): one thread, below normal priority
+    QThreadPool m_renderPool; // the OCR stage: a thread per render helper, below normal priority
     // Identification of every sheet. Not the global pool: Qt's raster engine splits large fills
     // over that one and a window's paint event waits for them behind any long task queued there.
     QThreadPool m_identifyPool;

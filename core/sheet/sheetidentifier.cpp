@@ -485,14 +485,14 @@ std::vector<cv::Rect> largeTextLines(const cv::Mat &grey, double dpi) {
 
 // Crop of `area` at a DPI that keeps it under kMaxCropPixels, OCR'd into page words; its
 // large text lines are read again one by one and replace what the whole-crop pass saw there.
-Words ocrArea(const Document &document, int page, const QRectF &area) {
+Words ocrArea(const Document &document, int page, const QRectF &area, const CancelFlag *cancel) {
     const QRectF clipped = area.intersected(QRectF(QPointF(0, 0), document.pageSizePt(page)));
     if (clipped.isEmpty()) return {};
     const double areaIn2 = clipped.width() / kPointsPerInch * clipped.height() / kPointsPerInch;
     const double wanted = std::clamp(std::sqrt(kCropPixels / areaIn2), kMinOcrDpi, kMaxOcrDpi);
     const double dpi =
         std::floor(std::max(kFloorOcrDpi, std::min(wanted, std::sqrt(kMaxCropPixels / areaIn2))));
-    const cv::Mat crop = document.renderRegion(page, clipped, dpi);
+    const cv::Mat crop = document.renderRegion(page, clipped, dpi, cancel);
     if (crop.empty()) return {};
     // renderRegion crops at whole pixels from the aligned pixel rect; map from that corner.
     const double s = dpi / kPointsPerInch;
@@ -596,10 +596,10 @@ SheetIdentity identifySheet(const Words &words, QSizeF pageSizePt) {
     return id;
 }
 
-SheetIdentity identifyPage(const Document &document, int page) {
+SheetIdentity identifyPage(const Document &document, int page, const CancelFlag *cancel) {
     const QSizeF size = document.pageSizePt(page);
     const QRectF area = titleBlockAreaPt(size);
-    const Words textWords = document.textLayerWords(page);
+    const Words textWords = document.textLayerWords(page, cancel);
     SheetIdentity fromText;
     if (!textWords.isEmpty()) {
         fromText = identifySheet(textWords, size);
@@ -618,7 +618,8 @@ SheetIdentity identifyPage(const Document &document, int page) {
     const QRectF crops[] = {area, QRectF(0, 0.8 * h, w, 0.2 * h), QRectF(0.8 * w, 0, 0.2 * w, h)};
     SheetIdentity best = fromText;
     for (const QRectF &crop : crops) {
-        const Words ocrWords = ocrArea(document, page, crop);
+        if (cancel && cancel->load()) break;
+        const Words ocrWords = ocrArea(document, page, crop, cancel);
         if (ocrWords.isEmpty()) continue;
         // Text-layer words join in: a partly stroked title block may still have real text.
         SheetIdentity id = identifySheet(ocrWords + textWords, size);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document/word.h"
+#include "render/cancelflag.h"
 #include "sheetidentity.h"
 
 #include <QSizeF>
@@ -19,6 +20,6 @@ SheetIdentity identifySheet(const Words &words, QSizeF pageSizePt);
 
 // Identifies a page of a document: text layer first; when that gives no number, OCR of the
 // title-block area rendered at a modest DPI (never the whole sheet at full DPI).
-SheetIdentity identifyPage(const Document &document, int page);
+SheetIdentity identifyPage(const Document &document, int page, const CancelFlag *cancel = nullptr);
 
 } // namespace bt
