@@ -85,6 +85,10 @@
         <source>page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP</source>
         <translation>Seite %1 misst %2 x %3 Zoll, zu groß, um sie selbst mit %4 DPI innerhalb von %5 MP zu rendern</translation>
     </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>ist keine reguläre Datei</translation>
+    </message>
 </context>
 <context>
     <name>bt::Pipeline</name>

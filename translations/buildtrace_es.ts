@@ -85,6 +85,10 @@
         <source>page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP</source>
         <translation>la página %1 mide %2 x %3 pulg., demasiado grande para renderizarla incluso a %4 DPI dentro de %5 MP</translation>
     </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>no es un archivo regular</translation>
+    </message>
 </context>
 <context>
     <name>bt::Pipeline</name>

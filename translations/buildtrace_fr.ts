@@ -85,6 +85,10 @@
         <source>page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP</source>
         <translation>la page %1 mesure %2 x %3 po, trop grande pour être rendue même à %4 DPI dans la limite de %5 MP</translation>
     </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>n’est pas un fichier ordinaire</translation>
+    </message>
 </context>
 <context>
     <name>bt::Pipeline</name>
