@@ -3,6 +3,7 @@
 
 #include "compare/comparison.h"
 #include "compare/resultjson.h"
+#include "io/outputfile.h"
 #include "pipeline/pipeline.h"
 #include "store/jobstore.h"
 #include "text/ocrengine.h"
@@ -12,7 +13,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
 #include <QUrl>
@@ -213,6 +213,14 @@ struct RunOptions {
             fail(QStringLiteral("--events and --json - both write to stdout: pick one"));
             return false;
         }
+        // Checked now, so that a long job does not end in "cannot write".
+        if (parser.isSet(json) && parser.value(json) != QLatin1String("-")) {
+            const QString problem = OutputFile::problem(parser.value(json));
+            if (!problem.isEmpty()) {
+                fail(QStringLiteral("%1: %2").arg(parser.value(json), problem));
+                return false;
+            }
+        }
         return true;
     }
 };
@@ -222,15 +230,19 @@ void printEvent(const QJsonObject &event) {
     out().flush(); // a reader acts on each line the moment it happens
 }
 
-// Copies a job's artifacts to dir and points the result there.
-bool exportArtifacts(ComparisonResult &result, const QString &dir) {
-    if (!QDir().mkpath(dir)) return false;
+// Copies a job's artifacts to dir and points the result there; false with *error naming the file.
+bool exportArtifacts(ComparisonResult &result, const QString &dir, QString *error) {
     for (PageResult &p : result.pages) {
         for (QString *path : {&p.overlayPath, &p.alignedOldPath, &p.newRenderPath}) {
             if (path->isEmpty()) continue;
             const QString target = QDir(dir).filePath(QFileInfo(*path).fileName());
-            QFile::remove(target);
-            if (!QFile::copy(*path, target)) return false;
+            QFile source(*path);
+            QString e;
+            if (!source.open(QIODevice::ReadOnly)) e = source.errorString();
+            if (!e.isEmpty() || !writeOutputFile(target, source.readAll(), &e)) {
+                *error = QStringLiteral("%1: cannot copy the overlay there (%2)").arg(target, e);
+                return false;
+            }
             *path = target;
         }
     }
@@ -246,6 +258,9 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
     const QString jsonPath = parser.value(o.json);
     const QString outDir =
         parser.isSet(o.out) ? QFileInfo(parser.value(o.out)).absoluteFilePath() : QString();
+    if (!outDir.isEmpty() && QFileInfo::exists(outDir) && !QFileInfo(outDir).isDir())
+        return fail(QStringLiteral("%1: exists and is not a folder (--out names the folder for the overlays)")
+                        .arg(outDir));
     if (!outDir.isEmpty() && !QDir().mkpath(outDir))
         return fail(QStringLiteral("%1: cannot create the output folder").arg(outDir));
 
@@ -311,16 +326,13 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
     std::signal(SIGTERM, SIG_DFL);
 
     ComparisonResult result = pipeline.result();
-    if (!outDir.isEmpty() && !exportArtifacts(result, outDir))
-        return fail(QStringLiteral("%1: cannot copy the overlays there").arg(outDir));
+    if (!outDir.isEmpty() && !exportArtifacts(result, outDir, &e)) return fail(e);
     const QByteArray json = QJsonDocument(comparisonToJson(result)).toJson(QJsonDocument::Indented);
     if (jsonPath == QLatin1String("-")) {
         out() << json;
         out().flush();
-    } else if (!jsonPath.isEmpty()) {
-        QSaveFile file(jsonPath); // written whole or not at all
-        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-            return fail(QStringLiteral("%1: cannot write the result (%2)").arg(jsonPath, file.errorString()));
+    } else if (!jsonPath.isEmpty() && !writeOutputFile(jsonPath, json, &e)) {
+        return fail(QStringLiteral("%1: cannot write the result (%2)").arg(jsonPath, e));
     }
     if (!quiet && !events && jsonPath != QLatin1String("-")) {
         for (const PageResult &p : result.pages)

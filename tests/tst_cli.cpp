@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalServer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -25,6 +26,9 @@
 
 #include <opencv2/core/utility.hpp>
 #include <optional>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 using namespace bt::test;
 
@@ -703,6 +707,150 @@ private slots:
             QVERIFY2(overlay.startsWith(artifacts) && QFileInfo::exists(overlay), qPrintable(overlay));
             QCOMPARE(diff.value(QStringLiteral("dpi")).toDouble(), 72.0);
         }
+    }
+
+    // An output goes into what the user named. A FIFO or a device node is written, never replaced
+    // by a regular file renamed over it (as root even /dev/null would be); a regular file is
+    // replaced whole and atomically (by a new file: a new inode); a symlink to one stays a link.
+    // Only nodes made here: never the system's /dev/null.
+    void outputTargets_data() {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("json-fifo") << "--json"
+                                   << "fifo";
+        QTest::newRow("json-device") << "--json"
+                                     << "device";
+        QTest::newRow("json-regular") << "--json"
+                                      << "regular";
+        QTest::newRow("json-symlink") << "--json"
+                                      << "symlink";
+        QTest::newRow("report-fifo") << "--report"
+                                     << "fifo";
+    }
+    void outputTargets() {
+        QFETCH(QString, option);
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString target = dir.filePath(QStringLiteral("target"));
+        const QByteArray targetName = QFile::encodeName(target);
+        QString written = target; // where the output can be read back
+        QProcess reader;
+        if (kind == QLatin1String("fifo")) {
+            QCOMPARE(::mkfifo(targetName.constData(), 0600), 0);
+            written = dir.filePath(QStringLiteral("read-from-fifo"));
+            reader.setStandardOutputFile(written);
+            reader.start(QStringLiteral("cat"), {target});
+            QVERIFY(reader.waitForStarted());
+        } else if (kind == QLatin1String("device")) {
+            if (::mknod(targetName.constData(), S_IFCHR | 0600, makedev(1, 3)) != 0)
+                QSKIP("mknod needs root"); // the null device's numbers
+        } else {
+            const QString file = dir.filePath(kind == QLatin1String("symlink") ? QStringLiteral("real")
+                                                                               : QStringLiteral("target"));
+            QFile old(file);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write(QByteArray(100000, 'x')); // longer than the result: no old tail may remain
+            old.close();
+            if (kind == QLatin1String("symlink")) {
+                QCOMPARE(::symlink("real", targetName.constData()), 0);
+                written = file;
+            }
+        }
+        struct stat before {};
+        QCOMPARE(::lstat(targetName.constData(), &before), 0);
+
+        QStringList args{
+            QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--dpi"), QStringLiteral("72"),
+            QStringLiteral("--quiet"), option,    target};
+        if (option == QLatin1String("--report"))
+            args << QStringLiteral("--report-dpi") << QStringLiteral("30");
+        const CliRun r = runCli(args);
+        if (kind == QLatin1String("fifo") && !reader.waitForFinished(10000)) {
+            reader.kill();
+            reader.waitForFinished();
+        }
+        QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit && r.exitCode == 0,
+                 qPrintable(describe(r)));
+        QVERIFY2(r.stdErr.isEmpty(), qPrintable(r.stdErr));
+
+        struct stat after {};
+        QCOMPARE(::lstat(targetName.constData(), &after), 0);
+        QCOMPARE(after.st_mode & S_IFMT, before.st_mode & S_IFMT); // still a FIFO, a device, a link, a file
+        if (kind == QLatin1String("device")) {
+            QCOMPARE(after.st_rdev, before.st_rdev);
+            return; // what went into the null device is gone
+        }
+        if (kind == QLatin1String("regular"))
+            QVERIFY2(after.st_ino != before.st_ino, "replaced by a new file");
+        QFile f(written);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        if (option == QLatin1String("--report")) {
+            QVERIFY2(bytes.startsWith("%PDF-") && bytes.trimmed().endsWith("%%EOF"),
+                     bytes.left(100).constData());
+            return;
+        }
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(doc.object().value(QStringLiteral("total_pages")).toInt(), 2);
+    }
+
+    // A folder or a socket cannot take an output: one line naming it, before the job, and the
+    // socket is not replaced by a file.
+    void refusedOutputs_data() {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("json-folder") << "--json"
+                                     << "folder"
+                                     << "is a folder";
+        QTest::newRow("json-socket") << "--json"
+                                     << "socket"
+                                     << "not a file";
+        QTest::newRow("changes-csv-socket") << "--changes-csv"
+                                            << "socket"
+                                            << "not a file";
+    }
+    void refusedOutputs() {
+        QFETCH(QString, option);
+        QFETCH(QString, kind);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString target = dir.filePath(QStringLiteral("target"));
+        QLocalServer server; // owns the socket file while the test runs
+        if (kind == QLatin1String("socket"))
+            QVERIFY2(server.listen(target), qPrintable(server.errorString()));
+        else
+            QVERIFY(QDir().mkpath(target));
+        const CliRun r = runCli({QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--dpi"),
+                                 QStringLiteral("72"), option, target});
+        QVERIFY2(r.finished && r.exitCode == 2, qPrintable(describe(r)));
+        QCOMPARE(lines(r.stdErr).size(), 1);
+        QVERIFY2(r.stdErr.contains(target) && r.stdErr.contains(problem), qPrintable(r.stdErr));
+        QVERIFY2(r.stdOut.isEmpty(), r.stdOut.constData()); // refused before the job ran
+        const QFileInfo info(target);
+        QVERIFY(!info.isFile());
+        QCOMPARE(info.isDir(), kind == QLatin1String("folder"));
+    }
+
+    // --out names a folder: an existing file there is one clear line, before the job.
+    void outIsAFile() {
+        const QString file = path(QStringLiteral("out-is-a-file"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("keep me");
+        f.close();
+        const CliRun r = runCli({QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--dpi"),
+                                 QStringLiteral("72"), QStringLiteral("--out"), file});
+        QVERIFY2(r.finished && r.exitCode == 2, qPrintable(describe(r)));
+        QCOMPARE(lines(r.stdErr).size(), 1);
+        QVERIFY2(r.stdErr.contains(file) && r.stdErr.contains(QStringLiteral("not a folder")),
+                 qPrintable(r.stdErr));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("keep me"));
     }
 
     void halfSizePrint() {

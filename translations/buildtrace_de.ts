@@ -91,6 +91,17 @@
     </message>
 </context>
 <context>
+    <name>bt::OutputFile</name>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>is not a file, a FIFO or a character device</source>
+        <translation>ist weder eine Datei noch ein FIFO noch ein zeichenorientiertes Gerät</translation>
+    </message>
+</context>
+<context>
     <name>bt::Pipeline</name>
     <message>
         <source>a job is already running</source>

@@ -91,6 +91,17 @@
     </message>
 </context>
 <context>
+    <name>bt::OutputFile</name>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>is not a file, a FIFO or a character device</source>
+        <translation>no es un archivo, un FIFO ni un dispositivo de caracteres</translation>
+    </message>
+</context>
+<context>
     <name>bt::Pipeline</name>
     <message>
         <source>a job is already running</source>

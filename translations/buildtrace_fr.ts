@@ -91,6 +91,17 @@
     </message>
 </context>
 <context>
+    <name>bt::OutputFile</name>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <source>is not a file, a FIFO or a character device</source>
+        <translation>n’est ni un fichier, ni un FIFO, ni un périphérique caractère</translation>
+    </message>
+</context>
+<context>
     <name>bt::Pipeline</name>
     <message>
         <source>a job is already running</source>
