@@ -20,6 +20,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace bt {
@@ -92,6 +93,51 @@ std::unique_ptr<Document> openQuietly(const QString &path, const QString &passwo
     return Document::open(path, password, error, maxPixels);
 }
 
+// The terminal's settings while a password prompt has echo off; a Ctrl+C there restores them.
+termios g_echoOn{};
+
+extern "C" void restoreEchoAndDie(int signal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &g_echoOn); // async-signal-safe
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+// "Password for FILE: " on stderr, the answer read from the terminal on stdin with echo off.
+QString promptPassword(const QString &path) {
+    const bool echoOff = tcgetattr(STDIN_FILENO, &g_echoOn) == 0;
+    if (echoOff) {
+        std::signal(SIGINT, restoreEchoAndDie);
+        std::signal(SIGTERM, restoreEchoAndDie);
+        termios quiet = g_echoOn;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    err() << "Password for " << QDir::toNativeSeparators(path) << ": " << Qt::flush;
+    QByteArray line;
+    char c = 0;
+    while (line.size() < 4096 && ::read(STDIN_FILENO, &c, 1) == 1 && c != '\n')
+        line += c;
+    if (echoOff) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_echoOn);
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+    }
+    err() << Qt::endl; // the Enter was not echoed
+    if (line.endsWith('\r')) line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+// Opens a set; when it needs a password, none was given and stdin is a terminal, asks for it.
+std::unique_ptr<Document> openAsking(const QString &path, QString *password, DocumentError *error,
+                                     qint64 maxPixels) {
+    std::unique_ptr<Document> doc = openQuietly(path, *password, error, maxPixels);
+    if (!doc && error->code == LoadError::PasswordRequired && password->isEmpty() && isatty(STDIN_FILENO)) {
+        *password = promptPassword(path);
+        if (!password->isEmpty()) doc = openQuietly(path, *password, error, maxPixels);
+    }
+    return doc;
+}
+
 const char *kCompareHelp = R"(Compares two drawing sets sheet by sheet.
 
 OLD and NEW are PDF files (any number of pages) or single images (PNG, JPEG,
@@ -110,6 +156,12 @@ with numbered clouds, legend, summary and change table; added and removed
 sheets shown whole); --changes-csv / --changes-json FILE write the change list.
 'buildtrace show JOB_ID --report FILE' exports a stored job without comparing
 again.
+
+The password of an encrypted PDF: --old-password / --new-password P, else the
+first line of --old-password-file / --new-password-file FILE, else
+$BUILDTRACE_OLD_PASSWORD / $BUILDTRACE_NEW_PASSWORD, else a prompt when stdin
+is a terminal. Prefer the file, the environment or the prompt: any user of the
+machine sees a command line (ps), and the shell keeps it in its history.
 
 Exit status: 0 no changes, 1 changes found, 2 error (bad input, bad option,
 a sheet that failed, a report that cannot be written). Result JSON schema:
@@ -142,10 +194,24 @@ struct RunOptions {
         QStringLiteral("diff-jobs"),
         QStringLiteral("Sheets diffed at once (default 1; each needs ~0.5 GB at 220 dpi)."),
         QStringLiteral("N")};
-    QCommandLineOption oldPassword{QStringLiteral("old-password"), QStringLiteral("Password of the OLD PDF."),
-                                   QStringLiteral("P")};
-    QCommandLineOption newPassword{QStringLiteral("new-password"), QStringLiteral("Password of the NEW PDF."),
-                                   QStringLiteral("P")};
+    QCommandLineOption oldPassword{
+        QStringLiteral("old-password"),
+        QStringLiteral("Password of the OLD PDF (seen by other users in ps: prefer --old-password-file)."),
+        QStringLiteral("P")};
+    QCommandLineOption newPassword{
+        QStringLiteral("new-password"),
+        QStringLiteral("Password of the NEW PDF (seen by other users in ps: prefer --new-password-file)."),
+        QStringLiteral("P")};
+    QCommandLineOption oldPasswordFile{
+        QStringLiteral("old-password-file"),
+        QStringLiteral(
+            "Read the OLD PDF's password from the first line of FILE (else $BUILDTRACE_OLD_PASSWORD)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption newPasswordFile{
+        QStringLiteral("new-password-file"),
+        QStringLiteral(
+            "Read the NEW PDF's password from the first line of FILE (else $BUILDTRACE_NEW_PASSWORD)."),
+        QStringLiteral("FILE")};
     // The optional AI summary provider: on when an endpoint is given; the key comes from the
     // environment, not the command line (where `ps` would show it).
     QCommandLineOption aiEndpoint{
@@ -166,8 +232,32 @@ struct RunOptions {
 
     void addTo(QCommandLineParser &parser) const {
         parser.addOptions({json, out, events, quiet, db, attempts, diffJobs, oldPassword, newPassword,
-                           aiEndpoint, aiModel, aiTimeout});
+                           oldPasswordFile, newPasswordFile, aiEndpoint, aiModel, aiTimeout});
         report.addTo(parser);
+    }
+
+    // A set's password: the option, else the first line of the password file, else the environment
+    // (a prompt comes later, once the set turns out to need one). False after printing the problem.
+    bool password(const QCommandLineParser &parser, bool old, QString *password) const {
+        const QCommandLineOption &option = old ? oldPassword : newPassword;
+        const QCommandLineOption &file = old ? oldPasswordFile : newPasswordFile;
+        if (parser.isSet(option)) {
+            *password = parser.value(option);
+        } else if (parser.isSet(file)) {
+            QFile f(parser.value(file));
+            if (!f.open(QIODevice::ReadOnly)) {
+                fail(QStringLiteral("%1: cannot read the password file (%2)")
+                         .arg(f.fileName(), f.errorString()));
+                return false;
+            }
+            QByteArray line = f.readLine(4096);
+            if (line.endsWith('\n')) line.chop(1);
+            if (line.endsWith('\r')) line.chop(1);
+            *password = QString::fromUtf8(line);
+        } else {
+            *password = qEnvironmentVariable(old ? "BUILDTRACE_OLD_PASSWORD" : "BUILDTRACE_NEW_PASSWORD");
+        }
+        return true;
     }
 
     // Reads the pipeline options and the exports asked for; false after printing the problem.
@@ -425,8 +515,9 @@ int runCompare(const QStringList &arguments) {
     if (!OverlayColours::fromPreset(parser.value(colOpt), &settings.colours))
         return fail(QStringLiteral("--colors must be one of: %1")
                         .arg(OverlayColours::presetNames().join(QStringLiteral(", "))));
-    settings.oldPassword = parser.value(run.oldPassword);
-    settings.newPassword = parser.value(run.newPassword);
+    if (!run.password(parser, true, &settings.oldPassword) ||
+        !run.password(parser, false, &settings.newPassword))
+        return ExitError;
     settings.keepRenders = parser.isSet(rendersOpt);
 
     PipelineOptions options;
@@ -442,9 +533,9 @@ int runCompare(const QStringList &arguments) {
     // pipeline takes them as they are.
     JobInputs inputs;
     DocumentError error;
-    inputs.oldDoc = openQuietly(args[0], settings.oldPassword, &error, settings.maxPixels);
+    inputs.oldDoc = openAsking(args[0], &settings.oldPassword, &error, settings.maxPixels);
     if (!inputs.oldDoc) return fail(error.message);
-    inputs.newDoc = openQuietly(args[1], settings.newPassword, &error, settings.maxPixels);
+    inputs.newDoc = openAsking(args[1], &settings.newPassword, &error, settings.maxPixels);
     if (!inputs.newDoc) return fail(error.message);
     const auto store = openStore(parser);
     if (!store) return ExitError;
@@ -499,7 +590,15 @@ int runResume(const QStringList &arguments, bool retry) {
             err() << "buildtrace: no failed stages in job " << id
                   << (page ? QStringLiteral(" page %1").arg(page) : QString()) << Qt::endl;
     }
-    const QString oldPassword = parser.value(run.oldPassword), newPassword = parser.value(run.newPassword);
+    QString oldPassword, newPassword;
+    if (!run.password(parser, true, &oldPassword) || !run.password(parser, false, &newPassword))
+        return ExitError;
+    if (isatty(STDIN_FILENO)) {
+        // Asked now, on the terminal: the pipeline opens the sets again with what is given here.
+        DocumentError e;
+        openAsking(job->oldFile, &oldPassword, &e, RenderOptions().maxPixels);
+        openAsking(job->newFile, &newPassword, &e, RenderOptions().maxPixels);
+    }
     return runJob(parser, run, *store, options, reports,
                   [&](Pipeline &p, const PipelineOptions &o, QString *e) {
                       return p.resume(id, o, e, oldPassword, newPassword);

@@ -24,10 +24,13 @@
 #include <QUrl>
 #include <QtTest>
 
+#include <cstdlib>
+#include <fcntl.h>
 #include <opencv2/core/utility.hpp>
 #include <optional>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <termios.h>
 #include <unistd.h>
 
 using namespace bt::test;
@@ -851,6 +854,134 @@ private slots:
                  qPrintable(r.stdErr));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("keep me"));
+    }
+
+    // An encrypted set's password, kept off the command line (where ps shows it): the first line
+    // of a file, the environment; the option, then the file, then the environment win.
+    void passwords_data() {
+        QTest::addColumn<QStringList>("options"); // "@right" / "@wrong": a password file saying so
+        QTest::addColumn<QString>("environment"); // both sets' password in the environment
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("problem"); // in the one line on stderr
+        const QString right = QStringLiteral("@right"), wrong = QStringLiteral("@wrong");
+        QTest::newRow("file") << QStringList{"--old-password-file", right, "--new-password-file", right}
+                              << QString() << 0 << QString();
+        QTest::newRow("file-crlf") << QStringList{"--old-password-file", "@crlf", "--new-password-file",
+                                                  "@crlf"}
+                                   << QString() << 0 << QString();
+        QTest::newRow("environment") << QStringList{} << "secret" << 0 << QString();
+        QTest::newRow("file-wrong") << QStringList{"--old-password-file", wrong, "--new-password-file", right}
+                                    << QString() << 2 << "encrypted.pdf: wrong password";
+        QTest::newRow("file-missing") << QStringList{"--old-password-file", "@missing"} << "secret" << 2
+                                      << "no-such-password-file: cannot read the password file";
+        QTest::newRow("option-over-file")
+            << QStringList{"--old-password", "secret", "--old-password-file", wrong,
+                           "--new-password", "secret"}
+            << QString() << 0 << QString();
+        QTest::newRow("file-over-environment")
+            << QStringList{"--old-password-file", right, "--new-password-file", right} << "wrong" << 0
+            << QString();
+        QTest::newRow("environment-fills-in")
+            << QStringList{"--old-password-file", right} << "secret" << 0 << QString();
+        QTest::newRow("option-over-environment")
+            << QStringList{"--old-password", "wrong", "--new-password", "secret"} << "secret" << 2
+            << "wrong password";
+    }
+    void passwords() {
+        QFETCH(QStringList, options);
+        QFETCH(QString, environment);
+        QFETCH(int, exitCode);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QMap<QString, QByteArray> files{{QStringLiteral("@right"), "secret\n"},
+                                              {QStringLiteral("@wrong"), "wrong\nsecret\n"},
+                                              {QStringLiteral("@crlf"), "secret\r\n"}};
+        for (QString &o : options) {
+            if (o == QLatin1String("@missing")) {
+                o = dir.filePath(QStringLiteral("no-such-password-file"));
+            } else if (files.contains(o)) {
+                const QString file = dir.filePath(o.mid(1));
+                QFile f(file);
+                QVERIFY(f.open(QIODevice::WriteOnly));
+                f.write(files.value(o));
+                o = file;
+            }
+        }
+        const QString encrypted = QStringLiteral(BT_SOURCE_DIR "/tests/data/encrypted.pdf");
+        const CliRun r =
+            runCli(QStringList{QStringLiteral("compare"), encrypted, encrypted, QStringLiteral("--dpi"),
+                               QStringLiteral("72"), QStringLiteral("--quiet")}
+                       << options,
+                   {},
+                   {{QStringLiteral("BUILDTRACE_OLD_PASSWORD"), environment},
+                    {QStringLiteral("BUILDTRACE_NEW_PASSWORD"), environment}});
+        QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit && r.exitCode == exitCode,
+                 qPrintable(describe(r)));
+        if (exitCode == 0) {
+            QVERIFY2(r.stdErr.isEmpty(), qPrintable(r.stdErr));
+            return;
+        }
+        QCOMPARE(lines(r.stdErr).size(), 1);
+        QVERIFY2(r.stdErr.contains(problem), qPrintable(r.stdErr));
+    }
+
+    // On a terminal (a pseudo-terminal here) a set that needs a password and has none is asked
+    // for it: "Password for FILE: " on stderr, echo off while it is typed, on again afterwards.
+    void passwordPrompt() {
+        const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        QVERIFY(master >= 0);
+        const auto closeMaster = qScopeGuard([master] { ::close(master); });
+        QVERIFY(::grantpt(master) == 0 && ::unlockpt(master) == 0);
+        const QByteArray terminal = ::ptsname(master);
+        QProcess p;
+        p.setProgram(QStringLiteral(BT_CLI_PATH));
+        const QString encrypted = QStringLiteral(BT_SOURCE_DIR "/tests/data/encrypted.pdf");
+        p.setArguments({QStringLiteral("compare"), encrypted, encrypted, QStringLiteral("--dpi"),
+                        QStringLiteral("72"), QStringLiteral("--quiet")});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir());
+        env.insert(QStringLiteral("BUILDTRACE_DB"), path(QStringLiteral("prompt-history.sqlite")));
+        env.remove(QStringLiteral("BUILDTRACE_OLD_PASSWORD"));
+        env.remove(QStringLiteral("BUILDTRACE_NEW_PASSWORD"));
+        p.setProcessEnvironment(env);
+        p.setChildProcessModifier([terminal] { // stdin is the terminal
+            const int fd = ::open(terminal.constData(), O_RDWR);
+            if (fd >= 0) ::dup2(fd, STDIN_FILENO);
+        });
+        p.setReadChannel(QProcess::StandardError);
+        p.start();
+        QVERIFY(p.waitForStarted());
+        const QString prompt = QStringLiteral("Password for %1: ").arg(encrypted);
+        QString stdErr;
+        for (int answered = 0; answered < 2; ++answered) { // OLD, then NEW
+            QElapsedTimer waited;
+            waited.start();
+            while (stdErr.count(prompt) <= answered && p.state() != QProcess::NotRunning &&
+                   waited.elapsed() < 20000) {
+                p.waitForReadyRead(200);
+                stdErr += QString::fromUtf8(p.readAllStandardError());
+            }
+            QVERIFY2(stdErr.count(prompt) > answered, qPrintable(QStringLiteral("no prompt: ") + stdErr));
+            termios t{};
+            QCOMPARE(::tcgetattr(master, &t), 0);
+            QVERIFY2(!(t.c_lflag & ECHO), "echo is off while the password is typed");
+            QCOMPARE(::write(master, "secret\n", 7), 7);
+        }
+        QVERIFY(p.waitForFinished(60000));
+        stdErr += QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(stdErr));
+        termios t{};
+        QCOMPARE(::tcgetattr(master, &t), 0);
+        QVERIFY2(t.c_lflag & ECHO, "echo is on again");
+        // Nothing typed came back on the terminal.
+        QByteArray echoed;
+        ::fcntl(master, F_SETFL, O_NONBLOCK);
+        char buffer[256];
+        for (ssize_t n; (n = ::read(master, buffer, sizeof buffer)) > 0;)
+            echoed.append(buffer, int(n));
+        QVERIFY2(!echoed.contains("secret"), echoed.constData());
     }
 
     void halfSizePrint() {
