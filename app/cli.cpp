@@ -173,6 +173,8 @@ extern "C" void onInterrupt(int) {
     g_interrupted = true;
 }
 
+enum class Side { Old, New };
+
 // Options every command that runs a job shares.
 struct RunOptions {
     QCommandLineOption json{QStringLiteral("json"),
@@ -238,7 +240,8 @@ struct RunOptions {
 
     // A set's password: the option, else the first line of the password file, else the environment
     // (a prompt comes later, once the set turns out to need one). False after printing the problem.
-    bool password(const QCommandLineParser &parser, bool old, QString *password) const {
+    bool password(const QCommandLineParser &parser, Side side, QString *password) const {
+        const bool old = side == Side::Old;
         const QCommandLineOption &option = old ? oldPassword : newPassword;
         const QCommandLineOption &file = old ? oldPasswordFile : newPasswordFile;
         if (parser.isSet(option)) {
@@ -515,8 +518,8 @@ int runCompare(const QStringList &arguments) {
     if (!OverlayColours::fromPreset(parser.value(colOpt), &settings.colours))
         return fail(QStringLiteral("--colors must be one of: %1")
                         .arg(OverlayColours::presetNames().join(QStringLiteral(", "))));
-    if (!run.password(parser, true, &settings.oldPassword) ||
-        !run.password(parser, false, &settings.newPassword))
+    if (!run.password(parser, Side::Old, &settings.oldPassword) ||
+        !run.password(parser, Side::New, &settings.newPassword))
         return ExitError;
     settings.keepRenders = parser.isSet(rendersOpt);
 
@@ -591,13 +594,15 @@ int runResume(const QStringList &arguments, bool retry) {
                   << (page ? QStringLiteral(" page %1").arg(page) : QString()) << Qt::endl;
     }
     QString oldPassword, newPassword;
-    if (!run.password(parser, true, &oldPassword) || !run.password(parser, false, &newPassword))
+    if (!run.password(parser, Side::Old, &oldPassword) || !run.password(parser, Side::New, &newPassword))
         return ExitError;
-    if (isatty(STDIN_FILENO)) {
-        // Asked now, on the terminal: the pipeline opens the sets again with what is given here.
+    // On a terminal a set that needs a password and has none is asked for it now: the pipeline
+    // opens the sets again with it.
+    for (const auto &[path, password] :
+         {std::pair{job->oldFile, &oldPassword}, {job->newFile, &newPassword}}) {
         DocumentError e;
-        openAsking(job->oldFile, &oldPassword, &e, RenderOptions().maxPixels);
-        openAsking(job->newFile, &newPassword, &e, RenderOptions().maxPixels);
+        if (password->isEmpty() && isatty(STDIN_FILENO))
+            openAsking(path, password, &e, RenderOptions().maxPixels);
     }
     return runJob(parser, run, *store, options, reports,
                   [&](Pipeline &p, const PipelineOptions &o, QString *e) {

@@ -926,6 +926,43 @@ private slots:
         QVERIFY2(r.stdErr.contains(problem), qPrintable(r.stdErr));
     }
 
+    // resume and retry open the sets again: the password file and the environment serve them too.
+    void passwordsOnRetry() {
+        const QString db = path(QStringLiteral("retry-password.sqlite"));
+        const QString encrypted = QStringLiteral(BT_SOURCE_DIR "/tests/data/encrypted.pdf");
+        const QString file = path(QStringLiteral("retry-password"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("secret\n");
+        f.close();
+        const QMap<QString, QString> noEnvironment{{QStringLiteral("BUILDTRACE_OLD_PASSWORD"), QString()},
+                                                   {QStringLiteral("BUILDTRACE_NEW_PASSWORD"), QString()}};
+        const CliRun first = runCli(
+            {QStringLiteral("compare"), encrypted, encrypted, QStringLiteral("--dpi"), QStringLiteral("72"),
+             QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("-"),
+             QStringLiteral("--old-password-file"), file, QStringLiteral("--new-password-file"), file},
+            QStringLiteral("-"), noEnvironment);
+        QVERIFY2(first.finished && first.exitCode == 0, qPrintable(describe(first)));
+        const QString job = first.json.value(QStringLiteral("job_id")).toString();
+        QVERIFY(!job.isEmpty());
+        const CliRun withoutPassword =
+            runCli({QStringLiteral("retry"), job, QStringLiteral("--db"), db, QStringLiteral("--quiet")}, {},
+                   noEnvironment);
+        QVERIFY2(withoutPassword.exitCode == 2 && withoutPassword.stdErr.contains(QStringLiteral("password")),
+                 qPrintable(describe(withoutPassword)));
+        const CliRun fromFile =
+            runCli({QStringLiteral("retry"), job, QStringLiteral("--db"), db, QStringLiteral("--quiet"),
+                    QStringLiteral("--old-password-file"), file, QStringLiteral("--new-password-file"), file},
+                   {}, noEnvironment);
+        QVERIFY2(fromFile.finished && fromFile.exitCode == 0, qPrintable(describe(fromFile)));
+        const CliRun fromEnvironment =
+            runCli({QStringLiteral("resume"), job, QStringLiteral("--db"), db, QStringLiteral("--quiet")}, {},
+                   {{QStringLiteral("BUILDTRACE_OLD_PASSWORD"), QStringLiteral("secret")},
+                    {QStringLiteral("BUILDTRACE_NEW_PASSWORD"), QStringLiteral("secret")}});
+        QVERIFY2(fromEnvironment.finished && fromEnvironment.exitCode == 0,
+                 qPrintable(describe(fromEnvironment)));
+    }
+
     // On a terminal (a pseudo-terminal here) a set that needs a password and has none is asked
     // for it: "Password for FILE: " on stderr, echo off while it is typed, on again afterwards.
     void passwordPrompt() {
