@@ -3,6 +3,7 @@
 
 #include "compare/comparison.h"
 #include "compare/resultjson.h"
+#include "io/outputfile.h"
 #include "pipeline/pipeline.h"
 #include "store/jobstore.h"
 #include "text/ocrengine.h"
@@ -12,7 +13,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
 #include <QUrl>
@@ -20,6 +20,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace bt {
@@ -92,6 +93,51 @@ std::unique_ptr<Document> openQuietly(const QString &path, const QString &passwo
     return Document::open(path, password, error, maxPixels);
 }
 
+// The terminal's settings while a password prompt has echo off; a Ctrl+C there restores them.
+termios g_echoOn{};
+
+extern "C" void restoreEchoAndDie(int signal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &g_echoOn); // async-signal-safe
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+// "Password for FILE: " on stderr, the answer read from the terminal on stdin with echo off.
+QString promptPassword(const QString &path) {
+    const bool echoOff = tcgetattr(STDIN_FILENO, &g_echoOn) == 0;
+    if (echoOff) {
+        std::signal(SIGINT, restoreEchoAndDie);
+        std::signal(SIGTERM, restoreEchoAndDie);
+        termios quiet = g_echoOn;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    err() << "Password for " << QDir::toNativeSeparators(path) << ": " << Qt::flush;
+    QByteArray line;
+    char c = 0;
+    while (line.size() < 4096 && ::read(STDIN_FILENO, &c, 1) == 1 && c != '\n')
+        line += c;
+    if (echoOff) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_echoOn);
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+    }
+    err() << Qt::endl; // the Enter was not echoed
+    if (line.endsWith('\r')) line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+// Opens a set; when it needs a password, none was given and stdin is a terminal, asks for it.
+std::unique_ptr<Document> openAsking(const QString &path, QString *password, DocumentError *error,
+                                     qint64 maxPixels) {
+    std::unique_ptr<Document> doc = openQuietly(path, *password, error, maxPixels);
+    if (!doc && error->code == LoadError::PasswordRequired && password->isEmpty() && isatty(STDIN_FILENO)) {
+        *password = promptPassword(path);
+        if (!password->isEmpty()) doc = openQuietly(path, *password, error, maxPixels);
+    }
+    return doc;
+}
+
 const char *kCompareHelp = R"(Compares two drawing sets sheet by sheet.
 
 OLD and NEW are PDF files (any number of pages) or single images (PNG, JPEG,
@@ -111,6 +157,12 @@ sheets shown whole); --changes-csv / --changes-json FILE write the change list.
 'buildtrace show JOB_ID --report FILE' exports a stored job without comparing
 again.
 
+The password of an encrypted PDF: --old-password / --new-password P, else the
+first line of --old-password-file / --new-password-file FILE, else
+$BUILDTRACE_OLD_PASSWORD / $BUILDTRACE_NEW_PASSWORD, else a prompt when stdin
+is a terminal. Prefer the file, the environment or the prompt: any user of the
+machine sees a command line (ps), and the shell keeps it in its history.
+
 Exit status: 0 no changes, 1 changes found, 2 error (bad input, bad option,
 a sheet that failed, a report that cannot be written). Result JSON schema:
 docs/result-schema.md.)";
@@ -120,6 +172,8 @@ std::atomic<bool> g_interrupted{false};
 extern "C" void onInterrupt(int) {
     g_interrupted = true;
 }
+
+enum class Side { Old, New };
 
 // Options every command that runs a job shares.
 struct RunOptions {
@@ -142,10 +196,24 @@ struct RunOptions {
         QStringLiteral("diff-jobs"),
         QStringLiteral("Sheets diffed at once (default 1; each needs ~0.5 GB at 220 dpi)."),
         QStringLiteral("N")};
-    QCommandLineOption oldPassword{QStringLiteral("old-password"), QStringLiteral("Password of the OLD PDF."),
-                                   QStringLiteral("P")};
-    QCommandLineOption newPassword{QStringLiteral("new-password"), QStringLiteral("Password of the NEW PDF."),
-                                   QStringLiteral("P")};
+    QCommandLineOption oldPassword{
+        QStringLiteral("old-password"),
+        QStringLiteral("Password of the OLD PDF (seen by other users in ps: prefer --old-password-file)."),
+        QStringLiteral("P")};
+    QCommandLineOption newPassword{
+        QStringLiteral("new-password"),
+        QStringLiteral("Password of the NEW PDF (seen by other users in ps: prefer --new-password-file)."),
+        QStringLiteral("P")};
+    QCommandLineOption oldPasswordFile{
+        QStringLiteral("old-password-file"),
+        QStringLiteral(
+            "Read the OLD PDF's password from the first line of FILE (else $BUILDTRACE_OLD_PASSWORD)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption newPasswordFile{
+        QStringLiteral("new-password-file"),
+        QStringLiteral(
+            "Read the NEW PDF's password from the first line of FILE (else $BUILDTRACE_NEW_PASSWORD)."),
+        QStringLiteral("FILE")};
     // The optional AI summary provider: on when an endpoint is given; the key comes from the
     // environment, not the command line (where `ps` would show it).
     QCommandLineOption aiEndpoint{
@@ -166,8 +234,33 @@ struct RunOptions {
 
     void addTo(QCommandLineParser &parser) const {
         parser.addOptions({json, out, events, quiet, db, attempts, diffJobs, oldPassword, newPassword,
-                           aiEndpoint, aiModel, aiTimeout});
+                           oldPasswordFile, newPasswordFile, aiEndpoint, aiModel, aiTimeout});
         report.addTo(parser);
+    }
+
+    // A set's password: the option, else the first line of the password file, else the environment
+    // (a prompt comes later, once the set turns out to need one). False after printing the problem.
+    bool password(const QCommandLineParser &parser, Side side, QString *password) const {
+        const bool old = side == Side::Old;
+        const QCommandLineOption &option = old ? oldPassword : newPassword;
+        const QCommandLineOption &file = old ? oldPasswordFile : newPasswordFile;
+        if (parser.isSet(option)) {
+            *password = parser.value(option);
+        } else if (parser.isSet(file)) {
+            QFile f(parser.value(file));
+            if (!f.open(QIODevice::ReadOnly)) {
+                fail(QStringLiteral("%1: cannot read the password file (%2)")
+                         .arg(f.fileName(), f.errorString()));
+                return false;
+            }
+            QByteArray line = f.readLine(4096);
+            if (line.endsWith('\n')) line.chop(1);
+            if (line.endsWith('\r')) line.chop(1);
+            *password = QString::fromUtf8(line);
+        } else {
+            *password = qEnvironmentVariable(old ? "BUILDTRACE_OLD_PASSWORD" : "BUILDTRACE_NEW_PASSWORD");
+        }
+        return true;
     }
 
     // Reads the pipeline options and the exports asked for; false after printing the problem.
@@ -213,6 +306,14 @@ struct RunOptions {
             fail(QStringLiteral("--events and --json - both write to stdout: pick one"));
             return false;
         }
+        // Checked now, so that a long job does not end in "cannot write".
+        if (parser.isSet(json) && parser.value(json) != QLatin1String("-")) {
+            const QString problem = OutputFile::problem(parser.value(json));
+            if (!problem.isEmpty()) {
+                fail(QStringLiteral("%1: %2").arg(parser.value(json), problem));
+                return false;
+            }
+        }
         return true;
     }
 };
@@ -222,15 +323,19 @@ void printEvent(const QJsonObject &event) {
     out().flush(); // a reader acts on each line the moment it happens
 }
 
-// Copies a job's artifacts to dir and points the result there.
-bool exportArtifacts(ComparisonResult &result, const QString &dir) {
-    if (!QDir().mkpath(dir)) return false;
+// Copies a job's artifacts to dir and points the result there; false with *error naming the file.
+bool exportArtifacts(ComparisonResult &result, const QString &dir, QString *error) {
     for (PageResult &p : result.pages) {
         for (QString *path : {&p.overlayPath, &p.alignedOldPath, &p.newRenderPath}) {
             if (path->isEmpty()) continue;
             const QString target = QDir(dir).filePath(QFileInfo(*path).fileName());
-            QFile::remove(target);
-            if (!QFile::copy(*path, target)) return false;
+            QFile source(*path);
+            QString e;
+            if (!source.open(QIODevice::ReadOnly)) e = source.errorString();
+            if (!e.isEmpty() || !writeOutputFile(target, source.readAll(), &e)) {
+                *error = QStringLiteral("%1: cannot copy the overlay there (%2)").arg(target, e);
+                return false;
+            }
             *path = target;
         }
     }
@@ -246,6 +351,9 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
     const QString jsonPath = parser.value(o.json);
     const QString outDir =
         parser.isSet(o.out) ? QFileInfo(parser.value(o.out)).absoluteFilePath() : QString();
+    if (!outDir.isEmpty() && QFileInfo::exists(outDir) && !QFileInfo(outDir).isDir())
+        return fail(QStringLiteral("%1: exists and is not a folder (--out names the folder for the overlays)")
+                        .arg(outDir));
     if (!outDir.isEmpty() && !QDir().mkpath(outDir))
         return fail(QStringLiteral("%1: cannot create the output folder").arg(outDir));
 
@@ -311,16 +419,13 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
     std::signal(SIGTERM, SIG_DFL);
 
     ComparisonResult result = pipeline.result();
-    if (!outDir.isEmpty() && !exportArtifacts(result, outDir))
-        return fail(QStringLiteral("%1: cannot copy the overlays there").arg(outDir));
+    if (!outDir.isEmpty() && !exportArtifacts(result, outDir, &e)) return fail(e);
     const QByteArray json = QJsonDocument(comparisonToJson(result)).toJson(QJsonDocument::Indented);
     if (jsonPath == QLatin1String("-")) {
         out() << json;
         out().flush();
-    } else if (!jsonPath.isEmpty()) {
-        QSaveFile file(jsonPath); // written whole or not at all
-        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-            return fail(QStringLiteral("%1: cannot write the result (%2)").arg(jsonPath, file.errorString()));
+    } else if (!jsonPath.isEmpty() && !writeOutputFile(jsonPath, json, &e)) {
+        return fail(QStringLiteral("%1: cannot write the result (%2)").arg(jsonPath, e));
     }
     if (!quiet && !events && jsonPath != QLatin1String("-")) {
         for (const PageResult &p : result.pages)
@@ -413,8 +518,9 @@ int runCompare(const QStringList &arguments) {
     if (!OverlayColours::fromPreset(parser.value(colOpt), &settings.colours))
         return fail(QStringLiteral("--colors must be one of: %1")
                         .arg(OverlayColours::presetNames().join(QStringLiteral(", "))));
-    settings.oldPassword = parser.value(run.oldPassword);
-    settings.newPassword = parser.value(run.newPassword);
+    if (!run.password(parser, Side::Old, &settings.oldPassword) ||
+        !run.password(parser, Side::New, &settings.newPassword))
+        return ExitError;
     settings.keepRenders = parser.isSet(rendersOpt);
 
     PipelineOptions options;
@@ -430,9 +536,9 @@ int runCompare(const QStringList &arguments) {
     // pipeline takes them as they are.
     JobInputs inputs;
     DocumentError error;
-    inputs.oldDoc = openQuietly(args[0], settings.oldPassword, &error, settings.maxPixels);
+    inputs.oldDoc = openAsking(args[0], &settings.oldPassword, &error, settings.maxPixels);
     if (!inputs.oldDoc) return fail(error.message);
-    inputs.newDoc = openQuietly(args[1], settings.newPassword, &error, settings.maxPixels);
+    inputs.newDoc = openAsking(args[1], &settings.newPassword, &error, settings.maxPixels);
     if (!inputs.newDoc) return fail(error.message);
     const auto store = openStore(parser);
     if (!store) return ExitError;
@@ -487,7 +593,17 @@ int runResume(const QStringList &arguments, bool retry) {
             err() << "buildtrace: no failed stages in job " << id
                   << (page ? QStringLiteral(" page %1").arg(page) : QString()) << Qt::endl;
     }
-    const QString oldPassword = parser.value(run.oldPassword), newPassword = parser.value(run.newPassword);
+    QString oldPassword, newPassword;
+    if (!run.password(parser, Side::Old, &oldPassword) || !run.password(parser, Side::New, &newPassword))
+        return ExitError;
+    // On a terminal a set that needs a password and has none is asked for it now: the pipeline
+    // opens the sets again with it.
+    for (const auto &[path, password] :
+         {std::pair{job->oldFile, &oldPassword}, {job->newFile, &newPassword}}) {
+        DocumentError e;
+        if (password->isEmpty() && isatty(STDIN_FILENO))
+            openAsking(path, password, &e, RenderOptions().maxPixels);
+    }
     return runJob(parser, run, *store, options, reports,
                   [&](Pipeline &p, const PipelineOptions &o, QString *e) {
                       return p.resume(id, o, e, oldPassword, newPassword);

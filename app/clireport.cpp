@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "clicommon.h"
 
+#include "io/outputfile.h"
 #include "report/changelistexport.h"
 #include "report/report.h"
 #include "store/jobstore.h"
@@ -47,8 +48,9 @@ bool ReportCliOptions::read(const QCommandLineParser &parser, ReportRequest *req
             fail(QStringLiteral("%1: cannot write there (no folder %2)").arg(path, info.absolutePath()));
             return false;
         }
-        if (info.isDir()) {
-            fail(QStringLiteral("%1: is a folder, not a file").arg(path));
+        const QString problem = OutputFile::problem(path);
+        if (!problem.isEmpty()) {
+            fail(QStringLiteral("%1: %2").arg(path, problem));
             return false;
         }
     }

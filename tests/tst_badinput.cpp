@@ -11,10 +11,16 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLocalServer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace bt;
 using namespace bt::test;
@@ -320,6 +326,73 @@ private slots:
         if (extra.size() == 4) QVERIFY2(r.exitCode == 0, qPrintable(describe(r))); // same file both sides
         QVERIFY(QFileInfo::exists(json));
         QVERIFY(QFileInfo(out).isDir());
+    }
+
+    // Inputs that are not regular files are refused before anything opens them: opening a FIFO
+    // to read waits for a writer for ever, /dev/zero never ends, a socket cannot be opened.
+    void notRegularFile_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("fifo") << "fifo"
+                              << "not a regular file";
+        QTest::newRow("char-device") << "char-device"
+                                     << "not a regular file";
+        QTest::newRow("socket") << "socket"
+                                << "not a regular file";
+        QTest::newRow("folder") << "folder"
+                                << "folder";
+    }
+    void notRegularFile() {
+        QFETCH(QString, kind);
+        QFETCH(QString, problem);
+        const QDir dir(m_dir.path());
+        QLocalServer server; // owns the socket file while the test runs
+        QString path;
+        if (kind == QLatin1String("fifo")) {
+            path = dir.filePath(QStringLiteral("pipe-input.pdf"));
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (kind == QLatin1String("char-device")) {
+            path = QStringLiteral("/dev/zero");
+        } else if (kind == QLatin1String("socket")) {
+            path = dir.filePath(QStringLiteral("socket-input.pdf"));
+            QVERIFY2(server.listen(path), qPrintable(server.errorString()));
+        } else {
+            path = dir.filePath(QStringLiteral("folder-input.pdf"));
+            QVERIFY(dir.mkpath(path));
+        }
+
+        // On a thread with a deadline, so that a blocking open fails the test instead of hanging it.
+        DocumentError error;
+        bool opened = true;
+        const std::unique_ptr<QThread> thread(
+            QThread::create([&] { opened = Document::open(path, QString(), &error) != nullptr; }));
+        thread->start();
+        const bool done = thread->wait(QDeadlineTimer(5000));
+        if (!done) {
+            // Releases an open() blocked on the FIFO: a writer that comes and goes.
+            const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NONBLOCK);
+            if (fd >= 0) ::close(fd);
+            thread->wait();
+        }
+        QVERIFY2(done, "Document::open blocked for 5 s");
+        QVERIFY(!opened);
+        QCOMPARE(error.code, LoadError::NotReadable);
+        const QString name = QFileInfo(path).fileName();
+        QVERIFY2(error.message.contains(name), qPrintable(error.message));
+        QVERIFY2(error.message.contains(problem), qPrintable(error.message));
+
+        // The CLI, with the input on either side: one line, exit 2, within seconds.
+        for (const bool old : {true, false}) {
+            const QString tag =
+                QStringLiteral("%1-%2").arg(kind, old ? QStringLiteral("old") : QStringLiteral("new"));
+            const QString json = m_dir.filePath(tag + QStringLiteral(".json"));
+            const QString out = m_dir.filePath(tag + QStringLiteral("-out"));
+            const CliRun r = runCli({QStringLiteral("compare"), old ? path : m_good, old ? m_good : path,
+                                     QStringLiteral("--json"), json, QStringLiteral("--out"), out},
+                                    {}, {}, 10000);
+            checkRefused(r, name, problem, json, out);
+            if (QTest::currentTestFailed()) return;
+        }
     }
 
     void imageNamedPdfWorks() {

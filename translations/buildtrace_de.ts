@@ -85,6 +85,21 @@
         <source>page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP</source>
         <translation>Seite %1 misst %2 x %3 Zoll, zu groß, um sie selbst mit %4 DPI innerhalb von %5 MP zu rendern</translation>
     </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>ist keine reguläre Datei</translation>
+    </message>
+</context>
+<context>
+    <name>bt::OutputFile</name>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>is not a file, a FIFO or a character device</source>
+        <translation>ist weder eine Datei noch ein FIFO noch ein zeichenorientiertes Gerät</translation>
+    </message>
 </context>
 <context>
     <name>bt::Pipeline</name>

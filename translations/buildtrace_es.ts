@@ -85,6 +85,21 @@
         <source>page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP</source>
         <translation>la página %1 mide %2 x %3 pulg., demasiado grande para renderizarla incluso a %4 DPI dentro de %5 MP</translation>
     </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>no es un archivo regular</translation>
+    </message>
+</context>
+<context>
+    <name>bt::OutputFile</name>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>is not a file, a FIFO or a character device</source>
+        <translation>no es un archivo, un FIFO ni un dispositivo de caracteres</translation>
+    </message>
 </context>
 <context>
     <name>bt::Pipeline</name>

@@ -85,6 +85,21 @@
         <source>page %1 is %2 x %3 in, too large to render even at %4 DPI within %5 MP</source>
         <translation>la page %1 mesure %2 x %3 po, trop grande pour être rendue même à %4 DPI dans la limite de %5 MP</translation>
     </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>n’est pas un fichier ordinaire</translation>
+    </message>
+</context>
+<context>
+    <name>bt::OutputFile</name>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <source>is not a file, a FIFO or a character device</source>
+        <translation>n’est ni un fichier, ni un FIFO, ni un périphérique caractère</translation>
+    </message>
 </context>
 <context>
     <name>bt::Pipeline</name>

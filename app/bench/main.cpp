@@ -14,6 +14,7 @@
 #include "compare/comparison.h"
 #include "document/document.h"
 #include "drawinggenerator.h"
+#include "io/outputfile.h"
 #include "testutil.h"
 
 #include "pipeline/allocator.h"
@@ -30,7 +31,6 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QProcessEnvironment>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -1013,11 +1013,9 @@ int runBenchmark(Settings s) {
             {QStringLiteral("batch"), runsJson(compares.value(B))},
             {QStringLiteral("comparepdf"), runsJson(tools)},
         };
-        QSaveFile f(s.jsonPath);
-        const QByteArray bytes = QJsonDocument(doc).toJson(QJsonDocument::Indented);
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-            progress() << "buildtrace-bench: cannot write " << s.jsonPath << ": " << f.errorString()
-                       << Qt::endl;
+        QString e;
+        if (!writeOutputFile(s.jsonPath, QJsonDocument(doc).toJson(QJsonDocument::Indented), &e)) {
+            progress() << "buildtrace-bench: cannot write " << s.jsonPath << ": " << e << Qt::endl;
             failed = true;
         }
     }

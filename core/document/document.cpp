@@ -85,6 +85,13 @@ std::unique_ptr<Document> Document::open(const QString &path, const QString &pas
                         EngineText::translate("bt::Document", "is a folder, not a PDF or image file"));
         return nullptr;
     }
+    // A FIFO, a device or a socket is refused before anything opens it: opening a FIFO to read
+    // waits for a writer for ever, /dev/zero never ends. isFile() follows symlinks.
+    if (!info.isFile()) {
+        err = makeError(LoadError::NotReadable, path,
+                        EngineText::translate("bt::Document", "not a regular file"));
+        return nullptr;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         err = makeError(LoadError::NotReadable, path,

@@ -1,10 +1,10 @@
 #include "changelistexport.h"
 
 #include "i18n/enginetext.h"
+#include "io/outputfile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <algorithm>
 #include <cmath>
 
@@ -42,11 +42,10 @@ QVector<ChangeRow> rows(const ReportInput &input, const QList<int> &pages) {
 }
 
 bool save(const QString &path, const QByteArray &bytes, QString *error) {
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit()) return true;
+    QString e;
+    if (writeOutputFile(path, bytes, &e)) return true;
     if (error)
-        *error = EngineText::translate("bt::Report", "%1: cannot write the change list (%2)")
-                     .arg(path, file.errorString());
+        *error = EngineText::translate("bt::Report", "%1: cannot write the change list (%2)").arg(path, e);
     return false;
 }
 

@@ -2,6 +2,7 @@
 
 #include "document/document.h"
 #include "i18n/enginetext.h"
+#include "io/outputfile.h"
 #include "sheetlayers.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,6 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 #include <cmath>
 #include <memory>
@@ -875,8 +875,8 @@ bool ReportWriter::write(const ReportProgress &progress, const std::atomic<bool>
 bool writeReport(const ReportInput &input, const ReportOptions &options, const QString &pdfPath,
                  const ReportProgress &progress, const std::atomic<bool> *cancel, QString *error,
                  ReportLayout *layout) {
-    QSaveFile file(pdfPath); // the old report stays until the new one is complete
-    if (!file.open(QIODevice::WriteOnly)) {
+    OutputFile file(pdfPath); // the old report stays until the new one is complete
+    if (!file.open()) {
         if (error)
             *error = EngineText::translate("bt::Report", "%1: cannot write the report (%2)")
                          .arg(pdfPath, file.errorString());
@@ -890,7 +890,7 @@ bool writeReport(const ReportInput &input, const ReportOptions &options, const Q
     QString e;
     bool ok = false;
     {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(file.device());
         writer.setResolution(kResolution);
         writer.setCreator(QStringLiteral("BuildTrace"));
         writer.setTitle(options.title.isEmpty()
