@@ -19,6 +19,7 @@
 #include <QtTest>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -96,6 +97,27 @@ private:
             return QDir(kFixtures).filePath(QStringLiteral("zero-pages.pdf"));
         if (name == QLatin1String("huge-page"))
             return QDir(kFixtures).filePath(QStringLiteral("huge-page.pdf"));
+        // The page tree contains itself (as ../shared/badinput/page-tree-loop.pdf): PDFium spins
+        // in it for ever, the open timeout ends it.
+        if (name == QLatin1String("page-tree-loop")) {
+            const QString p = dir.filePath(QStringLiteral("page-tree-loop.pdf"));
+            writeFile(
+                p, handwrittenPdf({"<< /Type /Catalog /Pages 2 0 R >>",
+                                   "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                                   "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                                   "<< /Length 18 >>\nstream\n0 0 m 100 100 l S\nendstream"}));
+            return p;
+        }
+        // Pages no drawing has: each size that follows from them (a crop scaled to a fixed pixel
+        // count) would be absurd; a 1-pt-high page once took 23 GB.
+        for (const auto &[tiny, box] :
+             {std::pair{"one-point-high", "[0 0 2592 1]"}, std::pair{"thousandth-point", "[0 0 0.001 0.001]"},
+              std::pair{"strip", "[0 0 2592 100]"}})
+            if (name == QLatin1String(tiny)) {
+                const QString p = dir.filePath(name + QStringLiteral("-page.pdf"));
+                writeFile(p, handwrittenPdf(onePagePdf(box, "A-101")));
+                return p;
+            }
         if (name == QLatin1String("damaged-png")) {
             QByteArray bytes("\x89PNG\r\n\x1a\n", 8);
             for (int i = 0; i < 2000; ++i)
@@ -153,6 +175,11 @@ private:
             << "encrypted-wrong-password" << LoadError::WrongPassword << "wrong password|incorrect password";
         QTest::newRow("zero-pages") << "zero-pages" << LoadError::NoPages << "no pages";
         QTest::newRow("huge-page") << "huge-page" << LoadError::PageTooLarge << "too large";
+        QTest::newRow("page-tree-loop") << "page-tree-loop" << LoadError::Corrupt << "damaged";
+        QTest::newRow("one-point-high") << "one-point-high" << LoadError::PageTooSmall << "2592 x 1 pt";
+        QTest::newRow("thousandth-point")
+            << "thousandth-point" << LoadError::PageTooSmall << "0.001 x 0.001 pt";
+        QTest::newRow("strip") << "strip" << LoadError::PageTooSmall << "2592 x 100 pt";
         QTest::newRow("damaged-png") << "damaged-png" << LoadError::Corrupt << "damaged|corrupt";
         QTest::newRow("truncated-png")
             << "truncated-png" << LoadError::Corrupt << "damaged|corrupt|truncated";
@@ -179,6 +206,8 @@ private:
 
 private slots:
     void initTestCase() {
+        // The page-tree loop ends at the open timeout: 3 s here rather than the default 10 s.
+        qputenv("BUILDTRACE_RENDER_TIMEOUT", "3");
         QVERIFY(m_dir.isValid());
         m_dir.setAutoRemove(!qEnvironmentVariableIsSet("BT_KEEP_TEST_FILES"));
         QVERIFY2(QFileInfo(QStringLiteral(BT_CLI_PATH)).isExecutable(), BT_CLI_PATH);
@@ -199,6 +228,44 @@ private slots:
     void cleanup() {
         qInfo("%s %s: %lld ms", QTest::currentTestFunction(),
               QTest::currentDataTag() ? QTest::currentDataTag() : "", m_timer.elapsed());
+    }
+
+    // Every reproducer of ../shared/badinput and every fixture of tests/data, as OLD against a good
+    // sheet, under a 4 GiB address-space limit (helpers inherit it): the CLI ends with 0, 1 or 2 and
+    // at most one line on stderr. The deadline only tells a hang from a slow run.
+    void everyBadInputEndsUnderMemoryLimit() {
+        QStringList inputs;
+        for (const QString &dir : {QStringLiteral(BT_SHARED_DIR "/badinput"), kFixtures})
+            for (const QFileInfo &f : QDir(dir).entryInfoList({QStringLiteral("*.pdf")}, QDir::Files))
+                inputs << f.absoluteFilePath();
+        if (!QFileInfo::exists(QStringLiteral(BT_SHARED_DIR "/badinput")))
+            qWarning("%s absent: only tests/data is checked", BT_SHARED_DIR "/badinput");
+        QVERIFY(inputs.size() >= 3);
+        for (const QString &input : std::as_const(inputs)) {
+            QProcess cli;
+            cli.setChildProcessModifier([] {
+                const rlimit limit{4194304ULL << 10, 4194304ULL << 10};
+                setrlimit(RLIMIT_AS, &limit);
+            });
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("BUILDTRACE_DB"), m_dir.filePath(QStringLiteral("limit.sqlite")));
+            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir());
+            cli.setProcessEnvironment(env);
+            QElapsedTimer clock;
+            clock.start();
+            cli.start(QStringLiteral(BT_CLI_PATH),
+                      {QStringLiteral("compare"), input, m_good, QStringLiteral("--quiet"),
+                       QStringLiteral("--fresh"), QStringLiteral("--dpi"), QStringLiteral("100")});
+            const bool ended = cli.waitForFinished(60000);
+            if (!ended) cli.kill(), cli.waitForFinished();
+            const QStringList err = lines(QString::fromLocal8Bit(cli.readAllStandardError()));
+            qInfo("%s: exit %d in %lld ms%s", qPrintable(QFileInfo(input).fileName()), cli.exitCode(),
+                  clock.elapsed(), err.isEmpty() ? "" : qPrintable(QStringLiteral(": ") + err.first()));
+            QVERIFY2(ended, qPrintable(input + QStringLiteral(": still running after 60 s")));
+            QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() >= 0 && cli.exitCode() <= 2,
+                     qPrintable(input + QStringLiteral(": exit %1").arg(cli.exitCode())));
+            QVERIFY2(err.size() <= 1, qPrintable(input + QStringLiteral(": ") + err.join(QLatin1Char('|'))));
+        }
     }
 
     void validInputsOpen() {
