@@ -798,6 +798,67 @@ private slots:
             QCOMPARE(diff.value(QStringLiteral("dpi_lowered")).toBool(), true);
         }
     }
+
+    // A sheet in neither set's counterpart ("A-101" against "B-999"): the job ends (it used to wait
+    // for ever) with one removed and one added sheet, exit 1, in both modes; so does `resume` of
+    // such a job interrupted after its sheets were paired.
+    void noCommonSheet_data() {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("streaming") << QStringLiteral("streaming");
+        QTest::newRow("batch") << QStringLiteral("batch");
+    }
+
+    void noCommonSheet() {
+        QFETCH(QString, mode);
+        QString oldPath = QStringLiteral(BT_SHARED_DIR "/badinput/no-common-sheet-old.pdf");
+        QString newPath = QStringLiteral(BT_SHARED_DIR "/badinput/no-common-sheet-new.pdf");
+        if (!QFileInfo::exists(oldPath) || !QFileInfo::exists(newPath)) { // no shared folder: the same pair
+            oldPath = path(QStringLiteral("no-common-old.pdf"));
+            newPath = path(QStringLiteral("no-common-new.pdf"));
+            QCOMPARE(writeVectorSet(
+                         oldPath, {makeSheet(QStringLiteral("A-101"), QStringLiteral("PLAN"), 31, kTabloid)})
+                         .size(),
+                     1);
+            QCOMPARE(writeVectorSet(newPath, {makeSheet(QStringLiteral("B-999"), QStringLiteral("DETAILS"),
+                                                        32, kTabloid)})
+                         .size(),
+                     1);
+        }
+        const QString db = path(QStringLiteral("no-common-%1/history.sqlite").arg(mode));
+        const QString json = path(QStringLiteral("no-common-%1.json").arg(mode));
+        auto check = [&](const CliRun &r) {
+            QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit, qPrintable(describe(r)));
+            QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+            QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+            QStringList matches;
+            for (const QJsonValue &p : r.json.value(QStringLiteral("pages")).toArray())
+                matches << p.toObject().value(QStringLiteral("match")).toString();
+            matches.sort();
+            QCOMPARE(matches, (QStringList{QStringLiteral("added"), QStringLiteral("removed")}));
+        };
+        const CliRun r =
+            runCli({QStringLiteral("compare"), oldPath, newPath, QStringLiteral("--mode"), mode,
+                    QStringLiteral("--db"), db, QStringLiteral("--json"), json, QStringLiteral("--quiet")},
+                   json, {}, 60000);
+        check(r);
+        if (QTest::currentTestFailed()) return;
+
+        // As if interrupted right after the sheets were paired.
+        const QString jobId = r.json.value(QStringLiteral("job_id")).toString();
+        rawQuery(db, QStringLiteral("UPDATE jobs SET status = 'in_progress', finished_at = NULL"));
+        rawQuery(db, QStringLiteral("DELETE FROM job_stages"));
+        rawQuery(db, QStringLiteral("DELETE FROM summaries"));
+        QCOMPARE(rawQuery(db, QStringLiteral("SELECT status FROM jobs")),
+                 QStringList{QStringLiteral("in_progress")});
+        QFile::remove(json);
+        const CliRun resumed = runCli({QStringLiteral("resume"), jobId, QStringLiteral("--db"), db,
+                                       QStringLiteral("--json"), json, QStringLiteral("--quiet")},
+                                      json, {}, 60000);
+        check(resumed);
+        QCOMPARE(resumed.json.value(QStringLiteral("job_id")).toString(), jobId);
+        QCOMPARE(rawQuery(db, QStringLiteral("SELECT status FROM jobs")),
+                 QStringList{QStringLiteral("completed")});
+    }
 };
 
 QTEST_MAIN(TestCli)
