@@ -859,6 +859,113 @@ private slots:
         QCOMPARE(rawQuery(db, QStringLiteral("SELECT status FROM jobs")),
                  QStringList{QStringLiteral("completed")});
     }
+
+    // A history with pages overwritten by a failing disk: every command says so in one line naming
+    // the file and what to do, exits 2, and writes nothing to it (it used to list nothing and exit
+    // 0, or compare into it). `history --check` prints the damage found.
+    void damagedHistory() {
+        const QString db = path(QStringLiteral("damaged/history.sqlite"));
+        QVERIFY(QDir().mkpath(QFileInfo(db).absolutePath()));
+        QVERIFY(writeHistory(db, 40));
+        QVERIFY(damagePages(db, 5, 3));
+        QVERIFY(rawQuery(db, QStringLiteral("PRAGMA integrity_check")) != QStringList{QStringLiteral("ok")});
+        const QByteArray before = fileHash(db);
+        const QString absolute = QFileInfo(db).absoluteFilePath();
+        const QList<QStringList> commands = {
+            {QStringLiteral("history")},
+            {QStringLiteral("history"), QStringLiteral("--json")},
+            {QStringLiteral("show"), QStringLiteral("job-1")},
+            {QStringLiteral("progress"), QStringLiteral("job-1")},
+            {QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--dpi"), QStringLiteral("50")},
+            {QStringLiteral("ignore"), QStringLiteral("add"), QStringLiteral("A-101"),
+             QStringLiteral("1,1,5,5")},
+        };
+        for (const QStringList &command : commands) {
+            const CliRun r = runCli(command + QStringList{QStringLiteral("--db"), db}, QString(), {}, 60000);
+            const QString what = command.join(QLatin1Char(' ')) + QStringLiteral(": ") + describe(r);
+            QVERIFY2(r.finished && r.exitCode == 2, qPrintable(what));
+            QVERIFY2(lines(r.stdErr).size() == 1, qPrintable(what));
+            QVERIFY2(r.stdErr.startsWith(
+                         QStringLiteral("buildtrace: %1: the history file is damaged (").arg(absolute)),
+                     qPrintable(what));
+            QVERIFY2(r.stdErr.contains(QLatin1String("--db NEW_FILE")), qPrintable(what));
+            QVERIFY2(r.stdOut.isEmpty(), qPrintable(what));
+        }
+        const CliRun check =
+            runCli({QStringLiteral("history"), QStringLiteral("--check"), QStringLiteral("--db"), db});
+        QVERIFY2(check.finished && check.exitCode == 2, qPrintable(describe(check)));
+        QVERIFY2(!check.stdOut.isEmpty(), qPrintable(describe(check))); // what integrity_check found
+        QCOMPARE(lines(check.stdErr).size(), 1);
+        QVERIFY2(check.stdErr.contains(QLatin1String("the history file is damaged")),
+                 qPrintable(describe(check)));
+        QCOMPARE(fileHash(db), before);
+    }
+
+    // `history --check` on a sound history: "PATH: ok", exit 0.
+    void historyCheck() {
+        const QString db = path(QStringLiteral("sound/history.sqlite"));
+        QVERIFY(QDir().mkpath(QFileInfo(db).absolutePath()));
+        QVERIFY(writeHistory(db, 3));
+        const CliRun r =
+            runCli({QStringLiteral("history"), QStringLiteral("--check"), QStringLiteral("--db"), db});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(QString::fromUtf8(r.stdOut).trimmed(),
+                 QFileInfo(db).absoluteFilePath() + QStringLiteral(": ok"));
+        QVERIFY2(r.stdErr.isEmpty(), qPrintable(r.stdErr));
+        const CliRun missing = runCli({QStringLiteral("history"), QStringLiteral("--check"),
+                                       QStringLiteral("--db"), path(QStringLiteral("sound/none.sqlite"))});
+        QVERIFY2(missing.exitCode == 2 && lines(missing.stdErr).size() == 1, qPrintable(describe(missing)));
+    }
+
+    // A write-protected history (0444; root ignores that, so the file's own permission bits decide)
+    // is read by the reading commands without a byte changed (not even its journal mode); the
+    // commands that write say in one line that it is read-only and exit 2.
+    void readOnlyHistory() {
+        const QString db = path(QStringLiteral("readonly/history.sqlite"));
+        QVERIFY(QDir().mkpath(QFileInfo(db).absolutePath()));
+        QVERIFY(writeHistory(db, 2));
+        QCOMPARE(rawQuery(db, QStringLiteral("PRAGMA journal_mode=DELETE")),
+                 QStringList{QStringLiteral("delete")});
+        QVERIFY(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                              QFileDevice::ReadOther));
+        const QByteArray before = fileHash(db);
+        const QString absolute = QFileInfo(db).absoluteFilePath();
+
+        const CliRun history = runCli({QStringLiteral("history"), QStringLiteral("--db"), db});
+        QVERIFY2(history.exitCode == 0 && history.stdErr.isEmpty(), qPrintable(describe(history)));
+        QVERIFY2(history.stdOut.contains("job-1") && history.stdOut.contains("job-2"),
+                 qPrintable(describe(history)));
+        const CliRun show = runCli({QStringLiteral("show"), QStringLiteral("job-2"), QStringLiteral("--json"),
+                                    QStringLiteral("--db"), db},
+                                   QStringLiteral("-"));
+        QVERIFY2(show.exitCode == 0 && show.stdErr.isEmpty(), qPrintable(describe(show)));
+        QCOMPARE(show.json.value(QStringLiteral("pages")).toArray().size(), 3);
+        for (const QStringList &command :
+             QList<QStringList>{{QStringLiteral("progress"), QStringLiteral("job-1")},
+                                {QStringLiteral("dead-letters")},
+                                {QStringLiteral("ignore"), QStringLiteral("list")}}) {
+            const CliRun r = runCli(command + QStringList{QStringLiteral("--db"), db});
+            QVERIFY2(r.exitCode == 0 && r.stdErr.isEmpty(), qPrintable(command.join(' ') + describe(r)));
+        }
+        const QList<QStringList> writers = {
+            {QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--dpi"), QStringLiteral("50")},
+            {QStringLiteral("resume"), QStringLiteral("job-1")},
+            {QStringLiteral("retry"), QStringLiteral("job-1")},
+            {QStringLiteral("delete"), QStringLiteral("job-1")},
+            {QStringLiteral("ignore"), QStringLiteral("add"), QStringLiteral("A-101"),
+             QStringLiteral("1,1,5,5")},
+        };
+        for (const QStringList &command : writers) {
+            const CliRun r = runCli(command + QStringList{QStringLiteral("--db"), db}, QString(), {}, 60000);
+            const QString what = command.join(QLatin1Char(' ')) + QStringLiteral(": ") + describe(r);
+            QVERIFY2(r.finished && r.exitCode == 2 && lines(r.stdErr).size() == 1, qPrintable(what));
+            QVERIFY2(r.stdErr.startsWith(
+                         QStringLiteral("buildtrace: %1: the history file is read-only").arg(absolute)),
+                     qPrintable(what));
+        }
+        QCOMPARE(fileHash(db), before);
+        QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")));
+    }
 };
 
 QTEST_MAIN(TestCli)
