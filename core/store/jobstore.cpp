@@ -378,9 +378,10 @@ StoreProblem JobStore::checkFile(const QString &path, IntegrityCheck depth, QStr
     StoreProblem problem = StoreProblem::None;
     QStringList found;
     const QString name = QStringLiteral("bt-jobstore-check:%1").arg(g_nextSerial++);
-    if (!QFileInfo(path).isFile()) {
+    if (const QFileInfo info(path); !info.isFile()) {
         problem = StoreProblem::CannotOpen;
-        found << EngineText::translate("bt::JobStore", "no such file");
+        found << (info.exists() ? EngineText::translate("bt::JobStore", "not a file")
+                                : EngineText::translate("bt::JobStore", "no such file"));
     } else {
         QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         setReadOnly(d, path);
