@@ -17,14 +17,18 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QtTest>
 
 #include <opencv2/core/utility.hpp>
 #include <optional>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace bt::test;
 
@@ -965,6 +969,69 @@ private slots:
         }
         QCOMPARE(fileHash(db), before);
         QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")));
+    }
+
+    // Read-only media, for real: another user (nobody) in a folder it cannot write, on a history in
+    // WAL mode whose -wal and -shm are gone (SQLite cannot create them there). The reading
+    // commands work (they used to fail with "attempt to write a readonly database"); compare says
+    // the file is read-only. Needs root and runuser.
+    void readOnlyMediaAsAnotherUser() {
+        const QString runuser = QStandardPaths::findExecutable(QStringLiteral("runuser"));
+        const passwd *nobody = getpwnam("nobody");
+        if (geteuid() != 0 || runuser.isEmpty() || !nobody) QSKIP("needs root, runuser and the user nobody");
+        QTemporaryDir base;
+        QVERIFY(base.isValid());
+        const QFileDevice::Permissions open =
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+            QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+        QVERIFY(QFile::setPermissions(base.path(), open));
+        const QString folder = base.filePath(QStringLiteral("media"));
+        const QString db = folder + QStringLiteral("/history.sqlite");
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(writeHistory(db, 2));
+        QCOMPARE(rawQuery(db, QStringLiteral("PRAGMA journal_mode")), QStringList{QStringLiteral("wal")});
+        QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")) &&
+                !QFileInfo::exists(db + QStringLiteral("-shm")));
+        QVERIFY(QFile::setPermissions(folder, open & ~QFileDevice::WriteOwner));
+        const QString runtime = base.filePath(QStringLiteral("runtime")); // Qt wants it the user's, 0700
+        QVERIFY(QDir().mkpath(runtime));
+        QCOMPARE(chown(runtime.toLocal8Bit().constData(), nobody->pw_uid, nobody->pw_gid), 0);
+        const QByteArray before = fileHash(db);
+
+        auto asNobody = [&](const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+            env.insert(QStringLiteral("HOME"), runtime);
+            p.setProcessEnvironment(env);
+            p.start(runuser, QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                                         QStringLiteral(BT_CLI_PATH)} +
+                                 args + QStringList{QStringLiteral("--db"), db});
+            p.waitForFinished(60000);
+            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                                   QString::fromUtf8(p.readAllStandardError()));
+        };
+        if (std::get<0>(asNobody({QStringLiteral("--version")})) != 0)
+            QSKIP("the user nobody cannot run " BT_CLI_PATH);
+
+        const auto [historyExit, historyOut, historyErr] = asNobody({QStringLiteral("history")});
+        QVERIFY2(historyExit == 0 && historyErr.isEmpty() && historyOut.contains(QLatin1String("job-2")),
+                 qPrintable(historyErr + historyOut));
+        const auto [showExit, showOut, showErr] = asNobody({QStringLiteral("show"), QStringLiteral("job-1")});
+        QVERIFY2(showExit == 0 && showErr.isEmpty() && showOut.contains(QLatin1String("job-1")),
+                 qPrintable(showErr + showOut));
+        const QString oldPath = base.filePath(QStringLiteral("old.pdf"));
+        const QString newPath = base.filePath(QStringLiteral("new.pdf"));
+        QVERIFY(QFile::copy(m_sameOld, oldPath) && QFile::copy(m_sameNew, newPath)); // readable for nobody
+        const auto [compareExit, compareOut, compareErr] = asNobody(
+            {QStringLiteral("compare"), oldPath, newPath, QStringLiteral("--dpi"), QStringLiteral("50")});
+        Q_UNUSED(compareOut);
+        QVERIFY2(compareExit == 2 && lines(compareErr).size() == 1 &&
+                     compareErr.contains(db + QStringLiteral(": the history file is read-only")),
+                 qPrintable(compareErr));
+        QCOMPARE(fileHash(db), before);
+        QVERIFY(QFile::setPermissions(folder, open)); // so that the folder can be removed
     }
 };
 
