@@ -47,16 +47,29 @@ QCommandLineOption dbOption() {
                               QStringLiteral("PATH"));
 }
 
-std::unique_ptr<JobStore> openStore(const QCommandLineParser &parser) {
-    const QString path =
-        parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : JobStore::defaultPath();
-    auto store = std::make_unique<JobStore>(path);
+QString storePath(const QCommandLineParser &parser) {
+    return parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : JobStore::defaultPath();
+}
+
+QString damagedHistoryHint() {
+    return QStringLiteral("; move it aside or run with --db NEW_FILE to start a fresh history");
+}
+
+std::unique_ptr<JobStore> openStore(const QCommandLineParser &parser, StoreAccess access) {
+    auto store = std::make_unique<JobStore>(storePath(parser));
     QString e;
-    if (!store->open(&e)) {
-        fail(QStringLiteral("%1: cannot open the history (%2)").arg(path, e));
-        return nullptr;
+    if (store->open(access, &e)) return store;
+    switch (store->problem()) {
+    case StoreProblem::Damaged:
+        fail(e + damagedHistoryHint());
+        break;
+    case StoreProblem::ReadOnly:
+        fail(e + QStringLiteral("; this command writes to it (make it writable or run with --db NEW_FILE)"));
+        break;
+    default:
+        fail(e);
     }
-    return store;
+    return nullptr;
 }
 
 namespace {
@@ -540,7 +553,7 @@ int runCompare(const QStringList &arguments) {
     if (!inputs.oldDoc) return fail(error.message);
     inputs.newDoc = openAsking(args[1], &settings.newPassword, &error, settings.maxPixels);
     if (!inputs.newDoc) return fail(error.message);
-    const auto store = openStore(parser);
+    const auto store = openStore(parser, StoreAccess::ReadWrite);
     if (!store) return ExitError;
     return runJob(parser, run, *store, options, reports,
                   [&](Pipeline &p, const PipelineOptions &o, QString *e) {
@@ -573,7 +586,7 @@ int runResume(const QStringList &arguments, bool retry) {
     PipelineOptions options;
     ReportRequest reports;
     if (!run.read(parser, &options, &reports)) return ExitError;
-    const auto store = openStore(parser);
+    const auto store = openStore(parser, StoreAccess::ReadWrite);
     if (!store) return ExitError;
     const std::optional<JobRecord> job = store->job(id);
     if (!job) return fail(QStringLiteral("no job %1 in %2").arg(id, store->path()));

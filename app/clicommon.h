@@ -13,6 +13,7 @@ class QCommandLineParser;
 namespace bt {
 
 class JobStore;
+enum class StoreAccess;
 
 QTextStream &out();
 QTextStream &err();
@@ -20,8 +21,13 @@ int fail(const QString &message); // "buildtrace: message" on stderr, returns Ex
 
 // --db PATH (default $BUILDTRACE_DB, else the application data folder).
 QCommandLineOption dbOption();
-// Opens the history named by --db; null after printing the problem.
-std::unique_ptr<JobStore> openStore(const QCommandLineParser &parser);
+// The history named by --db.
+QString storePath(const QCommandLineParser &parser);
+// Opens the history named by --db (ReadOnly for commands that only read it); null after printing
+// the problem and what to do in one line.
+std::unique_ptr<JobStore> openStore(const QCommandLineParser &parser, StoreAccess access);
+// What to do about a damaged history, after JobStore's message naming the file and the damage.
+QString damagedHistoryHint();
 
 // What to export from a job (clireport.cpp).
 struct ReportRequest {

@@ -45,17 +45,38 @@ void printJson(const QJsonObject &json) {
     out().flush();
 }
 
+// history --check: the full check runs on the file as it is (also one that open() refuses).
+int checkHistory(const QString &path) {
+    QStringList details;
+    switch (JobStore::checkFile(path, IntegrityCheck::Full, &details)) {
+    case StoreProblem::None:
+        out() << path << ": ok" << Qt::endl;
+        return ExitSame;
+    case StoreProblem::Damaged:
+        for (const QString &line : std::as_const(details))
+            out() << line << Qt::endl;
+        return fail(JobStore::damagedMessage(path, details.value(0)) + damagedHistoryHint());
+    default:
+        return fail(QStringLiteral("%1: cannot check the history (%2)").arg(path, details.value(0)));
+    }
+}
+
 } // namespace
 
 int runHistory(const QStringList &arguments) {
     QCommandLineParser parser;
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print the list as JSON."));
-    parser.addOption(jsonOpt);
+    const QCommandLineOption checkOpt(
+        QStringLiteral("check"),
+        QStringLiteral("Check the whole history file (SQLite integrity_check) instead: prints \"ok\" "
+                       "and exits 0, or the damage found and exits 2."));
+    parser.addOptions({jsonOpt, checkOpt});
     int status = ExitSame;
     if (!parse(parser, arguments, QStringLiteral("Lists past comparison jobs, newest first."), QString(),
                &status))
         return status;
-    const auto store = openStore(parser);
+    if (parser.isSet(checkOpt)) return checkHistory(QFileInfo(storePath(parser)).absoluteFilePath());
+    const auto store = openStore(parser, StoreAccess::ReadOnly);
     if (!store) return ExitError;
     const QVector<JobRecord> jobs = store->jobs();
     if (parser.isSet(jsonOpt)) {
@@ -98,7 +119,7 @@ int runShow(const QStringList &arguments) {
         return status;
     ReportRequest reports;
     if (!reportOpts.read(parser, &reports)) return ExitError;
-    const auto store = openStore(parser);
+    const auto store = openStore(parser, StoreAccess::ReadOnly);
     if (!store) return ExitError;
     const QString id = parser.positionalArguments().first();
     const std::optional<ComparisonResult> result = storedComparison(*store, id);
@@ -133,7 +154,7 @@ int runProgress(const QStringList &arguments) {
     if (!parse(parser, arguments, QStringLiteral("Prints the progress JSON of a job (also while it runs)."),
                QStringLiteral("JOB_ID"), &status))
         return status;
-    const auto store = openStore(parser);
+    const auto store = openStore(parser, StoreAccess::ReadOnly);
     if (!store) return ExitError;
     const QString id = parser.positionalArguments().first();
     const std::optional<JobProgress> progress = JobProgress::fromStore(*store, id);
@@ -154,7 +175,7 @@ int runDeadLetters(const QStringList &arguments) {
             QStringLiteral("Lists page stages that failed every attempt (retry them with buildtrace retry)."),
             QString(), &status))
         return status;
-    const auto store = openStore(parser);
+    const auto store = openStore(parser, StoreAccess::ReadOnly);
     if (!store) return ExitError;
     const QVector<DeadLetter> letters = store->deadLetters(parser.isSet(allOpt));
     if (parser.isSet(jsonOpt)) {
@@ -185,7 +206,7 @@ int runDelete(const QStringList &arguments) {
     if (!parse(parser, arguments, QStringLiteral("Deletes a job and its overlays from the history."),
                QStringLiteral("JOB_ID"), &status))
         return status;
-    const auto store = openStore(parser);
+    const auto store = openStore(parser, StoreAccess::ReadWrite);
     if (!store) return ExitError;
     const QString id = parser.positionalArguments().first();
     if (!store->job(id)) return fail(QStringLiteral("no job %1 in %2").arg(id, store->path()));
@@ -213,7 +234,8 @@ int runIgnore(const QStringList &arguments) {
         return status;
     const QStringList args = parser.positionalArguments();
     const QString action = args.value(0);
-    const auto store = openStore(parser);
+    const auto store =
+        openStore(parser, action == QLatin1String("list") ? StoreAccess::ReadOnly : StoreAccess::ReadWrite);
     if (!store) return ExitError;
     if (action == QLatin1String("add") && args.size() == 3) {
         const QStringList parts = args[2].split(QLatin1Char(','));

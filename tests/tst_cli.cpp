@@ -18,8 +18,10 @@
 #include <QJsonObject>
 #include <QLocalServer>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QtTest>
@@ -28,6 +30,7 @@
 #include <fcntl.h>
 #include <opencv2/core/utility.hpp>
 #include <optional>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <termios.h>
@@ -1113,6 +1116,237 @@ private slots:
             QVERIFY2(dpi < 80 && dpi > 65, qPrintable(QString::number(dpi)));
             QCOMPARE(diff.value(QStringLiteral("dpi_lowered")).toBool(), true);
         }
+    }
+
+    // A sheet in neither set's counterpart ("A-101" against "B-999"): the job ends (it used to wait
+    // for ever) with one removed and one added sheet, exit 1, in both modes; so does `resume` of
+    // such a job interrupted after its sheets were paired.
+    void noCommonSheet_data() {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("streaming") << QStringLiteral("streaming");
+        QTest::newRow("batch") << QStringLiteral("batch");
+    }
+
+    void noCommonSheet() {
+        QFETCH(QString, mode);
+        QString oldPath = QStringLiteral(BT_SHARED_DIR "/badinput/no-common-sheet-old.pdf");
+        QString newPath = QStringLiteral(BT_SHARED_DIR "/badinput/no-common-sheet-new.pdf");
+        if (!QFileInfo::exists(oldPath) || !QFileInfo::exists(newPath)) { // no shared folder: the same pair
+            oldPath = path(QStringLiteral("no-common-old.pdf"));
+            newPath = path(QStringLiteral("no-common-new.pdf"));
+            QCOMPARE(writeVectorSet(
+                         oldPath, {makeSheet(QStringLiteral("A-101"), QStringLiteral("PLAN"), 31, kTabloid)})
+                         .size(),
+                     1);
+            QCOMPARE(writeVectorSet(newPath, {makeSheet(QStringLiteral("B-999"), QStringLiteral("DETAILS"),
+                                                        32, kTabloid)})
+                         .size(),
+                     1);
+        }
+        const QString db = path(QStringLiteral("no-common-%1/history.sqlite").arg(mode));
+        const QString json = path(QStringLiteral("no-common-%1.json").arg(mode));
+        auto check = [&](const CliRun &r) {
+            QVERIFY2(r.finished && r.exitStatus == QProcess::NormalExit, qPrintable(describe(r)));
+            QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+            QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+            QStringList matches;
+            for (const QJsonValue &p : r.json.value(QStringLiteral("pages")).toArray())
+                matches << p.toObject().value(QStringLiteral("match")).toString();
+            matches.sort();
+            QCOMPARE(matches, (QStringList{QStringLiteral("added"), QStringLiteral("removed")}));
+        };
+        const CliRun r =
+            runCli({QStringLiteral("compare"), oldPath, newPath, QStringLiteral("--mode"), mode,
+                    QStringLiteral("--db"), db, QStringLiteral("--json"), json, QStringLiteral("--quiet")},
+                   json, {}, 60000);
+        check(r);
+        if (QTest::currentTestFailed()) return;
+
+        // As if interrupted right after the sheets were paired.
+        const QString jobId = r.json.value(QStringLiteral("job_id")).toString();
+        rawQuery(db, QStringLiteral("UPDATE jobs SET status = 'in_progress', finished_at = NULL"));
+        rawQuery(db, QStringLiteral("DELETE FROM job_stages"));
+        rawQuery(db, QStringLiteral("DELETE FROM summaries"));
+        QCOMPARE(rawQuery(db, QStringLiteral("SELECT status FROM jobs")),
+                 QStringList{QStringLiteral("in_progress")});
+        QFile::remove(json);
+        const CliRun resumed = runCli({QStringLiteral("resume"), jobId, QStringLiteral("--db"), db,
+                                       QStringLiteral("--json"), json, QStringLiteral("--quiet")},
+                                      json, {}, 60000);
+        check(resumed);
+        QCOMPARE(resumed.json.value(QStringLiteral("job_id")).toString(), jobId);
+        QCOMPARE(rawQuery(db, QStringLiteral("SELECT status FROM jobs")),
+                 QStringList{QStringLiteral("completed")});
+    }
+
+    // A history with pages overwritten by a failing disk: every command says so in one line naming
+    // the file and what to do, exits 2, and writes nothing to it (it used to list nothing and exit
+    // 0, or compare into it). `history --check` prints the damage found.
+    void damagedHistory() {
+        const QString db = path(QStringLiteral("damaged/history.sqlite"));
+        QVERIFY(QDir().mkpath(QFileInfo(db).absolutePath()));
+        QVERIFY(writeHistory(db, 40));
+        QVERIFY(damagePages(db, 5, 3));
+        QVERIFY(rawQuery(db, QStringLiteral("PRAGMA integrity_check")) != QStringList{QStringLiteral("ok")});
+        const QByteArray before = fileHash(db);
+        const QString absolute = QFileInfo(db).absoluteFilePath();
+        const QList<QStringList> commands = {
+            {QStringLiteral("history")},
+            {QStringLiteral("history"), QStringLiteral("--json")},
+            {QStringLiteral("show"), QStringLiteral("job-1")},
+            {QStringLiteral("progress"), QStringLiteral("job-1")},
+            {QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--dpi"), QStringLiteral("50")},
+            {QStringLiteral("ignore"), QStringLiteral("add"), QStringLiteral("A-101"),
+             QStringLiteral("1,1,5,5")},
+        };
+        for (const QStringList &command : commands) {
+            const CliRun r = runCli(command + QStringList{QStringLiteral("--db"), db}, QString(), {}, 60000);
+            const QString what = command.join(QLatin1Char(' ')) + QStringLiteral(": ") + describe(r);
+            QVERIFY2(r.finished && r.exitCode == 2, qPrintable(what));
+            QVERIFY2(lines(r.stdErr).size() == 1, qPrintable(what));
+            QVERIFY2(r.stdErr.startsWith(
+                         QStringLiteral("buildtrace: %1: the history file is damaged (").arg(absolute)),
+                     qPrintable(what));
+            QVERIFY2(r.stdErr.contains(QLatin1String("--db NEW_FILE")), qPrintable(what));
+            QVERIFY2(r.stdOut.isEmpty(), qPrintable(what));
+        }
+        const CliRun check =
+            runCli({QStringLiteral("history"), QStringLiteral("--check"), QStringLiteral("--db"), db});
+        QVERIFY2(check.finished && check.exitCode == 2, qPrintable(describe(check)));
+        QVERIFY2(!check.stdOut.isEmpty(), qPrintable(describe(check))); // what integrity_check found
+        QCOMPARE(lines(check.stdErr).size(), 1);
+        QVERIFY2(check.stdErr.contains(QLatin1String("the history file is damaged")),
+                 qPrintable(describe(check)));
+        QCOMPARE(fileHash(db), before);
+    }
+
+    // `history --check` on a sound history: "PATH: ok", exit 0.
+    void historyCheck() {
+        const QString db = path(QStringLiteral("sound/history.sqlite"));
+        QVERIFY(QDir().mkpath(QFileInfo(db).absolutePath()));
+        QVERIFY(writeHistory(db, 3));
+        const CliRun r =
+            runCli({QStringLiteral("history"), QStringLiteral("--check"), QStringLiteral("--db"), db});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(QString::fromUtf8(r.stdOut).trimmed(),
+                 QFileInfo(db).absoluteFilePath() + QStringLiteral(": ok"));
+        QVERIFY2(r.stdErr.isEmpty(), qPrintable(r.stdErr));
+        const CliRun missing = runCli({QStringLiteral("history"), QStringLiteral("--check"),
+                                       QStringLiteral("--db"), path(QStringLiteral("sound/none.sqlite"))});
+        QVERIFY2(missing.exitCode == 2 && lines(missing.stdErr).size() == 1, qPrintable(describe(missing)));
+    }
+
+    // A write-protected history (0444; root ignores that, so the file's own permission bits decide)
+    // is read by the reading commands without a byte changed (not even its journal mode); the
+    // commands that write say in one line that it is read-only and exit 2.
+    void readOnlyHistory() {
+        const QString db = path(QStringLiteral("readonly/history.sqlite"));
+        QVERIFY(QDir().mkpath(QFileInfo(db).absolutePath()));
+        QVERIFY(writeHistory(db, 2));
+        QCOMPARE(rawQuery(db, QStringLiteral("PRAGMA journal_mode=DELETE")),
+                 QStringList{QStringLiteral("delete")});
+        QVERIFY(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                              QFileDevice::ReadOther));
+        const QByteArray before = fileHash(db);
+        const QString absolute = QFileInfo(db).absoluteFilePath();
+
+        const CliRun history = runCli({QStringLiteral("history"), QStringLiteral("--db"), db});
+        QVERIFY2(history.exitCode == 0 && history.stdErr.isEmpty(), qPrintable(describe(history)));
+        QVERIFY2(history.stdOut.contains("job-1") && history.stdOut.contains("job-2"),
+                 qPrintable(describe(history)));
+        const CliRun show = runCli({QStringLiteral("show"), QStringLiteral("job-2"), QStringLiteral("--json"),
+                                    QStringLiteral("--db"), db},
+                                   QStringLiteral("-"));
+        QVERIFY2(show.exitCode == 0 && show.stdErr.isEmpty(), qPrintable(describe(show)));
+        QCOMPARE(show.json.value(QStringLiteral("pages")).toArray().size(), 3);
+        for (const QStringList &command :
+             QList<QStringList>{{QStringLiteral("progress"), QStringLiteral("job-1")},
+                                {QStringLiteral("dead-letters")},
+                                {QStringLiteral("ignore"), QStringLiteral("list")}}) {
+            const CliRun r = runCli(command + QStringList{QStringLiteral("--db"), db});
+            QVERIFY2(r.exitCode == 0 && r.stdErr.isEmpty(), qPrintable(command.join(' ') + describe(r)));
+        }
+        const QList<QStringList> writers = {
+            {QStringLiteral("compare"), m_sameOld, m_sameNew, QStringLiteral("--dpi"), QStringLiteral("50")},
+            {QStringLiteral("resume"), QStringLiteral("job-1")},
+            {QStringLiteral("retry"), QStringLiteral("job-1")},
+            {QStringLiteral("delete"), QStringLiteral("job-1")},
+            {QStringLiteral("ignore"), QStringLiteral("add"), QStringLiteral("A-101"),
+             QStringLiteral("1,1,5,5")},
+        };
+        for (const QStringList &command : writers) {
+            const CliRun r = runCli(command + QStringList{QStringLiteral("--db"), db}, QString(), {}, 60000);
+            const QString what = command.join(QLatin1Char(' ')) + QStringLiteral(": ") + describe(r);
+            QVERIFY2(r.finished && r.exitCode == 2 && lines(r.stdErr).size() == 1, qPrintable(what));
+            QVERIFY2(r.stdErr.startsWith(
+                         QStringLiteral("buildtrace: %1: the history file is read-only").arg(absolute)),
+                     qPrintable(what));
+        }
+        QCOMPARE(fileHash(db), before);
+        QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")));
+    }
+
+    // Read-only media, for real: another user (nobody) in a folder it cannot write, on a history in
+    // WAL mode whose -wal and -shm are gone (SQLite cannot create them there). The reading
+    // commands work (they used to fail with "attempt to write a readonly database"); compare says
+    // the file is read-only. Needs root and runuser.
+    void readOnlyMediaAsAnotherUser() {
+        const QString runuser = QStandardPaths::findExecutable(QStringLiteral("runuser"));
+        const passwd *nobody = getpwnam("nobody");
+        if (geteuid() != 0 || runuser.isEmpty() || !nobody) QSKIP("needs root, runuser and the user nobody");
+        QTemporaryDir base;
+        QVERIFY(base.isValid());
+        const QFileDevice::Permissions open =
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+            QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+        QVERIFY(QFile::setPermissions(base.path(), open));
+        const QString folder = base.filePath(QStringLiteral("media"));
+        const QString db = folder + QStringLiteral("/history.sqlite");
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(writeHistory(db, 2));
+        QCOMPARE(rawQuery(db, QStringLiteral("PRAGMA journal_mode")), QStringList{QStringLiteral("wal")});
+        QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")) &&
+                !QFileInfo::exists(db + QStringLiteral("-shm")));
+        QVERIFY(QFile::setPermissions(folder, open & ~QFileDevice::WriteOwner));
+        const QString runtime = base.filePath(QStringLiteral("runtime")); // Qt wants it the user's, 0700
+        QVERIFY(QDir().mkpath(runtime));
+        QCOMPARE(chown(runtime.toLocal8Bit().constData(), nobody->pw_uid, nobody->pw_gid), 0);
+        const QByteArray before = fileHash(db);
+
+        auto asNobody = [&](const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+            env.insert(QStringLiteral("HOME"), runtime);
+            p.setProcessEnvironment(env);
+            p.start(runuser, QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                                         QStringLiteral(BT_CLI_PATH)} +
+                                 args + QStringList{QStringLiteral("--db"), db});
+            p.waitForFinished(60000);
+            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                                   QString::fromUtf8(p.readAllStandardError()));
+        };
+        if (std::get<0>(asNobody({QStringLiteral("--version")})) != 0)
+            QSKIP("the user nobody cannot run " BT_CLI_PATH);
+
+        const auto [historyExit, historyOut, historyErr] = asNobody({QStringLiteral("history")});
+        QVERIFY2(historyExit == 0 && historyErr.isEmpty() && historyOut.contains(QLatin1String("job-2")),
+                 qPrintable(historyErr + historyOut));
+        const auto [showExit, showOut, showErr] = asNobody({QStringLiteral("show"), QStringLiteral("job-1")});
+        QVERIFY2(showExit == 0 && showErr.isEmpty() && showOut.contains(QLatin1String("job-1")),
+                 qPrintable(showErr + showOut));
+        const QString oldPath = base.filePath(QStringLiteral("old.pdf"));
+        const QString newPath = base.filePath(QStringLiteral("new.pdf"));
+        QVERIFY(QFile::copy(m_sameOld, oldPath) && QFile::copy(m_sameNew, newPath)); // readable for nobody
+        const auto [compareExit, compareOut, compareErr] = asNobody(
+            {QStringLiteral("compare"), oldPath, newPath, QStringLiteral("--dpi"), QStringLiteral("50")});
+        Q_UNUSED(compareOut);
+        QVERIFY2(compareExit == 2 && lines(compareErr).size() == 1 &&
+                     compareErr.contains(db + QStringLiteral(": the history file is read-only")),
+                 qPrintable(compareErr));
+        QCOMPARE(fileHash(db), before);
+        QVERIFY(QFile::setPermissions(folder, open)); // so that the folder can be removed
     }
 };
 

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,7 +15,10 @@
 #include <thread>
 
 using namespace bt;
+using bt::test::damagePages;
+using bt::test::fileHash;
 using bt::test::rawQuery;
+using bt::test::writeHistory;
 
 namespace {
 
@@ -135,6 +139,11 @@ private slots:
     void twoStoresOnOneFile();
     void remoteJobsAndSyncOperations();
     void defaultPathHonoursEnvironment();
+    void damagedFileRefused();
+    void movedAsideForAFreshHistory();
+    void readOnlyAccessNeverWrites();
+    void writeProtectedFileIsReadOnly();
+    void readOnlyOlderSchemaNeedsWriteAccess();
 };
 
 void TestJobStore::migratesEmptyFile() {
@@ -735,6 +744,154 @@ void TestJobStore::remoteJobsAndSyncOperations() {
     QCOMPARE(store.syncOperations().size(), 1);
     QVERIFY(store.removeSyncOperation(store.syncOperations().value(0).id));
     QVERIFY(store.syncOperations().isEmpty());
+}
+
+// A history with pages overwritten (a failing disk) is refused when opened, in either access, with
+// one line naming the file and the damage; nothing is written to it.
+void TestJobStore::damagedFileRefused() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
+    QVERIFY(writeHistory(path, 40));
+    QCOMPARE(JobStore::checkFile(path, IntegrityCheck::Quick), StoreProblem::None);
+    QCOMPARE(JobStore::checkFile(path, IntegrityCheck::Full), StoreProblem::None);
+    QVERIFY(damagePages(path, 5, 1));
+    QVERIFY(rawQuery(path, QStringLiteral("PRAGMA integrity_check")) != QStringList{QStringLiteral("ok")});
+    const QByteArray before = fileHash(path);
+
+    for (const StoreAccess access : {StoreAccess::ReadWrite, StoreAccess::ReadOnly}) {
+        JobStore store(path);
+        QString error;
+        QVERIFY(!store.open(access, &error));
+        QCOMPARE(store.problem(), StoreProblem::Damaged);
+        QVERIFY2(error.startsWith(path + QStringLiteral(": the history file is damaged (")),
+                 qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1Char('\n')) && error.endsWith(QLatin1Char(')')), qPrintable(error));
+    }
+    QStringList details;
+    QCOMPARE(JobStore::checkFile(path, IntegrityCheck::Full, &details), StoreProblem::Damaged);
+    QVERIFY(!details.isEmpty());
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-journal")));
+}
+
+// The damaged file, its -wal and -shm are renamed together; a fresh history starts at the path.
+void TestJobStore::movedAsideForAFreshHistory() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
+    QVERIFY(writeHistory(path, 20));
+    QVERIFY(damagePages(path, 5, 2));
+    for (const char *suffix : {"-wal", "-shm"}) {
+        QFile f(path + QLatin1String(suffix));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(suffix);
+    }
+    const QByteArray before = fileHash(path);
+    QString error;
+    const QString kept = JobStore::moveAside(path, &error);
+    QVERIFY2(!kept.isEmpty(), qPrintable(error));
+    QVERIFY2(QRegularExpression(QStringLiteral("^history\\.sqlite\\.damaged-\\d{8}-\\d{6}$"))
+                 .match(QFileInfo(kept).fileName())
+                 .hasMatch(),
+             qPrintable(kept));
+    QCOMPARE(QFileInfo(kept).absolutePath(), QFileInfo(path).absolutePath());
+    QCOMPARE(fileHash(kept), before);
+    for (const char *suffix : {"-wal", "-shm"}) {
+        QVERIFY(!QFileInfo::exists(path + QLatin1String(suffix)));
+        QFile f(kept + QLatin1String(suffix));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray(suffix));
+    }
+    JobStore fresh(path);
+    QVERIFY2(fresh.open(&error), qPrintable(error));
+    QVERIFY(fresh.jobs().isEmpty());
+    // A second damaged history moved aside in the same second does not replace the first.
+    const QString second = JobStore::moveAside(path, &error);
+    QVERIFY2(!second.isEmpty() && second != kept, qPrintable(second));
+    QCOMPARE(fileHash(kept), before);
+}
+
+// ReadOnly reads a history without changing a byte of it (not even its journal mode), and every
+// write through it fails, whoever runs it (root too: SQLite enforces the read-only open).
+void TestJobStore::readOnlyAccessNeverWrites() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
+    QVERIFY(writeHistory(path, 3));
+    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA journal_mode=DELETE")),
+             QStringList{QStringLiteral("delete")});
+    const QByteArray before = fileHash(path);
+    {
+        JobStore store(path);
+        QString error;
+        QVERIFY2(store.open(StoreAccess::ReadOnly, &error), qPrintable(error));
+        QCOMPARE(store.access(), StoreAccess::ReadOnly);
+        QCOMPARE(store.jobs().size(), 3);
+        QVERIFY(store.summary(QStringLiteral("job-2"), 1)
+                    .value_or(QString())
+                    .startsWith(QLatin1String("Sheet 1: no changes. ")));
+        QVERIFY(!store.createJob(sampleJob(QStringLiteral("job-new")), &error));
+        QVERIFY2(error.contains(QLatin1String("readonly")), qPrintable(error));
+        QVERIFY(!store.setJobStatus(QStringLiteral("job-1"), QStringLiteral("failed")));
+    }
+    QCOMPARE(fileHash(path), before);
+    QCOMPARE(rawQuery(path, QStringLiteral("SELECT status FROM jobs WHERE id = 'job-1'")),
+             QStringList{QStringLiteral("completed")});
+}
+
+// A file without write permission (0444: read-only for root as for its owner) is refused for
+// writing with one line naming it, and read as ReadOnly.
+void TestJobStore::writeProtectedFileIsReadOnly() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
+    QVERIFY(writeHistory(path, 2));
+    QVERIFY(QFile::setPermissions(path,
+                                  QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    const QByteArray before = fileHash(path);
+    {
+        JobStore store(path);
+        QString error;
+        QVERIFY(!store.open(&error));
+        QCOMPARE(store.problem(), StoreProblem::ReadOnly);
+        QCOMPARE(error, path + QStringLiteral(": the history file is read-only"));
+        QVERIFY2(store.open(StoreAccess::ReadOnly, &error), qPrintable(error));
+        QCOMPARE(store.problem(), StoreProblem::None);
+        QCOMPARE(store.jobs().size(), 2);
+    }
+    QCOMPARE(fileHash(path), before);
+}
+
+// A read-only history of an older schema cannot be upgraded: said so. Once it can be written, a
+// ReadOnly open upgrades it.
+void TestJobStore::readOnlyOlderSchemaNeedsWriteAccess() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
+    for (const char *sql : kSchemaV1Fixture)
+        rawQuery(path, QLatin1String(sql));
+    rawQuery(path, QStringLiteral("PRAGMA user_version=1"));
+    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("1")});
+    QVERIFY(QFile::setPermissions(path,
+                                  QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    const QByteArray before = fileHash(path);
+    {
+        JobStore store(path);
+        QString error;
+        QVERIFY(!store.open(StoreAccess::ReadOnly, &error));
+        QCOMPARE(store.problem(), StoreProblem::NeedsUpgrade);
+        QVERIFY2(error.startsWith(path + QLatin1Char(':')) &&
+                     error.contains(QLatin1String("older version")) &&
+                     error.contains(QLatin1String("needs write access")),
+                 qPrintable(error));
+    }
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    JobStore store(path);
+    QString error;
+    QVERIFY2(store.open(StoreAccess::ReadOnly, &error), qPrintable(error));
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)

@@ -38,6 +38,7 @@
 #include <QMimeData>
 #include <QPdfDocument>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -748,6 +749,65 @@ private slots:
         for (const QList<QVariant> &args : std::as_const(retries))
             retried += args.at(0).value<StageEvent>().willRetry ? 1 : 0;
         QCOMPARE(retried, 4);
+    }
+
+    // A damaged history: the window says so (naming the file) and offers a fresh one. Cancel
+    // leaves the file as it is, with no history open; "Start a Fresh History" keeps the damaged
+    // file (and its -wal) beside the new, empty one.
+    void damagedHistoryOffersFreshOne() {
+        const QString db = path(QStringLiteral("damaged/history.sqlite"));
+        QVERIFY(QDir().mkpath(QFileInfo(db).absolutePath()));
+        QVERIFY(writeHistory(db, 30));
+        QVERIFY(damagePages(db, 5, 4));
+        {
+            QFile wal(db + QStringLiteral("-wal")); // not a valid log: SQLite ignores it
+            QVERIFY(wal.open(QIODevice::WriteOnly));
+            wal.write("left over");
+        }
+        const QByteArray before = fileHash(db);
+        qputenv("BUILDTRACE_DB", db.toLocal8Bit());
+        const auto restore = qScopeGuard([this] { qputenv("BUILDTRACE_DB", m_db.toLocal8Bit()); });
+
+        QString text;
+        {
+            DialogAnswerer answer([&text](QWidget *dialog) {
+                auto *box = qobject_cast<QMessageBox *>(dialog);
+                QVERIFY(box);
+                text = box->text() + QLatin1Char('\n') + box->informativeText();
+                box->button(QMessageBox::Cancel)->click();
+            });
+            MainWindow w;
+            w.show();
+            QTRY_COMPARE_WITH_TIMEOUT(answer.count(), 1, 10000);
+            QVERIFY(!w.store());
+        }
+        QVERIFY2(text.contains(QFileInfo(db).absoluteFilePath()) && text.contains(QLatin1String("damaged")) &&
+                     text.contains(QLatin1String("fresh history")),
+                 qPrintable(text));
+        QCOMPARE(fileHash(db), before);
+
+        {
+            DialogAnswerer answer([](QWidget *dialog) {
+                auto *box = qobject_cast<QMessageBox *>(dialog);
+                QVERIFY(box);
+                for (QAbstractButton *b : box->buttons())
+                    if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
+            });
+            MainWindow w;
+            w.show();
+            QTRY_VERIFY_WITH_TIMEOUT(w.store() != nullptr, 10000);
+            QCOMPARE(answer.count(), 1);
+            QCOMPARE(w.store()->path(), QFileInfo(db).absoluteFilePath());
+            QVERIFY(w.store()->jobs().isEmpty());
+            QVERIFY(w.historyPanel()->jobIds().isEmpty());
+        }
+        const QDir dir(QFileInfo(db).absolutePath());
+        const QStringList kept =
+            dir.entryList({QStringLiteral("history.sqlite.damaged-*")}, QDir::Files, QDir::Name);
+        QCOMPARE(kept.size(), 3); // the file, its -shm and -wal
+        QCOMPARE(fileHash(dir.filePath(kept[0])), before);
+        QCOMPARE(kept[2], kept[0] + QStringLiteral("-wal"));
+        QCOMPARE(jobCount(db), 0);
     }
 
     void deleteFromHistory() {

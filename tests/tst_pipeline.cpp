@@ -45,6 +45,8 @@ const QSizeF kArchD(36, 24);
 constexpr double kDpi = 100;
 constexpr double kArchDDpi = 75;       // set C: long enough to be killed in the middle, not longer
 constexpr int kLongTimeoutMs = 300000; // a loaded 2-core CI machine
+// Jobs of a sheet or two: a job still running after this has hung.
+constexpr int kShortTimeoutMs = 60000;
 
 // ---- result JSON ------------------------------------------------------------------------------
 
@@ -279,8 +281,10 @@ private:
                 QStringLiteral("--db"),    db};
     }
 
-    // Runs a job on a pipeline until it finishes, recording its stage events.
-    Run runPipeline(Pipeline &pipeline, const std::function<bool(QString *)> &start) {
+    // Runs a job on a pipeline until it finishes, recording its stage events. A job still running
+    // after timeoutMs is cancelled (status "cancelled").
+    Run runPipeline(Pipeline &pipeline, const std::function<bool(QString *)> &start,
+                    int timeoutMs = kLongTimeoutMs) {
         Run run;
         QMetaObject::Connection a = connect(&pipeline, &Pipeline::stageChanged,
                                             [&run](const StageEvent &e) { run.events.append(evFrom(e)); });
@@ -297,11 +301,11 @@ private:
             // waitForFinished() has no timeout: a watchdog cancels a job that hangs.
             QTimer watchdog;
             watchdog.setSingleShot(true);
-            connect(&watchdog, &QTimer::timeout, &pipeline, [&pipeline] {
-                qWarning("job still running after %d ms: cancelled", kLongTimeoutMs);
+            connect(&watchdog, &QTimer::timeout, &pipeline, [&pipeline, timeoutMs] {
+                qWarning("job still running after %d ms: cancelled", timeoutMs);
                 pipeline.cancel();
             });
-            watchdog.start(kLongTimeoutMs);
+            watchdog.start(timeoutMs);
             pipeline.waitForFinished();
         } else {
             qWarning("cannot start the job: %s", qPrintable(error));
@@ -333,6 +337,47 @@ private:
                        json, {}, kLongTimeoutMs);
         }
         return *m_cliStreaming;
+    }
+
+    // A set of 17 x 11 in sheets with these drawing numbers, written once. A number is the same
+    // drawing in every set (its seed follows the number), and no two numbers look alike.
+    QString sheetSet(const QStringList &numbers) {
+        static const QStringList known = {QStringLiteral("H-101"), QStringLiteral("H-102"),
+                                          QStringLiteral("H-103"), QStringLiteral("N-201"),
+                                          QStringLiteral("N-202"), QStringLiteral("P-301")};
+        const QString file = path(QStringLiteral("set-%1.pdf").arg(numbers.join(QLatin1Char('_'))));
+        if (QFileInfo::exists(file)) return file;
+        QVector<SheetSpec> specs;
+        for (const QString &n : numbers) {
+            Q_ASSERT(known.contains(n));
+            specs.append(makeSheet(n, QStringLiteral("PLAN ") + n, 300 + int(known.indexOf(n)), kTabloid));
+        }
+        return writeVectorSet(file, specs).size() == specs.size() ? file : QString();
+    }
+
+    static QString badInput(const QString &name) {
+        return QDir(QStringLiteral(BT_SHARED_DIR "/badinput")).filePath(name);
+    }
+
+    static int countMatch(const ComparisonResult &result, MatchKind kind) {
+        return int(std::count_if(result.pages.begin(), result.pages.end(),
+                                 [kind](const PageResult &p) { return p.match == kind; }));
+    }
+
+    // The job ended with every stage of every page terminal, in the signals and in the history.
+    void checkEveryStageEnded(const JobStore &store, const Run &run) {
+        const int pages = int(run.result.pages.size());
+        QCOMPARE(run.totalPages, pages);
+        QCOMPARE(store.job(run.jobId)->status, run.status);
+        QCOMPARE(store.stages(run.jobId).size(), 3 * pages);
+        for (const StageRecord &s : store.stages(run.jobId))
+            QVERIFY2(s.status == QLatin1String("completed") || s.status == QLatin1String("failed"),
+                     qPrintable(QStringLiteral("page %1 %2: %3").arg(s.pageNumber).arg(s.stage, s.status)));
+        for (int page = 1; page <= pages; ++page) {
+            QCOMPARE(count(run.events, page, QStringLiteral("summary"), QStringLiteral("completed")), 1);
+            QVERIFY2(!store.summary(run.jobId, page).value_or(QString()).isEmpty(),
+                     qPrintable(QString::number(page)));
+        }
     }
 
     // Page numbers 1..n each went ocr -> diff -> summary, each stage in_progress then completed.
@@ -1080,6 +1125,118 @@ private slots:
         QVERIFY(last.finished);
         QCOMPARE(last.status, QStringLiteral("completed"));
         QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+    }
+
+    // A job whose sheets need no render or diff (added, removed) or whose only diff cannot run
+    // (its OCR failed) ends like any other, in both modes: such stages complete without a worker,
+    // and nothing running must not mean nothing left to schedule.
+    void degeneratePairings_data() {
+        QTest::addColumn<QString>("oldPath");
+        QTest::addColumn<QString>("newPath");
+        QTest::addColumn<bool>("batch");
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<int>("matched");
+        QTest::addColumn<int>("added");
+        QTest::addColumn<int>("removed");
+        QTest::addColumn<QString>("status");
+        const QString completed = QStringLiteral("completed");
+        const QString h101 = sheetSet({QStringLiteral("H-101")});
+        for (const bool batch : {false, true}) {
+            const char *mode = batch ? "batch" : "streaming";
+            QTest::addRow("%s: no sheet in common (badinput)", mode)
+                << badInput(QStringLiteral("no-common-sheet-old.pdf"))
+                << badInput(QStringLiteral("no-common-sheet-new.pdf")) << batch << QString() << 0 << 1 << 1
+                << completed;
+            QTest::addRow("%s: no sheet in common, 2 old, 1 new", mode)
+                << sheetSet({QStringLiteral("N-201"), QStringLiteral("N-202")})
+                << sheetSet({QStringLiteral("P-301")}) << batch << QString() << 0 << 1 << 2 << completed;
+            QTest::addRow("%s: OLD has an extra sheet at the end", mode)
+                << sheetSet({QStringLiteral("H-101"), QStringLiteral("H-102")}) << h101 << batch << QString()
+                << 1 << 0 << 1 << completed;
+            QTest::addRow("%s: OLD has an extra sheet first", mode)
+                << sheetSet({QStringLiteral("H-102"), QStringLiteral("H-101")}) << h101 << batch << QString()
+                << 1 << 0 << 1 << completed;
+            QTest::addRow("%s: NEW has an extra sheet at the end", mode)
+                << h101 << sheetSet({QStringLiteral("H-101"), QStringLiteral("H-103")}) << batch << QString()
+                << 1 << 1 << 0 << completed;
+            QTest::addRow("%s: NEW has an extra sheet first", mode)
+                << h101 << sheetSet({QStringLiteral("H-103"), QStringLiteral("H-101")}) << batch << QString()
+                << 1 << 1 << 0 << completed;
+            QTest::addRow("%s: the only sheet's OCR fails", mode)
+                << h101 << h101 << batch << QStringLiteral("ocr:1") << 1 << 0 << 0
+                << QStringLiteral("completed_with_errors");
+        }
+    }
+
+    void degeneratePairings() {
+        QFETCH(QString, oldPath);
+        QFETCH(QString, newPath);
+        QFETCH(bool, batch);
+        QFETCH(QString, fault);
+        QFETCH(int, matched);
+        QFETCH(int, added);
+        QFETCH(int, removed);
+        QFETCH(QString, status);
+        if (!QFileInfo::exists(oldPath)) QSKIP(qPrintable(oldPath + QStringLiteral(" not found")));
+        QVERIFY(QFileInfo::exists(newPath));
+        JobStore store(newDb(QStringLiteral("degenerate")));
+        QVERIFY(store.open());
+        PipelineOptions options;
+        options.mode = batch ? PipelineMode::Batch : PipelineMode::Streaming;
+        options.injectFault = fault;
+        options.maxAttempts = 1;
+        Pipeline pipeline(&store);
+        const Run run = runPipeline(
+            pipeline, [&](QString *e) { return pipeline.start(oldPath, newPath, settings(), options, e); },
+            kShortTimeoutMs);
+        QVERIFY(run.finished);
+        QCOMPARE(run.status, status);
+        QCOMPARE(countMatch(run.result, MatchKind::Matched), matched);
+        QCOMPARE(countMatch(run.result, MatchKind::Added), added);
+        QCOMPARE(countMatch(run.result, MatchKind::Removed), removed);
+        checkEveryStageEnded(store, run);
+        if (!fault.isEmpty()) {
+            QCOMPARE(store.deadLetters().size(), 1);
+            QVERIFY(!run.result.pages.value(0).error.isEmpty());
+        }
+    }
+
+    // Such a job interrupted after its sheets were paired (none of their stages ran) finishes
+    // when resumed.
+    void resumeDegenerateJob_data() {
+        QTest::addColumn<bool>("batch");
+        QTest::newRow("streaming") << false;
+        QTest::newRow("batch") << true;
+    }
+
+    void resumeDegenerateJob() {
+        QFETCH(bool, batch);
+        JobStore store(newDb(QStringLiteral("resume-degenerate")));
+        QVERIFY(store.open());
+        PipelineOptions options;
+        options.mode = batch ? PipelineMode::Batch : PipelineMode::Streaming;
+        Pipeline pipeline(&store);
+        const QMetaObject::Connection interrupt =
+            connect(&pipeline, &Pipeline::sheetsMatched, &pipeline, &Pipeline::cancel);
+        const QString oldPath = sheetSet({QStringLiteral("N-201"), QStringLiteral("N-202")});
+        const QString newPath = sheetSet({QStringLiteral("P-301")});
+        const Run first = runPipeline(
+            pipeline, [&](QString *e) { return pipeline.start(oldPath, newPath, settings(), options, e); },
+            kShortTimeoutMs);
+        disconnect(interrupt);
+        QCOMPARE(first.status, QStringLiteral("cancelled"));
+        QCOMPARE(store.jobPages(first.jobId).value_or(QVector<QJsonObject>()).size(), 3);
+        QVERIFY(store.stages(first.jobId).isEmpty());
+
+        const Run resumed = runPipeline(
+            pipeline, [&](QString *e) { return pipeline.resume(first.jobId, PipelineOptions(), e); },
+            kShortTimeoutMs);
+        QCOMPARE(resumed.jobId, first.jobId);
+        QCOMPARE(resumed.status, QStringLiteral("completed"));
+        QCOMPARE(countMatch(resumed.result, MatchKind::Added), 1);
+        QCOMPARE(countMatch(resumed.result, MatchKind::Removed), 2);
+        checkEveryStageEnded(store, resumed);
+        QCOMPARE(store.job(first.jobId)->mode, pipelineModeName(options.mode));
     }
 };
 

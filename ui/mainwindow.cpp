@@ -535,9 +535,23 @@ bool MainWindow::ensureStore(bool interactive) {
     m_store.reset();
     auto store = std::make_unique<JobStore>(path);
     QString error;
-    if (!store->open(&error)) {
-        const QString message =
-            tr("The history %1 cannot be opened: %2").arg(QDir::toNativeSeparators(path), error);
+    bool opened = store->open(&error);
+    if (!opened && store->problem() == StoreProblem::Damaged) {
+        store.reset(); // no connection left on the file that is moved aside
+        if (!interactive) {
+            statusBar()->showMessage(error);
+            // The question waits for the window to be up (this runs from its constructor too).
+            QTimer::singleShot(0, this, [this] {
+                if (!m_store && !isRunning()) ensureStore(true);
+            });
+            return false;
+        }
+        if (!startFreshHistory(path, error)) return false;
+        store = std::make_unique<JobStore>(path);
+        opened = store->open(&error);
+    }
+    if (!opened) {
+        const QString message = tr("The history cannot be opened: %1").arg(error);
         if (interactive)
             QMessageBox::warning(this, tr("History Unavailable"), message);
         else
@@ -549,6 +563,26 @@ bool MainWindow::ensureStore(bool interactive) {
     connectPipeline();
     m_history->setStore(m_store.get());
     setUpSync();
+    return true;
+}
+
+bool MainWindow::startFreshHistory(const QString &path, const QString &problem) {
+    QMessageBox box(QMessageBox::Warning, tr("History Damaged"), problem, QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Nothing more is written to it. Start a fresh history? The damaged file "
+                              "is kept beside it as %1.damaged-DATE-TIME.")
+                               .arg(QFileInfo(path).fileName()));
+    QPushButton *fresh = box.addButton(tr("Start a Fresh History"), QMessageBox::AcceptRole);
+    box.setDefaultButton(fresh);
+    box.exec();
+    if (box.clickedButton() != fresh) return false;
+    QString error;
+    const QString kept = JobStore::moveAside(path, &error);
+    if (kept.isEmpty()) {
+        QMessageBox::warning(this, tr("History Unavailable"), error);
+        return false;
+    }
+    statusBar()->showMessage(
+        tr("Started a fresh history; the damaged one is kept as %1").arg(QDir::toNativeSeparators(kept)));
     return true;
 }
 

@@ -123,6 +123,9 @@ private:
     // Opens the history the settings name (again, when they changed); interactive: problems in a
     // message box rather than the status bar.
     bool ensureStore(bool interactive);
+    // Asks whether to start a fresh history in place of the damaged one at path (problem: why it
+    // is refused); on yes, moves the damaged file aside. True when path is free for a new one.
+    bool startFreshHistory(const QString &path, const QString &problem);
     void connectPipeline();
     // A job about to start or resume while its sets are opened and hashed off the GUI thread.
     struct PendingJob {

@@ -417,12 +417,19 @@ qint64 Pipeline::estimatedBytes(const PageResult &page) const {
 
 void Pipeline::schedule() {
     if (!m_running) return;
-    publishFinishedStages();
-    // Later stages first: the user waits for results, not for renders.
-    for (const Stage stage : {Stage::Summary, Stage::Diff, Stage::Ocr})
-        while (scheduleOne(stage)) {
-            if (!m_running) return;
-        }
+    // Later stages first: the user waits for results, not for renders. A stage that ends without
+    // a worker (an added or removed sheet's render and diff, a diff whose OCR failed) makes a
+    // stage listed before it due, and no worker will call back here for it: go round until a
+    // round starts nothing.
+    for (bool progressed = true; progressed;) {
+        progressed = false;
+        publishFinishedStages();
+        for (const Stage stage : {Stage::Summary, Stage::Diff, Stage::Ocr})
+            while (scheduleOne(stage)) {
+                if (!m_running) return;
+                progressed = true;
+            }
+    }
     const bool busy = std::any_of(m_runningCount.begin(), m_runningCount.end(), [](int n) { return n > 0; });
     if (!busy && allDone(Stage::Summary)) {
         const bool errors = std::any_of(m_pages.begin(), m_pages.end(), [](const PageState &p) {

@@ -1,6 +1,9 @@
 #include "jobstore.h"
 
+#include "i18n/enginetext.h"
+
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +13,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
+#include <QUrl>
 #include <QVariant>
 
 #include <atomic>
@@ -153,6 +157,40 @@ const char kJobColumns[] = "SELECT id, old_file, new_file, old_hash, new_hash, s
                            "total_pages, created_at, finished_at, mode, summary_text, origin, remote_server, "
                            "remote_job_id FROM jobs";
 
+// SQLite's primary result codes (QSqlError::nativeErrorCode; extended codes keep them in the low byte).
+constexpr int kSqliteReadOnly = 8;
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteNotADb = 26;
+
+int sqliteCode(const QSqlError &e) {
+    return e.nativeErrorCode().toInt() & 0xff;
+}
+
+// Root may write any file, so the owner's write bit counts too: a 0444 history is read-only for
+// everyone, as whoever protected it meant.
+bool isWritableFile(const QString &path) {
+    const QFileInfo info(path);
+    return info.isWritable() && info.permissions().testFlag(QFileDevice::WriteOwner);
+}
+
+// A connection that cannot write. SQLite reads a WAL file through its -shm file, which a
+// read-only connection must be able to create unless it exists; on read-only media (or in a
+// folder we may not write) with no -wal file (nothing to replay) the file is read as immutable.
+void setReadOnly(QSqlDatabase &d, const QString &path) {
+    const QFileInfo info(path);
+    const bool immutable =
+        !QFileInfo(info.absolutePath()).isWritable() && !QFileInfo::exists(path + QStringLiteral("-wal"));
+    if (immutable) {
+        d.setDatabaseName(QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded) +
+                          QStringLiteral("?immutable=1"));
+        d.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    } else {
+        d.setDatabaseName(path);
+        d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_READONLY"));
+    }
+}
+
 // A job id becomes a folder name: only plain names, never a path.
 bool isPlainName(const QString &id) {
     return !id.isEmpty() && id != QLatin1String(".") && id != QLatin1String("..") &&
@@ -206,8 +244,13 @@ QSqlDatabase JobStore::db() const {
         QSqlDatabase::removeDatabase(name);
     }
     QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    d.setDatabaseName(m_path);
-    d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    const bool readOnly = m_access == StoreAccess::ReadOnly;
+    if (readOnly) {
+        setReadOnly(d, m_path);
+    } else {
+        d.setDatabaseName(m_path);
+        d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
     {
         QMutexLocker lock(&m_mutex);
         m_connections.insert(name);
@@ -216,12 +259,13 @@ QSqlDatabase JobStore::db() const {
     QString ignored;
     // busy_timeout before journal_mode: switching to WAL needs a lock another connection may hold.
     run(d, QStringLiteral("PRAGMA busy_timeout=10000"), &ignored);
+    run(d, QStringLiteral("PRAGMA foreign_keys=ON"), &ignored);
+    if (readOnly) return d; // the journal mode is the file's: setting it writes
     run(d, QStringLiteral("PRAGMA journal_mode=WAL"), &ignored);
     // In WAL mode NORMAL survives a killed process (a crash of the app) and only fsyncs at
     // checkpoints: a commit is not a disk flush, so writing a stage's result from the GUI
     // thread does not stall it for the disk.
     run(d, QStringLiteral("PRAGMA synchronous=NORMAL"), &ignored);
-    run(d, QStringLiteral("PRAGMA foreign_keys=ON"), &ignored);
     return d;
 }
 
@@ -258,12 +302,147 @@ bool JobStore::write(const std::function<bool(QSqlDatabase &, QString *)> &body,
     return true;
 }
 
-bool JobStore::open(QString *error) {
+bool JobStore::refuse(StoreProblem problem, const QString &message, QString *error) {
+    m_problem = problem;
+    closeThreadConnection();
+    return fail(error, message);
+}
+
+bool JobStore::open(StoreAccess access, QString *error) {
+    closeThreadConnection(); // a connection of an earlier open() may have another access
+    m_problem = StoreProblem::None;
+    auto cannotOpen = [this](const QString &why) {
+        return EngineText::translate("bt::JobStore", "%1: cannot open the history (%2)").arg(m_path, why);
+    };
+    const bool exists = QFileInfo::exists(m_path);
+    if (exists) {
+        QStringList details;
+        const StoreProblem problem = checkFile(m_path, IntegrityCheck::Quick, &details);
+        if (problem == StoreProblem::Damaged)
+            return refuse(problem, damagedMessage(m_path, details.value(0)), error);
+        if (problem != StoreProblem::None) return refuse(problem, cannotOpen(details.value(0)), error);
+    }
+    const bool writable = !exists || isWritableFile(m_path);
+    // A reading command on a history that does not exist yet creates it, as a writing one does.
+    m_access = exists ? access : StoreAccess::ReadWrite;
+    if (m_access == StoreAccess::ReadOnly) {
+        if (const QString why = openError(); !why.isEmpty())
+            return refuse(StoreProblem::CannotOpen, cannotOpen(why), error);
+        const int version = schemaVersion();
+        if (version >= kSchemaVersion) return true;
+        if (!writable)
+            return refuse(StoreProblem::NeedsUpgrade,
+                          EngineText::translate("bt::JobStore",
+                                                "%1: the history file is read-only and of an older version "
+                                                "(%2, this version uses %3): upgrading it needs write access")
+                              .arg(m_path)
+                              .arg(version)
+                              .arg(kSchemaVersion),
+                          error);
+        closeThreadConnection(); // upgraded below like any history that can be written
+        m_access = StoreAccess::ReadWrite;
+    }
+    const QString readOnly =
+        EngineText::translate("bt::JobStore", "%1: the history file is read-only").arg(m_path);
+    if (!writable) return refuse(StoreProblem::ReadOnly, readOnly, error);
     if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        return fail(error, QStringLiteral("cannot create folder for %1").arg(m_path));
-    QSqlDatabase d = db();
-    if (!d.isOpen()) return fail(error, d.lastError().text());
-    return migrate(error);
+        return refuse(StoreProblem::CannotOpen,
+                      cannotOpen(EngineText::translate("bt::JobStore", "cannot create its folder")), error);
+    if (const QString why = openError(); !why.isEmpty())
+        return refuse(StoreProblem::CannotOpen, cannotOpen(why), error);
+    // The permission bits do not tell everything (read-only media, a folder where the -wal file
+    // cannot be created): a write transaction that writes nothing does.
+    QSqlError probe;
+    {
+        QSqlQuery q(db());
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            probe = q.lastError();
+        else
+            q.exec(QStringLiteral("ROLLBACK"));
+    }
+    if (probe.isValid())
+        return sqliteCode(probe) == kSqliteReadOnly
+                   ? refuse(StoreProblem::ReadOnly, readOnly, error)
+                   : refuse(StoreProblem::CannotOpen, cannotOpen(probe.text()), error);
+    QString e;
+    if (!migrate(&e)) return refuse(StoreProblem::CannotOpen, cannotOpen(e), error);
+    return true;
+}
+
+QString JobStore::openError() const {
+    const QSqlDatabase d = db();
+    return d.isOpen() ? QString() : d.lastError().text();
+}
+
+StoreProblem JobStore::checkFile(const QString &path, IntegrityCheck depth, QStringList *details) {
+    StoreProblem problem = StoreProblem::None;
+    QStringList found;
+    const QString name = QStringLiteral("bt-jobstore-check:%1").arg(g_nextSerial++);
+    if (const QFileInfo info(path); !info.isFile()) {
+        problem = StoreProblem::CannotOpen;
+        found << (info.exists() ? EngineText::translate("bt::JobStore", "not a file")
+                                : EngineText::translate("bt::JobStore", "no such file"));
+    } else {
+        QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        setReadOnly(d, path);
+        if (!d.open()) {
+            problem = StoreProblem::CannotOpen;
+            found << d.lastError().text();
+        } else {
+            QSqlQuery q(d);
+            q.setForwardOnly(true);
+            if (q.exec(depth == IntegrityCheck::Quick ? QStringLiteral("PRAGMA quick_check")
+                                                      : QStringLiteral("PRAGMA integrity_check"))) {
+                while (q.next()) {
+                    const QString line = q.value(0).toString();
+                    if (line != QLatin1String("ok") && !line.startsWith(QLatin1String("*** in database")))
+                        found << line;
+                }
+            }
+            if (!found.isEmpty()) {
+                problem = StoreProblem::Damaged;
+            } else if (q.lastError().isValid()) { // a damaged header or schema stops the check itself
+                const int code = sqliteCode(q.lastError());
+                problem = code == kSqliteCorrupt || code == kSqliteNotADb ? StoreProblem::Damaged
+                                                                          : StoreProblem::CannotOpen;
+                found << q.lastError().databaseText();
+            }
+        }
+        d.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (details) *details = found;
+    return problem;
+}
+
+QString JobStore::damagedMessage(const QString &path, const QString &finding) {
+    return EngineText::translate("bt::JobStore", "%1: the history file is damaged (%2)").arg(path, finding);
+}
+
+QString JobStore::moveAside(const QString &path, QString *error) {
+    if (!QFileInfo::exists(path)) {
+        fail(error, EngineText::translate("bt::JobStore", "%1: no such file").arg(path));
+        return {};
+    }
+    const QString stem = path + QStringLiteral(".damaged-") +
+                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = stem;
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = stem + QStringLiteral("-%1").arg(n);
+    // The -wal and -shm files first: a fresh history must not find the old one's log beside it.
+    QStringList moved;
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm"), QString()}) {
+        if (!QFileInfo::exists(path + suffix)) continue;
+        if (!QFile::rename(path + suffix, target + suffix)) {
+            for (const QString &back : std::as_const(moved))
+                QFile::rename(target + back, path + back);
+            fail(error, EngineText::translate("bt::JobStore", "%1: cannot rename it to %2")
+                            .arg(path + suffix, target + suffix));
+            return {};
+        }
+        moved << suffix;
+    }
+    return target;
 }
 
 bool JobStore::migrate(QString *error) {

@@ -1,5 +1,10 @@
 #include "testutil.h"
 
+#include "store/jobstore.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -112,6 +117,68 @@ QStringList lines(const QString &text) {
     while (t.endsWith(QLatin1Char('\n')) || t.endsWith(QLatin1Char('\r')))
         t.chop(1);
     return t.isEmpty() ? QStringList() : t.split(QLatin1Char('\n'));
+}
+
+bool writeHistory(const QString &path, int jobs) {
+    JobStore store(path); // closed (its -wal folded in) when it goes
+    if (!store.open()) return false;
+    // Filler of the size of a real sheet's result, so the jobs span many pages of the file.
+    const QString filler = QString(600, QLatin1Char('x'));
+    for (int j = 1; j <= jobs; ++j) {
+        JobRecord job;
+        job.id = QStringLiteral("job-%1").arg(j);
+        job.oldFile = QStringLiteral("/data/old-%1.pdf").arg(j);
+        job.newFile = QStringLiteral("/data/new-%1.pdf").arg(j);
+        job.oldHash = QStringLiteral("old%1").arg(j);
+        job.newHash = QStringLiteral("new%1").arg(j);
+        job.status = QStringLiteral("in_progress");
+        if (!store.createJob(job)) return false;
+        QVector<QJsonObject> pages;
+        for (int p = 1; p <= 3; ++p)
+            pages.append(QJsonObject{{QStringLiteral("page_number"), p}, {QStringLiteral("filler"), filler}});
+        if (!store.setJobPages(job.id, pages)) return false;
+        for (int p = 1; p <= 3; ++p) {
+            for (const char *stage : {"ocr", "diff", "summary"})
+                if (!store.setStage(job.id, p, QLatin1String(stage), QStringLiteral("completed")))
+                    return false;
+            if (!store.saveDiffResult(job.id, p, QStringLiteral("A-10%1").arg(p), QString(), pages[p - 1]) ||
+                !store.saveSummary(job.id, p, QStringLiteral("Sheet %1: no changes. ").arg(p) + filler))
+                return false;
+        }
+        if (!store.setJobStatus(job.id, QStringLiteral("completed"))) return false;
+    }
+    return true;
+}
+
+bool damagePages(const QString &path, int pages, quint32 seed) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite)) return false;
+    const QByteArray header = file.read(100);
+    if (header.size() < 100) return false;
+    // Bytes 16-17 of the header: the page size, big-endian (1 means 65536).
+    const int raw = (quint8(header[16]) << 8) | quint8(header[17]);
+    const qint64 pageSize = raw == 1 ? 65536 : raw;
+    const qint64 count = file.size() / pageSize;
+    if (pageSize < 512 || count <= pages) return false;
+    QRandomGenerator random(seed);
+    QSet<qint64> chosen;
+    while (chosen.size() < pages)
+        chosen.insert(1 + qint64(random.bounded(quint32(count - 1)))); // 0-based, never page 0
+    for (const qint64 page : chosen) {
+        QByteArray garbage(int(pageSize), Qt::Uninitialized);
+        for (char &c : garbage)
+            c = char(random.bounded(256));
+        if (!file.seek(page * pageSize) || file.write(garbage) != garbage.size()) return false;
+    }
+    return file.flush();
+}
+
+QByteArray fileHash(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
 }
 
 QStringList rawQuery(const QString &path, const QString &sql) {

@@ -62,6 +62,18 @@ QString describe(const CliRun &r);
 // returns the first column of every row.
 QStringList rawQuery(const QString &path, const QString &sql);
 
+// A history of `jobs` finished jobs ("job-1", "job-2", ...; three sheets each, with their sheet
+// pairs, stages, diffs and summaries) written through JobStore, its -wal folded in. False on failure.
+bool writeHistory(const QString &path, int jobs);
+
+// Overwrites `pages` distinct pages of an SQLite file with pseudo-random bytes (seeded), as a
+// failing disk would; never the first page (the header: the file stays an SQLite file). False when
+// the file has too few pages.
+bool damagePages(const QString &path, int pages, quint32 seed);
+
+// SHA-256 of a file's bytes (empty when it cannot be read): "the file was not written to".
+QByteArray fileHash(const QString &path);
+
 // Lines of a text such as stderr (a trailing newline does not make an extra line).
 QStringList lines(const QString &text);
 
