@@ -219,14 +219,31 @@ QByteArray PdfMutator::loopingPageTree(const QByteArray &pdf, QString *what) {
     const qsizetype open = kids >= 0 ? out.indexOf('[', kids) : -1;
     const qsizetype close = open >= 0 ? out.indexOf(']', open) : -1;
     if (close < 0 || close > node->end) return bitFlips(pdf, what);
-    const int variant = uniform(0, 3);
-    if (variant == 0) {
+    const int variant = uniform(0, 4);
+    const qsizetype count = out.indexOf("/Count", node->begin);
+    if (variant == 4 && count >= 0 && count < node->end) {
+        // As ../shared/badinput/page-tree-loop.pdf: itself as the first kid and one page more
+        // counted than there are, so PDFium looks for the missing page in the loop (and spins).
+        qsizetype digits = count + 6;
+        while (digits < out.size() && isSpace(out[digits]))
+            ++digits;
+        qsizetype end = digits;
+        while (end < out.size() && isDigit(out[end]))
+            ++end;
+        const int pages = out.mid(digits, end - digits).toInt();
+        out.replace(digits, end - digits, QByteArray::number(pages + 1));
+        out.insert(open + 1, ref(node->number) + ' ');
+        *what = QStringLiteral("pages node %1 first in its own /Kids, /Count %2 -> %3")
+                    .arg(node->number)
+                    .arg(pages)
+                    .arg(pages + 1);
+    } else if (variant == 0) {
         out.replace(open, close + 1 - open, '[' + ref(node->number) + ']');
         *what = QStringLiteral("/Kids of pages node %1 = [itself]").arg(node->number);
     } else if (variant == 1) {
         out.insert(open + 1, ' ' + ref(node->number) + ' ');
         *what = QStringLiteral("pages node %1 added to its own /Kids").arg(node->number);
-    } else {
+    } else if (variant != 4) {
         // A page that is a node whose only kid is its parent: parent -> page -> parent ...
         QList<ObjectSpan> pages;
         for (const ObjectSpan &o : objs)
@@ -234,12 +251,14 @@ QByteArray PdfMutator::loopingPageTree(const QByteArray &pdf, QString *what) {
         if (pages.isEmpty()) return bitFlips(pdf, what);
         const ObjectSpan page = pages[uniform(0, int(pages.size()) - 1)];
         const qsizetype type = findPageType(out, page.begin, page.end);
-        const QByteArray count = variant == 3 ? "2147483647" : "1";
-        out.replace(type, 11, "/Type /Pages /Kids [" + ref(node->number) + "] /Count " + count);
+        const QByteArray kidCount = variant == 3 ? "2147483647" : "1";
+        out.replace(type, 11, "/Type /Pages /Kids [" + ref(node->number) + "] /Count " + kidCount);
         *what = QStringLiteral("page %1 made a pages node with /Kids [its parent %2] /Count %3")
                     .arg(page.number)
                     .arg(node->number)
-                    .arg(QString::fromLatin1(count));
+                    .arg(QString::fromLatin1(kidCount));
+    } else {
+        return bitFlips(pdf, what);
     }
     return out;
 }

@@ -15,9 +15,11 @@ enum class PdfMutation {
     Truncate,        // cut at a random offset (refused as truncated: no %%EOF)
     TruncateWithEof, // cut, then "%%EOF" appended so the trailer check passes and PDFium repairs
     BrokenMediaBox,  // negative, zero, NaN-like, 1e30, unterminated, 200 000 numbers, a reference
-    LoopingPageTree, // a /Pages node whose /Kids holds itself, or a page turned into a node over its parent
-    SwappedXref,     // two cross-reference entries (offsets) swapped
-    GarbageContent,  // a stream's data replaced by random bytes or by random drawing operators
+    // A /Pages node whose /Kids holds itself (with /Count one too many, as
+    // ../shared/badinput/page-tree-loop.pdf), or a page turned into a node over its parent.
+    LoopingPageTree,
+    SwappedXref,    // two cross-reference entries (offsets) swapped
+    GarbageContent, // a stream's data replaced by random bytes or by random drawing operators
 };
 constexpr int kPdfMutationCount = 9;
 
