@@ -16,6 +16,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -233,7 +234,9 @@ RenderReply RenderProcess::call(const QJsonObject &request, int timeoutMs, const
 
 cv::Mat RenderProcess::takeImage(int width, int height) {
     const size_t bytes = size_t(width) * size_t(height);
-    if (m_image < 0 || bytes == 0) return {};
+    struct stat written {};
+    // The sizes come from the helper: never map past what it wrote.
+    if (m_image < 0 || bytes == 0 || fstat(m_image, &written) != 0 || size_t(written.st_size) < bytes) return {};
     void *mapped = ::mmap(nullptr, bytes, PROT_READ, MAP_SHARED, m_image, 0);
     if (mapped == MAP_FAILED) return {};
     const cv::Mat image = cv::Mat(height, width, CV_8UC1, mapped).clone();
