@@ -5,6 +5,7 @@
 #include "compare/resultjson.h"
 #include "io/outputfile.h"
 #include "pipeline/pipeline.h"
+#include "render/renderpool.h"
 #include "store/jobstore.h"
 #include "text/ocrengine.h"
 #include "version/version.h"
@@ -390,7 +391,11 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
                                          {QStringLiteral("status"), status},
                                          {QStringLiteral("total_pages"), p.totalPages},
                                          {QStringLiteral("summary_text"), p.summaryText},
-                                         {QStringLiteral("t_ms"), t}});
+                                         {QStringLiteral("t_ms"), t},
+                                         // This process and its render helpers (buildtrace-bench adds them up).
+                                         {QStringLiteral("peak_rss_bytes"), processPeakRssBytes(getpid())},
+                                         {QStringLiteral("render_helpers_peak_rss_bytes"),
+                                          RenderPool::instance().peakRssBytes()}});
                          });
     } else if (!quiet) {
         QObject::connect(&pipeline, &Pipeline::sheetsMatched,

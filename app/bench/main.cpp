@@ -18,6 +18,7 @@
 #include "testutil.h"
 
 #include "pipeline/allocator.h"
+#include "render/renderpool.h"
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -30,6 +31,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QMutex>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -145,8 +149,8 @@ int runGenerate(const QString &dir, int sheets, bool announce = true) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Child mode --render-only OLD NEW: the floor. Both sets opened and every page rendered once,
-// serially, the way the OCR stage renders (PDFium renders one page at a time per process).
+// Child mode --render-only OLD NEW: the floor. Both sets opened and every page rendered once, as
+// many at once as there are render helpers, the way the OCR stage renders.
 
 int runRenderOnly(const QString &oldPath, const QString &newPath, double dpi, const QElapsedTimer &clock) {
     std::unique_ptr<Document> docs[2];
@@ -161,34 +165,47 @@ int runRenderOnly(const QString &oldPath, const QString &newPath, double dpi, co
     }
     emitLine({{QStringLiteral("event"), QStringLiteral("opened")},
               {QStringLiteral("ms"), double(clock.nsecsElapsed()) / 1e6}});
-    double renderMs = 0;
+    struct Job {
+        int set, page;
+    };
+    QVector<Job> jobs;
     const int pages = std::max(docs[0]->pageCount(), docs[1]->pageCount());
-    for (int page = 0; page < pages; ++page) {
-        for (int d = 0; d < 2; ++d) {
-            if (page >= docs[d]->pageCount()) continue;
-            QElapsedTimer t;
-            t.start();
-            const RenderedPage r = docs[d]->render(page, {dpi, RenderOptions().maxPixels});
-            const double ms = double(t.nsecsElapsed()) / 1e6;
-            if (r.isNull()) {
-                progress() << "buildtrace-bench: " << paths[d] << ": page " << page + 1 << " did not render"
-                           << Qt::endl;
-                return 2;
-            }
-            renderMs += ms;
-            emitLine({{QStringLiteral("event"), QStringLiteral("render")},
-                      {QStringLiteral("set"), d == 0 ? QStringLiteral("old") : QStringLiteral("new")},
-                      {QStringLiteral("page"), page + 1},
-                      {QStringLiteral("ms"), ms},
-                      {QStringLiteral("width_px"), r.grey.cols},
-                      {QStringLiteral("height_px"), r.grey.rows},
-                      {QStringLiteral("dpi"), r.dpi},
-                      {QStringLiteral("width_in"), r.sizePt.width() / 72.0},
-                      {QStringLiteral("height_in"), r.sizePt.height() / 72.0}});
+    for (int page = 0; page < pages; ++page)
+        for (int d = 0; d < 2; ++d)
+            if (page < docs[d]->pageCount()) jobs.append({d, page});
+    QThreadPool lanes;
+    lanes.setMaxThreadCount(RenderPool::instance().processCount());
+    QMutex emitting;
+    std::atomic<bool> failed{false};
+    double renderMs = 0;
+    QtConcurrent::blockingMap(&lanes, jobs, [&](const Job &job) {
+        QElapsedTimer t;
+        t.start();
+        const RenderedPage r = docs[job.set]->render(job.page, {dpi, RenderOptions().maxPixels});
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        const QMutexLocker lock(&emitting);
+        if (r.isNull()) {
+            progress() << "buildtrace-bench: " << paths[job.set] << ": page " << job.page + 1
+                       << " did not render: " << r.error << Qt::endl;
+            failed = true;
+            return;
         }
-    }
+        renderMs += ms;
+        emitLine({{QStringLiteral("event"), QStringLiteral("render")},
+                  {QStringLiteral("set"), job.set == 0 ? QStringLiteral("old") : QStringLiteral("new")},
+                  {QStringLiteral("page"), job.page + 1},
+                  {QStringLiteral("ms"), ms},
+                  {QStringLiteral("width_px"), r.grey.cols},
+                  {QStringLiteral("height_px"), r.grey.rows},
+                  {QStringLiteral("dpi"), r.dpi},
+                  {QStringLiteral("width_in"), r.sizePt.width() / 72.0},
+                  {QStringLiteral("height_in"), r.sizePt.height() / 72.0}});
+    });
+    if (failed) return 2;
     emitLine({{QStringLiteral("event"), QStringLiteral("done")},
               {QStringLiteral("render_ms"), renderMs},
+              {QStringLiteral("peak_rss_bytes"), processPeakRssBytes(getpid())},
+              {QStringLiteral("render_helpers_peak_rss_bytes"), RenderPool::instance().peakRssBytes()},
               {QStringLiteral("ms"), double(clock.nsecsElapsed()) / 1e6}});
     return 0;
 }
@@ -255,6 +272,16 @@ struct RenderRun {
     }
 };
 
+// ru_maxrss of a process whose render helpers it reaped is the larger of its own and theirs; the
+// machine holds them at once, so the peak is counted over the process and its helpers: its own
+// VmHWM plus each helper's, as the child reports them at its end (a bound on their sum at any time).
+void countRenderHelpers(const QJsonObject &event, ChildResult &child) {
+    const QJsonValue self = event.value(QStringLiteral("peak_rss_bytes"));
+    const QJsonValue helpers = event.value(QStringLiteral("render_helpers_peak_rss_bytes"));
+    if (self.isDouble() && helpers.isDouble())
+        child.maxRssMiB = (self.toDouble() + helpers.toDouble()) / (1024.0 * 1024.0);
+}
+
 RenderRun parseRenderRun(ChildResult child) {
     RenderRun r;
     for (const ChildLine &line : child.lines) {
@@ -272,6 +299,7 @@ RenderRun parseRenderRun(ChildResult child) {
         } else if (event == QLatin1String("done")) {
             r.renderMs = o.value(QStringLiteral("render_ms")).toDouble();
             r.doneWallMs = line.wallMs;
+            countRenderHelpers(o, child);
         }
     }
     r.ok = child.exited() && child.exitCode == 0 && has(r.doneWallMs);
@@ -350,6 +378,7 @@ CompareRun parseCompareRun(ChildResult child) {
         } else if (event == QLatin1String("job")) {
             first(r.allResults, r.tJob, line, o);
             r.jobStatus = o.value(QStringLiteral("status")).toString();
+            countRenderHelpers(o, child);
         }
     }
     if (!has(r.allResults) && child.exited()) r.allResults = child.wallMs; // no job event: the exit

@@ -37,14 +37,6 @@ int moveAbove(int fd) {
     return moved;
 }
 
-qint64 vmHwmBytes(pid_t pid) {
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly)) return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    return 0;
-}
-
 int envInt(const char *name, int fallback) {
     bool ok = false;
     const int value = qEnvironmentVariableIntValue(name, &ok);
@@ -56,6 +48,14 @@ QString tr(const char *text) {
 }
 
 } // namespace
+
+qint64 processPeakRssBytes(pid_t pid) {
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly)) return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    return 0;
+}
 
 RenderLimits RenderLimits::fromEnvironment() {
     RenderLimits limits;
@@ -247,7 +247,7 @@ cv::Mat RenderProcess::takeImage(int width, int height) {
 }
 
 qint64 RenderProcess::peakRssBytes() const {
-    return std::max(m_peakRssDead, m_pid > 0 ? vmHwmBytes(m_pid) : 0);
+    return std::max(m_peakRssDead, m_pid > 0 ? processPeakRssBytes(m_pid) : 0);
 }
 
 } // namespace bt

@@ -23,6 +23,9 @@ struct RenderLimits {
     static RenderLimits fromEnvironment();
 };
 
+// The largest resident set a running process has had (VmHWM), in bytes; 0 when unknown.
+qint64 processPeakRssBytes(pid_t pid);
+
 enum class RenderFailure {
     None,
     Cancelled,   // the caller's cancel flag was set; the helper was killed
