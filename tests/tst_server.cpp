@@ -969,6 +969,77 @@ private slots:
         QCOMPARE(letter.value(QStringLiteral("attempts")).toInt(), 5);
     }
 
+    // A page the render helper cannot finish in time (300 000 line segments, a worker whose render
+    // timeout is 1 s): its diff fails with the helper's reason through the retries into a dead
+    // letter, while the other pages complete; the worker itself goes on.
+    void postgresPageRenderTimeout() {
+        QVERIFY2(m_pgError.isEmpty(), qPrintable(m_pgError));
+        auto sheet = [](const QByteArray &number, const QByteArray &extra, int segments) {
+            QByteArray content = "BT /F1 28 Tf 1000 60 Td (" + number + ") Tj ET\n" +
+                                 "2 w 100 100 m 900 100 l 900 700 l 100 700 l h S\n" + extra;
+            QRandomGenerator random(7);
+            content += "0.2 w\n";
+            for (int i = 0; i < segments; ++i)
+                content += QByteArray::number(random.bounded(1224)) + ' ' +
+                           QByteArray::number(random.bounded(792)) + " m " +
+                           QByteArray::number(random.bounded(1224)) + ' ' +
+                           QByteArray::number(random.bounded(792)) + " l S\n";
+            return content;
+        };
+        auto write = [](const QString &file, const QList<QByteArray> &pages) {
+            QList<QByteArray> objects{"<< /Type /Catalog /Pages 2 0 R >>",
+                                      {},
+                                      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+            QByteArray kids;
+            for (const QByteArray &content : pages) {
+                objects << "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content +
+                               "\nendstream";
+                objects << "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1224 792] /Resources << /Font << "
+                           "/F1 3 0 R >> >> /Contents " +
+                               QByteArray::number(objects.size()) + " 0 R >>";
+                kids += QByteArray::number(objects.size()) + " 0 R ";
+            }
+            objects[1] =
+                "<< /Type /Pages /Kids [" + kids + "] /Count " + QByteArray::number(pages.size()) + " >>";
+            QFile f(file);
+            const QByteArray bytes = handwrittenPdf(objects);
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        const QString oldFile = path(QStringLiteral("dense-old.pdf")),
+                      newFile = path(QStringLiteral("dense-new.pdf"));
+        const QByteArray dense = sheet("A-102", {}, 300000);
+        QVERIFY(write(oldFile, {sheet("A-101", {}, 0), dense, sheet("A-103", {}, 0)}));
+        QVERIFY(write(newFile, {sheet("A-101", "300 300 m 500 500 l S\n", 0), dense, sheet("A-103", {}, 0)}));
+
+        const QString url = newPgDatabase();
+        const QString data = path(QStringLiteral("pg-dense"));
+        Server server = startServer({QStringLiteral("--database"), url, QStringLiteral("--data-dir"), data});
+        QVERIFY2(server.port, qPrintable(server.error));
+        auto worker = startWorker(url, data, QStringLiteral("dense"), {},
+                                  {{QStringLiteral("BUILDTRACE_RENDER_TIMEOUT"), QStringLiteral("1")}});
+        const QString jobId = postJob(server.port, oldFile, newFile);
+        QVERIFY(!jobId.isEmpty());
+        const QJsonObject done = waitForJob(server.port, jobId);
+        QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed_with_errors"));
+        const QJsonObject page2 = stageOf(done, 2);
+        QCOMPARE(page2.value(QStringLiteral("diff_status")).toString(), QStringLiteral("failed"));
+        QVERIFY2(page2.value(QStringLiteral("error"))
+                     .toString()
+                     .contains(QStringLiteral("page 2 could not be rendered")),
+                 qPrintable(page2.value(QStringLiteral("error")).toString()));
+        for (int page : {1, 3})
+            QCOMPARE(stageOf(done, page).value(QStringLiteral("diff_status")).toString(),
+                     QStringLiteral("completed"));
+        const QJsonArray letters = request(server.port, "GET", QStringLiteral("/api/v1/dead-letters"))
+                                       .json.value(QStringLiteral("dead_letters"))
+                                       .toArray();
+        QCOMPARE(letters.size(), 1);
+        const QJsonObject letter = letters[0].toObject();
+        QCOMPARE(letter.value(QStringLiteral("page_number")).toInt(), 2);
+        QCOMPARE(letter.value(QStringLiteral("stage")).toString(), QStringLiteral("diff"));
+        QCOMPARE(letter.value(QStringLiteral("attempts")).toInt(), 5);
+    }
+
     // An encrypted set compared by a PostgreSQL worker process: the password goes from the upload
     // through the queue to the worker, and the result is the plain set's. With qpdf installed the
     // 3-sheet set is encrypted with a non-ASCII password (AES-256); without it, the 1-page fixture.
