@@ -210,6 +210,10 @@ QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
     if (type != "application/pdf")
         return now(HttpResponse::error(415, QStringLiteral("send the PDF as Content-Type: application/pdf")));
     if (request.body.isEmpty()) return now(HttpResponse::error(400, QStringLiteral("empty body")));
+    // Where core looks for a PDF's header. Anything else would be opened as an image, decoded in
+    // this process (only PDFs go to the render helpers) just to be refused.
+    if (!request.body.left(1024).contains("%PDF-"))
+        return now(HttpResponse::error(400, QStringLiteral("not a PDF that can be opened")));
     const QString password = percentDecoded(request.header("x-pdf-password"));
     if (password.size() > kMaxPasswordChars)
         return now(HttpResponse::error(400, QStringLiteral("X-Pdf-Password is too long")));

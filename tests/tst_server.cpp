@@ -12,12 +12,14 @@
 #include "serverprocess.h"
 #include "testutil.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -495,8 +497,8 @@ private slots:
         qInfo("SIGTERM to exit with a hostile upload pending: %lld ms", stopMs);
     }
 
-    // A page of 2592 x 1 pt (the client is told which page), a truncated set and a damaged one:
-    // each a 400 with the JSON error (no server path in it), none of them kept.
+    // A page of 2592 x 1 pt (the client is told which page), a truncated set, a damaged one and a
+    // PNG: each a 400 with the JSON error (no server path in it), none of them kept.
     void badUploadsRefused() {
         QVERIFY2(QFileInfo::exists(kOnePointHigh), qPrintable(kOnePointHigh));
         const QString data = path(QStringLiteral("bad-uploads"));
@@ -509,6 +511,12 @@ private slots:
         QRandomGenerator random(13);
         for (int i = 1024; i < damaged.size() - 1024; ++i)
             damaged[i] = char(random.bounded(256));
+        QByteArray png;
+        QBuffer pngBuffer(&png);
+        QVERIFY(pngBuffer.open(QIODevice::WriteOnly));
+        QImage image(1700, 1100, QImage::Format_Grayscale8);
+        image.fill(255);
+        QVERIFY(image.save(&pngBuffer, "PNG"));
         struct Case {
             QString name;
             QByteArray bytes;
@@ -519,7 +527,8 @@ private slots:
             {QStringLiteral("one point high"), readFile(kOnePointHigh),
              QStringLiteral("page 3 is 2592 x 1 pt, not the size or shape of a drawing sheet")},
             {QStringLiteral("truncated"), sample.left(sample.size() / 2), unopenable},
-            {QStringLiteral("damaged"), damaged, unopenable}};
+            {QStringLiteral("damaged"), damaged, unopenable},
+            {QStringLiteral("png"), png, unopenable}};
         for (const Case &c : cases) {
             const Reply r = uploadBytes(s.port, c.bytes);
             QVERIFY2(r.status == 400, qPrintable(c.name + QStringLiteral(": ") + r.text()));
