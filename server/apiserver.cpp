@@ -3,6 +3,7 @@
 #include "compare/comparison.h"
 #include "document/document.h"
 #include "jobview.h"
+#include "render/renderpool.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -84,7 +85,10 @@ ApiServer::ApiServer(const DatabaseConfig &database, const ApiOptions &options, 
     , m_options(options)
     , m_store(std::make_unique<QueueStore>(database))
     , m_http(new HttpServer([this](const HttpRequest &r) { return handle(r); },
-                            [this](const HttpRequest &r) { return checkHeaders(r); }, this)) {}
+                            [this](const HttpRequest &r) { return checkHeaders(r); }, this)) {
+    // A check holds a render helper while it opens the PDF: more threads would only wait.
+    m_checks.setMaxThreadCount(RenderPool::instance().processCount());
+}
 
 ApiServer::~ApiServer() {
     m_stopping->store(true);
@@ -171,6 +175,7 @@ struct UploadCheck {
     int pages = 0;
     bool isImage = false;
     LoadError code = LoadError::None;
+    QString problem;        // core's message without the server's path, when the client may see it
     QString neededPassword; // kept only for a set that cannot be opened without it
 };
 
@@ -185,6 +190,11 @@ UploadCheck checkUpload(const QString &path, const QString &password, std::share
         check.neededPassword = password;
     }
     check.code = e.code;
+    // A page no drawing has: the client is told which page and why (core says "PATH: problem").
+    const QString prefix = QDir::toNativeSeparators(path) + QStringLiteral(": ");
+    if ((e.code == LoadError::PageTooSmall || e.code == LoadError::PageTooLarge) &&
+        e.message.startsWith(prefix))
+        check.problem = e.message.mid(prefix.size());
     if (doc) {
         check.pages = doc->pageCount();
         check.isImage = doc->isImage();
@@ -200,6 +210,10 @@ QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
     if (type != "application/pdf")
         return now(HttpResponse::error(415, QStringLiteral("send the PDF as Content-Type: application/pdf")));
     if (request.body.isEmpty()) return now(HttpResponse::error(400, QStringLiteral("empty body")));
+    // Where core looks for a PDF's header. Anything else would be opened as an image, decoded in
+    // this process (only PDFs go to the render helpers) just to be refused.
+    if (!request.body.left(1024).contains("%PDF-"))
+        return now(HttpResponse::error(400, QStringLiteral("not a PDF that can be opened")));
     const QString password = percentDecoded(request.header("x-pdf-password"));
     if (password.size() > kMaxPasswordChars)
         return now(HttpResponse::error(400, QStringLiteral("X-Pdf-Password is too long")));
@@ -218,7 +232,7 @@ QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
     upload.path = path;
     upload.bytes = request.body.size();
     upload.name = cleanFileName(percentDecoded(request.header("x-filename")));
-    return QtConcurrent::run(checkUpload, path, password, m_stopping)
+    return QtConcurrent::run(&m_checks, checkUpload, path, password, m_stopping)
         .then(this, [this, upload](const UploadCheck &check) {
             UploadRecord record = upload;
             if (check.code != LoadError::None || check.isImage) {
@@ -231,6 +245,7 @@ QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
                 if (check.code == LoadError::WrongPassword)
                     return HttpResponse::error(
                         400, QStringLiteral("the password in X-Pdf-Password does not open the PDF"));
+                if (!check.problem.isEmpty()) return HttpResponse::error(400, check.problem);
                 return HttpResponse::error(400, QStringLiteral("not a PDF that can be opened"));
             }
             record.pages = check.pages;

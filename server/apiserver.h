@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -47,6 +48,10 @@ private:
     std::shared_ptr<CancelFlag> m_stopping = std::make_shared<CancelFlag>(false);
     std::unique_ptr<QueueStore> m_store;
     HttpServer *m_http;
+    // Upload checks, not the global pool: there the embedded workers identify sheets, and an
+    // upload would wait behind them (or they behind hostile uploads). Destroyed first: it waits
+    // for the checks, which m_stopping ends at once.
+    QThreadPool m_checks;
 };
 
 } // namespace bt::server

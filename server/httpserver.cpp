@@ -207,8 +207,13 @@ void HttpServer::onReadyRead(QTcpSocket *socket) {
               [this, alive](const HttpResponse &response) {
                   if (alive) respond(alive, response);
               })
-        .onFailed(this, [this, alive, internalError](const std::exception &e) {
-            if (alive) respond(alive, internalError(e));
+        .onFailed(this,
+                  [this, alive, internalError](const std::exception &e) {
+                      if (alive) respond(alive, internalError(e));
+                  })
+        // Without an answer the client would wait for ever: its idle timer is stopped.
+        .onCanceled(this, [this, alive] {
+            if (alive) respond(alive, HttpResponse::error(503, QStringLiteral("the request was cancelled")));
         });
 }
 

@@ -12,18 +12,21 @@
 #include "serverprocess.h"
 #include "testutil.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -36,6 +39,7 @@
 #include <QUuid>
 #include <QtTest>
 
+#include <csignal>
 #include <memory>
 
 using namespace bt;
@@ -48,6 +52,10 @@ constexpr int kDpi = 60;
 const QByteArray kToken = "s3cret-token";
 constexpr int kJobTimeoutMs = 120000;
 const QString kEncryptedFixture = QStringLiteral(BT_SOURCE_DIR "/tests/data/encrypted.pdf"); // "secret"
+const QString kSampleOld = QStringLiteral(BT_SOURCE_DIR "/resources/samples/old.pdf");
+// PDFium walks this page tree for ever: an open of it ends only at the helper's open timeout.
+const QString kPageTreeLoop = QStringLiteral(BT_SHARED_DIR "/badinput/page-tree-loop.pdf");
+const QString kOnePointHigh = QStringLiteral(BT_SHARED_DIR "/badinput/one-point-high-page.pdf");
 
 struct Reply {
     int status = 0;
@@ -59,26 +67,43 @@ struct Reply {
     }
 };
 
-// One request, waited for (30 s at most).
-Reply request(quint16 port, const QByteArray &method, const QString &path, const QByteArray &body = {},
-              const QList<QPair<QByteArray, QByteArray>> &headers = {}, const QByteArray &token = kToken) {
+QNetworkAccessManager &network() {
     static QNetworkAccessManager nam;
+    return nam;
+}
+
+// One request, started: the reply's finished() says when it is answered.
+QNetworkReply *startRequest(quint16 port, const QByteArray &method, const QString &path,
+                            const QByteArray &body = {},
+                            const QList<QPair<QByteArray, QByteArray>> &headers = {},
+                            const QByteArray &token = kToken) {
     QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
     if (!token.isNull()) req.setRawHeader("Authorization", "Bearer " + token);
     for (const auto &[name, value] : headers)
         req.setRawHeader(name, value);
     if (!body.isNull() && !req.hasRawHeader("Content-Type"))
         req.setRawHeader("Content-Type", "application/json");
-    QNetworkReply *r = nam.sendCustomRequest(req, method, body);
-    QEventLoop loop;
-    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    loop.exec();
+    return network().sendCustomRequest(req, method, body);
+}
+
+Reply replyOf(QNetworkReply *r) {
     Reply out;
     out.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.body = r->readAll();
     out.contentType = r->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     out.json = QJsonDocument::fromJson(out.body).object();
+    return out;
+}
+
+// One request, waited for (30 s at most).
+Reply request(quint16 port, const QByteArray &method, const QString &path, const QByteArray &body = {},
+              const QList<QPair<QByteArray, QByteArray>> &headers = {}, const QByteArray &token = kToken) {
+    QNetworkReply *r = startRequest(port, method, path, body, headers, token);
+    QEventLoop loop;
+    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    if (!r->isFinished()) loop.exec();
+    const Reply out = replyOf(r);
     r->deleteLater();
     return out;
 }
@@ -377,6 +402,142 @@ private slots:
         QCOMPARE(request(port, "GET", QStringLiteral("/api/v1/overlays/nonsense/image")).status, 404);
         QCOMPARE(request(port, "PUT", QStringLiteral("/api/v1/jobs")).status, 405);
         QCOMPARE(request(port, "GET", QStringLiteral("/api/v1/jobs")).status, 200);
+    }
+
+    // The page-tree loop uploaded: while its check waits for the render helper's open timeout
+    // (3 s here), a job list and a valid upload are answered before it; then it gets a 400 with
+    // the JSON error, nothing of it is kept, and the server goes on (its helper was replaced).
+    void hostileUploadKeepsServing() {
+        QVERIFY2(QFileInfo::exists(kPageTreeLoop), qPrintable(kPageTreeLoop));
+        const QString data = path(QStringLiteral("hostile"));
+        // Two helpers whatever the cores: the valid upload must not queue behind the hostile one.
+        Server s = startServer(
+            {QStringLiteral("--data-dir"), data, QStringLiteral("--workers"), QStringLiteral("0")},
+            {{QStringLiteral("BUILDTRACE_RENDER_TIMEOUT"), QStringLiteral("3")},
+             {QStringLiteral("BUILDTRACE_RENDER_PROCESSES"), QStringLiteral("2")}});
+        QVERIFY2(s.port, qPrintable(s.error));
+        const qint64 pid = s.child->pid();
+        QVERIFY(renderHelpersOf(pid).isEmpty());
+
+        QStringList answered; // names of the requests, in the order their replies arrived
+        auto track = [&answered](QNetworkReply *reply, const QString &name) {
+            QObject::connect(reply, &QNetworkReply::finished, [&answered, name] { answered << name; });
+            return std::unique_ptr<QNetworkReply>(reply);
+        };
+        const QList<QPair<QByteArray, QByteArray>> pdf{{"Content-Type", "application/pdf"}};
+        const auto hostile = track(
+            startRequest(s.port, "POST", QStringLiteral("/api/v1/uploads"), readFile(kPageTreeLoop), pdf),
+            QStringLiteral("hostile"));
+        // The server is in its check: it has started a helper to open the file.
+        QVERIFY(QTest::qWaitFor([&] { return !renderHelpersOf(pid).isEmpty(); }, 10000));
+        QVERIFY(answered.isEmpty());
+        const auto jobs =
+            track(startRequest(s.port, "GET", QStringLiteral("/api/v1/jobs")), QStringLiteral("jobs"));
+        const auto valid =
+            track(startRequest(s.port, "POST", QStringLiteral("/api/v1/uploads"), readFile(kSampleOld), pdf),
+                  QStringLiteral("valid"));
+        QVERIFY2(QTest::qWaitFor([&] { return answered.size() == 3; }, 30000),
+                 qPrintable(answered.join(' ')));
+        QCOMPARE(answered.last(), QStringLiteral("hostile"));
+
+        const Reply listed = replyOf(jobs.get());
+        QVERIFY2(listed.status == 200 && listed.json.value(QStringLiteral("jobs")).isArray(),
+                 qPrintable(listed.text()));
+        const Reply stored = replyOf(valid.get());
+        QVERIFY2(stored.status == 201, qPrintable(stored.text()));
+        QVERIFY(stored.json.value(QStringLiteral("pages")).toInt() > 0);
+        const Reply refused = replyOf(hostile.get());
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.json,
+                 (QJsonObject{{QStringLiteral("error"),
+                               QJsonObject{{QStringLiteral("code"), 400},
+                                           {QStringLiteral("message"),
+                                            QStringLiteral("not a PDF that can be opened")}}}}));
+        const QString validId = stored.json.value(QStringLiteral("upload_id")).toString();
+        QCOMPARE(QDir(data + QStringLiteral("/uploads")).entryList(QDir::Files),
+                 QStringList{validId + QStringLiteral(".pdf")});
+
+        QCOMPARE(request(s.port, "GET", QStringLiteral("/api/v1/uploads/%1").arg(validId)).status, 200);
+        const Reply again = uploadBytes(s.port, readFile(kSampleOld));
+        QVERIFY2(again.status == 201, qPrintable(again.text()));
+    }
+
+    // SIGTERM while the page-tree loop's check waits for its helper (the default 10 s open
+    // timeout): the server stops at once, without finishing the check (the upload gets no
+    // answer), exits normally, and leaves no helper behind.
+    void sigtermWithHostileUploadPending() {
+        QVERIFY2(QFileInfo::exists(kPageTreeLoop), qPrintable(kPageTreeLoop));
+        Server s = startServer({QStringLiteral("--data-dir"), path(QStringLiteral("hostile-term"))});
+        QVERIFY2(s.port, qPrintable(s.error));
+        const qint64 pid = s.child->pid();
+        const std::unique_ptr<QNetworkReply> hostile(
+            startRequest(s.port, "POST", QStringLiteral("/api/v1/uploads"), readFile(kPageTreeLoop),
+                         {{"Content-Type", "application/pdf"}}));
+        QVERIFY(QTest::qWaitFor([&] { return !renderHelpersOf(pid).isEmpty(); }, 10000));
+        QVERIFY(!hostile->isFinished());
+
+        QElapsedTimer sinceSignal;
+        sinceSignal.start();
+        QCOMPARE(::kill(pid_t(pid), SIGTERM), 0);
+        // A hang, not a speed limit: a server that ignored SIGTERM would wait out this deadline.
+        QVERIFY2(QTest::qWaitFor([&] { return !s.child->isRunning(); }, 15000), "SIGTERM ignored");
+        const qint64 stopMs = sinceSignal.elapsed();
+        QCOMPARE(s.child->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(s.child->exitCode(), 0);
+        QVERIFY(QTest::qWaitFor([&] { return hostile->isFinished(); }, 5000));
+        QVERIFY2(!hostile->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid(),
+                 qPrintable(replyOf(hostile.get()).text()));
+        // The helpers poll for their parent (every 250 ms); the server kills its own at once.
+        QList<qint64> left;
+        const bool gone = QTest::qWaitFor([&] { return (left = renderHelpersOf(pid)).isEmpty(); }, 5000);
+        QStringList pids;
+        for (const qint64 helper : left)
+            pids << QString::number(helper);
+        QVERIFY2(gone, qPrintable(QStringLiteral("helpers still running: ") + pids.join(' ')));
+        qInfo("SIGTERM to exit with a hostile upload pending: %lld ms", stopMs);
+    }
+
+    // A page of 2592 x 1 pt (the client is told which page), a truncated set, a damaged one and a
+    // PNG: each a 400 with the JSON error (no server path in it), none of them kept.
+    void badUploadsRefused() {
+        QVERIFY2(QFileInfo::exists(kOnePointHigh), qPrintable(kOnePointHigh));
+        const QString data = path(QStringLiteral("bad-uploads"));
+        Server s = startServer(
+            {QStringLiteral("--data-dir"), data, QStringLiteral("--workers"), QStringLiteral("0")});
+        QVERIFY2(s.port, qPrintable(s.error));
+        const QByteArray sample = readFile(kSampleOld);
+        QVERIFY(sample.size() > 4096);
+        QByteArray damaged = sample;
+        QRandomGenerator random(13);
+        for (int i = 1024; i < damaged.size() - 1024; ++i)
+            damaged[i] = char(random.bounded(256));
+        QByteArray png;
+        QBuffer pngBuffer(&png);
+        QVERIFY(pngBuffer.open(QIODevice::WriteOnly));
+        QImage image(1700, 1100, QImage::Format_Grayscale8);
+        image.fill(255);
+        QVERIFY(image.save(&pngBuffer, "PNG"));
+        struct Case {
+            QString name;
+            QByteArray bytes;
+            QString message;
+        };
+        const QString unopenable = QStringLiteral("not a PDF that can be opened");
+        const QVector<Case> cases{
+            {QStringLiteral("one point high"), readFile(kOnePointHigh),
+             QStringLiteral("page 3 is 2592 x 1 pt, not the size or shape of a drawing sheet")},
+            {QStringLiteral("truncated"), sample.left(sample.size() / 2), unopenable},
+            {QStringLiteral("damaged"), damaged, unopenable},
+            {QStringLiteral("png"), png, unopenable}};
+        for (const Case &c : cases) {
+            const Reply r = uploadBytes(s.port, c.bytes);
+            QVERIFY2(r.status == 400, qPrintable(c.name + QStringLiteral(": ") + r.text()));
+            QCOMPARE(r.json, (QJsonObject{{QStringLiteral("error"),
+                                           QJsonObject{{QStringLiteral("code"), 400},
+                                                       {QStringLiteral("message"), c.message}}}}));
+        }
+        QVERIFY(QDir(data + QStringLiteral("/uploads")).entryList(QDir::Files).isEmpty());
+        QCOMPARE(uploadBytes(s.port, sample).status, 201);
     }
 
     // The embedded mode end to end: upload, job (idempotent), progress until done; the result
@@ -812,6 +973,77 @@ private slots:
         QCOMPARE(letters.size(), 1);
         const QJsonObject letter = letters[0].toObject();
         QCOMPARE(letter.value(QStringLiteral("job_id")).toString(), jobId);
+        QCOMPARE(letter.value(QStringLiteral("page_number")).toInt(), 2);
+        QCOMPARE(letter.value(QStringLiteral("stage")).toString(), QStringLiteral("diff"));
+        QCOMPARE(letter.value(QStringLiteral("attempts")).toInt(), 5);
+    }
+
+    // A page the render helper cannot finish in time (300 000 line segments, a worker whose render
+    // timeout is 1 s): its diff fails with the helper's reason through the retries into a dead
+    // letter, while the other pages complete; the worker itself goes on.
+    void postgresPageRenderTimeout() {
+        QVERIFY2(m_pgError.isEmpty(), qPrintable(m_pgError));
+        auto sheet = [](const QByteArray &number, const QByteArray &extra, int segments) {
+            QByteArray content = "BT /F1 28 Tf 1000 60 Td (" + number + ") Tj ET\n" +
+                                 "2 w 100 100 m 900 100 l 900 700 l 100 700 l h S\n" + extra;
+            QRandomGenerator random(7);
+            content += "0.2 w\n";
+            for (int i = 0; i < segments; ++i)
+                content += QByteArray::number(random.bounded(1224)) + ' ' +
+                           QByteArray::number(random.bounded(792)) + " m " +
+                           QByteArray::number(random.bounded(1224)) + ' ' +
+                           QByteArray::number(random.bounded(792)) + " l S\n";
+            return content;
+        };
+        auto write = [](const QString &file, const QList<QByteArray> &pages) {
+            QList<QByteArray> objects{"<< /Type /Catalog /Pages 2 0 R >>",
+                                      {},
+                                      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+            QByteArray kids;
+            for (const QByteArray &content : pages) {
+                objects << "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content +
+                               "\nendstream";
+                objects << "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1224 792] /Resources << /Font << "
+                           "/F1 3 0 R >> >> /Contents " +
+                               QByteArray::number(objects.size()) + " 0 R >>";
+                kids += QByteArray::number(objects.size()) + " 0 R ";
+            }
+            objects[1] =
+                "<< /Type /Pages /Kids [" + kids + "] /Count " + QByteArray::number(pages.size()) + " >>";
+            QFile f(file);
+            const QByteArray bytes = handwrittenPdf(objects);
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        const QString oldFile = path(QStringLiteral("dense-old.pdf")),
+                      newFile = path(QStringLiteral("dense-new.pdf"));
+        const QByteArray dense = sheet("A-102", {}, 300000);
+        QVERIFY(write(oldFile, {sheet("A-101", {}, 0), dense, sheet("A-103", {}, 0)}));
+        QVERIFY(write(newFile, {sheet("A-101", "300 300 m 500 500 l S\n", 0), dense, sheet("A-103", {}, 0)}));
+
+        const QString url = newPgDatabase();
+        const QString data = path(QStringLiteral("pg-dense"));
+        Server server = startServer({QStringLiteral("--database"), url, QStringLiteral("--data-dir"), data});
+        QVERIFY2(server.port, qPrintable(server.error));
+        auto worker = startWorker(url, data, QStringLiteral("dense"), {},
+                                  {{QStringLiteral("BUILDTRACE_RENDER_TIMEOUT"), QStringLiteral("1")}});
+        const QString jobId = postJob(server.port, oldFile, newFile);
+        QVERIFY(!jobId.isEmpty());
+        const QJsonObject done = waitForJob(server.port, jobId);
+        QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed_with_errors"));
+        const QJsonObject page2 = stageOf(done, 2);
+        QCOMPARE(page2.value(QStringLiteral("diff_status")).toString(), QStringLiteral("failed"));
+        QVERIFY2(page2.value(QStringLiteral("error"))
+                     .toString()
+                     .contains(QStringLiteral("page 2 could not be rendered")),
+                 qPrintable(page2.value(QStringLiteral("error")).toString()));
+        for (int page : {1, 3})
+            QCOMPARE(stageOf(done, page).value(QStringLiteral("diff_status")).toString(),
+                     QStringLiteral("completed"));
+        const QJsonArray letters = request(server.port, "GET", QStringLiteral("/api/v1/dead-letters"))
+                                       .json.value(QStringLiteral("dead_letters"))
+                                       .toArray();
+        QCOMPARE(letters.size(), 1);
+        const QJsonObject letter = letters[0].toObject();
         QCOMPARE(letter.value(QStringLiteral("page_number")).toInt(), 2);
         QCOMPARE(letter.value(QStringLiteral("stage")).toString(), QStringLiteral("diff"));
         QCOMPARE(letter.value(QStringLiteral("attempts")).toInt(), 5);

@@ -2,6 +2,7 @@
 
 #include "testutil.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -92,6 +93,20 @@ ServerProcess startServerProcess(const QString &serverPath, const QByteArray &to
 QByteArray readFile(const QString &path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QList<qint64> renderHelpersOf(qint64 parent) {
+    const QByteArray nul(1, '\0');
+    const QByteArray parentArg = nul + "--parent" + nul + QByteArray::number(parent) + nul;
+    QList<qint64> helpers;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid) continue;
+        const QByteArray cmdline = readFile(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (cmdline.contains("buildtrace-renderer") && cmdline.contains(parentArg)) helpers.append(pid);
+    }
+    return helpers;
 }
 
 namespace {

@@ -33,6 +33,10 @@ public:
     void kill(); // SIGKILL: no clean-up of any kind
     void terminate();
     qint64 pid() const { return m_process.processId(); }
+    // For a test that signals the process itself and waits for it with the event loop running.
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+    int exitCode() const { return m_process.exitCode(); }
 
 private:
     QProcess m_process;
@@ -51,6 +55,10 @@ ServerProcess startServerProcess(const QString &serverPath, const QByteArray &to
                                  const QMap<QString, QString> &env = {}, quint16 port = 0);
 
 QByteArray readFile(const QString &path);
+
+// Running buildtrace-renderer helpers started by the process `parent` (their command line names
+// it after --parent); zombies, which have no command line, are not counted.
+QList<qint64> renderHelpersOf(qint64 parent);
 
 // What differs between two runs of one comparison, or between the server and the CLI, left out:
 // ids, times, where files are (the server names uploads and serves overlays by URL).
