@@ -386,16 +386,17 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
         QObject::connect(&pipeline, &Pipeline::jobFinished,
                          [&pipeline](const QString &id, const QString &status, qint64 t) {
                              const JobProgress p = pipeline.progress();
-                             printEvent({{QStringLiteral("event"), QStringLiteral("job")},
-                                         {QStringLiteral("job_id"), id},
-                                         {QStringLiteral("status"), status},
-                                         {QStringLiteral("total_pages"), p.totalPages},
-                                         {QStringLiteral("summary_text"), p.summaryText},
-                                         {QStringLiteral("t_ms"), t},
-                                         // This process and its render helpers (buildtrace-bench adds them up).
-                                         {QStringLiteral("peak_rss_bytes"), processPeakRssBytes(getpid())},
-                                         {QStringLiteral("render_helpers_peak_rss_bytes"),
-                                          RenderPool::instance().peakRssBytes()}});
+                             printEvent(
+                                 {{QStringLiteral("event"), QStringLiteral("job")},
+                                  {QStringLiteral("job_id"), id},
+                                  {QStringLiteral("status"), status},
+                                  {QStringLiteral("total_pages"), p.totalPages},
+                                  {QStringLiteral("summary_text"), p.summaryText},
+                                  {QStringLiteral("t_ms"), t},
+                                  // This process and its render helpers (buildtrace-bench adds them up).
+                                  {QStringLiteral("peak_rss_bytes"), processPeakRssBytes(getpid())},
+                                  {QStringLiteral("render_helpers_peak_rss_bytes"),
+                                   RenderPool::instance().peakRssBytes()}});
                          });
     } else if (!quiet) {
         QObject::connect(&pipeline, &Pipeline::sheetsMatched,

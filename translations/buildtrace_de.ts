@@ -15,12 +15,12 @@
 <context>
     <name>bt::Compare</name>
     <message>
-        <source>%1: page %2 could not be rendered</source>
-        <translation>%1: Seite %2 konnte nicht gerendert werden</translation>
-    </message>
-    <message>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: page %2 could not be rendered (%3)</source>
+        <translation>%1: Seite %2 konnte nicht gerendert werden (%3)</translation>
     </message>
 </context>
 <context>
@@ -89,6 +89,57 @@
         <source>not a regular file</source>
         <translation>ist keine reguläre Datei</translation>
     </message>
+    <message>
+        <source>page %1 is %2 x %3 pt, not the size or shape of a drawing sheet</source>
+        <translation>Seite %1 ist %2 x %3 pt groß, weder Größe noch Form eines Zeichnungsblatts</translation>
+    </message>
+    <message>
+        <source>opening was cancelled</source>
+        <translation>das Öffnen wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>PDF is damaged and cannot be opened (%1)</source>
+        <translation>PDF ist beschädigt und kann nicht geöffnet werden (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::JobStore</name>
+    <message>
+        <source>%1: cannot open the history (%2)</source>
+        <translation>%1: der Verlauf kann nicht geöffnet werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the history file is read-only and of an older version (%2, this version uses %3): upgrading it needs write access</source>
+        <translation>%1: die Verlaufsdatei ist schreibgeschützt und von einer älteren Version (%2, diese Version verwendet %3): zum Aktualisieren ist Schreibzugriff nötig</translation>
+    </message>
+    <message>
+        <source>%1: the history file is read-only</source>
+        <translation>%1: die Verlaufsdatei ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>cannot create its folder</source>
+        <translation>sein Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>keine Datei</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>%1: the history file is damaged (%2)</source>
+        <translation>%1: die Verlaufsdatei ist beschädigt (%2)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename it to %2</source>
+        <translation>%1: kann nicht in %2 umbenannt werden</translation>
+    </message>
 </context>
 <context>
     <name>bt::OutputFile</name>
@@ -130,6 +181,37 @@
     <message>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>bt::RenderProcess</name>
+    <message>
+        <source>the rendered page could not be read back</source>
+        <translation>die gerenderte Seite konnte nicht zurückgelesen werden</translation>
+    </message>
+    <message>
+        <source>the page needed more than %1 s of processor time</source>
+        <translation>die Seite brauchte mehr als %1 s Prozessorzeit</translation>
+    </message>
+    <message>
+        <source>the renderer was killed (out of memory?)</source>
+        <translation>der Renderer wurde beendet (Speicher erschöpft?)</translation>
+    </message>
+    <message>
+        <source>the renderer crashed or ran out of memory (limit %1 MB)</source>
+        <translation>der Renderer ist abgestürzt oder hatte zu wenig Speicher (Grenze %1 MB)</translation>
+    </message>
+    <message>
+        <source>the renderer stopped unexpectedly (exit %1)</source>
+        <translation>der Renderer wurde unerwartet beendet (Exit-Code %1)</translation>
+    </message>
+    <message>
+        <source>cannot start the renderer %1 (%2)</source>
+        <translation>der Renderer %1 kann nicht gestartet werden (%2)</translation>
+    </message>
+    <message>
+        <source>took longer than %1 s</source>
+        <translation>dauerte länger als %1 s</translation>
     </message>
 </context>
 <context>
@@ -1198,10 +1280,6 @@ Neu: %2</translation>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <source>The history %1 cannot be opened: %2</source>
-        <translation>Der Verlauf %1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
         <source>History Unavailable</source>
         <translation>Verlauf nicht verfügbar</translation>
     </message>
@@ -1470,6 +1548,26 @@ Neu: %2</translation>
     <message>
         <source>%1 on the job server.</source>
         <translation>%1 auf dem Jobserver.</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened: %1</source>
+        <translation>Der Verlauf kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>History Damaged</source>
+        <translation>Verlauf beschädigt</translation>
+    </message>
+    <message>
+        <source>Nothing more is written to it. Start a fresh history? The damaged file is kept beside it as %1.damaged-DATE-TIME.</source>
+        <translation>Es wird nichts mehr hineingeschrieben. Einen neuen Verlauf beginnen? Die beschädigte Datei bleibt daneben als %1.damaged-DATUM-ZEIT erhalten.</translation>
+    </message>
+    <message>
+        <source>Start a Fresh History</source>
+        <translation>Neuen Verlauf beginnen</translation>
+    </message>
+    <message>
+        <source>Started a fresh history; the damaged one is kept as %1</source>
+        <translation>Neuer Verlauf begonnen; der beschädigte bleibt als %1 erhalten</translation>
     </message>
 </context>
 <context>
@@ -2304,8 +2402,8 @@ Neu: %2</translation>
         <translation>%1 hat keine Seite %2.</translation>
     </message>
     <message>
-        <source>Page %1 of %2 could not be rendered.</source>
-        <translation>Seite %1 von %2 konnte nicht gerendert werden.</translation>
+        <source>Page %1 of %2 could not be rendered (%3).</source>
+        <translation>Seite %1 von %2 konnte nicht gerendert werden (%3).</translation>
     </message>
 </context>
 <context>

@@ -15,12 +15,12 @@
 <context>
     <name>bt::Compare</name>
     <message>
-        <source>%1: page %2 could not be rendered</source>
-        <translation>%1: no se pudo renderizar la página %2</translation>
-    </message>
-    <message>
         <source>cannot write %1</source>
         <translation>no se puede escribir %1</translation>
+    </message>
+    <message>
+        <source>%1: page %2 could not be rendered (%3)</source>
+        <translation>%1: no se pudo representar la página %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -89,6 +89,57 @@
         <source>not a regular file</source>
         <translation>no es un archivo regular</translation>
     </message>
+    <message>
+        <source>page %1 is %2 x %3 pt, not the size or shape of a drawing sheet</source>
+        <translation>la página %1 mide %2 x %3 pt, ni el tamaño ni la forma de una hoja de plano</translation>
+    </message>
+    <message>
+        <source>opening was cancelled</source>
+        <translation>se canceló la apertura</translation>
+    </message>
+    <message>
+        <source>PDF is damaged and cannot be opened (%1)</source>
+        <translation>el PDF está dañado y no se puede abrir (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::JobStore</name>
+    <message>
+        <source>%1: cannot open the history (%2)</source>
+        <translation>%1: no se puede abrir el historial (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the history file is read-only and of an older version (%2, this version uses %3): upgrading it needs write access</source>
+        <translation>%1: el archivo de historial es de solo lectura y de una versión anterior (%2, esta versión usa %3): actualizarlo requiere acceso de escritura</translation>
+    </message>
+    <message>
+        <source>%1: the history file is read-only</source>
+        <translation>%1: el archivo de historial es de solo lectura</translation>
+    </message>
+    <message>
+        <source>cannot create its folder</source>
+        <translation>no se puede crear su carpeta</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>no es un archivo</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>no existe el archivo</translation>
+    </message>
+    <message>
+        <source>%1: the history file is damaged (%2)</source>
+        <translation>%1: el archivo de historial está dañado (%2)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: no existe el archivo</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename it to %2</source>
+        <translation>%1: no se puede renombrar a %2</translation>
+    </message>
 </context>
 <context>
     <name>bt::OutputFile</name>
@@ -130,6 +181,37 @@
     <message>
         <source>unknown error</source>
         <translation>error desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>bt::RenderProcess</name>
+    <message>
+        <source>the rendered page could not be read back</source>
+        <translation>no se pudo leer la página representada</translation>
+    </message>
+    <message>
+        <source>the page needed more than %1 s of processor time</source>
+        <translation>la página necesitó más de %1 s de tiempo de procesador</translation>
+    </message>
+    <message>
+        <source>the renderer was killed (out of memory?)</source>
+        <translation>el renderizador fue terminado (¿sin memoria?)</translation>
+    </message>
+    <message>
+        <source>the renderer crashed or ran out of memory (limit %1 MB)</source>
+        <translation>el renderizador falló o se quedó sin memoria (límite %1 MB)</translation>
+    </message>
+    <message>
+        <source>the renderer stopped unexpectedly (exit %1)</source>
+        <translation>el renderizador se detuvo inesperadamente (código %1)</translation>
+    </message>
+    <message>
+        <source>cannot start the renderer %1 (%2)</source>
+        <translation>no se puede iniciar el renderizador %1 (%2)</translation>
+    </message>
+    <message>
+        <source>took longer than %1 s</source>
+        <translation>tardó más de %1 s</translation>
     </message>
 </context>
 <context>
@@ -1198,10 +1280,6 @@ Nueva: %2</translation>
         <translation>&amp;Vaciar lista</translation>
     </message>
     <message>
-        <source>The history %1 cannot be opened: %2</source>
-        <translation>No se puede abrir el historial %1: %2</translation>
-    </message>
-    <message>
         <source>History Unavailable</source>
         <translation>Historial no disponible</translation>
     </message>
@@ -1470,6 +1548,26 @@ Nueva: %2</translation>
     <message>
         <source>%1 on the job server.</source>
         <translation>%1 en el servidor de trabajos.</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened: %1</source>
+        <translation>No se puede abrir el historial: %1</translation>
+    </message>
+    <message>
+        <source>History Damaged</source>
+        <translation>Historial dañado</translation>
+    </message>
+    <message>
+        <source>Nothing more is written to it. Start a fresh history? The damaged file is kept beside it as %1.damaged-DATE-TIME.</source>
+        <translation>Ya no se escribe nada en él. ¿Empezar un historial nuevo? El archivo dañado se conserva al lado como %1.damaged-FECHA-HORA.</translation>
+    </message>
+    <message>
+        <source>Start a Fresh History</source>
+        <translation>Empezar un historial nuevo</translation>
+    </message>
+    <message>
+        <source>Started a fresh history; the damaged one is kept as %1</source>
+        <translation>Historial nuevo iniciado; el dañado se conserva como %1</translation>
     </message>
 </context>
 <context>
@@ -2304,8 +2402,8 @@ Nueva: %2</translation>
         <translation>%1 no tiene página %2.</translation>
     </message>
     <message>
-        <source>Page %1 of %2 could not be rendered.</source>
-        <translation>No se pudo renderizar la página %1 de %2.</translation>
+        <source>Page %1 of %2 could not be rendered (%3).</source>
+        <translation>No se pudo representar la página %1 de %2 (%3).</translation>
     </message>
 </context>
 <context>

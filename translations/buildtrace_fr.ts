@@ -15,12 +15,12 @@
 <context>
     <name>bt::Compare</name>
     <message>
-        <source>%1: page %2 could not be rendered</source>
-        <translation>%1&#xa0;: la page %2 n’a pas pu être rendue</translation>
-    </message>
-    <message>
         <source>cannot write %1</source>
         <translation>impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <source>%1: page %2 could not be rendered (%3)</source>
+        <translation>%1 : la page %2 n’a pas pu être rendue (%3)</translation>
     </message>
 </context>
 <context>
@@ -89,6 +89,57 @@
         <source>not a regular file</source>
         <translation>n’est pas un fichier ordinaire</translation>
     </message>
+    <message>
+        <source>page %1 is %2 x %3 pt, not the size or shape of a drawing sheet</source>
+        <translation>la page %1 mesure %2 x %3 pt, ni la taille ni la forme d’une feuille de plan</translation>
+    </message>
+    <message>
+        <source>opening was cancelled</source>
+        <translation>l’ouverture a été annulée</translation>
+    </message>
+    <message>
+        <source>PDF is damaged and cannot be opened (%1)</source>
+        <translation>le PDF est endommagé et ne peut pas être ouvert (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>bt::JobStore</name>
+    <message>
+        <source>%1: cannot open the history (%2)</source>
+        <translation>%1 : impossible d’ouvrir l’historique (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the history file is read-only and of an older version (%2, this version uses %3): upgrading it needs write access</source>
+        <translation>%1 : le fichier d’historique est en lecture seule et d’une version antérieure (%2, cette version utilise %3) : sa mise à niveau demande l’accès en écriture</translation>
+    </message>
+    <message>
+        <source>%1: the history file is read-only</source>
+        <translation>%1 : le fichier d’historique est en lecture seule</translation>
+    </message>
+    <message>
+        <source>cannot create its folder</source>
+        <translation>impossible de créer son dossier</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>pas un fichier</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1: the history file is damaged (%2)</source>
+        <translation>%1 : le fichier d’historique est endommagé (%2)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1 : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename it to %2</source>
+        <translation>%1 : impossible de le renommer en %2</translation>
+    </message>
 </context>
 <context>
     <name>bt::OutputFile</name>
@@ -130,6 +181,37 @@
     <message>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
+    </message>
+</context>
+<context>
+    <name>bt::RenderProcess</name>
+    <message>
+        <source>the rendered page could not be read back</source>
+        <translation>la page rendue n’a pas pu être relue</translation>
+    </message>
+    <message>
+        <source>the page needed more than %1 s of processor time</source>
+        <translation>la page a demandé plus de %1 s de temps processeur</translation>
+    </message>
+    <message>
+        <source>the renderer was killed (out of memory?)</source>
+        <translation>le moteur de rendu a été tué (mémoire épuisée ?)</translation>
+    </message>
+    <message>
+        <source>the renderer crashed or ran out of memory (limit %1 MB)</source>
+        <translation>le moteur de rendu a planté ou a manqué de mémoire (limite %1 Mo)</translation>
+    </message>
+    <message>
+        <source>the renderer stopped unexpectedly (exit %1)</source>
+        <translation>le moteur de rendu s’est arrêté de façon inattendue (code %1)</translation>
+    </message>
+    <message>
+        <source>cannot start the renderer %1 (%2)</source>
+        <translation>impossible de lancer le moteur de rendu %1 (%2)</translation>
+    </message>
+    <message>
+        <source>took longer than %1 s</source>
+        <translation>a pris plus de %1 s</translation>
     </message>
 </context>
 <context>
@@ -1198,10 +1280,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>&amp;Vider la liste</translation>
     </message>
     <message>
-        <source>The history %1 cannot be opened: %2</source>
-        <translation>L’historique %1 ne peut pas être ouvert&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>History Unavailable</source>
         <translation>Historique indisponible</translation>
     </message>
@@ -1470,6 +1548,26 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>%1 on the job server.</source>
         <translation>%1 sur le serveur de traitement.</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened: %1</source>
+        <translation>Impossible d’ouvrir l’historique : %1</translation>
+    </message>
+    <message>
+        <source>History Damaged</source>
+        <translation>Historique endommagé</translation>
+    </message>
+    <message>
+        <source>Nothing more is written to it. Start a fresh history? The damaged file is kept beside it as %1.damaged-DATE-TIME.</source>
+        <translation>Plus rien n’y est écrit. Commencer un nouvel historique ? Le fichier endommagé est conservé à côté sous le nom %1.damaged-DATE-HEURE.</translation>
+    </message>
+    <message>
+        <source>Start a Fresh History</source>
+        <translation>Commencer un nouvel historique</translation>
+    </message>
+    <message>
+        <source>Started a fresh history; the damaged one is kept as %1</source>
+        <translation>Nouvel historique commencé ; l’ancien, endommagé, est conservé sous %1</translation>
     </message>
 </context>
 <context>
@@ -2304,8 +2402,8 @@ Nouveau&#xa0;: %2</translation>
         <translation>%1 n’a pas de page %2.</translation>
     </message>
     <message>
-        <source>Page %1 of %2 could not be rendered.</source>
-        <translation>La page %1 de %2 n’a pas pu être rendue.</translation>
+        <source>Page %1 of %2 could not be rendered (%3).</source>
+        <translation>La page %1 de %2 n’a pas pu être rendue (%3).</translation>
     </message>
 </context>
 <context>

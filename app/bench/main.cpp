@@ -32,12 +32,12 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QMutex>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <cmath>
@@ -886,7 +886,7 @@ int runBenchmark(Settings s) {
 
     const int floorPages = pageSource ? int(pageSource->pages.size()) : 0;
     o << "Render-only floor (both sets, " << floorPages
-      << " pages, rendered once each, serially, in one process): " << secs(floorMs)
+      << " pages, rendered once each, as many at once as there are render helpers): " << secs(floorMs)
       << " from spawn to the last render (both sets open " << secs(floorOpenMs) << " after main(), renders "
       << secs(floorRenderMs) << ", process exit " << secs(floorExit) << "), peak RSS " << mib(floorRss)
       << ", CPU " << secs(floorCpu) << ", other load meanwhile "
@@ -964,10 +964,13 @@ int runBenchmark(Settings s) {
     if (!barsApply)
         o << "\n(The bars are set for the generated 3-sheet ARCH D set at 220 DPI; on this input they are "
              "informational only.)\n";
-    o << "\nPeak RSS: ru_maxrss of each measured process, reported by buildtrace-bench-spawn, which starts "
-         "it "
-         "(the bench's own "
-      << mib(selfMaxRssMiB()) << " don't leak into it; see spawnhelper.cpp). CPU: its ru_utime + ru_stime.\n";
+    o << "\nPeak RSS: of each measured process and its render helpers, added up (each one's VmHWM as the "
+         "process reports it at its end; without helpers, ru_maxrss reported by buildtrace-bench-spawn, "
+         "which "
+         "starts it, so the bench's own "
+      << mib(selfMaxRssMiB())
+      << " don't leak into it; see spawnhelper.cpp). CPU: its ru_utime + ru_stime, with the helpers it "
+         "reaped.\n";
     if (s.keep) o << "Temporary files kept in " << tmp.path() << "\n";
 
     QStringList problems;

@@ -41,21 +41,31 @@ QSize pixelSize(QSizeF sizePt, double dpi) {
 
 } // namespace
 
-// Composite, then luminance.
-cv::Mat argbToGreyOnWhite(const QImage &image) {
+// Composite, then luminance, a band of rows at a time: the temporaries stay a few MB whatever the
+// page's size.
+void argbToGreyOnWhite(const QImage &image, cv::Mat &out) {
     const QImage argb =
         image.format() == QImage::Format_ARGB32 ? image : image.convertToFormat(QImage::Format_ARGB32);
     const cv::Mat bgra(argb.height(), argb.width(), CV_8UC4, const_cast<uchar *>(argb.constBits()),
                        size_t(argb.bytesPerLine()));
+    out.create(bgra.rows, bgra.cols, CV_8UC1);
+    constexpr int kBandRows = 256;
     cv::Mat grey, alpha;
-    cv::cvtColor(bgra, grey, cv::COLOR_BGRA2GRAY);
-    cv::extractChannel(bgra, alpha, 3);
-    // grey * a + 255 * (1 - a)
+    for (int y = 0; y < bgra.rows; y += kBandRows) {
+        const cv::Range rows(y, std::min(bgra.rows, y + kBandRows));
+        cv::Mat band = out.rowRange(rows);
+        cv::cvtColor(bgra.rowRange(rows), grey, cv::COLOR_BGRA2GRAY);
+        cv::extractChannel(bgra.rowRange(rows), alpha, 3);
+        // grey * a + 255 * (1 - a)
+        cv::multiply(grey, alpha, band, 1.0 / 255.0);
+        cv::subtract(cv::Scalar(255), alpha, alpha);
+        cv::add(band, alpha, band);
+    }
+}
+
+cv::Mat argbToGreyOnWhite(const QImage &image) {
     cv::Mat out;
-    cv::multiply(grey, alpha, out, 1.0 / 255.0);
-    cv::Mat paper;
-    cv::subtract(cv::Scalar(255), alpha, paper);
-    cv::add(out, paper, out);
+    argbToGreyOnWhite(image, out);
     return out;
 }
 

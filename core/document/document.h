@@ -60,8 +60,10 @@ struct RenderedPage {
 // DPI at which a page of the given size fits under the pixel cap (<= requested).
 double cappedDpi(QSizeF sizePt, double requestedDpi, qint64 maxPixels);
 
-// ARGB32 with transparent paper (a QtPdf render) -> 8-bit grey on white.
+// ARGB32 with transparent paper (a QtPdf render) -> 8-bit grey on white. The second form writes
+// into out (kept when it has the image's size and type: shared memory, for the render helpers).
 cv::Mat argbToGreyOnWhite(const QImage &image);
+void argbToGreyOnWhite(const QImage &image, cv::Mat &out);
 
 // A drawing set: a multi-page PDF, or a single raster image treated as a one-sheet set.
 // A PDF is opened, rendered and read in the render helpers (RenderPool): every function may be

@@ -149,6 +149,7 @@ void RenderProcess::stop() {
         ::kill(m_pid, SIGKILL);
         reap(0);
     }
+    unmapView();
     for (int *fd : {&m_channel, &m_image}) {
         if (*fd >= 0) ::close(*fd);
         *fd = -1;
@@ -235,15 +236,24 @@ RenderReply RenderProcess::call(const QJsonObject &request, int timeoutMs, const
 cv::Mat RenderProcess::takeImage(int width, int height) {
     const size_t bytes = size_t(width) * size_t(height);
     struct stat written {};
-    // The sizes come from the helper: never map past what it wrote.
-    if (m_image < 0 || bytes == 0 || fstat(m_image, &written) != 0 || size_t(written.st_size) < bytes) return {};
-    void *mapped = ::mmap(nullptr, bytes, PROT_READ, MAP_SHARED, m_image, 0);
-    if (mapped == MAP_FAILED) return {};
-    const cv::Mat image = cv::Mat(height, width, CV_8UC1, mapped).clone();
-    ::munmap(mapped, bytes);
-    // The shared pages would otherwise stay allocated until the next render.
-    if (::ftruncate(m_image, 0) != 0) stop();
-    return image;
+    // The sizes come from the helper: never read past what it wrote.
+    if (m_image < 0 || bytes == 0 || fstat(m_image, &written) != 0 || size_t(written.st_size) < bytes)
+        return {};
+    // Mapped once (again when the helper grew it): the next page reuses the same pages.
+    if (m_view && m_viewSize != size_t(written.st_size)) unmapView();
+    if (!m_view) {
+        void *mapped = ::mmap(nullptr, size_t(written.st_size), PROT_READ, MAP_SHARED, m_image, 0);
+        if (mapped == MAP_FAILED) return {};
+        m_view = static_cast<const uchar *>(mapped);
+        m_viewSize = size_t(written.st_size);
+    }
+    return cv::Mat(height, width, CV_8UC1, const_cast<uchar *>(m_view)).clone();
+}
+
+void RenderProcess::unmapView() {
+    if (m_view) ::munmap(const_cast<uchar *>(m_view), m_viewSize);
+    m_view = nullptr;
+    m_viewSize = 0;
 }
 
 qint64 RenderProcess::peakRssBytes() const {

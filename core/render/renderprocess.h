@@ -69,12 +69,15 @@ private:
     void stop(); // SIGKILL and reap
     RenderReply died();
     void reap(int options);
+    void unmapView();
 
     QString m_program;
     RenderLimits m_limits;
     pid_t m_pid = -1;
     int m_channel = -1;
     int m_image = -1;
+    const uchar *m_view = nullptr; // the memfd, mapped for reading
+    size_t m_viewSize = 0;
     QByteArray m_buffer;
     QSet<int> m_open;
     qint64 m_lastUsed = 0;

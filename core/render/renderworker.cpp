@@ -1,6 +1,7 @@
 #include "renderworker.h"
 
 #include "document/document.h"
+#include "pipeline/allocator.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -159,17 +160,30 @@ private:
         if (clip.isEmpty()) return failure(QStringLiteral("bad-size"));
         const QImage image = pdf.render(page, size);
         if (image.isNull()) return failure(QStringLiteral("render-failed"));
-        const cv::Mat grey = argbToGreyOnWhite(clip == image.rect() ? image : image.copy(clip));
-        const size_t bytes = size_t(grey.cols) * size_t(grey.rows);
-        if (::ftruncate(m_image, off_t(bytes)) != 0) return failure(QStringLiteral("no-memory"));
-        void *mapped = ::mmap(nullptr, bytes, PROT_WRITE, MAP_SHARED, m_image, 0);
-        if (mapped == MAP_FAILED) return failure(QStringLiteral("no-memory"));
-        cv::Mat out(grey.rows, grey.cols, CV_8UC1, mapped);
-        grey.copyTo(out);
-        ::munmap(mapped, bytes);
+        uchar *shared = sharedImage(size_t(clip.width()) * size_t(clip.height()));
+        if (!shared) return failure(QStringLiteral("no-memory"));
+        // Straight into the shared memory the parent copies the page from.
+        cv::Mat out(clip.height(), clip.width(), CV_8UC1, shared);
+        argbToGreyOnWhite(clip == image.rect() ? image : image.copy(clip), out);
         return {{QStringLiteral("ok"), true},
-                {QStringLiteral("width"), grey.cols},
-                {QStringLiteral("height"), grey.rows}};
+                {QStringLiteral("width"), out.cols},
+                {QStringLiteral("height"), out.rows}};
+    }
+
+    // The memfd mapped with room for `bytes`. It only grows, and stays mapped: the pages are
+    // reused by the next render instead of being zeroed afresh by the kernel each time.
+    uchar *sharedImage(size_t bytes) {
+        if (bytes > m_sharedSize) {
+            if (m_shared) ::munmap(m_shared, m_sharedSize);
+            m_shared = nullptr;
+            m_sharedSize = 0;
+            if (::ftruncate(m_image, off_t(bytes)) != 0) return nullptr;
+            void *mapped = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, m_image, 0);
+            if (mapped == MAP_FAILED) return nullptr;
+            m_shared = static_cast<uchar *>(mapped);
+            m_sharedSize = bytes;
+        }
+        return m_shared;
     }
 
     QJsonObject words(OpenPdf &doc, int page) {
@@ -204,6 +218,8 @@ private:
     int m_cpuSeconds;
     QByteArray m_buffer;
     std::map<int, OpenPdf> m_docs;
+    uchar *m_shared = nullptr;
+    size_t m_sharedSize = 0;
 };
 
 int intArgument(int argc, char *argv[], const char *name, int fallback) {
@@ -241,6 +257,7 @@ int runRenderWorker(int argc, char *argv[]) {
     }).detach();
 
     cv::setNumThreads(1); // one helper per core already
+    configureAllocatorForPages();
     QCoreApplication app(argc, argv);
     return RenderWorker(channel, image, cpuSeconds).run();
 }

@@ -113,9 +113,13 @@ RenderLoad SheetLoader::render(const RenderRequest &request) {
             errors << tr("%1 has no page %2.").arg(doc->fileName()).arg(index + 1);
             return cv::Mat();
         }
-        const RenderedPage rendered = doc->render(index, exactRender(doc->pageSizePt(index), dpi));
-        if (rendered.isNull())
-            errors << tr("Page %1 of %2 could not be rendered.").arg(index + 1).arg(doc->fileName());
+        // Moving on to another sheet stops this render in its helper at once.
+        const RenderedPage rendered =
+            doc->render(index, exactRender(doc->pageSizePt(index), dpi), request.cancel.get());
+        if (rendered.isNull() && !cancelled())
+            errors << tr("Page %1 of %2 could not be rendered (%3).")
+                          .arg(index + 1)
+                          .arg(doc->fileName(), rendered.error);
         return rendered.grey;
     };
 

@@ -19,8 +19,7 @@ class Document;
 namespace bt::ui {
 
 // The opened sets, shared by the loads of successive sheets of one comparison (opening a
-// 200-sheet set validates every page). Only workers open, use and drop documents: QPdfDocument's
-// destructor waits for the process-wide PDFium lock, which a render holds for seconds.
+// 200-sheet set validates every page in a render helper). Only workers open, use and drop them.
 class DocumentCache {
 public:
     std::shared_ptr<const Document> find(const QString &path) const;
