@@ -72,6 +72,9 @@ if ! $sudo dpkg -i "$deb"; then
 fi
 dpkg-query -W -f='${Status}\n' buildtrace | grep -q "install ok installed" || fail "buildtrace is not installed"
 
+step "/usr/libexec/buildtrace/buildtrace-renderer (PDFs render in its processes)"
+[ -x /usr/libexec/buildtrace/buildtrace-renderer ] || fail "the render helper is not installed"
+
 step "/usr/bin/buildtrace --version"
 # A clean environment, as a user's first run: no build tree, no history, no display.
 run() {
