@@ -751,6 +751,25 @@ private slots:
         QCOMPARE(retried, 4);
     }
 
+    // Two sets with no sheet in common (../shared/badinput: A-101 against B-999) once left the
+    // window's job "in progress" for ever: it completes with the removed and the added sheet.
+    void noSheetInCommonCompletes() {
+        const QString dir = QStringLiteral(BT_SHARED_DIR "/badinput");
+        if (!QFileInfo::exists(dir + QStringLiteral("/no-common-sheet-old.pdf")))
+            QSKIP("../shared/badinput is absent");
+        MainWindow w;
+        w.setFiles(dir + QStringLiteral("/no-common-sheet-old.pdf"),
+                   dir + QStringLiteral("/no-common-sheet-new.pdf"));
+        QVERIFY(w.compare());
+        QCOMPARE(waitForJob(w), QStringLiteral("completed"));
+        QCOMPARE(w.cardList()->cards().size(), 2);
+        QSet<MatchKind> kinds;
+        for (const PageCard *card : w.cardList()->cards())
+            kinds.insert(card->page().match);
+        QCOMPARE(kinds, (QSet<MatchKind>{MatchKind::Removed, MatchKind::Added}));
+        QVERIFY(!w.isRunning());
+    }
+
     // A damaged history: the window says so (naming the file) and offers a fresh one. Cancel
     // leaves the file as it is, with no history open; "Start a Fresh History" keeps the damaged
     // file (and its -wal) beside the new, empty one.
