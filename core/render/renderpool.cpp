@@ -73,7 +73,8 @@ RenderPool &RenderPool::instance() {
 RenderPool::RenderPool(const RenderLimits &limits)
     : m_limits(limits)
     , m_program(renderHelperPath()) {
-    if (m_limits.processes <= 0) m_limits.processes = std::max(1, QThread::idealThreadCount());
+    // One per core, at most four: each holds a 32-bit page (170 MB at ARCH D, 220 dpi).
+    if (m_limits.processes <= 0) m_limits.processes = std::clamp(QThread::idealThreadCount(), 1, 4);
 }
 
 RenderPool::~RenderPool() = default; // each RenderProcess kills its helper
