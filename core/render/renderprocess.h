@@ -12,7 +12,7 @@ namespace bt {
 
 // Limits of the render helpers (RenderPool). The defaults fit a 2-core laptop and a 120 MP page.
 struct RenderLimits {
-    int processes = 0;              // helpers at once; 0: one per core
+    int processes = 0;              // helpers at once; 0: one per core, at most 4
     qint64 memoryBytes = 3LL << 30; // address space of one helper
     // Opening a set: PDFium reads the page tree there, and a looping tree spins it for ever, so the
     // time allowed is short and grows only with the file's size (+1 s per 10 MB).
