@@ -751,6 +751,46 @@ private slots:
         QCOMPARE(retried, 4);
     }
 
+    // A PDF whose page tree contains itself spins PDFium for ever: dropped on the window, its
+    // zone says it is damaged once the render helper's open timeout ends it, the window answering
+    // all the while, and Compare names the file instead of starting.
+    void pageTreeLoopInTheWindow() {
+        const QString loop = path(QStringLiteral("page-tree-loop.pdf"));
+        QFile f(loop);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(handwrittenPdf({"<< /Type /Catalog /Pages 2 0 R >>",
+                                "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                                "<< /Length 18 >>\nstream\n0 0 m 100 100 l S\nendstream"}));
+        f.close();
+        MainWindow w;
+        QElapsedTimer sinceTick;
+        qint64 longestGapMs = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, [&] { longestGapMs = std::max(longestGapMs, sinceTick.restart()); });
+        sinceTick.start();
+        tick.start(20);
+        w.setFiles(loop, m_new);
+        QTRY_VERIFY_WITH_TIMEOUT(w.oldZone()->isInspected(), 60000);
+        tick.stop();
+        QVERIFY2(w.oldZone()->problem().contains(QStringLiteral("damaged")),
+                 qPrintable(w.oldZone()->problem()));
+        qInfo("the zone said so after the open timeout; longest pause of the event loop meanwhile: %lld ms",
+              longestGapMs);
+        QVERIFY2(longestGapMs < 2000, "the window stopped answering while the file was opened");
+        QString message;
+        {
+            DialogAnswerer answer([&](QWidget *dialog) {
+                if (auto *box = qobject_cast<QMessageBox *>(dialog))
+                    message = box->text() + QLatin1Char('\n') + box->informativeText();
+                dialog->close();
+            });
+            QVERIFY(w.compare());
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning(), 60000);
+        }
+        QVERIFY2(message.contains(QStringLiteral("page-tree-loop.pdf")), qPrintable(message));
+    }
+
     // Two sets with no sheet in common (../shared/badinput: A-101 against B-999) once left the
     // window's job "in progress" for ever: it completes with the removed and the added sheet.
     void noSheetInCommonCompletes() {
