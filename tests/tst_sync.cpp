@@ -197,12 +197,15 @@ private slots:
         QSignalSpy updates(sync.get(), &SyncService::jobUpdated);
         // Sheets whose results arrived while the job was still running on the server.
         QSet<int> pagesBeforeEnd;
-        connect(sync.get(), &SyncService::jobUpdated, this, [&](const QString &, const QVector<int> &pages) {
-            for (const auto &job : store->jobs())
-                if (!isFinishedJobStatus(job.status))
-                    for (int p : pages)
-                        pagesBeforeEnd.insert(p);
-        });
+        bool endSignalled = false;
+        connect(sync.get(), &SyncService::jobUpdated, this,
+                [&](const QString &jobId, const QVector<int> &pages) {
+                    endSignalled = endSignalled || isFinishedJobStatus(statusOf(*store, jobId));
+                    for (const auto &job : store->jobs())
+                        if (!isFinishedJobStatus(job.status))
+                            for (int p : pages)
+                                pagesBeforeEnd.insert(p);
+                });
 
         const QString id = submit(*sync, m_old, m_new);
         QVERIFY(!id.isEmpty());
@@ -213,6 +216,9 @@ private slots:
         QCOMPARE(sync->queuedOperations(), 1);
 
         QTRY_VERIFY_WITH_TIMEOUT(isFinishedJobStatus(statusOf(*store, id)), kJobTimeoutMs);
+        // The mirror writes the history on a pool thread and signals afterwards, on this one: the
+        // last update (the last sheet with the end) may still be on its way.
+        QTRY_VERIFY_WITH_TIMEOUT(endSignalled, 10000);
         QCOMPARE(statusOf(*store, id), QStringLiteral("completed"));
         QCOMPARE(sync->state(), ConnectionState::Online);
         QCOMPARE(sync->queuedOperations(), 0);
