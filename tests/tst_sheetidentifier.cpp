@@ -2,6 +2,7 @@
 #include "sheet/drawingnumber.h"
 #include "sheet/sheetidentifier.h"
 #include "text/ocrengine.h"
+#include "titleblockgenerator.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -9,6 +10,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
@@ -135,6 +137,12 @@ private slots:
     void scannedSet();
     void realWorldVaSet();
     void realWorldScannedPlan();
+
+    // Generated non-architectural sheets (schematics, mechanical CAD).
+    void titleBlockSheetField_data();
+    void titleBlockSheetField();
+    void hiddenTokensAreNotWords();
+    void partReferencesAreNoNumber();
 };
 
 void TestSheetIdentifier::initTestCase() {
@@ -216,8 +224,12 @@ void TestSheetIdentifier::noTitleBlockNumberFallsBackWithLowConfidence() {
     Words w;
     w += line(QStringLiteral("SEE A-501"), 400, 300, 8);
     w += line(QStringLiteral("PLAN NOTES"), 400, 200, 10);
+    // A reference to another sheet is no number of this one: none, not a guess.
+    QCOMPARE(identifySheet(w, kArchD).number, QString());
+    // A lone number standing out in the drawing area is taken, with low confidence.
+    w += line(QStringLiteral("A-502"), 400, 400, 14);
     const SheetIdentity id = identifySheet(w, kArchD);
-    QCOMPARE(id.number, QStringLiteral("A-501")); // the only candidate, taken with low confidence
+    QCOMPARE(id.number, QStringLiteral("A-502"));
     QVERIFY2(id.confidence < 0.5, qPrintable(QString::number(id.confidence)));
     QVERIFY(id.confidence < identifySheet(typicalSheetWords(), kArchD).confidence);
 }
@@ -595,6 +607,90 @@ void TestSheetIdentifier::realWorldScannedPlan() {
     QCOMPARE(id.number, QStringLiteral("A-101"));
     QCOMPARE(id.source, QStringLiteral("ocr"));
     QVERIFY(id.title.isEmpty()); // room tags ("OFFICE 102") are not titles
+}
+
+void TestSheetIdentifier::titleBlockSheetField_data() {
+    QTest::addColumn<int>("style");
+    QTest::addColumn<bool>("outlines");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("source");
+    QTest::newRow("altium-sheet-3-of-7") << int(test::TitleBlockStyle::Altium) << false << "3"
+                                         << "text";
+    QTest::newRow("kicad-id-3/7") << int(test::TitleBlockStyle::KiCad) << false << "3"
+                                  << "text";
+    QTest::newRow("mechanical-dwg-no") << int(test::TitleBlockStyle::Mechanical) << false << "180-501-465.1.3"
+                                       << "text";
+    QTest::newRow("sheet-label-value-below") << int(test::TitleBlockStyle::SheetBelow) << false << "3"
+                                             << "text";
+    QTest::newRow("sheet-label-value-below-ocr") << int(test::TitleBlockStyle::SheetBelow) << true << "3"
+                                                 << "ocr";
+    QTest::newRow("no-number") << int(test::TitleBlockStyle::None) << false << ""
+                               << "";
+    QTest::newRow("no-number-ocr") << int(test::TitleBlockStyle::None) << true << ""
+                                   << "";
+}
+
+void TestSheetIdentifier::titleBlockSheetField() {
+    // A schematic or mechanical sheet: part references, hidden designator tokens, a heading, a
+    // cited standard, a tolerance table; the number is only in the title block's sheet field.
+    QFETCH(int, style);
+    QFETCH(bool, outlines);
+    QFETCH(QString, expected);
+    QFETCH(QString, source);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sheet.pdf"));
+    test::ElectronicSheetSpec spec;
+    spec.style = test::TitleBlockStyle(style);
+    spec.sheet = 3;
+    spec.count = 7;
+    spec.textAsPaths = outlines;
+    QVERIFY(test::writeElectronicSet(path, {spec}));
+    const auto doc = openOrSkip(path);
+    QVERIFY(doc);
+    QCOMPARE(doc->textLayerWords(0).isEmpty(), outlines);
+    const SheetIdentity id = identifyPage(*doc, 0);
+    QCOMPARE(id.number, expected);
+    if (!expected.isEmpty()) {
+        QCOMPARE(id.source, source);
+        QVERIFY2(id.confidence >= 0.5, qPrintable(QString::number(id.confidence)));
+        // The box is the value's, in the title block (bottom right).
+        QVERIFY2(id.numberBoxPt.center().x() > 0.55 * spec.paperPt.width() &&
+                     id.numberBoxPt.center().y() > 0.75 * spec.paperPt.height(),
+                 qPrintable(QStringLiteral("%1,%2").arg(id.numberBoxPt.x()).arg(id.numberBoxPt.y())));
+    }
+}
+
+void TestSheetIdentifier::hiddenTokensAreNotWords() {
+    // Altium's hidden designators: 7 characters squeezed into a 3 pt wide box, in the title
+    // block. They are no candidate; the labelled field is.
+    Words w;
+    w += line(QStringLiteral("Sheet: 2 of 8"), 2300, 1600, 8);
+    w += line(QStringLiteral("10k 100nF 4.7uF"), 600, 600, 8);
+    w.append(word(QStringLiteral("PIR6802"), 2200, 1500, 3, 5.5));
+    const SheetIdentity id = identifySheet(w, kArchD);
+    QCOMPARE(id.number, QStringLiteral("2"));
+    w.removeAt(0);
+    w.removeAt(0);
+    w.removeAt(0);
+    QCOMPARE(identifySheet(w, kArchD).number, QString());
+}
+
+void TestSheetIdentifier::partReferencesAreNoNumber() {
+    // A schematic's title-block corner full of part references and net labels of one size:
+    // tokens shaped like numbers that repeat as a family are annotations, not the sheet number.
+    Words w;
+    for (int i = 0; i < 12; ++i)
+        w += line(QStringLiteral("R%1 C%2").arg(100 + i).arg(120 + i), 1700 + 50 * (i % 6), 1000 + 60 * i, 8);
+    w += line(QStringLiteral("JP1"), 2200, 1500, 8);
+    w += line(QStringLiteral("ASSEMBLY PER IPC-A-610"), 1700, 1650, 8);
+    QCOMPARE(identifySheet(w, kArchD).number, QString());
+    // The same corner with a labelled sheet field.
+    w += line(QStringLiteral("SHEET 4 OF 4"), 2400, 1680, 8);
+    QCOMPARE(identifySheet(w, kArchD).number, QStringLiteral("4"));
+    // An architectural number stays what it was: the typical sheet plus "SHEET 3 OF 20".
+    Words arch = typicalSheetWords();
+    arch += line(QStringLiteral("SHEET 3 OF 20"), 2490, 1700, 6);
+    QCOMPARE(identifySheet(arch, kArchD).number, QStringLiteral("A-101"));
 }
 
 QTEST_MAIN(TestSheetIdentifier)

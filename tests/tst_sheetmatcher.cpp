@@ -1,6 +1,9 @@
+#include "compare/comparison.h"
 #include "document/document.h"
 #include "sheet/sheetmatcher.h"
+#include "titleblockgenerator.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
@@ -102,6 +105,8 @@ private slots:
     void emptySets();
     void visualFallbackOnCorpus_data();
     void visualFallbackOnCorpus();
+    void sheetIndexesOfOtherCountsPairByLook();
+    void reexportOnOtherPaperPairsByNumber();
 };
 
 void TestSheetMatcher::kindNames() {
@@ -331,6 +336,74 @@ void TestSheetMatcher::visualFallbackOnCorpus() {
     const QVector<SheetInfo> olds = load(QStringLiteral("old.pdf")), news = load(QStringLiteral("new.pdf"));
     QVERIFY(!olds.isEmpty() && !news.isEmpty());
     COMPARE_PAIRS(matchSheets(olds, news), expected);
+}
+
+void TestSheetMatcher::sheetIndexesOfOtherCountsPairByLook() {
+    // "Sheet N of M" numbers are positions: a sheet inserted as 2 of 4 shifts the old 2 of 3 to
+    // 3 of 4. Indexes of sets of different counts pair nothing by number and conflict with
+    // nothing: the drawings decide.
+    QVector<SheetInfo> olds, news;
+    for (int i = 0; i < 3; ++i) {
+        olds.append(sheet(i, QString::number(i + 1)));
+        olds.last().identity.sheetCount = 3;
+        olds.last().thumbnail = thumbnail(200 + unsigned(i));
+    }
+    const int shows[] = {0, 9, 1, 2}; // new page i shows old page shows[i]; 9: an inserted sheet
+    for (int i = 0; i < 4; ++i) {
+        news.append(sheet(i, QString::number(i + 1)));
+        news.last().identity.sheetCount = 4;
+        news.last().thumbnail = revised(thumbnail(200 + unsigned(shows[i])));
+    }
+    COMPARE_PAIRS(matchSheets(olds, news),
+                  (QVector<Pair>{
+                      {0, 0, M, byVisual}, {-1, 1, A, QString()}, {1, 2, M, byVisual}, {2, 3, M, byVisual}}));
+    // Sets of one count pair by index as by any number.
+    for (SheetInfo &n : news)
+        n.identity.sheetCount = 3;
+    news.removeAt(1);
+    for (int i = 0; i < 3; ++i) {
+        news[i].page = i;
+        news[i].identity.number = QString::number(i + 1);
+    }
+    COMPARE_PAIRS(matchSheets(olds, news),
+                  (QVector<Pair>{{0, 0, M, byNumber}, {1, 1, M, byNumber}, {2, 2, M, byNumber}}));
+}
+
+void TestSheetMatcher::reexportOnOtherPaperPairsByNumber() {
+    // An Altium set re-exported from US Letter onto A4 (content scaled 5 %), sheets 2 and 3
+    // swapped, its last sheet (an assembly view without a sheet number) dropped: every numbered
+    // sheet pairs with its number, wherever it went.
+    QTemporaryDir dir;
+    QVector<test::ElectronicSheetSpec> olds, news;
+    for (int i = 0; i < 5; ++i) {
+        test::ElectronicSheetSpec spec;
+        spec.sheet = i + 1;
+        spec.count = 5;
+        spec.seed = 10 + i;
+        olds.append(spec);
+        spec.paperPt = QSizeF(842, 595);
+        spec.contentScale = 1.05;
+        news.append(spec);
+    }
+    std::swap(news[1], news[2]);
+    olds.append(olds.last());
+    olds.last().style = test::TitleBlockStyle::None;
+    olds.last().seed = 99;
+    const QString oldPath = dir.filePath(QStringLiteral("old.pdf")),
+                  newPath = dir.filePath(QStringLiteral("new.pdf"));
+    QVERIFY(test::writeElectronicSet(oldPath, olds));
+    QVERIFY(test::writeElectronicSet(newPath, news));
+    DocumentError error;
+    const auto oldDoc = Document::open(oldPath, QString(), &error);
+    const auto newDoc = Document::open(newPath, QString(), &error);
+    QVERIFY(oldDoc && newDoc);
+    QVector<Pair> got;
+    for (const PageResult &p : matchDocuments(*oldDoc, *newDoc))
+        got.append({p.oldPage, p.newPage, matchKindName(p.match), p.matchMethod});
+    const QVector<Pair> expected{{0, 0, M, byNumber}, {2, 1, M, byNumber}, {1, 2, M, byNumber},
+                                 {3, 3, M, byNumber}, {4, 4, M, byNumber}, {5, -1, R, QString()}};
+    QVERIFY2(got == expected,
+             qPrintable(QStringLiteral("got %1, expected %2").arg(describe(got), describe(expected))));
 }
 
 QTEST_MAIN(TestSheetMatcher)

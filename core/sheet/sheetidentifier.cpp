@@ -3,6 +3,7 @@
 #include "document/document.h"
 #include "drawingnumber.h"
 #include "text/ocrengine.h"
+#include "titleblockfields.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -29,6 +30,10 @@ constexpr size_t kMaxLargeLines = 3;
 // A text-layer number outside titleBlockAreaPt but in the edge strips is trusted from here on;
 // below it (small, unlabelled: a view-title bubble) the title block is OCR'd as well.
 constexpr double kTrustedTextConfidence = 0.7;
+// An unlabelled number is at least this many times the sheet's median text height, on sheets
+// with enough text for a median to mean something.
+constexpr double kMinProminence = 1.5;
+constexpr int kMinWordsForProminence = 8;
 // An OCR answer this confident ends the search; below it the fallback crops are read too.
 constexpr double kGoodOcrConfidence = 0.6;
 
@@ -306,6 +311,40 @@ double median(std::vector<double> values) {
     return *mid;
 }
 
+// Shape of a token: runs of letters -> "A", of digits -> "9", separators kept ("R114" and
+// "ESP32" -> "A9", "A-101" -> "A-9").
+QString shapeClass(const QString &text) {
+    QString out;
+    for (QChar c : text) {
+        const QChar k = c.isLetter() ? QChar(u'A') : c.isDigit() ? QChar(u'9') : c;
+        if (out.isEmpty() || out.back() != k || !(k == u'A' || k == u'9')) out += k;
+    }
+    return out;
+}
+
+// A separator between discipline and digits ("A-101", "A1.01", "A 101"): the sheet-number form
+// of architecture and engineering sets, unlike part and chip names ("R114", "ESP32").
+bool hasSeparatorForm(const QString &text) {
+    return shapeClass(text) != QLatin1String("A9") && shapeClass(text) != QLatin1String("A9A");
+}
+
+// Distinct candidates per shape class, and per class and similar height: a sheet whose tokens
+// of one shape come by the dozen (part references, net labels, pins) names things with them.
+constexpr int kMinFamily = 5;
+constexpr double kSimilarHeight = 1.3;
+bool isCommonShape(const DrawingNumberCandidate &c, const QVector<DrawingNumberCandidate> &all) {
+    const QString cls = shapeClass(c.text);
+    QSet<QString> any, similar;
+    for (const DrawingNumberCandidate &o : all) {
+        if (shapeClass(o.text) != cls) continue;
+        any.insert(o.text);
+        const double ratio =
+            std::max(o.heightPt, c.heightPt) / std::max(1e-6, std::min(o.heightPt, c.heightPt));
+        if (ratio <= kSimilarHeight) similar.insert(o.text);
+    }
+    return similar.size() >= kMinFamily || (any.size() >= kMinFamily && !hasSeparatorForm(c.text));
+}
+
 struct ScoredCandidate {
     DrawingNumberCandidate candidate;
     double score = 0;
@@ -314,6 +353,15 @@ struct ScoredCandidate {
     bool labelled = false;
     double confidence = 100;
 };
+
+// A title-block field's value beats a drawing-number candidate unless that is labelled, or is
+// the sheet-number form, in the title block and clearly larger than the field (a big "A-101"
+// next to a small "SHEET 3 OF 20").
+bool candidateBeatsField(const ScoredCandidate &best, const SheetNumberField &field) {
+    if (best.labelled) return true;
+    return (best.inTitleBlock || best.inEdge) && hasSeparatorForm(best.candidate.text) &&
+           best.candidate.heightPt >= 1.5 * field.heightPt;
+}
 
 // The title line (or a block of up to three lines) nearest the number and most title-like.
 QString pickTitle(const QVector<Line> &lines, QSizeF page, const QRectF &numberBox,
@@ -530,8 +578,9 @@ QRectF titleBlockAreaPt(QSizeF pageSizePt) {
     return QRectF(0.6 * w, 0.5 * h, 0.4 * w, 0.5 * h);
 }
 
-SheetIdentity identifySheet(const Words &words, QSizeF pageSizePt) {
+SheetIdentity identifySheet(const Words &allWords, QSizeF pageSizePt) {
     SheetIdentity id;
+    const Words words = visibleWords(allWords);
     if (words.isEmpty()) return id;
     const QRectF area = titleBlockAreaPt(pageSizePt);
     std::vector<double> heights;
@@ -541,19 +590,27 @@ SheetIdentity identifySheet(const Words &words, QSizeF pageSizePt) {
     const double typicalHeight = median(heights);
 
     QVector<ScoredCandidate> scored;
-    for (const DrawingNumberCandidate &c : findDrawingNumberCandidates(words)) {
+    const QVector<DrawingNumberCandidate> candidates = findDrawingNumberCandidates(words);
+    for (const DrawingNumberCandidate &c : candidates) {
         ScoredCandidate s;
         s.candidate = c;
         const QPointF centre = c.boxPt.center();
         s.inTitleBlock = area.contains(centre);
         s.inEdge = inEdgeZone(centre, pageSizePt);
         s.labelled = hasNumberLabel(words, c.boxPt);
+        // Not the sheet's number: a reference to another sheet or a standard ("SEE A-501", "PER
+        // IPC-A-610"), or, unlabelled, a token whose shape the sheet uses by the dozen.
+        // Unlabelled, it must also stand out from the sheet's text: a sheet number is never in
+        // the small print (net labels, pin names).
+        if (isReference(words, c.boxPt) ||
+            (!s.labelled && (isCommonShape(c, candidates) || (words.size() >= kMinWordsForProminence &&
+                                                              c.heightPt < kMinProminence * typicalHeight))))
+            continue;
         s.confidence = candidateConfidence(words, c.boxPt);
         double score = c.heightPt;
         // The title block outweighs size: a drawing-area number must be 3x taller to win.
         score *= s.inTitleBlock ? 3.0 : s.inEdge ? 1.5 : 1.0;
         if (s.labelled) score *= 1.5;
-        if (isReference(words, c.boxPt)) score *= 0.2;
         if (isWeakForm(c.text)) score *= 0.5;
         score *= 0.5 + 0.5 * std::clamp(s.confidence, 0.0, 100.0) / 100.0;
         s.score = score;
@@ -561,12 +618,25 @@ SheetIdentity identifySheet(const Words &words, QSizeF pageSizePt) {
     }
 
     const QVector<Line> lines = buildLines(words);
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const ScoredCandidate &a, const ScoredCandidate &b) { return a.score > b.score; });
+    const SheetNumberField field = readSheetNumberField(words, pageSizePt);
+    if (field.isValid() && (scored.isEmpty() || !candidateBeatsField(scored.first(), field))) {
+        id.number = field.number;
+        id.sheetCount = field.sheetCount;
+        id.numberBoxPt = field.boxPt;
+        id.title = pickTitle(lines, pageSizePt, field.boxPt, normaliseDrawingNumber(field.number));
+        const QPointF at = field.boxPt.center();
+        // A labelled field is what the sheet calls itself; its place and OCR's certainty vary.
+        double confidence = 0.6 + (area.contains(at) ? 0.25 : inEdgeZone(at, pageSizePt) ? 0.15 : 0.0);
+        confidence *= 0.5 + 0.5 * std::clamp(field.confidence, 0.0, 100.0) / 100.0;
+        id.confidence = std::clamp(confidence, 0.0, 1.0);
+        return id;
+    }
     if (scored.isEmpty()) {
         id.title = pickTitle(lines, pageSizePt, QRectF(), QString());
         return id;
     }
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](const ScoredCandidate &a, const ScoredCandidate &b) { return a.score > b.score; });
     const ScoredCandidate &best = scored.first();
     const QString key = normaliseDrawingNumber(best.candidate.text);
     double runnerUp = 0;

@@ -12,6 +12,9 @@ struct SheetIdentity {
     QRectF numberBoxPt;    // where the number was found
     double confidence = 0; // 0..1
     QString source;        // "text" (PDF text layer), "ocr", or empty
+    // M of a "Sheet N of M" field when the number is that field's N (a position in the set,
+    // comparable only between sets of the same count); 0 otherwise.
+    int sheetCount = 0;
     bool isValid() const { return !number.isEmpty(); }
 };
 

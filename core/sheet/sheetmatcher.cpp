@@ -72,8 +72,12 @@ double correlation(const cv::Mat &a, const cv::Mat &b) {
     return std::isfinite(ncc) ? std::clamp(ncc, 0.0, 1.0) : 0.0;
 }
 
+// A "Sheet N of M" index is a position, the same sheet only within sets of the same count: its
+// key carries M, so "2 of 8" never pairs with "2 of 9" by number.
 QString numberKey(const SheetInfo &sheet) {
-    return normaliseDrawingNumber(sheet.identity.number);
+    const QString key = normaliseDrawingNumber(sheet.identity.number);
+    if (key.isEmpty() || sheet.identity.sheetCount <= 0) return key;
+    return key + QLatin1Char('/') + QString::number(sheet.identity.sheetCount);
 }
 
 } // namespace
@@ -130,9 +134,11 @@ QVector<SheetPair> matchSheets(const QVector<SheetInfo> &oldSheets, const QVecto
     }
 
     // Sheets whose numbers were both read and differ are different sheets, unless OCR misread.
+    // Positions in sets of different counts (or a position against a name) say nothing.
     auto conflicting = [&](int o, int n) {
         const QString a = numberKey(oldSheets.at(o)), b = numberKey(newSheets.at(n));
-        return !a.isEmpty() && !b.isEmpty() && a != b;
+        return !a.isEmpty() && !b.isEmpty() && a != b &&
+               oldSheets.at(o).identity.sheetCount == newSheets.at(n).identity.sheetCount;
     };
     auto fromOcr = [&](int o, int n) {
         return oldSheets.at(o).identity.source == QLatin1String("ocr") ||

@@ -28,7 +28,8 @@ struct SheetPair {
 // Visual similarity of two thumbnails in 0..1 (1 = same drawing).
 double thumbnailSimilarity(const cv::Mat &a, const cv::Mat &b);
 
-// Pairs OLD and NEW sheets: by normalised drawing number first, then by visual similarity of
+// Pairs OLD and NEW sheets: by normalised drawing number first ("Sheet N of M" indexes only
+// between sets of the same count M), then by visual similarity of
 // the thumbnails of what is left, then by page order of what is still left. Sheets only in NEW
 // are Added, only in OLD Removed. The result is ordered by NEW page, removed sheets placed
 // after the NEW sheet that preceded them in OLD order.
