@@ -635,6 +635,50 @@ private slots:
                            .arg(stray)
                            .arg(regionsText(page.regions))));
     }
+    void scannedOnDarkBedWithHoles() {
+        // A scan that shows the scanner's dark bed along two edges of the paper (the sheet lies
+        // shifted and turned on the glass) and three punched binder holes, with one real edit:
+        // the bed, the paper's edge and the holes are not drawing, so exactly the edit is clouded.
+        QStringList keys;
+        const SheetSpec spec = editedSpec(Wall, &keys);
+        PrintTransform print;
+        print.rotationDeg = 0.4;
+        print.shiftPt = QPointF(14, 10);
+        ScanOptions scan;
+        scan.dpi = kDpi;
+        scan.noiseSigma = 8;
+        scan.bedGrey = 35;
+        scan.punchedHoles = 3;
+        const QString path = m_dir.filePath(QStringLiteral("scan-bed-holes.pdf"));
+        const QVector<SheetLayout> layouts = writeScannedSet(path, {spec}, print, scan);
+        QCOMPARE(layouts.size(), 1);
+        const QVector<SheetLayout> baseOnScan =
+            writeScannedSet(m_dir.filePath(QStringLiteral("scan-bed-base-layout.pdf")), {baseSpec()}, print,
+                            ScanOptions{20, 0, 0, 0, 1});
+        QCOMPARE(baseOnScan.size(), 1);
+        const QRectF edit = editBox(keys, baseOnScan[0], layouts[0]);
+        DocumentError error;
+        const auto newDoc = Document::open(path, QString(), &error);
+        QVERIFY2(newDoc, qPrintable(error.message));
+        CompareSettings settings;
+        settings.dpi = kDpi;
+        PageResult page;
+        page.oldPage = 0;
+        page.newPage = 0;
+        diffPage(*m_base.doc, *newDoc, settings, page);
+        qInfo("scan on a dark bed with holes, 1 edit at %s: alignment %s (score %.3f, rot %.3f), %d "
+              "region(s): %s",
+              qPrintable(rectText(edit)), qPrintable(page.alignment.method), page.alignment.score,
+              page.alignment.rotationDeg(), int(page.regions.size()), qPrintable(regionsText(page.regions)));
+        QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+        QVERIFY2(page.alignment.reliable(), qPrintable(page.alignment.warning));
+        QVERIFY2(page.regions.size() == 1 && hits(edit, page.regions[0].boxPt),
+                 qPrintable(QStringLiteral("expected one region on the edit at %1; regions: %2")
+                                .arg(rectText(edit), regionsText(page.regions))));
+        // One cloud on the edit, not an edge-long one that swallows it.
+        QVERIFY2(page.regions[0].boxPt.width() < 4 * edit.width() + 2 * kHitGrowPt,
+                 qPrintable(regionsText(page.regions)));
+    }
 };
 
 QTEST_MAIN(TestChangeDetector)

@@ -66,7 +66,8 @@ bool hasTwin(const Word &w, const WordIndex &others) {
 // their normalised ink is compared. Changed pixels are added to the masks.
 // Returns the area it marked changed pixels in (empty when none); `confirmed` is made on first use.
 cv::Rect compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey, const cv::Mat &newGrey,
-                         bool scanned, int inkThreshold, ChangeMasks &masks, cv::Mat &confirmed) {
+                         bool scanned, int inkThreshold, int weakOld, int weakNew, ChangeMasks &masks,
+                         cv::Mat &confirmed) {
     const int search = std::max(2, int(std::lround(0.8 * pxPerPt)));
     const cv::Rect page(0, 0, newGrey.cols, newGrey.rows);
     const cv::Rect inner = toPx(boxPt.adjusted(-1, -1, 1, 1), pxPerPt, newGrey.size());
@@ -103,12 +104,16 @@ cv::Rect compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &old
     // Only ink that is on one side and not the other; and not at the crop's rim, where the local
     // shift moves neighbouring lines in or out of view.
     const cv::Mat oldInk = oldGrey(inner) < inkThreshold, newInk = newGrey(newRect) < inkThreshold;
+    // On a scan, noise and JPEG darken a faint line past the ink level here and there: the other
+    // side has no ink only where it has not even faint ink (the page-wide hysteresis's rule).
+    const cv::Mat oldAny = scanned ? cv::Mat(oldGrey(inner) < weakOld) : oldInk;
+    const cv::Mat newAny = scanned ? cv::Mat(newGrey(newRect) < weakNew) : newInk;
     cv::Mat rim = cv::Mat::zeros(inner.size(), CV_8U);
     if (inner.width > 2 * (search + 1) && inner.height > 2 * (search + 1))
         rim(cv::Rect(search + 1, search + 1, inner.width - 2 * (search + 1), inner.height - 2 * (search + 1)))
             .setTo(255);
-    const cv::Mat added = ((n - o) > 0.5f) & newInk & ~oldInk & rim;
-    const cv::Mat removed = ((o - n) > 0.5f) & oldInk & ~newInk & rim;
+    const cv::Mat added = ((n - o) > 0.5f) & newInk & ~oldAny & rim;
+    const cv::Mat removed = ((o - n) > 0.5f) & oldInk & ~newAny & rim;
     // A changed glyph part is a stroke segment: 1.5 pt^2 (half a point by three); a scan's blur
     // and resampling leave up to about 2 pt^2 of difference on unchanged small text.
     const double minPx = (scanned ? 2.5 : 1.5) * pxPerPt * pxPerPt;
@@ -125,6 +130,8 @@ cv::Rect compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &old
     return newRect | inner;
 }
 
+constexpr int kCleanPaperMargin = 8;
+
 // Grey level below which a pixel counts as faint ink: a fixed margin under the paper's level,
 // which is measured because scanned paper is rarely white.
 int weakInkLevel(const cv::Mat &grey, const ChangeOptions &options) {
@@ -137,7 +144,16 @@ int weakInkLevel(const cv::Mat &grey, const ChangeOptions &options) {
     cv::Mat hist;
     cv::calcHist(&sample, 1, channels, cv::Mat(), hist, 1, histSize, ranges);
     const int paper = int(std::max_element(hist.begin<float>(), hist.end<float>()) - hist.begin<float>());
-    return std::clamp(paper - options.weakInkMargin, options.inkThreshold + 1, 254);
+    int margin = options.weakInkMargin;
+    // A vector render compared with a scan: its paper is one exact level, so anything visibly
+    // darker is ink. A hairline the renderer draws at 240 here prints (and scans) as a line.
+    const float atPaper = hist.at<float>(paper);
+    float nearPaper = 0;
+    for (int g = std::max(0, paper - options.weakInkMargin);
+         g <= std::min(255, paper + options.weakInkMargin); ++g)
+        nearPaper += hist.at<float>(g);
+    if (options.scanned && atPaper >= 0.95f * nearPaper) margin = std::min(margin, kCleanPaperMargin);
+    return std::clamp(paper - margin, options.inkThreshold + 1, 254);
 }
 
 // The page is worked on in square tiles of a whole number of grouping cells (~256 px): a tile
@@ -196,7 +212,8 @@ void hysteresisTile(const cv::Rect &tile, const cv::Mat &oldGrey, const cv::Mat 
 } // namespace
 
 ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey, double dpi,
-                              const ChangeOptions &options, const Words &oldWords, const Words &newWords) {
+                              const ChangeOptions &options, const Words &oldWords, const Words &newWords,
+                              const PaperArea &paper) {
     CV_Assert(alignedOld.size() == newGrey.size() && alignedOld.type() == CV_8UC1 &&
               newGrey.type() == CV_8UC1);
     ChangeDetection out;
@@ -243,11 +260,11 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     for (const Word &w : newWords)
         if (!bothHaveWords || !hasTwin(w, oldIndex))
             markDirty(compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned,
-                                      options.inkThreshold, out.masks, confirmed));
+                                      options.inkThreshold, weakOld, weakNew, out.masks, confirmed));
     for (const Word &w : oldWords)
         if (!bothHaveWords || !hasTwin(w, newIndex))
             markDirty(compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned,
-                                      options.inkThreshold, out.masks, confirmed));
+                                      options.inkThreshold, weakOld, weakNew, out.masks, confirmed));
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
     const int band = int(std::lround(options.edgeBandPt * pxPerPt));
     if (band > 0) {
@@ -258,6 +275,12 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
             (*m)(cv::Rect(std::max(0, m->cols - band), 0, std::min(band, m->cols), m->rows)).setTo(0);
         }
     }
+    // Where either side shows no paper, neither side's ink is a change.
+    if (!paper.empty())
+        for (int ty = 0; ty < dirty.rows; ++ty)
+            for (int tx = 0; tx < dirty.cols; ++tx)
+                if (dirty.at<uchar>(ty, tx))
+                    keepOnPaper(paper, tileRect(tx, ty, tile, page), out.masks.added, out.masks.removed);
 
     // Group on a reduced grid (about one cell per point): connected components on the full
     // 40-60 MP mask are the most expensive step of the pipeline (NOTES.md). A cell is set when
