@@ -688,7 +688,7 @@ private slots:
         masks.added = cv::Mat::zeros(200, 400, CV_8U);
         masks.removed = cv::Mat::zeros(200, 400, CV_8U);
         masks.added(cv::Rect(130, 20, 6, 10)).setTo(255);  // the new digit of "REV 2"
-        masks.added(cv::Rect(10, 100, 3, 1)).setTo(255);   // a speck of noise on "WSF-1"
+        masks.added(cv::Rect(10, 100, 1, 1)).setTo(255);   // a speck of noise on "WSF-1"
         masks.added(cv::Rect(200, 100, 6, 10)).setTo(255); // ink changed under "139"
         masks.added(cv::Rect(300, 100, 8, 10)).setTo(255); // ink changed under "CT-1"
         const Words oldWords = {{QStringLiteral("REV"), QRectF(100, 20, 20, 10)},

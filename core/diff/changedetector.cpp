@@ -66,8 +66,7 @@ bool hasTwin(const Word &w, const WordIndex &others) {
 // their normalised ink is compared. Changed pixels are added to the masks.
 // Returns the area it marked changed pixels in (empty when none); `confirmed` is made on first use.
 cv::Rect compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &oldGrey, const cv::Mat &newGrey,
-                         bool scanned, int inkThreshold, int weakOld, int weakNew, ChangeMasks &masks,
-                         cv::Mat &confirmed) {
+                         bool scanned, int inkThreshold, ChangeMasks &masks, cv::Mat &confirmed) {
     const int search = std::max(2, int(std::lround(0.8 * pxPerPt)));
     const cv::Rect page(0, 0, newGrey.cols, newGrey.rows);
     const cv::Rect inner = toPx(boxPt.adjusted(-1, -1, 1, 1), pxPerPt, newGrey.size());
@@ -104,16 +103,12 @@ cv::Rect compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &old
     // Only ink that is on one side and not the other; and not at the crop's rim, where the local
     // shift moves neighbouring lines in or out of view.
     const cv::Mat oldInk = oldGrey(inner) < inkThreshold, newInk = newGrey(newRect) < inkThreshold;
-    // On a scan, noise and JPEG darken a faint line past the ink level here and there: the other
-    // side has no ink only where it has not even faint ink (the page-wide hysteresis's rule).
-    const cv::Mat oldAny = scanned ? cv::Mat(oldGrey(inner) < weakOld) : oldInk;
-    const cv::Mat newAny = scanned ? cv::Mat(newGrey(newRect) < weakNew) : newInk;
     cv::Mat rim = cv::Mat::zeros(inner.size(), CV_8U);
     if (inner.width > 2 * (search + 1) && inner.height > 2 * (search + 1))
         rim(cv::Rect(search + 1, search + 1, inner.width - 2 * (search + 1), inner.height - 2 * (search + 1)))
             .setTo(255);
-    const cv::Mat added = ((n - o) > 0.5f) & newInk & ~oldAny & rim;
-    const cv::Mat removed = ((o - n) > 0.5f) & oldInk & ~newAny & rim;
+    const cv::Mat added = ((n - o) > 0.5f) & newInk & ~oldInk & rim;
+    const cv::Mat removed = ((o - n) > 0.5f) & oldInk & ~newInk & rim;
     // A changed glyph part is a stroke segment: 1.5 pt^2 (half a point by three); a scan's blur
     // and resampling leave up to about 2 pt^2 of difference on unchanged small text.
     const double minPx = (scanned ? 2.5 : 1.5) * pxPerPt * pxPerPt;
@@ -260,11 +255,11 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     for (const Word &w : newWords)
         if (!bothHaveWords || !hasTwin(w, oldIndex))
             markDirty(compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned,
-                                      options.inkThreshold, weakOld, weakNew, out.masks, confirmed));
+                                      options.inkThreshold, out.masks, confirmed));
     for (const Word &w : oldWords)
         if (!bothHaveWords || !hasTwin(w, newIndex))
             markDirty(compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned,
-                                      options.inkThreshold, weakOld, weakNew, out.masks, confirmed));
+                                      options.inkThreshold, out.masks, confirmed));
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
     const int band = int(std::lround(options.edgeBandPt * pxPerPt));
     if (band > 0) {

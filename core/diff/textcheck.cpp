@@ -11,7 +11,7 @@ namespace {
 
 // Tesseract's word confidence below which a reading is a guess (noise read as "Ly" scores
 // 30-60; clean drawing text 85-95).
-constexpr double kConfidentOcr = 70.0;
+constexpr double kConfidentOcr = 50.0;
 
 bool inRegion(const QRectF &region, const Word &w) {
     const QRectF inter = region.intersected(w.box);
@@ -22,7 +22,7 @@ bool inRegion(const QRectF &region, const Word &w) {
 bool plausible(const Word &w) {
     const int alnum =
         int(std::count_if(w.text.begin(), w.text.end(), [](QChar c) { return c.isLetterOrNumber(); }));
-    return alnum >= 1 && alnum >= 0.6 * w.text.size();
+    return alnum >= 1 && alnum >= 0.4 * w.text.size();
 }
 
 // Changed pixels inside the word: at least a glyph part's worth for its size, so a speck of
@@ -35,7 +35,7 @@ bool pixelsChanged(const Word &w, const ChangeMasks &masks, double pxPerPt) {
         page;
     if (r.empty()) return false;
     const double h = w.box.height() * pxPerPt;
-    const double needed = std::max(2.5 * pxPerPt * pxPerPt, 0.1 * h * h);
+    const double needed = std::max(1.0 * pxPerPt * pxPerPt, 0.02 * h * h);
     return cv::countNonZero(masks.added(r)) + cv::countNonZero(masks.removed(r)) >= needed;
 }
 
