@@ -7,6 +7,7 @@
 #include "compare/comparison.h"
 #include "diff/changedetector.h"
 #include "diff/overlay.h"
+#include "diff/textcheck.h"
 #include "document/document.h"
 #include "drawinggenerator.h"
 #include "testutil.h"
@@ -634,6 +635,98 @@ private slots:
                            .arg(missed.isEmpty() ? QStringLiteral("none") : missed.join(QStringLiteral(", ")))
                            .arg(stray)
                            .arg(regionsText(page.regions))));
+    }
+    void scannedOnDarkBedWithHoles() {
+        // A scan that shows the scanner's dark bed along two edges of the paper (the sheet lies
+        // shifted and turned on the glass) and three punched binder holes, with one real edit:
+        // the bed, the paper's edge and the holes are not drawing, so exactly the edit is clouded.
+        QStringList keys;
+        const SheetSpec spec = editedSpec(Wall, &keys);
+        PrintTransform print;
+        print.rotationDeg = 0.4;
+        print.shiftPt = QPointF(14, 10);
+        ScanOptions scan;
+        scan.dpi = kDpi;
+        scan.noiseSigma = 8;
+        scan.bedGrey = 35;
+        scan.punchedHoles = 3;
+        const QString path = m_dir.filePath(QStringLiteral("scan-bed-holes.pdf"));
+        const QVector<SheetLayout> layouts = writeScannedSet(path, {spec}, print, scan);
+        QCOMPARE(layouts.size(), 1);
+        const QVector<SheetLayout> baseOnScan =
+            writeScannedSet(m_dir.filePath(QStringLiteral("scan-bed-base-layout.pdf")), {baseSpec()}, print,
+                            ScanOptions{20, 0, 0, 0, 1});
+        QCOMPARE(baseOnScan.size(), 1);
+        const QRectF edit = editBox(keys, baseOnScan[0], layouts[0]);
+        DocumentError error;
+        const auto newDoc = Document::open(path, QString(), &error);
+        QVERIFY2(newDoc, qPrintable(error.message));
+        CompareSettings settings;
+        settings.dpi = kDpi;
+        PageResult page;
+        page.oldPage = 0;
+        page.newPage = 0;
+        diffPage(*m_base.doc, *newDoc, settings, page);
+        qInfo("scan on a dark bed with holes, 1 edit at %s: alignment %s (score %.3f, rot %.3f), %d "
+              "region(s): %s",
+              qPrintable(rectText(edit)), qPrintable(page.alignment.method), page.alignment.score,
+              page.alignment.rotationDeg(), int(page.regions.size()), qPrintable(regionsText(page.regions)));
+        QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+        QVERIFY2(page.alignment.reliable(), qPrintable(page.alignment.warning));
+        QVERIFY2(page.regions.size() == 1 && hits(edit, page.regions[0].boxPt),
+                 qPrintable(QStringLiteral("expected one region on the edit at %1; regions: %2")
+                                .arg(rectText(edit), regionsText(page.regions))));
+        // One cloud on the edit, not an edge-long one that swallows it.
+        QVERIFY2(page.regions[0].boxPt.width() < 4 * edit.width() + 2 * kHitGrowPt,
+                 qPrintable(regionsText(page.regions)));
+    }
+    void ocrTextsNeedConfidenceAndChangedPixels() {
+        // Regions whose NEW side was read by OCR (a scan) against a text layer. Only a confident
+        // reading over changed pixels that differs beyond OCR's confusions is a text change.
+        const double dpi = 72; // one pixel per point
+        ChangeMasks masks;
+        masks.added = cv::Mat::zeros(200, 400, CV_8U);
+        masks.removed = cv::Mat::zeros(200, 400, CV_8U);
+        masks.added(cv::Rect(130, 20, 6, 10)).setTo(255);  // the new digit of "REV 2"
+        masks.added(cv::Rect(10, 100, 1, 1)).setTo(255);   // a speck of noise on "WSF-1"
+        masks.added(cv::Rect(200, 100, 6, 10)).setTo(255); // ink changed under "139"
+        masks.added(cv::Rect(300, 100, 8, 10)).setTo(255); // ink changed under "CT-1"
+        const Words oldWords = {{QStringLiteral("REV"), QRectF(100, 20, 20, 10)},
+                                {QStringLiteral("1"), QRectF(128, 20, 8, 10)},
+                                {QStringLiteral("WSF-1"), QRectF(5, 100, 30, 10)},
+                                {QStringLiteral("139"), QRectF(198, 100, 18, 10)},
+                                {QStringLiteral("CT-1"), QRectF(298, 100, 24, 10)}};
+        const Words newWords = {{QStringLiteral("REV"), QRectF(100, 20, 20, 10), 91},
+                                {QStringLiteral("2"), QRectF(128, 20, 8, 10), 90},
+                                {QStringLiteral("WSF-4"), QRectF(5, 100, 30, 10), 88},
+                                {QStringLiteral("Ly"), QRectF(198, 100, 18, 10), 41},
+                                {QStringLiteral("CT–l"), QRectF(298, 100, 24, 10), 86}};
+        auto region = [](QRectF box, QStringList o, QStringList n) {
+            ChangeRegion r;
+            r.boxPt = box;
+            r.oldText = o;
+            r.newText = n;
+            return r;
+        };
+        ChangeRegions regions = {
+            region(QRectF(98, 18, 40, 14), {QStringLiteral("REV"), QStringLiteral("1")},
+                   {QStringLiteral("REV"), QStringLiteral("2")}),
+            region(QRectF(4, 98, 32, 14), {QStringLiteral("WSF-1")}, {QStringLiteral("WSF-4")}),
+            region(QRectF(196, 98, 22, 14), {QStringLiteral("139")}, {QStringLiteral("Ly")}),
+            region(QRectF(296, 98, 28, 14), {QStringLiteral("CT-1")}, {QStringLiteral("CT–l")})};
+        settleReadTexts(regions, masks, oldWords, newWords, TextSources{false, true}, dpi);
+        QCOMPARE(regions[0].newText, QStringList({QStringLiteral("REV"), QStringLiteral("2")}));
+        QCOMPARE(regions[0].oldText, QStringList({QStringLiteral("REV"), QStringLiteral("1")}));
+        for (int i = 1; i < regions.size(); ++i)
+            QVERIFY2(regions[i].oldText.isEmpty() && regions[i].newText.isEmpty(),
+                     qPrintable(regionsText(regions)));
+        // Text layers on both sides are exact: nothing is settled away.
+        ChangeRegions exact = {
+            region(QRectF(4, 98, 32, 14), {QStringLiteral("WSF-1")}, {QStringLiteral("WSF-4")})};
+        settleReadTexts(exact, masks, oldWords, newWords, TextSources{}, dpi);
+        QCOMPARE(exact[0].newText, QStringList{QStringLiteral("WSF-4")});
+        QCOMPARE(foldedForOcr({QStringLiteral("l0 SO"), QStringLiteral("A–1")}),
+                 foldedForOcr({QStringLiteral("A-I"), QStringLiteral("I050")}));
     }
 };
 

@@ -2,6 +2,8 @@
 
 #include "ignoreareas.h"
 
+#include "diff/textcheck.h"
+
 #include "i18n/enginetext.h"
 #include "sheet/sheetidentifier.h"
 #include "summary/sheetgrid.h"
@@ -261,17 +263,25 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
     ChangeOptions options = settings.change;
     options.scanned = options.scanned || oldDoc.isImage() || newDoc.isImage() || looksScanned(oldPage.grey) ||
                       looksScanned(newPage.grey);
+    // A scan is compared only where both sides show paper: not on the scanner's bed, a dark
+    // border, punched holes or beyond the edge of OLD's page.
+    const PaperArea paper = options.scanned
+                                ? comparablePaper(alignedOld, newPage.grey, page.alignment.newToOld,
+                                                  oldPage.grey.size(), newPage.dpi)
+                                : PaperArea();
     clock.lap(&DiffStepTimes::scanCheck);
     checkCancelled();
     ChangeDetection detection = detectChangesOutside(page.ignoredPt, alignedOld, newPage.grey, newPage.dpi,
-                                                     options, oldWords, newWords);
+                                                     options, oldWords, newWords, paper);
     clock.lap(&DiffStepTimes::detect);
     checkCancelled();
 
     // Sides without a text layer are read by OCR, only around the changes.
-    if (oldWords.isEmpty()) oldWords = ocrAroundRegions(alignedOld, detection.regions, newPage.dpi);
-    if (newWords.isEmpty()) newWords = ocrAroundRegions(newPage.grey, detection.regions, newPage.dpi);
+    const TextSources sources{oldWords.isEmpty(), newWords.isEmpty()};
+    if (sources.oldOcr) oldWords = ocrAroundRegions(alignedOld, detection.regions, newPage.dpi);
+    if (sources.newOcr) newWords = ocrAroundRegions(newPage.grey, detection.regions, newPage.dpi);
     attachRegionTexts(detection.regions, oldWords, newWords, newPage.dpi);
+    settleReadTexts(detection.regions, detection.masks, oldWords, newWords, sources, newPage.dpi);
     page.regions = detection.regions;
     clock.lap(&DiffStepTimes::texts);
     checkCancelled();

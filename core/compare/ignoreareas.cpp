@@ -31,13 +31,13 @@ Words wordsOutside(const Words &words, const QVector<QRectF> &areasPt) {
 
 ChangeDetection detectChangesOutside(const QVector<QRectF> &areasPt, const cv::Mat &alignedOld,
                                      const cv::Mat &newGrey, double dpi, const ChangeOptions &options,
-                                     const Words &oldWords, const Words &newWords) {
-    if (areasPt.isEmpty()) return detectChanges(alignedOld, newGrey, dpi, options, oldWords, newWords);
+                                     const Words &oldWords, const Words &newWords, const PaperArea &paper) {
+    if (areasPt.isEmpty()) return detectChanges(alignedOld, newGrey, dpi, options, oldWords, newWords, paper);
     cv::Mat oldMasked = alignedOld.clone(), newMasked = newGrey.clone();
     maskAreas(oldMasked, areasPt, dpi);
     maskAreas(newMasked, areasPt, dpi);
     return detectChanges(oldMasked, newMasked, dpi, options, wordsOutside(oldWords, areasPt),
-                         wordsOutside(newWords, areasPt));
+                         wordsOutside(newWords, areasPt), paper);
 }
 
 bool sameAreas(const QVector<QRectF> &a, const QVector<QRectF> &b) {

@@ -25,7 +25,8 @@ Words wordsOutside(const Words &words, const QVector<QRectF> &areasPt);
 // detectChanges itself.
 ChangeDetection detectChangesOutside(const QVector<QRectF> &areasPt, const cv::Mat &alignedOld,
                                      const cv::Mat &newGrey, double dpi, const ChangeOptions &options,
-                                     const Words &oldWords, const Words &newWords);
+                                     const Words &oldWords, const Words &newWords,
+                                     const PaperArea &paper = {});
 
 // The same rectangles in any order, to a tenth of a point (as the result JSON rounds them).
 bool sameAreas(const QVector<QRectF> &a, const QVector<QRectF> &b);

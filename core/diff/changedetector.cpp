@@ -125,6 +125,8 @@ cv::Rect compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &old
     return newRect | inner;
 }
 
+constexpr int kCleanPaperMargin = 8;
+
 // Grey level below which a pixel counts as faint ink: a fixed margin under the paper's level,
 // which is measured because scanned paper is rarely white.
 int weakInkLevel(const cv::Mat &grey, const ChangeOptions &options) {
@@ -137,7 +139,16 @@ int weakInkLevel(const cv::Mat &grey, const ChangeOptions &options) {
     cv::Mat hist;
     cv::calcHist(&sample, 1, channels, cv::Mat(), hist, 1, histSize, ranges);
     const int paper = int(std::max_element(hist.begin<float>(), hist.end<float>()) - hist.begin<float>());
-    return std::clamp(paper - options.weakInkMargin, options.inkThreshold + 1, 254);
+    int margin = options.weakInkMargin;
+    // A vector render compared with a scan: its paper is one exact level, so anything visibly
+    // darker is ink. A hairline the renderer draws at 240 here prints (and scans) as a line.
+    const float atPaper = hist.at<float>(paper);
+    float nearPaper = 0;
+    for (int g = std::max(0, paper - options.weakInkMargin);
+         g <= std::min(255, paper + options.weakInkMargin); ++g)
+        nearPaper += hist.at<float>(g);
+    if (options.scanned && atPaper >= 0.95f * nearPaper) margin = std::min(margin, kCleanPaperMargin);
+    return std::clamp(paper - margin, options.inkThreshold + 1, 254);
 }
 
 // The page is worked on in square tiles of a whole number of grouping cells (~256 px): a tile
@@ -196,7 +207,8 @@ void hysteresisTile(const cv::Rect &tile, const cv::Mat &oldGrey, const cv::Mat 
 } // namespace
 
 ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey, double dpi,
-                              const ChangeOptions &options, const Words &oldWords, const Words &newWords) {
+                              const ChangeOptions &options, const Words &oldWords, const Words &newWords,
+                              const PaperArea &paper) {
     CV_Assert(alignedOld.size() == newGrey.size() && alignedOld.type() == CV_8UC1 &&
               newGrey.type() == CV_8UC1);
     ChangeDetection out;
@@ -258,6 +270,12 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
             (*m)(cv::Rect(std::max(0, m->cols - band), 0, std::min(band, m->cols), m->rows)).setTo(0);
         }
     }
+    // Where either side shows no paper, neither side's ink is a change.
+    if (!paper.empty())
+        for (int ty = 0; ty < dirty.rows; ++ty)
+            for (int tx = 0; tx < dirty.cols; ++tx)
+                if (dirty.at<uchar>(ty, tx))
+                    keepOnPaper(paper, tileRect(tx, ty, tile, page), out.masks.added, out.masks.removed);
 
     // Group on a reduced grid (about one cell per point): connected components on the full
     // 40-60 MP mask are the most expensive step of the pipeline (NOTES.md). A cell is set when

@@ -2,6 +2,7 @@
 
 #include "changeregion.h"
 #include "document/word.h"
+#include "papermask.h"
 
 #include <opencv2/core/mat.hpp>
 #include <optional>
@@ -35,9 +36,10 @@ struct ChangeDetection {
 // Compares OLD (already warped into NEW's frame) with NEW, both grey at `dpi`.
 // Word lists (in NEW-frame points; may be empty) add changes the pixels are too tolerant to
 // see: a word present on one side without an equal word at the same place on the other.
+// With a paper area, nothing outside it is a change (a scan's bed, border, punched holes).
 ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey, double dpi,
                               const ChangeOptions &options, const Words &oldWords = {},
-                              const Words &newWords = {});
+                              const Words &newWords = {}, const PaperArea &paper = {});
 
 // Fills oldText/newText of each region with the words it touches, widened to whole phrases
 // (words on a line with word-sized gaps), so a changed digit reports "REV 1" -> "REV 2".

@@ -1006,9 +1006,10 @@ QPageLayout pageLayoutPoints(const QSizeF &pt) {
                        QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point);
 }
 
-// White page with the (transformed) sheet drawn at dpi, greyscale.
+// White page with the (transformed) sheet drawn at dpi, greyscale. With a bed grey level, only
+// the sheet's paper is white and the rest of the page shows the bed, as do the punched holes.
 QImage rasterise(const SheetSpec &spec, const QSizeF &pagePt, const QTransform &print, double dpi,
-                 SheetLayout *layout) {
+                 SheetLayout *layout, int bedGrey = -1, int punchedHoles = 0) {
     const QSize px(std::max(1, static_cast<int>(std::lround(pagePt.width() / kPtPerIn * dpi))),
                    std::max(1, static_cast<int>(std::lround(pagePt.height() / kPtPerIn * dpi))));
     QImage rgb(px, QImage::Format_RGB32);
@@ -1016,9 +1017,21 @@ QImage rasterise(const SheetSpec &spec, const QSizeF &pagePt, const QTransform &
     {
         QPainter p(&rgb);
         p.scale(dpi / kPtPerIn, dpi / kPtPerIn);
+        if (bedGrey >= 0) p.fillRect(QRectF(QPointF(0, 0), pagePt), QColor(bedGrey, bedGrey, bedGrey));
         p.setTransform(print, true);
+        const QRectF paper(QPointF(0, 0), spec.paperIn * kPtPerIn);
+        if (bedGrey >= 0) p.fillRect(paper, Qt::white);
+        const QTransform sheetToImage = p.transform();
         const SheetLayout l = drawSheet(p, spec);
         if (layout) *layout = mapLayout(l, print);
+        const int bed = std::max(0, bedGrey);
+        p.setTransform(sheetToImage);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(bed, bed, bed));
+        for (int i = 0; i < punchedHoles; ++i) {
+            const double y = paper.center().y() + (i - (punchedHoles - 1) / 2.0) * 4.25 * kPtPerIn;
+            p.drawEllipse(QPointF(0.5 * kPtPerIn, y), 9.0, 9.0);
+        }
     }
     // OpenCV's conversion is several times faster than QImage::convertToFormat on 20 MP pages.
     QImage grey(px, QImage::Format_Grayscale8);
@@ -1100,7 +1113,8 @@ QVector<SheetLayout> writeScannedSet(const QString &path, const QVector<SheetSpe
     const QVector<Scan> scans = QtConcurrent::blockingMapped(indices, [&](int i) {
         Scan scan;
         const QSizeF pagePt = pagePoints(sheets[i], print);
-        scan.image = rasterise(sheets[i], pagePt, printMatrix(pagePt, print), options.dpi, &scan.layout);
+        scan.image = rasterise(sheets[i], pagePt, printMatrix(pagePt, print), options.dpi, &scan.layout,
+                               options.bedGrey, options.punchedHoles);
         degrade(scan.image, options, options.seed + 7919u * static_cast<unsigned>(i));
         return scan;
     });

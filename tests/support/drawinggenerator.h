@@ -59,6 +59,9 @@ struct ScanOptions {
     int jpegQuality = 40;    // 0: store losslessly
     double blurRadius = 0.6; // Gaussian sigma, pixels
     unsigned seed = 7;
+    int bedGrey = -1;     // grey of the scanner bed where the page shows no paper; < 0: all paper
+    int punchedHoles = 0; // binder holes (1/4 in, 4 1/4 in apart) along the sheet's left edge,
+                          // showing the bed (bedGrey, black when < 0)
 };
 
 // Draws the sheet onto a painter whose coordinates are PDF points of the sheet's paper.
