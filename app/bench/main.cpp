@@ -15,6 +15,7 @@
 #include "document/document.h"
 #include "drawinggenerator.h"
 #include "io/outputfile.h"
+#include "pixeldiff.h"
 #include "testutil.h"
 
 #include "pipeline/allocator.h"
@@ -1057,7 +1058,7 @@ int runBenchmark(Settings s) {
 bool childMode(int argc, char *argv[]) {
     for (int i = 1; i < argc; ++i)
         if (!strcmp(argv[i], "--render-only") || !strcmp(argv[i], "--generate") ||
-            !strcmp(argv[i], "--diff-steps"))
+            !strcmp(argv[i], "--diff-steps") || !strcmp(argv[i], "--pixel-diff"))
             return true;
     return false;
 }
@@ -1121,6 +1122,11 @@ int main(int argc, char *argv[]) {
     // Child modes (the bench runs itself).
     const QCommandLineOption renderOnlyOpt(
         QStringLiteral("render-only"), QStringLiteral("Child mode: open OLD NEW, render every page once."));
+    const QCommandLineOption pixelDiffOpt(
+        QStringLiteral("pixel-diff"),
+        QStringLiteral(
+            "Instead of the benchmark: the strict pixel diff of OLD NEW (pages by index, no alignment, "
+            "100 DPI unless --dpi) as a result JSON into --json FILE, for the scorer."));
     const QCommandLineOption generateOpt(QStringLiteral("generate"),
                                          QStringLiteral("Child mode: write DIR/old.pdf and DIR/new.pdf."),
                                          QStringLiteral("DIR"));
@@ -1132,8 +1138,8 @@ int main(int argc, char *argv[]) {
         QStringLiteral(
             "Instead of the benchmark: CPU time of each step of the diff stage (align, warp, detect, "
             "overlay, PNG), per sheet, median of --runs, measured in this process."));
-    parser.addOptions({sheetsOpt, dpiOpt, oldOpt, newOpt, comparePdfOpt, runsOpt, keepOpt, jsonOpt, cliOpt,
-                       timeoutOpt, renderOnlyOpt, generateOpt, diffJobsOpt, diffStepsOpt});
+    parser.addOptions({pixelDiffOpt, sheetsOpt, dpiOpt, oldOpt, newOpt, comparePdfOpt, runsOpt, keepOpt,
+                       jsonOpt, cliOpt, timeoutOpt, renderOnlyOpt, generateOpt, diffJobsOpt, diffStepsOpt});
     parser.addPositionalArgument(QStringLiteral("[OLD NEW]"), QStringLiteral("With --render-only."));
     parser.process(*app);
 
@@ -1159,6 +1165,17 @@ int main(int argc, char *argv[]) {
         return fail(QStringLiteral("--timeout must be 1 to 86400 seconds"));
 
     if (parser.isSet(generateOpt)) return runGenerate(parser.value(generateOpt), int(sheets));
+    if (parser.isSet(pixelDiffOpt)) {
+        const QStringList files = parser.positionalArguments();
+        if (files.size() != 2 || !parser.isSet(jsonOpt))
+            return fail(QStringLiteral("--pixel-diff needs OLD NEW and --json FILE"));
+        const QJsonObject result = strictPixelDiff(files[0], files[1], parser.isSet(dpiOpt) ? dpi : 100);
+        if (result.contains(QStringLiteral("error")))
+            return fail(result.value(QStringLiteral("error")).toString());
+        QString e;
+        if (!bt::writeOutputFile(parser.value(jsonOpt), QJsonDocument(result).toJson(), &e)) return fail(e);
+        return 0;
+    }
     if (parser.isSet(renderOnlyOpt)) {
         const QStringList files = parser.positionalArguments();
         if (files.size() != 2) return fail(QStringLiteral("--render-only needs OLD and NEW"));
