@@ -14,6 +14,8 @@
 #include "text/ocrengine.h"
 
 #include <QElapsedTimer>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -188,7 +190,58 @@ private:
                                     .arg(stage, rectText(edit), regionsText(regions))));
     }
 
+    // A 17 x 11 in sheet of black linework and text, plus `note` in `noteColour` when given, and
+    // every line in `lineColour`: what a CAD theme or a coloured markup layer does.
+    QString colouredSheet(const QString &name, QColor lineColour, const QString &note, QColor noteColour) {
+        const QString path = m_dir.filePath(name);
+        QPdfWriter writer(path);
+        writer.setPageSize(QPageSize(QSizeF(17, 11), QPageSize::Inch));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setResolution(72);
+        QPainter p(&writer);
+        p.setPen(QPen(lineColour, 1.5));
+        for (int i = 0; i < 12; ++i) {
+            p.drawLine(QPointF(72 + i * 80, 100), QPointF(72 + i * 80, 700));
+            p.drawLine(QPointF(72, 100 + i * 50), QPointF(1000, 100 + i * 50));
+        }
+        p.setFont(QFont(QStringLiteral("DejaVu Sans"), 14));
+        p.drawText(QPointF(1010, 760), QStringLiteral("A-101 FLOOR PLAN"));
+        if (!note.isEmpty()) {
+            p.setPen(noteColour);
+            p.drawText(QPointF(200, 740), note);
+        }
+        return p.end() ? path : QString();
+    }
+
 private slots:
+    // Orange or yellow markup is ink: a note added in a light colour is a change (its luminance,
+    // 170-230, is paper-light for an ink threshold), and the same drawing with a colour theme's
+    // dark blue linework instead of black is no change at all.
+    void lightColouredInkAndColourThemes() {
+        const QString base = colouredSheet(QStringLiteral("black.pdf"), Qt::black, QString(), {});
+        const QString orange =
+            colouredSheet(QStringLiteral("orange-note.pdf"), Qt::black,
+                          QStringLiteral("NOTE 7: VERIFY ALL DIMENSIONS IN FIELD"), QColor(255, 170, 0));
+        const QString yellow =
+            colouredSheet(QStringLiteral("yellow-note.pdf"), Qt::black,
+                          QStringLiteral("NOTE 7: VERIFY ALL DIMENSIONS IN FIELD"), QColor(230, 220, 0));
+        const QString themed = colouredSheet(QStringLiteral("themed.pdf"), QColor(0, 0, 132), QString(), {});
+        Rendered b, o, y, t;
+        QVERIFY(open(base, b) && open(orange, o) && open(yellow, y) && open(themed, t));
+        const QRectF notePt(190, 715, 450, 35);
+        for (const Rendered *edited : {&o, &y}) {
+            const Run run = compare(b, *edited);
+            QVERIFY2(
+                std::any_of(run.regions.begin(), run.regions.end(),
+                            [&](const ChangeRegion &r) { return r.boxPt.intersects(notePt); }),
+                qPrintable(
+                    QStringLiteral("%1 regions, none on the light-coloured note").arg(run.regions.size())));
+        }
+        const Run theme = compare(b, t);
+        QVERIFY2(theme.regions.isEmpty(),
+                 qPrintable(QStringLiteral("%1 regions for a colour theme").arg(theme.regions.size())));
+    }
+
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_dir.setAutoRemove(!qEnvironmentVariableIsSet("BT_KEEP_TEST_FILES"));

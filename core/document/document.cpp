@@ -43,7 +43,7 @@ QSize pixelSize(QSizeF sizePt, double dpi) {
 
 // Composite, then luminance, a band of rows at a time: the temporaries stay a few MB whatever the
 // page's size.
-void argbToGreyOnWhite(const QImage &image, cv::Mat &out) {
+void argbToGreyOnWhite(const QImage &image, cv::Mat &out, GreyFrom from) {
     const QImage argb =
         image.format() == QImage::Format_ARGB32 ? image : image.convertToFormat(QImage::Format_ARGB32);
     const cv::Mat bgra(argb.height(), argb.width(), CV_8UC4, const_cast<uchar *>(argb.constBits()),
@@ -54,7 +54,15 @@ void argbToGreyOnWhite(const QImage &image, cv::Mat &out) {
     for (int y = 0; y < bgra.rows; y += kBandRows) {
         const cv::Range rows(y, std::min(bgra.rows, y + kBandRows));
         cv::Mat band = out.rowRange(rows);
-        cv::cvtColor(bgra.rowRange(rows), grey, cv::COLOR_BGRA2GRAY);
+        if (from == GreyFrom::Luminance) {
+            cv::cvtColor(bgra.rowRange(rows), grey, cv::COLOR_BGRA2GRAY);
+        } else {
+            cv::extractChannel(bgra.rowRange(rows), grey, 0);
+            for (int channel : {1, 2}) {
+                cv::extractChannel(bgra.rowRange(rows), alpha, channel);
+                cv::min(grey, alpha, grey);
+            }
+        }
         cv::extractChannel(bgra.rowRange(rows), alpha, 3);
         // grey * a + 255 * (1 - a)
         cv::multiply(grey, alpha, band, 1.0 / 255.0);
@@ -63,9 +71,9 @@ void argbToGreyOnWhite(const QImage &image, cv::Mat &out) {
     }
 }
 
-cv::Mat argbToGreyOnWhite(const QImage &image) {
+cv::Mat argbToGreyOnWhite(const QImage &image, GreyFrom from) {
     cv::Mat out;
-    argbToGreyOnWhite(image, out);
+    argbToGreyOnWhite(image, out, from);
     return out;
 }
 

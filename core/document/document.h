@@ -60,10 +60,15 @@ struct RenderedPage {
 // DPI at which a page of the given size fits under the pixel cap (<= requested).
 double cappedDpi(QSizeF sizePt, double requestedDpi, qint64 maxPixels);
 
+// How a colour becomes grey. A vector drawing's ink is whatever is not paper: its darkest channel
+// is its grey, so light-coloured ink (orange or yellow notes) is ink, and a colour theme's change
+// is no change of ink. A raster image (a scan, a photo) keeps luminance, as the eye sees its paper.
+enum class GreyFrom { Luminance, DarkestChannel };
+
 // ARGB32 with transparent paper (a QtPdf render) -> 8-bit grey on white. The second form writes
 // into out (kept when it has the image's size and type: shared memory, for the render helpers).
-cv::Mat argbToGreyOnWhite(const QImage &image);
-void argbToGreyOnWhite(const QImage &image, cv::Mat &out);
+cv::Mat argbToGreyOnWhite(const QImage &image, GreyFrom from = GreyFrom::Luminance);
+void argbToGreyOnWhite(const QImage &image, cv::Mat &out, GreyFrom from = GreyFrom::Luminance);
 
 // A drawing set: a multi-page PDF, or a single raster image treated as a one-sheet set.
 // A PDF is opened, rendered and read in the render helpers (RenderPool): every function may be

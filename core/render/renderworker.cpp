@@ -164,7 +164,7 @@ private:
         if (!shared) return failure(QStringLiteral("no-memory"));
         // Straight into the shared memory the parent copies the page from.
         cv::Mat out(clip.height(), clip.width(), CV_8UC1, shared);
-        argbToGreyOnWhite(clip == image.rect() ? image : image.copy(clip), out);
+        argbToGreyOnWhite(clip == image.rect() ? image : image.copy(clip), out, GreyFrom::DarkestChannel);
         return {{QStringLiteral("ok"), true},
                 {QStringLiteral("width"), out.cols},
                 {QStringLiteral("height"), out.rows}};
