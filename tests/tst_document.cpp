@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -337,6 +339,33 @@ private slots:
         for (const Word &w : m_doc->textLayerWords(2))
             found = found || w.text == QLatin1String("A-103");
         QVERIFY(found);
+    }
+
+    // A vertical dimension string (rotated 90 degrees counter-clockwise, read from the sheet's right
+    // edge) reads in order through the text layer: "24'-7 1/2"", not "1/2" 24'-7".
+    void verticalTextReadsInOrder() {
+        const QString path = m_dir.filePath(QStringLiteral("vertical-dimension.pdf"));
+        {
+            QPdfWriter writer(path);
+            writer.setPageSize(QPageSize(QSizeF(17, 11), QPageSize::Inch));
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+            writer.setResolution(72);
+            QPainter p(&writer);
+            p.setFont(QFont(QStringLiteral("DejaVu Sans"), 12));
+            p.drawText(QPointF(100, 100), QStringLiteral("LIVING ROOM"));
+            p.translate(400, 500);
+            p.rotate(-90);
+            p.drawText(QPointF(0, 0), QStringLiteral("24'-7 1/2\""));
+        }
+        DocumentError error;
+        const auto doc = Document::open(path, QString(), &error);
+        QVERIFY2(doc, qPrintable(error.message));
+        Words vertical;
+        for (const Word &w : doc->textLayerWords(0))
+            if (w.box.center().x() > 300) vertical << w;
+        QCOMPARE(joinedText(sortedInReadingOrder(vertical)), QStringLiteral("24'-7 1/2\""));
+        QCOMPARE(joinedText(sortedInReadingOrder(doc->textLayerWords(0))),
+                 QStringLiteral("LIVING ROOM 24'-7 1/2\""));
     }
 
     void wordsAreCached() {

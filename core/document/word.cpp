@@ -4,7 +4,46 @@
 
 namespace bt {
 
-Words sortedInReadingOrder(Words words) {
+namespace {
+
+// A word set vertically: several letters in a box clearly taller than wide.
+bool isVertical(const Word &w) {
+    return w.text.size() >= 2 && w.box.height() > 1.5 * w.box.width();
+}
+
+// Vertical words in columns (by horizontal overlap), left to right; each column read from the
+// bottom up, as drawings set vertical text (a vertical dimension reads from the sheet's right
+// edge: "24'-7" below "1/2"" is 24'-7 1/2").
+Words verticalInReadingOrder(Words words) {
+    std::sort(words.begin(), words.end(),
+              [](const Word &a, const Word &b) { return a.box.center().x() < b.box.center().x(); });
+    QVector<Words> columns;
+    for (const Word &w : words) {
+        if (!columns.isEmpty()) {
+            const Word &last = columns.last().last();
+            const double tol = 0.5 * std::min(last.box.width(), w.box.width());
+            if (std::abs(w.box.center().x() - last.box.center().x()) <= tol) {
+                columns.last().append(w);
+                continue;
+            }
+        }
+        columns.append(Words{w});
+    }
+    Words out;
+    for (Words &column : columns) {
+        std::sort(column.begin(), column.end(),
+                  [](const Word &a, const Word &b) { return a.box.bottom() > b.box.bottom(); });
+        out += column;
+    }
+    return out;
+}
+
+} // namespace
+
+Words sortedInReadingOrder(Words all) {
+    Words words, vertical;
+    for (const Word &w : all)
+        (isVertical(w) ? vertical : words).append(w);
     // Group into lines by vertical overlap first: a plain (y, x) sort would interleave
     // words of one line whose boxes differ by a point in height.
     std::sort(words.begin(), words.end(),
@@ -28,7 +67,7 @@ Words sortedInReadingOrder(Words words) {
                   [](const Word &a, const Word &b) { return a.box.x() < b.box.x(); });
         out += line;
     }
-    return out;
+    return out + verticalInReadingOrder(vertical);
 }
 
 QString joinedText(const Words &words) {
