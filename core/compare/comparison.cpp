@@ -2,6 +2,8 @@
 
 #include "ignoreareas.h"
 
+#include "align/piecewise.h"
+
 #include "diff/textcheck.h"
 
 #include "i18n/enginetext.h"
@@ -252,7 +254,10 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
     page.alignment = alignPages(oldPage.grey, newPage.grey);
     clock.lap(&DiffStepTimes::align);
     checkCancelled();
-    const cv::Mat alignedOld = warpOldOntoNew(oldPage.grey, page.alignment, newPage.grey.size());
+    // Then the parts of the sheet the page transform leaves displaced (a re-plotted title block).
+    const cv::Mat alignedOld =
+        alignPiecewise(warpOldOntoNew(oldPage.grey, page.alignment, newPage.grey.size()), newPage.grey,
+                       newPage.dpi, &page.alignment.localShifts);
     clock.lap(&DiffStepTimes::warp);
 
     Words oldWords = mapWordsOntoNew(pair.oldWords, page.alignment, oldPage.dpi, newPage.dpi);
