@@ -21,7 +21,7 @@ constexpr uchar kInk = 160;     // full resolution: darker is ink
 constexpr uchar kWorkInk = 224; // working resolution: thin lines are averaged lighter
 // The residual check reads every kRowStep-th row: the common case (nothing displaced) must
 // cost a few milliseconds on a 42 MP page, next to a diff stage of ~0.1 s.
-constexpr int kRowStep = 8;
+constexpr int kRowStep = 16;
 // A displacement is believed only when this many tiles agree on it: one moved object (a door)
 // is a real change and must stay one; a re-plotted title block and border span many tiles.
 constexpr int kMinTiles = 3;
