@@ -282,8 +282,10 @@ cv::Mat alignPiecewise(const cv::Mat &alignedOld, const cv::Mat &newGrey, double
         size_t best = 0;
         for (size_t i = 1; i < nc; ++i) {
             const int h = hits[size_t(lab) * nc + i];
-            if (h >= 0.8 * ink && h - still >= 0.3 * ink && (!best || h > hits[size_t(lab) * nc + best]) &&
-                nearTiles(candidates[i - 1], box))
+            // Most of the piece lands on NEW's ink displaced, and displacing at least halves what
+            // misses: text next to the moved part's other text partly lands on ink either way.
+            if (h >= 0.8 * ink && still <= 0.9 * ink && ink - h <= 0.5 * (ink - still) &&
+                (!best || h > hits[size_t(lab) * nc + best]) && nearTiles(candidates[i - 1], box))
                 best = i;
         }
         if (!best) continue;
