@@ -280,10 +280,12 @@ private slots:
     }
 
     void titleBlockMovedOnReplot_data() {
-        QTest::addColumn<bool>("door");
-        QTest::newRow("new wall") << false;
+        QTest::addColumn<int>("edit");
+        QTest::newRow("new wall") << 0;
         // One object moved on its own is a change, not a part to register: it stays a region.
-        QTest::newRow("moved door") << true;
+        QTest::newRow("moved door") << 1;
+        // An edit inside the moved title block: its words are read where the block now is.
+        QTest::newRow("revision") << 2;
     }
 
     void titleBlockMovedOnReplot() {
@@ -291,22 +293,26 @@ private slots:
         // plus one real edit. One transform cannot fit both parts: registered on the drawing,
         // the whole border and title block would be change. Piecewise alignment moves them
         // back, so the edit is found and nothing else.
-        QFETCH(bool, door);
+        QFETCH(int, edit);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const SheetSpec base = sheetSpec(3);
         SheetSpec replot = base;
         replot.titleBlockShiftPt = QPointF(13, 11);
-        if (door)
-            replot.movedDoor = 2;
-        else
-            replot.extraWallsIn = {QRectF(6.0, 8.0, 5.0, 0.5)};
+        if (edit == 0) replot.extraWallsIn = {QRectF(6.0, 8.0, 5.0, 0.5)};
+        if (edit == 1) replot.movedDoor = 2;
+        if (edit == 2) replot.revision = QStringLiteral("REV 2");
         const QString oldPath = dir.filePath(QStringLiteral("old.pdf")),
                       newPath = dir.filePath(QStringLiteral("new.pdf"));
         QCOMPARE(writeVectorSet(oldPath, {base}).size(), 1);
         const QVector<SheetLayout> layouts = writeVectorSet(newPath, {replot});
         QCOMPARE(layouts.size(), 1);
-        const QRectF wall = layouts[0].value(door ? QStringLiteral("door:2") : QStringLiteral("wall:extra0"));
+        const QString key = edit == 0   ? QStringLiteral("wall:extra0")
+                            : edit == 1 ? QStringLiteral("door:2")
+                                        : QStringLiteral("revision");
+        // Title-block boxes in the layout are where the drawing would put them.
+        const QRectF wall =
+            layouts[0].value(key).translated(edit == 2 ? replot.titleBlockShiftPt : QPointF());
         QVERIFY(!wall.isEmpty());
         DocumentError error;
         const auto oldDoc = Document::open(oldPath, QString(), &error);
@@ -326,7 +332,9 @@ private slots:
                         .arg(r.boxPt.x(), 0, 'f', 0)
                         .arg(r.boxPt.y(), 0, 'f', 0)
                         .arg(r.boxPt.width(), 0, 'f', 0)
-                        .arg(r.boxPt.height(), 0, 'f', 0);
+                        .arg(r.boxPt.height(), 0, 'f', 0) +
+                    QStringLiteral(" %1 -> %2")
+                        .arg(r.oldText.join(QLatin1Char(' ')), r.newText.join(QLatin1Char(' ')));
         qInfo("%s; %d region(s):%s", qPrintable(describe(page.alignment)), int(page.regions.size()),
               qPrintable(list));
         // The drawing (the larger part) is what the sheet is registered on.
@@ -342,6 +350,12 @@ private slots:
                 ++elsewhere;
         }
         QVERIFY2(onWall >= 1, qPrintable(QStringLiteral("the edit is missed:") + list));
+        if (edit == 2) {
+            const ChangeRegion &r = page.regions.front();
+            QVERIFY2(r.oldText.join(QLatin1Char(' ')).contains(QStringLiteral("REV 1")) &&
+                         r.newText.join(QLatin1Char(' ')).contains(QStringLiteral("REV 2")),
+                     qPrintable(list));
+        }
         // The moved part is reported: NEW shows it 13 x 11 pt (18 x 15 px) down and right.
         QCOMPARE(int(page.alignment.localShifts.size()), 1);
         const LocalShift &moved = page.alignment.localShifts.front();

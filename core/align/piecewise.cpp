@@ -170,7 +170,7 @@ cv::Point refine(const cv::Mat &a, const cv::Mat &n, const cv::Rect &rect, cv::P
 } // namespace
 
 cv::Mat alignPiecewise(const cv::Mat &alignedOld, const cv::Mat &newGrey, double dpi,
-                       std::vector<LocalShift> *shifts) {
+                       std::vector<LocalShift> *shifts, Words *oldWords) {
     if (alignedOld.empty() || alignedOld.size() != newGrey.size() || alignedOld.type() != CV_8UC1 ||
         newGrey.type() != CV_8UC1)
         return alignedOld;
@@ -293,6 +293,21 @@ cv::Mat alignPiecewise(const cv::Mat &alignedOld, const cv::Mat &newGrey, double
         LocalShift &s = found[best - 1];
         s.areaPx = s.parts ? (s.areaPx | box) : box;
         ++s.parts;
+    }
+
+    // Words go with the piece under their centre (pieces are ink dilated, so a word's letters and
+    // the gaps between them are one piece).
+    if (oldWords) {
+        const double toPx = pixelsPerPoint(dpi);
+        for (Word &w : *oldWords) {
+            const QPointF c = w.box.center() * toPx / k;
+            const int x = int(c.x()), y = int(c.y());
+            if (x < 0 || y < 0 || x >= labels.cols || y >= labels.rows) continue;
+            const int piece = assigned[size_t(labels.at<int>(y, x))];
+            if (!piece || !found[size_t(piece - 1)].parts) continue;
+            const cv::Point s = candidates[size_t(piece - 1)].full;
+            w.box.translate(-s.x / toPx, -s.y / toPx);
+        }
     }
 
     // 5. Move the pieces at full resolution: erase each from where the page transform put it,
