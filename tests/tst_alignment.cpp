@@ -4,11 +4,14 @@
 // must land close together.
 
 #include "align/alignment.h"
+#include "compare/comparison.h"
+#include "document/document.h"
 #include "drawinggenerator.h"
 
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <opencv2/imgcodecs.hpp>
@@ -274,6 +277,91 @@ private slots:
         qInfo("%s", qPrintable(describe(a)));
         QVERIFY2(!a.reliable(), qPrintable(describe(a)));
         QVERIFY(a.score < AlignOptions().minReliableScore);
+    }
+
+    void titleBlockMovedOnReplot_data() {
+        QTest::addColumn<int>("edit");
+        QTest::newRow("new wall") << 0;
+        // One object moved on its own is a change, not a part to register: it stays a region.
+        QTest::newRow("moved door") << 1;
+        // An edit inside the moved title block: its words are read where the block now is.
+        QTest::newRow("revision") << 2;
+    }
+
+    void titleBlockMovedOnReplot() {
+        // A re-plot that moves the border and title block 13 x 11 pt relative to the drawing,
+        // plus one real edit. One transform cannot fit both parts: registered on the drawing,
+        // the whole border and title block would be change. Piecewise alignment moves them
+        // back, so the edit is found and nothing else.
+        QFETCH(int, edit);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const SheetSpec base = sheetSpec(3);
+        SheetSpec replot = base;
+        replot.titleBlockShiftPt = QPointF(13, 11);
+        if (edit == 0) replot.extraWallsIn = {QRectF(6.0, 8.0, 5.0, 0.5)};
+        if (edit == 1) replot.movedDoor = 2;
+        if (edit == 2) replot.revision = QStringLiteral("REV 2");
+        const QString oldPath = dir.filePath(QStringLiteral("old.pdf")),
+                      newPath = dir.filePath(QStringLiteral("new.pdf"));
+        QCOMPARE(writeVectorSet(oldPath, {base}).size(), 1);
+        const QVector<SheetLayout> layouts = writeVectorSet(newPath, {replot});
+        QCOMPARE(layouts.size(), 1);
+        const QString key = edit == 0   ? QStringLiteral("wall:extra0")
+                            : edit == 1 ? QStringLiteral("door:2")
+                                        : QStringLiteral("revision");
+        // Title-block boxes in the layout are where the drawing would put them.
+        const QRectF wall =
+            layouts[0].value(key).translated(edit == 2 ? replot.titleBlockShiftPt : QPointF());
+        QVERIFY(!wall.isEmpty());
+        DocumentError error;
+        const auto oldDoc = Document::open(oldPath, QString(), &error);
+        QVERIFY2(oldDoc, qPrintable(error.message));
+        const auto newDoc = Document::open(newPath, QString(), &error);
+        QVERIFY2(newDoc, qPrintable(error.message));
+        CompareSettings settings;
+        settings.dpi = kDpi;
+        PageResult page;
+        page.oldPage = 0;
+        page.newPage = 0;
+        diffPage(*oldDoc, *newDoc, settings, page);
+        QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+        QString list;
+        for (const ChangeRegion &r : page.regions)
+            list += QStringLiteral(" [%1 %2 %3x%4]")
+                        .arg(r.boxPt.x(), 0, 'f', 0)
+                        .arg(r.boxPt.y(), 0, 'f', 0)
+                        .arg(r.boxPt.width(), 0, 'f', 0)
+                        .arg(r.boxPt.height(), 0, 'f', 0) +
+                    QStringLiteral(" %1 -> %2")
+                        .arg(r.oldText.join(QLatin1Char(' ')), r.newText.join(QLatin1Char(' ')));
+        qInfo("%s; %d region(s):%s", qPrintable(describe(page.alignment)), int(page.regions.size()),
+              qPrintable(list));
+        // The drawing (the larger part) is what the sheet is registered on.
+        QVERIFY2(cornerResidual(page.alignment.newToOld, cv::Matx23d(1, 0, 0, 0, 1, 0), m_old.size()) < 1.0,
+                 qPrintable(describe(page.alignment)));
+        const double pageArea = page.pageSizePt.width() * page.pageSizePt.height();
+        int onWall = 0, elsewhere = 0;
+        for (const ChangeRegion &r : page.regions) {
+            QVERIFY2(r.boxPt.width() * r.boxPt.height() < 0.1 * pageArea, qPrintable(list));
+            if (r.boxPt.intersects(wall.adjusted(-12, -12, 12, 12)))
+                ++onWall;
+            else
+                ++elsewhere;
+        }
+        QVERIFY2(onWall >= 1, qPrintable(QStringLiteral("the edit is missed:") + list));
+        if (edit == 2) {
+            const ChangeRegion &r = page.regions.front();
+            QVERIFY2(r.oldText.join(QLatin1Char(' ')).contains(QStringLiteral("REV 1")) &&
+                         r.newText.join(QLatin1Char(' ')).contains(QStringLiteral("REV 2")),
+                     qPrintable(list));
+        }
+        // The moved part is reported: NEW shows it 13 x 11 pt (18 x 15 px) down and right.
+        QCOMPARE(int(page.alignment.localShifts.size()), 1);
+        const LocalShift &moved = page.alignment.localShifts.front();
+        QVERIFY2(std::abs(moved.shiftPx.x + 18) <= 1 && std::abs(moved.shiftPx.y + 15) <= 1,
+                 qPrintable(QStringLiteral("%1, %2").arg(moved.shiftPx.x).arg(moved.shiftPx.y)));
+        QVERIFY2(elsewhere == 0, qPrintable(QStringLiteral("regions away from the edit:") + list));
     }
 
     void blankPagesDoNotCrash() {

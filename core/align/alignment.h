@@ -6,7 +6,17 @@
 #include <opencv2/core/mat.hpp>
 #include <opencv2/core/matx.hpp>
 
+#include <vector>
+
 namespace bt {
+
+// Part of OLD that one transform does not fit (a title block and border re-plotted elsewhere
+// relative to the drawing): after the page transform it is moved again by `shiftPx`.
+struct LocalShift {
+    cv::Point shiftPx; // NEW pixel p shows the page-aligned OLD pixel p + shiftPx
+    cv::Rect areaPx;   // where the moved OLD ink lands on NEW, NEW pixels
+    int parts = 0;     // connected pieces of ink moved
+};
 
 // Registration of a NEW page onto its OLD page.
 struct Alignment {
@@ -15,6 +25,7 @@ struct Alignment {
     double score = 0; // 0..1: share of NEW ink that lands on OLD ink after alignment
     QString method;   // "identity", "ecc", "features", "size"
     QString warning;  // empty when the alignment is reliable; English (the result JSON keeps it)
+    std::vector<LocalShift> localShifts; // piecewise corrections after newToOld (piecewise.h)
     bool reliable() const { return warning.isEmpty(); }
 
     double rotationDeg() const;

@@ -2,6 +2,8 @@
 
 #include "ignoreareas.h"
 
+#include "align/piecewise.h"
+
 #include "diff/textcheck.h"
 
 #include "i18n/enginetext.h"
@@ -252,10 +254,13 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
     page.alignment = alignPages(oldPage.grey, newPage.grey);
     clock.lap(&DiffStepTimes::align);
     checkCancelled();
-    const cv::Mat alignedOld = warpOldOntoNew(oldPage.grey, page.alignment, newPage.grey.size());
-    clock.lap(&DiffStepTimes::warp);
-
     Words oldWords = mapWordsOntoNew(pair.oldWords, page.alignment, oldPage.dpi, newPage.dpi);
+    // Then the parts of the sheet the page transform leaves displaced (a re-plotted title block),
+    // with their words.
+    const cv::Mat alignedOld =
+        alignPiecewise(warpOldOntoNew(oldPage.grey, page.alignment, newPage.grey.size()), newPage.grey,
+                       newPage.dpi, &page.alignment.localShifts, &oldWords);
+    clock.lap(&DiffStepTimes::warp);
     Words newWords = std::move(pair.newWords);
     // Grid bubbles come from the text layer only (OCR reads just around the changes).
     page.grid = findSheetGrid(newWords, page.pageSizePt);

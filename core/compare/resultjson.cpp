@@ -49,7 +49,22 @@ QJsonObject alignmentToJson(const Alignment &a, double newDpi, double oldDpi) {
     for (int r = 0; r < 2; ++r)
         rows.append(QJsonArray{round4(a.newToOld(r, 0) * fromNew * toOld),
                                round4(a.newToOld(r, 1) * fromNew * toOld), round4(a.newToOld(r, 2) * toOld)});
+    // Parts moved again after the transform (piecewise.h), in NEW page points and pixels.
+    const double toNewPt = 1.0 / fromNew;
+    QJsonArray local;
+    for (const LocalShift &s : a.localShifts)
+        local.append(QJsonObject{
+            {QStringLiteral("shift_pt"),
+             QJsonArray{round4(s.shiftPx.x * toNewPt), round4(s.shiftPx.y * toNewPt)}},
+            {QStringLiteral("shift_px"), QJsonArray{s.shiftPx.x, s.shiftPx.y}},
+            {QStringLiteral("bbox_pt"),
+             rectArray(QRectF(s.areaPx.x * toNewPt, s.areaPx.y * toNewPt, s.areaPx.width * toNewPt,
+                              s.areaPx.height * toNewPt))},
+            {QStringLiteral("bbox_px"), QJsonArray{s.areaPx.x, s.areaPx.y, s.areaPx.width, s.areaPx.height}},
+            {QStringLiteral("parts"), s.parts},
+        });
     return QJsonObject{
+        {QStringLiteral("local_shifts"), local},
         {QStringLiteral("transform"), rows},
         {QStringLiteral("maps"), QStringLiteral("new_pt_to_old_pt")},
         {QStringLiteral("rotation_deg"), round4(a.rotationDeg())},
@@ -240,6 +255,16 @@ PageResult pageResultFromJson(const QJsonObject &o) {
         page.alignment.score = a.value(QStringLiteral("score")).toDouble();
         page.alignment.method = a.value(QStringLiteral("method")).toString();
         page.alignment.warning = a.value(QStringLiteral("warning")).toString();
+        for (const QJsonValue &v : a.value(QStringLiteral("local_shifts")).toArray()) {
+            const QJsonObject o = v.toObject();
+            const QJsonArray shift = o.value(QStringLiteral("shift_px")).toArray(),
+                             box = o.value(QStringLiteral("bbox_px")).toArray();
+            if (shift.size() != 2 || box.size() != 4) continue;
+            page.alignment.localShifts.push_back(
+                LocalShift{cv::Point(shift[0].toInt(), shift[1].toInt()),
+                           cv::Rect(box[0].toInt(), box[1].toInt(), box[2].toInt(), box[3].toInt()),
+                           o.value(QStringLiteral("parts")).toInt()});
+        }
     }
     return page;
 }

@@ -417,7 +417,10 @@ public:
         m_p.save();
         m_p.setRenderHint(QPainter::Antialiasing, true);
         m_p.setRenderHint(QPainter::TextAntialiasing, true);
+        m_p.save();
+        m_p.translate(m_spec.titleBlockShiftPt);
         drawBorderAndTitleBlock();
+        m_p.restore();
         drawNotes();
         drawGrid();
         drawWalls();

@@ -31,6 +31,10 @@ struct SheetSpec {
     QVector<QRectF> extraWallsIn;          // extra wall rectangles, inches from top-left
     int movedDoor = -1;                    // index of a door drawn mirrored / shifted 30 in
     QStringList revisionRows;              // extra rows in the revision table
+    // Border and title block drawn this far (points) from where the drawing puts them, as a
+    // re-plot that moves the layout relative to its viewports does. Layout boxes of title-block
+    // items ("number", "title", "revision", "revrow:<i>") are not moved with it.
+    QPointF titleBlockShiftPt;
 };
 
 // Where things were drawn, in PDF points (origin top-left, y down). Keys:
