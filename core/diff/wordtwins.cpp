@@ -1,0 +1,44 @@
+#include "wordtwins.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bt {
+
+namespace {
+
+QString normalisedWord(const QString &s) {
+    QString out;
+    for (const QChar c : s)
+        if (!c.isSpace()) out += c.toUpper();
+    return out;
+}
+
+} // namespace
+
+WordIndex indexWords(const Words &words) {
+    WordIndex index;
+    for (const Word &w : words)
+        index[normalisedWord(w.text)].append(w.box.center());
+    return index;
+}
+
+bool hasTwin(const Word &w, const WordIndex &others) {
+    const auto it = others.constFind(normalisedWord(w.text));
+    if (it == others.constEnd()) return false;
+    const double tol = std::max(1.5, 0.3 * w.box.height());
+    const QPointF c = w.box.center();
+    return std::any_of(it->begin(), it->end(), [&](const QPointF &o) {
+        return std::abs(o.x() - c.x()) <= tol && std::abs(o.y() - c.y()) <= tol;
+    });
+}
+
+Words untwinnedWords(const Words &words, const Words &others) {
+    const WordIndex index = indexWords(others);
+    Words out;
+    for (const Word &w : words)
+        if (!hasTwin(w, index)) out.append(w);
+    return out;
+}
+
+} // namespace bt
