@@ -108,6 +108,9 @@ int labelOfChangedCell(const cv::Mat &labels, const cv::Mat &grid, const cv::Rec
     return 0;
 }
 
+// Text found this far (points, each axis) from where the other side has it moved with its drawing.
+constexpr double kMovedTextReachPt = 150.0;
+
 constexpr int kCleanPaperMargin = 8;
 
 // Grey level below which a pixel counts as faint ink: a fixed margin under the paper's level,
@@ -291,8 +294,13 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     QVector<QRectF> textLines;
     cv::Mat textCells; // grouping cells in or next to a changed text line
     if (bothHaveWords) {
-        textLines = changedTextLines(untwinnedWords(oldWords, newWords) + untwinnedWords(newWords, oldWords),
-                                     grid, cellPt, options.groupDistancePt * 2);
+        const Words oldUntwinned = untwinnedWords(oldWords, newWords);
+        const Words untwinned = oldUntwinned + untwinnedWords(newWords, oldWords);
+        QVector<bool> edited(untwinned.size());
+        for (int i = 0; i < untwinned.size(); ++i)
+            edited[i] = !hasTextNearby(untwinned[i], i < oldUntwinned.size() ? newIndex : oldIndex,
+                                       kMovedTextReachPt);
+        textLines = changedTextLines(untwinned, edited, grid, cellPt, options.groupDistancePt * 2);
         textCells = cv::Mat::zeros(gridSize, CV_8U);
         for (const QRectF &line : textLines) {
             // One cell of margin: glyph ink a hair outside a tight word box belongs to the word.
@@ -359,9 +367,19 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
                       cv::Rect(0, 0, page.width, page.height),
                   false);
     }
-    for (const QRectF &line : textLines)
-        if (textOnly[labelOfChangedCell(labels, grid, toPx(line, 1.0 / cellPt, gridSize))])
-            addRegion(toPx(line, pxPerPt, page), true);
+    for (const QRectF &line : textLines) {
+        if (!textOnly[labelOfChangedCell(labels, grid, toPx(line, 1.0 / cellPt, gridSize))]) continue;
+        // The cloud covers the line's words whole and its changed ink (glyphs reaching past a
+        // tight word box).
+        const cv::Rect cells = toPx(line.adjusted(-cellPt, -cellPt, cellPt, cellPt), 1.0 / cellPt, gridSize);
+        cv::Rect box = toPx(line, pxPerPt, page);
+        const cv::Rect ink = cv::boundingRect(grid(cells));
+        if (ink.area() > 0)
+            box |= cv::Rect((cells.x + ink.x) * cell, (cells.y + ink.y) * cell, ink.width * cell,
+                            ink.height * cell) &
+                   cv::Rect(0, 0, page.width, page.height);
+        addRegion(box, true);
+    }
     numberRegions(out.regions);
     return out;
 }

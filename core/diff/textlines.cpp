@@ -31,6 +31,7 @@ bool sameLineNeighbours(const QRectF &a, const QRectF &b, double maxGapPt) {
 struct Line {
     QRectF box;
     QVector<double> starts; // left edges of its words
+    bool edited = false;    // holds an edited word
 };
 
 // Consecutive lines of one paragraph (a wrapped note): the same text height, less leading
@@ -55,13 +56,17 @@ int root(QVector<int> &parent, int i) {
 
 } // namespace
 
-QVector<QRectF> changedTextLines(const Words &untwinned, const cv::Mat &changedCells, double cellPt,
-                                 double lineGapPt) {
+QVector<QRectF> changedTextLines(const Words &untwinned, const QVector<bool> &edited,
+                                 const cv::Mat &changedCells, double cellPt, double lineGapPt) {
     QVector<QRectF> boxes;
-    for (const Word &w : untwinned) {
+    QVector<bool> boxEdited;
+    for (int i = 0; i < untwinned.size(); ++i) {
+        const Word &w = untwinned[i];
         if (w.box.height() < kMinWordHeightPt || w.box.height() > kMaxWordHeightPt) continue;
         const cv::Rect cells = cellsOf(w.box, cellPt, changedCells.size());
-        if (!cells.empty() && cv::countNonZero(changedCells(cells)) > 0) boxes.append(w.box);
+        if (cells.empty() || cv::countNonZero(changedCells(cells)) == 0) continue;
+        boxes.append(w.box);
+        boxEdited.append(edited.value(i));
     }
     QVector<int> parent(boxes.size());
     std::iota(parent.begin(), parent.end(), 0);
@@ -73,6 +78,7 @@ QVector<QRectF> changedTextLines(const Words &untwinned, const cv::Mat &changedC
         Line &line = lines[root(parent, i)];
         line.box = line.box.isNull() ? boxes[i] : line.box.united(boxes[i]);
         line.starts.append(boxes[i].left());
+        line.edited = line.edited || boxEdited[i];
     }
     lines.erase(std::remove_if(lines.begin(), lines.end(), [](const Line &l) { return l.box.isNull(); }),
                 lines.end());
@@ -81,15 +87,16 @@ QVector<QRectF> changedTextLines(const Words &untwinned, const cv::Mat &changedC
     for (int i = 0; i < lines.size(); ++i)
         for (int j = i + 1; j < lines.size(); ++j)
             if (sameParagraph(lines[i], lines[j])) parent[root(parent, j)] = root(parent, i);
-    QVector<QRectF> paragraphs(lines.size());
+    QVector<Line> paragraphs(lines.size());
     for (int i = 0; i < lines.size(); ++i) {
-        QRectF &p = paragraphs[root(parent, i)];
-        p = p.isNull() ? lines[i].box : p.united(lines[i].box);
+        Line &p = paragraphs[root(parent, i)];
+        p.box = p.box.isNull() ? lines[i].box : p.box.united(lines[i].box);
+        p.edited = p.edited || lines[i].edited;
     }
-    paragraphs.erase(
-        std::remove_if(paragraphs.begin(), paragraphs.end(), [](const QRectF &r) { return r.isNull(); }),
-        paragraphs.end());
-    return paragraphs;
+    QVector<QRectF> out;
+    for (const Line &p : paragraphs)
+        if (!p.box.isNull() && p.edited) out.append(p.box);
+    return out;
 }
 
 } // namespace bt

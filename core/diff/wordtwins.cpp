@@ -23,14 +23,21 @@ WordIndex indexWords(const Words &words) {
     return index;
 }
 
-bool hasTwin(const Word &w, const WordIndex &others) {
+namespace {
+
+bool sameTextWithin(const Word &w, const WordIndex &others, double tol) {
     const auto it = others.constFind(normalisedWord(w.text));
     if (it == others.constEnd()) return false;
-    const double tol = std::max(1.5, 0.3 * w.box.height());
     const QPointF c = w.box.center();
     return std::any_of(it->begin(), it->end(), [&](const QPointF &o) {
         return std::abs(o.x() - c.x()) <= tol && std::abs(o.y() - c.y()) <= tol;
     });
+}
+
+} // namespace
+
+bool hasTwin(const Word &w, const WordIndex &others) {
+    return sameTextWithin(w, others, std::max(1.5, 0.3 * w.box.height()));
 }
 
 Words untwinnedWords(const Words &words, const Words &others) {
@@ -39,6 +46,10 @@ Words untwinnedWords(const Words &words, const Words &others) {
     for (const Word &w : words)
         if (!hasTwin(w, index)) out.append(w);
     return out;
+}
+
+bool hasTextNearby(const Word &w, const WordIndex &others, double reachPt) {
+    return sameTextWithin(w, others, reachPt);
 }
 
 } // namespace bt

@@ -22,4 +22,9 @@ bool hasTwin(const Word &w, const WordIndex &others);
 // The words of `words` without a twin in `others`: text that changed, moved, came or went.
 Words untwinnedWords(const Words &words, const Words &others);
 
+// True when the other side has `w`'s text within `reachPt` (centre to centre, each axis): text
+// that moved with its drawing rather than an edit (a re-laid-out sheet shifts every label and
+// zone number; that is a move, not a hundred text edits).
+bool hasTextNearby(const Word &w, const WordIndex &others, double reachPt);
+
 } // namespace bt
