@@ -72,6 +72,35 @@ const char *editName(int e) {
     return names[e];
 }
 
+// A bare page with text lines drawn where `lines` say, and the words a text layer would give
+// for them (boxes in points). For edits placed more tightly than the sheet generator places them.
+struct TextLine {
+    QPointF baselinePt; // start of the line's baseline
+    QString text;
+};
+
+cv::Mat drawTextPage(const QVector<TextLine> &lines, Words *words) {
+    const double pxPerPt = kDpi / 72.0;
+    cv::Mat page(int(300 * pxPerPt), int(400 * pxPerPt), CV_8U, cv::Scalar(255));
+    const int font = cv::FONT_HERSHEY_SIMPLEX;
+    const double scale = 0.45; // about 6 pt capitals at 150 dpi
+    for (const TextLine &line : lines) {
+        double x = line.baselinePt.x() * pxPerPt;
+        const int y = int(std::lround(line.baselinePt.y() * pxPerPt));
+        for (const QString &w : line.text.split(QLatin1Char(' '))) {
+            int base = 0;
+            const cv::Size size = cv::getTextSize(w.toStdString(), font, scale, 1, &base);
+            cv::putText(page, w.toStdString(), cv::Point(int(x), y), font, scale, cv::Scalar(0), 1,
+                        cv::LINE_8);
+            words->append(Word{w, QRectF(x / pxPerPt, (y - size.height) / pxPerPt, size.width / pxPerPt,
+                                         (size.height + base) / pxPerPt)});
+            int spaceBase = 0;
+            x += size.width + cv::getTextSize("n", font, scale, 1, &spaceBase).width;
+        }
+    }
+    return page;
+}
+
 } // namespace
 
 class TestChangeDetector : public QObject {
@@ -413,6 +442,49 @@ private slots:
         for (const ChangeRegion &r : run.regions)
             QVERIFY2(r.kind == ChangeKind::Removed && r.newText.isEmpty() && !r.oldText.isEmpty(),
                      qPrintable(regionsText(run.regions)));
+    }
+
+    // Issue 14 item 4: several independent text edits close together (a note, a reference and a
+    // dimension on consecutive lines, a few points apart, each starting elsewhere) are one cloud
+    // each, covering the changed line whole and reporting only that line's words - not one cloud
+    // over all of them listing every word in its box.
+    void closeTextEditsStaySeparate() {
+        const QVector<TextLine> oldLines{{{40, 100}, QStringLiteral("NOTE 4 SEAL ALL JOINTS")},
+                                         {{75, 110}, QStringLiteral("SEE DETAIL 5")},
+                                         {{95, 120}, QStringLiteral("24 MM")},
+                                         {{40, 130}, QStringLiteral("UNCHANGED TEXT BELOW")}};
+        QVector<TextLine> newLines = oldLines;
+        newLines[0].text = QStringLiteral("NOTE 4 CAULK ALL JOINTS");
+        newLines[1].text = QStringLiteral("SEE DETAIL 7");
+        newLines[2].text = QStringLiteral("30 MM");
+        Words oldWords, newWords;
+        const cv::Mat oldPage = drawTextPage(oldLines, &oldWords);
+        const cv::Mat newPage = drawTextPage(newLines, &newWords);
+        ChangeRegions regions =
+            detectChanges(oldPage, newPage, kDpi, ChangeOptions(), oldWords, newWords).regions;
+        attachRegionTexts(regions, oldWords, newWords, kDpi);
+        // Each edit's box: its line's words on both sides.
+        QVector<QRectF> edits(3);
+        for (const Words *words : {&oldWords, &newWords})
+            for (const Word &w : *words)
+                for (int i = 0; i < 3; ++i)
+                    if (std::abs(w.box.bottom() - oldLines[i].baselinePt.y()) < 4)
+                        edits[i] = edits[i].isNull() ? w.box : edits[i].united(w.box);
+        QVERIFY2(regions.size() == 3, qPrintable(regionsText(regions)));
+        for (int i = 0; i < 3; ++i) {
+            const auto hit = std::find_if(regions.begin(), regions.end(), [&](const ChangeRegion &r) {
+                return hits(edits[i], r.boxPt) && r.boxPt.contains(edits[i].center());
+            });
+            QVERIFY2(
+                hit != regions.end(),
+                qPrintable(
+                    QStringLiteral("edit %1 not found: %2").arg(newLines[i].text, regionsText(regions))));
+            // The cloud covers the changed line whole and says what changed on it, nothing more.
+            QVERIFY2(hit->boxPt.contains(edits[i].adjusted(1, 1, -1, -1)),
+                     qPrintable(rectText(edits[i]) + QStringLiteral(": ") + regionsText(regions)));
+            QCOMPARE(hit->oldText.join(QLatin1Char(' ')), oldLines[i].text);
+            QCOMPARE(hit->newText.join(QLatin1Char(' ')), newLines[i].text);
+        }
     }
 
     void revisionTexts() {

@@ -1,5 +1,8 @@
 #include "changedetector.h"
 
+#include "textlines.h"
+#include "wordtwins.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <algorithm>
@@ -30,34 +33,6 @@ cv::Rect toPx(const QRectF &pt, double pxPerPt, const cv::Size &bounds) {
     const cv::Rect r(int(std::floor(pt.x() * pxPerPt)), int(std::floor(pt.y() * pxPerPt)),
                      int(std::ceil(pt.width() * pxPerPt)) + 1, int(std::ceil(pt.height() * pxPerPt)) + 1);
     return r & cv::Rect(0, 0, bounds.width, bounds.height);
-}
-
-QString normalisedWord(const QString &s) {
-    QString out;
-    for (const QChar c : s)
-        if (!c.isSpace()) out += c.toUpper();
-    return out;
-}
-
-// Word centres by normalised text, to find a word's twin (same text, same place) on the other
-// side without comparing every pair of words (a heavy sheet has thousands).
-using WordIndex = QHash<QString, QVector<QPointF>>;
-
-WordIndex indexWords(const Words &words) {
-    WordIndex index;
-    for (const Word &w : words)
-        index[normalisedWord(w.text)].append(w.box.center());
-    return index;
-}
-
-bool hasTwin(const Word &w, const WordIndex &others) {
-    const auto it = others.constFind(normalisedWord(w.text));
-    if (it == others.constEnd()) return false;
-    const double tol = std::max(1.5, 0.3 * w.box.height());
-    const QPointF c = w.box.center();
-    return std::any_of(it->begin(), it->end(), [&](const QPointF &o) {
-        return std::abs(o.x() - c.x()) <= tol && std::abs(o.y() - c.y()) <= tol;
-    });
 }
 
 // Strict comparison of one word's area: the page-wide tolerance is sized for line work and
@@ -124,6 +99,17 @@ cv::Rect compareWordArea(const QRectF &boxPt, double pxPerPt, const cv::Mat &old
     confirmed(inner) |= removedHere;
     return newRect | inner;
 }
+
+// The component label of some changed cell in `cells` (0 when it has none).
+int labelOfChangedCell(const cv::Mat &labels, const cv::Mat &grid, const cv::Rect &cells) {
+    for (int y = cells.y; y < cells.br().y; ++y)
+        for (int x = cells.x; x < cells.br().x; ++x)
+            if (grid.at<uchar>(y, x)) return labels.at<int>(y, x);
+    return 0;
+}
+
+// Text found this far (points, each axis) from where the other side has it moved with its drawing.
+constexpr double kMovedTextReachPt = 150.0;
 
 constexpr int kCleanPaperMargin = 8;
 
@@ -300,6 +286,28 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
             dirtyBlocks.push_back(block);
         }
     const double cellPt = cell / pxPerPt;
+    // Changed text is grouped by its words, not by distance, where the text is all that changed
+    // in a cluster: a note line, a label or a dimension is one cloud, covered whole, and the line
+    // above or below stays separate however close (distance grouping joined a stack of edited
+    // notes into one cloud listing every word). Clusters with changed drawing ink keep their
+    // labels (a new part and its designator are one change).
+    QVector<QRectF> textLines;
+    cv::Mat textCells; // grouping cells in or next to a changed text line
+    if (bothHaveWords) {
+        const Words oldUntwinned = untwinnedWords(oldWords, newWords);
+        const Words untwinned = oldUntwinned + untwinnedWords(newWords, oldWords);
+        QVector<bool> edited(untwinned.size());
+        for (int i = 0; i < untwinned.size(); ++i)
+            edited[i] = !hasTextNearby(untwinned[i], i < oldUntwinned.size() ? newIndex : oldIndex,
+                                       kMovedTextReachPt);
+        textLines = changedTextLines(untwinned, edited, grid, cellPt, options.groupDistancePt * 2);
+        textCells = cv::Mat::zeros(gridSize, CV_8U);
+        for (const QRectF &line : textLines) {
+            // One cell of margin: glyph ink a hair outside a tight word box belongs to the word.
+            const QRectF margin = line.adjusted(-cellPt, -cellPt, cellPt, cellPt);
+            textCells(toPx(margin, 1.0 / cellPt, gridSize)).setTo(255);
+        }
+    }
     // Text runs horizontally: join twice as far along a line as across lines, so a note's
     // number and its text make one cloud while the next note line stays separate.
     const int joinY = std::max(1, int(std::lround(0.5 * options.groupDistancePt / cellPt)));
@@ -326,22 +334,14 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
 
     const double minInkPx = (options.scanned ? 4.0 : 1.0) * options.minInkPt2 * pxPerPt * pxPerPt;
-    for (int i = 1; i < n; ++i) {
-        const cv::Rect comp(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                            stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-        // Tight box: the changed cells of this component, not its dilated outline.
-        const cv::Mat own = (labels(comp) == i) & grid(comp);
-        const cv::Rect tight = cv::boundingRect(own);
-        if (tight.area() <= 0) continue;
-        const cv::Rect px = cv::Rect((comp.x + tight.x) * cell, (comp.y + tight.y) * cell, tight.width * cell,
-                                     tight.height * cell) &
-                            cv::Rect(0, 0, page.width, page.height);
+    auto addRegion = [&](const cv::Rect &px, bool textLine) {
         ChangeRegion region;
+        region.textLine = textLine;
         region.addedPx = cv::countNonZero(out.masks.added(px));
         region.removedPx = cv::countNonZero(out.masks.removed(px));
         if (region.addedPx + region.removedPx < minInkPx &&
             (confirmed.empty() || cv::countNonZero(confirmed(px)) == 0))
-            continue;
+            return;
         const int total = region.addedPx + region.removedPx;
         region.kind = region.removedPx <= 0.1 * total ? ChangeKind::Added
                       : region.addedPx <= 0.1 * total ? ChangeKind::Removed
@@ -349,6 +349,36 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
         region.boxPx = QRect(px.x, px.y, px.width, px.height);
         region.boxPt = QRectF(px.x / pxPerPt, px.y / pxPerPt, px.width / pxPerPt, px.height / pxPerPt);
         out.regions.append(region);
+    };
+    QVector<bool> textOnly(n, false);
+    for (int i = 1; i < n; ++i) {
+        const cv::Rect comp(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                            stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+        // Tight box: the changed cells of this component, not its dilated outline.
+        const cv::Mat own = (labels(comp) == i) & grid(comp);
+        const cv::Rect tight = cv::boundingRect(own);
+        if (tight.area() <= 0) continue;
+        if (!textCells.empty() && cv::countNonZero(own & ~textCells(comp)) == 0) {
+            textOnly[i] = true; // its text lines are its clouds
+            continue;
+        }
+        addRegion(cv::Rect((comp.x + tight.x) * cell, (comp.y + tight.y) * cell, tight.width * cell,
+                           tight.height * cell) &
+                      cv::Rect(0, 0, page.width, page.height),
+                  false);
+    }
+    for (const QRectF &line : textLines) {
+        if (!textOnly[labelOfChangedCell(labels, grid, toPx(line, 1.0 / cellPt, gridSize))]) continue;
+        // The cloud covers the line's words whole and its changed ink (glyphs reaching past a
+        // tight word box).
+        const cv::Rect cells = toPx(line.adjusted(-cellPt, -cellPt, cellPt, cellPt), 1.0 / cellPt, gridSize);
+        cv::Rect box = toPx(line, pxPerPt, page);
+        const cv::Rect ink = cv::boundingRect(grid(cells));
+        if (ink.area() > 0)
+            box |= cv::Rect((cells.x + ink.x) * cell, (cells.y + ink.y) * cell, ink.width * cell,
+                            ink.height * cell) &
+                   cv::Rect(0, 0, page.width, page.height);
+        addRegion(box, true);
     }
     numberRegions(out.regions);
     return out;

@@ -14,8 +14,11 @@ QString changeKindName(ChangeKind kind); // "added", "removed", "modified"
 struct ChangeRegion {
     int id = 0; // 1-based, in reading order on the sheet
     ChangeKind kind = ChangeKind::Modified;
-    QRect boxPx;     // NEW page pixels at the comparison DPI
-    QRectF boxPt;    // NEW page points, origin top-left, y down
+    QRect boxPx;  // NEW page pixels at the comparison DPI
+    QRectF boxPt; // NEW page points, origin top-left, y down
+    // A changed text line (words grouped by the text layer), not drawing ink: it is never merged
+    // with a drawing's cloud just because their boxes overlap.
+    bool textLine = false;
     int addedPx = 0; // changed ink pixels in the region
     int removedPx = 0;
     QStringList oldText; // words of OLD inside the region, reading order

@@ -1,4 +1,5 @@
 #include "changedetector.h"
+#include "wordtwins.h"
 
 #include <algorithm>
 #include <cmath>
@@ -52,6 +53,37 @@ QVector<int> touchedPhrases(const QRectF &region, const QVector<Phrase> &all) {
     return out;
 }
 
+// The phrases a region may report, per side. A region's texts are the text that changed, not
+// every word in its box: a phrase qualifies when one of its words has no twin on the other side
+// (so "REV 1" -> "REV 2" still reads whole). A phrase clouded as a changed text line belongs to
+// that cloud only, not also to a drawing's cloud whose box happens to cover it.
+struct Eligible {
+    QVector<bool> forText;
+    QVector<bool> forDrawing;
+};
+
+Eligible eligiblePhrases(const QVector<Phrase> &all, const Words &others, const ChangeRegions &regions) {
+    const WordIndex index = indexWords(others);
+    Eligible out{QVector<bool>(all.size(), others.isEmpty()), {}};
+    if (!others.isEmpty())
+        for (int i = 0; i < all.size(); ++i)
+            out.forText[i] = std::any_of(all[i].words.begin(), all[i].words.end(),
+                                         [&](const Word &w) { return !hasTwin(w, index); });
+    out.forDrawing = out.forText;
+    for (const ChangeRegion &r : regions)
+        if (r.textLine)
+            for (int i : touchedPhrases(r.boxPt, all))
+                out.forDrawing[i] = false;
+    return out;
+}
+
+QVector<int> reportedPhrases(const ChangeRegion &r, const QVector<Phrase> &all, const Eligible &eligible) {
+    const QVector<bool> &ok = r.textLine ? eligible.forText : eligible.forDrawing;
+    QVector<int> out = touchedPhrases(r.boxPt, all);
+    out.erase(std::remove_if(out.begin(), out.end(), [&](int i) { return !ok[i]; }), out.end());
+    return out;
+}
+
 QStringList texts(const QVector<int> &indices, const QVector<Phrase> &all) {
     Words words;
     for (int i : indices)
@@ -82,6 +114,13 @@ bool sameTextRow(const ChangeRegion &a, const ChangeRegion &b) {
     return overlap >= 0.6 * h && gap <= 30.0 * h;
 }
 
+// A drawing region whose box holds (nearly) all of a text line's box.
+bool containsMostOf(const ChangeRegion &drawing, const ChangeRegion &text) {
+    if (drawing.textLine || !text.textLine) return false;
+    const QRectF inter = drawing.boxPt.intersected(text.boxPt);
+    return inter.width() * inter.height() >= 0.9 * text.boxPt.width() * text.boxPt.height();
+}
+
 } // namespace
 
 void numberRegions(ChangeRegions &regions) {
@@ -97,14 +136,16 @@ void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, 
     const QVector<Phrase> oldPhrases = phrases(oldWordsInNewFrame);
     const QVector<Phrase> newPhrases = phrases(newWords);
     const double pxPerPt = pixelsPerPoint(dpi);
+    const Eligible oldEligible = eligiblePhrases(oldPhrases, newWords, regions);
+    const Eligible newEligible = eligiblePhrases(newPhrases, oldWordsInNewFrame, regions);
 
     // Grow each region over the phrases it touches (one pass: growing again from the grown box
     // would walk along a dense note block).
     for (ChangeRegion &r : regions) {
         QRectF box = r.boxPt;
-        for (int i : touchedPhrases(r.boxPt, oldPhrases))
+        for (int i : reportedPhrases(r, oldPhrases, oldEligible))
             box = box.united(oldPhrases[i].box);
-        for (int i : touchedPhrases(r.boxPt, newPhrases))
+        for (int i : reportedPhrases(r, newPhrases, newEligible))
             box = box.united(newPhrases[i].box);
         r.boxPt = box;
     }
@@ -114,8 +155,16 @@ void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, 
         merged = false;
         for (int i = 0; i < regions.size() && !merged; ++i) {
             for (int j = i + 1; j < regions.size(); ++j) {
-                if (!regions[i].boxPt.intersects(regions[j].boxPt) && !sameTextRow(regions[i], regions[j]))
+                // Text and drawing ink were told apart from their words: boxes overlapping does
+                // not make them one change, but a text line inside a drawing's changed area is
+                // part of that change (a label of a redrawn block).
+                if (regions[i].textLine != regions[j].textLine) {
+                    if (!containsMostOf(regions[i], regions[j]) && !containsMostOf(regions[j], regions[i]))
+                        continue;
+                } else if (!regions[i].boxPt.intersects(regions[j].boxPt) &&
+                           !sameTextRow(regions[i], regions[j])) {
                     continue;
+                }
                 regions[i].boxPt = regions[i].boxPt.united(regions[j].boxPt);
                 regions[i].addedPx += regions[j].addedPx;
                 regions[i].removedPx += regions[j].removedPx;
@@ -128,8 +177,8 @@ void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, 
     }
     for (ChangeRegion &r : regions) {
         // Texts from the original touch test against the final box: words wholly inside count.
-        r.oldText = texts(touchedPhrases(r.boxPt, oldPhrases), oldPhrases);
-        r.newText = texts(touchedPhrases(r.boxPt, newPhrases), newPhrases);
+        r.oldText = texts(reportedPhrases(r, oldPhrases, oldEligible), oldPhrases);
+        r.newText = texts(reportedPhrases(r, newPhrases, newEligible), newPhrases);
         r.boxPx = QRectF(r.boxPt.topLeft() * pxPerPt, r.boxPt.size() * pxPerPt).toAlignedRect();
     }
     numberRegions(regions);
