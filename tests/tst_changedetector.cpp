@@ -243,6 +243,28 @@ private:
     }
 
 private slots:
+    // Stroke fonts (KiCad, AutoCAD SHX) draw glyphs past the boxes of the invisible text laid over
+    // them. A changed last letter ("1.04c" -> "1.05", the geometry of the KiCad pair's title
+    // block) is changed ink mostly beside its word's box: it still takes its phrase, so the cloud
+    // covers the whole changed field and says what changed, instead of a 7-pt sliver without text.
+    void changedGlyphPastItsWordBoxTakesTheWord() {
+        const Words oldWords = {Word{QStringLiteral("Rev:"), QRectF(745.5, 546.0, 12.8, 5.4), 100},
+                                Word{QStringLiteral("1.04c"), QRectF(760.0, 546.0, 14.8, 5.4), 100}};
+        const Words newWords = {Word{QStringLiteral("Rev:"), QRectF(745.5, 546.0, 12.8, 5.4), 100},
+                                Word{QStringLiteral("1.05"), QRectF(760.0, 546.0, 11.5, 5.4), 100}};
+        ChangeRegion glyph;
+        glyph.boxPt = QRectF(772.7, 544.9, 6.9, 5.9);
+        glyph.addedPx = 20;
+        glyph.removedPx = 60;
+        ChangeRegions regions{glyph};
+        attachRegionTexts(regions, oldWords, newWords, 150);
+        QCOMPARE(regions.size(), 1);
+        QCOMPARE(regions[0].oldText.join(QLatin1Char(' ')), QStringLiteral("Rev: 1.04c"));
+        QCOMPARE(regions[0].newText.join(QLatin1Char(' ')), QStringLiteral("Rev: 1.05"));
+        QVERIFY2(regions[0].boxPt.contains(QRectF(760.0, 546.0, 14.8, 5.4)),
+                 qPrintable(rectText(regions[0].boxPt)));
+    }
+
     // Orange or yellow markup is ink: a note added in a light colour is a change (its luminance,
     // 170-230, is paper-light for an ink threshold), and the same drawing with a colour theme's
     // dark blue linework instead of black is no change at all.

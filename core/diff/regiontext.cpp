@@ -36,12 +36,16 @@ QVector<Phrase> phrases(const Words &words) {
 }
 
 // A word belongs to a region when a good part of it is inside, or the region (a changed glyph)
-// lies mostly within the word.
+// lies mostly within the word. "Within" allows half a text height around the word's box: stroke
+// fonts (KiCad, AutoCAD SHX) draw glyphs past the box of the invisible text laid over them, and a
+// changed last letter must still take its word (and so its cloud the whole word).
 bool touches(const QRectF &region, const Word &w) {
     const QRectF inter = region.intersected(w.box);
-    if (inter.isEmpty()) return false;
-    const double a = inter.width() * inter.height();
-    return a >= 0.3 * w.box.width() * w.box.height() || a >= 0.5 * region.width() * region.height();
+    const double a = inter.isEmpty() ? 0.0 : inter.width() * inter.height();
+    if (a >= 0.3 * w.box.width() * w.box.height()) return true;
+    const double h = w.box.height();
+    const QRectF near = region.intersected(w.box.adjusted(-0.5 * h, -0.25 * h, 0.5 * h, 0.25 * h));
+    return !near.isEmpty() && near.width() * near.height() >= 0.5 * region.width() * region.height();
 }
 
 QVector<int> touchedPhrases(const QRectF &region, const QVector<Phrase> &all) {
