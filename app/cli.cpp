@@ -615,17 +615,17 @@ int runResume(const QStringList &arguments, bool retry) {
     QString oldPassword, newPassword;
     if (!run.password(parser, Side::Old, &oldPassword) || !run.password(parser, Side::New, &newPassword))
         return ExitError;
-    // On a terminal a set that needs a password and has none is asked for it now: the pipeline
-    // opens the sets again with it.
-    for (const auto &[path, password] :
-         {std::pair{job->oldFile, &oldPassword}, {job->newFile, &newPassword}}) {
-        DocumentError e;
-        if (password->isEmpty() && isatty(STDIN_FILENO))
-            openAsking(path, password, &e, RenderOptions().maxPixels);
-    }
+    // Opened once, here (on a terminal a set that needs a password and has none is asked for it),
+    // and handed to the pipeline as they are; a set that does not open fails the resume with its
+    // message.
+    const qint64 maxPixels = CompareSettings::fromJson(job->settings).maxPixels;
+    JobInputs inputs;
+    inputs.oldDoc = openAsking(job->oldFile, &oldPassword, &inputs.error, maxPixels);
+    if (inputs.oldDoc) inputs.newDoc = openAsking(job->newFile, &newPassword, &inputs.error, maxPixels);
+    inputs.oldFailed = !inputs.oldDoc;
     return runJob(parser, run, *store, options, reports,
                   [&](Pipeline &p, const PipelineOptions &o, QString *e) {
-                      return p.resume(id, o, e, oldPassword, newPassword);
+                      return p.resume(id, std::move(inputs), o, e);
                   });
 }
 

@@ -173,7 +173,6 @@ namespace {
 // which may take its full open timeout on a hostile file) so the server keeps answering.
 struct UploadCheck {
     int pages = 0;
-    bool isImage = false;
     LoadError code = LoadError::None;
     QString problem;        // core's message without the server's path, when the client may see it
     QString neededPassword; // kept only for a set that cannot be opened without it
@@ -190,15 +189,9 @@ UploadCheck checkUpload(const QString &path, const QString &password, std::share
         check.neededPassword = password;
     }
     check.code = e.code;
-    // A page no drawing has: the client is told which page and why (core says "PATH: problem").
-    const QString prefix = QDir::toNativeSeparators(path) + QStringLiteral(": ");
-    if ((e.code == LoadError::PageTooSmall || e.code == LoadError::PageTooLarge) &&
-        e.message.startsWith(prefix))
-        check.problem = e.message.mid(prefix.size());
-    if (doc) {
-        check.pages = doc->pageCount();
-        check.isImage = doc->isImage();
-    }
+    // A page no drawing has: the client is told which page and why.
+    if (e.code == LoadError::PageTooSmall || e.code == LoadError::PageTooLarge) check.problem = e.problem;
+    if (doc) check.pages = doc->pageCount();
     return check;
 }
 
@@ -210,9 +203,9 @@ QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
     if (type != "application/pdf")
         return now(HttpResponse::error(415, QStringLiteral("send the PDF as Content-Type: application/pdf")));
     if (request.body.isEmpty()) return now(HttpResponse::error(400, QStringLiteral("empty body")));
-    // Where core looks for a PDF's header. Anything else would be opened as an image, decoded in
-    // this process (only PDFs go to the render helpers) just to be refused.
-    if (!request.body.left(1024).contains("%PDF-"))
+    // Anything else would be opened as an image, decoded in this process (only PDFs go to the
+    // render helpers) just to be refused.
+    if (!hasPdfHeader(request.body))
         return now(HttpResponse::error(400, QStringLiteral("not a PDF that can be opened")));
     const QString password = percentDecoded(request.header("x-pdf-password"));
     if (password.size() > kMaxPasswordChars)
@@ -235,7 +228,7 @@ QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
     return QtConcurrent::run(&m_checks, checkUpload, path, password, m_stopping)
         .then(this, [this, upload](const UploadCheck &check) {
             UploadRecord record = upload;
-            if (check.code != LoadError::None || check.isImage) {
+            if (check.code != LoadError::None) {
                 QFile::remove(record.path);
                 // core's messages name a file on the server: the client gets its own.
                 if (check.code == LoadError::PasswordRequired)

@@ -33,11 +33,6 @@ namespace {
 const QString kFixtures = QStringLiteral(BT_SOURCE_DIR "/tests/data");
 constexpr int kCliTimeoutMs = 60000; // a refusal is quick; so are the small compares here
 
-bool writeFile(const QString &path, const QByteArray &bytes) {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() && f.flush();
-}
-
 } // namespace
 
 class TestBadInput : public QObject {
@@ -101,11 +96,7 @@ private:
         // in it for ever, the open timeout ends it.
         if (name == QLatin1String("page-tree-loop")) {
             const QString p = dir.filePath(QStringLiteral("page-tree-loop.pdf"));
-            writeFile(
-                p, handwrittenPdf({"<< /Type /Catalog /Pages 2 0 R >>",
-                                   "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-                                   "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-                                   "<< /Length 18 >>\nstream\n0 0 m 100 100 l S\nendstream"}));
+            writeFile(p, pageTreeLoopPdf());
             return p;
         }
         // Pages no drawing has: each size that follows from them (a crop scaled to a fixed pixel

@@ -26,6 +26,7 @@
 #include <QtTest>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace bt;
 using namespace bt::test;
@@ -44,20 +45,8 @@ constexpr rlim_t kCliAddressSpace = 4ULL << 30;
 // Mutants for the CLI: seeds apart from the Document run's, one mutation kind each.
 constexpr quint32 kCliFirstSeed = 100'001;
 
-bool writeFile(const QString &path, const QByteArray &bytes) {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() && f.flush();
-}
-
-QByteArray readFile(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 qint64 ownPeakRss() {
-    for (const QByteArray &line : readFile(QStringLiteral("/proc/self/status")).split('\n'))
-        if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    return 0;
+    return processPeakRssBytes(getpid());
 }
 
 QString megabytes(qint64 bytes) {

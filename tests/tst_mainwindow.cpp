@@ -756,13 +756,7 @@ private slots:
     // all the while, and Compare names the file instead of starting.
     void pageTreeLoopInTheWindow() {
         const QString loop = path(QStringLiteral("page-tree-loop.pdf"));
-        QFile f(loop);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(handwrittenPdf({"<< /Type /Catalog /Pages 2 0 R >>",
-                                "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-                                "<< /Length 18 >>\nstream\n0 0 m 100 100 l S\nendstream"}));
-        f.close();
+        QVERIFY(writeFile(loop, pageTreeLoopPdf()));
         MainWindow w;
         QElapsedTimer sinceTick;
         qint64 longestGapMs = 0;

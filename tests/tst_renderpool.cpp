@@ -29,20 +29,11 @@ namespace {
 // A hang is told from a slow run by these; they are no performance limits.
 constexpr int kHangMs = 20000;
 
-// Pids of the render helpers of `parent` (their command line says --parent PID).
+// Pids of the render helpers of `parent`.
 QVector<pid_t> helperPids(pid_t parent) {
     QVector<pid_t> pids;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        bool isPid = false;
-        const pid_t pid = pid_t(entry.toInt(&isPid));
-        if (!isPid) continue;
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!cmdline.open(QIODevice::ReadOnly)) continue;
-        const QList<QByteArray> args = cmdline.readAll().split('\0');
-        if (args.isEmpty() || !args.first().endsWith("buildtrace-renderer")) continue;
-        const int at = int(args.indexOf("--parent"));
-        if (at >= 0 && args.value(at + 1).toInt() == parent) pids.append(pid);
-    }
+    for (const qint64 pid : renderHelpersOf(parent))
+        pids.append(pid_t(pid));
     return pids;
 }
 

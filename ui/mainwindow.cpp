@@ -540,9 +540,10 @@ bool MainWindow::ensureStore(bool interactive) {
         store.reset(); // no connection left on the file that is moved aside
         if (!interactive) {
             statusBar()->showMessage(error);
-            // The question waits for the window to be up (this runs from its constructor too).
-            QTimer::singleShot(0, this, [this] {
-                if (!m_store && !isRunning()) ensureStore(true);
+            // The question waits for the window to be up (this runs from its constructor too); the
+            // file was checked already.
+            QTimer::singleShot(0, this, [this, path, error] {
+                if (!m_store && !isRunning() && startFreshHistory(path, error)) ensureStore(true);
             });
             return false;
         }

@@ -29,9 +29,8 @@ constexpr int kMinTiles = 3;
 constexpr double kExplained = 0.4;
 
 struct Tile {
-    cv::Rect rect;  // full resolution, NEW frame
-    cv::Rect crop;  // tile with its margin, full resolution (a multiple of 2k on each side)
-    cv::Rect inner; // the tile inside the working crop
+    cv::Rect rect;                            // full resolution, NEW frame
+    cv::Rect inner;                           // the tile inside the working crop
     cv::Mat oldInk, newInk, oldNear, newNear; // working crop masks (near: ink dilated 1 px)
     int mismatch0 = 0;
     cv::Point estimate; // working px, NEW p shows OLD p + estimate
@@ -127,7 +126,6 @@ Tile makeTile(const cv::Mat &a, const cv::Mat &n, const cv::Rect &rect, int k, i
     crop &= cv::Rect(0, 0, n.cols, n.rows);
     crop.width -= crop.width % step;
     crop.height -= crop.height % step;
-    t.crop = crop;
     if (crop.width < 4 * step || crop.height < 4 * step) return t;
     const cv::Mat aw = shrinkBy(a(crop), k), nw = shrinkBy(n(crop), k);
     t.oldInk = aw < kWorkInk;
@@ -316,6 +314,10 @@ cv::Mat alignPiecewise(const cv::Mat &alignedOld, const cv::Mat &newGrey, double
     const cv::Rect page(0, 0, newGrey.cols, newGrey.rows);
     std::vector<cv::Mat> masks;
     for (size_t i = 0; i < candidates.size(); ++i) {
+        if (!found[i].parts) { // nothing of OLD follows this displacement
+            masks.emplace_back();
+            continue;
+        }
         cv::Mat work(labels.size(), CV_8U, cv::Scalar(0));
         for (int y = 0; y < labels.rows; ++y) {
             const int *l = labels.ptr<int>(y);

@@ -238,14 +238,15 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
               cv::Range(r.x / tile, (r.br().x - 1) / tile + 1))
             .setTo(255);
     };
-    for (const Word &w : newWords)
-        if (!bothHaveWords || !hasTwin(w, oldIndex))
+    Words oldUntwinned, newUntwinned; // with both sides' words: those without a twin (text lines below)
+    for (const auto &[words, index, untwinned] :
+         {std::tuple(&newWords, &oldIndex, &newUntwinned), std::tuple(&oldWords, &newIndex, &oldUntwinned)})
+        for (const Word &w : *words) {
+            if (bothHaveWords && hasTwin(w, *index)) continue;
+            if (bothHaveWords) untwinned->append(w);
             markDirty(compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned,
                                       options.inkThreshold, out.masks, confirmed));
-    for (const Word &w : oldWords)
-        if (!bothHaveWords || !hasTwin(w, newIndex))
-            markDirty(compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned,
-                                      options.inkThreshold, out.masks, confirmed));
+        }
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
     const int band = int(std::lround(options.edgeBandPt * pxPerPt));
     if (band > 0) {
@@ -294,8 +295,7 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     QVector<QRectF> textLines;
     cv::Mat textCells; // grouping cells in or next to a changed text line
     if (bothHaveWords) {
-        const Words oldUntwinned = untwinnedWords(oldWords, newWords);
-        const Words untwinned = oldUntwinned + untwinnedWords(newWords, oldWords);
+        const Words untwinned = oldUntwinned + newUntwinned;
         QVector<bool> edited(untwinned.size());
         for (int i = 0; i < untwinned.size(); ++i)
             edited[i] = !hasTextNearby(untwinned[i], i < oldUntwinned.size() ? newIndex : oldIndex,

@@ -40,14 +40,6 @@ bool hasTwin(const Word &w, const WordIndex &others) {
     return sameTextWithin(w, others, std::max(1.5, 0.3 * w.box.height()));
 }
 
-Words untwinnedWords(const Words &words, const Words &others) {
-    const WordIndex index = indexWords(others);
-    Words out;
-    for (const Word &w : words)
-        if (!hasTwin(w, index)) out.append(w);
-    return out;
-}
-
 bool hasTextNearby(const Word &w, const WordIndex &others, double reachPt) {
     return sameTextWithin(w, others, reachPt);
 }

@@ -19,9 +19,6 @@ WordIndex indexWords(const Words &words);
 // True when `others` has a word of the same text at the same place as `w` (both in NEW's frame).
 bool hasTwin(const Word &w, const WordIndex &others);
 
-// The words of `words` without a twin in `others`: text that changed, moved, came or went.
-Words untwinnedWords(const Words &words, const Words &others);
-
 // True when the other side has `w`'s text within `reachPt` (centre to centre, each axis): text
 // that moved with its drawing rather than an edit (a re-laid-out sheet shifts every label and
 // zone number; that is a move, not a hundred text edits).

@@ -18,11 +18,8 @@ namespace bt {
 namespace {
 
 DocumentError makeError(LoadError code, const QString &path, const QString &problem) {
-    return DocumentError{code, QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), problem)};
-}
-
-bool hasPdfHeader(const QByteArray &head) {
-    return head.contains("%PDF-");
+    return DocumentError{code, QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), problem),
+                         problem};
 }
 
 // A PDF ends with %%EOF (possibly followed by a little whitespace or junk); a file cut short
@@ -75,6 +72,10 @@ cv::Mat argbToGreyOnWhite(const QImage &image, GreyFrom from) {
     cv::Mat out;
     argbToGreyOnWhite(image, out, from);
     return out;
+}
+
+bool hasPdfHeader(const QByteArray &head) {
+    return head.left(1024).contains("%PDF-");
 }
 
 double cappedDpi(QSizeF sizePt, double requestedDpi, qint64 maxPixels) {

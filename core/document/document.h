@@ -1,6 +1,6 @@
 #pragma once
 
-#include "render/renderprocess.h"
+#include "render/cancelflag.h"
 #include "word.h"
 
 #include <QHash>
@@ -32,8 +32,12 @@ enum class LoadError {
 struct DocumentError {
     LoadError code = LoadError::None;
     QString message; // one line, names the file and the problem
+    QString problem; // the problem alone (for a reader who must not see the path: the job server)
     explicit operator bool() const { return code != LoadError::None; }
 };
+
+// Whether a file's first 1024 bytes say it is a PDF (else Document::open reads it as an image).
+bool hasPdfHeader(const QByteArray &head);
 
 struct RenderOptions {
     double dpi = 220.0;

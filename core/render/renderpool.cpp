@@ -125,35 +125,35 @@ void RenderPool::release(RenderProcess *helper) {
     m_idle.wakeOne();
 }
 
-RenderReply RenderPool::call(int doc, QJsonObject request, int timeoutMs, const CancelFlag *cancel,
-                             cv::Mat *image) {
-    const Lease lease(*this, doc, cancel);
-    RenderProcess *helper = lease.get();
-    if (!helper) return RenderReply{RenderFailure::Cancelled, {}, {}, {}};
-
+std::optional<RenderPool::Source> RenderPool::prepare(RenderProcess &helper, int doc) {
     std::optional<Source> source;
     QVector<int> removed;
     {
         const QMutexLocker lock(&m_mutex);
-        for (const int open : std::as_const(helper->openDocuments()))
+        for (const int open : std::as_const(helper.openDocuments()))
             if (!m_sources.contains(open)) removed.append(open);
         if (m_sources.contains(doc)) source = m_sources.value(doc);
     }
     for (const int gone : removed) {
-        helper->call({{QStringLiteral("op"), QStringLiteral("close")}, {QStringLiteral("doc"), gone}},
-                     kCloseTimeoutMs, nullptr);
-        helper->openDocuments().remove(gone);
+        helper.call({{QStringLiteral("op"), QStringLiteral("close")}, {QStringLiteral("doc"), gone}},
+                    kCloseTimeoutMs, nullptr);
+        helper.openDocuments().remove(gone);
     }
-    if (!source) return RenderReply{RenderFailure::Refused, QStringLiteral("not-open"), {}, {}};
+    return source;
+}
 
-    if (request.value(QStringLiteral("op")).toString() == QLatin1String("open"))
-        return openIn(*helper, doc, *source, cancel);
+RenderReply RenderPool::call(int doc, QJsonObject request, const CancelFlag *cancel, cv::Mat *image) {
+    const Lease lease(*this, doc, cancel);
+    RenderProcess *helper = lease.get();
+    if (!helper) return RenderReply{RenderFailure::Cancelled, {}, {}, {}};
+    const std::optional<Source> source = prepare(*helper, doc);
+    if (!source) return RenderReply{RenderFailure::Refused, QStringLiteral("not-open"), {}, {}};
     if (!helper->openDocuments().contains(doc)) {
         const RenderReply opened = openIn(*helper, doc, *source, cancel);
         if (!opened.ok()) return opened;
     }
     request.insert(QStringLiteral("doc"), doc);
-    RenderReply reply = helper->call(request, timeoutMs, cancel);
+    RenderReply reply = helper->call(request, m_limits.pageTimeoutMs, cancel);
     if (reply.ok() && image)
         *image = helper->takeImage(reply.json.value(QStringLiteral("width")).toInt(),
                                    reply.json.value(QStringLiteral("height")).toInt());
@@ -174,8 +174,12 @@ RenderReply RenderPool::openIn(RenderProcess &helper, int doc, const Source &sou
 }
 
 RenderReply RenderPool::open(int doc, const CancelFlag *cancel) {
-    return call(doc, {{QStringLiteral("op"), QStringLiteral("open")}}, m_limits.openTimeoutMs, cancel,
-                nullptr);
+    const Lease lease(*this, doc, cancel);
+    RenderProcess *helper = lease.get();
+    if (!helper) return RenderReply{RenderFailure::Cancelled, {}, {}, {}};
+    const std::optional<Source> source = prepare(*helper, doc);
+    if (!source) return RenderReply{RenderFailure::Refused, QStringLiteral("not-open"), {}, {}};
+    return openIn(*helper, doc, *source, cancel);
 }
 
 RenderReply RenderPool::render(int doc, int page, QSize pagePx, QRect clipPx, const CancelFlag *cancel,
@@ -187,7 +191,7 @@ RenderReply RenderPool::render(int doc, int page, QSize pagePx, QRect clipPx, co
     if (!clipPx.isEmpty())
         request.insert(QStringLiteral("clip"),
                        QJsonArray{clipPx.x(), clipPx.y(), clipPx.width(), clipPx.height()});
-    RenderReply reply = call(doc, request, m_limits.pageTimeoutMs, cancel, image);
+    RenderReply reply = call(doc, request, cancel, image);
     if (reply.ok() && image && image->empty()) {
         reply.failure = RenderFailure::Crashed;
         reply.message =
@@ -198,7 +202,7 @@ RenderReply RenderPool::render(int doc, int page, QSize pagePx, QRect clipPx, co
 
 RenderReply RenderPool::words(int doc, int page, const CancelFlag *cancel) {
     return call(doc, {{QStringLiteral("op"), QStringLiteral("words")}, {QStringLiteral("page"), page}},
-                m_limits.pageTimeoutMs, cancel, nullptr);
+                cancel, nullptr);
 }
 
 qint64 RenderPool::peakRssBytes() const {

@@ -8,6 +8,7 @@
 #include <QWaitCondition>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bt {
@@ -56,7 +57,10 @@ private:
     explicit RenderPool(const RenderLimits &limits);
     RenderProcess *acquire(int doc, const CancelFlag *cancel);
     void release(RenderProcess *helper);
-    RenderReply call(int doc, QJsonObject request, int timeoutMs, const CancelFlag *cancel, cv::Mat *image);
+    // The doc's source, once the helper closed the documents removed since; nullopt when removed.
+    std::optional<Source> prepare(RenderProcess &helper, int doc);
+    // A render or words request (with the page time limit), opening doc in the helper first.
+    RenderReply call(int doc, QJsonObject request, const CancelFlag *cancel, cv::Mat *image);
     RenderReply openIn(RenderProcess &helper, int doc, const Source &source, const CancelFlag *cancel);
 
     RenderLimits m_limits;

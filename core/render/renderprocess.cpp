@@ -1,5 +1,7 @@
 #include "renderprocess.h"
 
+#include "renderchannel.h"
+
 #include "i18n/enginetext.h"
 
 #include <QDateTime>
@@ -179,7 +181,6 @@ RenderReply RenderProcess::died() {
 
 RenderReply RenderProcess::call(const QJsonObject &request, int timeoutMs, const CancelFlag *cancel) {
     RenderReply reply;
-    m_lastUsed = QDateTime::currentMSecsSinceEpoch();
     if (cancel && cancel->load()) {
         reply.failure = RenderFailure::Cancelled;
         return reply;
@@ -190,14 +191,7 @@ RenderReply RenderProcess::call(const QJsonObject &request, int timeoutMs, const
         reply.message = tr("cannot start the renderer %1 (%2)").arg(m_program, error);
         return reply;
     }
-    const QByteArray line = QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n';
-    for (qint64 sent = 0; sent < line.size();) {
-        const ssize_t n =
-            ::send(m_channel, line.constData() + sent, size_t(line.size() - sent), MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return died();
-        sent += n;
-    }
+    if (!sendJsonLine(m_channel, request)) return died();
     QElapsedTimer clock;
     clock.start();
     for (;;) {

@@ -60,7 +60,6 @@ public:
 
     bool isRunning() const { return m_pid > 0; }
     QSet<int> &openDocuments() { return m_open; } // ids opened in the running helper
-    qint64 lastUsed() const { return m_lastUsed; }
     // Largest resident set of this helper and its earlier incarnations.
     qint64 peakRssBytes() const;
 
@@ -80,7 +79,6 @@ private:
     size_t m_viewSize = 0;
     QByteArray m_buffer;
     QSet<int> m_open;
-    qint64 m_lastUsed = 0;
     int m_exitStatus = 0;
     qint64 m_peakRssDead = 0; // of incarnations already reaped
 };

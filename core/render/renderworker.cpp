@@ -1,5 +1,7 @@
 #include "renderworker.h"
 
+#include "renderchannel.h"
+
 #include "document/document.h"
 #include "pipeline/allocator.h"
 
@@ -51,7 +53,7 @@ public:
         while (readLine(&line)) {
             const QJsonObject request = QJsonDocument::fromJson(line).object();
             limitCpuForOneRequest();
-            if (!send(handle(request))) return 1;
+            if (!sendJsonLine(m_channel, handle(request))) return 1;
         }
         return 0; // the parent closed the channel
     }
@@ -71,19 +73,6 @@ private:
             if (n <= 0) return false;
             m_buffer.append(chunk, int(n));
         }
-    }
-
-    bool send(const QJsonObject &reply) {
-        const QByteArray bytes = QJsonDocument(reply).toJson(QJsonDocument::Compact) + '\n';
-        qint64 sent = 0;
-        while (sent < bytes.size()) {
-            const ssize_t n =
-                ::send(m_channel, bytes.constData() + sent, size_t(bytes.size() - sent), MSG_NOSIGNAL);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return false;
-            sent += n;
-        }
-        return true;
     }
 
     // RLIMIT_CPU counts the process's whole life: the soft limit is moved to "used so far + the

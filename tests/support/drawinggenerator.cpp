@@ -1211,6 +1211,13 @@ QByteArray handwrittenPdf(const QList<QByteArray> &objects) {
     return out;
 }
 
+QByteArray pageTreeLoopPdf() {
+    return handwrittenPdf({"<< /Type /Catalog /Pages 2 0 R >>",
+                           "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                           "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                           "<< /Length 18 >>\nstream\n0 0 m 100 100 l S\nendstream"});
+}
+
 QList<QByteArray> onePagePdf(const QByteArray &mediaBox, const QByteArray &label) {
     const QByteArray content = "BT /F1 24 Tf 72 72 Td (" + label + ") Tj ET";
     return {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

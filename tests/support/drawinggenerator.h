@@ -98,6 +98,9 @@ SheetLayout roomRects(const SheetSpec &spec);
 // A PDF assembled by hand from numbered object bodies (object 1 the catalog), with an exact
 // cross-reference table: for the fixtures QPdfWriter cannot make.
 QByteArray handwrittenPdf(const QList<QByteArray> &objects);
+// A PDF whose page tree contains itself (as ../shared/badinput/page-tree-loop.pdf): PDFium spins
+// in it for ever.
+QByteArray pageTreeLoopPdf();
 // The objects of a one-page PDF with one line of Helvetica text (the plain input of
 // tests/data/encrypted.pdf: onePagePdf("[0 0 612 792]", "ENCRYPTED FIXTURE")).
 QList<QByteArray> onePagePdf(const QByteArray &mediaBox, const QByteArray &label);

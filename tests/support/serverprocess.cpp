@@ -90,25 +90,6 @@ ServerProcess startServerProcess(const QString &serverPath, const QByteArray &to
     return s;
 }
 
-QByteArray readFile(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QList<qint64> renderHelpersOf(qint64 parent) {
-    const QByteArray nul(1, '\0');
-    const QByteArray parentArg = nul + "--parent" + nul + QByteArray::number(parent) + nul;
-    QList<qint64> helpers;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool isPid = false;
-        const qint64 pid = entry.toLongLong(&isPid);
-        if (!isPid) continue;
-        const QByteArray cmdline = readFile(QStringLiteral("/proc/%1/cmdline").arg(entry));
-        if (cmdline.contains("buildtrace-renderer") && cmdline.contains(parentArg)) helpers.append(pid);
-    }
-    return helpers;
-}
-
 namespace {
 QJsonValue normalizedValue(const QJsonValue &v) {
     if (v.isObject()) return normalizedResult(v.toObject());

@@ -3,6 +3,8 @@
 // Real job-server processes for the tests (tst_server, tst_sync), and the comparison of result
 // JSON between runs of one job.
 
+#include "testutil.h"
+
 #include <QJsonObject>
 #include <QMap>
 #include <QProcess>
@@ -53,12 +55,6 @@ struct ServerProcess {
 };
 ServerProcess startServerProcess(const QString &serverPath, const QByteArray &token, const QStringList &args,
                                  const QMap<QString, QString> &env = {}, quint16 port = 0);
-
-QByteArray readFile(const QString &path);
-
-// Running buildtrace-renderer helpers started by the process `parent` (their command line names
-// it after --parent); zombies, which have no command line, are not counted.
-QList<qint64> renderHelpersOf(qint64 parent);
 
 // What differs between two runs of one comparison, or between the server and the CLI, left out:
 // ids, times, where files are (the server names uploads and serves overlays by URL).

@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -197,6 +198,30 @@ QStringList rawQuery(const QString &path, const QString &sql) {
     }
     QSqlDatabase::removeDatabase(name);
     return out;
+}
+
+QByteArray readFile(const QString &path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QList<qint64> renderHelpersOf(qint64 parent) {
+    const QByteArray nul(1, '\0');
+    const QByteArray parentArg = nul + "--parent" + nul + QByteArray::number(parent) + nul;
+    QList<qint64> helpers;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid) continue;
+        const QByteArray cmdline = readFile(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (cmdline.contains("buildtrace-renderer") && cmdline.contains(parentArg)) helpers.append(pid);
+    }
+    return helpers;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() && f.flush();
 }
 
 } // namespace bt::test

@@ -77,4 +77,13 @@ QByteArray fileHash(const QString &path);
 // Lines of a text such as stderr (a trailing newline does not make an extra line).
 QStringList lines(const QString &text);
 
+// A whole file; empty when it cannot be read.
+QByteArray readFile(const QString &path);
+// Writes a whole file; false when it could not.
+bool writeFile(const QString &path, const QByteArray &bytes);
+
+// Running buildtrace-renderer helpers started by the process `parent` (their command line names
+// it after --parent); zombies, which have no command line, are not counted.
+QList<qint64> renderHelpersOf(qint64 parent);
+
 } // namespace bt::test
