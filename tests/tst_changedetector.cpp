@@ -509,6 +509,75 @@ private slots:
         }
     }
 
+    // Marks added beside each of a row of unchanged labels ("DNP" after Green, Red and Yellow LEDs)
+    // are three changes: an added revision row is one, but here unchanged words of the line stand
+    // among them. Before, they became one 250-pt cloud and none of the three was found alone.
+    void addedMarksAmongUnchangedLabelsStaySeparate() {
+        const QVector<TextLine> oldLines{{{40, 100}, QStringLiteral("GREEN")},
+                                         {{150, 100}, QStringLiteral("RED")},
+                                         {{250, 100}, QStringLiteral("YELLOW")}};
+        QVector<TextLine> newLines = oldLines;
+        newLines << TextLine{{85, 100}, QStringLiteral("DNP")} << TextLine{{185, 100}, QStringLiteral("DNP")}
+                 << TextLine{{305, 100}, QStringLiteral("DNP")};
+        Words oldWords, newWords;
+        const cv::Mat oldPage = drawTextPage(oldLines, &oldWords);
+        const cv::Mat newPage = drawTextPage(newLines, &newWords);
+        ChangeRegions regions =
+            detectChanges(oldPage, newPage, kDpi, ChangeOptions(), oldWords, newWords).regions;
+        attachRegionTexts(regions, oldWords, newWords, kDpi);
+        QVERIFY2(regions.size() == 3, qPrintable(regionsText(regions)));
+        for (const ChangeRegion &r : regions) {
+            QCOMPARE(r.newText, QStringList{QStringLiteral("DNP")});
+            QVERIFY2(r.boxPt.width() < 40, qPrintable(regionsText(regions)));
+        }
+    }
+
+    // A net split into four labels: the removed wire that ran to where the new labels now sit
+    // joined everything into one sheet-wide cloud that found none of the labels. The labels are
+    // one cloud each, the removed wire one of its own; a dimension line joining its own arrows
+    // and text stays one change (the public corpus' notes with leaders cover that case).
+    void changesJoinedOnlyByARemovedWireStaySeparate() {
+        const double pxPerPt = kDpi / 72.0;
+        auto px = [&](double pt) { return int(std::lround(pt * pxPerPt)); };
+        cv::Mat oldPage(px(300), px(400), CV_8U, cv::Scalar(255));
+        cv::Mat newPage = oldPage.clone();
+        const QVector<double> rows{70, 120, 170, 220};
+        cv::line(oldPage, {px(200), px(50)}, {px(200), px(rows.last())}, cv::Scalar(0), 2);
+        QVector<QRectF> labels;
+        Words newWords;
+        for (double y : rows) {
+            cv::line(oldPage, {px(200), px(y)}, {px(240), px(y)}, cv::Scalar(0), 2);
+            // The port: an outlined box with its net name, at the end of the old stub.
+            const QRectF port(240, y - 6, 70, 12);
+            cv::rectangle(newPage, {px(port.left()), px(port.top())}, {px(port.right()), px(port.bottom())},
+                          cv::Scalar(0), 2);
+            const QString name = QStringLiteral("VSENSE%1").arg(labels.size());
+            cv::putText(newPage, name.toStdString(), {px(244), px(y + 3)}, cv::FONT_HERSHEY_SIMPLEX, 0.45,
+                        cv::Scalar(0), 1);
+            newWords.append(Word{name, QRectF(244, y - 4, 60, 7)});
+            labels << port;
+        }
+        const Words oldWords;
+        ChangeRegions regions =
+            detectChanges(oldPage, newPage, kDpi, ChangeOptions(), oldWords, newWords).regions;
+        attachRegionTexts(regions, oldWords, newWords, kDpi);
+        for (const QRectF &label : labels) {
+            const bool alone = std::any_of(regions.begin(), regions.end(), [&](const ChangeRegion &r) {
+                return hits(label, r.boxPt) &&
+                       std::count_if(labels.begin(), labels.end(),
+                                     [&](const QRectF &l) { return r.boxPt.intersects(l); }) == 1;
+            });
+            QVERIFY2(alone,
+                     qPrintable(rectText(label) + QStringLiteral(" not alone in: ") + regionsText(regions)));
+        }
+        const QRectF wire(198, 48, 44, 176);
+        QVERIFY2(std::any_of(regions.begin(), regions.end(),
+                             [&](const ChangeRegion &r) {
+                                 return r.kind == ChangeKind::Removed && r.boxPt.intersects(wire);
+                             }),
+                 qPrintable(QStringLiteral("removed wire not clouded: ") + regionsText(regions)));
+    }
+
     void revisionTexts() {
         QStringList keys;
         const QString path = m_dir.filePath(QStringLiteral("rev2.pdf"));

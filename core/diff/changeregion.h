@@ -27,4 +27,14 @@ struct ChangeRegion {
 
 using ChangeRegions = QVector<ChangeRegion>;
 
+// Points between a region's changed ink and the cloud drawn around it. The cloud must not run
+// over the ink it marks, and a changed glyph needs a cloud one can see and click.
+constexpr double kCloudMarginPt = 4.0;
+
+// The cloud around a region as every output shows it (overlay, report, result JSON, change
+// lists): its changed ink grown by the margin, clipped to the page.
+QRectF cloudBoxPt(const ChangeRegion &region, QSizeF pageSizePt);
+// The same in NEW page pixels at `pxPerPt`, clipped to a page of `pagePx`.
+QRect cloudBoxPx(const ChangeRegion &region, double pxPerPt, QSize pagePx);
+
 } // namespace bt
