@@ -6,6 +6,7 @@
 #include "align/alignment.h"
 #include "compare/comparison.h"
 #include "diff/changedetector.h"
+#include "diff/movedink.h"
 #include "diff/overlay.h"
 #include "diff/textcheck.h"
 #include "document/document.h"
@@ -576,6 +577,52 @@ private slots:
                                  return r.kind == ChangeKind::Removed && r.boxPt.intersects(wire);
                              }),
                  qPrintable(QStringLiteral("removed wire not clouded: ") + regionsText(regions)));
+    }
+
+    // The same ink displaced is one `moved` change with its old place, whether it moved far (a
+    // removed and an added region) or by less than its size (one region holding both); an
+    // edited text is not a move however alike its glyphs. Before, these were removed + added
+    // and modified.
+    void displacedInkIsMoved() {
+        const double pxPerPt = kDpi / 72.0;
+        auto px = [&](double pt) { return int(std::lround(pt * pxPerPt)); };
+        auto symbol = [&](cv::Mat &page, double x, double y) { // a door: leaf and swing
+            cv::rectangle(page, {px(x), px(y)}, {px(x + 4), px(y + 40)}, cv::Scalar(0), cv::FILLED);
+            cv::ellipse(page, {px(x + 4), px(y + 40)}, {px(40), px(40)}, 0, 270, 360, cv::Scalar(0), 2);
+        };
+        const QVector<TextLine> lines{{{300, 280}, QStringLiteral("REV 1")}};
+        QVector<TextLine> newLines{{{300, 280}, QStringLiteral("REV 2")}};
+        Words oldWords, newWords;
+        cv::Mat oldPage = drawTextPage(lines, &oldWords), newPage = drawTextPage(newLines, &newWords);
+        symbol(oldPage, 40, 40); // far move: 200 pt to the right
+        symbol(newPage, 190, 40);
+        symbol(oldPage, 40, 180); // short move: 25 pt, overlapping itself
+        symbol(newPage, 65, 180);
+        ChangeDetection detection =
+            detectChanges(oldPage, newPage, kDpi, ChangeOptions(), oldWords, newWords);
+        attachRegionTexts(detection.regions, oldWords, newWords, kDpi);
+        pairMovedInk(detection.regions, detection.masks, oldPage, newPage, ChangeOptions().inkThreshold,
+                     kDpi);
+        const ChangeRegions &regions = detection.regions;
+        auto movedFrom = [&](const QRectF &oldPlace, const QRectF &newPlace) {
+            return std::any_of(regions.begin(), regions.end(), [&](const ChangeRegion &r) {
+                return r.kind == ChangeKind::Moved && r.boxPt.intersects(newPlace) &&
+                       r.movedFromPt.intersects(oldPlace) &&
+                       !r.movedFromPt.intersects(newPlace.adjusted(10, 0, 0, 0));
+            });
+        };
+        QVERIFY2(movedFrom(QRectF(40, 40, 44, 44), QRectF(190, 40, 44, 44)),
+                 qPrintable(regionsText(regions)));
+        QVERIFY2(std::any_of(regions.begin(), regions.end(),
+                             [](const ChangeRegion &r) {
+                                 return r.kind == ChangeKind::Moved && r.movedFromPt.left() < 60 &&
+                                        r.boxPt.right() > 100 && r.boxPt.top() < 200 &&
+                                        r.boxPt.bottom() > 200;
+                             }),
+                 qPrintable(regionsText(regions)));
+        QCOMPARE(regions.size(), 3);
+        for (const ChangeRegion &r : regions)
+            if (r.newText.contains(QStringLiteral("2"))) QVERIFY(r.kind != ChangeKind::Moved);
     }
 
     void revisionTexts() {

@@ -539,6 +539,11 @@
         <source>Summary (rewritten by the AI model %1)</source>
         <translation>Zusammenfassung (vom KI-Modell %1 neu geschrieben)</translation>
     </message>
+    <message>
+        <source>Moved</source>
+        <comment>change kind</comment>
+        <translation>Verschoben</translation>
+    </message>
 </context>
 <context>
     <name>bt::ServerClient</name>
@@ -802,6 +807,14 @@
         <translation>
             <numerusform>%n Plan verglichen</numerusform>
             <numerusform>%n Pläne verglichen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moved</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n verschoben</numerusform>
+            <numerusform>%n verschoben</numerusform>
         </translation>
     </message>
 </context>
@@ -1930,6 +1943,10 @@ Neu: %2</translation>
     <message>
         <source>Sheet history (%1)</source>
         <translation>Planhistorie (%1)</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>verschoben</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,14 @@
             <numerusform>%n sheets compared</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n moved</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n moved</numerusform>
+            <numerusform>%n moved</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::DropZone</name>

@@ -539,6 +539,11 @@
         <source>Summary (rewritten by the AI model %1)</source>
         <translation>Resumen (reescrito por el modelo de IA %1)</translation>
     </message>
+    <message>
+        <source>Moved</source>
+        <comment>change kind</comment>
+        <translation>Movido</translation>
+    </message>
 </context>
 <context>
     <name>bt::ServerClient</name>
@@ -802,6 +807,14 @@
         <translation>
             <numerusform>%n plano comparado</numerusform>
             <numerusform>%n planos comparados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moved</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n movido(s)</numerusform>
+            <numerusform>%n movido(s)</numerusform>
         </translation>
     </message>
 </context>
@@ -1930,6 +1943,10 @@ Nueva: %2</translation>
     <message>
         <source>Sheet history (%1)</source>
         <translation>Historial del plano (%1)</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>movido</translation>
     </message>
 </context>
 <context>

@@ -539,6 +539,11 @@
         <source>Summary (rewritten by the AI model %1)</source>
         <translation>Résumé (réécrit par le modèle d’IA %1)</translation>
     </message>
+    <message>
+        <source>Moved</source>
+        <comment>change kind</comment>
+        <translation>Déplacé</translation>
+    </message>
 </context>
 <context>
     <name>bt::ServerClient</name>
@@ -802,6 +807,14 @@
         <translation>
             <numerusform>%n plan comparé</numerusform>
             <numerusform>%n plans comparés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moved</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n déplacé(s)</numerusform>
+            <numerusform>%n déplacé(s)</numerusform>
         </translation>
     </message>
 </context>
@@ -1930,6 +1943,10 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Sheet history (%1)</source>
         <translation>Historique du plan (%1)</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>déplacé</translation>
     </message>
 </context>
 <context>

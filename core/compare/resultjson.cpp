@@ -44,6 +44,10 @@ QJsonObject regionToJson(const ChangeRegion &r, const PageResult &page) {
         {QStringLiteral("bbox_px"), rectArray(cloudBoxPx(r, pxPerPt, pagePx))},
         {QStringLiteral("ink_bbox_pt"), rectArray(r.boxPt)},
         {QStringLiteral("ink_bbox_px"), rectArray(r.boxPx)},
+        {QStringLiteral("moved_from_pt"),
+         r.movedFromPt.isEmpty() ? QJsonValue() : QJsonValue(rectArray(r.movedFromPt))},
+        {QStringLiteral("moved_from_px"),
+         r.movedFromPx.isEmpty() ? QJsonValue() : QJsonValue(rectArray(r.movedFromPx))},
         {QStringLiteral("old_text"), QJsonArray::fromStringList(r.oldText)},
         {QStringLiteral("new_text"), QJsonArray::fromStringList(r.newText)},
         {QStringLiteral("added_px"), r.addedPx},
@@ -234,13 +238,16 @@ PageResult pageResultFromJson(const QJsonObject &o) {
         ChangeRegion region;
         region.id = r.value(QStringLiteral("id")).toInt();
         const QString kind = r.value(QStringLiteral("kind")).toString();
-        for (const ChangeKind k : {ChangeKind::Added, ChangeKind::Removed, ChangeKind::Modified})
+        for (const ChangeKind k :
+             {ChangeKind::Added, ChangeKind::Removed, ChangeKind::Modified, ChangeKind::Moved})
             if (changeKindName(k) == kind) region.kind = k;
         // Results stored before clouds had their own box hold the ink in bbox_*.
         const bool hasInk = r.contains(QStringLiteral("ink_bbox_pt"));
         region.boxPt = rectFrom(r.value(hasInk ? QStringLiteral("ink_bbox_pt") : QStringLiteral("bbox_pt")));
         region.boxPx =
             rectFrom(r.value(hasInk ? QStringLiteral("ink_bbox_px") : QStringLiteral("bbox_px"))).toRect();
+        region.movedFromPt = rectFrom(r.value(QStringLiteral("moved_from_pt")));
+        region.movedFromPx = rectFrom(r.value(QStringLiteral("moved_from_px"))).toRect();
         region.oldText = stringsFrom(r.value(QStringLiteral("old_text")));
         region.newText = stringsFrom(r.value(QStringLiteral("new_text")));
         region.addedPx = r.value(QStringLiteral("added_px")).toInt();

@@ -18,6 +18,8 @@ QString changeKindName(ChangeKind kind) {
         return QStringLiteral("added");
     case ChangeKind::Removed:
         return QStringLiteral("removed");
+    case ChangeKind::Moved:
+        return QStringLiteral("moved");
     case ChangeKind::Modified:
         break;
     }

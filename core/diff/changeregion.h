@@ -7,8 +7,8 @@
 
 namespace bt {
 
-enum class ChangeKind { Added, Removed, Modified };
-QString changeKindName(ChangeKind kind); // "added", "removed", "modified"
+enum class ChangeKind { Added, Removed, Modified, Moved };
+QString changeKindName(ChangeKind kind); // "added", "removed", "modified", "moved"
 
 // One cloud on a sheet: a group of nearby changed ink.
 struct ChangeRegion {
@@ -21,6 +21,9 @@ struct ChangeRegion {
     bool textLine = false;
     int addedPx = 0; // changed ink pixels in the region
     int removedPx = 0;
+    // Moved: where the ink was (NEW frame); the region's box is where it is now. Empty otherwise.
+    QRectF movedFromPt;
+    QRect movedFromPx;
     QStringList oldText; // words of OLD inside the region, reading order
     QStringList newText; // words of NEW inside the region, reading order
 };

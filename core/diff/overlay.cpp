@@ -187,6 +187,16 @@ OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     for (const ChangeRegion &r : detection.regions) {
         const CloudShape cloud = cloudShape(r, pxPerPt, out.index.size());
         drawCloud(out.index, cloud.box, kCloudIndex, int(std::lround(5 * pxPerPt)), cloud.thickness);
+        if (!r.movedFromPx.isEmpty()) {
+            // Where a moved thing was, when away from where it is: a light cloud of the same
+            // colour (the red and green ink tell which is which; one number).
+            ChangeRegion from = r;
+            from.boxPx = r.movedFromPx;
+            const CloudShape was = cloudShape(from, pxPerPt, out.index.size());
+            if ((was.box & cloud.box).area() < was.box.area() / 2)
+                drawCloud(out.index, was.box, kCloudIndex, int(std::lround(5 * pxPerPt)),
+                          std::max(1, cloud.thickness / 2));
+        }
         const std::string label = std::to_string(r.id);
         int baseline = 0;
         const cv::Size ts =

@@ -79,6 +79,8 @@ QString kindLabel(ChangeKind k) {
         return EngineText::translate("bt::Report", "Removed", "change kind");
     case ChangeKind::Modified:
         return EngineText::translate("bt::Report", "Modified", "change kind");
+    case ChangeKind::Moved:
+        return EngineText::translate("bt::Report", "Moved", "change kind");
     }
     return QString();
 }

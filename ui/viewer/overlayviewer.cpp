@@ -472,6 +472,10 @@ void OverlayViewer::showPage(const PageResult &page, const QString &oldPath, con
         case ChangeKind::Modified:
             kind = tr("modified");
             break;
+        case ChangeKind::Moved:
+            kind = tr("moved");
+            colour = added;
+            break;
         }
         if (!r.oldText.isEmpty() && !r.newText.isEmpty())
             text = tr("%1 \u2192 %2").arg(quoted(r.oldText), quoted(r.newText));
