@@ -168,8 +168,8 @@ private slots:
         QCOMPARE(translate("bt::ui::PageCard", "%n change(s)", 1), QStringLiteral("1 change"));
         QCOMPARE(translate("bt::ui::PageCard", "%n change(s)", 2), QStringLiteral("2 changes"));
         QCOMPARE(translate("bt::ui::OverlayViewer", "%n change(s)", 1), QStringLiteral("1 change"));
-        QCOMPARE(translate("bt::ui::MainWindow", "%n sheet(s)", 1), QStringLiteral("1 sheet"));
-        QCOMPARE(translate("bt::ui::MainWindow", "%n sheet(s)", 12), QStringLiteral("12 sheets"));
+        QCOMPARE(translate("bt::ui::ComparePage", "%n sheet(s)", 1), QStringLiteral("1 sheet"));
+        QCOMPARE(translate("bt::ui::ComparePage", "%n sheet(s)", 12), QStringLiteral("12 sheets"));
         QCOMPARE(translate("bt::ui::DropZone", "%n sheet(s) · %1", 3).arg(QStringLiteral("2 MB")),
                  QStringLiteral("3 sheets · 2 MB"));
         // A language BuildTrace does not ship falls back to English, plurals included.
@@ -277,7 +277,7 @@ private slots:
         QCOMPARE(bt::ui::GuiSettings::load().language, QStringLiteral("fr"));
         // At start-up the setting decides.
         bt::ui::setUpGuiApplication();
-        QCOMPARE(QCoreApplication::translate("bt::ui::MainWindow", "Compare"), QStringLiteral("Comparer"));
+        QCOMPARE(QCoreApplication::translate("bt::ui::ComparePage", "Compare"), QStringLiteral("Comparer"));
         s.language.clear();
         s.save();
         QVERIFY(bt::ui::GuiSettings::load().language.isEmpty());

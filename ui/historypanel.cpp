@@ -1,5 +1,7 @@
 #include "historypanel.h"
 
+#include "jobcontroller.h"
+
 #include "summarytext.h"
 
 #include "pipeline/pipeline.h"
@@ -115,7 +117,7 @@ void HistoryPanel::setStore(JobStore *store) {
 }
 
 bool HistoryPanel::isResumable(const QString &status) {
-    return status == QLatin1String("in_progress") || status == QLatin1String("cancelled");
+    return JobController::isResumable(status);
 }
 
 QString HistoryPanel::whereText(const JobRecord &job) {

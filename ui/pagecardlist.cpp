@@ -94,6 +94,32 @@ int PageCardList::count(CardFilter filter) const {
                              [filter](const PageCard *c) { return c->matches(filter); }));
 }
 
+int PageCardList::firstChangedPage() const {
+    for (const PageCard *c : m_cards)
+        if (c->matches(CardFilter::Changed) && !c->failed()) return c->pageNumber();
+    return m_cards.isEmpty() ? 0 : m_cards.firstKey();
+}
+
+bool PageCardList::thumbnailsLoaded() const {
+    return std::all_of(m_cards.begin(), m_cards.end(), [](const PageCard *c) {
+        return c->hasThumbnail() || c->page().overlayPath.isEmpty();
+    });
+}
+
+void PageCardList::focusPage(int pageNumber) {
+    if (PageCard *c = card(pageNumber)) {
+        ensureWidgetVisible(c);
+        c->setFocus();
+    }
+}
+
+QVector<int> PageCardList::shownPages() const {
+    QVector<int> pages;
+    for (const PageCard *c : m_cards)
+        if (c->matches(m_filter)) pages << c->pageNumber();
+    return pages;
+}
+
 void PageCardList::setFilter(CardFilter filter) {
     m_filter = filter;
     refilter();

@@ -28,6 +28,12 @@ public:
     PageCard *card(int pageNumber) const { return m_cards.value(pageNumber); }
     QVector<PageCard *> cards() const; // sheet order
     int count(CardFilter filter) const;
+    // The first changed sheet that did not fail, else the first sheet; 0 without cards.
+    int firstChangedPage() const;
+    bool thumbnailsLoaded() const;  // every card with an overlay shows its thumbnail
+    void focusPage(int pageNumber); // scrolled into view, with the keyboard focus
+    // Pages the filter shows, in sheet order.
+    QVector<int> shownPages() const;
 
     void setFilter(CardFilter filter);
     CardFilter filter() const { return m_filter; }
