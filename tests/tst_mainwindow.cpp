@@ -723,6 +723,7 @@ private slots:
         qputenv("BUILDTRACE_INJECT_FAULT", "diff:2");
         setDpi(90); // other settings: a new job, not the finished one of the same files
         MainWindow w;
+        w.show(); // cards are made for the sheets in view
         w.setFiles(m_old, m_new);
         QSignalSpy retries(w.pipeline(), &Pipeline::stageChanged);
         QVERIFY(w.compare());
@@ -796,10 +797,10 @@ private slots:
                    dir + QStringLiteral("/no-common-sheet-new.pdf"));
         QVERIFY(w.compare());
         QCOMPARE(waitForJob(w), QStringLiteral("completed"));
-        QCOMPARE(w.cardList()->cards().size(), 2);
+        QCOMPARE(w.cardList()->count(CardFilter::All), 2);
         QSet<MatchKind> kinds;
-        for (const PageCard *card : w.cardList()->cards())
-            kinds.insert(card->page().match);
+        for (const ui::SheetState &sheet : w.cardList()->sheets())
+            kinds.insert(sheet.page().match);
         QCOMPARE(kinds, (QSet<MatchKind>{MatchKind::Removed, MatchKind::Added}));
         QVERIFY(!w.isRunning());
     }
@@ -890,6 +891,7 @@ private slots:
         }
         QVERIFY(!w.historyPanel()->jobIds().contains(m_finishedJob));
         QVERIFY(w.cardList()->cards().isEmpty());
+        QCOMPARE(w.cardList()->count(CardFilter::All), 0);
         JobStore store(m_db);
         QVERIFY(store.open());
         QVERIFY(!store.job(m_finishedJob));

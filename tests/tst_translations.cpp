@@ -358,12 +358,12 @@ private slots:
         QCOMPARE(finished.first().at(1).toString(), QStringLiteral("completed"));
 
         int changed = 0;
-        for (const bt::ui::PageCard *card : w.cardList()->cards()) {
-            const QString stored = card->summaryText(), shown = card->shownSummary();
+        for (const bt::ui::SheetState &card : w.cardList()->sheets()) {
+            const QString stored = card.summaryText(), shown = card.shownSummary();
             QVERIFY2(stored.contains(QStringLiteral("change")), qPrintable(stored)); // "no changes." too
             QVERIFY2(shown.contains(QStringLiteral("\u00c4nderung")), qPrintable(shown));
             QVERIFY2(!shown.contains(QStringLiteral("change")), qPrintable(shown));
-            if (card->changeCount() > 0 && changed++ == 0) qInfo("%s", qPrintable(shown));
+            if (card.changeCount() > 0 && changed++ == 0) qInfo("%s", qPrintable(shown));
         }
         QVERIFY(changed > 0);
         bt::JobStore store(qEnvironmentVariable("BUILDTRACE_DB"));
@@ -381,7 +381,7 @@ private slots:
         QVERIFY2(show.exitCode == 0, qPrintable(describe(show)));
         QCOMPARE(show.json.value(QStringLiteral("summary_text")).toString(), job->summaryText);
         const QJsonArray pages = show.json.value(QStringLiteral("pages")).toArray();
-        QCOMPARE(pages.size(), w.cardList()->cards().size());
+        QCOMPARE(size_t(pages.size()), w.cardList()->sheets().size());
         for (const QJsonValue &p : pages) {
             const QString text = p.toObject()
                                      .value(QStringLiteral("summary"))

@@ -1975,10 +1975,6 @@ Neu: %2</translation>
         <translation>Plan %1: %2</translation>
     </message>
     <message>
-        <source>%1 of %2 reviewed</source>
-        <translation>%1 von %2 geprüft</translation>
-    </message>
-    <message>
         <source>Overlay cannot be read</source>
         <translation>Überlagerung nicht lesbar</translation>
     </message>
@@ -2407,6 +2403,13 @@ Neu: %2</translation>
     <message>
         <source>Page %1 of %2 could not be rendered (%3).</source>
         <translation>Seite %1 von %2 konnte nicht gerendert werden (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SheetModel</name>
+    <message>
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 von %2 geprüft</translation>
     </message>
 </context>
 <context>

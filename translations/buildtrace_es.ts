@@ -1975,10 +1975,6 @@ Nueva: %2</translation>
         <translation>Plano %1: %2</translation>
     </message>
     <message>
-        <source>%1 of %2 reviewed</source>
-        <translation>%1 de %2 revisados</translation>
-    </message>
-    <message>
         <source>Overlay cannot be read</source>
         <translation>No se puede leer la superposición</translation>
     </message>
@@ -2407,6 +2403,13 @@ Nueva: %2</translation>
     <message>
         <source>Page %1 of %2 could not be rendered (%3).</source>
         <translation>No se pudo representar la página %1 de %2 (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SheetModel</name>
+    <message>
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 de %2 revisados</translation>
     </message>
 </context>
 <context>

@@ -864,7 +864,7 @@
     </message>
     <message>
         <source>Show:</source>
-        <translation>Afficher :</translation>
+        <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
         <source>All</source>
@@ -1149,11 +1149,11 @@ Nouveau&#xa0;: %2</translation>
     </message>
     <message>
         <source>Wrong password for %1. Try again:</source>
-        <translation>Mot de passe incorrect pour %1. Réessayez :</translation>
+        <translation>Mot de passe incorrect pour %1. Réessayez&#xa0;:</translation>
     </message>
     <message>
         <source>%1 (%2) is password protected. Password:</source>
-        <translation>%1 (%2) est protégé par mot de passe. Mot de passe :</translation>
+        <translation>%1 (%2) est protégé par mot de passe. Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Cannot Compare</source>
@@ -1185,7 +1185,7 @@ Nouveau&#xa0;: %2</translation>
     </message>
     <message>
         <source>Delete the comparison of %1 with %2 and its overlays from the history?</source>
-        <translation>Supprimer de l’historique la comparaison de %1 avec %2 et ses superpositions ?</translation>
+        <translation>Supprimer de l’historique la comparaison de %1 avec %2 et ses superpositions&#xa0;?</translation>
     </message>
     <message>
         <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
@@ -1975,10 +1975,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>Plan %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>%1 of %2 reviewed</source>
-        <translation>%1 sur %2 revues</translation>
-    </message>
-    <message>
         <source>Overlay cannot be read</source>
         <translation>Superposition illisible</translation>
     </message>
@@ -2046,8 +2042,8 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Old: %1
 New: %2</source>
-        <translation>Ancien : %1
-Nouveau : %2</translation>
+        <translation>Ancien&#xa0;: %1
+Nouveau&#xa0;: %2</translation>
     </message>
     <message>
         <source>No recent comparisons</source>
@@ -2410,6 +2406,13 @@ Nouveau : %2</translation>
     </message>
 </context>
 <context>
+    <name>bt::ui::SheetModel</name>
+    <message>
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 sur %2 revues</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::SheetView</name>
     <message>
         <source>Sheet</source>
@@ -2448,7 +2451,7 @@ Nouveau : %2</translation>
     </message>
     <message>
         <source>Sheet %1 of %2: %3</source>
-        <translation>Plan %1 sur %2 : %3</translation>
+        <translation>Plan %1 sur %2&#xa0;: %3</translation>
     </message>
 </context>
 </TS>

@@ -113,9 +113,7 @@ ComparePage::ComparePage(JobController *controller, const Actions &actions, QWid
     connect(controller, &JobController::sheetsMatched, this, &ComparePage::onSheetsMatched);
     connect(controller, &JobController::jobFinished, this,
             [this](const QString &, const QString &status) { onJobFinished(status); });
-    connect(controller, &JobController::overlayReady, this, [this](int pageNumber) {
-        if (PageCard *card = m_cards->card(pageNumber)) card->reloadThumbnail();
-    });
+    connect(controller, &JobController::overlayReady, m_cards, &PageCardList::reloadThumbnail);
 
     layout->addWidget(m_oldZone, 0, 0);
     layout->addWidget(m_swapButton, 0, 1);
@@ -160,7 +158,7 @@ bool ComparePage::takeDroppedFile(const QStringList &files) {
 }
 
 void ComparePage::setReviewProgress(int pageNumber, int reviewed, int total) {
-    if (PageCard *card = m_cards->card(pageNumber)) card->setReviewProgress(reviewed, total);
+    m_cards->setReviewProgress(pageNumber, reviewed, total);
 }
 
 void ComparePage::setCompareEnabled(bool local, bool onServer, bool serverSetUp) {
@@ -211,9 +209,10 @@ void ComparePage::updateJobHeader(const QString &status, const QString &summary)
 
 void ComparePage::updateReviewProgress(int pageNumber) {
     const QHash<int, int> reviewed = m_controller->reviewedCounts(pageNumber);
-    for (PageCard *card : m_cards->cards())
-        if (pageNumber == 0 || card->pageNumber() == pageNumber)
-            card->setReviewProgress(reviewed.value(card->pageNumber()), int(card->page().regions.size()));
+    for (const SheetState &s : m_cards->sheets())
+        if (pageNumber == 0 || s.pageNumber() == pageNumber)
+            m_cards->setReviewProgress(s.pageNumber(), reviewed.value(s.pageNumber()),
+                                       int(s.result.regions.size()));
 }
 
 QString ComparePage::placeholderFor(const JobRecord &job) const {

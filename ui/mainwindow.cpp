@@ -462,11 +462,12 @@ bool MainWindow::isViewerShown() const {
 }
 
 void MainWindow::showSheet(int pageNumber) {
-    const PageCard *card = m_cards->card(pageNumber);
-    if (!card) return;
+    const SheetState *sheet = m_cards->sheet(pageNumber);
+    if (!sheet) return;
+    const PageResult page = sheet->result; // a copy: the row may change while the viewer loads
     // Visible first: the viewer fits the sheet to the size it has.
     m_stack->setCurrentWidget(m_viewerPage);
-    m_viewerPage->showPage(card->page(), m_cards->count(CardFilter::All), card->titleText());
+    m_viewerPage->showPage(page, m_cards->count(CardFilter::All), PageCard::titleText(page));
     updateActions();
 }
 
