@@ -21,6 +21,7 @@
 #include "reportexportdialog.h"
 #include "settingsdialog.h"
 #include "store/jobstore.h"
+#include "summarytext.h"
 #include "viewer/overlayviewer.h"
 #include "viewer/sheetview.h"
 
@@ -447,6 +448,23 @@ private slots:
         QCOMPARE(stages.count(), 0);
         QCOMPARE(results.count(), 0);
         QCOMPARE(jobCount(m_db), jobsBefore);
+
+        // The job's summary in the window's language is built off the GUI thread: the history's
+        // text until summaryReady, then the one built from its sheets.
+        {
+            const std::optional<JobRecord> job = w.store()->job(m_finishedJob);
+            QVERIFY(job && !job->summaryText.isEmpty());
+            const std::optional<ComparisonResult> stored = storedComparison(*w.store(), m_finishedJob);
+            QVERIFY(stored);
+            ui::HistoryPanel panel; // nothing selected: no summary asked for yet
+            panel.setStore(w.store());
+            QSignalSpy ready(&panel, &ui::HistoryPanel::summaryReady);
+            QCOMPARE(panel.shownSummary(m_finishedJob, job->summaryText), job->summaryText);
+            QVERIFY(ready.wait(10000));
+            QCOMPARE(ready.first().at(0).toString(), m_finishedJob);
+            QCOMPARE(panel.shownSummary(m_finishedJob, job->summaryText),
+                     ui::shownJobSummary(job->summaryText, stored->pages));
+        }
 
         // And the viewer from there.
         QTest::mouseClick(cards[0], Qt::LeftButton, Qt::NoModifier, cards[0]->rect().center());
