@@ -837,6 +837,69 @@
     </message>
 </context>
 <context>
+    <name>bt::ui::ChangeListModel</name>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 von %2, %3</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>drawing change</source>
+        <translation>Zeichnungsänderung</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Akzeptiert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Clarify</source>
+        <translation>Klären</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::ComparePage</name>
     <message>
         <source>Compare</source>
@@ -1494,18 +1557,6 @@ Neu: %2</translation>
 <context>
     <name>bt::ui::OverlayViewer</name>
     <message>
-        <source>Open</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Akzeptiert</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Abgelehnt</translation>
-    </message>
-    <message>
         <source>Clarify</source>
         <translation>Klären</translation>
     </message>
@@ -1520,26 +1571,6 @@ Neu: %2</translation>
     <message>
         <source>Selecting a change zooms onto it. N and P go to the next and previous change.</source>
         <translation>Eine ausgewählte Änderung wird herangezoomt. N und P springen zur nächsten und vorherigen Änderung.</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Prüfung</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1750,26 +1781,6 @@ Neu: %2</translation>
         <translation>Die Überlagerung %1 fehlt; die Farben stammen nur aus den gerenderten Seiten.</translation>
     </message>
     <message>
-        <source>added</source>
-        <translation>hinzugefügt</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>entfernt</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>geändert</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>drawing change</source>
-        <translation>Zeichnungsänderung</translation>
-    </message>
-    <message>
         <source>No sheet selected.</source>
         <translation>Kein Plan ausgewählt.</translation>
     </message>
@@ -1820,10 +1831,6 @@ Neu: %2</translation>
     <message>
         <source>⚠ Alignment warning: %1. Colours and clouds may be misplaced; check the changes against the Old and New views.</source>
         <translation>⚠ Ausrichtungswarnung: %1. Farben und Wolken können verschoben sein; die Änderungen in den Ansichten Alt und Neu prüfen.</translation>
-    </message>
-    <message>
-        <source>%1 by %2, %3</source>
-        <translation>%1 von %2, %3</translation>
     </message>
     <message>
         <source>Ignored</source>

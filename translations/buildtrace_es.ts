@@ -837,6 +837,69 @@
     </message>
 </context>
 <context>
+    <name>bt::ui::ChangeListModel</name>
+    <message>
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 por %2, %3</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>añadido</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>modificado</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>drawing change</source>
+        <translation>cambio en el dibujo</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Clarify</source>
+        <translation>Aclarar</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::ComparePage</name>
     <message>
         <source>Compare</source>
@@ -1494,18 +1557,6 @@ Nueva: %2</translation>
 <context>
     <name>bt::ui::OverlayViewer</name>
     <message>
-        <source>Open</source>
-        <translation>Abierto</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Aceptado</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rechazado</translation>
-    </message>
-    <message>
         <source>Clarify</source>
         <translation>Aclarar</translation>
     </message>
@@ -1520,26 +1571,6 @@ Nueva: %2</translation>
     <message>
         <source>Selecting a change zooms onto it. N and P go to the next and previous change.</source>
         <translation>Al seleccionar un cambio, la vista se acerca a él. N y P van al cambio siguiente y al anterior.</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Tipo</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Cambio</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Comentario</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1750,26 +1781,6 @@ Nueva: %2</translation>
         <translation>Falta la superposición %1; los colores proceden solo de los renderizados.</translation>
     </message>
     <message>
-        <source>added</source>
-        <translation>añadido</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>eliminado</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>modificado</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>drawing change</source>
-        <translation>cambio en el dibujo</translation>
-    </message>
-    <message>
         <source>No sheet selected.</source>
         <translation>Ningún plano seleccionado.</translation>
     </message>
@@ -1820,10 +1831,6 @@ Nueva: %2</translation>
     <message>
         <source>⚠ Alignment warning: %1. Colours and clouds may be misplaced; check the changes against the Old and New views.</source>
         <translation>⚠ Advertencia de alineación: %1. Los colores y las nubes pueden estar desplazados; compruebe los cambios en las vistas Anterior y Nuevo.</translation>
-    </message>
-    <message>
-        <source>%1 by %2, %3</source>
-        <translation>%1 por %2, %3</translation>
     </message>
     <message>
         <source>Ignored</source>

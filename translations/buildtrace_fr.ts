@@ -837,6 +837,69 @@
     </message>
 </context>
 <context>
+    <name>bt::ui::ChangeListModel</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 par %2, %3</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>drawing change</source>
+        <translation>modification du dessin</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <source>Clarify</source>
+        <translation>À clarifier</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::ComparePage</name>
     <message>
         <source>Compare</source>
@@ -1494,18 +1557,6 @@ Nouveau&#xa0;: %2</translation>
 <context>
     <name>bt::ui::OverlayViewer</name>
     <message>
-        <source>Open</source>
-        <translation>Ouverte</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Acceptée</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rejetée</translation>
-    </message>
-    <message>
         <source>Clarify</source>
         <translation>À clarifier</translation>
     </message>
@@ -1520,26 +1571,6 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Selecting a change zooms onto it. N and P go to the next and previous change.</source>
         <translation>Sélectionner une modification zoome dessus. N et P passent à la modification suivante et précédente.</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Modification</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Revue</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Commentaire</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1750,26 +1781,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>La superposition %1 est absente&#xa0;; les couleurs proviennent uniquement des rendus.</translation>
     </message>
     <message>
-        <source>added</source>
-        <translation>ajouté</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>supprimé</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>modifié</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>drawing change</source>
-        <translation>modification du dessin</translation>
-    </message>
-    <message>
         <source>No sheet selected.</source>
         <translation>Aucun plan sélectionné.</translation>
     </message>
@@ -1820,10 +1831,6 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>⚠ Alignment warning: %1. Colours and clouds may be misplaced; check the changes against the Old and New views.</source>
         <translation>⚠ Avertissement d’alignement&#xa0;: %1. Les couleurs et les nuages peuvent être décalés&#xa0;; vérifiez les modifications dans les vues Ancien et Nouveau.</translation>
-    </message>
-    <message>
-        <source>%1 by %2, %3</source>
-        <translation>%1 par %2, %3</translation>
     </message>
     <message>
         <source>Ignored</source>
