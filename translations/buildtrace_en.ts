@@ -147,17 +147,7 @@
     </message>
 </context>
 <context>
-    <name>bt::ui::DropZone</name>
-    <message numerus="yes">
-        <source>%n sheet(s) · %1</source>
-        <translation>
-            <numerusform>%n sheet · %1</numerusform>
-            <numerusform>%n sheets · %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>bt::ui::MainWindow</name>
+    <name>bt::ui::ComparePage</name>
     <message numerus="yes">
         <source>%n sheet(s)</source>
         <translation>
@@ -165,11 +155,14 @@
             <numerusform>%n sheets</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>bt::ui::DropZone</name>
     <message numerus="yes">
-        <source>%n waiting to be sent</source>
+        <source>%n sheet(s) · %1</source>
         <translation>
-            <numerusform>%n waiting to be sent</numerusform>
-            <numerusform>%n waiting to be sent</numerusform>
+            <numerusform>%n sheet · %1</numerusform>
+            <numerusform>%n sheets · %1</numerusform>
         </translation>
     </message>
 </context>
@@ -190,6 +183,16 @@
         <translation>
             <numerusform>%n change</numerusform>
             <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ServerIndicator</name>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n waiting to be sent</numerusform>
+            <numerusform>%n waiting to be sent</numerusform>
         </translation>
     </message>
 </context>
