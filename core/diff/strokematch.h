@@ -17,12 +17,13 @@ struct StrokeMatch {
 
 // Line weight is style, not change: a half-size plot made with the same pens (lines relatively
 // twice as thick), a heavier pen or a thinner one leaves a band of one-sided ink along every line
-// beyond the position tolerance. Such a pixel lies in a stroke whose centre line the other side
-// has ink on. A stroke is the union of the disks inscribed in it, so a changed pixel is a weight
-// change when it lies in a disk inscribed in its side's ink whose centre has the other side's
-// ink within `radius`. Ink the other side does not have along its centre line (a new line, a
-// changed glyph, a line extended or moved) stays a change; a new stroke touching an old one
-// loses at most its own half-width at the junction.
+// beyond the position tolerance. A stroke is the union of the disks inscribed in it, so such a
+// pixel lies in a disk inscribed in its side's ink whose centre has the other side's ink within
+// `radius`, and that ink is the same line drawn lighter: thinner than the stroke there, by at most
+// the factor a pen weight changes a line (not a hairline under a new wall). Kept as changes:
+// ink the other side lacks along the centre line (a new line, a line extended or moved), ink
+// next to one-sided ink of the other side (a changed glyph, a word replaced by another), and a
+// new stroke touching an old one except for its own half-width at the junction.
 // Clears such pixels of `masks` in the dirty tiles (`dirty`: one byte per square tile of `tile`
 // pixels, 255 = may hold changes; images: aligned OLD and NEW grey, same size), and from
 // `confirmed` (changes a word comparison found; may be empty) what the masks no longer hold.
