@@ -445,6 +445,37 @@ private slots:
                      qPrintable(regionsText(run.regions)));
     }
 
+    void heavierPensAreNotChange_data() {
+        QTest::addColumn<int>("edit");
+        QTest::newRow("no edit") << -1;
+        for (int e = 0; e < EditCount; ++e)
+            QTest::newRow(editName(e)) << e;
+    }
+
+    void heavierPensAreNotChange() {
+        // NEW plotted with every pen twice as wide (a half-size plot with the same pens, scaled
+        // back): line weight is style. Nothing but the edit may be reported, and the edit must be.
+        QFETCH(int, edit);
+        QStringList keys;
+        SheetSpec spec = edit < 0 ? baseSpec() : editedSpec(edit, &keys);
+        spec.penScale = 2.0;
+        const QString path = m_dir.filePath(QStringLiteral("heavy-pens-%1.pdf").arg(edit));
+        const QVector<SheetLayout> layouts = writeVectorSet(path, {spec});
+        QCOMPARE(layouts.size(), 1);
+        Rendered heavy;
+        QVERIFY(open(path, heavy));
+        const Run run = compare(m_base, heavy);
+        qInfo("heavier pens, %s: %s", edit < 0 ? "no edit" : editName(edit),
+              qPrintable(regionsText(run.regions)));
+        if (edit < 0) {
+            QVERIFY2(run.regions.isEmpty(), qPrintable(regionsText(run.regions)));
+            return;
+        }
+        const QRectF box = editBox(keys, m_baseLayout, layouts[0]);
+        QVERIFY2(!box.isEmpty(), qPrintable(keys.join(',')));
+        checkFoundAndNothingElse(run.regions, box, QStringLiteral("heavier pens"));
+    }
+
     void removedEditIsRemoved() {
         // The note of the "note added" edit, seen the other way round: OLD has it, NEW not.
         QStringList keys;

@@ -1,6 +1,7 @@
 #include "changedetector.h"
 
 #include "bridgesplit.h"
+#include "strokematch.h"
 #include "textlines.h"
 #include "wordtwins.h"
 
@@ -262,6 +263,11 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
             markDirty(compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned,
                                       options.inkThreshold, out.masks, confirmed));
         }
+    // A line drawn at another weight is style, not change (strokematch.h); also where the word
+    // comparison saw it.
+    dropLineWeight(dirty, tile, oldGrey, newGreyS,
+                   {options.inkThreshold, weakOld, weakNew, radius, int(std::lround(2.5 * pxPerPt))},
+                   out.masks, confirmed);
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
     const int band = int(std::lround(options.edgeBandPt * pxPerPt));
     if (band > 0) {
