@@ -97,32 +97,31 @@ std::vector<cv::Rect> splitAtThinBridges(const cv::Mat &cells, const cv::Mat &ad
                 loose.push_back(box);
                 continue;
             }
-            const int opposite = int(std::count_if(reached.begin(), reached.end(), [&](int p) {
+            auto opposite = [&](int p) {
                 const Ink ink = inkOf(parts[p].added, parts[p].total);
                 return ink != Ink::Mixed && ink != line;
-            }));
-            if (reached.size() >= 2 && opposite >= 2) {
-                // A line between changes of the other kind (the wire that ran to four new labels)
-                // is a change of its own, with the dots and stubs of its kind it reaches.
-                // Its cloud stops short of theirs: where it runs into them, it is theirs to show.
-                cv::Rect own;
-                for (int y = box.y; y < box.br().y; ++y)
-                    for (int x = box.x; x < box.br().x; ++x) {
-                        if (!ofKind.at<uchar>(y, x) || lineLabels.at<int>(y, x) != l) continue;
-                        const int part = partLabels.at<int>(y, x);
-                        if (part == 0 || inkOf(parts[part].added, parts[part].total) == line)
-                            own |= cv::Rect(x, y, 1, 1);
-                    }
-                parts.push_back(Piece{own, line == Ink::Added ? 1 : 0, 1});
-                parent.push_back(int(parent.size()));
+            };
+            if (std::none_of(reached.begin(), reached.end(), opposite)) {
+                parts[reached.front()].box |= box;
                 for (int p : reached)
-                    if (inkOf(parts[p].added, parts[p].total) == line)
-                        parent[root(parent, p)] = root(parent, int(parts.size()) - 1);
+                    parent[root(parent, p)] = root(parent, reached.front());
                 continue;
             }
-            parts[reached.front()].box |= box;
+            // A line running into a change of the other kind (the removed wire that ran to where
+            // new labels now are) is not part of it: it joins what it reaches of its own kind, or
+            // is a change of its own. Its cloud stops short of the others': where it runs into
+            // them, it is theirs to show.
+            cv::Rect own;
+            for (int y = box.y; y < box.br().y; ++y)
+                for (int x = box.x; x < box.br().x; ++x) {
+                    if (!ofKind.at<uchar>(y, x) || lineLabels.at<int>(y, x) != l) continue;
+                    const int part = partLabels.at<int>(y, x);
+                    if (part == 0 || !opposite(part)) own |= cv::Rect(x, y, 1, 1);
+                }
+            parts.push_back(Piece{own, line == Ink::Added ? 1 : 0, 1});
+            parent.push_back(int(parent.size()));
             for (int p : reached)
-                parent[root(parent, p)] = root(parent, reached.front());
+                if (!opposite(p)) parent[root(parent, p)] = root(parent, int(parts.size()) - 1);
         }
     }
     std::vector<cv::Rect> merged(parts.size());

@@ -10,10 +10,11 @@ namespace bt {
 // `cells` is one group's changed grouping cells (CV_8U, nonzero = changed, one cell per point or
 // so), `addedCells` those of them holding added ink, `joinKernel` the kernel that grouped them.
 // Returns the parts' boxes in `cells`' coordinates. Parts are the dense cells (text, symbols,
-// walls: anything more than a line wide) with the thin lines that reach only them. A thin line
-// reaching several parts joins them (a dimension line and its arrows and text are one change),
-// unless it is all removed ink between added parts or the reverse: then it bridges changes and
-// belongs to none (the overlay still shows it). Small or dense groups come back whole.
+// walls: anything more than a line wide) with the thin lines that reach them. A thin line joins
+// the parts it reaches (a dimension line, its arrows and its text are one change), but not a
+// part all of the other kind: a removed wire running into added labels is a change of its own.
+// Small or dense groups, and groups that would fall into many pieces (a redrawn area), come
+// back whole.
 std::vector<cv::Rect> splitAtThinBridges(const cv::Mat &cells, const cv::Mat &addedCells,
                                          const cv::Mat &joinKernel, double cellPt);
 
