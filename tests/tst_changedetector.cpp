@@ -656,6 +656,29 @@ private slots:
             if (r.newText.contains(QStringLiteral("2"))) QVERIFY(r.kind != ChangeKind::Moved);
     }
 
+    // What a change says is what a reader can read: Altium lays an invisible, longer variant
+    // over every designator and net label ("COTP1" over "TP1") and sub-point pad names on the
+    // pads. Before, a new test point read "COTP3 TP3 PITP301" in its cloud and the summary.
+    void hiddenTextLayerTokensAreNotTexts() {
+        const Words newWords = {Word{QStringLiteral("TP3"), QRectF(346.3, 336.2, 7.8, 4.1)},
+                                Word{QStringLiteral("COTP3"), QRectF(345.5, 335.3, 8.0, 3.9)},
+                                Word{QStringLiteral("PITP301"), QRectF(338.0, 337.2, 7.0, 2.4)},
+                                Word{QStringLiteral("PAU901"), QRectF(350.0, 339.1, 3.0, 0.8)},
+                                Word{QStringLiteral("VIN-SENSE-OUT"), QRectF(297.3, 369.4, 35.0, 4.1)},
+                                Word{QStringLiteral("NLVIN0SENSE0OUT"), QRectF(297.0, 369.3, 34.0, 3.9)}};
+        ChangeRegion added;
+        added.kind = ChangeKind::Added;
+        added.boxPt = QRectF(337, 334, 18, 8);
+        added.addedPx = 100;
+        ChangeRegion label = added;
+        label.boxPt = QRectF(296, 368, 37, 6);
+        ChangeRegions regions{added, label};
+        attachRegionTexts(regions, Words(), newWords, kDpi);
+        QCOMPARE(regions.size(), 2);
+        QCOMPARE(regions[0].newText, QStringList{QStringLiteral("TP3")});
+        QCOMPARE(regions[1].newText, QStringList{QStringLiteral("VIN-SENSE-OUT")});
+    }
+
     void revisionTexts() {
         QStringList keys;
         const QString path = m_dir.filePath(QStringLiteral("rev2.pdf"));

@@ -143,8 +143,10 @@ void numberRegions(ChangeRegions &regions) {
         regions[i].id = i + 1;
 }
 
-void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, const Words &newWords,
+void attachRegionTexts(ChangeRegions &regions, const Words &allOldWords, const Words &allNewWords,
                        double dpi) {
+    // What a change says is what a reader can read there: no hidden tokens of the text layer.
+    const Words oldWordsInNewFrame = legibleWords(allOldWords), newWords = legibleWords(allNewWords);
     const QVector<Phrase> oldPhrases = phrases(oldWordsInNewFrame);
     const QVector<Phrase> newPhrases = phrases(newWords);
     const double pxPerPt = pixelsPerPoint(dpi);

@@ -77,4 +77,58 @@ QString joinedText(const Words &words) {
     return parts.join(QLatin1Char(' '));
 }
 
+bool isHiddenWord(const Word &word) {
+    const QRectF &b = word.box;
+    if (b.width() <= 0 || b.height() <= 0) return true;
+    const int n = int(word.text.trimmed().size());
+    if (n < 3) return false;
+    // Too narrow for its characters set horizontally, and too short for them set vertically
+    // (a rotated label's box is tall and narrow, but as tall as its characters need).
+    return b.width() < 0.15 * n * b.height() && b.height() < 0.4 * n * b.width();
+}
+
+Words visibleWords(const Words &words) {
+    Words out;
+    out.reserve(words.size());
+    for (const Word &w : words)
+        if (!isHiddenWord(w)) out.append(w);
+    return out;
+}
+
+namespace {
+
+constexpr double kMinLegibleHeightPt = 3.0;
+
+// `over` lies on `under` (most of the smaller box shared) and is the longer text.
+bool shadows(const Word &over, const Word &under) {
+    if (over.text.size() <= under.text.size()) return false;
+    const QRectF inter = over.box.intersected(under.box);
+    if (inter.isEmpty()) return false;
+    const double smaller =
+        std::min(over.box.width() * over.box.height(), under.box.width() * under.box.height());
+    return inter.width() * inter.height() >= 0.5 * smaller;
+}
+
+} // namespace
+
+Words legibleWords(const Words &words) {
+    Words candidates;
+    for (const Word &w : visibleWords(words))
+        if (std::min(w.box.width(), w.box.height()) >= kMinLegibleHeightPt) candidates.append(w);
+    // Words sorted by their left edge: only those starting before one's right edge can overlap it.
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Word &a, const Word &b) { return a.box.left() < b.box.left(); });
+    QVector<bool> shadow(candidates.size(), false);
+    for (int i = 0; i < candidates.size(); ++i)
+        for (int j = i + 1; j < candidates.size() && candidates[j].box.left() < candidates[i].box.right();
+             ++j) {
+            if (shadows(candidates[i], candidates[j])) shadow[i] = true;
+            if (shadows(candidates[j], candidates[i])) shadow[j] = true;
+        }
+    Words out;
+    for (int i = 0; i < candidates.size(); ++i)
+        if (!shadow[i]) out.append(candidates[i]);
+    return out;
+}
+
 } // namespace bt

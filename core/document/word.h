@@ -28,4 +28,16 @@ Words sortedInReadingOrder(Words words);
 // Joined text of the words, in reading order, separated by single spaces.
 QString joinedText(const Words &words);
 
+// Words a reader never sees: text squeezed to a sliver (Altium writes every designator a second
+// time, horizontally scaled to nothing) or of no size. They are dropped before identification.
+bool isHiddenWord(const Word &word);
+Words visibleWords(const Words &words);
+
+// The words a reader can read, for what a change says: visible, at least 3 pt tall (Altium puts
+// pad and pin names under a point high on every pad), and not laid over another word as a
+// longer variant of it (Altium's invisible "COTP1" over "TP1", "NLVIN0SENSE0OUT" over
+// "VIN-SENSE-OUT": two texts on one spot cannot both be printed legibly; the shorter is the one
+// drawn).
+Words legibleWords(const Words &words);
+
 } // namespace bt

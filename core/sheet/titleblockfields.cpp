@@ -148,24 +148,6 @@ QVector<int> valueStarts(const Words &words, const Label &label) {
 
 } // namespace
 
-bool isHiddenWord(const Word &word) {
-    const QRectF &b = word.box;
-    if (b.width() <= 0 || b.height() <= 0) return true;
-    const int n = int(word.text.trimmed().size());
-    if (n < 3) return false;
-    // Too narrow for its characters set horizontally, and too short for them set vertically
-    // (a rotated label's box is tall and narrow, but as tall as its characters need).
-    return b.width() < 0.15 * n * b.height() && b.height() < 0.4 * n * b.width();
-}
-
-Words visibleWords(const Words &words) {
-    Words out;
-    out.reserve(words.size());
-    for (const Word &w : words)
-        if (!isHiddenWord(w)) out.append(w);
-    return out;
-}
-
 SheetNumberField readSheetNumberField(const Words &words, QSizeF pageSizePt) {
     SheetNumberField best;
     double bestRank = 0;

@@ -21,11 +21,6 @@ struct SheetNumberField {
     bool isValid() const { return !number.isEmpty(); }
 };
 
-// Words a reader never sees: text squeezed to a sliver (Altium writes every designator a second
-// time, horizontally scaled to nothing) or of no size. They are dropped before identification.
-bool isHiddenWord(const Word &word);
-Words visibleWords(const Words &words);
-
 // The page's sheet-number field, preferring a drawing-number field to a sheet count ("DWG NO."
 // names the drawing, "SHEET 2 OF 4" only its place) and, among fields of one kind, the one
 // nearest the bottom-right corner where title blocks keep them. Invalid when there is none.
