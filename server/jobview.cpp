@@ -10,13 +10,6 @@ namespace bt::server {
 
 namespace {
 
-StageStatus apiStatus(const QString &status) {
-    if (status == QLatin1String("running")) return StageStatus::InProgress;
-    if (status == QLatin1String("completed")) return StageStatus::Completed;
-    if (status == QLatin1String("failed")) return StageStatus::Failed;
-    return StageStatus::Pending; // waiting, ready
-}
-
 // Overlay paths are the server's business: clients get the overlay route instead.
 QJsonObject withOverlayUrl(QJsonObject page, const QString &jobId) {
     QJsonObject diff = page.value(QStringLiteral("diff_result")).toObject();
@@ -54,9 +47,9 @@ ComparisonResult comparisonOf(const QueueStore &store, const ServerJob &job) {
     r.started = job.createdAt;
     r.status = job.status;
     const QJsonArray skeletons =
-        store.results(job.id, QStringLiteral("match")).value(0).value(QStringLiteral("pages")).toArray();
-    const QMap<int, QJsonObject> diffs = store.results(job.id, QStringLiteral("diff"));
-    const QMap<int, QJsonObject> summaries = store.results(job.id, QStringLiteral("summary"));
+        store.results(job.id, Stage::Match).value(0).value(QStringLiteral("pages")).toArray();
+    const QMap<int, QJsonObject> diffs = store.results(job.id, Stage::Diff);
+    const QMap<int, QJsonObject> summaries = store.results(job.id, Stage::Summary);
     for (const QJsonValue &s : skeletons) {
         PageResult page = pageResultFromJson(s.toObject());
         const QJsonObject diff = diffs.value(page.pageNumber);
@@ -65,25 +58,23 @@ ComparisonResult comparisonOf(const QueueStore &store, const ServerJob &job) {
         r.pages.append(page);
     }
     for (const StageRow &s : store.stages(job.id))
-        if (s.status == QLatin1String("failed") && s.pageNumber >= 1 && s.pageNumber <= r.pages.size())
+        if (s.status == QueueStatus::Failed && s.pageNumber >= 1 && s.pageNumber <= r.pages.size())
             r.pages[s.pageNumber - 1].error = s.error;
     return r;
 }
 
 std::optional<PageResult> pageOf(const QueueStore &store, const QString &jobId, int pageNumber) {
-    const QJsonArray skeletons = store.result(jobId, 0, QStringLiteral("match"))
-                                     .value_or(QJsonObject())
-                                     .value(QStringLiteral("pages"))
-                                     .toArray();
+    const QJsonArray skeletons =
+        store.result(jobId, 0, Stage::Match).value_or(QJsonObject()).value(QStringLiteral("pages")).toArray();
     if (pageNumber < 1 || pageNumber > skeletons.size()) return std::nullopt;
-    const QJsonObject diff = store.result(jobId, pageNumber, QStringLiteral("diff")).value_or(QJsonObject());
+    const QJsonObject diff = store.result(jobId, pageNumber, Stage::Diff).value_or(QJsonObject());
     PageResult page = pageResultFromJson(diff.isEmpty() ? skeletons[pageNumber - 1].toObject() : diff);
-    page.summaryText = store.result(jobId, pageNumber, QStringLiteral("summary"))
+    page.summaryText = store.result(jobId, pageNumber, Stage::Summary)
                            .value_or(QJsonObject())
                            .value(QStringLiteral("summary_text"))
                            .toString();
     for (const StageRow &s : store.stages(jobId))
-        if (s.pageNumber == pageNumber && s.status == QLatin1String("failed")) page.error = s.error;
+        if (s.pageNumber == pageNumber && s.status == QueueStatus::Failed) page.error = s.error;
     return page;
 }
 
@@ -109,13 +100,12 @@ JobProgress progressOf(const QueueStore &store, const ServerJob &job) {
         p.pages.append(pp);
     }
     for (const StageRow &s : store.stages(job.id)) {
-        const std::optional<Stage> stage = stageFromName(s.stage);
-        if (!stage || s.pageNumber < 1 || s.pageNumber > p.pages.size()) continue;
+        if (s.stage == Stage::Match || s.pageNumber < 1 || s.pageNumber > p.pages.size()) continue;
         PageProgress &page = p.pages[s.pageNumber - 1];
-        page.status[size_t(*stage)] = apiStatus(s.status);
-        page.attempts[size_t(*stage)] = s.attempts;
+        page.status[size_t(s.stage)] = stageStatusOf(s.status);
+        page.attempts[size_t(s.stage)] = s.attempts;
     }
-    if (job.status != QLatin1String("pending") && job.status != QLatin1String("in_progress"))
+    if (job.status != JobStatus::Pending && job.status != JobStatus::InProgress)
         p.summaryText = summariseJob(result.pages);
     return p;
 }

@@ -34,22 +34,22 @@ struct StageInput {
 QJsonObject computeStage(const StageInput &in, const std::shared_ptr<const Document> &oldDoc,
                          const std::shared_ptr<const Document> &newDoc, const CompareSettings &settings,
                          const CancelFlag *cancel) {
-    const QString &stage = in.row.stage;
-    if (stage == QLatin1String("match")) {
+    const Stage stage = in.row.stage;
+    if (stage == Stage::Match) {
         QJsonArray pages;
         for (const PageResult &p : matchDocuments(*oldDoc, *newDoc, cancel))
             pages.append(pageResultToJson(p, in.row.jobId));
         return {{QStringLiteral("pages"), pages}};
     }
     const PageResult &page = in.page;
-    if (stage == QLatin1String("ocr")) {
+    if (stage == Stage::Ocr) {
         // The identity came with the match; what is left is the text layer (cached by the
         // document for this worker's diff of the same page).
         if (page.match != MatchKind::Matched) return {};
         return {{QStringLiteral("old_words"), int(oldDoc->textLayerWords(page.oldPage).size())},
                 {QStringLiteral("new_words"), int(newDoc->textLayerWords(page.newPage).size())}};
     }
-    if (stage == QLatin1String("diff")) {
+    if (stage == Stage::Diff) {
         if (page.match != MatchKind::Matched) return {}; // added and removed sheets: nothing to compare
         PageResult result = page;
         result.error.clear();
@@ -134,7 +134,8 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
     const std::optional<StageRow> claimed = m_store->claim(m_options.workerId, m_options.leaseMs);
     if (!claimed) return false;
     const StageRow &row = *claimed;
-    const QString what = QStringLiteral("%1 %2 %3").arg(row.jobId).arg(row.pageNumber).arg(row.stage);
+    const QString what =
+        QStringLiteral("%1 %2 %3").arg(row.jobId).arg(row.pageNumber).arg(stageName(row.stage));
     log(QStringLiteral("claimed %1 attempt %2").arg(what).arg(row.attempts));
     QString error;
     bool dead = false;
@@ -150,14 +151,14 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
 
     StageInput in{row, {}};
     std::shared_ptr<JobContext> ctx = context(row.jobId, &error);
-    if (ctx && row.stage != QLatin1String("match")) {
+    if (ctx && row.stage != Stage::Match) {
         if (const std::optional<PageResult> page = pageOf(*m_store, row.jobId, row.pageNumber))
             in.page = *page;
         else
             error = QStringLiteral("no page %1 in the job").arg(row.pageNumber);
     }
 
-    const QString fault = row.stage + QLatin1Char(':') + QString::number(row.pageNumber);
+    const QString fault = stageName(row.stage) + QLatin1Char(':') + QString::number(row.pageNumber);
     int delayMs = 0;
     if (m_options.injectDelay.startsWith(fault + QLatin1Char(':')))
         delayMs = m_options.injectDelay.mid(fault.size() + 1).toInt();

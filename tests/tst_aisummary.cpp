@@ -265,8 +265,9 @@ private:
         watchdog.setSingleShot(true);
         connect(&watchdog, &QTimer::timeout, &pipeline, &Pipeline::cancel);
         watchdog.start(300000);
-        QObject::connect(&pipeline, &Pipeline::jobFinished,
-                         [&job](const QString &, const QString &status, qint64) { job.status = status; });
+        QObject::connect(
+            &pipeline, &Pipeline::jobFinished,
+            [&job](const QString &, JobStatus status, qint64) { job.status = jobStatusName(status); });
         pipeline.waitForFinished();
         job.result = pipeline.result();
         return job;

@@ -633,7 +633,7 @@ bool MainWindow::resumeJob(const QString &jobId) {
     if (isRunning() || !ensureStore(true)) return false;
     const std::optional<JobRecord> record = m_store->job(jobId);
     if (!record) return false;
-    if (!HistoryPanel::isResumable(record->status)) {
+    if (!isResumable(record->status)) {
         statusBar()->showMessage(tr("Only interrupted or cancelled comparisons can be resumed."), 6000);
         return false;
     }
@@ -893,18 +893,20 @@ void MainWindow::onPageResult(const PageResult &page) {
     }
 }
 
-void MainWindow::onJobFinished(const QString &jobId, const QString &status, qint64 ms) {
+void MainWindow::onJobFinished(const QString &jobId, JobStatus status, qint64 ms) {
     // A whole job later, stages of a cancelled one are over: deleting its pipeline (which waits
     // for them) does not block.
-    if (status != QLatin1String("cancelled")) m_retiredPipelines.clear();
+    if (status != JobStatus::Cancelled) m_retiredPipelines.clear();
     m_cards->settle();
     setRunning(false);
-    updateJobHeader(status, shownJobSummary(m_pipeline->progress().summaryText, m_pipeline->result().pages));
+    updateJobHeader(jobStatusName(status),
+                    shownJobSummary(m_pipeline->progress().summaryText, m_pipeline->result().pages));
     m_history->selectJob(jobId);
-    statusBar()->showMessage(
-        tr("%1 in %2 s.").arg(HistoryPanel::statusName(status)).arg(QLocale().toString(ms / 1000.0, 'f', 1)),
-        10000);
-    emit jobFinished(jobId, status);
+    statusBar()->showMessage(tr("%1 in %2 s.")
+                                 .arg(HistoryPanel::statusName(jobStatusName(status)))
+                                 .arg(QLocale().toString(ms / 1000.0, 'f', 1)),
+                             10000);
+    emit jobFinished(jobId, jobStatusName(status));
     if (!m_screenshotPath.isEmpty() || !m_screenshotDir.isEmpty()) takeScreenshotWhenReady();
 }
 
@@ -925,14 +927,13 @@ bool MainWindow::openJob(const QString &jobId) {
     m_cards->setPages(result->pages);
     if (const std::optional<JobProgress> progress = JobProgress::fromStore(*m_store, jobId))
         m_cards->updateProgress(*progress);
-    if (!job->isRemote() || isFinishedJobStatus(job->status))
+    if (!job->isRemote() || isFinished(job->status))
         m_cards->settle(); // an interrupted job's stages are not running any more
     m_cards->setPlaceholderText(placeholderFor(*job));
-    m_shownJobFinished = isFinishedJobStatus(job->status);
+    m_shownJobFinished = isFinished(job->status);
     updateReviewProgress();
-    updateJobHeader(job->status, shownJobSummary(job->summaryText, result->pages));
-    if (job->origin != QLatin1String("team"))
-        setFiles(result->oldPath, result->newPath); // not on this computer
+    updateJobHeader(jobStatusName(job->status), shownJobSummary(job->summaryText, result->pages));
+    if (job->origin != JobOrigin::Team) setFiles(result->oldPath, result->newPath); // not on this computer
     if (job->isRemote()) fetchOverlays(*result);
     m_history->selectJob(jobId);
     updateActions();
@@ -1268,8 +1269,8 @@ void MainWindow::submitToServer(const PendingJob &job, const JobInputs &inputs) 
 }
 
 QString MainWindow::placeholderFor(const JobRecord &job) const {
-    if (!job.isRemote() || isFinishedJobStatus(job.status)) return tr("This comparison has no sheets.");
-    if (job.status == QLatin1String("queued"))
+    if (!job.isRemote() || isFinished(job.status)) return tr("This comparison has no sheets.");
+    if (job.status == JobStatus::Queued)
         return m_sync && m_sync->state() == ConnectionState::Offline
                    ? tr("Waiting for the job server: it cannot be reached now. The comparison is sent when "
                         "it can.")
@@ -1298,14 +1299,14 @@ void MainWindow::onServerJobUpdated(const QString &jobId, const QVector<int> &pa
     }
     if (const std::optional<JobProgress> progress = JobProgress::fromStore(*m_store, jobId))
         m_cards->updateProgress(*progress);
-    if (isFinishedJobStatus(job->status)) {
+    if (isFinished(job->status)) {
         m_cards->settle();
         if (!std::exchange(m_shownJobFinished, true))
-            statusBar()->showMessage(tr("%1 on the job server.").arg(HistoryPanel::statusName(job->status)),
-                                     10000);
+            statusBar()->showMessage(
+                tr("%1 on the job server.").arg(HistoryPanel::statusName(jobStatusName(job->status))), 10000);
     }
     m_cards->setPlaceholderText(placeholderFor(*job));
-    updateJobHeader(job->status, shownJobSummary(job->summaryText, result->pages));
+    updateJobHeader(jobStatusName(job->status), shownJobSummary(job->summaryText, result->pages));
     updateReviewProgress();
     fetchOverlays(*result);
     if (isViewerShown() && m_viewerWaitsForDiff && m_viewerPage >= 1 &&
@@ -1313,7 +1314,7 @@ void MainWindow::onServerJobUpdated(const QString &jobId, const QVector<int> &pa
         m_viewerWaitsForDiff = false;
         m_viewer->showPage(result->pages[m_viewerPage - 1], localFile(m_jobOldPath), localFile(m_jobNewPath));
     }
-    if (isFinishedJobStatus(job->status) && (!m_screenshotPath.isEmpty() || !m_screenshotDir.isEmpty()))
+    if (isFinished(job->status) && (!m_screenshotPath.isEmpty() || !m_screenshotDir.isEmpty()))
         takeScreenshotWhenReady();
 }
 

@@ -155,7 +155,7 @@ private:
     void updateJobHeader(const QString &status, const QString &summary);
     void onSheetsMatched(const QString &jobId, int totalPages);
     void onPageResult(const PageResult &page);
-    void onJobFinished(const QString &jobId, const QString &status, qint64 ms);
+    void onJobFinished(const QString &jobId, bt::JobStatus status, qint64 ms);
     // Job server: the settings' server (again, when they changed), its state in the status bar,
     // and the shown job's cards following a job that runs there.
     void setUpSync();

@@ -15,45 +15,6 @@ QJsonValue stringOrNull(const QString &s) {
 
 } // namespace
 
-QString stageName(Stage stage) {
-    switch (stage) {
-    case Stage::Ocr:
-        return QStringLiteral("ocr");
-    case Stage::Diff:
-        return QStringLiteral("diff");
-    case Stage::Summary:
-        break;
-    }
-    return QStringLiteral("summary");
-}
-
-QString stageStatusName(StageStatus status) {
-    switch (status) {
-    case StageStatus::Pending:
-        return QStringLiteral("pending");
-    case StageStatus::InProgress:
-        return QStringLiteral("in_progress");
-    case StageStatus::Completed:
-        return QStringLiteral("completed");
-    case StageStatus::Failed:
-        break;
-    }
-    return QStringLiteral("failed");
-}
-
-std::optional<Stage> stageFromName(const QString &name) {
-    for (const Stage s : kStages)
-        if (stageName(s) == name) return s;
-    return std::nullopt;
-}
-
-StageStatus stageStatusFromName(const QString &name) {
-    for (const StageStatus s :
-         {StageStatus::Pending, StageStatus::InProgress, StageStatus::Completed, StageStatus::Failed})
-        if (stageStatusName(s) == name) return s;
-    return StageStatus::Pending;
-}
-
 QJsonObject StageEvent::toJson() const {
     QJsonObject o{
         {QStringLiteral("event"), QStringLiteral("stage")},  {QStringLiteral("job_id"), jobId},
@@ -111,7 +72,7 @@ QJsonObject JobProgress::toJson() const {
         pageArray.append(o);
     }
     return QJsonObject{
-        {QStringLiteral("job_id"), jobId},      {QStringLiteral("status"), status},
+        {QStringLiteral("job_id"), jobId},      {QStringLiteral("status"), jobStatusName(status)},
         {QStringLiteral("mode"), mode},         {QStringLiteral("old_file"), oldFile},
         {QStringLiteral("new_file"), newFile},  {QStringLiteral("total_pages"), totalPages},
         {QStringLiteral("progress"), progress}, {QStringLiteral("summary_text"), stringOrNull(summaryText)},
@@ -148,12 +109,11 @@ std::optional<JobProgress> JobProgress::fromStore(const JobStore &store, const Q
         p.pages.append(page);
     }
     for (const StageRecord &s : store.stages(jobId)) {
-        const std::optional<Stage> stage = stageFromName(s.stage);
-        if (!stage || s.pageNumber < 1 || s.pageNumber > p.pages.size()) continue;
+        if (s.pageNumber < 1 || s.pageNumber > p.pages.size()) continue;
         PageProgress &page = p.pages[s.pageNumber - 1];
-        page.status[size_t(*stage)] = stageStatusFromName(s.status);
-        page.attempts[size_t(*stage)] = s.attempts;
-        if (!s.error.isEmpty() && page.status[size_t(*stage)] == StageStatus::Failed) page.error = s.error;
+        page.status[size_t(s.stage)] = s.status;
+        page.attempts[size_t(s.stage)] = s.attempts;
+        if (!s.error.isEmpty() && s.status == StageStatus::Failed) page.error = s.error;
     }
     return p;
 }

@@ -49,10 +49,6 @@ void lowerThreadPriority(int nice) {
 #endif
 }
 
-bool isTerminal(StageStatus s) {
-    return s == StageStatus::Completed || s == StageStatus::Failed;
-}
-
 int stageCap(Stage stage, const PipelineOptions &options) {
     // Pages render in the render helpers (RenderPool): one OCR stage per helper.
     if (stage == Stage::Ocr) return RenderPool::instance().processCount();
@@ -81,7 +77,7 @@ std::optional<ComparisonResult> storedComparison(const JobStore &store, const QS
         r.pages.append(page);
     }
     for (const StageRecord &s : store.stages(jobId))
-        if (s.status == QLatin1String("failed") && s.pageNumber >= 1 && s.pageNumber <= r.pages.size())
+        if (s.status == StageStatus::Failed && s.pageNumber >= 1 && s.pageNumber <= r.pages.size())
             r.pages[s.pageNumber - 1].error = s.error;
     return r;
 }
@@ -104,8 +100,7 @@ QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const ComparisonRes
     for (const PageResult &page : stored.pages) {
         if (!page.diffDone || sameAreas(page.ignoredPt, ignoreAreasFor(store, page))) continue;
         QString e;
-        if (store.resetStages(stored.jobId, page.pageNumber,
-                              {stageName(Stage::Diff), stageName(Stage::Summary)}, &e) < 0)
+        if (store.resetStages(stored.jobId, page.pageNumber, {Stage::Diff, Stage::Summary}, &e) < 0)
             qWarning("history: cannot reset page %d: %s", page.pageNumber, qPrintable(e));
         else
             reset.append(page.pageNumber);
@@ -115,6 +110,12 @@ QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const ComparisonRes
 
 QString pipelineModeName(PipelineMode mode) {
     return mode == PipelineMode::Batch ? QStringLiteral("batch") : QStringLiteral("streaming");
+}
+
+std::optional<PipelineMode> pipelineModeFromName(const QString &name) {
+    for (const PipelineMode mode : {PipelineMode::Streaming, PipelineMode::Batch})
+        if (pipelineModeName(mode) == name) return mode;
+    return std::nullopt;
 }
 
 struct Pipeline::PageState {
@@ -210,7 +211,7 @@ bool Pipeline::start(JobInputs inputs, const CompareSettings &settings, const Pi
         }
     }
     job.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    job.status = QStringLiteral("in_progress");
+    job.status = JobStatus::InProgress;
     job.createdAt = QDateTime::currentDateTimeUtc();
     if (m_store) {
         QString e;
@@ -266,7 +267,7 @@ bool Pipeline::resume(const QString &jobId, JobInputs inputs, const PipelineOpti
     m_oldDoc = std::move(inputs.oldDoc);
     m_newDoc = std::move(inputs.newDoc);
     PipelineOptions o = options;
-    o.mode = job->mode == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
+    o.mode = pipelineModeFromName(job->mode).value_or(PipelineMode::Streaming);
     begin(*job, o);
     return true;
 }
@@ -280,7 +281,7 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     m_oldPath = job.oldFile;
     m_newPath = job.newFile;
     m_created = job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc();
-    m_status = QStringLiteral("in_progress");
+    m_status = JobStatus::InProgress;
     m_pages.clear();
     m_unpublished.clear();
     m_runningCount = {0, 0, 0};
@@ -297,8 +298,8 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     const std::optional<ComparisonResult> stored =
         m_store ? storedComparison(*m_store, m_jobId) : std::nullopt;
     if (stored) resetPagesWithStaleIgnoreAreas(*m_store, *stored);
-    if (m_store && job.status != QLatin1String("in_progress"))
-        storeWrite(m_store->setJobStatus(m_jobId, QStringLiteral("in_progress")), QStringLiteral("mark job"),
+    if (m_store && job.status != JobStatus::InProgress)
+        storeWrite(m_store->setJobStatus(m_jobId, JobStatus::InProgress), QStringLiteral("mark job"),
                    QString());
     if (!stored || stored->pages.isEmpty()) {
         QMetaObject::invokeMethod(this, &Pipeline::runMatch, Qt::QueuedConnection);
@@ -310,12 +311,10 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
         m_pages.push_back(ps);
     }
     for (const StageRecord &r : m_store->stages(m_jobId)) {
-        const std::optional<Stage> stage = stageFromName(r.stage);
-        if (!stage || r.pageNumber < 1 || r.pageNumber > int(m_pages.size())) continue;
+        if (r.pageNumber < 1 || r.pageNumber > int(m_pages.size())) continue;
         PageState &ps = m_pages[size_t(r.pageNumber - 1)];
-        const StageStatus status = stageStatusFromName(r.status);
-        ps.status[size_t(*stage)] = isTerminal(status) ? status : StageStatus::Pending;
-        ps.attempts[size_t(*stage)] = r.attempts;
+        ps.status[size_t(r.stage)] = isFinished(r.status) ? r.status : StageStatus::Pending;
+        ps.attempts[size_t(r.stage)] = r.attempts;
     }
     QVector<PageResult> restored;
     for (PageState &ps : m_pages) {
@@ -326,7 +325,7 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
                                             : ps.page.match == MatchKind::Matched && !ps.page.diffDone))
             diff = summary = StageStatus::Pending;
         // A summary describes its diff: a diff that runs again (retry) gets a new summary.
-        if (!isTerminal(diff)) summary = StageStatus::Pending;
+        if (!isFinished(diff)) summary = StageStatus::Pending;
         // With the AI provider on, a changed sheet it has not rewritten (it was off, failed, or
         // another model was set) is summarised again: only this stage, the diff stands.
         if (summary == StageStatus::Completed && options.aiSummary.isActive() && isWorthRewriting(ps.page) &&
@@ -380,7 +379,7 @@ void Pipeline::onMatched(QVector<PageResult> pages, const QString &error) {
     if (!m_running) return;
     if (!error.isEmpty()) {
         qWarning("%s: sheet matching failed: %s", qPrintable(m_jobId), qPrintable(error));
-        finish(QStringLiteral("failed"));
+        finish(JobStatus::Failed);
         return;
     }
     QVector<QJsonObject> skeletons;
@@ -402,7 +401,7 @@ void Pipeline::onMatched(QVector<PageResult> pages, const QString &error) {
 
 bool Pipeline::allDone(Stage stage) const {
     return std::all_of(m_pages.begin(), m_pages.end(),
-                       [stage](const PageState &p) { return isTerminal(p.status[size_t(stage)]); });
+                       [stage](const PageState &p) { return isFinished(p.status[size_t(stage)]); });
 }
 
 qint64 Pipeline::estimatedBytes(const PageResult &page) const {
@@ -437,7 +436,7 @@ void Pipeline::schedule() {
                    std::any_of(p.status.begin(), p.status.end(),
                                [](StageStatus s) { return s == StageStatus::Failed; });
         });
-        finish(errors ? QStringLiteral("completed_with_errors") : QStringLiteral("completed"));
+        finish(errors ? JobStatus::CompletedWithErrors : JobStatus::Completed);
     }
 }
 
@@ -449,7 +448,7 @@ bool Pipeline::scheduleOne(Stage stage) {
     for (int i = 0; i < int(m_pages.size()); ++i) {
         PageState &ps = m_pages[size_t(i)];
         if (ps.status[s] != StageStatus::Pending || ps.running[s] || ps.waitingRetry[s]) continue;
-        if (stage != Stage::Ocr && !isTerminal(ps.status[size_t(previous)])) continue;
+        if (stage != Stage::Ocr && !isFinished(ps.status[size_t(previous)])) continue;
         // Added and removed sheets have nothing to render or compare.
         if (stage != Stage::Summary && ps.page.match != MatchKind::Matched) {
             complete(i, stage, {});
@@ -536,6 +535,8 @@ void Pipeline::launch(int index, Stage stage) {
                          giveUp ? "; the job's other sheets keep their deterministic summaries" : "");
                 break;
             }
+            case Stage::Match: // runMatch: once per job, before any page stage
+                break;
             }
         } catch (const StageCancelled &) {
             outcome->cancelled = true;
@@ -609,6 +610,8 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
         publishPage(ps.page, stage);
         break;
     }
+    case Stage::Match:
+        break;
     }
     schedule();
 }
@@ -636,7 +639,7 @@ void Pipeline::fail(int index, Stage stage, const QString &error) {
     ps.page.error = error;
     if (m_store) {
         QString e;
-        storeWrite(m_store->addDeadLetter(m_jobId, ps.page.pageNumber, stageName(stage), error, attempts, &e),
+        storeWrite(m_store->addDeadLetter(m_jobId, ps.page.pageNumber, stage, error, attempts, &e),
                    QStringLiteral("record a dead letter"), e);
     }
     setStatus(index, stage, StageStatus::Failed, error);
@@ -658,11 +661,10 @@ void Pipeline::setStatus(int index, Stage stage, StageStatus status, const QStri
     event.detail = detail;
     if (m_store) {
         // A failed attempt that will be retried is recorded as pending with its error.
-        const QString stored = willRetry ? QStringLiteral("pending") : stageStatusName(status);
+        const StageStatus stored = willRetry ? StageStatus::Pending : status;
         QString e;
-        storeWrite(
-            m_store->setStage(m_jobId, event.pageNumber, stageName(stage), stored, error, event.attempt, &e),
-            QStringLiteral("record a stage"), e);
+        storeWrite(m_store->setStage(m_jobId, event.pageNumber, stage, stored, error, event.attempt, &e),
+                   QStringLiteral("record a stage"), e);
     }
     // Batch publishes a stage's results together, once every page has been through it (they are
     // committed above the moment each finishes, so a crash loses nothing).
@@ -706,7 +708,7 @@ void Pipeline::publishFinishedStages() {
     }
 }
 
-void Pipeline::finish(const QString &status) {
+void Pipeline::finish(JobStatus status) {
     publishFinishedStages();
     m_unpublished.clear();
     m_running = false;
@@ -734,7 +736,7 @@ void Pipeline::cancel() {
     m_cancel->store(true);
     ++m_generation; // results still on their way belong to no job now
     m_runningCount = {0, 0, 0};
-    finish(QStringLiteral("cancelled"));
+    finish(JobStatus::Cancelled);
 }
 
 JobProgress Pipeline::progress() const {

@@ -23,7 +23,8 @@ enum class PipelineMode {
     // finishes.
     Batch,
 };
-QString pipelineModeName(PipelineMode mode);
+QString pipelineModeName(PipelineMode mode); // "streaming", "batch"
+std::optional<PipelineMode> pipelineModeFromName(const QString &name);
 
 struct PipelineOptions {
     PipelineMode mode = PipelineMode::Streaming;
@@ -117,7 +118,7 @@ signals:
     void stageChanged(const bt::StageEvent &event);
     void pageResultReady(const bt::PageResult &page); // after its diff, and again with its summary
     void jobProgress(const bt::JobProgress &progress);
-    void jobFinished(const QString &jobId, const QString &status, qint64 tMs);
+    void jobFinished(const QString &jobId, bt::JobStatus status, qint64 tMs);
 
 private:
     struct PageState;
@@ -137,7 +138,7 @@ private:
     bool allDone(Stage stage) const;
     void publishPage(const PageResult &page, Stage stage);
     void publishFinishedStages();
-    void finish(const QString &status);
+    void finish(JobStatus status);
     qint64 estimatedBytes(const PageResult &page) const;
     void storeWrite(bool ok, const QString &what, const QString &error);
 
@@ -153,7 +154,7 @@ private:
     QDateTime m_created;
     bool m_running = false;
     bool m_reused = false;
-    QString m_status;
+    JobStatus m_status = JobStatus::Pending;
     std::vector<PageState> m_pages;
     std::array<int, 3> m_runningCount = {0, 0, 0};
     struct Unpublished {

@@ -107,10 +107,6 @@ QString compact(const QJsonValue &v) {
     if (v.isArray()) return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
     return {};
 }
-bool isTerminal(const QString &status) {
-    return status == QLatin1String("completed") || status == QLatin1String("failed") ||
-           status == QLatin1String("cancelled") || status == QLatin1String("partial");
-}
 
 bool fail(QString *error, const QString &message) {
     if (error) *error = message;
@@ -140,14 +136,14 @@ JobRecord jobFrom(const QSqlQuery &q) {
     j.oldHash = q.value(3).toString();
     j.newHash = q.value(4).toString();
     j.settings = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-    j.status = q.value(6).toString();
+    // A status this version does not know reads as one that never got going.
+    j.status = jobStatusFromName(q.value(6).toString()).value_or(JobStatus::Pending);
     j.totalPages = q.value(7).toInt();
     j.createdAt = timeFrom(q.value(8));
     j.finishedAt = timeFrom(q.value(9));
     j.mode = q.value(10).toString();
     j.summaryText = q.value(11).toString();
-    j.origin = q.value(12).toString();
-    if (j.origin.isEmpty()) j.origin = QStringLiteral("local");
+    j.origin = jobOriginFromName(q.value(12).toString());
     j.remoteServer = q.value(13).toString();
     j.remoteJobId = q.value(14).toString();
     return j;
@@ -491,13 +487,13 @@ bool JobStore::createJob(const JobRecord &job, QString *error) {
             q.addBindValue(job.oldHash);
             q.addBindValue(job.newHash);
             q.addBindValue(compact(job.settings));
-            q.addBindValue(job.status);
+            q.addBindValue(jobStatusName(job.status));
             q.addBindValue(job.totalPages);
             q.addBindValue(job.createdAt.isValid() ? timeValue(job.createdAt) : QVariant(nowText()));
             q.addBindValue(timeValue(job.finishedAt));
             q.addBindValue(job.mode);
             q.addBindValue(job.summaryText);
-            q.addBindValue(job.origin);
+            q.addBindValue(jobOriginName(job.origin));
             q.addBindValue(job.remoteServer);
             q.addBindValue(job.remoteJobId);
             return run(q, err);
@@ -505,13 +501,13 @@ bool JobStore::createJob(const JobRecord &job, QString *error) {
         error);
 }
 
-bool JobStore::setJobStatus(const QString &id, const QString &status, QString *error) {
+bool JobStore::setJobStatus(const QString &id, JobStatus status, QString *error) {
     return write(
         [&](QSqlDatabase &d, QString *err) {
             QSqlQuery q(d);
             q.prepare(QStringLiteral("UPDATE jobs SET status = ?, finished_at = ? WHERE id = ?"));
-            q.addBindValue(status);
-            q.addBindValue(isTerminal(status) ? nowText() : QString());
+            q.addBindValue(jobStatusName(status));
+            q.addBindValue(isFinished(status) ? nowText() : QString());
             q.addBindValue(id);
             if (!run(q, err)) return false;
             return q.numRowsAffected() == 1 || fail(err, QStringLiteral("no job %1").arg(id));
@@ -519,12 +515,12 @@ bool JobStore::setJobStatus(const QString &id, const QString &status, QString *e
         error);
 }
 
-bool JobStore::setStage(const QString &jobId, int page, const QString &stage, const QString &status,
+bool JobStore::setStage(const QString &jobId, int page, Stage stage, StageStatus status,
                         const QString &stageError, int attempts, QString *error) {
     return write(
         [&](QSqlDatabase &d, QString *err) {
             const QString now = nowText();
-            const bool started = status != QLatin1String("pending");
+            const bool started = status != StageStatus::Pending;
             QSqlQuery q(d);
             // started_at keeps the first start; finished_at follows the latest terminal status.
             q.prepare(QStringLiteral(
@@ -536,12 +532,12 @@ bool JobStore::setStage(const QString &jobId, int page, const QString &stage, co
                 " finished_at = excluded.finished_at"));
             q.bindValue(QStringLiteral(":job"), jobId);
             q.bindValue(QStringLiteral(":page"), page);
-            q.bindValue(QStringLiteral(":stage"), stage);
-            q.bindValue(QStringLiteral(":status"), status);
+            q.bindValue(QStringLiteral(":stage"), stageName(stage));
+            q.bindValue(QStringLiteral(":status"), stageStatusName(status));
             q.bindValue(QStringLiteral(":attempts"), attempts);
             q.bindValue(QStringLiteral(":error"), stageError);
             q.bindValue(QStringLiteral(":started"), started ? now : QString());
-            q.bindValue(QStringLiteral(":finished"), isTerminal(status) ? now : QString());
+            q.bindValue(QStringLiteral(":finished"), isFinished(status) ? now : QString());
             return run(q, err);
         },
         error);
@@ -655,18 +651,18 @@ int JobStore::resetFailedStages(const QString &jobId, int page, QString *error) 
     return ok ? reset : -1;
 }
 
-int JobStore::resetStages(const QString &jobId, int page, const QStringList &stages, QString *error) {
+int JobStore::resetStages(const QString &jobId, int page, const QVector<Stage> &stages, QString *error) {
     int reset = 0;
     const bool ok = write(
         [&](QSqlDatabase &d, QString *err) {
-            for (const QString &stage : stages) {
+            for (const Stage stage : stages) {
                 QSqlQuery q(d);
                 q.prepare(
                     QStringLiteral("UPDATE job_stages SET status = 'pending', attempts = 0, error = '',"
                                    " finished_at = '' WHERE job_id = ? AND page_number = ? AND stage = ?"));
                 q.addBindValue(jobId);
                 q.addBindValue(page);
-                q.addBindValue(stage);
+                q.addBindValue(stageName(stage));
                 if (!run(q, err)) return false;
                 reset += q.numRowsAffected();
             }
@@ -676,7 +672,7 @@ int JobStore::resetStages(const QString &jobId, int page, const QStringList &sta
     return ok ? reset : -1;
 }
 
-bool JobStore::addDeadLetter(const QString &jobId, int page, const QString &stage, const QString &stageError,
+bool JobStore::addDeadLetter(const QString &jobId, int page, Stage stage, const QString &stageError,
                              int attempts, QString *error) {
     return write(
         [&](QSqlDatabase &d, QString *err) {
@@ -685,7 +681,7 @@ bool JobStore::addDeadLetter(const QString &jobId, int page, const QString &stag
                                      " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
             q.addBindValue(jobId);
             q.addBindValue(page);
-            q.addBindValue(stage);
+            q.addBindValue(stageName(stage));
             q.addBindValue(stageError);
             q.addBindValue(attempts);
             q.addBindValue(nowText());
@@ -747,8 +743,10 @@ QVector<StageRecord> JobStore::stages(const QString &jobId) const {
         StageRecord s;
         s.jobId = q.value(0).toString();
         s.pageNumber = q.value(1).toInt();
-        s.stage = q.value(2).toString();
-        s.status = q.value(3).toString();
+        const std::optional<Stage> stage = stageFromName(q.value(2).toString());
+        if (!stage || *stage == Stage::Match) continue; // not a stage of this history's pages
+        s.stage = *stage;
+        s.status = stageStatusFromName(q.value(3).toString());
         s.attempts = q.value(4).toInt();
         s.error = q.value(5).toString();
         s.startedAt = timeFrom(q.value(6));
@@ -820,7 +818,9 @@ QVector<DeadLetter> JobStore::deadLetters(bool includeResolved) const {
         l.id = q.value(0).toLongLong();
         l.jobId = q.value(1).toString();
         l.pageNumber = q.value(2).toInt();
-        l.stage = q.value(3).toString();
+        const std::optional<Stage> stage = stageFromName(q.value(3).toString());
+        if (!stage) continue;
+        l.stage = *stage;
         l.error = q.value(4).toString();
         l.attempts = q.value(5).toInt();
         l.createdAt = timeFrom(q.value(6));
@@ -830,14 +830,14 @@ QVector<DeadLetter> JobStore::deadLetters(bool includeResolved) const {
     return out;
 }
 
-bool JobStore::setRemote(const QString &jobId, const QString &origin, const QString &server,
+bool JobStore::setRemote(const QString &jobId, std::optional<JobOrigin> origin, const QString &server,
                          const QString &remoteJobId, QString *error) {
     return write(
         [&](QSqlDatabase &d, QString *err) {
             QSqlQuery q(d);
             q.prepare(QStringLiteral("UPDATE jobs SET origin = COALESCE(NULLIF(?, ''), origin),"
                                      " remote_server = ?, remote_job_id = ? WHERE id = ?"));
-            q.addBindValue(origin);
+            q.addBindValue(origin ? jobOriginName(*origin) : QString());
             q.addBindValue(server);
             q.addBindValue(remoteJobId);
             q.addBindValue(jobId);
@@ -867,7 +867,7 @@ qint64 JobStore::addSyncOperation(const SyncOperation &op, QString *error) {
             q.prepare(
                 QStringLiteral("INSERT INTO sync_operations (kind, job_id, server, state_json, attempts,"
                                " next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-            q.addBindValue(op.kind);
+            q.addBindValue(syncKindName(op.kind));
             q.addBindValue(op.jobId);
             q.addBindValue(op.server);
             q.addBindValue(compact(op.state));
@@ -919,7 +919,9 @@ QVector<SyncOperation> JobStore::syncOperations() const {
     while (q.next()) {
         SyncOperation op;
         op.id = q.value(0).toLongLong();
-        op.kind = q.value(1).toString();
+        const std::optional<SyncKind> kind = syncKindFromName(q.value(1).toString());
+        if (!kind) continue; // written by a newer version: not ours to send
+        op.kind = *kind;
         op.jobId = q.value(2).toString();
         op.server = q.value(3).toString();
         op.state = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
@@ -1082,7 +1084,7 @@ QVector<SheetHistoryEntry> JobStore::sheetHistory(const QString &drawingNumber) 
         e.drawingNumber = q.value(2).toString();
         e.oldFile = q.value(3).toString();
         e.newFile = q.value(4).toString();
-        e.status = q.value(5).toString();
+        e.status = jobStatusFromName(q.value(5).toString()).value_or(JobStatus::Pending);
         e.createdAt = timeFrom(q.value(6));
         // regions_json is the page's region array: its length is the change count.
         e.changeCount = int(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).array().size());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobstate.h"
 #include "review/regionreview.h"
 
 #include <QDateTime>
@@ -24,25 +25,23 @@ struct JobRecord {
     QString oldHash;
     QString newHash;
     QJsonObject settings;
-    QString status;
+    JobStatus status = JobStatus::Pending;
     int totalPages = 0;
     QString mode = QStringLiteral("streaming"); // or "batch"
     QString summaryText;                        // job summary, once finished
     QDateTime createdAt;                        // UTC; set by createJob when invalid
     QDateTime finishedAt;
-    // Where the job ran: "local" (this computer), "server" (sent to the job server from here; its
-    // results are mirrored into this history) or "team" (someone's job on the server, cached).
-    QString origin = QStringLiteral("local");
+    JobOrigin origin = JobOrigin::Local;
     QString remoteServer; // the server's URL once the job is there (a pushed local job too)
     QString remoteJobId;  // the server's id of the job, empty until the server made it
-    bool isRemote() const { return origin != QLatin1String("local"); }
+    bool isRemote() const { return origin != JobOrigin::Local; }
 };
 
 // An operation for the job server that waits for it (SyncService): kept in the history, so
 // what was asked offline is sent when the server can be reached, after a restart too.
 struct SyncOperation {
     qint64 id = 0;
-    QString kind; // "submit" (run on the server), "push" (a local job's sets and settings)
+    SyncKind kind = SyncKind::Submit;
     QString jobId;
     QString server;
     QJsonObject state; // what is done already, e.g. upload ids
@@ -55,8 +54,8 @@ struct SyncOperation {
 struct StageRecord {
     QString jobId;
     int pageNumber = 0;
-    QString stage; // "ocr", "diff", "summary", ...
-    QString status;
+    Stage stage = Stage::Ocr;
+    StageStatus status = StageStatus::Pending;
     int attempts = 0;
     QString error;
     QDateTime startedAt;
@@ -67,7 +66,7 @@ struct DeadLetter {
     qint64 id = 0;
     QString jobId;
     int pageNumber = 0;
-    QString stage;
+    Stage stage = Stage::Ocr;
     QString error;
     int attempts = 0;
     QDateTime createdAt;
@@ -89,7 +88,7 @@ struct SheetHistoryEntry {
     QString drawingNumber;
     QString oldFile;
     QString newFile;
-    QString status; // the job's
+    JobStatus status = JobStatus::Pending; // the job's
     QDateTime createdAt;
     int changeCount = 0;
 };
@@ -150,10 +149,10 @@ public:
     void closeThreadConnection();
 
     bool createJob(const JobRecord &job, QString *error = nullptr);
-    // Terminal statuses (completed, failed, cancelled, partial) also stamp finished_at.
-    bool setJobStatus(const QString &id, const QString &status, QString *error = nullptr);
+    // A finished status (isFinished) also stamps finished_at.
+    bool setJobStatus(const QString &id, JobStatus status, QString *error = nullptr);
     // Insert or update the (job, page, stage) row.
-    bool setStage(const QString &jobId, int page, const QString &stage, const QString &status,
+    bool setStage(const QString &jobId, int page, Stage stage, StageStatus status,
                   const QString &stageError = QString(), int attempts = 0, QString *error = nullptr);
     // pageJson as produced by pageResultToJson(); regions and alignment also get their own columns.
     bool saveDiffResult(const QString &jobId, int page, const QString &drawingName,
@@ -166,11 +165,11 @@ public:
     // Failed stages of a page (0: every page) go back to pending with no attempts counted, and
     // their dead letters are marked resolved. Returns how many stages were reset.
     int resetFailedStages(const QString &jobId, int page, QString *error = nullptr);
-    bool addDeadLetter(const QString &jobId, int page, const QString &stage, const QString &stageError,
-                       int attempts, QString *error = nullptr);
+    bool addDeadLetter(const QString &jobId, int page, Stage stage, const QString &stageError, int attempts,
+                       QString *error = nullptr);
     // The given stages of one page go back to pending with no attempts counted (a page redone
     // because its inputs changed). Returns how many stages were reset, -1 on error.
-    int resetStages(const QString &jobId, int page, const QStringList &stages, QString *error = nullptr);
+    int resetStages(const QString &jobId, int page, const QVector<Stage> &stages, QString *error = nullptr);
     // Removes every row of the job (its reviews too) and its artifact folder.
     bool deleteJob(const QString &id, QString *error = nullptr);
 
@@ -186,8 +185,8 @@ public:
     std::optional<JobRecord> findJob(const QString &oldHash, const QString &newHash,
                                      const QJsonObject &settings) const;
 
-    // The job's place on the job server (origin unchanged when empty).
-    bool setRemote(const QString &jobId, const QString &origin, const QString &server,
+    // The job's place on the job server (origin unchanged when nullopt).
+    bool setRemote(const QString &jobId, std::optional<JobOrigin> origin, const QString &server,
                    const QString &remoteJobId, QString *error = nullptr);
     std::optional<JobRecord> jobByRemoteId(const QString &server, const QString &remoteJobId) const;
     // Operations waiting for the job server, oldest first. addSyncOperation returns the id, 0 on error.
