@@ -296,7 +296,7 @@ struct RunOptions {
             *value = v;
             return true;
         };
-        if (!number(attempts, 1, 100, &options->maxAttempts) ||
+        if (!number(attempts, 1, 100, &options->retry.maxAttempts) ||
             !number(diffJobs, 1, 16, &options->diffConcurrency) ||
             !number(aiTimeout, 100, 600000, &options->aiSummary.timeoutMs))
             return false;

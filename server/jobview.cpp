@@ -19,7 +19,8 @@ QJsonObject withOverlayUrl(QJsonObject page, const QString &jobId) {
     const int n = page.value(QStringLiteral("page_number")).toInt();
     for (const char *key : {"overlay_path", "aligned_old_path", "new_render_path"})
         diff.remove(QLatin1String(key));
-    diff.insert(QStringLiteral("overlay_url"), hasOverlay ? QJsonValue(overlayUrl(jobId, n)) : QJsonValue());
+    diff.insert(QStringLiteral("overlay_url"),
+                hasOverlay ? QJsonValue(overlayRoute(jobId, n)) : QJsonValue());
     page.insert(QStringLiteral("diff_result"), diff);
     return page;
 }
@@ -116,10 +117,6 @@ QJsonObject resultJson(const QueueStore &store, const ServerJob &job) {
 
 QJsonObject progressJson(const QueueStore &store, const ServerJob &job) {
     return withApiNames(progressOf(store, job).toJson(), job);
-}
-
-QString overlayUrl(const QString &jobId, int pageNumber) {
-    return QStringLiteral("/api/v1/overlays/%1-diff-%2/image").arg(jobId).arg(pageNumber);
 }
 
 bool parseDiffResultId(const QString &id, QString *jobId, int *pageNumber) {

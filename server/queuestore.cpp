@@ -639,8 +639,8 @@ bool QueueStore::complete(const StageRow &stage, const QString &worker, const QJ
 }
 
 bool QueueStore::fail(const StageRow &stage, const QString &worker, const QString &stageError,
-                      int maxAttempts, int backoffMs, bool *dead, QString *error) {
-    *dead = stage.attempts >= maxAttempts;
+                      const RetryPolicy &retry, bool *dead, QString *error) {
+    *dead = retry.exhausted(stage.attempts);
     QSqlDatabase d = db();
     if (!begin(d, error)) return false;
     Transaction t(d);
@@ -651,7 +651,7 @@ bool QueueStore::fail(const StageRow &stage, const QString &worker, const QStrin
                              "lease_owner = :worker AND status = 'running'")
                   .arg(nowMs()));
     q.bindValue(QStringLiteral(":status"), queueStatusName(*dead ? QueueStatus::Failed : QueueStatus::Ready));
-    q.bindValue(QStringLiteral(":delay"), qint64(backoffMs) << std::clamp(stage.attempts - 1, 0, 10));
+    q.bindValue(QStringLiteral(":delay"), retry.delayMs(stage.attempts));
     q.bindValue(QStringLiteral(":error"), stageError);
     q.bindValue(QStringLiteral(":id"), stage.id);
     q.bindValue(QStringLiteral(":worker"), worker);
@@ -669,7 +669,7 @@ bool QueueStore::fail(const StageRow &stage, const QString &worker, const QStrin
         q.bindValue(QStringLiteral(":page"), stage.pageNumber);
         q.bindValue(QStringLiteral(":stage"), stageName(stage.stage));
         q.bindValue(QStringLiteral(":error"), stageError);
-        q.bindValue(QStringLiteral(":attempts"), std::min(stage.attempts, maxAttempts));
+        q.bindValue(QStringLiteral(":attempts"), std::min(stage.attempts, retry.maxAttempts));
         if (!exec(q, error)) return false;
         // The page goes on as the local pipeline does: no diff without renders, but a summary of
         // whatever the page has.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipeline/retrypolicy.h"
 #include "store/jobstore.h"
 
 #include <QDateTime>
@@ -113,11 +114,11 @@ public:
     // creates the page rows from payload["pages"]) and a job with nothing left finishes.
     // False (nothing written) when the worker lost its lease or the job was deleted.
     bool complete(const StageRow &stage, const QString &worker, const QJsonObject &payload, QString *error);
-    // A failed attempt: ready again after backoffMs << (attempts - 1), or, at maxAttempts, failed
+    // A failed attempt: ready again after the retry policy's delay, or, out of attempts, failed
     // for good with a dead letter; the page goes on (a failed OCR fails its diff, a summary
     // follows a failed diff). *dead tells which.
-    bool fail(const StageRow &stage, const QString &worker, const QString &stageError, int maxAttempts,
-              int backoffMs, bool *dead, QString *error);
+    bool fail(const StageRow &stage, const QString &worker, const QString &stageError,
+              const RetryPolicy &retry, bool *dead, QString *error);
 
 private:
     QSqlDatabase db() const;

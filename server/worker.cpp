@@ -2,6 +2,7 @@
 
 #include "compare/resultjson.h"
 #include "jobview.h"
+#include "pipeline/stageattempt.h"
 #include "summary/summary.h"
 
 #include <QDir>
@@ -139,11 +140,11 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
     log(QStringLiteral("claimed %1 attempt %2").arg(what).arg(row.attempts));
     QString error;
     bool dead = false;
-    if (row.attempts > m_options.maxAttempts) {
+    if (row.attempts > m_options.retry.maxAttempts) {
         // Its last worker died holding it: no attempt left.
         if (!m_store->fail(row, m_options.workerId,
                            row.error.isEmpty() ? QStringLiteral("worker lost (lease expired)") : row.error,
-                           m_options.maxAttempts, m_options.backoffMs, &dead, &error))
+                           m_options.retry, &dead, &error))
             qWarning("%s: %s", qPrintable(what), qPrintable(error));
         log(QStringLiteral("dead %1").arg(what));
         return true;
@@ -167,10 +168,12 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
         auto cancel = std::make_shared<CancelFlag>(false);
         const bool injectFault = m_options.injectFault == fault;
         // On a thread of its own: this one keeps the lease alive meanwhile.
-        std::future<QJsonObject> result = std::async(std::launch::async, [=] {
-            if (delayMs > 0) QThread::msleep(ulong(delayMs));
-            if (injectFault) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
-            return computeStage(in, ctx->oldDoc, ctx->newDoc, ctx->settings, cancel.get());
+        std::future<StageAttempt> result = std::async(std::launch::async, [=, &payload] {
+            return attemptStage([&] {
+                if (delayMs > 0) QThread::msleep(ulong(delayMs));
+                if (injectFault) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
+                payload = computeStage(in, ctx->oldDoc, ctx->newDoc, ctx->settings, cancel.get());
+            });
         });
         bool leaseLost = false;
         while (result.wait_for(std::chrono::milliseconds(m_options.heartbeatMs)) !=
@@ -181,22 +184,13 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
             }
             if (stop.load()) cancel->store(true);
         }
-        try {
-            payload = result.get();
-        } catch (const StageCancelled &) {
-            error = QStringLiteral("cancelled");
-        } catch (const std::bad_alloc &) {
-            error = QStringLiteral("out of memory");
-        } catch (const std::exception &e) {
-            error = QString::fromStdString(e.what()).trimmed();
-        } catch (...) {
-            error = QStringLiteral("unknown error");
-        }
+        const StageAttempt attempt = result.get();
+        error = attempt.cancelled ? QStringLiteral("cancelled") : attempt.error;
         if (leaseLost) {
             log(QStringLiteral("lost %1").arg(what));
             return true;
         }
-        if (stop.load() && error == QLatin1String("cancelled")) {
+        if (stop.load() && attempt.cancelled) {
             // Shutting down is not the stage's fault: its lease runs out and another worker takes it.
             log(QStringLiteral("abandoned %1").arg(what));
             return true;
@@ -210,7 +204,7 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
         return true;
     }
     QString e;
-    if (!m_store->fail(row, m_options.workerId, error, m_options.maxAttempts, m_options.backoffMs, &dead, &e))
+    if (!m_store->fail(row, m_options.workerId, error, m_options.retry, &dead, &e))
         qWarning("%s: cannot record the failure: %s", qPrintable(what), qPrintable(e));
     log(QStringLiteral("%1 %2: %3")
             .arg(dead ? QStringLiteral("dead") : QStringLiteral("failed"), what, error));

@@ -736,7 +736,7 @@ private slots:
         QVERIFY(store.open());
         PipelineOptions options;
         options.injectFault = QStringLiteral("diff:2");
-        options.backoffMs = 10;
+        options.retry.backoffMs = 10;
         const Run run = startJob(store, m_oldA, m_newA, options);
         QVERIFY(run.finished);
         QCOMPARE(run.status, QStringLiteral("completed_with_errors"));
@@ -1188,7 +1188,7 @@ private slots:
         PipelineOptions options;
         options.mode = batch ? PipelineMode::Batch : PipelineMode::Streaming;
         options.injectFault = fault;
-        options.maxAttempts = 1;
+        options.retry.maxAttempts = 1;
         Pipeline pipeline(&store);
         const Run run = runPipeline(
             pipeline, [&](QString *e) { return pipeline.start(oldPath, newPath, settings(), options, e); },

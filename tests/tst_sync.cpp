@@ -45,8 +45,8 @@ SyncOptions fastOptions() {
     SyncOptions o;
     o.pollMs = 200;
     o.teamRefreshMs = 500;
-    o.minBackoffMs = 100;
-    o.maxBackoffMs = 800;
+    o.retry.backoffMs = 100;
+    o.retry.maxBackoffMs = 800;
     o.requestTimeoutMs = 10000;
     return o;
 }

@@ -4,6 +4,7 @@
 #include "compare/ignoreareas.h"
 #include "compare/resultjson.h"
 #include "render/renderpool.h"
+#include "stageattempt.h"
 #include "summary/summary.h"
 
 #include <QCryptographicHash>
@@ -497,7 +498,7 @@ void Pipeline::launch(int index, Stage stage) {
     QThreadPool &pool = stage == Stage::Ocr ? m_renderPool : m_pool;
     pool.start([=]() mutable {
         auto outcome = std::make_shared<Outcome>();
-        try {
+        const StageAttempt attempt = attemptStage([&] {
             if (cancel->load()) throw StageCancelled();
             if (injectFault) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
             lowerThreadPriority(stage == Stage::Ocr ? kRenderLaneNice : kWorkerNice);
@@ -538,15 +539,9 @@ void Pipeline::launch(int index, Stage stage) {
             case Stage::Match: // runMatch: once per job, before any page stage
                 break;
             }
-        } catch (const StageCancelled &) {
-            outcome->cancelled = true;
-        } catch (const std::bad_alloc &) {
-            outcome->error = EngineText::translate("bt::Pipeline", "out of memory");
-        } catch (const std::exception &e) {
-            outcome->error = QString::fromStdString(e.what()).trimmed();
-        } catch (...) {
-            outcome->error = EngineText::translate("bt::Pipeline", "unknown error");
-        }
+        });
+        outcome->error = attempt.error;
+        outcome->cancelled = attempt.cancelled;
         QMetaObject::invokeMethod(
             this,
             [this, index, stage, generation, outcome] { onStageDone(index, stage, generation, outcome); },
@@ -623,17 +618,17 @@ void Pipeline::complete(int index, Stage stage, const QJsonObject &detail) {
 void Pipeline::fail(int index, Stage stage, const QString &error) {
     PageState &ps = m_pages[size_t(index)];
     const int attempts = ps.attempts[size_t(stage)];
-    if (attempts < m_options.maxAttempts) {
+    if (!m_options.retry.exhausted(attempts)) {
         // Back off (200 ms, 400 ms, ...) and try again; the page stays pending meanwhile.
         ps.waitingRetry[size_t(stage)] = true;
         setStatus(index, stage, StageStatus::Failed, error, true);
         ps.status[size_t(stage)] = StageStatus::Pending;
-        const int delay = m_options.backoffMs << std::min(attempts - 1, 10);
-        QTimer::singleShot(delay, this, [this, index, stage, generation = m_generation] {
-            if (generation != m_generation) return;
-            m_pages[size_t(index)].waitingRetry[size_t(stage)] = false;
-            schedule();
-        });
+        QTimer::singleShot(int(m_options.retry.delayMs(attempts)), this,
+                           [this, index, stage, generation = m_generation] {
+                               if (generation != m_generation) return;
+                               m_pages[size_t(index)].waitingRetry[size_t(stage)] = false;
+                               schedule();
+                           });
         return;
     }
     ps.page.error = error;

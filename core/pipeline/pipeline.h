@@ -2,6 +2,7 @@
 
 #include "compare/comparison.h"
 #include "jobprogress.h"
+#include "retrypolicy.h"
 #include "store/jobstore.h"
 #include "summary/aisummary.h"
 
@@ -28,8 +29,7 @@ std::optional<PipelineMode> pipelineModeFromName(const QString &name);
 
 struct PipelineOptions {
     PipelineMode mode = PipelineMode::Streaming;
-    int maxAttempts = 5;     // per stage, then the stage goes to dead_letters
-    int backoffMs = 200;     // before the 2nd attempt; doubles for each further one
+    RetryPolicy retry;       // per stage; a stage out of attempts goes to dead_letters
     int diffConcurrency = 1; // diffs at once (each holds several full-page images)
     // Renders held between a page's OCR and its diff. Streaming renders ahead only within it;
     // batch keeps what fits and renders the rest again in the diff stage.

@@ -109,13 +109,6 @@ bool SyncService::noteReply(const ApiReply &reply) {
     return true;
 }
 
-int SyncService::backoffMs(int attempts) const {
-    qint64 ms = m_options.minBackoffMs;
-    for (int i = 1; i < attempts && ms < m_options.maxBackoffMs; ++i)
-        ms *= 2;
-    return int(std::min<qint64>(ms, m_options.maxBackoffMs));
-}
-
 void SyncService::schedule(int ms) {
     if (!server().isValid() || m_state == ConnectionState::Unauthorized) return;
     if (!m_timer.isActive() || m_timer.remainingTime() > ms) m_timer.start(ms);
@@ -148,7 +141,8 @@ void SyncService::tick() {
                 m_pollQueue.append(job.id);
         pollNext();
     }
-    schedule(m_state == ConnectionState::Offline ? backoffMs(m_offlineAttempts) : m_options.pollMs);
+    schedule(m_state == ConnectionState::Offline ? int(m_options.retry.delayMs(m_offlineAttempts))
+                                                 : m_options.pollMs);
 }
 
 // ---- operations ----------------------------------------------------------------------------------
@@ -327,13 +321,13 @@ void SyncService::operationFailedReply(SyncOperation op, const ApiReply &reply, 
     m_operationRunning = false;
     if (reply.unauthorized()) return; // waits, as it is, for a token the server takes
     const bool retry = reply.unreachable() || reply.serverError();
-    if (!retry || (reply.serverError() && op.attempts + 1 >= m_options.maxServerErrors)) {
+    if (!retry || (reply.serverError() && m_options.retry.exhausted(op.attempts + 1))) {
         giveUp(op, tr("%1 failed: %2").arg(what, reply.message));
         return;
     }
     ++op.attempts;
     op.lastError = reply.message;
-    op.nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(backoffMs(op.attempts));
+    op.nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(m_options.retry.delayMs(op.attempts));
     m_store->updateSyncOperation(op);
     emit queueChanged(queuedOperations());
 }
@@ -480,14 +474,12 @@ void SyncService::fetchOverlay(const QString &jobId, int pageNumber) {
         return;
     m_overlayFetches.insert(key);
     const int generation = m_generation;
-    m_client->download(
-        QStringLiteral("/api/v1/overlays/%1-diff-%2/image").arg(job->remoteJobId).arg(pageNumber), path,
-        [=](const ApiReply &reply) {
-            if (generation != m_generation) return;
-            m_overlayFetches.remove(key);
-            noteReply(reply);
-            if (reply.ok()) emit overlayReady(jobId, pageNumber, path);
-        });
+    m_client->download(overlayRoute(job->remoteJobId, pageNumber), path, [=](const ApiReply &reply) {
+        if (generation != m_generation) return;
+        m_overlayFetches.remove(key);
+        noteReply(reply);
+        if (reply.ok()) emit overlayReady(jobId, pageNumber, path);
+    });
 }
 
 } // namespace bt

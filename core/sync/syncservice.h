@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compare/comparison.h"
+#include "pipeline/retrypolicy.h"
 #include "serverclient.h"
 #include "store/jobstore.h"
 
@@ -23,9 +24,9 @@ enum class ConnectionState {
 struct SyncOptions {
     int pollMs = 2000;         // progress of the jobs on the server that are not finished
     int teamRefreshMs = 30000; // the team's job list (and, idle, whether the server is there)
-    int minBackoffMs = 1000;   // first retry after the server could not be reached
-    int maxBackoffMs = 60000;  // retries never wait longer than this
-    int maxServerErrors = 8;   // an operation the server keeps failing (5xx) is given up
+    // After the server could not be reached: 1 s, doubling up to 1 min, for as long as it takes.
+    // An operation the server keeps failing (5xx) is given up after maxAttempts.
+    RetryPolicy retry = {8, 1000, 60000};
     int requestTimeoutMs = 30000;
 };
 
@@ -89,7 +90,6 @@ private:
     void setState(ConnectionState state, const QString &message = QString());
     // The reply's verdict on the connection; true when the server answered at all.
     bool noteReply(const ApiReply &reply);
-    int backoffMs(int attempts) const;
     QVector<SyncOperation> pendingOperations() const; // of this server
 
     bool runNextOperation(); // false: nothing is due
