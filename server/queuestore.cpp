@@ -1,5 +1,7 @@
 #include "queuestore.h"
 
+#include "store/writetransaction.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,28 +51,6 @@ QueueStatus queueStatusFromName(const QString &name) {
         if (queueStatusName(s) == name) return s;
     return QueueStatus::Waiting;
 }
-
-// Rolls back unless committed.
-class Transaction {
-public:
-    explicit Transaction(QSqlDatabase &db)
-        : m_db(db) {}
-    ~Transaction() {
-        if (!m_done) QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-    }
-    bool commit(QString *error) {
-        m_done = true;
-        QSqlQuery q(m_db);
-        if (q.exec(QStringLiteral("COMMIT"))) return true;
-        if (error) *error = q.lastError().text();
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-        return false;
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_done = false;
-};
 
 StageRow stageFrom(const QSqlQuery &q) {
     // Column order of kStageColumns.
@@ -196,15 +176,6 @@ bool QueueStore::exec(QSqlQuery &q, QString *error) const {
     return false;
 }
 
-bool QueueStore::begin(QSqlDatabase &d, QString *error) const {
-    // SQLite: take the write lock up front, so two writers wait on busy_timeout instead of one
-    // failing when it upgrades a read lock.
-    QSqlQuery q(d);
-    if (q.exec(m_config.postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))) return true;
-    if (error) *error = q.lastError().text();
-    return false;
-}
-
 bool QueueStore::open(QString *error) {
     QSqlDatabase d = QSqlDatabase::addDatabase(
         m_config.postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_connection);
@@ -241,8 +212,8 @@ bool QueueStore::open(QString *error) {
 
 bool QueueStore::migrate(QString *error) {
     QSqlDatabase d = db();
-    if (!begin(d, error)) return false;
-    Transaction t(d);
+    WriteTransaction t(d);
+    if (!t.begin(error)) return false;
     QSqlQuery q(d);
     // Workers starting together would race on CREATE TABLE IF NOT EXISTS in PostgreSQL.
     if (m_config.postgres && !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(727274)"))) {
@@ -372,8 +343,8 @@ std::optional<ServerJob> QueueStore::createJob(const ServerJob &job, const QStri
     };
     if (!idempotencyKey.isEmpty())
         if (auto existing = byKey()) return existing;
-    if (!begin(d, error)) return std::nullopt;
-    Transaction t(d);
+    WriteTransaction t(d);
+    if (!t.begin(error)) return std::nullopt;
     QSqlQuery q(d);
     q.prepare(
         QStringLiteral("INSERT INTO jobs (id, old_upload, new_upload, settings, status, idempotency_key, "
@@ -388,7 +359,7 @@ std::optional<ServerJob> QueueStore::createJob(const ServerJob &job, const QStri
     if (!q.exec()) {
         // The same key posted twice at once: the other request's job won.
         const QString e = q.lastError().text();
-        QSqlQuery(d).exec(QStringLiteral("ROLLBACK"));
+        t.rollback();
         if (!idempotencyKey.isEmpty())
             if (auto existing = byKey()) return existing;
         if (error) *error = e;
@@ -422,8 +393,8 @@ QVector<ServerJob> QueueStore::jobs() const {
 
 bool QueueStore::deleteJob(const QString &id, QString *error) {
     QSqlDatabase d = db();
-    if (!begin(d, error)) return false;
-    Transaction t(d);
+    WriteTransaction t(d);
+    if (!t.begin(error)) return false;
     QSqlQuery q(d);
     int jobs = 0;
     for (const char *table : {"results", "dead_letters", "stages", "jobs"}) {
@@ -497,11 +468,11 @@ QVector<DeadLetter> QueueStore::deadLetters() const {
 std::optional<StageRow> QueueStore::claim(const QString &worker, int leaseMs) {
     QSqlDatabase d = db();
     QString e;
-    if (!begin(d, &e)) {
+    WriteTransaction t(d);
+    if (!t.begin(&e)) {
         qWarning("claim: %s", qPrintable(e));
         return std::nullopt;
     }
-    Transaction t(d);
     QSqlQuery q(d);
     // PostgreSQL: SKIP LOCKED lets every worker take a different row without waiting on the others.
     // SQLite has no row locks: BEGIN IMMEDIATE makes the whole claim one writer at a time.
@@ -587,8 +558,8 @@ bool setStageOf(QSqlDatabase &d, const QString &jobId, int page, Stage stage, Qu
 bool QueueStore::complete(const StageRow &stage, const QString &worker, const QJsonObject &payload,
                           QString *error) {
     QSqlDatabase d = db();
-    if (!begin(d, error)) return false;
-    Transaction t(d);
+    WriteTransaction t(d);
+    if (!t.begin(error)) return false;
     if (!lockJob(d, m_config.postgres, stage.jobId, error)) return false;
     QSqlQuery q(d);
     q.prepare(
@@ -642,8 +613,8 @@ bool QueueStore::fail(const StageRow &stage, const QString &worker, const QStrin
                       const RetryPolicy &retry, bool *dead, QString *error) {
     *dead = retry.exhausted(stage.attempts);
     QSqlDatabase d = db();
-    if (!begin(d, error)) return false;
-    Transaction t(d);
+    WriteTransaction t(d);
+    if (!t.begin(error)) return false;
     if (!lockJob(d, m_config.postgres, stage.jobId, error)) return false;
     QSqlQuery q(d);
     q.prepare(QStringLiteral("UPDATE stages SET status = :status, available_at = %1 + :delay, lease_owner = "

@@ -123,7 +123,6 @@ public:
 private:
     QSqlDatabase db() const;
     QString nowMs() const; // SQL expression: the database clock in ms since the epoch
-    bool begin(QSqlDatabase &d, QString *error) const;
     bool migrate(QString *error);
     bool finishIfDone(QSqlDatabase &d, const QString &jobId, QString *error);
     bool exec(QSqlQuery &q, QString *error) const;

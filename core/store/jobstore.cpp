@@ -1,6 +1,7 @@
 #include "jobstore.h"
 
 #include "i18n/enginetext.h"
+#include "writetransaction.h"
 
 #include <QDir>
 #include <QFile>
@@ -280,22 +281,11 @@ void JobStore::closeThreadConnection() {
 
 bool JobStore::write(const std::function<bool(QSqlDatabase &, QString *)> &body, QString *error) const {
     QSqlDatabase d = db();
-    if (!d.isOpen()) return fail(error, d.lastError().text());
-    // By hand: QSqlDatabase::transaction() sends a deferred BEGIN, which fails with SQLITE_BUSY
-    // in WAL mode when the reader later needs the write lock; IMMEDIATE waits for it up front.
-    if (!run(d, QStringLiteral("BEGIN IMMEDIATE"), error)) return false;
+    WriteTransaction t(d);
+    if (!t.begin(error)) return false;
     QString bodyError;
-    if (!body(d, &bodyError)) {
-        QString ignored;
-        run(d, QStringLiteral("ROLLBACK"), &ignored);
-        return fail(error, bodyError);
-    }
-    if (!run(d, QStringLiteral("COMMIT"), error)) {
-        QString ignored;
-        run(d, QStringLiteral("ROLLBACK"), &ignored);
-        return false;
-    }
-    return true;
+    if (!body(d, &bodyError)) return fail(error, bodyError); // rolled back
+    return t.commit(error);
 }
 
 bool JobStore::refuse(StoreProblem problem, const QString &message, QString *error) {
