@@ -1,6 +1,6 @@
 #include "jobprogress.h"
 
-#include "store/jobstore.h"
+#include "storedjob.h"
 
 #include <QJsonArray>
 #include <QUrl>
@@ -81,41 +81,9 @@ QJsonObject JobProgress::toJson() const {
 }
 
 std::optional<JobProgress> JobProgress::fromStore(const JobStore &store, const QString &jobId) {
-    const std::optional<JobRecord> job = store.job(jobId);
+    const std::optional<StoredJob> job = StoredJob::read(store, jobId);
     if (!job) return std::nullopt;
-    JobProgress p;
-    p.jobId = job->id;
-    p.status = job->status;
-    p.mode = job->mode;
-    p.oldFile = job->oldFile;
-    p.newFile = job->newFile;
-    p.totalPages = job->totalPages;
-    p.summaryText = job->summaryText;
-    const QVector<QJsonObject> skeletons = store.jobPages(jobId).value_or(QVector<QJsonObject>());
-    for (const QJsonObject &s : skeletons) {
-        PageProgress page;
-        page.pageNumber = s.value(QStringLiteral("page_number")).toInt();
-        page.drawingName = s.value(QStringLiteral("drawing_name")).toString();
-        page.match = s.value(QStringLiteral("match")).toString();
-        // Added and removed sheets have no diff row: their sheet pair says all there is.
-        const QJsonObject diff = store.diffResult(jobId, page.pageNumber)
-                                     .value_or(s)
-                                     .value(QStringLiteral("diff_result"))
-                                     .toObject();
-        page.changesDetected = diff.value(QStringLiteral("changes_detected")).toBool();
-        page.changeCount = diff.value(QStringLiteral("change_count")).toInt();
-        page.overlayPath = diff.value(QStringLiteral("overlay_path")).toString();
-        page.summaryText = store.summary(jobId, page.pageNumber).value_or(QString());
-        p.pages.append(page);
-    }
-    for (const StageRecord &s : store.stages(jobId)) {
-        if (s.pageNumber < 1 || s.pageNumber > p.pages.size()) continue;
-        PageProgress &page = p.pages[s.pageNumber - 1];
-        page.status[size_t(s.stage)] = s.status;
-        page.attempts[size_t(s.stage)] = s.attempts;
-        if (!s.error.isEmpty() && s.status == StageStatus::Failed) page.error = s.error;
-    }
-    return p;
+    return job->progress();
 }
 
 } // namespace bt

@@ -5,6 +5,7 @@
 #include "compare/resultjson.h"
 #include "render/renderpool.h"
 #include "stageattempt.h"
+#include "storedjob.h"
 #include "summary/summary.h"
 
 #include <QCryptographicHash>
@@ -59,28 +60,9 @@ int stageCap(Stage stage, const PipelineOptions &options) {
 } // namespace
 
 std::optional<ComparisonResult> storedComparison(const JobStore &store, const QString &jobId) {
-    const std::optional<JobRecord> job = store.job(jobId);
+    const std::optional<StoredJob> job = StoredJob::read(store, jobId);
     if (!job) return std::nullopt;
-    ComparisonResult r;
-    r.jobId = job->id;
-    r.oldPath = job->oldFile;
-    r.newPath = job->newFile;
-    r.started = job->createdAt;
-    r.status = job->status;
-    for (const QJsonObject &skeleton : store.jobPages(jobId).value_or(QVector<QJsonObject>())) {
-        PageResult page = pageResultFromJson(skeleton);
-        if (const std::optional<QJsonObject> diff = store.diffResult(jobId, page.pageNumber))
-            page = pageResultFromJson(*diff);
-        const SummaryRecord summary = store.summaryRecord(jobId, page.pageNumber).value_or(SummaryRecord());
-        page.summaryText = summary.text;
-        page.summaryAiModel = summary.aiModel;
-        page.deterministicSummary = summary.deterministicText;
-        r.pages.append(page);
-    }
-    for (const StageRecord &s : store.stages(jobId))
-        if (s.status == StageStatus::Failed && s.pageNumber >= 1 && s.pageNumber <= r.pages.size())
-            r.pages[s.pageNumber - 1].error = s.error;
-    return r;
+    return job->comparison();
 }
 
 QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page) {
@@ -743,17 +725,9 @@ JobProgress Pipeline::progress() const {
     p.newFile = m_newPath;
     p.totalPages = int(m_pages.size());
     for (const PageState &ps : m_pages) {
-        PageProgress page;
-        page.pageNumber = ps.page.pageNumber;
-        page.drawingName = ps.page.drawingName();
-        page.match = matchKindName(ps.page.match);
+        PageProgress page = progressOf(ps.page);
         page.status = ps.status;
         page.attempts = ps.attempts;
-        page.changesDetected = ps.page.changesDetected();
-        page.changeCount = int(ps.page.regions.size());
-        page.overlayPath = ps.page.overlayPath;
-        page.summaryText = ps.page.summaryText;
-        page.error = ps.page.error;
         p.pages.append(page);
     }
     if (!m_running) {
