@@ -315,7 +315,7 @@ struct RunOptions {
             fail(QStringLiteral("--ai-model and --ai-timeout need --ai-endpoint"));
             return false;
         }
-        options->injectFault = qEnvironmentVariable("BUILDTRACE_INJECT_FAULT");
+        options->testing = StageTestingHooks::fromEnvironment();
         if (parser.isSet(events) && parser.value(json) == QLatin1String("-")) {
             fail(QStringLiteral("--events and --json - both write to stdout: pick one"));
             return false;

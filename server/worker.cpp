@@ -65,8 +65,7 @@ QJsonObject computeStage(const StageInput &in, const std::shared_ptr<const Docum
 
 WorkerOptions WorkerOptions::fromEnvironment() {
     WorkerOptions o;
-    o.injectFault = qEnvironmentVariable("BUILDTRACE_INJECT_FAULT");
-    o.injectDelay = qEnvironmentVariable("BUILDTRACE_INJECT_DELAY");
+    o.testing = StageTestingHooks::fromEnvironment();
     return o;
 }
 
@@ -159,19 +158,14 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
             error = QStringLiteral("no page %1 in the job").arg(row.pageNumber);
     }
 
-    const QString fault = stageName(row.stage) + QLatin1Char(':') + QString::number(row.pageNumber);
-    int delayMs = 0;
-    if (m_options.injectDelay.startsWith(fault + QLatin1Char(':')))
-        delayMs = m_options.injectDelay.mid(fault.size() + 1).toInt();
     QJsonObject payload;
     if (error.isEmpty()) {
         auto cancel = std::make_shared<CancelFlag>(false);
-        const bool injectFault = m_options.injectFault == fault;
+        const StageTestingHooks testing = m_options.testing;
         // On a thread of its own: this one keeps the lease alive meanwhile.
         std::future<StageAttempt> result = std::async(std::launch::async, [=, &payload] {
             return attemptStage([&] {
-                if (delayMs > 0) QThread::msleep(ulong(delayMs));
-                if (injectFault) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
+                testing.apply(row.stage, row.pageNumber);
                 payload = computeStage(in, ctx->oldDoc, ctx->newDoc, ctx->settings, cancel.get());
             });
         });

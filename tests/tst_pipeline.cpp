@@ -735,7 +735,7 @@ private slots:
         JobStore store(newDb(QStringLiteral("dead-inproc")));
         QVERIFY(store.open());
         PipelineOptions options;
-        options.injectFault = QStringLiteral("diff:2");
+        options.testing.fault = QStringLiteral("diff:2");
         options.retry.backoffMs = 10;
         const Run run = startJob(store, m_oldA, m_newA, options);
         QVERIFY(run.finished);
@@ -1187,7 +1187,7 @@ private slots:
         QVERIFY(store.open());
         PipelineOptions options;
         options.mode = batch ? PipelineMode::Batch : PipelineMode::Streaming;
-        options.injectFault = fault;
+        options.testing.fault = fault;
         options.retry.maxAttempts = 1;
         Pipeline pipeline(&store);
         const Run run = runPipeline(

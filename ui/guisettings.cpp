@@ -90,7 +90,7 @@ PipelineOptions GuiSettings::pipelineOptions() const {
     PipelineOptions o;
     o.mode = mode;
     o.diffConcurrency = diffConcurrency;
-    o.injectFault = qEnvironmentVariable("BUILDTRACE_INJECT_FAULT"); // as the command line does
+    o.testing = StageTestingHooks::fromEnvironment(); // as the command line does
     o.aiSummary = aiSummary;
     return o;
 }

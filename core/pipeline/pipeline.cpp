@@ -465,8 +465,7 @@ void Pipeline::launch(int index, Stage stage) {
         m_heldBytes -= ps.loaded->bytes();
         loaded = std::move(ps.loaded);
     }
-    const QString fault = QStringLiteral("%1:%2").arg(stageName(stage)).arg(ps.page.pageNumber);
-    const bool injectFault = !m_options.injectFault.isEmpty() && m_options.injectFault == fault;
+    const StageTestingHooks testing = m_options.testing;
     const std::shared_ptr<const Document> oldDoc = m_oldDoc, newDoc = m_newDoc;
     const CompareSettings settings = m_settings;
     PageResult page = ps.page;
@@ -482,7 +481,7 @@ void Pipeline::launch(int index, Stage stage) {
         auto outcome = std::make_shared<Outcome>();
         const StageAttempt attempt = attemptStage([&] {
             if (cancel->load()) throw StageCancelled();
-            if (injectFault) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
+            testing.apply(stage, page.pageNumber);
             lowerThreadPriority(stage == Stage::Ocr ? kRenderLaneNice : kWorkerNice);
             switch (stage) {
             case Stage::Ocr:

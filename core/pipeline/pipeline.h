@@ -3,6 +3,7 @@
 #include "compare/comparison.h"
 #include "jobprogress.h"
 #include "retrypolicy.h"
+#include "stagetestinghooks.h"
 #include "store/jobstore.h"
 #include "summary/aisummary.h"
 
@@ -44,9 +45,9 @@ struct PipelineOptions {
     // failure the deterministic summary stands; after a timeout or an unreachable endpoint the
     // job's remaining sheets do not ask again.
     AiSummaryConfig aiSummary;
-    // Testing hook: "diff:2" makes page 2's diff stage fail on every attempt (also read from
-    // $BUILDTRACE_INJECT_FAULT by the command line).
-    QString injectFault;
+    // Faults and delays injected into stages (tests only; the command line and the window read
+    // them from the environment).
+    StageTestingHooks testing;
 };
 
 // A job's two sets, opened and fingerprinted: the slow part of starting a job (hashing a large
