@@ -260,9 +260,10 @@ private slots:
         QVERIFY(!image.isNull());
         QCOMPARE(image.width(), 17 * kDpi);
 
-        // Polling a finished job writes nothing more.
+        // A finished job is not polled again: two more rounds of sync write nothing.
         const int before = int(updates.size());
-        QTest::qWait(1000);
+        QSignalSpy rounds(sync.get(), &SyncService::teamJobsRefreshed);
+        QTRY_COMPARE_WITH_TIMEOUT(int(rounds.size()), 2, 20000);
         QCOMPARE(int(updates.size()), before);
     }
 
@@ -339,7 +340,8 @@ private slots:
         const int serverJobs =
             serverGet(m_port, QStringLiteral("/api/v1/jobs")).value(QStringLiteral("jobs")).toArray().size();
         QTRY_COMPARE_WITH_TIMEOUT(int(teamStore->jobs().size()), serverJobs, 20000);
-        QTest::qWait(1500); // further refreshes add nothing
+        QSignalSpy refreshed(team.get(), &SyncService::teamJobsRefreshed);
+        QTRY_COMPARE_WITH_TIMEOUT(int(refreshed.size()), 2, 20000); // further refreshes add nothing
         QCOMPARE(int(teamStore->jobs().size()), serverJobs);
         QTRY_COMPARE_WITH_TIMEOUT(int(store->jobs().size()), serverJobs + 0, 20000);
 
@@ -360,7 +362,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(serverGet(m_port, QStringLiteral("/api/v1/jobs/%1").arg(pushed.remoteJobId))
                                      .contains(QStringLiteral("error")),
                                  10000);
-        QTest::qWait(1500);
+        QSignalSpy listed(team.get(), &SyncService::teamJobsRefreshed);
+        QTRY_COMPARE_WITH_TIMEOUT(int(listed.size()), 2, 20000); // the server's list read again
         QVERIFY(!teamStore->jobByRemoteId(team->server().key(), pushed.remoteJobId));
     }
 

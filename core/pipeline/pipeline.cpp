@@ -750,6 +750,11 @@ ComparisonResult Pipeline::result() const {
     return r;
 }
 
+void Pipeline::waitForAbandonedStages() {
+    m_renderPool.waitForDone();
+    m_pool.waitForDone();
+}
+
 void Pipeline::waitForFinished() {
     if (!m_running) return;
     QEventLoop loop;

@@ -113,6 +113,9 @@ public:
     ComparisonResult result() const; // pages as far as they got
     // Runs a local event loop until the job finishes (command line, tests).
     void waitForFinished();
+    // Blocks until the stages a cancelled job left running have ended (their results are
+    // dropped when they arrive), so a test can tell that nothing more comes.
+    void waitForAbandonedStages();
 
 signals:
     void sheetsMatched(const QString &jobId, int totalPages);

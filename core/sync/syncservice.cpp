@@ -355,7 +355,9 @@ void SyncService::refreshTeamJobs() {
         m_teamRefreshRunning = false;
         noteReply(reply);
         m_lastTeamRefresh = nowMs();
-        if (reply.ok()) onTeamJobs(reply.json);
+        if (!reply.ok()) return;
+        onTeamJobs(reply.json);
+        emit teamJobsRefreshed();
     });
 }
 

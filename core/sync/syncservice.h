@@ -79,6 +79,9 @@ signals:
     void overlayReady(const QString &jobId, int pageNumber, const QString &path);
     void operationFailed(const QString &jobId, const QString &message); // the server refused it for good
     void queueChanged(int operations);
+    // The server's job list was read and the history brought up to it (every teamRefreshMs, and
+    // after syncNow); the jobs of this server that are not finished are polled in the same round.
+    void teamJobsRefreshed();
 
 private:
     struct Passwords {
