@@ -1,20 +1,16 @@
 #pragma once
 
+#include "historydatabase.h"
 #include "jobstate.h"
 #include "review/regionreview.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
-#include <QMutex>
-#include <QSet>
 #include <QString>
 #include <QVector>
 
-#include <functional>
 #include <optional>
-
-class QSqlDatabase;
 
 namespace bt {
 
@@ -93,60 +89,14 @@ struct SheetHistoryEntry {
     int changeCount = 0;
 };
 
-// How a command uses the history. Reading commands open it read-only: a write-protected file
-// (or one on read-only media) can still be listed and shown.
-enum class StoreAccess { ReadWrite, ReadOnly };
-
-// Why JobStore::open refused the file.
-enum class StoreProblem {
-    None,
-    CannotOpen,   // no such file to check, no folder, locked, ...
-    Damaged,      // PRAGMA quick_check / integrity_check found damage
-    ReadOnly,     // ReadWrite access to a file that cannot be written
-    NeedsUpgrade, // ReadOnly access to an older schema: the upgrade needs write access
-};
-
-enum class IntegrityCheck { Quick, Full }; // PRAGMA quick_check (O(size)), integrity_check (+ indexes)
-
-// Local history of comparison jobs in one SQLite file (WAL). Safe to use from several threads:
-// every thread gets its own connection, opened on first use. Writes take the write lock up front
-// (BEGIN IMMEDIATE) so concurrent writers wait on busy_timeout instead of failing mid-transaction.
-class JobStore {
+// The local history of comparison jobs: jobs with their stages, results, summaries and dead
+// letters (jobstore.cpp), their reviews and the ignore areas of drawing numbers
+// (jobstore_reviews.cpp), and the operations waiting for the job server (jobstore_sync.cpp), on
+// one HistoryDatabase.
+class JobStore : public HistoryDatabase {
 public:
-    static constexpr int kSchemaVersion = 5;
-
-    // $BUILDTRACE_DB if set, else <AppDataLocation>/history.sqlite.
-    static QString defaultPath();
-
-    explicit JobStore(const QString &path);
-    ~JobStore();
-    JobStore(const JobStore &) = delete;
-    JobStore &operator=(const JobStore &) = delete;
-
-    // Checks the file (quick_check: a damaged history is never written to), creates the folder,
-    // opens this thread's connection and migrates the schema. ReadOnly opens an existing file
-    // without writing to it (a missing one is created as ReadWrite does); a ReadOnly history of
-    // an older schema is upgraded when the file can be written. On failure `error` is one line
-    // naming the file and the problem, and problem() tells which.
-    bool open(QString *error = nullptr) { return open(StoreAccess::ReadWrite, error); }
-    bool open(StoreAccess access, QString *error = nullptr);
-    StoreProblem problem() const { return m_problem; }
-    StoreAccess access() const { return m_access; }
-    QString path() const { return m_path; }
-
-    // Checks a history file on a read-only connection of its own (so it also runs on a file
-    // open() refuses). None when healthy; else Damaged with SQLite's findings, or CannotOpen with
-    // the reason, in `details`.
-    static StoreProblem checkFile(const QString &path, IntegrityCheck depth, QStringList *details = nullptr);
-    // "PATH: the history file is damaged (FINDING)", as open() says it.
-    static QString damagedMessage(const QString &path, const QString &finding);
-    // Renames a damaged history (and its -wal and -shm files) to PATH.damaged-YYYYMMDD-HHMMSS, so
-    // a fresh one can start at PATH and nothing of the old one is lost. Returns the new name of
-    // the file, empty on failure (error set).
-    static QString moveAside(const QString &path, QString *error = nullptr);
-
-    // A worker thread calls this before it ends, so its connection is not left behind.
-    void closeThreadConnection();
+    explicit JobStore(const QString &path)
+        : HistoryDatabase(path) {}
 
     bool createJob(const JobRecord &job, QString *error = nullptr);
     // A finished status (isFinished) also stamps finished_at.
@@ -214,26 +164,6 @@ public:
 
     // Every compared (diffed) sheet of that drawing number in the history, newest job first.
     QVector<SheetHistoryEntry> sheetHistory(const QString &drawingNumber) const;
-
-    // <db dir>/artifacts/<jobId>, created on demand; empty for ids that are not a plain name.
-    QString artifactDir(const QString &jobId) const;
-    QString integrityCheck() const; // "ok" when healthy
-    int schemaVersion() const;
-
-private:
-    QString connectionName() const;
-    QSqlDatabase db() const;
-    bool write(const std::function<bool(QSqlDatabase &, QString *)> &body, QString *error) const;
-    bool migrate(QString *error);
-    bool refuse(StoreProblem problem, const QString &message, QString *error);
-    QString openError() const; // why this thread's connection cannot be opened, empty when it is
-
-    QString m_path;
-    StoreAccess m_access = StoreAccess::ReadWrite;
-    StoreProblem m_problem = StoreProblem::None;
-    int m_serial; // two stores on one file in one thread must not share a connection
-    mutable QMutex m_mutex;
-    mutable QSet<QString> m_connections; // every connection this store opened, any thread
 };
 
 } // namespace bt
