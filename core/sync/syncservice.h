@@ -51,6 +51,9 @@ public:
     ConnectionState state() const { return m_state; }
     QString stateMessage() const { return m_stateMessage; } // the last network error, one line
     int queuedOperations() const;
+    // Whether the next round of sync is scheduled: false while the server refuses the token (or
+    // no server is set up), when nothing is tried again until the settings change.
+    bool isScheduled() const { return m_timer.isActive(); }
 
     // Runs a comparison on the server. The history gets the job at once (origin "server", status
     // "queued") and its submission waits in the queue until the server takes it; then its progress
