@@ -268,11 +268,8 @@ bool HistoryDatabase::open(StoreAccess access, QString *error) {
     // cannot be created): a write transaction that writes nothing does.
     QSqlError probe;
     {
-        QSqlQuery q(db());
-        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-            probe = q.lastError();
-        else
-            q.exec(QStringLiteral("ROLLBACK"));
+        QSqlDatabase d = db();
+        WriteTransaction(d).begin(&probe); // rolled back at once
     }
     if (probe.isValid())
         return sqliteCode(probe) == kSqliteReadOnly

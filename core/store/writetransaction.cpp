@@ -7,10 +7,17 @@ namespace bt {
 
 namespace {
 
-bool exec(QSqlDatabase &db, const QString &sql, QString *error) {
+bool exec(QSqlDatabase &db, const QString &sql, QSqlError *error) {
     QSqlQuery q(db);
     if (q.exec(sql)) return true;
-    if (error) *error = q.lastError().text();
+    if (error) *error = q.lastError();
+    return false;
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error) {
+    QSqlError e;
+    if (exec(db, sql, &e)) return true;
+    if (error) *error = e.text();
     return false;
 }
 
@@ -21,8 +28,15 @@ WriteTransaction::~WriteTransaction() {
 }
 
 bool WriteTransaction::begin(QString *error) {
+    QSqlError e;
+    if (begin(&e)) return true;
+    if (error) *error = e.text();
+    return false;
+}
+
+bool WriteTransaction::begin(QSqlError *error) {
     if (!m_db.isOpen()) {
-        if (error) *error = m_db.lastError().text();
+        if (error) *error = m_db.lastError();
         return false;
     }
     const bool postgres = m_db.driverName() == QLatin1String("QPSQL"); // row locks: a plain BEGIN
@@ -43,7 +57,7 @@ bool WriteTransaction::commit(QString *error) {
 void WriteTransaction::rollback() {
     if (!m_open) return;
     m_open = false;
-    exec(m_db, QStringLiteral("ROLLBACK"), nullptr);
+    exec(m_db, QStringLiteral("ROLLBACK"), static_cast<QSqlError *>(nullptr));
 }
 
 } // namespace bt

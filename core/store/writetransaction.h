@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 namespace bt {
@@ -18,6 +19,8 @@ public:
     WriteTransaction &operator=(const WriteTransaction &) = delete;
 
     bool begin(QString *error);
+    // The same with the driver's error, whose native code tells why (SQLite: read-only, busy, ...).
+    bool begin(QSqlError *error);
     bool commit(QString *error); // rolls back when the commit fails
     void rollback();
 
