@@ -274,6 +274,14 @@ private:
                      qAbs(px[2].toDouble() - pt->width() * s) <= 3 &&
                      qAbs(px[3].toDouble() - pt->height() * s) <= 3,
                  "bbox_px == bbox_pt at the dpi");
+            // The box is the cloud as drawn: the changed ink with a 4-pt margin (clipped to the page).
+            const auto ink = jsonRect(r.value(QStringLiteral("ink_bbox_pt")));
+            NEED(ink.has_value() && !ink->isEmpty(), "ink_bbox_pt [x, y, w, h]");
+            NEED(pt->adjusted(-0.15, -0.15, 0.15, 0.15).contains(*ink), "the cloud holds its ink");
+            NEED(ink->adjusted(-4.15, -4.15, 4.15, 4.15).intersected(pageRect).contains(*pt) &&
+                     (pt->left() <= ink->left() - 3.85 || pt->left() <= 0.1) &&
+                     (pt->top() <= ink->top() - 3.85 || pt->top() <= 0.1),
+                 "bbox_pt == ink_bbox_pt grown by 4 pt");
             NEED(r.value(QStringLiteral("old_text")).isArray() &&
                      r.value(QStringLiteral("new_text")).isArray(),
                  "old_text / new_text arrays");

@@ -21,6 +21,7 @@
 #include "reportexportdialog.h"
 #include "settingsdialog.h"
 #include "store/jobstore.h"
+#include "summarytext.h"
 #include "viewer/overlayviewer.h"
 #include "viewer/sheetview.h"
 
@@ -448,6 +449,23 @@ private slots:
         QCOMPARE(results.count(), 0);
         QCOMPARE(jobCount(m_db), jobsBefore);
 
+        // The job's summary in the window's language is built off the GUI thread: the history's
+        // text until summaryReady, then the one built from its sheets.
+        {
+            const std::optional<JobRecord> job = w.store()->job(m_finishedJob);
+            QVERIFY(job && !job->summaryText.isEmpty());
+            const std::optional<ComparisonResult> stored = storedComparison(*w.store(), m_finishedJob);
+            QVERIFY(stored);
+            ui::HistoryPanel panel; // nothing selected: no summary asked for yet
+            panel.setStore(w.store());
+            QSignalSpy ready(&panel, &ui::HistoryPanel::summaryReady);
+            QCOMPARE(panel.shownSummary(m_finishedJob, job->summaryText), job->summaryText);
+            QVERIFY(ready.wait(10000));
+            QCOMPARE(ready.first().at(0).toString(), m_finishedJob);
+            QCOMPARE(panel.shownSummary(m_finishedJob, job->summaryText),
+                     ui::shownJobSummary(job->summaryText, stored->pages));
+        }
+
         // And the viewer from there.
         QTest::mouseClick(cards[0], Qt::LeftButton, Qt::NoModifier, cards[0]->rect().center());
         QVERIFY(w.isViewerShown());
@@ -723,6 +741,7 @@ private slots:
         qputenv("BUILDTRACE_INJECT_FAULT", "diff:2");
         setDpi(90); // other settings: a new job, not the finished one of the same files
         MainWindow w;
+        w.show(); // cards are made for the sheets in view
         w.setFiles(m_old, m_new);
         QSignalSpy retries(w.pipeline(), &Pipeline::stageChanged);
         QVERIFY(w.compare());
@@ -796,10 +815,10 @@ private slots:
                    dir + QStringLiteral("/no-common-sheet-new.pdf"));
         QVERIFY(w.compare());
         QCOMPARE(waitForJob(w), QStringLiteral("completed"));
-        QCOMPARE(w.cardList()->cards().size(), 2);
+        QCOMPARE(w.cardList()->count(CardFilter::All), 2);
         QSet<MatchKind> kinds;
-        for (const PageCard *card : w.cardList()->cards())
-            kinds.insert(card->page().match);
+        for (const ui::SheetState &sheet : w.cardList()->sheets())
+            kinds.insert(sheet.page().match);
         QCOMPARE(kinds, (QSet<MatchKind>{MatchKind::Removed, MatchKind::Added}));
         QVERIFY(!w.isRunning());
     }
@@ -890,6 +909,7 @@ private slots:
         }
         QVERIFY(!w.historyPanel()->jobIds().contains(m_finishedJob));
         QVERIFY(w.cardList()->cards().isEmpty());
+        QCOMPARE(w.cardList()->count(CardFilter::All), 0);
         JobStore store(m_db);
         QVERIFY(store.open());
         QVERIFY(!store.job(m_finishedJob));

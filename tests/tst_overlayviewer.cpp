@@ -26,7 +26,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QWheelEvent>
 #include <QtTest>
 
@@ -223,17 +223,18 @@ private slots:
         QVERIFY(!m_viewer->isLoading());
         qInfo("loaded in %lld ms; GUI thread blocked at most %lld ms", ms, heartbeat.maxGapMs());
         QVERIFY2(heartbeat.maxGapMs() < 200, qPrintable(QString::number(heartbeat.maxGapMs())));
-        const auto *list = m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"));
-        QCOMPARE(list->topLevelItemCount(), int(m_page.regions.size()));
+        const auto *list = m_viewer->findChild<QTreeView *>(QStringLiteral("changeList"));
+        const QAbstractItemModel *changes = list->model();
+        QCOMPARE(changes->rowCount(), int(m_page.regions.size()));
         // "3  modified  “REV 1” → “REV 2”": a text change is quoted old -> new.
         const ChangeRegion &text = textChange();
         QVERIFY2(!text.oldText.isEmpty(), "the engine found no text change");
-        const QTreeWidgetItem *item = list->topLevelItem(int(&text - m_page.regions.data()));
-        QCOMPARE(item->text(0), QString::number(text.id));
-        QCOMPARE(item->text(1), changeKindName(text.kind));
-        QCOMPARE(item->text(2),
-                 QStringLiteral("\u201c%1\u201d \u2192 \u201c%2\u201d")
-                     .arg(text.oldText.join(QLatin1Char(' ')), text.newText.join(QLatin1Char(' '))));
+        const int row = int(&text - m_page.regions.data());
+        const auto cell = [&](int column) { return changes->index(row, column).data().toString(); };
+        QCOMPARE(cell(0), QString::number(text.id));
+        QCOMPARE(cell(1), changeKindName(text.kind));
+        QCOMPARE(cell(2), QStringLiteral("\u201c%1\u201d \u2192 \u201c%2\u201d")
+                              .arg(text.oldText.join(QLatin1Char(' ')), text.newText.join(QLatin1Char(' '))));
         // The whole sheet is in view after loading.
         const QRectF frame(QPointF(0, 0), QSizeF(view()->frameSize()));
         QVERIFY2(containsApprox(m_viewer->visibleImageRect(), frame),
@@ -390,9 +391,9 @@ private slots:
         QCOMPARE(selected.size(), int(m_page.regions.size()));
         QCOMPARE(selected.last().at(0).toInt(), m_page.regions.last().id);
         // The list follows, and a click in the list selects.
-        auto *list = m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"));
-        QCOMPARE(list->currentItem()->data(0, Qt::UserRole).toInt(), m_page.regions.last().id);
-        list->setCurrentItem(list->topLevelItem(0));
+        auto *list = m_viewer->findChild<QTreeView *>(QStringLiteral("changeList"));
+        QCOMPARE(list->currentIndex().data(Qt::UserRole).toInt(), m_page.regions.last().id);
+        list->setCurrentIndex(list->model()->index(0, 0));
         QCOMPARE(m_viewer->selectedRegion(), m_page.regions.first().id);
         QVERIFY(containsApprox(m_viewer->visibleImageRect(), QRectF(m_page.regions.first().boxPx)));
         // A click on a cloud selects its region, without moving the view.
@@ -431,7 +432,7 @@ private slots:
             QCOMPARE(m_viewer->selectedRegion(), ids[i]);
         }
         // From the change list too (focus there).
-        auto *list = m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"));
+        auto *list = m_viewer->findChild<QTreeView *>(QStringLiteral("changeList"));
         list->setFocus();
         QTest::keyClick(list, Qt::Key_N);
         QCOMPARE(m_viewer->selectedRegion(), ids.value(1));
@@ -529,11 +530,11 @@ private slots:
         QVERIFY(finished.wait(kLoadTimeoutMs));
         QTest::qWait(300);
         QCOMPARE(finished.size(), 1);
-        QCOMPARE(m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"))->topLevelItemCount(),
+        QCOMPARE(m_viewer->findChild<QTreeView *>(QStringLiteral("changeList"))->model()->rowCount(),
                  int(m_page.regions.size()));
         QVERIFY(!m_viewer->findChild<QLabel *>(QStringLiteral("alignmentWarning"))->isVisible());
         m_viewer->clear();
-        QCOMPARE(m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"))->topLevelItemCount(), 0);
+        QCOMPARE(m_viewer->findChild<QTreeView *>(QStringLiteral("changeList"))->model()->rowCount(), 0);
         QVERIFY(!view()->message().isEmpty());
     }
 
@@ -703,7 +704,8 @@ private slots:
         page.newIdentity.number = QStringLiteral("A-101");
         QVERIFY(show(page, m_oldPath, m_newPath));
         QSignalSpy changed(m_viewer.get(), &OverlayViewer::reviewChanged);
-        auto *list = m_viewer->findChild<QTreeWidget *>(QStringLiteral("changeList"));
+        const QAbstractItemModel *list =
+            m_viewer->findChild<QTreeView *>(QStringLiteral("changeList"))->model();
         const QVector<int> ids = {m_page.regions[0].id, m_page.regions[1].id, m_page.regions[2].id};
         const std::pair<Qt::Key, ReviewStatus> keys[] = {{Qt::Key_A, ReviewStatus::Accepted},
                                                          {Qt::Key_R, ReviewStatus::Rejected},
@@ -712,9 +714,9 @@ private slots:
             m_viewer->selectRegion(ids[i]);
             QTest::keyClick(view(), keys[i].first);
             QCOMPARE(regionReview(store, job, 1, ids[i]).status, keys[i].second);
-            QCOMPARE(list->topLevelItem(i)->text(3), i == 0   ? QStringLiteral("Accepted")
-                                                     : i == 1 ? QStringLiteral("Rejected")
-                                                              : QStringLiteral("Clarify"));
+            QCOMPARE(list->index(i, 3).data().toString(), i == 0   ? QStringLiteral("Accepted")
+                                                          : i == 1 ? QStringLiteral("Rejected")
+                                                                   : QStringLiteral("Clarify"));
         }
         QCOMPARE(changed.size(), 3);
         QCOMPARE(changed.last().at(1).toInt(), 3);                          // reviewed
@@ -735,7 +737,7 @@ private slots:
         QTest::keyClick(comment, Qt::Key_Return);
         QCOMPARE(regionReview(store, job, 1, ids[1]).comment, QStringLiteral("ask the architect about REV"));
         QCOMPARE(regionReview(store, job, 1, ids[1]).status, ReviewStatus::Rejected); // typing A/R/C is text
-        QCOMPARE(list->topLevelItem(1)->text(4), QStringLiteral("ask the architect about REV"));
+        QCOMPARE(list->index(1, 4).data().toString(), QStringLiteral("ask the architect about REV"));
         // O opens the first again.
         m_viewer->selectRegion(ids[0]);
         QTest::keyClick(view(), Qt::Key_O);

@@ -107,23 +107,38 @@ struct ScanLike {
     int jpegQuality = 0;
 };
 
-// Writes an image-only PDF of the same page sizes as `doc`, each page a degraded raster of it.
-bool writeScannedCopy(const Document &doc, const QString &path, const ScanLike &scan) {
+// Writes an image-only PDF of the same page sizes as `doc`, each page `make(grey, index)` of
+// its render at `dpi`.
+template <typename Make>
+bool writeRasterCopy(const Document &doc, const QString &path, double dpi, Make make) {
     QPdfWriter writer(path);
     writer.setResolution(72); // painter units are points
     QPainter painter;
     for (int i = 0; i < doc.pageCount(); ++i) {
         const QSizeF pt = doc.pageSizePt(i);
-        const RenderedPage page = doc.render(i, RenderOptions{scan.dpi, RenderOptions().maxPixels});
-        if (page.isNull() || page.dpi != scan.dpi) return false;
+        const RenderedPage page = doc.render(i, RenderOptions{dpi, RenderOptions().maxPixels});
+        if (page.isNull() || page.dpi != dpi) return false;
+        const cv::Mat made = make(page.grey, i);
+        const QImage image(made.data, made.cols, made.rows, int(made.step), QImage::Format_Grayscale8);
+        const QPageLayout layout(QPageSize(pt, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                 QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point);
+        if (!writer.setPageLayout(layout)) return false;
+        if (i == 0 ? !painter.begin(&writer) : !writer.newPage()) return false;
+        painter.drawImage(QRectF(QPointF(0, 0), pt), image);
+    }
+    return painter.end();
+}
+
+// Writes an image-only PDF of the same page sizes as `doc`, each page a degraded raster of it.
+bool writeScannedCopy(const Document &doc, const QString &path, const ScanLike &scan) {
+    return writeRasterCopy(doc, path, scan.dpi, [&scan](const cv::Mat &grey, int i) {
         const double pxPerMm = scan.dpi / 25.4;
-        const cv::Point2f centre(page.grey.cols / 2.0f, page.grey.rows / 2.0f);
+        const cv::Point2f centre(grey.cols / 2.0f, grey.rows / 2.0f);
         cv::Mat m = cv::getRotationMatrix2D(centre, i % 2 == 0 ? 0.5 : -0.5, 1.0);
         m.at<double>(0, 2) += 3.0 * pxPerMm;
         m.at<double>(1, 2) += (i % 2 == 0 ? -2.0 : 2.5) * pxPerMm;
         cv::Mat turned;
-        cv::warpAffine(page.grey, turned, m, page.grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
-                       cv::Scalar(255));
+        cv::warpAffine(grey, turned, m, grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
         cv::Mat noise(turned.size(), CV_16S);
         cv::RNG rng(1234 + i);
         rng.fill(noise, cv::RNG::NORMAL, 0, scan.noiseSigma);
@@ -136,15 +151,46 @@ bool writeScannedCopy(const Document &doc, const QString &path, const ScanLike &
             cv::imencode(".jpg", turned, bytes, {cv::IMWRITE_JPEG_QUALITY, scan.jpegQuality});
             turned = cv::imdecode(bytes, cv::IMREAD_GRAYSCALE);
         }
-        const QImage image(turned.data, turned.cols, turned.rows, int(turned.step),
-                           QImage::Format_Grayscale8);
-        const QPageLayout layout(QPageSize(pt, QPageSize::Point, QString(), QPageSize::ExactMatch),
-                                 QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point);
-        if (!writer.setPageLayout(layout)) return false;
-        if (i == 0 ? !painter.begin(&writer) : !writer.newPage()) return false;
-        painter.drawImage(QRectF(QPointF(0, 0), pt), image);
-    }
-    return painter.end();
+        return turned;
+    });
+}
+
+// Writes a half-size plot of `doc` made with unscaled pen widths, on sheets of the same size:
+// lines relatively twice as thick. Made at `fullDpi`, where a stroke has the pixel width the pen
+// gives it: every stroke's width is doubled there, and the page is then shrunk to half scale,
+// where the stroke is back to the pen's pixel width over half the drawing. A stroke of
+// half-width h is the union of disks of radius h on its centre line; doubling it is the union of
+// disks of radius 2h on the same centres: max over s of dilate(erode(ink, s), 2s). Strokes under
+// a few pixels wide gain a pixel on each side.
+bool writeHalfSizePlot(const Document &doc, const QString &path, double fullDpi) {
+    return writeRasterCopy(doc, path, fullDpi, [](const cv::Mat &grey, int) {
+        const cv::Mat ink = 255 - grey;
+        auto disk = [](int r) {
+            return cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * r + 1, 2 * r + 1));
+        };
+        // Areas of one tone wider than any pen are fills: they scale with the plot and do not
+        // grow (the dark outline of a grey fill is a stroke and does).
+        const int widest = 6;
+        cv::Mat light, dark;
+        cv::morphologyEx((ink > 32) & (ink <= 160), light, cv::MORPH_OPEN, disk(widest + 1));
+        cv::morphologyEx(ink > 160, dark, cv::MORPH_OPEN, disk(widest + 1));
+        const cv::Mat fill = light | dark;
+        cv::Mat thick = ink.clone();
+        thick.setTo(0, fill);
+        cv::dilate(thick, thick, cv::getStructuringElement(cv::MORPH_CROSS, cv::Size(3, 3)));
+        for (int s = 2; s <= widest; ++s) {
+            cv::Mat core;
+            cv::erode(ink, core, disk(s));
+            core.setTo(0, fill);
+            if (cv::countNonZero(core > 128) == 0) break;
+            cv::dilate(core, core, disk(2 * s));
+            thick = cv::max(thick, core);
+        }
+        thick = cv::max(thick, ink);
+        cv::Mat half;
+        cv::resize(255 - thick, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+        return half;
+    });
 }
 
 // Regions of a result JSON that report a text (old or new), one line each.
@@ -335,6 +381,19 @@ private slots:
         for (const QString &t : regionsWithText(m_dir.filePath(QStringLiteral("va-vs-degraded-scan.json"))))
             failures << QStringLiteral("va-vs-degraded-scan: region with text: ") + t;
         compareWithLimit(QStringLiteral("degraded-scan-self"), scan, scan, 2, 0, 0, failures);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));
+    }
+
+    void vaAgainstHalfSizePlot() {
+        // A half-size plot made with the same pen widths, compared at the same sheet size: every
+        // line is relatively twice as thick. Line weight is style, not change (issue 14).
+        DocumentError error;
+        const auto doc = Document::open(m_va, QString(), &error);
+        QVERIFY2(doc, qPrintable(error.message));
+        const QString plot = m_dir.filePath(QStringLiteral("va-half-size-plot.pdf"));
+        QVERIFY(writeHalfSizePlot(*doc, plot, CompareSettings::defaultDpi()));
+        QStringList failures;
+        compareWithLimit(QStringLiteral("va-vs-half-size-plot"), m_va, plot, 2, 2, -1, failures);
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));
     }
 

@@ -168,8 +168,8 @@ private slots:
         QCOMPARE(translate("bt::ui::PageCard", "%n change(s)", 1), QStringLiteral("1 change"));
         QCOMPARE(translate("bt::ui::PageCard", "%n change(s)", 2), QStringLiteral("2 changes"));
         QCOMPARE(translate("bt::ui::OverlayViewer", "%n change(s)", 1), QStringLiteral("1 change"));
-        QCOMPARE(translate("bt::ui::MainWindow", "%n sheet(s)", 1), QStringLiteral("1 sheet"));
-        QCOMPARE(translate("bt::ui::MainWindow", "%n sheet(s)", 12), QStringLiteral("12 sheets"));
+        QCOMPARE(translate("bt::ui::ComparePage", "%n sheet(s)", 1), QStringLiteral("1 sheet"));
+        QCOMPARE(translate("bt::ui::ComparePage", "%n sheet(s)", 12), QStringLiteral("12 sheets"));
         QCOMPARE(translate("bt::ui::DropZone", "%n sheet(s) · %1", 3).arg(QStringLiteral("2 MB")),
                  QStringLiteral("3 sheets · 2 MB"));
         // A language BuildTrace does not ship falls back to English, plurals included.
@@ -277,7 +277,7 @@ private slots:
         QCOMPARE(bt::ui::GuiSettings::load().language, QStringLiteral("fr"));
         // At start-up the setting decides.
         bt::ui::setUpGuiApplication();
-        QCOMPARE(QCoreApplication::translate("bt::ui::MainWindow", "Compare"), QStringLiteral("Comparer"));
+        QCOMPARE(QCoreApplication::translate("bt::ui::ComparePage", "Compare"), QStringLiteral("Comparer"));
         s.language.clear();
         s.save();
         QVERIFY(bt::ui::GuiSettings::load().language.isEmpty());
@@ -358,12 +358,12 @@ private slots:
         QCOMPARE(finished.first().at(1).toString(), QStringLiteral("completed"));
 
         int changed = 0;
-        for (const bt::ui::PageCard *card : w.cardList()->cards()) {
-            const QString stored = card->summaryText(), shown = card->shownSummary();
+        for (const bt::ui::SheetState &card : w.cardList()->sheets()) {
+            const QString stored = card.summaryText(), shown = card.shownSummary();
             QVERIFY2(stored.contains(QStringLiteral("change")), qPrintable(stored)); // "no changes." too
             QVERIFY2(shown.contains(QStringLiteral("\u00c4nderung")), qPrintable(shown));
             QVERIFY2(!shown.contains(QStringLiteral("change")), qPrintable(shown));
-            if (card->changeCount() > 0 && changed++ == 0) qInfo("%s", qPrintable(shown));
+            if (card.changeCount() > 0 && changed++ == 0) qInfo("%s", qPrintable(shown));
         }
         QVERIFY(changed > 0);
         bt::JobStore store(qEnvironmentVariable("BUILDTRACE_DB"));
@@ -381,7 +381,7 @@ private slots:
         QVERIFY2(show.exitCode == 0, qPrintable(describe(show)));
         QCOMPARE(show.json.value(QStringLiteral("summary_text")).toString(), job->summaryText);
         const QJsonArray pages = show.json.value(QStringLiteral("pages")).toArray();
-        QCOMPARE(pages.size(), w.cardList()->cards().size());
+        QCOMPARE(size_t(pages.size()), w.cardList()->sheets().size());
         for (const QJsonValue &p : pages) {
             const QString text = p.toObject()
                                      .value(QStringLiteral("summary"))

@@ -539,6 +539,11 @@
         <source>Summary (rewritten by the AI model %1)</source>
         <translation>Zusammenfassung (vom KI-Modell %1 neu geschrieben)</translation>
     </message>
+    <message>
+        <source>Moved</source>
+        <comment>change kind</comment>
+        <translation>Verschoben</translation>
+    </message>
 </context>
 <context>
     <name>bt::ServerClient</name>
@@ -804,6 +809,14 @@
             <numerusform>%n Pläne verglichen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n moved</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n verschoben</numerusform>
+            <numerusform>%n verschoben</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bt::SyncService</name>
@@ -834,6 +847,175 @@
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ChangeListModel</name>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 von %2, %3</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>drawing change</source>
+        <translation>Zeichnungsänderung</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Akzeptiert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Clarify</source>
+        <translation>Klären</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>verschoben</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ComparePage</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>On Server</source>
+        <translation>Auf Server</translation>
+    </message>
+    <message>
+        <source>Swap OLD and NEW (%1)</source>
+        <translation>ALT und NEU tauschen (%1)</translation>
+    </message>
+    <message>
+        <source>Swap old and new</source>
+        <translation>Alt und Neu tauschen</translation>
+    </message>
+    <message>
+        <source>Compare OLD with NEW (Return or %1)</source>
+        <translation>ALT mit NEU vergleichen (Eingabetaste oder %1)</translation>
+    </message>
+    <message>
+        <source>Compare on the team&apos;s job server (%1)</source>
+        <translation>Auf dem Jobserver des Teams vergleichen (%1)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>BuildTrace</source>
+        <translation>BuildTrace</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n Plan</numerusform>
+            <numerusform>%n Pläne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This comparison has no sheets.</source>
+        <translation>Dieser Vergleich hat keine Pläne.</translation>
+    </message>
+    <message>
+        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
+        <translation>Warten auf den Jobserver: Er ist gerade nicht erreichbar. Der Vergleich wird gesendet, sobald es geht.</translation>
+    </message>
+    <message>
+        <source>Sending the sets to the job server…</source>
+        <translation>Plansätze werden an den Jobserver gesendet…</translation>
+    </message>
+    <message>
+        <source>The job server is matching the sheets…</source>
+        <translation>Der Jobserver ordnet die Pläne zu…</translation>
+    </message>
+    <message>
+        <source>Matching sheets…</source>
+        <translation>Pläne werden zugeordnet…</translation>
+    </message>
+    <message>
+        <source>Not resumed.</source>
+        <translation>Nicht fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Not compared.</source>
+        <translation>Nicht verglichen.</translation>
+    </message>
+    <message>
+        <source>No sheets.</source>
+        <translation>Keine Pläne.</translation>
     </message>
 </context>
 <context>
@@ -1032,7 +1214,7 @@ Neu: %2</translation>
     </message>
 </context>
 <context>
-    <name>bt::ui::MainWindow</name>
+    <name>bt::ui::JobDialogs</name>
     <message>
         <source>OLD</source>
         <translation>ALT</translation>
@@ -1041,6 +1223,65 @@ Neu: %2</translation>
         <source>NEW</source>
         <translation>NEU</translation>
     </message>
+    <message>
+        <source>Password Required</source>
+        <translation>Passwort erforderlich</translation>
+    </message>
+    <message>
+        <source>Wrong password for %1. Try again:</source>
+        <translation>Falsches Passwort für %1. Bitte erneut eingeben:</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is password protected. Password:</source>
+        <translation>%1 (%2) ist passwortgeschützt. Passwort:</translation>
+    </message>
+    <message>
+        <source>Cannot Compare</source>
+        <translation>Vergleich nicht möglich</translation>
+    </message>
+    <message>
+        <source>The %1 revision cannot be opened.</source>
+        <translation>Der Planstand %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>History Damaged</source>
+        <translation>Verlauf beschädigt</translation>
+    </message>
+    <message>
+        <source>Nothing more is written to it. Start a fresh history? The damaged file is kept beside it as %1.damaged-DATE-TIME.</source>
+        <translation>Es wird nichts mehr hineingeschrieben. Einen neuen Verlauf beginnen? Die beschädigte Datei bleibt daneben als %1.damaged-DATUM-ZEIT erhalten.</translation>
+    </message>
+    <message>
+        <source>Start a Fresh History</source>
+        <translation>Neuen Verlauf beginnen</translation>
+    </message>
+    <message>
+        <source>History Unavailable</source>
+        <translation>Verlauf nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Delete Comparison</source>
+        <translation>Vergleich löschen</translation>
+    </message>
+    <message>
+        <source>Delete the comparison of %1 with %2 and its overlays from the history?</source>
+        <translation>Den Vergleich von %1 mit %2 und seine Überlagerungen aus dem Verlauf löschen?</translation>
+    </message>
+    <message>
+        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
+        <translation>Er wird auch auf dem Jobserver gelöscht, für das ganze Team. Die Plandateien selbst bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
+        <translation>Die Kopie auf dem Jobserver bleibt für das Team erhalten. Die Plandateien selbst bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>The drawing files themselves are not touched.</source>
+        <translation>Die Plandateien selbst bleiben unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::MainWindow</name>
     <message>
         <source>BuildTrace</source>
         <translation>BuildTrace</translation>
@@ -1198,86 +1439,8 @@ Neu: %2</translation>
         <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Vergleicht zwei Planstände eines Plansatzes Plan für Plan. Alles läuft auf diesem Computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Swap OLD and NEW (%1)</source>
-        <translation>ALT und NEU tauschen (%1)</translation>
-    </message>
-    <message>
-        <source>Swap old and new</source>
-        <translation>Alt und Neu tauschen</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Vergleichen</translation>
-    </message>
-    <message>
-        <source>Compare OLD with NEW (Return or %1)</source>
-        <translation>ALT mit NEU vergleichen (Eingabetaste oder %1)</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>Anzeigen:</translation>
-    </message>
-    <message>
-        <source>← Sheets</source>
-        <translation>← Pläne</translation>
-    </message>
-    <message>
-        <source>‹ Previous</source>
-        <translation>‹ Vorheriger</translation>
-    </message>
-    <message>
-        <source>Next ›</source>
-        <translation>Nächster ›</translation>
-    </message>
-    <message>
-        <source>Back to the sheets (%1)</source>
-        <translation>Zurück zu den Plänen (%1)</translation>
-    </message>
-    <message>
-        <source>Previous sheet (%1)</source>
-        <translation>Vorheriger Plan (%1)</translation>
-    </message>
-    <message>
-        <source>Next sheet (%1)</source>
-        <translation>Nächster Plan (%1)</translation>
-    </message>
-    <message>
-        <source>Comparison progress</source>
-        <translation>Fortschritt des Vergleichs</translation>
-    </message>
-    <message>
-        <source>OCR %1/%2 · Diff %1/%2 · Summary %1/%2</source>
-        <translation>OCR %1/%2 · Vergleich %1/%2 · Zusammenfassung %1/%2</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Stop the comparison (Esc). It stays in the history and can be resumed.</source>
-        <translation>Den Vergleich anhalten (Esc). Er bleibt im Verlauf und kann fortgesetzt werden.</translation>
-    </message>
-    <message>
         <source>OLD: %1 (the older file), NEW: %2</source>
         <translation>ALT: %1 (die ältere Datei), NEU: %2</translation>
-    </message>
-    <message>
-        <source>&amp;%1  %2 ↔ %3</source>
-        <translation>&amp;%1  %2 ↔ %3</translation>
-    </message>
-    <message>
-        <source>Old: %1
-New: %2</source>
-        <translation>Alt: %1
-Neu: %2</translation>
-    </message>
-    <message>
-        <source>No recent comparisons</source>
-        <translation>Keine letzten Vergleiche</translation>
-    </message>
-    <message>
-        <source>&amp;Clear List</source>
-        <translation>Liste &amp;leeren</translation>
     </message>
     <message>
         <source>History Unavailable</source>
@@ -1292,40 +1455,12 @@ Neu: %2</translation>
         <translation>Nur unterbrochene oder abgebrochene Vergleiche können fortgesetzt werden.</translation>
     </message>
     <message>
-        <source>Opening OLD and NEW…</source>
-        <translation>ALT und NEU werden geöffnet…</translation>
-    </message>
-    <message>
         <source>Cannot Compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <source>The %1 revision cannot be opened.</source>
-        <translation>Der Planstand %1 kann nicht geöffnet werden.</translation>
-    </message>
-    <message>
-        <source>Wrong password for %1. Try again:</source>
-        <translation>Falsches Passwort für %1. Bitte erneut eingeben:</translation>
-    </message>
-    <message>
-        <source>%1 (%2) is password protected. Password:</source>
-        <translation>%1 (%2) ist passwortgeschützt. Passwort:</translation>
-    </message>
-    <message>
-        <source>Password Required</source>
-        <translation>Passwort erforderlich</translation>
-    </message>
-    <message>
         <source>Not compared: %1 needs its password.</source>
         <translation>Nicht verglichen: %1 braucht sein Passwort.</translation>
-    </message>
-    <message>
-        <source>Not resumed.</source>
-        <translation>Nicht fortgesetzt.</translation>
-    </message>
-    <message>
-        <source>Not compared.</source>
-        <translation>Nicht verglichen.</translation>
     </message>
     <message>
         <source>Cannot Resume</source>
@@ -1336,10 +1471,6 @@ Neu: %2</translation>
         <translation>Diese Dateien wurden schon mit denselben Einstellungen verglichen: dieser Vergleich wird fortgesetzt.</translation>
     </message>
     <message>
-        <source>Matching sheets…</source>
-        <translation>Pläne werden zugeordnet…</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1348,71 +1479,12 @@ Neu: %2</translation>
         <translation>Abgebrochen. Im Verlauf fortsetzen, um ihn abzuschließen.</translation>
     </message>
     <message>
-        <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
-        <translation>OCR %1/%4 · Vergleich %2/%4 · Zusammenfassung %3/%4</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>Geändert</translation>
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation>Unverändert</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sheet(s)</source>
-        <translation>
-            <numerusform>%n Plan</numerusform>
-            <numerusform>%n Pläne</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No sheets.</source>
-        <translation>Keine Pläne.</translation>
-    </message>
-    <message>
         <source>%1 in %2 s.</source>
         <translation>%1 in %2 s.</translation>
     </message>
     <message>
         <source>That comparison is no longer in the history.</source>
         <translation>Dieser Vergleich ist nicht mehr im Verlauf.</translation>
-    </message>
-    <message>
-        <source>This comparison has no sheets.</source>
-        <translation>Dieser Vergleich hat keine Pläne.</translation>
-    </message>
-    <message>
-        <source>Delete Comparison</source>
-        <translation>Vergleich löschen</translation>
-    </message>
-    <message>
-        <source>Delete the comparison of %1 with %2 and its overlays from the history?</source>
-        <translation>Den Vergleich von %1 mit %2 und seine Überlagerungen aus dem Verlauf löschen?</translation>
-    </message>
-    <message>
-        <source>The drawing files themselves are not touched.</source>
-        <translation>Die Plandateien selbst bleiben unverändert.</translation>
     </message>
     <message>
         <source>Cannot Delete</source>
@@ -1425,10 +1497,6 @@ Neu: %2</translation>
     <message>
         <source>Comparison deleted.</source>
         <translation>Vergleich gelöscht.</translation>
-    </message>
-    <message>
-        <source>Sheet %1 of %2: %3</source>
-        <translation>Plan %1 von %2: %3</translation>
     </message>
     <message>
         <source>Comparison Running</source>
@@ -1467,51 +1535,8 @@ Neu: %2</translation>
         <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
-        <source>On Server</source>
-        <translation>Auf Server</translation>
-    </message>
-    <message>
-        <source>Compare on the team&apos;s job server (%1)</source>
-        <translation>Auf dem Jobserver des Teams vergleichen (%1)</translation>
-    </message>
-    <message>
         <source>No job server is set up: enter its address and your token in Settings.</source>
         <translation>Es ist kein Jobserver eingerichtet: Geben Sie seine Adresse und Ihr Zugangstoken in den Einstellungen ein.</translation>
-    </message>
-    <message>
-        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
-        <translation>Er wird auch auf dem Jobserver gelöscht, für das ganze Team. Die Plandateien selbst bleiben unberührt.</translation>
-    </message>
-    <message>
-        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
-        <translation>Die Kopie auf dem Jobserver bleibt für das Team erhalten. Die Plandateien selbst bleiben unberührt.</translation>
-    </message>
-    <message>
-        <source>Server: connecting…</source>
-        <translation>Server: verbinde…</translation>
-    </message>
-    <message>
-        <source>Server: online</source>
-        <translation>Server: online</translation>
-    </message>
-    <message>
-        <source>Server: offline, retrying</source>
-        <translation>Server: nicht erreichbar, neuer Versuch folgt</translation>
-    </message>
-    <message>
-        <source>Server: token refused</source>
-        <translation>Server: Zugangstoken abgelehnt</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting to be sent</source>
-        <translation>
-            <numerusform>%n wartet auf das Senden</numerusform>
-            <numerusform>%n warten auf das Senden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Check the access token in Settings.</source>
-        <translation>Prüfen Sie das Zugangstoken in den Einstellungen.</translation>
     </message>
     <message>
         <source>Cannot Run on Server</source>
@@ -1524,18 +1549,6 @@ Neu: %2</translation>
     <message>
         <source>Sending the comparison to the job server…</source>
         <translation>Vergleich wird an den Jobserver gesendet…</translation>
-    </message>
-    <message>
-        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
-        <translation>Warten auf den Jobserver: Er ist gerade nicht erreichbar. Der Vergleich wird gesendet, sobald es geht.</translation>
-    </message>
-    <message>
-        <source>Sending the sets to the job server…</source>
-        <translation>Plansätze werden an den Jobserver gesendet…</translation>
-    </message>
-    <message>
-        <source>The job server is matching the sheets…</source>
-        <translation>Der Jobserver ordnet die Pläne zu…</translation>
     </message>
     <message>
         <source>Cannot Push</source>
@@ -1554,36 +1567,12 @@ Neu: %2</translation>
         <translation>Der Verlauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <source>History Damaged</source>
-        <translation>Verlauf beschädigt</translation>
-    </message>
-    <message>
-        <source>Nothing more is written to it. Start a fresh history? The damaged file is kept beside it as %1.damaged-DATE-TIME.</source>
-        <translation>Es wird nichts mehr hineingeschrieben. Einen neuen Verlauf beginnen? Die beschädigte Datei bleibt daneben als %1.damaged-DATUM-ZEIT erhalten.</translation>
-    </message>
-    <message>
-        <source>Start a Fresh History</source>
-        <translation>Neuen Verlauf beginnen</translation>
-    </message>
-    <message>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Neuer Verlauf begonnen; der beschädigte bleibt als %1 erhalten</translation>
     </message>
 </context>
 <context>
     <name>bt::ui::OverlayViewer</name>
-    <message>
-        <source>Open</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Akzeptiert</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Abgelehnt</translation>
-    </message>
     <message>
         <source>Clarify</source>
         <translation>Klären</translation>
@@ -1599,26 +1588,6 @@ Neu: %2</translation>
     <message>
         <source>Selecting a change zooms onto it. N and P go to the next and previous change.</source>
         <translation>Eine ausgewählte Änderung wird herangezoomt. N und P springen zur nächsten und vorherigen Änderung.</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Prüfung</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1829,26 +1798,6 @@ Neu: %2</translation>
         <translation>Die Überlagerung %1 fehlt; die Farben stammen nur aus den gerenderten Seiten.</translation>
     </message>
     <message>
-        <source>added</source>
-        <translation>hinzugefügt</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>entfernt</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>geändert</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>drawing change</source>
-        <translation>Zeichnungsänderung</translation>
-    </message>
-    <message>
         <source>No sheet selected.</source>
         <translation>Kein Plan ausgewählt.</translation>
     </message>
@@ -1899,10 +1848,6 @@ Neu: %2</translation>
     <message>
         <source>⚠ Alignment warning: %1. Colours and clouds may be misplaced; check the changes against the Old and New views.</source>
         <translation>⚠ Ausrichtungswarnung: %1. Farben und Wolken können verschoben sein; die Änderungen in den Ansichten Alt und Neu prüfen.</translation>
-    </message>
-    <message>
-        <source>%1 by %2, %3</source>
-        <translation>%1 von %2, %3</translation>
     </message>
     <message>
         <source>Ignored</source>
@@ -2054,10 +1999,6 @@ Neu: %2</translation>
         <translation>Plan %1: %2</translation>
     </message>
     <message>
-        <source>%1 of %2 reviewed</source>
-        <translation>%1 von %2 geprüft</translation>
-    </message>
-    <message>
         <source>Overlay cannot be read</source>
         <translation>Überlagerung nicht lesbar</translation>
     </message>
@@ -2083,6 +2024,58 @@ Neu: %2</translation>
     <message>
         <source>No sheet matches this filter.</source>
         <translation>Kein Plan passt zu diesem Filter.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ProgressRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Comparison progress</source>
+        <translation>Fortschritt des Vergleichs</translation>
+    </message>
+    <message>
+        <source>OCR %1/%2 · Diff %1/%2 · Summary %1/%2</source>
+        <translation>OCR %1/%2 · Vergleich %1/%2 · Zusammenfassung %1/%2</translation>
+    </message>
+    <message>
+        <source>Stop the comparison (Esc). It stays in the history and can be resumed.</source>
+        <translation>Den Vergleich anhalten (Esc). Er bleibt im Verlauf und kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Opening OLD and NEW…</source>
+        <translation>ALT und NEU werden geöffnet…</translation>
+    </message>
+    <message>
+        <source>Matching sheets…</source>
+        <translation>Pläne werden zugeordnet…</translation>
+    </message>
+    <message>
+        <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
+        <translation>OCR %1/%4 · Vergleich %2/%4 · Zusammenfassung %3/%4</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::RecentMenu</name>
+    <message>
+        <source>&amp;%1  %2 ↔ %3</source>
+        <translation>&amp;%1  %2 ↔ %3</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Alt: %1
+Neu: %2</translation>
+    </message>
+    <message>
+        <source>No recent comparisons</source>
+        <translation>Keine letzten Vergleiche</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
     </message>
 </context>
 <context>
@@ -2198,6 +2191,36 @@ Neu: %2</translation>
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ServerIndicator</name>
+    <message>
+        <source>Server: connecting…</source>
+        <translation>Server: verbinde…</translation>
+    </message>
+    <message>
+        <source>Server: online</source>
+        <translation>Server: online</translation>
+    </message>
+    <message>
+        <source>Server: offline, retrying</source>
+        <translation>Server: nicht erreichbar, neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Server: token refused</source>
+        <translation>Server: Zugangstoken abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n wartet auf das Senden</numerusform>
+            <numerusform>%n warten auf das Senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the access token in Settings.</source>
+        <translation>Prüfen Sie das Zugangstoken in den Einstellungen.</translation>
     </message>
 </context>
 <context>
@@ -2407,6 +2430,13 @@ Neu: %2</translation>
     </message>
 </context>
 <context>
+    <name>bt::ui::SheetModel</name>
+    <message>
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 von %2 geprüft</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::SheetView</name>
     <message>
         <source>Sheet</source>
@@ -2415,6 +2445,37 @@ Neu: %2</translation>
     <message>
         <source>Drag or use the arrow keys to pan; the mouse wheel zooms at the cursor.</source>
         <translation>Zum Verschieben ziehen oder die Pfeiltasten benutzen; das Mausrad zoomt an der Mausposition.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ViewerPage</name>
+    <message>
+        <source>← Sheets</source>
+        <translation>← Pläne</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Vorheriger</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Nächster ›</translation>
+    </message>
+    <message>
+        <source>Back to the sheets (%1)</source>
+        <translation>Zurück zu den Plänen (%1)</translation>
+    </message>
+    <message>
+        <source>Previous sheet (%1)</source>
+        <translation>Vorheriger Plan (%1)</translation>
+    </message>
+    <message>
+        <source>Next sheet (%1)</source>
+        <translation>Nächster Plan (%1)</translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2: %3</source>
+        <translation>Plan %1 von %2: %3</translation>
     </message>
 </context>
 </TS>

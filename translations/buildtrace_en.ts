@@ -137,6 +137,24 @@
             <numerusform>%n sheets compared</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n moved</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n moved</numerusform>
+            <numerusform>%n moved</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ComparePage</name>
+    <message numerus="yes">
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n sheet</numerusform>
+            <numerusform>%n sheets</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::DropZone</name>
@@ -145,23 +163,6 @@
         <translation>
             <numerusform>%n sheet · %1</numerusform>
             <numerusform>%n sheets · %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>bt::ui::MainWindow</name>
-    <message numerus="yes">
-        <source>%n sheet(s)</source>
-        <translation>
-            <numerusform>%n sheet</numerusform>
-            <numerusform>%n sheets</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting to be sent</source>
-        <translation>
-            <numerusform>%n waiting to be sent</numerusform>
-            <numerusform>%n waiting to be sent</numerusform>
         </translation>
     </message>
 </context>
@@ -182,6 +183,16 @@
         <translation>
             <numerusform>%n change</numerusform>
             <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ServerIndicator</name>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n waiting to be sent</numerusform>
+            <numerusform>%n waiting to be sent</numerusform>
         </translation>
     </message>
 </context>

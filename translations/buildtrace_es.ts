@@ -539,6 +539,11 @@
         <source>Summary (rewritten by the AI model %1)</source>
         <translation>Resumen (reescrito por el modelo de IA %1)</translation>
     </message>
+    <message>
+        <source>Moved</source>
+        <comment>change kind</comment>
+        <translation>Movido</translation>
+    </message>
 </context>
 <context>
     <name>bt::ServerClient</name>
@@ -804,6 +809,14 @@
             <numerusform>%n planos comparados</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n moved</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n movido(s)</numerusform>
+            <numerusform>%n movido(s)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bt::SyncService</name>
@@ -834,6 +847,175 @@
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 ha fallado: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ChangeListModel</name>
+    <message>
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 por %2, %3</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>añadido</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>modificado</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>drawing change</source>
+        <translation>cambio en el dibujo</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Clarify</source>
+        <translation>Aclarar</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>movido</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ComparePage</name>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>On Server</source>
+        <translation>En servidor</translation>
+    </message>
+    <message>
+        <source>Swap OLD and NEW (%1)</source>
+        <translation>Intercambiar ANTERIOR y NUEVA (%1)</translation>
+    </message>
+    <message>
+        <source>Swap old and new</source>
+        <translation>Intercambiar anterior y nueva</translation>
+    </message>
+    <message>
+        <source>Compare OLD with NEW (Return or %1)</source>
+        <translation>Comparar ANTERIOR con NUEVA (Intro o %1)</translation>
+    </message>
+    <message>
+        <source>Compare on the team&apos;s job server (%1)</source>
+        <translation>Comparar en el servidor de trabajos del equipo (%1)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Con cambios</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>BuildTrace</source>
+        <translation>BuildTrace</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n plano</numerusform>
+            <numerusform>%n planos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This comparison has no sheets.</source>
+        <translation>Esta comparación no tiene planos.</translation>
+    </message>
+    <message>
+        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
+        <translation>Esperando al servidor de trabajos: ahora no se puede acceder a él. La comparación se enviará en cuanto sea posible.</translation>
+    </message>
+    <message>
+        <source>Sending the sets to the job server…</source>
+        <translation>Enviando los juegos de planos al servidor de trabajos…</translation>
+    </message>
+    <message>
+        <source>The job server is matching the sheets…</source>
+        <translation>El servidor de trabajos está emparejando los planos…</translation>
+    </message>
+    <message>
+        <source>Matching sheets…</source>
+        <translation>Emparejando planos…</translation>
+    </message>
+    <message>
+        <source>Not resumed.</source>
+        <translation>No se reanudó.</translation>
+    </message>
+    <message>
+        <source>Not compared.</source>
+        <translation>No se comparó.</translation>
+    </message>
+    <message>
+        <source>No sheets.</source>
+        <translation>Ningún plano.</translation>
     </message>
 </context>
 <context>
@@ -1032,7 +1214,7 @@ Nueva: %2</translation>
     </message>
 </context>
 <context>
-    <name>bt::ui::MainWindow</name>
+    <name>bt::ui::JobDialogs</name>
     <message>
         <source>OLD</source>
         <translation>ANTERIOR</translation>
@@ -1041,6 +1223,65 @@ Nueva: %2</translation>
         <source>NEW</source>
         <translation>NUEVA</translation>
     </message>
+    <message>
+        <source>Password Required</source>
+        <translation>Se requiere contraseña</translation>
+    </message>
+    <message>
+        <source>Wrong password for %1. Try again:</source>
+        <translation>Contraseña incorrecta para %1. Inténtelo de nuevo:</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is password protected. Password:</source>
+        <translation>%1 (%2) está protegido con contraseña. Contraseña:</translation>
+    </message>
+    <message>
+        <source>Cannot Compare</source>
+        <translation>No se puede comparar</translation>
+    </message>
+    <message>
+        <source>The %1 revision cannot be opened.</source>
+        <translation>No se puede abrir la revisión %1.</translation>
+    </message>
+    <message>
+        <source>History Damaged</source>
+        <translation>Historial dañado</translation>
+    </message>
+    <message>
+        <source>Nothing more is written to it. Start a fresh history? The damaged file is kept beside it as %1.damaged-DATE-TIME.</source>
+        <translation>Ya no se escribe nada en él. ¿Empezar un historial nuevo? El archivo dañado se conserva al lado como %1.damaged-FECHA-HORA.</translation>
+    </message>
+    <message>
+        <source>Start a Fresh History</source>
+        <translation>Empezar un historial nuevo</translation>
+    </message>
+    <message>
+        <source>History Unavailable</source>
+        <translation>Historial no disponible</translation>
+    </message>
+    <message>
+        <source>Delete Comparison</source>
+        <translation>Eliminar comparación</translation>
+    </message>
+    <message>
+        <source>Delete the comparison of %1 with %2 and its overlays from the history?</source>
+        <translation>¿Eliminar del historial la comparación de %1 con %2 y sus superposiciones?</translation>
+    </message>
+    <message>
+        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
+        <translation>También se elimina en el servidor de trabajos, para todo el equipo. Los archivos de planos no se modifican.</translation>
+    </message>
+    <message>
+        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
+        <translation>La copia del servidor de trabajos se conserva para el equipo. Los archivos de planos no se modifican.</translation>
+    </message>
+    <message>
+        <source>The drawing files themselves are not touched.</source>
+        <translation>Los archivos de planos no se modifican.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::MainWindow</name>
     <message>
         <source>BuildTrace</source>
         <translation>BuildTrace</translation>
@@ -1198,86 +1439,8 @@ Nueva: %2</translation>
         <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compara dos revisiones de un juego de planos, plano por plano. Todo se ejecuta en este equipo.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Swap OLD and NEW (%1)</source>
-        <translation>Intercambiar ANTERIOR y NUEVA (%1)</translation>
-    </message>
-    <message>
-        <source>Swap old and new</source>
-        <translation>Intercambiar anterior y nueva</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Comparar</translation>
-    </message>
-    <message>
-        <source>Compare OLD with NEW (Return or %1)</source>
-        <translation>Comparar ANTERIOR con NUEVA (Intro o %1)</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>Mostrar:</translation>
-    </message>
-    <message>
-        <source>← Sheets</source>
-        <translation>← Planos</translation>
-    </message>
-    <message>
-        <source>‹ Previous</source>
-        <translation>‹ Anterior</translation>
-    </message>
-    <message>
-        <source>Next ›</source>
-        <translation>Siguiente ›</translation>
-    </message>
-    <message>
-        <source>Back to the sheets (%1)</source>
-        <translation>Volver a los planos (%1)</translation>
-    </message>
-    <message>
-        <source>Previous sheet (%1)</source>
-        <translation>Plano anterior (%1)</translation>
-    </message>
-    <message>
-        <source>Next sheet (%1)</source>
-        <translation>Plano siguiente (%1)</translation>
-    </message>
-    <message>
-        <source>Comparison progress</source>
-        <translation>Progreso de la comparación</translation>
-    </message>
-    <message>
-        <source>OCR %1/%2 · Diff %1/%2 · Summary %1/%2</source>
-        <translation>OCR %1/%2 · Comparación %1/%2 · Resumen %1/%2</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Stop the comparison (Esc). It stays in the history and can be resumed.</source>
-        <translation>Detener la comparación (Esc). Queda en el historial y se puede reanudar.</translation>
-    </message>
-    <message>
         <source>OLD: %1 (the older file), NEW: %2</source>
         <translation>ANTERIOR: %1 (el archivo más antiguo), NUEVA: %2</translation>
-    </message>
-    <message>
-        <source>&amp;%1  %2 ↔ %3</source>
-        <translation>&amp;%1  %2 ↔ %3</translation>
-    </message>
-    <message>
-        <source>Old: %1
-New: %2</source>
-        <translation>Anterior: %1
-Nueva: %2</translation>
-    </message>
-    <message>
-        <source>No recent comparisons</source>
-        <translation>No hay comparaciones recientes</translation>
-    </message>
-    <message>
-        <source>&amp;Clear List</source>
-        <translation>&amp;Vaciar lista</translation>
     </message>
     <message>
         <source>History Unavailable</source>
@@ -1292,40 +1455,12 @@ Nueva: %2</translation>
         <translation>Solo se pueden reanudar comparaciones interrumpidas o canceladas.</translation>
     </message>
     <message>
-        <source>Opening OLD and NEW…</source>
-        <translation>Abriendo ANTERIOR y NUEVA…</translation>
-    </message>
-    <message>
         <source>Cannot Compare</source>
         <translation>No se puede comparar</translation>
     </message>
     <message>
-        <source>The %1 revision cannot be opened.</source>
-        <translation>No se puede abrir la revisión %1.</translation>
-    </message>
-    <message>
-        <source>Wrong password for %1. Try again:</source>
-        <translation>Contraseña incorrecta para %1. Inténtelo de nuevo:</translation>
-    </message>
-    <message>
-        <source>%1 (%2) is password protected. Password:</source>
-        <translation>%1 (%2) está protegido con contraseña. Contraseña:</translation>
-    </message>
-    <message>
-        <source>Password Required</source>
-        <translation>Se requiere contraseña</translation>
-    </message>
-    <message>
         <source>Not compared: %1 needs its password.</source>
         <translation>No comparado: %1 necesita su contraseña.</translation>
-    </message>
-    <message>
-        <source>Not resumed.</source>
-        <translation>No se reanudó.</translation>
-    </message>
-    <message>
-        <source>Not compared.</source>
-        <translation>No se comparó.</translation>
     </message>
     <message>
         <source>Cannot Resume</source>
@@ -1336,10 +1471,6 @@ Nueva: %2</translation>
         <translation>Estos archivos ya se compararon con los mismos ajustes: se continúa esa comparación.</translation>
     </message>
     <message>
-        <source>Matching sheets…</source>
-        <translation>Emparejando planos…</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Cancelada.</translation>
     </message>
@@ -1348,71 +1479,12 @@ Nueva: %2</translation>
         <translation>Cancelada. Reanúdela desde el historial para terminarla.</translation>
     </message>
     <message>
-        <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
-        <translation>OCR %1/%4 · Comparación %2/%4 · Resumen %3/%4</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Todos</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>Con cambios</translation>
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation>Sin cambios</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fallidos</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sheet(s)</source>
-        <translation>
-            <numerusform>%n plano</numerusform>
-            <numerusform>%n planos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No sheets.</source>
-        <translation>Ningún plano.</translation>
-    </message>
-    <message>
         <source>%1 in %2 s.</source>
         <translation>%1 en %2 s.</translation>
     </message>
     <message>
         <source>That comparison is no longer in the history.</source>
         <translation>Esa comparación ya no está en el historial.</translation>
-    </message>
-    <message>
-        <source>This comparison has no sheets.</source>
-        <translation>Esta comparación no tiene planos.</translation>
-    </message>
-    <message>
-        <source>Delete Comparison</source>
-        <translation>Eliminar comparación</translation>
-    </message>
-    <message>
-        <source>Delete the comparison of %1 with %2 and its overlays from the history?</source>
-        <translation>¿Eliminar del historial la comparación de %1 con %2 y sus superposiciones?</translation>
-    </message>
-    <message>
-        <source>The drawing files themselves are not touched.</source>
-        <translation>Los archivos de planos no se modifican.</translation>
     </message>
     <message>
         <source>Cannot Delete</source>
@@ -1425,10 +1497,6 @@ Nueva: %2</translation>
     <message>
         <source>Comparison deleted.</source>
         <translation>Comparación eliminada.</translation>
-    </message>
-    <message>
-        <source>Sheet %1 of %2: %3</source>
-        <translation>Plano %1 de %2: %3</translation>
     </message>
     <message>
         <source>Comparison Running</source>
@@ -1467,51 +1535,8 @@ Nueva: %2</translation>
         <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
-        <source>On Server</source>
-        <translation>En servidor</translation>
-    </message>
-    <message>
-        <source>Compare on the team&apos;s job server (%1)</source>
-        <translation>Comparar en el servidor de trabajos del equipo (%1)</translation>
-    </message>
-    <message>
         <source>No job server is set up: enter its address and your token in Settings.</source>
         <translation>No hay ningún servidor de trabajos configurado: introduzca su dirección y su token en Ajustes.</translation>
-    </message>
-    <message>
-        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
-        <translation>También se elimina en el servidor de trabajos, para todo el equipo. Los archivos de planos no se modifican.</translation>
-    </message>
-    <message>
-        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
-        <translation>La copia del servidor de trabajos se conserva para el equipo. Los archivos de planos no se modifican.</translation>
-    </message>
-    <message>
-        <source>Server: connecting…</source>
-        <translation>Servidor: conectando…</translation>
-    </message>
-    <message>
-        <source>Server: online</source>
-        <translation>Servidor: en línea</translation>
-    </message>
-    <message>
-        <source>Server: offline, retrying</source>
-        <translation>Servidor: sin conexión, reintentando</translation>
-    </message>
-    <message>
-        <source>Server: token refused</source>
-        <translation>Servidor: token rechazado</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting to be sent</source>
-        <translation>
-            <numerusform>%n pendiente de enviar</numerusform>
-            <numerusform>%n pendientes de enviar</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Check the access token in Settings.</source>
-        <translation>Compruebe el token de acceso en Ajustes.</translation>
     </message>
     <message>
         <source>Cannot Run on Server</source>
@@ -1524,18 +1549,6 @@ Nueva: %2</translation>
     <message>
         <source>Sending the comparison to the job server…</source>
         <translation>Enviando la comparación al servidor de trabajos…</translation>
-    </message>
-    <message>
-        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
-        <translation>Esperando al servidor de trabajos: ahora no se puede acceder a él. La comparación se enviará en cuanto sea posible.</translation>
-    </message>
-    <message>
-        <source>Sending the sets to the job server…</source>
-        <translation>Enviando los juegos de planos al servidor de trabajos…</translation>
-    </message>
-    <message>
-        <source>The job server is matching the sheets…</source>
-        <translation>El servidor de trabajos está emparejando los planos…</translation>
     </message>
     <message>
         <source>Cannot Push</source>
@@ -1554,36 +1567,12 @@ Nueva: %2</translation>
         <translation>No se puede abrir el historial: %1</translation>
     </message>
     <message>
-        <source>History Damaged</source>
-        <translation>Historial dañado</translation>
-    </message>
-    <message>
-        <source>Nothing more is written to it. Start a fresh history? The damaged file is kept beside it as %1.damaged-DATE-TIME.</source>
-        <translation>Ya no se escribe nada en él. ¿Empezar un historial nuevo? El archivo dañado se conserva al lado como %1.damaged-FECHA-HORA.</translation>
-    </message>
-    <message>
-        <source>Start a Fresh History</source>
-        <translation>Empezar un historial nuevo</translation>
-    </message>
-    <message>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Historial nuevo iniciado; el dañado se conserva como %1</translation>
     </message>
 </context>
 <context>
     <name>bt::ui::OverlayViewer</name>
-    <message>
-        <source>Open</source>
-        <translation>Abierto</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Aceptado</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rechazado</translation>
-    </message>
     <message>
         <source>Clarify</source>
         <translation>Aclarar</translation>
@@ -1599,26 +1588,6 @@ Nueva: %2</translation>
     <message>
         <source>Selecting a change zooms onto it. N and P go to the next and previous change.</source>
         <translation>Al seleccionar un cambio, la vista se acerca a él. N y P van al cambio siguiente y al anterior.</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Tipo</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Cambio</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Comentario</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1829,26 +1798,6 @@ Nueva: %2</translation>
         <translation>Falta la superposición %1; los colores proceden solo de los renderizados.</translation>
     </message>
     <message>
-        <source>added</source>
-        <translation>añadido</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>eliminado</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>modificado</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>drawing change</source>
-        <translation>cambio en el dibujo</translation>
-    </message>
-    <message>
         <source>No sheet selected.</source>
         <translation>Ningún plano seleccionado.</translation>
     </message>
@@ -1899,10 +1848,6 @@ Nueva: %2</translation>
     <message>
         <source>⚠ Alignment warning: %1. Colours and clouds may be misplaced; check the changes against the Old and New views.</source>
         <translation>⚠ Advertencia de alineación: %1. Los colores y las nubes pueden estar desplazados; compruebe los cambios en las vistas Anterior y Nuevo.</translation>
-    </message>
-    <message>
-        <source>%1 by %2, %3</source>
-        <translation>%1 por %2, %3</translation>
     </message>
     <message>
         <source>Ignored</source>
@@ -2054,10 +1999,6 @@ Nueva: %2</translation>
         <translation>Plano %1: %2</translation>
     </message>
     <message>
-        <source>%1 of %2 reviewed</source>
-        <translation>%1 de %2 revisados</translation>
-    </message>
-    <message>
         <source>Overlay cannot be read</source>
         <translation>No se puede leer la superposición</translation>
     </message>
@@ -2083,6 +2024,58 @@ Nueva: %2</translation>
     <message>
         <source>No sheet matches this filter.</source>
         <translation>Ningún plano coincide con este filtro.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ProgressRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Comparison progress</source>
+        <translation>Progreso de la comparación</translation>
+    </message>
+    <message>
+        <source>OCR %1/%2 · Diff %1/%2 · Summary %1/%2</source>
+        <translation>OCR %1/%2 · Comparación %1/%2 · Resumen %1/%2</translation>
+    </message>
+    <message>
+        <source>Stop the comparison (Esc). It stays in the history and can be resumed.</source>
+        <translation>Detener la comparación (Esc). Queda en el historial y se puede reanudar.</translation>
+    </message>
+    <message>
+        <source>Opening OLD and NEW…</source>
+        <translation>Abriendo ANTERIOR y NUEVA…</translation>
+    </message>
+    <message>
+        <source>Matching sheets…</source>
+        <translation>Emparejando planos…</translation>
+    </message>
+    <message>
+        <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
+        <translation>OCR %1/%4 · Comparación %2/%4 · Resumen %3/%4</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::RecentMenu</name>
+    <message>
+        <source>&amp;%1  %2 ↔ %3</source>
+        <translation>&amp;%1  %2 ↔ %3</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Anterior: %1
+Nueva: %2</translation>
+    </message>
+    <message>
+        <source>No recent comparisons</source>
+        <translation>No hay comparaciones recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Vaciar lista</translation>
     </message>
 </context>
 <context>
@@ -2198,6 +2191,36 @@ Nueva: %2</translation>
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ServerIndicator</name>
+    <message>
+        <source>Server: connecting…</source>
+        <translation>Servidor: conectando…</translation>
+    </message>
+    <message>
+        <source>Server: online</source>
+        <translation>Servidor: en línea</translation>
+    </message>
+    <message>
+        <source>Server: offline, retrying</source>
+        <translation>Servidor: sin conexión, reintentando</translation>
+    </message>
+    <message>
+        <source>Server: token refused</source>
+        <translation>Servidor: token rechazado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n pendiente de enviar</numerusform>
+            <numerusform>%n pendientes de enviar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the access token in Settings.</source>
+        <translation>Compruebe el token de acceso en Ajustes.</translation>
     </message>
 </context>
 <context>
@@ -2407,6 +2430,13 @@ Nueva: %2</translation>
     </message>
 </context>
 <context>
+    <name>bt::ui::SheetModel</name>
+    <message>
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 de %2 revisados</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::SheetView</name>
     <message>
         <source>Sheet</source>
@@ -2415,6 +2445,37 @@ Nueva: %2</translation>
     <message>
         <source>Drag or use the arrow keys to pan; the mouse wheel zooms at the cursor.</source>
         <translation>Arrastre o use las teclas de flecha para desplazarse; la rueda del ratón acerca o aleja en la posición del cursor.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ViewerPage</name>
+    <message>
+        <source>← Sheets</source>
+        <translation>← Planos</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Siguiente ›</translation>
+    </message>
+    <message>
+        <source>Back to the sheets (%1)</source>
+        <translation>Volver a los planos (%1)</translation>
+    </message>
+    <message>
+        <source>Previous sheet (%1)</source>
+        <translation>Plano anterior (%1)</translation>
+    </message>
+    <message>
+        <source>Next sheet (%1)</source>
+        <translation>Plano siguiente (%1)</translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2: %3</source>
+        <translation>Plano %1 de %2: %3</translation>
     </message>
 </context>
 </TS>

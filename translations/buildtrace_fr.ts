@@ -539,6 +539,11 @@
         <source>Summary (rewritten by the AI model %1)</source>
         <translation>Résumé (réécrit par le modèle d’IA %1)</translation>
     </message>
+    <message>
+        <source>Moved</source>
+        <comment>change kind</comment>
+        <translation>Déplacé</translation>
+    </message>
 </context>
 <context>
     <name>bt::ServerClient</name>
@@ -804,6 +809,14 @@
             <numerusform>%n plans comparés</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n moved</source>
+        <comment>drawing changes</comment>
+        <translation>
+            <numerusform>%n déplacé(s)</numerusform>
+            <numerusform>%n déplacé(s)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bt::SyncService</name>
@@ -834,6 +847,175 @@
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ChangeListModel</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 par %2, %3</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>drawing change</source>
+        <translation>modification du dessin</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <source>Clarify</source>
+        <translation>À clarifier</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>déplacé</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ComparePage</name>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>On Server</source>
+        <translation>Sur serveur</translation>
+    </message>
+    <message>
+        <source>Swap OLD and NEW (%1)</source>
+        <translation>Intervertir ANCIEN et NOUVEAU (%1)</translation>
+    </message>
+    <message>
+        <source>Swap old and new</source>
+        <translation>Intervertir ancien et nouveau</translation>
+    </message>
+    <message>
+        <source>Compare OLD with NEW (Return or %1)</source>
+        <translation>Comparer ANCIEN avec NOUVEAU (Entrée ou %1)</translation>
+    </message>
+    <message>
+        <source>Compare on the team&apos;s job server (%1)</source>
+        <translation>Comparer sur le serveur de traitement de l’équipe (%1)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifiés</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>BuildTrace</source>
+        <translation>BuildTrace</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n plan</numerusform>
+            <numerusform>%n plans</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This comparison has no sheets.</source>
+        <translation>Cette comparaison n’a aucun plan.</translation>
+    </message>
+    <message>
+        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
+        <translation>En attente du serveur de traitement : il est injoignable pour le moment. La comparaison sera envoyée dès que possible.</translation>
+    </message>
+    <message>
+        <source>Sending the sets to the job server…</source>
+        <translation>Envoi des jeux de plans au serveur de traitement…</translation>
+    </message>
+    <message>
+        <source>The job server is matching the sheets…</source>
+        <translation>Le serveur de traitement apparie les plans…</translation>
+    </message>
+    <message>
+        <source>Matching sheets…</source>
+        <translation>Appariement des plans…</translation>
+    </message>
+    <message>
+        <source>Not resumed.</source>
+        <translation>Comparaison non reprise.</translation>
+    </message>
+    <message>
+        <source>Not compared.</source>
+        <translation>Comparaison non effectuée.</translation>
+    </message>
+    <message>
+        <source>No sheets.</source>
+        <translation>Aucun plan.</translation>
     </message>
 </context>
 <context>
@@ -1032,7 +1214,7 @@ Nouveau&#xa0;: %2</translation>
     </message>
 </context>
 <context>
-    <name>bt::ui::MainWindow</name>
+    <name>bt::ui::JobDialogs</name>
     <message>
         <source>OLD</source>
         <translation>ANCIEN</translation>
@@ -1041,6 +1223,65 @@ Nouveau&#xa0;: %2</translation>
         <source>NEW</source>
         <translation>NOUVEAU</translation>
     </message>
+    <message>
+        <source>Password Required</source>
+        <translation>Mot de passe requis</translation>
+    </message>
+    <message>
+        <source>Wrong password for %1. Try again:</source>
+        <translation>Mot de passe incorrect pour %1. Réessayez&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is password protected. Password:</source>
+        <translation>%1 (%2) est protégé par mot de passe. Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cannot Compare</source>
+        <translation>Comparaison impossible</translation>
+    </message>
+    <message>
+        <source>The %1 revision cannot be opened.</source>
+        <translation>L’indice %1 ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <source>History Damaged</source>
+        <translation>Historique endommagé</translation>
+    </message>
+    <message>
+        <source>Nothing more is written to it. Start a fresh history? The damaged file is kept beside it as %1.damaged-DATE-TIME.</source>
+        <translation>Plus rien n’y est écrit. Commencer un nouvel historique ? Le fichier endommagé est conservé à côté sous le nom %1.damaged-DATE-HEURE.</translation>
+    </message>
+    <message>
+        <source>Start a Fresh History</source>
+        <translation>Commencer un nouvel historique</translation>
+    </message>
+    <message>
+        <source>History Unavailable</source>
+        <translation>Historique indisponible</translation>
+    </message>
+    <message>
+        <source>Delete Comparison</source>
+        <translation>Supprimer la comparaison</translation>
+    </message>
+    <message>
+        <source>Delete the comparison of %1 with %2 and its overlays from the history?</source>
+        <translation>Supprimer de l’historique la comparaison de %1 avec %2 et ses superpositions&#xa0;?</translation>
+    </message>
+    <message>
+        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
+        <translation>Elle est aussi supprimée sur le serveur de traitement, pour toute l’équipe. Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
+        <translation>La copie sur le serveur de traitement reste pour l’équipe. Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <source>The drawing files themselves are not touched.</source>
+        <translation>Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::MainWindow</name>
     <message>
         <source>BuildTrace</source>
         <translation>BuildTrace</translation>
@@ -1198,86 +1439,8 @@ Nouveau&#xa0;: %2</translation>
         <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compare deux indices d’un jeu de plans, plan par plan. Tout se fait sur cet ordinateur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Swap OLD and NEW (%1)</source>
-        <translation>Intervertir ANCIEN et NOUVEAU (%1)</translation>
-    </message>
-    <message>
-        <source>Swap old and new</source>
-        <translation>Intervertir ancien et nouveau</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Comparer</translation>
-    </message>
-    <message>
-        <source>Compare OLD with NEW (Return or %1)</source>
-        <translation>Comparer ANCIEN avec NOUVEAU (Entrée ou %1)</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>Afficher&#xa0;:</translation>
-    </message>
-    <message>
-        <source>← Sheets</source>
-        <translation>← Plans</translation>
-    </message>
-    <message>
-        <source>‹ Previous</source>
-        <translation>‹ Précédent</translation>
-    </message>
-    <message>
-        <source>Next ›</source>
-        <translation>Suivant ›</translation>
-    </message>
-    <message>
-        <source>Back to the sheets (%1)</source>
-        <translation>Retour aux plans (%1)</translation>
-    </message>
-    <message>
-        <source>Previous sheet (%1)</source>
-        <translation>Plan précédent (%1)</translation>
-    </message>
-    <message>
-        <source>Next sheet (%1)</source>
-        <translation>Plan suivant (%1)</translation>
-    </message>
-    <message>
-        <source>Comparison progress</source>
-        <translation>Progression de la comparaison</translation>
-    </message>
-    <message>
-        <source>OCR %1/%2 · Diff %1/%2 · Summary %1/%2</source>
-        <translation>OCR %1/%2 · Comparaison %1/%2 · Résumé %1/%2</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Stop the comparison (Esc). It stays in the history and can be resumed.</source>
-        <translation>Arrêter la comparaison (Échap). Elle reste dans l’historique et peut être reprise.</translation>
-    </message>
-    <message>
         <source>OLD: %1 (the older file), NEW: %2</source>
         <translation>ANCIEN&#xa0;: %1 (le fichier le plus ancien), NOUVEAU&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>&amp;%1  %2 ↔ %3</source>
-        <translation>&amp;%1  %2 ↔ %3</translation>
-    </message>
-    <message>
-        <source>Old: %1
-New: %2</source>
-        <translation>Ancien&#xa0;: %1
-Nouveau&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>No recent comparisons</source>
-        <translation>Aucune comparaison récente</translation>
-    </message>
-    <message>
-        <source>&amp;Clear List</source>
-        <translation>&amp;Vider la liste</translation>
     </message>
     <message>
         <source>History Unavailable</source>
@@ -1292,40 +1455,12 @@ Nouveau&#xa0;: %2</translation>
         <translation>Seules les comparaisons interrompues ou annulées peuvent être reprises.</translation>
     </message>
     <message>
-        <source>Opening OLD and NEW…</source>
-        <translation>Ouverture d’ANCIEN et de NOUVEAU…</translation>
-    </message>
-    <message>
         <source>Cannot Compare</source>
         <translation>Comparaison impossible</translation>
     </message>
     <message>
-        <source>The %1 revision cannot be opened.</source>
-        <translation>L’indice %1 ne peut pas être ouvert.</translation>
-    </message>
-    <message>
-        <source>Wrong password for %1. Try again:</source>
-        <translation>Mot de passe incorrect pour %1. Réessayez&#xa0;:</translation>
-    </message>
-    <message>
-        <source>%1 (%2) is password protected. Password:</source>
-        <translation>%1 (%2) est protégé par mot de passe. Mot de passe&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Password Required</source>
-        <translation>Mot de passe requis</translation>
-    </message>
-    <message>
         <source>Not compared: %1 needs its password.</source>
         <translation>Non comparé&#xa0;: %1 a besoin de son mot de passe.</translation>
-    </message>
-    <message>
-        <source>Not resumed.</source>
-        <translation>Comparaison non reprise.</translation>
-    </message>
-    <message>
-        <source>Not compared.</source>
-        <translation>Comparaison non effectuée.</translation>
     </message>
     <message>
         <source>Cannot Resume</source>
@@ -1336,10 +1471,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>Ces fichiers ont déjà été comparés avec les mêmes paramètres&#xa0;: reprise de cette comparaison.</translation>
     </message>
     <message>
-        <source>Matching sheets…</source>
-        <translation>Appariement des plans…</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Annulée.</translation>
     </message>
@@ -1348,71 +1479,12 @@ Nouveau&#xa0;: %2</translation>
         <translation>Annulée. Reprenez-la depuis l’historique pour la terminer.</translation>
     </message>
     <message>
-        <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
-        <translation>OCR %1/%4 · Comparaison %2/%4 · Résumé %3/%4</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Tous</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>Modifiés</translation>
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation>Inchangés</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>En échec</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sheet(s)</source>
-        <translation>
-            <numerusform>%n plan</numerusform>
-            <numerusform>%n plans</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No sheets.</source>
-        <translation>Aucun plan.</translation>
-    </message>
-    <message>
         <source>%1 in %2 s.</source>
         <translation>%1 en %2 s.</translation>
     </message>
     <message>
         <source>That comparison is no longer in the history.</source>
         <translation>Cette comparaison n’est plus dans l’historique.</translation>
-    </message>
-    <message>
-        <source>This comparison has no sheets.</source>
-        <translation>Cette comparaison n’a aucun plan.</translation>
-    </message>
-    <message>
-        <source>Delete Comparison</source>
-        <translation>Supprimer la comparaison</translation>
-    </message>
-    <message>
-        <source>Delete the comparison of %1 with %2 and its overlays from the history?</source>
-        <translation>Supprimer de l’historique la comparaison de %1 avec %2 et ses superpositions&#xa0;?</translation>
-    </message>
-    <message>
-        <source>The drawing files themselves are not touched.</source>
-        <translation>Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
     </message>
     <message>
         <source>Cannot Delete</source>
@@ -1425,10 +1497,6 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Comparison deleted.</source>
         <translation>Comparaison supprimée.</translation>
-    </message>
-    <message>
-        <source>Sheet %1 of %2: %3</source>
-        <translation>Plan %1 sur %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>Comparison Running</source>
@@ -1467,51 +1535,8 @@ Nouveau&#xa0;: %2</translation>
         <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
-        <source>On Server</source>
-        <translation>Sur serveur</translation>
-    </message>
-    <message>
-        <source>Compare on the team&apos;s job server (%1)</source>
-        <translation>Comparer sur le serveur de traitement de l’équipe (%1)</translation>
-    </message>
-    <message>
         <source>No job server is set up: enter its address and your token in Settings.</source>
         <translation>Aucun serveur de traitement n’est configuré : saisissez son adresse et votre jeton dans les Paramètres.</translation>
-    </message>
-    <message>
-        <source>It is deleted on the job server too, for the whole team. The drawing files themselves are not touched.</source>
-        <translation>Elle est aussi supprimée sur le serveur de traitement, pour toute l’équipe. Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
-    </message>
-    <message>
-        <source>The copy on the job server stays for the team. The drawing files themselves are not touched.</source>
-        <translation>La copie sur le serveur de traitement reste pour l’équipe. Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
-    </message>
-    <message>
-        <source>Server: connecting…</source>
-        <translation>Serveur : connexion…</translation>
-    </message>
-    <message>
-        <source>Server: online</source>
-        <translation>Serveur : en ligne</translation>
-    </message>
-    <message>
-        <source>Server: offline, retrying</source>
-        <translation>Serveur : hors ligne, nouvel essai</translation>
-    </message>
-    <message>
-        <source>Server: token refused</source>
-        <translation>Serveur : jeton refusé</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting to be sent</source>
-        <translation>
-            <numerusform>%n en attente d’envoi</numerusform>
-            <numerusform>%n en attente d’envoi</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Check the access token in Settings.</source>
-        <translation>Vérifiez le jeton d’accès dans les Paramètres.</translation>
     </message>
     <message>
         <source>Cannot Run on Server</source>
@@ -1524,18 +1549,6 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Sending the comparison to the job server…</source>
         <translation>Envoi de la comparaison au serveur de traitement…</translation>
-    </message>
-    <message>
-        <source>Waiting for the job server: it cannot be reached now. The comparison is sent when it can.</source>
-        <translation>En attente du serveur de traitement : il est injoignable pour le moment. La comparaison sera envoyée dès que possible.</translation>
-    </message>
-    <message>
-        <source>Sending the sets to the job server…</source>
-        <translation>Envoi des jeux de plans au serveur de traitement…</translation>
-    </message>
-    <message>
-        <source>The job server is matching the sheets…</source>
-        <translation>Le serveur de traitement apparie les plans…</translation>
     </message>
     <message>
         <source>Cannot Push</source>
@@ -1554,36 +1567,12 @@ Nouveau&#xa0;: %2</translation>
         <translation>Impossible d’ouvrir l’historique : %1</translation>
     </message>
     <message>
-        <source>History Damaged</source>
-        <translation>Historique endommagé</translation>
-    </message>
-    <message>
-        <source>Nothing more is written to it. Start a fresh history? The damaged file is kept beside it as %1.damaged-DATE-TIME.</source>
-        <translation>Plus rien n’y est écrit. Commencer un nouvel historique ? Le fichier endommagé est conservé à côté sous le nom %1.damaged-DATE-HEURE.</translation>
-    </message>
-    <message>
-        <source>Start a Fresh History</source>
-        <translation>Commencer un nouvel historique</translation>
-    </message>
-    <message>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Nouvel historique commencé ; l’ancien, endommagé, est conservé sous %1</translation>
     </message>
 </context>
 <context>
     <name>bt::ui::OverlayViewer</name>
-    <message>
-        <source>Open</source>
-        <translation>Ouverte</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Acceptée</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rejetée</translation>
-    </message>
     <message>
         <source>Clarify</source>
         <translation>À clarifier</translation>
@@ -1599,26 +1588,6 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Selecting a change zooms onto it. N and P go to the next and previous change.</source>
         <translation>Sélectionner une modification zoome dessus. N et P passent à la modification suivante et précédente.</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Modification</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Revue</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Commentaire</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1829,26 +1798,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>La superposition %1 est absente&#xa0;; les couleurs proviennent uniquement des rendus.</translation>
     </message>
     <message>
-        <source>added</source>
-        <translation>ajouté</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>supprimé</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>modifié</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>drawing change</source>
-        <translation>modification du dessin</translation>
-    </message>
-    <message>
         <source>No sheet selected.</source>
         <translation>Aucun plan sélectionné.</translation>
     </message>
@@ -1899,10 +1848,6 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>⚠ Alignment warning: %1. Colours and clouds may be misplaced; check the changes against the Old and New views.</source>
         <translation>⚠ Avertissement d’alignement&#xa0;: %1. Les couleurs et les nuages peuvent être décalés&#xa0;; vérifiez les modifications dans les vues Ancien et Nouveau.</translation>
-    </message>
-    <message>
-        <source>%1 by %2, %3</source>
-        <translation>%1 par %2, %3</translation>
     </message>
     <message>
         <source>Ignored</source>
@@ -2054,10 +1999,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>Plan %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>%1 of %2 reviewed</source>
-        <translation>%1 sur %2 revues</translation>
-    </message>
-    <message>
         <source>Overlay cannot be read</source>
         <translation>Superposition illisible</translation>
     </message>
@@ -2083,6 +2024,58 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>No sheet matches this filter.</source>
         <translation>Aucun plan ne correspond à ce filtre.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ProgressRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Comparison progress</source>
+        <translation>Progression de la comparaison</translation>
+    </message>
+    <message>
+        <source>OCR %1/%2 · Diff %1/%2 · Summary %1/%2</source>
+        <translation>OCR %1/%2 · Comparaison %1/%2 · Résumé %1/%2</translation>
+    </message>
+    <message>
+        <source>Stop the comparison (Esc). It stays in the history and can be resumed.</source>
+        <translation>Arrêter la comparaison (Échap). Elle reste dans l’historique et peut être reprise.</translation>
+    </message>
+    <message>
+        <source>Opening OLD and NEW…</source>
+        <translation>Ouverture d’ANCIEN et de NOUVEAU…</translation>
+    </message>
+    <message>
+        <source>Matching sheets…</source>
+        <translation>Appariement des plans…</translation>
+    </message>
+    <message>
+        <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
+        <translation>OCR %1/%4 · Comparaison %2/%4 · Résumé %3/%4</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::RecentMenu</name>
+    <message>
+        <source>&amp;%1  %2 ↔ %3</source>
+        <translation>&amp;%1  %2 ↔ %3</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Ancien&#xa0;: %1
+Nouveau&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No recent comparisons</source>
+        <translation>Aucune comparaison récente</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Vider la liste</translation>
     </message>
 </context>
 <context>
@@ -2198,6 +2191,36 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ServerIndicator</name>
+    <message>
+        <source>Server: connecting…</source>
+        <translation>Serveur : connexion…</translation>
+    </message>
+    <message>
+        <source>Server: online</source>
+        <translation>Serveur : en ligne</translation>
+    </message>
+    <message>
+        <source>Server: offline, retrying</source>
+        <translation>Serveur : hors ligne, nouvel essai</translation>
+    </message>
+    <message>
+        <source>Server: token refused</source>
+        <translation>Serveur : jeton refusé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n en attente d’envoi</numerusform>
+            <numerusform>%n en attente d’envoi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the access token in Settings.</source>
+        <translation>Vérifiez le jeton d’accès dans les Paramètres.</translation>
     </message>
 </context>
 <context>
@@ -2407,6 +2430,13 @@ Nouveau&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>bt::ui::SheetModel</name>
+    <message>
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 sur %2 revues</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::SheetView</name>
     <message>
         <source>Sheet</source>
@@ -2415,6 +2445,37 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Drag or use the arrow keys to pan; the mouse wheel zooms at the cursor.</source>
         <translation>Faites glisser ou utilisez les flèches pour vous déplacer&#xa0;; la molette zoome à l’emplacement du curseur.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ViewerPage</name>
+    <message>
+        <source>← Sheets</source>
+        <translation>← Plans</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Précédent</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Suivant ›</translation>
+    </message>
+    <message>
+        <source>Back to the sheets (%1)</source>
+        <translation>Retour aux plans (%1)</translation>
+    </message>
+    <message>
+        <source>Previous sheet (%1)</source>
+        <translation>Plan précédent (%1)</translation>
+    </message>
+    <message>
+        <source>Next sheet (%1)</source>
+        <translation>Plan suivant (%1)</translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2: %3</source>
+        <translation>Plan %1 sur %2&#xa0;: %3</translation>
     </message>
 </context>
 </TS>

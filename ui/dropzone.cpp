@@ -73,6 +73,49 @@ DropZone::DropZone(Side side, QWidget *parent)
     updateText();
 }
 
+namespace {
+
+// "rev 9" before "rev 10": runs of digits compare as numbers, other characters case-folded.
+// (QCollator's numeric mode does nothing without ICU or in the C locale.)
+int naturalCompare(const QString &a, const QString &b) {
+    int i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            int i2 = i, j2 = j;
+            while (i2 < a.size() && a[i2].isDigit())
+                ++i2;
+            while (j2 < b.size() && b[j2].isDigit())
+                ++j2;
+            QStringView x = QStringView(a).mid(i, i2 - i), y = QStringView(b).mid(j, j2 - j);
+            while (x.size() > 1 && x.front() == QLatin1Char('0'))
+                x = x.mid(1);
+            while (y.size() > 1 && y.front() == QLatin1Char('0'))
+                y = y.mid(1);
+            if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1; // no overflow on long numbers
+            if (const int c = x.compare(y)) return c;
+            i = i2;
+            j = j2;
+            continue;
+        }
+        const char32_t x = QChar::toCaseFolded(a[i].unicode()), y = QChar::toCaseFolded(b[j].unicode());
+        if (x != y) return x < y ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    return (a.size() - i) == (b.size() - j) ? 0 : (a.size() - i) < (b.size() - j) ? -1 : 1;
+}
+
+} // namespace
+
+QStringList DropZone::orderedByAge(const QStringList &paths) {
+    if (paths.size() != 2) return paths;
+    QFileInfo a(paths[0]), b(paths[1]);
+    const bool swap = a.lastModified() != b.lastModified() ? b.lastModified() < a.lastModified()
+                                                           : naturalCompare(b.fileName(), a.fileName()) < 0;
+    if (swap) std::swap(a, b);
+    return {a.absoluteFilePath(), b.absoluteFilePath()};
+}
+
 QStringList DropZone::droppedFiles(const QMimeData *mime) {
     QStringList files;
     if (!mime || !mime->hasUrls()) return files;

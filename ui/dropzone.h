@@ -37,6 +37,9 @@ public:
 
     // Existing local files among the URLs of a drag.
     static QStringList droppedFiles(const QMimeData *mime);
+    // Two files dropped together, OLD first: the older (modification time, then name; "rev 9"
+    // before "rev 10").
+    static QStringList orderedByAge(const QStringList &paths);
 
 signals:
     void pathChanged(const QString &path);

@@ -1,5 +1,8 @@
 #include "historypanel.h"
 
+#include "jobcontroller.h"
+
+#include "guiapplication.h"
 #include "summarytext.h"
 
 #include "pipeline/pipeline.h"
@@ -16,6 +19,7 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QTreeWidget>
+#include <QtConcurrent>
 
 namespace bt::ui {
 
@@ -28,8 +32,8 @@ constexpr int kOriginRole = Qt::UserRole + 3;
 constexpr int kRemoteRole = Qt::UserRole + 4; // the job is on the server (any origin)
 constexpr int kWhereRole = Qt::UserRole + 5;
 
-// A job's row: the status column's tooltip is its summary in the window's language, built when
-// the tooltip is first shown.
+// A job's row: the status column's tooltip is its summary in the window's language, built off the
+// GUI thread when the tooltip is first asked for (the English one until then).
 class JobItem : public QTreeWidgetItem {
 public:
     JobItem(QTreeWidget *list, const HistoryPanel *panel)
@@ -111,6 +115,8 @@ HistoryPanel::HistoryPanel(QWidget *parent)
 void HistoryPanel::setStore(JobStore *store) {
     m_store = store;
     m_summaries.clear();
+    m_summariesBuilding.clear();
+    ++m_summaryGeneration;
     refresh();
 }
 
@@ -190,10 +196,31 @@ QString HistoryPanel::shownSummary(const QString &jobId, const QString &stored) 
     if (stored.isEmpty() || !m_store) return stored;
     const auto cached = m_summaries.constFind(jobId);
     if (cached != m_summaries.constEnd() && cached->stored == stored) return cached->shown;
-    const std::optional<ComparisonResult> result = storedComparison(*m_store, jobId);
-    const QString shown = result ? shownJobSummary(stored, result->pages) : stored;
-    m_summaries.insert(jobId, {stored, shown});
-    return shown;
+    // Reading the job's sheets is SQL and JSON: off the GUI thread, on a connection of its own
+    // (the store may be replaced meanwhile). The history's English text until it is built.
+    if (!m_summariesBuilding.contains(jobId)) {
+        m_summariesBuilding.insert(jobId);
+        auto *self = const_cast<HistoryPanel *>(this);
+        auto *watcher = new QFutureWatcher<QString>(self);
+        connect(watcher, &QFutureWatcher<QString>::finished, self,
+                [self, watcher, jobId, stored, generation = m_summaryGeneration] {
+                    watcher->deleteLater();
+                    if (generation != self->m_summaryGeneration) return; // another history
+                    self->m_summariesBuilding.remove(jobId);
+                    self->m_summaries.insert(jobId, {stored, watcher->result()});
+                    if (self->currentJobId() == jobId) self->updateButtons(); // the details
+                    emit self->summaryReady(jobId);
+                });
+        watcher->setFuture(QtConcurrent::run(backgroundPool(), [path = m_store->path(), jobId, stored] {
+            JobStore store(path);
+            if (!store.open(StoreAccess::ReadOnly)) return stored;
+            const std::optional<ComparisonResult> result = storedComparison(store, jobId);
+            const QString shown = result ? shownJobSummary(stored, result->pages) : stored;
+            store.closeThreadConnection(); // a pool thread: no connection left behind
+            return shown;
+        }));
+    }
+    return stored;
 }
 
 void HistoryPanel::setRunningJob(const QString &jobId) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -37,10 +38,12 @@ public:
     static QString statusName(const QString &status); // "completed_with_errors" -> "Completed with errors"
     static QString whereText(const JobRecord &job);   // empty for a job only of this computer
     // A job's summary in the window's language (`stored`: the history's, English), built from
-    // its sheets when first asked for (the details under the list, the status column's tooltip).
+    // its sheets off the GUI thread when first asked for (the details under the list, the status
+    // column's tooltip): `stored` until summaryReady(jobId).
     QString shownSummary(const QString &jobId, const QString &stored) const;
 
 signals:
+    void summaryReady(const QString &jobId);
     void openRequested(const QString &jobId);
     void resumeRequested(const QString &jobId);
     void deleteRequested(const QString &jobId);
@@ -55,6 +58,8 @@ private:
         QString stored, shown;
     };
     mutable QHash<QString, ShownSummary> m_summaries; // job id ->
+    mutable QSet<QString> m_summariesBuilding;        // job ids
+    int m_summaryGeneration = 0;                      // a new store makes summaries being built stale
     QString m_runningJob;
     bool m_syncEnabled = false;
     QTreeWidget *m_list;

@@ -1,21 +1,16 @@
 #include "pagecard.h"
 
-#include "summarytext.h"
-#include "thumbnail.h"
+#include "thumbnailcache.h"
 
 #include <QEvent>
-#include <QFileInfo>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
-#include <QPixmap>
 #include <QThreadPool>
 #include <QToolTip>
-#include <QtConcurrent>
 
 namespace bt::ui {
 
@@ -23,6 +18,7 @@ namespace {
 
 const QSize kThumbnailSize(180, 120); // logical pixels; sheets are mostly 3:2 landscape
 constexpr int kMaxSummaryChars = 600;
+constexpr int kSummaryLines = 3; // cards are all one height: a list of 500 sheets lays out at once
 
 QString stageLabel(Stage stage) {
     switch (stage) {
@@ -45,9 +41,9 @@ bool isActivationKey(const QKeyEvent *event) {
 
 } // namespace
 
-PageCard::PageCard(const PageResult &page, QThreadPool *thumbnails, QWidget *parent)
+PageCard::PageCard(const SheetModel *model, ThumbnailCache *thumbnails, QWidget *parent)
     : QFrame(parent)
-    , m_page(page)
+    , m_model(model)
     , m_thumbnails(thumbnails)
     , m_thumbnail(new QLabel(this))
     , m_title(new QLabel(this))
@@ -56,6 +52,29 @@ PageCard::PageCard(const PageResult &page, QThreadPool *thumbnails, QWidget *par
     , m_review(new QLabel(this))
     , m_chips{new QLabel(this), new QLabel(this), new QLabel(this)}
     , m_summary(new QLabel(this)) {
+    build();
+}
+
+PageCard::PageCard(const PageResult &page, QThreadPool *thumbnails, QWidget *parent)
+    : QFrame(parent)
+    , m_ownModel(std::make_unique<SheetModel>())
+    , m_model(m_ownModel.get())
+    , m_thumbnails(new ThumbnailCache(thumbnails, kThumbnailSize, this))
+    , m_thumbnail(new QLabel(this))
+    , m_title(new QLabel(this))
+    , m_match(new QLabel(this))
+    , m_count(new QLabel(this))
+    , m_review(new QLabel(this))
+    , m_chips{new QLabel(this), new QLabel(this), new QLabel(this)}
+    , m_summary(new QLabel(this)) {
+    build();
+    m_ownModel->setPages({page});
+    bind(page.pageNumber);
+}
+
+PageCard::~PageCard() = default;
+
+void PageCard::build() {
     setFocusPolicy(Qt::StrongFocus);
     setCursor(Qt::PointingHandCursor);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -117,152 +136,63 @@ PageCard::PageCard(const PageResult &page, QThreadPool *thumbnails, QWidget *par
     layout->setColumnStretch(1, 1);
     layout->setRowStretch(4, 1);
 
-    for (const Stage s : kStages)
-        updateChip(s);
-    setPage(page);
+    connect(m_thumbnails, &ThumbnailCache::thumbnailReady, this, [this](const QString &path) {
+        if (m_pageNumber > 0 && path == state().overlayPath) updateThumbnail(state());
+    });
 }
 
-QString PageCard::titleText() const {
-    const QString number = m_page.drawingName();
-    const QString title = m_page.drawingTitle();
-    if (number.isEmpty()) return title.isEmpty() ? tr("Sheet %1").arg(m_page.pageNumber) : title;
-    return title.isEmpty() ? number : tr("%1 — %2").arg(number, title);
-}
-
-QString PageCard::matchText() const {
-    switch (m_page.match) {
-    case MatchKind::Added:
-        return tr("Added: only in NEW (page %1)").arg(m_page.newPage + 1);
-    case MatchKind::Removed:
-        return tr("Removed: only in OLD (page %1)").arg(m_page.oldPage + 1);
-    case MatchKind::Matched:
-        break;
-    }
-    if (m_page.oldPage != m_page.newPage)
-        return tr("Matched · page moved from %1 to %2").arg(m_page.oldPage + 1).arg(m_page.newPage + 1);
-    return tr("Matched · page %1").arg(m_page.newPage + 1);
+const SheetState &PageCard::state() const {
+    static const SheetState none;
+    const SheetState *s = m_model->sheet(m_pageNumber);
+    return s ? *s : none;
 }
 
 void PageCard::setPage(const PageResult &page) {
-    m_page = page;
-    m_summaryFor.clear(); // the sheet may say more now than when its summary was shown
-    m_shownSummary.clear();
-    if (page.diffDone) m_changeCount = int(page.regions.size());
-    if (!page.error.isEmpty()) {
-        // The stage that failed is known from the events; a stored page only says it failed.
-        bool known = false;
-        for (const Stage s : kStages)
-            known = known || m_status[size_t(s)] == StageStatus::Failed;
-        if (!known) m_errors[size_t(Stage::Diff)] = page.error;
-    }
-    setOverlay(page.overlayPath);
-    updateTexts();
+    if (!m_ownModel) return;
+    m_ownModel->updatePage(page);
+    refresh();
 }
 
-void PageCard::setStage(const StageEvent &event) {
-    const size_t s = size_t(event.stage);
-    m_attempts[s] = event.attempt;
-    m_retrying[s] = event.status == StageStatus::Failed && event.willRetry;
-    if (m_retrying[s]) {
-        m_errors[s] = event.error;
-        setStatus(event.stage, StageStatus::Pending, event.error);
-        return;
-    }
-    if (event.status == StageStatus::Completed) {
-        if (event.stage == Stage::Diff && event.detail.contains(QStringLiteral("change_count")))
-            m_changeCount = event.detail.value(QStringLiteral("change_count")).toInt();
-        if (event.stage == Stage::Diff)
-            setOverlay(event.detail.value(QStringLiteral("overlay_path")).toString());
-        if (event.stage == Stage::Summary) {
-            m_page.summaryText = event.detail.value(QStringLiteral("summary_text")).toString();
-            m_page.summaryAiModel = event.detail.value(QStringLiteral("summary_ai_model")).toString();
-            if (m_page.summaryAiModel.isEmpty()) m_page.deterministicSummary.clear();
-        }
-    }
-    setStatus(event.stage, event.status, event.error);
-    updateTexts();
+void PageCard::bind(int pageNumber) {
+    if (pageNumber == m_pageNumber) return;
+    m_pageNumber = pageNumber;
+    m_hasThumbnail = false;
+    refresh();
 }
 
-void PageCard::setProgress(const PageProgress &progress) {
-    for (const Stage stage : kStages) {
-        const size_t s = size_t(stage);
-        const StageStatus status = progress.statusOf(stage);
-        // A failed attempt waiting for its retry reads as pending in a snapshot: keep saying why.
-        if (status == StageStatus::Pending && m_retrying[s]) continue;
-        m_retrying[s] = false;
-        m_attempts[s] = progress.attempts[s];
-        setStatus(stage, status, status == StageStatus::Failed ? progress.error : QString());
+QString PageCard::titleText(const PageResult &page) {
+    const QString number = page.drawingName();
+    const QString title = page.drawingTitle();
+    if (number.isEmpty()) return title.isEmpty() ? tr("Sheet %1").arg(page.pageNumber) : title;
+    return title.isEmpty() ? number : tr("%1 — %2").arg(number, title);
+}
+
+QString PageCard::titleText() const {
+    return titleText(page());
+}
+
+QString PageCard::matchText() const {
+    switch (page().match) {
+    case MatchKind::Added:
+        return tr("Added: only in NEW (page %1)").arg(page().newPage + 1);
+    case MatchKind::Removed:
+        return tr("Removed: only in OLD (page %1)").arg(page().oldPage + 1);
+    case MatchKind::Matched:
+        break;
     }
-    if (progress.statusOf(Stage::Diff) == StageStatus::Completed) {
-        if (m_page.match == MatchKind::Matched) m_changeCount = progress.changeCount;
-        setOverlay(progress.overlayPath);
-    }
-    if (progress.statusOf(Stage::Summary) == StageStatus::Completed &&
-        progress.summaryText != m_page.summaryText) {
-        m_page.summaryText = progress.summaryText;
-        m_page.summaryAiModel.clear(); // a snapshot does not say who wrote it
-        m_page.deterministicSummary.clear();
-    }
-    updateTexts();
+    if (page().oldPage != page().newPage)
+        return tr("Matched · page moved from %1 to %2").arg(page().oldPage + 1).arg(page().newPage + 1);
+    return tr("Matched · page %1").arg(page().newPage + 1);
 }
 
-void PageCard::settle() {
-    for (const Stage stage : kStages)
-        if (m_status[size_t(stage)] == StageStatus::InProgress)
-            setStatus(stage, StageStatus::Pending, QString());
-    updateTexts();
-}
-
-void PageCard::setStatus(Stage stage, StageStatus status, const QString &error) {
-    const size_t s = size_t(stage);
-    m_status[s] = status;
-    if (status == StageStatus::Failed || m_retrying[s])
-        m_errors[s] = error.isEmpty() ? m_errors[s] : error;
-    else
-        m_errors[s].clear();
-    updateChip(stage);
-}
-
-QString PageCard::shownSummary() const {
-    // Built once per summary, not on every stage event.
-    const QString key = m_page.summaryText + QChar(0x1f) + m_page.deterministicSummary;
-    if (m_summaryFor != key) {
-        m_summaryFor = key;
-        m_shownSummary = shownPageSummary(m_page);
-        PageResult own = m_page; // what the program wrote, shown as its own summaries are
-        own.summaryText = m_page.deterministicSummary;
-        m_shownOwnSummary = shownPageSummary(own);
-    }
-    return m_shownSummary;
-}
-
-bool PageCard::failed() const {
-    return !m_page.error.isEmpty() || std::any_of(m_status.begin(), m_status.end(),
-                                                  [](StageStatus s) { return s == StageStatus::Failed; });
-}
-
-bool PageCard::matches(CardFilter filter) const {
-    switch (filter) {
-    case CardFilter::All:
-        return true;
-    case CardFilter::Failed:
-        return failed();
-    case CardFilter::Changed:
-        return m_page.match != MatchKind::Matched || m_changeCount > 0;
-    case CardFilter::Unchanged:
-        return m_page.match == MatchKind::Matched && m_changeCount == 0 && !failed();
-    }
-    return true;
-}
-
-void PageCard::updateChip(Stage stage) {
+void PageCard::updateChip(const SheetState &st, Stage stage) {
     const size_t s = size_t(stage);
     QString state, background, foreground;
-    switch (m_status[s]) {
+    switch (st.status[s]) {
     case StageStatus::Pending:
-        state = m_retrying[s] ? tr("retry %1").arg(m_attempts[s] + 1) : tr("pending");
-        background = m_retrying[s] ? QStringLiteral("#fbe7c6") : QStringLiteral("#e4e4e4");
-        foreground = m_retrying[s] ? QStringLiteral("#7a4a00") : QStringLiteral("#505050");
+        state = st.retrying[s] ? tr("retry %1").arg(st.attempts[s] + 1) : tr("pending");
+        background = st.retrying[s] ? QStringLiteral("#fbe7c6") : QStringLiteral("#e4e4e4");
+        foreground = st.retrying[s] ? QStringLiteral("#7a4a00") : QStringLiteral("#505050");
         break;
     case StageStatus::InProgress:
         state = tr("running");
@@ -286,15 +216,17 @@ void PageCard::updateChip(Stage stage) {
     chip->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %1; "
                                        "border-radius: 9px; padding: 1px 8px; }")
                             .arg(background, foreground));
-    const QString error = m_errors[s];
+    const QString error = st.errors[s];
     chip->setToolTip(error.isEmpty() ? QString() : tr("%1 failed: %2").arg(stageLabel(stage), error));
     chip->setAccessibleName(tr("%1 stage").arg(stageLabel(stage)));
     chip->setAccessibleDescription(error.isEmpty() ? state : tr("%1: %2").arg(state, error));
 }
 
-void PageCard::updateTexts() {
-    const QString number = m_page.drawingName().toHtmlEscaped();
-    const QString title = m_page.drawingTitle().toHtmlEscaped();
+void PageCard::refresh() {
+    const SheetState &s = state();
+    const PageResult &p = s.result;
+    const QString number = p.drawingName().toHtmlEscaped();
+    const QString title = p.drawingTitle().toHtmlEscaped();
     if (number.isEmpty())
         m_title->setText(QStringLiteral("<b>%1</b>").arg(titleText().toHtmlEscaped()));
     else
@@ -303,114 +235,105 @@ void PageCard::updateTexts() {
     m_match->setText(matchText());
 
     QString count;
-    if (m_page.match == MatchKind::Added)
+    if (p.match == MatchKind::Added)
         count = tr("Sheet added");
-    else if (m_page.match == MatchKind::Removed)
+    else if (p.match == MatchKind::Removed)
         count = tr("Sheet removed");
-    else if (m_status[size_t(Stage::Diff)] == StageStatus::Failed)
+    else if (s.stageStatus(Stage::Diff) == StageStatus::Failed)
         count = tr("Not compared");
-    else if (m_changeCount == 0)
+    else if (s.changes == 0)
         count = tr("No changes");
-    else if (m_changeCount > 0)
-        count = tr("%n change(s)", nullptr, m_changeCount);
+    else if (s.changes > 0)
+        count = tr("%n change(s)", nullptr, s.changes);
     m_count->setText(count);
+    for (const Stage stage : kStages)
+        updateChip(s, stage);
+    updateSummary(s);
+    updateThumbnail(s);
 
-    QString summary = shownSummary();
-    if (summary.isEmpty() && failed()) {
-        for (const Stage s : kStages)
-            if (!m_errors[size_t(s)].isEmpty() && m_status[size_t(s)] == StageStatus::Failed)
-                summary = tr("%1 failed: %2").arg(stageLabel(s), m_errors[size_t(s)]);
-        if (summary.isEmpty()) summary = m_page.error;
-    }
-    QString summaryTip = summary.size() > kMaxSummaryChars ? summary : QString();
-    // An AI rewrite says so, and what the program itself wrote.
-    if (!m_page.summaryAiModel.isEmpty() && summary == m_page.summaryText) {
-        QStringList tip;
-        if (!summaryTip.isEmpty()) tip << summaryTip;
-        tip << tr("Rewritten by the AI model %1 from the list of changes.").arg(m_page.summaryAiModel);
-        if (!m_shownOwnSummary.isEmpty()) tip << tr("The program's own summary: %1").arg(m_shownOwnSummary);
-        summaryTip = tip.join(QStringLiteral("\n\n"));
-    }
-    m_summary->setToolTip(summaryTip);
-    if (summary.size() > kMaxSummaryChars) summary = summary.left(kMaxSummaryChars - 1) + QChar(0x2026);
-    m_summary->setText(summary);
-    m_summary->setVisible(!summary.isEmpty());
-
-    if (!m_hasThumbnail) {
-        QString placeholder;
-        if (m_page.match == MatchKind::Added)
-            placeholder = tr("Added sheet");
-        else if (m_page.match == MatchKind::Removed)
-            placeholder = tr("Removed sheet");
-        else if (m_status[size_t(Stage::Diff)] == StageStatus::Failed)
-            placeholder = tr("No overlay");
-        else if (!m_overlayPath.isEmpty())
-            placeholder = tr("Loading…");
-        else
-            placeholder = tr("Overlay after the diff");
-        m_thumbnail->setText(placeholder);
-    }
-
-    setAccessibleName(tr("Sheet %1: %2").arg(m_page.pageNumber).arg(titleText()));
+    setAccessibleName(tr("Sheet %1: %2").arg(p.pageNumber).arg(titleText()));
     QStringList description{matchText()};
     if (!count.isEmpty()) description << count;
-    const QString review = reviewText();
+    const QString review = s.reviewText();
     m_review->setText(review);
     m_review->setVisible(!review.isEmpty());
     if (!review.isEmpty()) description << review;
     for (const QLabel *chip : m_chips)
         description << chip->text();
     setAccessibleDescription(description.join(QStringLiteral(", ")));
-    emit changed();
 }
 
-void PageCard::setReviewProgress(int reviewed, int total) {
-    if (reviewed == m_reviewed && total == m_reviewTotal) return;
-    m_reviewed = reviewed;
-    m_reviewTotal = total;
-    updateTexts();
+void PageCard::updateSummary(const SheetState &s) {
+    QString full = s.shownSummary();
+    if (full.isEmpty() && s.failed()) {
+        for (const Stage st : kStages)
+            if (!s.stageError(st).isEmpty() && s.stageStatus(st) == StageStatus::Failed)
+                full = tr("%1 failed: %2").arg(stageLabel(st), s.stageError(st));
+        if (full.isEmpty()) full = s.result.error;
+    }
+    QString summary = full;
+    if (summary.size() > kMaxSummaryChars) summary = summary.left(kMaxSummaryChars - 1) + QChar(0x2026);
+    // Cards of a list are one height: what does not fit the summary's lines is elided, the whole
+    // in the tip. A card on its own grows instead.
+    const QFontMetrics fm(m_summary->font());
+    const int width = std::max(80, m_summary->width());
+    const int maxHeight = kSummaryLines * fm.lineSpacing();
+    const auto fits = [&](const QString &text) {
+        return fm.boundingRect(QRect(0, 0, width, 1 << 20), Qt::TextWordWrap, text).height() <= maxHeight;
+    };
+    if (!m_ownModel && !fits(summary)) {
+        int lo = 0, hi = int(summary.size());
+        while (lo < hi) { // the longest start that fits with the ellipsis
+            const int mid = (lo + hi + 1) / 2;
+            if (fits(summary.left(mid) + QChar(0x2026)))
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        summary = summary.left(lo).trimmed() + QChar(0x2026);
+    }
+    QString tip = summary != full ? full : QString();
+    // An AI rewrite says so, and what the program itself wrote.
+    if (!s.result.summaryAiModel.isEmpty() && full == s.result.summaryText) {
+        QStringList lines;
+        if (!tip.isEmpty()) lines << tip;
+        lines << tr("Rewritten by the AI model %1 from the list of changes.").arg(s.result.summaryAiModel);
+        if (!s.shownOwnSummary().isEmpty())
+            lines << tr("The program's own summary: %1").arg(s.shownOwnSummary());
+        tip = lines.join(QStringLiteral("\n\n"));
+    }
+    m_summary->setToolTip(tip);
+    m_summary->setText(summary);
+    m_summary->setVisible(!summary.isEmpty());
 }
 
-QString PageCard::reviewText() const {
-    // Counted against the changes shown: reviews of a page compared again may be fewer.
-    const int total = m_changeCount > 0 ? m_changeCount : m_reviewTotal;
-    if (total <= 0) return QString();
-    return tr("%1 of %2 reviewed").arg(std::min(m_reviewed, total)).arg(total);
-}
-
-void PageCard::reloadThumbnail() {
-    const QString path = std::exchange(m_overlayPath, QString());
-    setOverlay(path);
-}
-
-void PageCard::setOverlay(const QString &path) {
-    if (path.isEmpty() || path == m_overlayPath) return;
-    m_overlayPath = path;
-    m_hasThumbnail = false;
-    const int request = ++m_thumbnailRequest;
-    if (!QFileInfo::exists(path)) { // a server job's overlay not downloaded yet: reloadThumbnail()
-        updateTexts();
+void PageCard::updateThumbnail(const SheetState &s) {
+    const QPixmap pixmap = m_thumbnails->thumbnail(s.overlayPath);
+    if (!pixmap.isNull()) {
+        m_thumbnail->setPixmap(pixmap);
+        if (!std::exchange(m_hasThumbnail, true)) emit thumbnailReady();
         return;
     }
-    // Device pixels: sharp on HiDPI screens, no larger than shown.
-    const qreal dpr = devicePixelRatioF();
-    const QSize pixels = (QSizeF(kThumbnailSize) * dpr).toSize() - QSize(2, 2);
-    auto *watcher = new QFutureWatcher<QImage>(this);
-    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, request, dpr] {
-        watcher->deleteLater();
-        if (request != m_thumbnailRequest) return;
-        QImage image = watcher->result();
-        if (image.isNull()) {
-            m_thumbnail->setText(tr("Overlay cannot be read"));
-            return;
-        }
-        image.setDevicePixelRatio(dpr);
-        m_thumbnail->setPixmap(QPixmap::fromImage(image));
-        m_hasThumbnail = true;
-        emit thumbnailReady();
-    });
-    watcher->setFuture(QtConcurrent::run(m_thumbnails, overlayThumbnail, path, pixels));
-    updateTexts();
+    m_hasThumbnail = false;
+    QString placeholder;
+    if (s.result.match == MatchKind::Added)
+        placeholder = tr("Added sheet");
+    else if (s.result.match == MatchKind::Removed)
+        placeholder = tr("Removed sheet");
+    else if (s.stageStatus(Stage::Diff) == StageStatus::Failed)
+        placeholder = tr("No overlay");
+    else if (m_thumbnails->failed(s.overlayPath))
+        placeholder = tr("Overlay cannot be read");
+    else if (!s.overlayPath.isEmpty())
+        placeholder = tr("Loading…");
+    else
+        placeholder = tr("Overlay after the diff");
+    m_thumbnail->setText(placeholder);
+}
+
+void PageCard::resizeEvent(QResizeEvent *event) {
+    QFrame::resizeEvent(event);
+    if (m_pageNumber > 0) updateSummary(state()); // another width: other lines
 }
 
 bool PageCard::event(QEvent *event) {
@@ -434,7 +357,7 @@ bool PageCard::event(QEvent *event) {
 
 void PageCard::mouseReleaseEvent(QMouseEvent *event) {
     if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint())) {
-        emit activated(m_page.pageNumber);
+        emit activated(m_pageNumber);
         return;
     }
     QFrame::mouseReleaseEvent(event);
@@ -442,7 +365,7 @@ void PageCard::mouseReleaseEvent(QMouseEvent *event) {
 
 void PageCard::keyPressEvent(QKeyEvent *event) {
     if (isActivationKey(event)) {
-        emit activated(m_page.pageNumber);
+        emit activated(m_pageNumber);
         return;
     }
     QFrame::keyPressEvent(event);

@@ -1,86 +1,75 @@
 #pragma once
 
-#include "compare/pageresult.h"
-#include "pipeline/jobprogress.h"
+#include "sheetmodel.h"
 
 #include <QFrame>
 
 #include <array>
+#include <memory>
 
 class QLabel;
 class QThreadPool;
 
 namespace bt::ui {
 
-enum class CardFilter { All, Changed, Unchanged, Failed };
+class ThumbnailCache;
 
-// One sheet pair of a job: drawing number and title, how it was matched, a chip per stage
-// (OCR, diff, summary), the overlay thumbnail once the diff is done, the change count and the
-// summary. Click, Return or Space emits activated().
+// One sheet pair of a job as a card: drawing number and title, how it was matched, a chip per
+// stage (OCR, diff, summary), the overlay thumbnail once the diff is done, the change count and
+// the summary. A view of one SheetModel row: it keeps no state of the sheet, refresh() shows the
+// row as it is now. Click, Return or Space emits activated().
 class PageCard : public QFrame {
     Q_OBJECT
 public:
-    // thumbnails: where overlay thumbnails are made (off the GUI thread).
+    // A card of a list: shows a sheet of model (bind()); thumbnails from the list's cache.
+    PageCard(const SheetModel *model, ThumbnailCache *thumbnails, QWidget *parent = nullptr);
+    // A card on its own: one sheet in a model of its own (setPage() updates it).
     PageCard(const PageResult &page, QThreadPool *thumbnails, QWidget *parent = nullptr);
+    ~PageCard() override;
 
-    int pageNumber() const { return m_page.pageNumber; }
-    const PageResult &page() const { return m_page; }
+    void bind(int pageNumber);            // shows that sheet of the model
+    void refresh();                       // its row changed
+    void setPage(const PageResult &page); // a card on its own only
 
-    void setPage(const PageResult &page); // identity, diff result, summary
-    void setStage(const StageEvent &event);
-    void setProgress(const PageProgress &progress);
-    // A cancelled job's stages that were running go back to pending.
-    void settle();
-
-    StageStatus stageStatus(Stage stage) const { return m_status[size_t(stage)]; }
-    QString stageError(Stage stage) const { return m_errors[size_t(stage)]; }
-    int changeCount() const { return m_changeCount; }          // -1 until the diff is done
-    QString summaryText() const { return m_page.summaryText; } // as the history keeps it (English)
-    QString shownSummary() const; // as the card shows it, in the window's language
+    int pageNumber() const { return m_pageNumber; }
+    const SheetState &state() const;
+    const PageResult &page() const { return state().result; }
+    StageStatus stageStatus(Stage stage) const { return state().stageStatus(stage); }
+    QString stageError(Stage stage) const { return state().stageError(stage); }
+    int changeCount() const { return state().changes; } // -1 until the diff is done
+    QString summaryText() const { return state().summaryText(); }
+    QString shownSummary() const { return state().shownSummary(); }
     bool hasThumbnail() const { return m_hasThumbnail; }
-    void reloadThumbnail(); // the overlay file arrived (a server job's, downloaded) or changed
-    bool failed() const;
-    bool matches(CardFilter filter) const;
-
-    // Review progress of the sheet's changes: "3 of 5 reviewed" (reviewed: not open).
-    void setReviewProgress(int reviewed, int total);
-    QString reviewText() const;
+    bool failed() const { return state().failed(); }
+    bool matches(CardFilter filter) const { return state().matches(filter); }
+    QString reviewText() const { return state().reviewText(); }
 
     // Shown on the card (for tests and accessibility).
     QString titleText() const;
     QString matchText() const;
+    static QString titleText(const PageResult &page);
 
 signals:
     void activated(int pageNumber);
     void thumbnailReady();
-    void changed(); // something that may move the card in or out of a filter
 
 protected:
     bool event(QEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void setStatus(Stage stage, StageStatus status, const QString &error);
-    void setOverlay(const QString &path);
-    void updateTexts();
-    void updateChip(Stage stage);
+    void build();
+    void updateChip(const SheetState &s, Stage stage);
+    void updateThumbnail(const SheetState &s);
+    void updateSummary(const SheetState &s);
 
-    PageResult m_page;
-    QThreadPool *m_thumbnails;
-    std::array<StageStatus, 3> m_status = {StageStatus::Pending, StageStatus::Pending, StageStatus::Pending};
-    std::array<QString, 3> m_errors;
-    std::array<int, 3> m_attempts = {0, 0, 0};
-    std::array<bool, 3> m_retrying = {false, false, false};
-    int m_changeCount = -1;
-    int m_reviewed = 0;
-    int m_reviewTotal = 0;
-    QString m_overlayPath;
-    mutable QString m_summaryFor; // the summaryText (and deterministicSummary) they were built for
-    mutable QString m_shownSummary;
-    mutable QString m_shownOwnSummary; // an AI rewrite's deterministic summary, in the window's language
+    std::unique_ptr<SheetModel> m_ownModel; // a card on its own
+    const SheetModel *m_model;
+    ThumbnailCache *m_thumbnails;
+    int m_pageNumber = 0;
     bool m_hasThumbnail = false;
-    int m_thumbnailRequest = 0; // a newer request makes older results stale
 
     QLabel *m_thumbnail;
     QLabel *m_title;

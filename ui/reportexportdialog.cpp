@@ -257,4 +257,19 @@ void ReportExportDialog::updateButtons() {
     m_selection->setEnabled(!running && !m_selected.isEmpty());
 }
 
+bool ReportExportDialog::exportJob(const JobStore &store, const QString &jobId,
+                                   const QList<int> &selectedPages, Kind kind, QWidget *parent,
+                                   QString *message) {
+    const std::optional<ReportInput> input = ReportInput::fromStore(store, jobId);
+    if (!input) return false;
+    ReportExportDialog dialog(*input, selectedPages, parent, kind);
+    dialog.setObjectName(kind == Kind::Report ? QStringLiteral("exportReportDialog")
+                                              : QStringLiteral("exportChangesDialog"));
+    connect(&dialog, &ReportExportDialog::exportFinished, &dialog, [message](bool ok, const QString &text) {
+        if (ok && message) *message = text;
+    });
+    dialog.exec();
+    return true;
+}
+
 } // namespace bt::ui

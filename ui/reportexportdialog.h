@@ -40,6 +40,10 @@ public:
     ReportExportDialog(const ReportInput &input, const QList<int> &selectedPages, QWidget *parent = nullptr,
                        Kind kind = Kind::Report);
     ~ReportExportDialog() override; // cancels a running export and waits for it
+    // The dialog on a job of the history: what was committed, with the reviews of its changes.
+    // False when the history has no such job; message: what a finished export says.
+    static bool exportJob(const JobStore &store, const QString &jobId, const QList<int> &selectedPages,
+                          Kind kind, QWidget *parent, QString *message);
 
     Kind kind() const { return m_kind; }
     QString outputPath() const;

@@ -4,6 +4,7 @@
 
 #include "align/piecewise.h"
 
+#include "diff/movedink.h"
 #include "diff/textcheck.h"
 
 #include "i18n/enginetext.h"
@@ -287,6 +288,8 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
     if (sources.newOcr) newWords = ocrAroundRegions(newPage.grey, detection.regions, newPage.dpi);
     attachRegionTexts(detection.regions, oldWords, newWords, newPage.dpi);
     settleReadTexts(detection.regions, detection.masks, oldWords, newWords, sources, newPage.dpi);
+    pairMovedInk(detection.regions, detection.masks, alignedOld, newPage.grey, options.inkThreshold,
+                 newPage.dpi);
     page.regions = detection.regions;
     clock.lap(&DiffStepTimes::texts);
     checkCancelled();

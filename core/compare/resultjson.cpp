@@ -28,12 +28,26 @@ QJsonArray rectArray(const QRectF &r) {
     return {round1(r.x()), round1(r.y()), round1(r.width()), round1(r.height())};
 }
 
-QJsonObject regionToJson(const ChangeRegion &r) {
+QJsonArray rectArray(const QRect &r) {
+    return {r.x(), r.y(), r.width(), r.height()};
+}
+
+// A region's box is its cloud as drawn; the changed ink inside it is kept as well (and is what a
+// stored result reads back).
+QJsonObject regionToJson(const ChangeRegion &r, const PageResult &page) {
+    const double pxPerPt = pixelsPerPoint(page.dpi);
+    const QSize pagePx = (page.pageSizePt * pxPerPt).toSize();
     return QJsonObject{
         {QStringLiteral("id"), r.id},
         {QStringLiteral("kind"), changeKindName(r.kind)},
-        {QStringLiteral("bbox_pt"), rectArray(r.boxPt)},
-        {QStringLiteral("bbox_px"), QJsonArray{r.boxPx.x(), r.boxPx.y(), r.boxPx.width(), r.boxPx.height()}},
+        {QStringLiteral("bbox_pt"), rectArray(cloudBoxPt(r, page.pageSizePt))},
+        {QStringLiteral("bbox_px"), rectArray(cloudBoxPx(r, pxPerPt, pagePx))},
+        {QStringLiteral("ink_bbox_pt"), rectArray(r.boxPt)},
+        {QStringLiteral("ink_bbox_px"), rectArray(r.boxPx)},
+        {QStringLiteral("moved_from_pt"),
+         r.movedFromPt.isEmpty() ? QJsonValue() : QJsonValue(rectArray(r.movedFromPt))},
+        {QStringLiteral("moved_from_px"),
+         r.movedFromPx.isEmpty() ? QJsonValue() : QJsonValue(rectArray(r.movedFromPx))},
         {QStringLiteral("old_text"), QJsonArray::fromStringList(r.oldText)},
         {QStringLiteral("new_text"), QJsonArray::fromStringList(r.newText)},
         {QStringLiteral("added_px"), r.addedPx},
@@ -136,7 +150,7 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId) {
     };
     QJsonArray regions;
     for (const ChangeRegion &r : page.regions)
-        regions.append(regionToJson(r));
+        regions.append(regionToJson(r, page));
     diff.insert(QStringLiteral("regions"), regions);
     if (!page.grid.isEmpty()) {
         auto labels = [](const QVector<GridLabel> &list) {
@@ -222,10 +236,16 @@ PageResult pageResultFromJson(const QJsonObject &o) {
         ChangeRegion region;
         region.id = r.value(QStringLiteral("id")).toInt();
         const QString kind = r.value(QStringLiteral("kind")).toString();
-        for (const ChangeKind k : {ChangeKind::Added, ChangeKind::Removed, ChangeKind::Modified})
+        for (const ChangeKind k :
+             {ChangeKind::Added, ChangeKind::Removed, ChangeKind::Modified, ChangeKind::Moved})
             if (changeKindName(k) == kind) region.kind = k;
-        region.boxPt = rectFrom(r.value(QStringLiteral("bbox_pt")));
-        region.boxPx = rectFrom(r.value(QStringLiteral("bbox_px"))).toRect();
+        // Results stored before clouds had their own box hold the ink in bbox_*.
+        const bool hasInk = r.contains(QStringLiteral("ink_bbox_pt"));
+        region.boxPt = rectFrom(r.value(hasInk ? QStringLiteral("ink_bbox_pt") : QStringLiteral("bbox_pt")));
+        region.boxPx =
+            rectFrom(r.value(hasInk ? QStringLiteral("ink_bbox_px") : QStringLiteral("bbox_px"))).toRect();
+        region.movedFromPt = rectFrom(r.value(QStringLiteral("moved_from_pt")));
+        region.movedFromPx = rectFrom(r.value(QStringLiteral("moved_from_px"))).toRect();
         region.oldText = stringsFrom(r.value(QStringLiteral("old_text")));
         region.newText = stringsFrom(r.value(QStringLiteral("new_text")));
         region.addedPx = r.value(QStringLiteral("added_px")).toInt();

@@ -1,5 +1,7 @@
 #include "changedetector.h"
 
+#include "bridgesplit.h"
+#include "strokematch.h"
 #include "textlines.h"
 #include "wordtwins.h"
 
@@ -17,10 +19,24 @@ QString changeKindName(ChangeKind kind) {
         return QStringLiteral("added");
     case ChangeKind::Removed:
         return QStringLiteral("removed");
+    case ChangeKind::Moved:
+        return QStringLiteral("moved");
     case ChangeKind::Modified:
         break;
     }
     return QStringLiteral("modified");
+}
+
+QRectF cloudBoxPt(const ChangeRegion &region, QSizeF pageSizePt) {
+    const double m = kCloudMarginPt;
+    const QRectF cloud = region.boxPt.adjusted(-m, -m, m, m);
+    return pageSizePt.isEmpty() ? cloud : cloud.intersected(QRectF(QPointF(), pageSizePt));
+}
+
+QRect cloudBoxPx(const ChangeRegion &region, double pxPerPt, QSize pagePx) {
+    const int m = int(std::lround(kCloudMarginPt * pxPerPt));
+    const QRect cloud = region.boxPx.adjusted(-m, -m, m, m);
+    return pagePx.isEmpty() ? cloud : cloud.intersected(QRect(QPoint(), pagePx));
 }
 
 namespace {
@@ -247,6 +263,11 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
             markDirty(compareWordArea(w.box, pxPerPt, oldGrey, newGreyS, options.scanned,
                                       options.inkThreshold, out.masks, confirmed));
         }
+    // A line drawn at another weight is style, not change (strokematch.h); also where the word
+    // comparison saw it.
+    dropLineWeight(dirty, tile, oldGrey, newGreyS,
+                   {options.inkThreshold, weakOld, weakNew, radius, int(std::lround(2.5 * pxPerPt))},
+                   out.masks, confirmed);
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
     const int band = int(std::lround(options.edgeBandPt * pxPerPt));
     if (band > 0) {
@@ -270,8 +291,16 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     const cv::Size gridSize((page.width + cell - 1) / cell, (page.height + cell - 1) / cell);
     const int tileCells = tile / cell;
     cv::Mat grid = cv::Mat::zeros(gridSize, CV_8U);
-    std::vector<cv::Rect> dirtyBlocks; // dirty tiles in grid cells
+    cv::Mat addedGrid = cv::Mat::zeros(gridSize, CV_8U); // cells holding added ink
+    std::vector<cv::Rect> dirtyBlocks;                   // dirty tiles in grid cells
     out.masks.areas.emplace();
+    auto toCells = [&](const cv::Mat &mask, const cv::Rect &r, const cv::Rect &block) {
+        cv::Mat padded, cells;
+        cv::copyMakeBorder(mask, padded, 0, block.height * cell - r.height, 0, block.width * cell - r.width,
+                           cv::BORDER_CONSTANT, 0);
+        cv::resize(padded, cells, block.size(), 0, 0, cv::INTER_AREA);
+        return cv::Mat(cells > 0);
+    };
     for (int ty = 0; ty < dirty.rows; ++ty)
         for (int tx = 0; tx < dirty.cols; ++tx) {
             if (!dirty.at<uchar>(ty, tx)) continue;
@@ -279,11 +308,8 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
             out.masks.areas->push_back(r);
             const cv::Rect block = cv::Rect(tx * tileCells, ty * tileCells, tileCells, tileCells) &
                                    cv::Rect(cv::Point(), gridSize);
-            cv::Mat changed = out.masks.added(r) | out.masks.removed(r), padded, cells;
-            cv::copyMakeBorder(changed, padded, 0, block.height * cell - r.height, 0,
-                               block.width * cell - r.width, cv::BORDER_CONSTANT, 0);
-            cv::resize(padded, cells, block.size(), 0, 0, cv::INTER_AREA);
-            grid(block) = cells > 0;
+            toCells(out.masks.added(r) | out.masks.removed(r), r, block).copyTo(grid(block));
+            toCells(out.masks.added(r), r, block).copyTo(addedGrid(block));
             dirtyBlocks.push_back(block);
         }
     const double cellPt = cell / pxPerPt;
@@ -362,10 +388,11 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
             textOnly[i] = true; // its text lines are its clouds
             continue;
         }
-        addRegion(cv::Rect((comp.x + tight.x) * cell, (comp.y + tight.y) * cell, tight.width * cell,
-                           tight.height * cell) &
-                      cv::Rect(0, 0, page.width, page.height),
-                  false);
+        for (const cv::Rect &part : splitAtThinBridges(own, addedGrid(comp) & own, joinKernel, cellPt))
+            addRegion(cv::Rect((comp.x + part.x) * cell, (comp.y + part.y) * cell, part.width * cell,
+                               part.height * cell) &
+                          cv::Rect(0, 0, page.width, page.height),
+                      false);
     }
     for (const QRectF &line : textLines) {
         if (!textOnly[labelOfChangedCell(labels, grid, toPx(line, 1.0 / cellPt, gridSize))]) continue;

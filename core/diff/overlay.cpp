@@ -141,6 +141,21 @@ bool OverlayImage::save(const QString &path) const {
     return writeIndexedPng(path, index, palette);
 }
 
+CloudShape cloudShape(const ChangeRegion &region, double pxPerPt, cv::Size pagePx) {
+    CloudShape c;
+    const QRect box = cloudBoxPx(region, pxPerPt, QSize(pagePx.width, pagePx.height));
+    c.box = cv::Rect(box.x(), box.y(), box.width(), box.height());
+    c.thickness = std::max(2, int(std::lround(1.2 * pxPerPt)));
+    c.fontScale = 0.45 * pxPerPt;
+    int baseline = 0;
+    const cv::Size ts = cv::getTextSize(std::to_string(region.id), cv::FONT_HERSHEY_SIMPLEX, c.fontScale,
+                                        c.thickness, &baseline);
+    c.tagRadius = std::max(ts.width, ts.height) / 2 + int(3 * pxPerPt);
+    c.tagCentre = cv::Point(std::max(c.tagRadius, c.box.x - c.tagRadius / 2),
+                            std::max(c.tagRadius, c.box.y - c.tagRadius / 2));
+    return c;
+}
+
 OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
                            const ChangeDetection &detection, const OverlayColours &colours, double dpi) {
     OverlayImage out;
@@ -169,24 +184,28 @@ OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
         paintChanges(grown(area, 1, page), alignedOld, newGrey, added, removed, out.index);
 
     const double pxPerPt = pixelsPerPoint(dpi);
-    const int margin = int(std::lround(4 * pxPerPt));
-    const int thickness = std::max(2, int(std::lround(1.2 * pxPerPt)));
     for (const ChangeRegion &r : detection.regions) {
-        cv::Rect box(r.boxPx.x() - margin, r.boxPx.y() - margin, r.boxPx.width() + 2 * margin,
-                     r.boxPx.height() + 2 * margin);
-        box &= cv::Rect(0, 0, out.index.cols, out.index.rows);
-        drawCloud(out.index, box, kCloudIndex, int(std::lround(5 * pxPerPt)), thickness);
-        // Number tag at the top-left corner.
+        const CloudShape cloud = cloudShape(r, pxPerPt, out.index.size());
+        drawCloud(out.index, cloud.box, kCloudIndex, int(std::lround(5 * pxPerPt)), cloud.thickness);
+        if (!r.movedFromPx.isEmpty()) {
+            // Where a moved thing was, when away from where it is: a light cloud of the same
+            // colour (the red and green ink tell which is which; one number).
+            ChangeRegion from = r;
+            from.boxPx = r.movedFromPx;
+            const CloudShape was = cloudShape(from, pxPerPt, out.index.size());
+            if ((was.box & cloud.box).area() < was.box.area() / 2)
+                drawCloud(out.index, was.box, kCloudIndex, int(std::lround(5 * pxPerPt)),
+                          std::max(1, cloud.thickness / 2));
+        }
         const std::string label = std::to_string(r.id);
-        const double fontScale = 0.45 * pxPerPt;
         int baseline = 0;
-        const cv::Size ts = cv::getTextSize(label, cv::FONT_HERSHEY_SIMPLEX, fontScale, thickness, &baseline);
-        const int rad = std::max(ts.width, ts.height) / 2 + int(3 * pxPerPt);
-        const cv::Point c(std::max(rad, box.x - rad / 2), std::max(rad, box.y - rad / 2));
-        cv::circle(out.index, c, rad, cv::Scalar(kWhiteIndex), cv::FILLED);
-        cv::circle(out.index, c, rad, cv::Scalar(kCloudIndex), thickness);
-        cv::putText(out.index, label, cv::Point(c.x - ts.width / 2, c.y + ts.height / 2),
-                    cv::FONT_HERSHEY_SIMPLEX, fontScale, cv::Scalar(kCloudIndex), thickness);
+        const cv::Size ts =
+            cv::getTextSize(label, cv::FONT_HERSHEY_SIMPLEX, cloud.fontScale, cloud.thickness, &baseline);
+        cv::circle(out.index, cloud.tagCentre, cloud.tagRadius, cv::Scalar(kWhiteIndex), cv::FILLED);
+        cv::circle(out.index, cloud.tagCentre, cloud.tagRadius, cv::Scalar(kCloudIndex), cloud.thickness);
+        cv::putText(out.index, label,
+                    cv::Point(cloud.tagCentre.x - ts.width / 2, cloud.tagCentre.y + ts.height / 2),
+                    cv::FONT_HERSHEY_SIMPLEX, cloud.fontScale, cv::Scalar(kCloudIndex), cloud.thickness);
     }
     return out;
 }

@@ -32,6 +32,17 @@ struct OverlayImage {
     bool save(const QString &path) const; // PNG, indexed
 };
 
+// A cloud as the overlay draws it, in NEW page pixels: its box and its number tag (a circle at
+// the top-left corner). The report puts its vector number exactly there.
+struct CloudShape {
+    cv::Rect box;
+    cv::Point tagCentre;
+    int tagRadius = 0;
+    int thickness = 0;
+    double fontScale = 0;
+};
+CloudShape cloudShape(const ChangeRegion &region, double pxPerPt, cv::Size pagePx);
+
 // Unchanged ink grey, removed red, added green, numbered clouds around the regions.
 OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
                            const ChangeDetection &detection, const OverlayColours &colours, double dpi);

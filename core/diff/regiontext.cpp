@@ -66,10 +66,10 @@ struct Eligible {
     QVector<bool> forDrawing;
 };
 
-Eligible eligiblePhrases(const QVector<Phrase> &all, const Words &others, const ChangeRegions &regions) {
-    const WordIndex index = indexWords(others);
-    Eligible out{QVector<bool>(all.size(), others.isEmpty()), {}};
-    if (!others.isEmpty())
+Eligible eligiblePhrases(const QVector<Phrase> &all, const WordIndex &index, bool othersEmpty,
+                         const ChangeRegions &regions) {
+    Eligible out{QVector<bool>(all.size(), othersEmpty), {}};
+    if (!othersEmpty)
         for (int i = 0; i < all.size(); ++i)
             out.forText[i] = std::any_of(all[i].words.begin(), all[i].words.end(),
                                          [&](const Word &w) { return !hasTwin(w, index); });
@@ -107,15 +107,23 @@ ChangeKind combined(const ChangeRegion &r) {
 }
 
 // Added (or removed) text on one line is one change to a reader, even across table columns:
-// a new revision row "2  ADDENDUM 1  03/21/2025" is one cloud, not three.
-bool sameTextRow(const ChangeRegion &a, const ChangeRegion &b) {
+// a new revision row "2  ADDENDUM 1  03/21/2025" is one cloud, not three. Unless unchanged text
+// of the line stands among them: "DNP" added beside each of three LEDs labelled Green, Red and
+// Yellow is three changes in a row of parts, not one row.
+bool sameTextRow(const ChangeRegion &a, const ChangeRegion &b, const QVector<QRectF> &unchangedWords) {
     if (a.kind != b.kind || a.kind == ChangeKind::Modified) return false;
     const double h = std::min(a.boxPt.height(), b.boxPt.height());
     if (h <= 0 || std::max(a.boxPt.height(), b.boxPt.height()) > 20.0) return false;
-    const double overlap =
-        std::min(a.boxPt.bottom(), b.boxPt.bottom()) - std::max(a.boxPt.top(), b.boxPt.top());
-    const double gap = std::max(a.boxPt.left(), b.boxPt.left()) - std::min(a.boxPt.right(), b.boxPt.right());
-    return overlap >= 0.6 * h && gap <= 30.0 * h;
+    const double top = std::max(a.boxPt.top(), b.boxPt.top());
+    const double bottom = std::min(a.boxPt.bottom(), b.boxPt.bottom());
+    const double left = std::min(a.boxPt.right(), b.boxPt.right());
+    const double right = std::max(a.boxPt.left(), b.boxPt.left());
+    if (bottom - top < 0.6 * h || right - left > 30.0 * h) return false;
+    const QRectF row(std::min(a.boxPt.left(), b.boxPt.left()), top,
+                     std::max(a.boxPt.right(), b.boxPt.right()) - std::min(a.boxPt.left(), b.boxPt.left()),
+                     bottom - top);
+    return std::none_of(unchangedWords.begin(), unchangedWords.end(),
+                        [&](const QRectF &w) { return row.contains(w.center()); });
 }
 
 // A drawing region whose box holds (nearly) all of a text line's box.
@@ -140,8 +148,13 @@ void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, 
     const QVector<Phrase> oldPhrases = phrases(oldWordsInNewFrame);
     const QVector<Phrase> newPhrases = phrases(newWords);
     const double pxPerPt = pixelsPerPoint(dpi);
-    const Eligible oldEligible = eligiblePhrases(oldPhrases, newWords, regions);
-    const Eligible newEligible = eligiblePhrases(newPhrases, oldWordsInNewFrame, regions);
+    const WordIndex oldIndex = indexWords(oldWordsInNewFrame), newIndex = indexWords(newWords);
+    const Eligible oldEligible = eligiblePhrases(oldPhrases, newIndex, newWords.isEmpty(), regions);
+    const Eligible newEligible = eligiblePhrases(newPhrases, oldIndex, oldWordsInNewFrame.isEmpty(), regions);
+    QVector<QRectF> unchangedWords; // words with a twin on the other side
+    if (!oldWordsInNewFrame.isEmpty() && !newWords.isEmpty())
+        for (const Word &w : newWords)
+            if (hasTwin(w, oldIndex)) unchangedWords.append(w.box);
 
     // Grow each region over the phrases it touches (one pass: growing again from the grown box
     // would walk along a dense note block).
@@ -166,7 +179,7 @@ void attachRegionTexts(ChangeRegions &regions, const Words &oldWordsInNewFrame, 
                     if (!containsMostOf(regions[i], regions[j]) && !containsMostOf(regions[j], regions[i]))
                         continue;
                 } else if (!regions[i].boxPt.intersects(regions[j].boxPt) &&
-                           !sameTextRow(regions[i], regions[j])) {
+                           !sameTextRow(regions[i], regions[j], unchangedWords)) {
                     continue;
                 }
                 regions[i].boxPt = regions[i].boxPt.united(regions[j].boxPt);

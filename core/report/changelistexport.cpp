@@ -67,7 +67,7 @@ QByteArray changeListCsv(const ReportInput &input, const QList<int> &pages) {
                       row.page->drawingTitle(), row.region ? QString::number(row.region->id) : QString(),
                       row.kind};
         if (row.region) {
-            const QRectF &b = row.region->boxPt;
+            const QRectF b = cloudBoxPt(*row.region, row.page->pageSizePt);
             for (const double v : {b.x(), b.y(), b.width(), b.height()})
                 f << QString::number(round1(v));
             f << row.region->oldText.join(QLatin1Char(' ')) << row.region->newText.join(QLatin1Char(' '));
@@ -98,7 +98,7 @@ QJsonObject changeListJson(const ReportInput &input, const QList<int> &pages) {
             {QStringLiteral("comment"), row.review.comment},
         };
         if (row.region) {
-            const QRectF &b = row.region->boxPt;
+            const QRectF b = cloudBoxPt(*row.region, row.page->pageSizePt);
             o.insert(QStringLiteral("bbox_pt"),
                      QJsonArray{round1(b.x()), round1(b.y()), round1(b.width()), round1(b.height())});
             o.insert(QStringLiteral("old_text"), QJsonArray::fromStringList(row.region->oldText));

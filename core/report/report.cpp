@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "diff/overlay.h"
 #include "document/document.h"
 #include "i18n/enginetext.h"
 #include "io/outputfile.h"
@@ -78,6 +79,8 @@ QString kindLabel(ChangeKind k) {
         return EngineText::translate("bt::Report", "Removed", "change kind");
     case ChangeKind::Modified:
         return EngineText::translate("bt::Report", "Modified", "change kind");
+    case ChangeKind::Moved:
+        return EngineText::translate("bt::Report", "Moved", "change kind");
     }
     return QString();
 }
@@ -758,21 +761,12 @@ void ReportWriter::drawTags(QPainter &p, const SheetGeometry &g, const PageResul
         double radius = 0; // page points
         if (!overlayPx.isEmpty()) {
             // Where core/diff/overlay.cpp put its tag, in overlay pixels.
-            const int margin = int(std::lround(4 * pxPerPt));
-            const int thickness = std::max(2, int(std::lround(1.2 * pxPerPt)));
-            cv::Rect box(r.boxPx.x() - margin, r.boxPx.y() - margin, r.boxPx.width() + 2 * margin,
-                         r.boxPx.height() + 2 * margin);
-            box &= cv::Rect(0, 0, overlayPx.width(), overlayPx.height());
-            int baseline = 0;
-            const cv::Size ts = cv::getTextSize(label.toStdString(), cv::FONT_HERSHEY_SIMPLEX, 0.45 * pxPerPt,
-                                                thickness, &baseline);
-            const int rad = std::max(ts.width, ts.height) / 2 + int(3 * pxPerPt);
-            const cv::Point c(std::max(rad, box.x - rad / 2), std::max(rad, box.y - rad / 2));
+            const CloudShape cloud = cloudShape(r, pxPerPt, cv::Size(overlayPx.width(), overlayPx.height()));
             const double pxToPage = g.image.width() / overlayPx.width();
-            centre = g.image.topLeft() + QPointF(c.x, c.y) * pxToPage;
-            radius = (rad + thickness) * pxToPage;
+            centre = g.image.topLeft() + QPointF(cloud.tagCentre.x, cloud.tagCentre.y) * pxToPage;
+            radius = (cloud.tagRadius + cloud.thickness) * pxToPage;
         } else {
-            const QRectF box = r.boxPt.adjusted(-4, -4, 4, 4);
+            const QRectF box = cloudBoxPt(r, page.pageSizePt);
             p.setPen(QPen(m_colours.cloud, 1.5 * g.scale));
             p.setBrush(Qt::NoBrush);
             p.drawRect(QRectF(g.image.topLeft() + box.topLeft() * toPage, box.size() * toPage));

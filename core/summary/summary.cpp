@@ -219,7 +219,7 @@ QString summarisePage(const PageResult &page, TextLanguage language) {
 
     QStringList texts, dimensions, notes;
     int textCount = 0, dimensionCount = 0, noteCount = 0;
-    QStringList drawnAdded, drawnRemoved, drawnModified; // one place per region
+    QStringList drawnAdded, drawnRemoved, drawnModified, drawnMoved; // one place per region
     for (const ChangeRegion &r : regions) {
         const QStringList &o = r.oldText, &n = r.newText;
         if (o == n) { // no text, or the same text: the change is in the drawing
@@ -228,6 +228,8 @@ QString summarisePage(const PageResult &page, TextLanguage language) {
                 drawnAdded << place;
             else if (r.kind == ChangeKind::Removed)
                 drawnRemoved << place;
+            else if (r.kind == ChangeKind::Moved)
+                drawnMoved << place;
             else
                 drawnModified << place;
             continue;
@@ -272,7 +274,8 @@ QString summarisePage(const PageResult &page, TextLanguage language) {
         else
             texts << changeQuoted(o, n);
     }
-    const int drawingCount = int(drawnAdded.size() + drawnRemoved.size() + drawnModified.size());
+    const int drawingCount =
+        int(drawnAdded.size() + drawnRemoved.size() + drawnModified.size() + drawnMoved.size());
 
     // "5 changes — 2 text, 1 dimension, 1 note, 1 drawing": changes by category.
     QStringList categories;
@@ -307,6 +310,10 @@ QString summarisePage(const PageResult &page, TextLanguage language) {
             kinds << drawingItem(drawnModified,
                                  EngineText::translate("bt::Summary", "%n modified", "drawing changes",
                                                        int(drawnModified.size())));
+        if (!drawnMoved.isEmpty())
+            kinds << drawingItem(
+                drawnMoved,
+                EngineText::translate("bt::Summary", "%n moved", "drawing changes", int(drawnMoved.size())));
         sentences
             << EngineText::translate("bt::Summary", "Drawing: %1").arg(kinds.join(QStringLiteral("; ")));
     }

@@ -441,7 +441,7 @@ private:
     double k() const { return m_frame.k; }
 
     QPen pen(double width, const QColor &color = kInk) const {
-        QPen p(color, width * k());
+        QPen p(color, width * k() * m_spec.penScale);
         p.setCapStyle(Qt::FlatCap);
         p.setJoinStyle(Qt::MiterJoin);
         return p;
@@ -711,7 +711,9 @@ private:
                      bottom = o.y() + m_plan.depthFt * f + 0.6 * in;
         const double r = 0.22 * in;
         QPen dash = pen(0.4, kGridInk);
-        dash.setDashPattern({30, 8, 4, 8}); // dash-dot, in pen widths
+        // Dash-dot; Qt counts in pen widths, a plotter's line type does not change with the pen.
+        const double unit = 1.0 / m_spec.penScale;
+        dash.setDashPattern({30 * unit, 8 * unit, 4 * unit, 8 * unit});
         const QFont font = sheetFont(12 * k(), true);
         for (int i = 0; i < m_plan.gridX.size(); ++i) {
             const double x = o.x() + m_plan.gridX[i] * f;

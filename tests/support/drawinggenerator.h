@@ -23,6 +23,7 @@ struct SheetSpec {
     QSizeF paperIn = QSizeF(36, 24); // ARCH D landscape
     int seed = 1;                    // layout of rooms, doors, furniture
     bool textAsPaths = false;        // draw text as outlines: no text layer (like CAD SHX output)
+    double penScale = 1.0;           // every pen width times this (another pen set: style, not change)
 
     // Edits relative to the base sheet of the same seed:
     QStringList extraNotes;                // general notes appended to the notes list

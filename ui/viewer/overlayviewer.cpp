@@ -1,5 +1,7 @@
 #include "overlayviewer.h"
 
+#include "changelistmodel.h"
+
 #include "diff/overlay.h"
 #include "overlaypalette.h"
 #include "sheetview.h"
@@ -21,7 +23,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -46,62 +48,12 @@ QIcon swatch(const QColor &colour) {
     return QIcon(pixmap);
 }
 
-enum Column { NumberColumn, KindColumn, ChangeColumn, ReviewColumn, CommentColumn };
+using Column = ChangeListModel::Column;
+constexpr Column ChangeColumn = ChangeListModel::ChangeColumn, ReviewColumn = ChangeListModel::ReviewColumn,
+                 CommentColumn = ChangeListModel::CommentColumn;
 
 constexpr ReviewStatus kStatuses[] = {ReviewStatus::Open, ReviewStatus::Accepted, ReviewStatus::Rejected,
                                       ReviewStatus::NeedsClarification};
-
-QString statusText(ReviewStatus status) {
-    switch (status) {
-    case ReviewStatus::Open:
-        return OverlayViewer::tr("Open");
-    case ReviewStatus::Accepted:
-        return OverlayViewer::tr("Accepted");
-    case ReviewStatus::Rejected:
-        return OverlayViewer::tr("Rejected");
-    case ReviewStatus::NeedsClarification:
-        return OverlayViewer::tr("Clarify");
-    }
-    return QString();
-}
-
-// A round badge per status, told apart by glyph as well as colour (colour-blind users).
-QIcon statusIcon(ReviewStatus status) {
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QRectF circle(3, 3, 26, 26);
-    if (status == ReviewStatus::Open) {
-        painter.setPen(QPen(QColor(140, 140, 140), 3));
-        painter.drawEllipse(circle);
-        return QIcon(pixmap);
-    }
-    const QColor colour = status == ReviewStatus::Accepted   ? QColor(30, 140, 60)
-                          : status == ReviewStatus::Rejected ? QColor(200, 40, 40)
-                                                             : QColor(215, 140, 0);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colour);
-    painter.drawEllipse(circle);
-    painter.setPen(QPen(Qt::white, 4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    if (status == ReviewStatus::Accepted) {
-        painter.drawPolyline(QPolygonF({QPointF(9, 16.5), QPointF(14, 21.5), QPointF(23, 11)}));
-    } else if (status == ReviewStatus::Rejected) {
-        painter.drawLine(QPointF(11, 11), QPointF(21, 21));
-        painter.drawLine(QPointF(21, 11), QPointF(11, 21));
-    } else {
-        QFont font;
-        font.setBold(true);
-        font.setPixelSize(21);
-        painter.setFont(font);
-        painter.drawText(circle, Qt::AlignCenter, QStringLiteral("?"));
-    }
-    return QIcon(pixmap);
-}
-
-QString quoted(const QStringList &words) {
-    return QStringLiteral("\u201c%1\u201d").arg(words.join(QLatin1Char(' ')));
-}
 
 } // namespace
 
@@ -115,13 +67,15 @@ OverlayViewer::OverlayViewer(QWidget *parent)
     , m_view(new SheetView(this))
     , m_sideView(new SheetView(this))
     , m_banner(new QLabel(this))
-    , m_changeList(new QTreeWidget(this)) {
+    , m_changeList(new QTreeView(this))
+    , m_changes(new ChangeListModel([this](int regionId) { return review(regionId); }, this)) {
     connect(m_overlayWatcher, &QFutureWatcherBase::finished, this, &OverlayViewer::onOverlayLoaded);
     connect(m_renderWatcher, &QFutureWatcherBase::finished, this, &OverlayViewer::onRendersLoaded);
 
     m_view->setObjectName(QStringLiteral("sheetView"));
     m_sideView->setObjectName(QStringLiteral("sideView"));
     m_changeList->setObjectName(QStringLiteral("changeList"));
+    m_changeList->setModel(m_changes);
     buildToolBar();
 
     // Side by side: each pane follows the other (setView does nothing when nothing changes, so
@@ -165,7 +119,8 @@ OverlayViewer::OverlayViewer(QWidget *parent)
     m_changeList->setAccessibleName(tr("Changes"));
     m_changeList->setAccessibleDescription(tr("Selecting a change zooms onto it. N and P go to the next and "
                                               "previous change."));
-    m_changeList->setHeaderLabels({tr("#"), tr("Kind"), tr("Change"), tr("Review"), tr("Comment")});
+    m_changeList->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_changeList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_changeList->setRootIsDecorated(false);
     m_changeList->setUniformRowHeights(true);
     m_changeList->setAllColumnsShowFocus(true);
@@ -178,12 +133,13 @@ OverlayViewer::OverlayViewer(QWidget *parent)
     m_changeList->header()->resizeSection(CommentColumn, 90);
     // Right-click: the review actions for the change under the cursor (a press selects it).
     m_changeList->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(m_changeList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (item) setSelected(item->data(0, Qt::UserRole).toInt(), true);
-    });
+    connect(m_changeList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid()) setSelected(m_changes->regionId(current.row()), true);
+            });
     // Clicking the selected change again brings it back into view after panning away.
-    connect(m_changeList, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        if (item) setSelected(item->data(0, Qt::UserRole).toInt(), true);
+    connect(m_changeList, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        if (index.isValid()) setSelected(m_changes->regionId(index.row()), true);
     });
 
     auto *side = new QWidget(this);
@@ -366,7 +322,7 @@ QWidget *OverlayViewer::createReviewBar() {
                               tr("The selected change needs clarification")};
     for (int i = 0; i < labels.size(); ++i) {
         const ReviewStatus status = kStatuses[i];
-        auto *action = new QAction(statusIcon(status), labels[i].first, this);
+        auto *action = new QAction(ChangeListModel::statusIcon(status), labels[i].first, this);
         action->setShortcut(labels[i].second);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         action->setToolTip(tr("%1 (%2)").arg(tips[i], labels[i].second.toString(QKeySequence::NativeText)));
@@ -455,39 +411,7 @@ void OverlayViewer::showPage(const PageResult &page, const QString &oldPath, con
 
     // What the result alone tells is shown at once: the change list, the clouds, the warning.
     loadReviewData();
-    m_changeList->clear();
-    const QColor removed = OverlayColours().removed, added = OverlayColours().added;
-    for (const ChangeRegion &r : page.regions) {
-        QString kind, text;
-        QColor colour;
-        switch (r.kind) {
-        case ChangeKind::Added:
-            kind = tr("added");
-            colour = added;
-            break;
-        case ChangeKind::Removed:
-            kind = tr("removed");
-            colour = removed;
-            break;
-        case ChangeKind::Modified:
-            kind = tr("modified");
-            break;
-        }
-        if (!r.oldText.isEmpty() && !r.newText.isEmpty())
-            text = tr("%1 \u2192 %2").arg(quoted(r.oldText), quoted(r.newText));
-        else if (!r.newText.isEmpty())
-            text = quoted(r.newText);
-        else if (!r.oldText.isEmpty())
-            text = quoted(r.oldText);
-        else
-            text = tr("drawing change");
-        auto *item = new QTreeWidgetItem(m_changeList, {QString::number(r.id), kind, text});
-        item->setData(0, Qt::UserRole, r.id);
-        updateReviewItem(item);
-        item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
-        if (colour.isValid()) item->setForeground(1, colour);
-        item->setToolTip(2, text);
-    }
+    m_changes->setChanges(page.regions, OverlayColours().removed, OverlayColours().added);
 
     const QSize frame = SheetLoader::expectedFrameSize(page);
     for (SheetView *view : {m_view, m_sideView}) {
@@ -520,7 +444,7 @@ void OverlayViewer::clear() {
     // Drops the finished loads' images (a future keeps its results).
     m_overlayWatcher->setFuture(QFuture<OverlayLoad>());
     m_renderWatcher->setFuture(QFuture<RenderLoad>());
-    m_changeList->clear();
+    m_changes->clear();
     for (SheetView *view : {m_view, m_sideView}) {
         view->setLayers(SheetImage());
         view->setFrameSize(QSize());
@@ -755,16 +679,18 @@ void OverlayViewer::setSelected(int regionId, bool zoom) {
                                  [regionId](const ChangeRegion &r) { return r.id == regionId; });
     const int id = it == m_page.regions.cend() ? 0 : regionId;
     {
-        const QSignalBlocker block(m_changeList); // the list follows; it does not select again
-        QTreeWidgetItem *current = nullptr;
-        for (int i = 0; i < m_changeList->topLevelItemCount(); ++i)
-            if (m_changeList->topLevelItem(i)->data(0, Qt::UserRole).toInt() == id)
-                current = m_changeList->topLevelItem(i);
-        m_changeList->setCurrentItem(current);
-        if (current)
-            m_changeList->scrollToItem(current);
-        else
-            m_changeList->clearSelection();
+        // The list follows; it does not select again.
+        const QSignalBlocker block(m_changeList->selectionModel());
+        const int row = m_changes->rowOf(id);
+        if (row >= 0) {
+            const QModelIndex current = m_changes->index(row, 0);
+            m_changeList->selectionModel()->setCurrentIndex(current, QItemSelectionModel::ClearAndSelect |
+                                                                         QItemSelectionModel::Rows);
+            m_changeList->scrollTo(current);
+        } else {
+            m_changeList->selectionModel()->clear();
+        }
+        m_changeList->viewport()->update(); // the selection changed with the signals blocked
     }
     for (SheetView *view : {m_view, m_sideView})
         view->setSelectedRegion(id);
@@ -846,9 +772,7 @@ bool OverlayViewer::saveReview(RegionReview review) {
     review.updatedAt = QDateTime::currentDateTimeUtc();
     if (!m_store->setReview(review)) return false;
     m_reviews.insert(review.regionNumber, review);
-    for (int i = 0; i < m_changeList->topLevelItemCount(); ++i)
-        if (m_changeList->topLevelItem(i)->data(0, Qt::UserRole).toInt() == review.regionNumber)
-            updateReviewItem(m_changeList->topLevelItem(i));
+    m_changes->reviewChanged(review.regionNumber);
     return true;
 }
 
@@ -878,19 +802,6 @@ bool OverlayViewer::setReviewComment(int regionId, const QString &comment) {
 void OverlayViewer::saveComment() {
     if (m_commentRegion == 0 || !m_comment->isEnabled()) return;
     setReviewComment(m_commentRegion, m_comment->text().trimmed());
-}
-
-void OverlayViewer::updateReviewItem(QTreeWidgetItem *item) {
-    const RegionReview r = review(item->data(0, Qt::UserRole).toInt());
-    item->setText(ReviewColumn, statusText(r.status));
-    item->setIcon(ReviewColumn, statusIcon(r.status));
-    item->setText(CommentColumn, r.comment);
-    QString tip = statusText(r.status);
-    if (!r.reviewer.isEmpty())
-        tip = tr("%1 by %2, %3")
-                  .arg(tip, r.reviewer, QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat));
-    item->setToolTip(ReviewColumn, tip);
-    item->setToolTip(CommentColumn, r.comment);
 }
 
 void OverlayViewer::updateReviewControls() {

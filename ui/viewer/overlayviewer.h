@@ -21,10 +21,11 @@ class QMenu;
 class QSlider;
 class QToolBar;
 class QToolButton;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 
 namespace bt::ui {
+
+class ChangeListModel;
 
 class SheetView;
 
@@ -108,7 +109,6 @@ private:
     void updateSwatches();
     QWidget *createReviewBar();
     void loadReviewData();
-    void updateReviewItem(QTreeWidgetItem *item);
     void updateReviewControls();
     void updateIgnoredAreas();
     void updateHistoryMenu();
@@ -160,7 +160,8 @@ private:
     SheetView *m_view;
     SheetView *m_sideView;
     QLabel *m_banner;
-    QTreeWidget *m_changeList;
+    QTreeView *m_changeList;
+    ChangeListModel *m_changes; // the change list's rows; reviews read through review()
 
     // Review
     bt::JobStore *m_store = nullptr;

@@ -1,0 +1,63 @@
+#include "thumbnailcache.h"
+
+#include "thumbnail.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+namespace bt::ui {
+
+ThumbnailCache::ThumbnailCache(QThreadPool *pool, const QSize &pixels, QObject *parent)
+    : QObject(parent)
+    , m_pool(pool)
+    , m_size(pixels) {}
+
+void ThumbnailCache::setDevicePixelRatio(qreal dpr) {
+    if (qFuzzyCompare(dpr, m_dpr)) return;
+    m_dpr = dpr;
+    clear();
+}
+
+QPixmap ThumbnailCache::thumbnail(const QString &path) {
+    if (path.isEmpty()) return {};
+    if (const auto it = m_done.constFind(path); it != m_done.constEnd()) return *it;
+    if (m_pending.contains(path) || m_failed.contains(path)) return {};
+    if (!QFileInfo::exists(path)) return {}; // a server job's overlay not downloaded yet: forget()
+    m_pending.insert(path);
+    // Device pixels: sharp on HiDPI screens, no larger than shown.
+    const qreal dpr = m_dpr;
+    const QSize pixels = (QSizeF(m_size) * dpr).toSize() - QSize(2, 2);
+    const int generation = m_generation;
+    auto *watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, path, dpr, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation) return;
+        m_pending.remove(path);
+        QImage image = watcher->result();
+        if (image.isNull()) {
+            m_failed.insert(path);
+        } else {
+            image.setDevicePixelRatio(dpr);
+            m_done.insert(path, QPixmap::fromImage(image));
+        }
+        emit thumbnailReady(path);
+    });
+    watcher->setFuture(QtConcurrent::run(m_pool, overlayThumbnail, path, pixels));
+    return {};
+}
+
+void ThumbnailCache::forget(const QString &path) {
+    m_done.remove(path);
+    m_failed.remove(path);
+}
+
+void ThumbnailCache::clear() {
+    ++m_generation;
+    m_done.clear();
+    m_pending.clear();
+    m_failed.clear();
+}
+
+} // namespace bt::ui
