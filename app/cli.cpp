@@ -296,7 +296,7 @@ struct RunOptions {
             *value = v;
             return true;
         };
-        if (!number(attempts, 1, 100, &options->maxAttempts) ||
+        if (!number(attempts, 1, 100, &options->retry.maxAttempts) ||
             !number(diffJobs, 1, 16, &options->diffConcurrency) ||
             !number(aiTimeout, 100, 600000, &options->aiSummary.timeoutMs))
             return false;
@@ -315,7 +315,7 @@ struct RunOptions {
             fail(QStringLiteral("--ai-model and --ai-timeout need --ai-endpoint"));
             return false;
         }
-        options->injectFault = qEnvironmentVariable("BUILDTRACE_INJECT_FAULT");
+        options->testing = StageTestingHooks::fromEnvironment();
         if (parser.isSet(events) && parser.value(json) == QLatin1String("-")) {
             fail(QStringLiteral("--events and --json - both write to stdout: pick one"));
             return false;
@@ -383,21 +383,20 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
         });
         QObject::connect(&pipeline, &Pipeline::stageChanged,
                          [](const StageEvent &e) { printEvent(e.toJson()); });
-        QObject::connect(&pipeline, &Pipeline::jobFinished,
-                         [&pipeline](const QString &id, const QString &status, qint64 t) {
-                             const JobProgress p = pipeline.progress();
-                             printEvent(
-                                 {{QStringLiteral("event"), QStringLiteral("job")},
-                                  {QStringLiteral("job_id"), id},
-                                  {QStringLiteral("status"), status},
-                                  {QStringLiteral("total_pages"), p.totalPages},
-                                  {QStringLiteral("summary_text"), p.summaryText},
-                                  {QStringLiteral("t_ms"), t},
-                                  // This process and its render helpers (buildtrace-bench adds them up).
-                                  {QStringLiteral("peak_rss_bytes"), processPeakRssBytes(getpid())},
-                                  {QStringLiteral("render_helpers_peak_rss_bytes"),
-                                   RenderPool::instance().peakRssBytes()}});
-                         });
+        QObject::connect(
+            &pipeline, &Pipeline::jobFinished, [&pipeline](const QString &id, JobStatus status, qint64 t) {
+                const JobProgress p = pipeline.progress();
+                printEvent({{QStringLiteral("event"), QStringLiteral("job")},
+                            {QStringLiteral("job_id"), id},
+                            {QStringLiteral("status"), jobStatusName(status)},
+                            {QStringLiteral("total_pages"), p.totalPages},
+                            {QStringLiteral("summary_text"), p.summaryText},
+                            {QStringLiteral("t_ms"), t},
+                            // This process and its render helpers (buildtrace-bench adds them up).
+                            {QStringLiteral("peak_rss_bytes"), processPeakRssBytes(getpid())},
+                            {QStringLiteral("render_helpers_peak_rss_bytes"),
+                             RenderPool::instance().peakRssBytes()}});
+            });
     } else if (!quiet) {
         QObject::connect(&pipeline, &Pipeline::sheetsMatched,
                          [&totalPages](const QString &, int total) { totalPages = total; });
@@ -449,22 +448,22 @@ int runJob(const QCommandLineParser &parser, const RunOptions &o, JobStore &stor
     if (!quiet && !events && jsonPath != QLatin1String("-")) {
         for (const PageResult &p : result.pages)
             out() << p.summaryText << Qt::endl;
-        out() << "Job " << result.jobId << ": " << result.status << Qt::endl;
+        out() << "Job " << result.jobId << ": " << jobStatusName(result.status) << Qt::endl;
         if (!jsonPath.isEmpty())
             out() << "Result JSON: " << QFileInfo(jsonPath).absoluteFilePath() << Qt::endl;
         if (!outDir.isEmpty()) out() << "Overlays: " << outDir << Qt::endl;
     }
     // Exports read the job back from the history, as `show` does. A cancelled job has none: it
     // is not finished.
-    if (result.status != QLatin1String("cancelled")) {
+    if (result.status != JobStatus::Cancelled) {
         const int status =
             writeReports(reports, store, result.jobId, quiet || events || jsonPath == QLatin1String("-"));
         if (status != ExitSame) return status;
     }
-    if (result.status == QLatin1String("cancelled"))
+    if (result.status == JobStatus::Cancelled)
         err() << "buildtrace: job " << result.jobId << " cancelled; continue it with: buildtrace resume "
               << result.jobId << Qt::endl;
-    if (result.status != QLatin1String("completed")) return ExitError;
+    if (result.status != JobStatus::Completed) return ExitError;
     return result.anyChanges() ? ExitChanged : ExitSame;
 }
 
@@ -545,10 +544,9 @@ int runCompare(const QStringList &arguments) {
     PipelineOptions options;
     ReportRequest reports;
     if (!run.read(parser, &options, &reports)) return ExitError;
-    const QString mode = parser.value(modeOpt);
-    if (mode != QLatin1String("streaming") && mode != QLatin1String("batch"))
-        return fail(QStringLiteral("--mode must be streaming or batch"));
-    options.mode = mode == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
+    const std::optional<PipelineMode> mode = pipelineModeFromName(parser.value(modeOpt));
+    if (!mode) return fail(QStringLiteral("--mode must be streaming or batch"));
+    options.mode = *mode;
     options.reuse = !parser.isSet(freshOpt);
 
     // Both inputs are opened (and so validated) before the history is touched, once: the

@@ -83,7 +83,7 @@ int runHistory(const QStringList &arguments) {
         QJsonArray list;
         for (const JobRecord &j : jobs)
             list.append(QJsonObject{{QStringLiteral("job_id"), j.id},
-                                    {QStringLiteral("status"), j.status},
+                                    {QStringLiteral("status"), jobStatusName(j.status)},
                                     {QStringLiteral("mode"), j.mode},
                                     {QStringLiteral("created_at"), j.createdAt.toString(Qt::ISODate)},
                                     {QStringLiteral("old_file"), j.oldFile},
@@ -96,7 +96,7 @@ int runHistory(const QStringList &arguments) {
     if (jobs.isEmpty()) out() << "No jobs in " << store->path() << Qt::endl;
     for (const JobRecord &j : jobs) {
         out() << j.id << "  " << j.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-              << "  " << j.status << "  " << QFileInfo(j.oldFile).fileName() << " -> "
+              << "  " << jobStatusName(j.status) << "  " << QFileInfo(j.oldFile).fileName() << " -> "
               << QFileInfo(j.newFile).fileName() << "  (" << j.totalPages
               << (j.totalPages == 1 ? " sheet)" : " sheets)") << Qt::endl;
         if (!j.summaryText.isEmpty()) out() << "    " << j.summaryText << Qt::endl;
@@ -129,7 +129,7 @@ int runShow(const QStringList &arguments) {
         return writeReports(reports, *store, id, true);
     }
     const std::optional<JobRecord> job = store->job(id);
-    out() << "Job " << job->id << " (" << job->status << ", " << job->mode << ")" << Qt::endl
+    out() << "Job " << job->id << " (" << jobStatusName(job->status) << ", " << job->mode << ")" << Qt::endl
           << "  created  " << job->createdAt.toLocalTime().toString(Qt::ISODate) << Qt::endl
           << "  old      " << job->oldFile << Qt::endl
           << "  new      " << job->newFile << Qt::endl;
@@ -184,7 +184,7 @@ int runDeadLetters(const QStringList &arguments) {
             list.append(QJsonObject{{QStringLiteral("id"), l.id},
                                     {QStringLiteral("job_id"), l.jobId},
                                     {QStringLiteral("page_number"), l.pageNumber},
-                                    {QStringLiteral("stage"), l.stage},
+                                    {QStringLiteral("stage"), stageName(l.stage)},
                                     {QStringLiteral("error"), l.error},
                                     {QStringLiteral("attempts"), l.attempts},
                                     {QStringLiteral("created_at"), l.createdAt.toString(Qt::ISODate)},
@@ -194,7 +194,7 @@ int runDeadLetters(const QStringList &arguments) {
     }
     if (letters.isEmpty()) out() << "No dead letters." << Qt::endl;
     for (const DeadLetter &l : letters)
-        out() << l.jobId << "  page " << l.pageNumber << "  " << l.stage << "  " << l.attempts
+        out() << l.jobId << "  page " << l.pageNumber << "  " << stageName(l.stage) << "  " << l.attempts
               << " attempts  " << l.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
               << "  " << l.error << (l.resolvedAt.isValid() ? "  (resolved)" : "") << Qt::endl;
     return ExitSame;

@@ -327,7 +327,7 @@ HttpResponse ApiServer::getJobs() {
     QJsonArray jobs;
     for (const ServerJob &j : m_store->jobs())
         jobs.append(QJsonObject{{QStringLiteral("job_id"), j.id},
-                                {QStringLiteral("status"), j.status},
+                                {QStringLiteral("status"), jobStatusName(j.status)},
                                 {QStringLiteral("total_pages"), j.totalPages},
                                 {QStringLiteral("old_upload_id"), j.oldUpload},
                                 {QStringLiteral("new_upload_id"), j.newUpload},
@@ -361,7 +361,7 @@ HttpResponse ApiServer::getOverlay(const QString &diffResultId) {
     int page = 0;
     if (!parseDiffResultId(diffResultId, &jobId, &page))
         return HttpResponse::error(404, QStringLiteral("no such overlay"));
-    const QJsonObject diff = m_store->results(jobId, QStringLiteral("diff")).value(page);
+    const QJsonObject diff = m_store->results(jobId, Stage::Diff).value(page);
     const QString written =
         diff.value(QStringLiteral("diff_result")).toObject().value(QStringLiteral("overlay_path")).toString();
     if (written.isEmpty()) return HttpResponse::error(404, QStringLiteral("no such overlay"));
@@ -376,11 +376,11 @@ HttpResponse ApiServer::getOverlay(const QString &diffResultId) {
 
 HttpResponse ApiServer::getDeadLetters() {
     QJsonArray letters;
-    for (const DeadLetterRow &d : m_store->deadLetters())
+    for (const DeadLetter &d : m_store->deadLetters())
         letters.append(QJsonObject{{QStringLiteral("id"), d.id},
                                    {QStringLiteral("job_id"), d.jobId},
                                    {QStringLiteral("page_number"), d.pageNumber},
-                                   {QStringLiteral("stage"), d.stage},
+                                   {QStringLiteral("stage"), stageName(d.stage)},
                                    {QStringLiteral("error"), d.error},
                                    {QStringLiteral("attempts"), d.attempts},
                                    {QStringLiteral("created_at"), isoOrNull(d.createdAt)}});

@@ -1,6 +1,8 @@
 #include "jobview.h"
 
 #include "compare/resultjson.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/storedjob.h"
 #include "summary/summary.h"
 
 #include <QJsonArray>
@@ -9,13 +11,6 @@
 namespace bt::server {
 
 namespace {
-
-StageStatus apiStatus(const QString &status) {
-    if (status == QLatin1String("running")) return StageStatus::InProgress;
-    if (status == QLatin1String("completed")) return StageStatus::Completed;
-    if (status == QLatin1String("failed")) return StageStatus::Failed;
-    return StageStatus::Pending; // waiting, ready
-}
 
 // Overlay paths are the server's business: clients get the overlay route instead.
 QJsonObject withOverlayUrl(QJsonObject page, const QString &jobId) {
@@ -26,7 +21,8 @@ QJsonObject withOverlayUrl(QJsonObject page, const QString &jobId) {
     const int n = page.value(QStringLiteral("page_number")).toInt();
     for (const char *key : {"overlay_path", "aligned_old_path", "new_render_path"})
         diff.remove(QLatin1String(key));
-    diff.insert(QStringLiteral("overlay_url"), hasOverlay ? QJsonValue(overlayUrl(jobId, n)) : QJsonValue());
+    diff.insert(QStringLiteral("overlay_url"),
+                hasOverlay ? QJsonValue(overlayRoute(jobId, n)) : QJsonValue());
     page.insert(QStringLiteral("diff_result"), diff);
     return page;
 }
@@ -44,79 +40,70 @@ QJsonObject withApiNames(QJsonObject o, const ServerJob &job) {
     return o;
 }
 
-} // namespace
-
-ComparisonResult comparisonOf(const QueueStore &store, const ServerJob &job) {
-    ComparisonResult r;
-    r.jobId = job.id;
-    r.oldPath = job.oldUpload;
-    r.newPath = job.newUpload;
-    r.started = job.createdAt;
-    r.status = job.status;
-    const QJsonArray skeletons =
-        store.results(job.id, QStringLiteral("match")).value(0).value(QStringLiteral("pages")).toArray();
-    const QMap<int, QJsonObject> diffs = store.results(job.id, QStringLiteral("diff"));
-    const QMap<int, QJsonObject> summaries = store.results(job.id, QStringLiteral("summary"));
-    for (const QJsonValue &s : skeletons) {
-        PageResult page = pageResultFromJson(s.toObject());
-        const QJsonObject diff = diffs.value(page.pageNumber);
-        if (!diff.isEmpty()) page = pageResultFromJson(diff);
-        page.summaryText = summaries.value(page.pageNumber).value(QStringLiteral("summary_text")).toString();
-        r.pages.append(page);
-    }
-    for (const StageRow &s : store.stages(job.id))
-        if (s.status == QLatin1String("failed") && s.pageNumber >= 1 && s.pageNumber <= r.pages.size())
-            r.pages[s.pageNumber - 1].error = s.error;
+StageRecord stageRecordOf(const StageRow &row) {
+    StageRecord r;
+    r.jobId = row.jobId;
+    r.pageNumber = row.pageNumber;
+    r.stage = row.stage;
+    r.status = stageStatusOf(row.status);
+    r.attempts = row.attempts;
+    r.error = row.error;
     return r;
 }
 
+// What the queue holds of a job, in the shape core reads a stored job from.
+StoredJob storedJobOf(const QueueStore &store, const ServerJob &job) {
+    StoredJob s;
+    s.jobId = job.id;
+    s.oldFile = job.oldUpload;
+    s.newFile = job.newUpload;
+    s.createdAt = job.createdAt;
+    s.status = job.status;
+    s.mode = pipelineModeName(PipelineMode::Streaming);
+    for (const QJsonValue &pair :
+         store.results(job.id, Stage::Match).value(0).value(QStringLiteral("pages")).toArray())
+        s.pairs.append(pair.toObject());
+    s.totalPages = s.pairs.size();
+    const QMap<int, QJsonObject> diffs = store.results(job.id, Stage::Diff);
+    for (auto it = diffs.begin(); it != diffs.end(); ++it)
+        if (!it.value().isEmpty()) s.diffs.insert(it.key(), it.value());
+    const QMap<int, QJsonObject> summaries = store.results(job.id, Stage::Summary);
+    for (auto it = summaries.begin(); it != summaries.end(); ++it)
+        s.summaries.insert(
+            it.key(),
+            SummaryRecord{it.value().value(QStringLiteral("summary_text")).toString(), QString(), QString()});
+    for (const StageRow &row : store.stages(job.id))
+        s.stages.append(stageRecordOf(row));
+    return s;
+}
+
+} // namespace
+
+ComparisonResult comparisonOf(const QueueStore &store, const ServerJob &job) {
+    return storedJobOf(store, job).comparison();
+}
+
 std::optional<PageResult> pageOf(const QueueStore &store, const QString &jobId, int pageNumber) {
-    const QJsonArray skeletons = store.result(jobId, 0, QStringLiteral("match"))
-                                     .value_or(QJsonObject())
-                                     .value(QStringLiteral("pages"))
-                                     .toArray();
-    if (pageNumber < 1 || pageNumber > skeletons.size()) return std::nullopt;
-    const QJsonObject diff = store.result(jobId, pageNumber, QStringLiteral("diff")).value_or(QJsonObject());
-    PageResult page = pageResultFromJson(diff.isEmpty() ? skeletons[pageNumber - 1].toObject() : diff);
-    page.summaryText = store.result(jobId, pageNumber, QStringLiteral("summary"))
-                           .value_or(QJsonObject())
-                           .value(QStringLiteral("summary_text"))
-                           .toString();
+    const QJsonArray pairs =
+        store.result(jobId, 0, Stage::Match).value_or(QJsonObject()).value(QStringLiteral("pages")).toArray();
+    if (pageNumber < 1 || pageNumber > pairs.size()) return std::nullopt;
+    std::optional<QJsonObject> diff = store.result(jobId, pageNumber, Stage::Diff);
+    if (diff && diff->isEmpty()) diff.reset(); // an added or removed sheet's diff
+    PageResult page = storedPage(pairs[pageNumber - 1].toObject(), diff,
+                                 SummaryRecord{store.result(jobId, pageNumber, Stage::Summary)
+                                                   .value_or(QJsonObject())
+                                                   .value(QStringLiteral("summary_text"))
+                                                   .toString(),
+                                               QString(), QString()});
     for (const StageRow &s : store.stages(jobId))
-        if (s.pageNumber == pageNumber && s.status == QLatin1String("failed")) page.error = s.error;
+        if (s.pageNumber == pageNumber && s.status == QueueStatus::Failed) page.error = s.error;
     return page;
 }
 
 JobProgress progressOf(const QueueStore &store, const ServerJob &job) {
-    const ComparisonResult result = comparisonOf(store, job);
-    JobProgress p;
-    p.jobId = job.id;
-    p.status = job.status;
-    p.mode = QStringLiteral("streaming");
-    p.oldFile = job.oldUpload;
-    p.newFile = job.newUpload;
-    p.totalPages = result.pages.size();
-    for (const PageResult &page : result.pages) {
-        PageProgress pp;
-        pp.pageNumber = page.pageNumber;
-        pp.drawingName = page.drawingName();
-        pp.match = matchKindName(page.match);
-        pp.changesDetected = page.changesDetected();
-        pp.changeCount = int(page.regions.size());
-        pp.overlayPath = page.overlayPath;
-        pp.summaryText = page.summaryText;
-        pp.error = page.error;
-        p.pages.append(pp);
-    }
-    for (const StageRow &s : store.stages(job.id)) {
-        const std::optional<Stage> stage = stageFromName(s.stage);
-        if (!stage || s.pageNumber < 1 || s.pageNumber > p.pages.size()) continue;
-        PageProgress &page = p.pages[s.pageNumber - 1];
-        page.status[size_t(*stage)] = apiStatus(s.status);
-        page.attempts[size_t(*stage)] = s.attempts;
-    }
-    if (job.status != QLatin1String("pending") && job.status != QLatin1String("in_progress"))
-        p.summaryText = summariseJob(result.pages);
+    const StoredJob stored = storedJobOf(store, job);
+    JobProgress p = stored.progress();
+    if (isFinished(job.status)) p.summaryText = summariseJob(stored.comparison().pages);
     return p;
 }
 
@@ -126,10 +113,6 @@ QJsonObject resultJson(const QueueStore &store, const ServerJob &job) {
 
 QJsonObject progressJson(const QueueStore &store, const ServerJob &job) {
     return withApiNames(progressOf(store, job).toJson(), job);
-}
-
-QString overlayUrl(const QString &jobId, int pageNumber) {
-    return QStringLiteral("/api/v1/overlays/%1-diff-%2/image").arg(jobId).arg(pageNumber);
 }
 
 bool parseDiffResultId(const QString &id, QString *jobId, int *pageNumber) {

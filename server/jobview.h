@@ -3,6 +3,7 @@
 #include "compare/comparison.h"
 #include "pipeline/jobprogress.h"
 #include "queuestore.h"
+#include "sync/serverclient.h"
 
 #include <QJsonObject>
 
@@ -22,7 +23,6 @@ JobProgress progressOf(const QueueStore &store, const ServerJob &job);
 QJsonObject resultJson(const QueueStore &store, const ServerJob &job);
 QJsonObject progressJson(const QueueStore &store, const ServerJob &job);
 
-QString overlayUrl(const QString &jobId, int pageNumber);
 // "<job>-diff-<page>" (the diff_result_id of the result JSON) -> job id and page; false if not one.
 bool parseDiffResultId(const QString &id, QString *jobId, int *pageNumber);
 

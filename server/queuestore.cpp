@@ -1,5 +1,7 @@
 #include "queuestore.h"
 
+#include "store/writetransaction.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,34 +31,26 @@ QDateTime fromMs(const QVariant &v) {
 }
 
 // Later stages first: a page that is further along finishes before a new one starts.
-int priorityOf(const QString &stage) {
-    if (stage == QLatin1String("summary")) return 3;
-    if (stage == QLatin1String("diff")) return 2;
-    if (stage == QLatin1String("ocr")) return 1;
+int priorityOf(Stage stage) {
+    switch (stage) {
+    case Stage::Summary:
+        return 3;
+    case Stage::Diff:
+        return 2;
+    case Stage::Ocr:
+        return 1;
+    case Stage::Match:
+        break;
+    }
     return 0;
 }
 
-// Rolls back unless committed.
-class Transaction {
-public:
-    explicit Transaction(QSqlDatabase &db)
-        : m_db(db) {}
-    ~Transaction() {
-        if (!m_done) QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-    }
-    bool commit(QString *error) {
-        m_done = true;
-        QSqlQuery q(m_db);
-        if (q.exec(QStringLiteral("COMMIT"))) return true;
-        if (error) *error = q.lastError().text();
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-        return false;
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_done = false;
-};
+QueueStatus queueStatusFromName(const QString &name) {
+    for (const QueueStatus s : {QueueStatus::Waiting, QueueStatus::Ready, QueueStatus::Running,
+                                QueueStatus::Completed, QueueStatus::Failed})
+        if (queueStatusName(s) == name) return s;
+    return QueueStatus::Waiting;
+}
 
 StageRow stageFrom(const QSqlQuery &q) {
     // Column order of kStageColumns.
@@ -64,8 +58,8 @@ StageRow stageFrom(const QSqlQuery &q) {
     r.id = q.value(0).toLongLong();
     r.jobId = q.value(1).toString();
     r.pageNumber = q.value(2).toInt();
-    r.stage = q.value(3).toString();
-    r.status = q.value(4).toString();
+    r.stage = stageFromName(q.value(3).toString()).value_or(Stage::Match);
+    r.status = queueStatusFromName(q.value(4).toString());
     r.attempts = q.value(5).toInt();
     r.leaseOwner = q.value(6).toString();
     r.error = q.value(7).toString();
@@ -80,7 +74,7 @@ ServerJob jobFrom(const QSqlQuery &q) {
     j.oldUpload = q.value(1).toString();
     j.newUpload = q.value(2).toString();
     j.settings = parseObject(q.value(3).toString());
-    j.status = q.value(4).toString();
+    j.status = jobStatusFromName(q.value(4).toString()).value_or(JobStatus::Pending);
     j.totalPages = q.value(5).toInt();
     j.createdAt = fromMs(q.value(6));
     j.finishedAt = fromMs(q.value(7));
@@ -95,6 +89,37 @@ const QString kJobColumns =
                    "COALESCE((SELECT name FROM uploads WHERE uploads.id = jobs.new_upload), '')");
 
 } // namespace
+
+QString queueStatusName(QueueStatus status) {
+    switch (status) {
+    case QueueStatus::Waiting:
+        return QStringLiteral("waiting");
+    case QueueStatus::Ready:
+        return QStringLiteral("ready");
+    case QueueStatus::Running:
+        return QStringLiteral("running");
+    case QueueStatus::Completed:
+        return QStringLiteral("completed");
+    case QueueStatus::Failed:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
+StageStatus stageStatusOf(QueueStatus status) {
+    switch (status) {
+    case QueueStatus::Running:
+        return StageStatus::InProgress;
+    case QueueStatus::Completed:
+        return StageStatus::Completed;
+    case QueueStatus::Failed:
+        return StageStatus::Failed;
+    case QueueStatus::Waiting:
+    case QueueStatus::Ready:
+        break;
+    }
+    return StageStatus::Pending;
+}
 
 std::optional<DatabaseConfig> DatabaseConfig::parse(const QString &spec, QString *error) {
     DatabaseConfig c;
@@ -151,15 +176,6 @@ bool QueueStore::exec(QSqlQuery &q, QString *error) const {
     return false;
 }
 
-bool QueueStore::begin(QSqlDatabase &d, QString *error) const {
-    // SQLite: take the write lock up front, so two writers wait on busy_timeout instead of one
-    // failing when it upgrades a read lock.
-    QSqlQuery q(d);
-    if (q.exec(m_config.postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))) return true;
-    if (error) *error = q.lastError().text();
-    return false;
-}
-
 bool QueueStore::open(QString *error) {
     QSqlDatabase d = QSqlDatabase::addDatabase(
         m_config.postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_connection);
@@ -196,8 +212,8 @@ bool QueueStore::open(QString *error) {
 
 bool QueueStore::migrate(QString *error) {
     QSqlDatabase d = db();
-    if (!begin(d, error)) return false;
-    Transaction t(d);
+    WriteTransaction t(d);
+    if (!t.begin(error)) return false;
     QSqlQuery q(d);
     // Workers starting together would race on CREATE TABLE IF NOT EXISTS in PostgreSQL.
     if (m_config.postgres && !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(727274)"))) {
@@ -327,8 +343,8 @@ std::optional<ServerJob> QueueStore::createJob(const ServerJob &job, const QStri
     };
     if (!idempotencyKey.isEmpty())
         if (auto existing = byKey()) return existing;
-    if (!begin(d, error)) return std::nullopt;
-    Transaction t(d);
+    WriteTransaction t(d);
+    if (!t.begin(error)) return std::nullopt;
     QSqlQuery q(d);
     q.prepare(
         QStringLiteral("INSERT INTO jobs (id, old_upload, new_upload, settings, status, idempotency_key, "
@@ -343,7 +359,7 @@ std::optional<ServerJob> QueueStore::createJob(const ServerJob &job, const QStri
     if (!q.exec()) {
         // The same key posted twice at once: the other request's job won.
         const QString e = q.lastError().text();
-        QSqlQuery(d).exec(QStringLiteral("ROLLBACK"));
+        t.rollback();
         if (!idempotencyKey.isEmpty())
             if (auto existing = byKey()) return existing;
         if (error) *error = e;
@@ -377,8 +393,8 @@ QVector<ServerJob> QueueStore::jobs() const {
 
 bool QueueStore::deleteJob(const QString &id, QString *error) {
     QSqlDatabase d = db();
-    if (!begin(d, error)) return false;
-    Transaction t(d);
+    WriteTransaction t(d);
+    if (!t.begin(error)) return false;
     QSqlQuery q(d);
     int jobs = 0;
     for (const char *table : {"results", "dead_letters", "stages", "jobs"}) {
@@ -405,42 +421,42 @@ QVector<StageRow> QueueStore::stages(const QString &jobId) const {
     return out;
 }
 
-QMap<int, QJsonObject> QueueStore::results(const QString &jobId, const QString &stage) const {
+QMap<int, QJsonObject> QueueStore::results(const QString &jobId, Stage stage) const {
     QMap<int, QJsonObject> out;
     QSqlQuery q(db());
     q.prepare(
         QStringLiteral("SELECT page_number, payload FROM results WHERE job_id = :job AND stage = :stage"));
     q.bindValue(QStringLiteral(":job"), jobId);
-    q.bindValue(QStringLiteral(":stage"), stage);
+    q.bindValue(QStringLiteral(":stage"), stageName(stage));
     if (!q.exec()) return out;
     while (q.next())
         out.insert(q.value(0).toInt(), parseObject(q.value(1).toString()));
     return out;
 }
 
-std::optional<QJsonObject> QueueStore::result(const QString &jobId, int page, const QString &stage) const {
+std::optional<QJsonObject> QueueStore::result(const QString &jobId, int page, Stage stage) const {
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT payload FROM results WHERE job_id = :job AND page_number = :page AND "
                              "stage = :stage"));
     q.bindValue(QStringLiteral(":job"), jobId);
     q.bindValue(QStringLiteral(":page"), page);
-    q.bindValue(QStringLiteral(":stage"), stage);
+    q.bindValue(QStringLiteral(":stage"), stageName(stage));
     if (!q.exec() || !q.next()) return std::nullopt;
     return parseObject(q.value(0).toString());
 }
 
-QVector<DeadLetterRow> QueueStore::deadLetters() const {
-    QVector<DeadLetterRow> out;
+QVector<DeadLetter> QueueStore::deadLetters() const {
+    QVector<DeadLetter> out;
     QSqlQuery q(db());
     if (!q.exec(QStringLiteral("SELECT id, job_id, page_number, stage, error, attempts, created_ms "
                                "FROM dead_letters ORDER BY id")))
         return out;
     while (q.next()) {
-        DeadLetterRow r;
+        DeadLetter r;
         r.id = q.value(0).toLongLong();
         r.jobId = q.value(1).toString();
         r.pageNumber = q.value(2).toInt();
-        r.stage = q.value(3).toString();
+        r.stage = stageFromName(q.value(3).toString()).value_or(Stage::Match);
         r.error = q.value(4).toString();
         r.attempts = q.value(5).toInt();
         r.createdAt = fromMs(q.value(6));
@@ -452,11 +468,11 @@ QVector<DeadLetterRow> QueueStore::deadLetters() const {
 std::optional<StageRow> QueueStore::claim(const QString &worker, int leaseMs) {
     QSqlDatabase d = db();
     QString e;
-    if (!begin(d, &e)) {
+    WriteTransaction t(d);
+    if (!t.begin(&e)) {
         qWarning("claim: %s", qPrintable(e));
         return std::nullopt;
     }
-    Transaction t(d);
     QSqlQuery q(d);
     // PostgreSQL: SKIP LOCKED lets every worker take a different row without waiting on the others.
     // SQLite has no row locks: BEGIN IMMEDIATE makes the whole claim one writer at a time.
@@ -520,18 +536,18 @@ bool lockJob(QSqlDatabase &d, bool postgres, const QString &jobId, QString *erro
     return true;
 }
 
-bool setStageOf(QSqlDatabase &d, const QString &jobId, int page, const QString &stage, const QString &from,
-                const QString &to, const QString &stageError, QString *error) {
+bool setStageOf(QSqlDatabase &d, const QString &jobId, int page, Stage stage, QueueStatus from,
+                QueueStatus to, const QString &stageError, QString *error) {
     QSqlQuery q(d);
     q.prepare(QStringLiteral("UPDATE stages SET status = :to, available_at = 0, error = :error WHERE "
                              "job_id = :job AND page_number = :page AND stage = :stage AND status = :from"));
-    q.bindValue(QStringLiteral(":to"), to);
+    q.bindValue(QStringLiteral(":to"), queueStatusName(to));
     q.bindValue(QStringLiteral(":error"),
                 stageError.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(stageError));
     q.bindValue(QStringLiteral(":job"), jobId);
     q.bindValue(QStringLiteral(":page"), page);
-    q.bindValue(QStringLiteral(":stage"), stage);
-    q.bindValue(QStringLiteral(":from"), from);
+    q.bindValue(QStringLiteral(":stage"), stageName(stage));
+    q.bindValue(QStringLiteral(":from"), queueStatusName(from));
     if (q.exec()) return true;
     if (error) *error = q.lastError().text();
     return false;
@@ -542,8 +558,8 @@ bool setStageOf(QSqlDatabase &d, const QString &jobId, int page, const QString &
 bool QueueStore::complete(const StageRow &stage, const QString &worker, const QJsonObject &payload,
                           QString *error) {
     QSqlDatabase d = db();
-    if (!begin(d, error)) return false;
-    Transaction t(d);
+    WriteTransaction t(d);
+    if (!t.begin(error)) return false;
     if (!lockJob(d, m_config.postgres, stage.jobId, error)) return false;
     QSqlQuery q(d);
     q.prepare(
@@ -561,54 +577,52 @@ bool QueueStore::complete(const StageRow &stage, const QString &worker, const QJ
                   .arg(nowMs()));
     q.bindValue(QStringLiteral(":job"), stage.jobId);
     q.bindValue(QStringLiteral(":page"), stage.pageNumber);
-    q.bindValue(QStringLiteral(":stage"), stage.stage);
+    q.bindValue(QStringLiteral(":stage"), stageName(stage.stage));
     q.bindValue(QStringLiteral(":payload"), compact(payload));
     q.bindValue(QStringLiteral(":worker"), worker);
     if (!exec(q, error)) return false;
 
-    if (stage.stage == QLatin1String("match")) {
+    if (stage.stage == Stage::Match) {
         const QJsonArray pages = payload.value(QStringLiteral("pages")).toArray();
         q.prepare(QStringLiteral("INSERT INTO stages (job_id, page_number, stage, priority, status) VALUES "
                                  "(:job, :page, :stage, :priority, :status) ON CONFLICT DO NOTHING"));
         for (int page = 1; page <= pages.size(); ++page)
-            for (const QString &s :
-                 {QStringLiteral("ocr"), QStringLiteral("diff"), QStringLiteral("summary")}) {
+            for (const Stage s : kStages) {
                 q.bindValue(QStringLiteral(":job"), stage.jobId);
                 q.bindValue(QStringLiteral(":page"), page);
-                q.bindValue(QStringLiteral(":stage"), s);
+                q.bindValue(QStringLiteral(":stage"), stageName(s));
                 q.bindValue(QStringLiteral(":priority"), priorityOf(s));
                 q.bindValue(QStringLiteral(":status"),
-                            s == QLatin1String("ocr") ? QStringLiteral("ready") : QStringLiteral("waiting"));
+                            queueStatusName(s == Stage::Ocr ? QueueStatus::Ready : QueueStatus::Waiting));
                 if (!exec(q, error)) return false;
             }
         q.prepare(QStringLiteral("UPDATE jobs SET total_pages = :n, status = 'in_progress' WHERE id = :id"));
         q.bindValue(QStringLiteral(":n"), int(pages.size()));
         q.bindValue(QStringLiteral(":id"), stage.jobId);
         if (!exec(q, error)) return false;
-    } else if (stage.stage != QLatin1String("summary")) {
-        const QString next =
-            stage.stage == QLatin1String("ocr") ? QStringLiteral("diff") : QStringLiteral("summary");
-        if (!setStageOf(d, stage.jobId, stage.pageNumber, next, QStringLiteral("waiting"),
-                        QStringLiteral("ready"), QString(), error))
+    } else if (stage.stage != Stage::Summary) {
+        const Stage next = stage.stage == Stage::Ocr ? Stage::Diff : Stage::Summary;
+        if (!setStageOf(d, stage.jobId, stage.pageNumber, next, QueueStatus::Waiting, QueueStatus::Ready,
+                        QString(), error))
             return false;
     }
     return finishIfDone(d, stage.jobId, error) && t.commit(error);
 }
 
 bool QueueStore::fail(const StageRow &stage, const QString &worker, const QString &stageError,
-                      int maxAttempts, int backoffMs, bool *dead, QString *error) {
-    *dead = stage.attempts >= maxAttempts;
+                      const RetryPolicy &retry, bool *dead, QString *error) {
+    *dead = retry.exhausted(stage.attempts);
     QSqlDatabase d = db();
-    if (!begin(d, error)) return false;
-    Transaction t(d);
+    WriteTransaction t(d);
+    if (!t.begin(error)) return false;
     if (!lockJob(d, m_config.postgres, stage.jobId, error)) return false;
     QSqlQuery q(d);
     q.prepare(QStringLiteral("UPDATE stages SET status = :status, available_at = %1 + :delay, lease_owner = "
                              "NULL, lease_expires_at = NULL, error = :error WHERE id = :id AND "
                              "lease_owner = :worker AND status = 'running'")
                   .arg(nowMs()));
-    q.bindValue(QStringLiteral(":status"), *dead ? QStringLiteral("failed") : QStringLiteral("ready"));
-    q.bindValue(QStringLiteral(":delay"), qint64(backoffMs) << std::clamp(stage.attempts - 1, 0, 10));
+    q.bindValue(QStringLiteral(":status"), queueStatusName(*dead ? QueueStatus::Failed : QueueStatus::Ready));
+    q.bindValue(QStringLiteral(":delay"), retry.delayMs(stage.attempts));
     q.bindValue(QStringLiteral(":error"), stageError);
     q.bindValue(QStringLiteral(":id"), stage.id);
     q.bindValue(QStringLiteral(":worker"), worker);
@@ -624,23 +638,22 @@ bool QueueStore::fail(const StageRow &stage, const QString &worker, const QStrin
                       .arg(nowMs()));
         q.bindValue(QStringLiteral(":job"), stage.jobId);
         q.bindValue(QStringLiteral(":page"), stage.pageNumber);
-        q.bindValue(QStringLiteral(":stage"), stage.stage);
+        q.bindValue(QStringLiteral(":stage"), stageName(stage.stage));
         q.bindValue(QStringLiteral(":error"), stageError);
-        q.bindValue(QStringLiteral(":attempts"), std::min(stage.attempts, maxAttempts));
+        q.bindValue(QStringLiteral(":attempts"), std::min(stage.attempts, retry.maxAttempts));
         if (!exec(q, error)) return false;
         // The page goes on as the local pipeline does: no diff without renders, but a summary of
         // whatever the page has.
         const int page = stage.pageNumber;
         bool ok = true;
-        if (stage.stage == QLatin1String("ocr"))
-            ok = setStageOf(d, stage.jobId, page, QStringLiteral("diff"), QStringLiteral("waiting"),
-                            QStringLiteral("failed"), QStringLiteral("not compared: the OCR stage failed"),
-                            error) &&
-                 setStageOf(d, stage.jobId, page, QStringLiteral("summary"), QStringLiteral("waiting"),
-                            QStringLiteral("ready"), QString(), error);
-        else if (stage.stage == QLatin1String("diff"))
-            ok = setStageOf(d, stage.jobId, page, QStringLiteral("summary"), QStringLiteral("waiting"),
-                            QStringLiteral("ready"), QString(), error);
+        if (stage.stage == Stage::Ocr)
+            ok = setStageOf(d, stage.jobId, page, Stage::Diff, QueueStatus::Waiting, QueueStatus::Failed,
+                            QStringLiteral("not compared: the OCR stage failed"), error) &&
+                 setStageOf(d, stage.jobId, page, Stage::Summary, QueueStatus::Waiting, QueueStatus::Ready,
+                            QString(), error);
+        else if (stage.stage == Stage::Diff)
+            ok = setStageOf(d, stage.jobId, page, Stage::Summary, QueueStatus::Waiting, QueueStatus::Ready,
+                            QString(), error);
         if (!ok) return false;
     }
     return finishIfDone(d, stage.jobId, error) && t.commit(error);
@@ -655,13 +668,13 @@ bool QueueStore::finishIfDone(QSqlDatabase &d, const QString &jobId, QString *er
     q.bindValue(QStringLiteral(":job"), jobId);
     if (!exec(q, error) || !q.next()) return false;
     if (q.value(0).toInt() > 0) return true;
-    const QString status = q.value(2).toInt() > 0   ? QStringLiteral("failed")
-                           : q.value(1).toInt() > 0 ? QStringLiteral("completed_with_errors")
-                                                    : QStringLiteral("completed");
+    const JobStatus status = q.value(2).toInt() > 0   ? JobStatus::Failed
+                             : q.value(1).toInt() > 0 ? JobStatus::CompletedWithErrors
+                                                      : JobStatus::Completed;
     q.finish();
     q.prepare(
         QStringLiteral("UPDATE jobs SET status = :status, finished_ms = %1 WHERE id = :id").arg(nowMs()));
-    q.bindValue(QStringLiteral(":status"), status);
+    q.bindValue(QStringLiteral(":status"), jobStatusName(status));
     q.bindValue(QStringLiteral(":id"), jobId);
     return exec(q, error);
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "pipeline/retrypolicy.h"
+#include "store/jobstore.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QMap>
@@ -43,33 +46,28 @@ struct ServerJob {
     QString oldName; // the uploads' file names (empty when unknown)
     QString newName;
     QJsonObject settings; // CompareSettings JSON
-    QString status;       // pending, in_progress, completed, completed_with_errors, failed
+    JobStatus status = JobStatus::Pending;
     int totalPages = 0;
     QDateTime createdAt;
     QDateTime finishedAt;
 };
 
-// One row of the stages table. Statuses: waiting (its previous stage is not done), ready,
-// running (leased), completed, failed (for good: a dead letter).
+// Where a row of the stages table is in the queue: waiting (its previous stage is not done),
+// ready, running (leased), completed, failed (for good: a dead letter).
+enum class QueueStatus { Waiting, Ready, Running, Completed, Failed };
+QString queueStatusName(QueueStatus status); // as the stages table spells it
+// As the progress JSON reports it: waiting and ready are pending, running is in_progress.
+StageStatus stageStatusOf(QueueStatus status);
+
 struct StageRow {
     qint64 id = 0;
     QString jobId;
     int pageNumber = 0; // 0: the job-level match stage
-    QString stage;      // match, ocr, diff, summary
-    QString status;
+    Stage stage = Stage::Match;
+    QueueStatus status = QueueStatus::Waiting;
     int attempts = 0;
     QString leaseOwner;
     QString error;
-};
-
-struct DeadLetterRow {
-    qint64 id = 0;
-    QString jobId;
-    int pageNumber = 0;
-    QString stage;
-    QString error;
-    int attempts = 0;
-    QDateTime createdAt;
 };
 
 // The job queue of the server and its workers, in PostgreSQL or SQLite: uploads, jobs, per-page
@@ -102,9 +100,9 @@ public:
     bool deleteJob(const QString &id, QString *error);
     QVector<StageRow> stages(const QString &jobId) const;
     // Payloads of one stage of the job by page number.
-    QMap<int, QJsonObject> results(const QString &jobId, const QString &stage) const;
-    std::optional<QJsonObject> result(const QString &jobId, int page, const QString &stage) const;
-    QVector<DeadLetterRow> deadLetters() const;
+    QMap<int, QJsonObject> results(const QString &jobId, Stage stage) const;
+    std::optional<QJsonObject> result(const QString &jobId, int page, Stage stage) const;
+    QVector<DeadLetter> deadLetters() const; // resolvedAt stays invalid: the server has no retry
 
     // Leases the most urgent ready stage (later stages first, then oldest), or one whose lease
     // expired (its worker died). attempts counts this one.
@@ -116,16 +114,15 @@ public:
     // creates the page rows from payload["pages"]) and a job with nothing left finishes.
     // False (nothing written) when the worker lost its lease or the job was deleted.
     bool complete(const StageRow &stage, const QString &worker, const QJsonObject &payload, QString *error);
-    // A failed attempt: ready again after backoffMs << (attempts - 1), or, at maxAttempts, failed
+    // A failed attempt: ready again after the retry policy's delay, or, out of attempts, failed
     // for good with a dead letter; the page goes on (a failed OCR fails its diff, a summary
     // follows a failed diff). *dead tells which.
-    bool fail(const StageRow &stage, const QString &worker, const QString &stageError, int maxAttempts,
-              int backoffMs, bool *dead, QString *error);
+    bool fail(const StageRow &stage, const QString &worker, const QString &stageError,
+              const RetryPolicy &retry, bool *dead, QString *error);
 
 private:
     QSqlDatabase db() const;
     QString nowMs() const; // SQL expression: the database clock in ms since the epoch
-    bool begin(QSqlDatabase &d, QString *error) const;
     bool migrate(QString *error);
     bool finishIfDone(QSqlDatabase &d, const QString &jobId, QString *error);
     bool exec(QSqlQuery &q, QString *error) const;

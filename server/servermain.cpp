@@ -127,7 +127,7 @@ int main(int argc, char *argv[]) {
     wo.dataDir = api.dataDir;
     wo.leaseMs = parser.value(leaseMs).toInt();
     wo.pollMs = parser.value(pollMs).toInt();
-    wo.backoffMs = parser.value(backoffMs).toInt();
+    wo.retry.backoffMs = parser.value(backoffMs).toInt();
     wo.logStages = parser.isSet(logStages);
     std::atomic<bool> stopWorkers{false};
     std::vector<std::thread> threads;

@@ -2,6 +2,7 @@
 
 #include "compare/resultjson.h"
 #include "jobview.h"
+#include "pipeline/stageattempt.h"
 #include "summary/summary.h"
 
 #include <QDir>
@@ -34,22 +35,22 @@ struct StageInput {
 QJsonObject computeStage(const StageInput &in, const std::shared_ptr<const Document> &oldDoc,
                          const std::shared_ptr<const Document> &newDoc, const CompareSettings &settings,
                          const CancelFlag *cancel) {
-    const QString &stage = in.row.stage;
-    if (stage == QLatin1String("match")) {
+    const Stage stage = in.row.stage;
+    if (stage == Stage::Match) {
         QJsonArray pages;
         for (const PageResult &p : matchDocuments(*oldDoc, *newDoc, cancel))
             pages.append(pageResultToJson(p, in.row.jobId));
         return {{QStringLiteral("pages"), pages}};
     }
     const PageResult &page = in.page;
-    if (stage == QLatin1String("ocr")) {
+    if (stage == Stage::Ocr) {
         // The identity came with the match; what is left is the text layer (cached by the
         // document for this worker's diff of the same page).
         if (page.match != MatchKind::Matched) return {};
         return {{QStringLiteral("old_words"), int(oldDoc->textLayerWords(page.oldPage).size())},
                 {QStringLiteral("new_words"), int(newDoc->textLayerWords(page.newPage).size())}};
     }
-    if (stage == QLatin1String("diff")) {
+    if (stage == Stage::Diff) {
         if (page.match != MatchKind::Matched) return {}; // added and removed sheets: nothing to compare
         PageResult result = page;
         result.error.clear();
@@ -64,8 +65,7 @@ QJsonObject computeStage(const StageInput &in, const std::shared_ptr<const Docum
 
 WorkerOptions WorkerOptions::fromEnvironment() {
     WorkerOptions o;
-    o.injectFault = qEnvironmentVariable("BUILDTRACE_INJECT_FAULT");
-    o.injectDelay = qEnvironmentVariable("BUILDTRACE_INJECT_DELAY");
+    o.testing = StageTestingHooks::fromEnvironment();
     return o;
 }
 
@@ -134,15 +134,16 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
     const std::optional<StageRow> claimed = m_store->claim(m_options.workerId, m_options.leaseMs);
     if (!claimed) return false;
     const StageRow &row = *claimed;
-    const QString what = QStringLiteral("%1 %2 %3").arg(row.jobId).arg(row.pageNumber).arg(row.stage);
+    const QString what =
+        QStringLiteral("%1 %2 %3").arg(row.jobId).arg(row.pageNumber).arg(stageName(row.stage));
     log(QStringLiteral("claimed %1 attempt %2").arg(what).arg(row.attempts));
     QString error;
     bool dead = false;
-    if (row.attempts > m_options.maxAttempts) {
+    if (row.attempts > m_options.retry.maxAttempts) {
         // Its last worker died holding it: no attempt left.
         if (!m_store->fail(row, m_options.workerId,
                            row.error.isEmpty() ? QStringLiteral("worker lost (lease expired)") : row.error,
-                           m_options.maxAttempts, m_options.backoffMs, &dead, &error))
+                           m_options.retry, &dead, &error))
             qWarning("%s: %s", qPrintable(what), qPrintable(error));
         log(QStringLiteral("dead %1").arg(what));
         return true;
@@ -150,26 +151,23 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
 
     StageInput in{row, {}};
     std::shared_ptr<JobContext> ctx = context(row.jobId, &error);
-    if (ctx && row.stage != QLatin1String("match")) {
+    if (ctx && row.stage != Stage::Match) {
         if (const std::optional<PageResult> page = pageOf(*m_store, row.jobId, row.pageNumber))
             in.page = *page;
         else
             error = QStringLiteral("no page %1 in the job").arg(row.pageNumber);
     }
 
-    const QString fault = row.stage + QLatin1Char(':') + QString::number(row.pageNumber);
-    int delayMs = 0;
-    if (m_options.injectDelay.startsWith(fault + QLatin1Char(':')))
-        delayMs = m_options.injectDelay.mid(fault.size() + 1).toInt();
     QJsonObject payload;
     if (error.isEmpty()) {
         auto cancel = std::make_shared<CancelFlag>(false);
-        const bool injectFault = m_options.injectFault == fault;
+        const StageTestingHooks testing = m_options.testing;
         // On a thread of its own: this one keeps the lease alive meanwhile.
-        std::future<QJsonObject> result = std::async(std::launch::async, [=] {
-            if (delayMs > 0) QThread::msleep(ulong(delayMs));
-            if (injectFault) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
-            return computeStage(in, ctx->oldDoc, ctx->newDoc, ctx->settings, cancel.get());
+        std::future<StageAttempt> result = std::async(std::launch::async, [=, &payload] {
+            return attemptStage([&] {
+                testing.apply(row.stage, row.pageNumber);
+                payload = computeStage(in, ctx->oldDoc, ctx->newDoc, ctx->settings, cancel.get());
+            });
         });
         bool leaseLost = false;
         while (result.wait_for(std::chrono::milliseconds(m_options.heartbeatMs)) !=
@@ -180,22 +178,13 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
             }
             if (stop.load()) cancel->store(true);
         }
-        try {
-            payload = result.get();
-        } catch (const StageCancelled &) {
-            error = QStringLiteral("cancelled");
-        } catch (const std::bad_alloc &) {
-            error = QStringLiteral("out of memory");
-        } catch (const std::exception &e) {
-            error = QString::fromStdString(e.what()).trimmed();
-        } catch (...) {
-            error = QStringLiteral("unknown error");
-        }
+        const StageAttempt attempt = result.get();
+        error = attempt.cancelled ? QStringLiteral("cancelled") : attempt.error;
         if (leaseLost) {
             log(QStringLiteral("lost %1").arg(what));
             return true;
         }
-        if (stop.load() && error == QLatin1String("cancelled")) {
+        if (stop.load() && attempt.cancelled) {
             // Shutting down is not the stage's fault: its lease runs out and another worker takes it.
             log(QStringLiteral("abandoned %1").arg(what));
             return true;
@@ -209,7 +198,7 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
         return true;
     }
     QString e;
-    if (!m_store->fail(row, m_options.workerId, error, m_options.maxAttempts, m_options.backoffMs, &dead, &e))
+    if (!m_store->fail(row, m_options.workerId, error, m_options.retry, &dead, &e))
         qWarning("%s: cannot record the failure: %s", qPrintable(what), qPrintable(e));
     log(QStringLiteral("%1 %2: %3")
             .arg(dead ? QStringLiteral("dead") : QStringLiteral("failed"), what, error));

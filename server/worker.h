@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pipeline/retrypolicy.h"
+#include "pipeline/stagetestinghooks.h"
 #include "queuestore.h"
 
 #include <QString>
@@ -17,17 +19,13 @@ struct WorkerOptions {
     QString dataDir;  // uploads and overlays, shared by the server and every worker
     QString workerId; // lease owner; unique per worker
     int leaseMs = 60000;
-    int heartbeatMs = 0; // 0: a third of the lease
-    int pollMs = 500;    // how often an idle worker looks for work
-    int maxAttempts = 5; // then the stage goes to dead_letters
-    int backoffMs = 1000;
-    // Test hooks ($BUILDTRACE_INJECT_FAULT, $BUILDTRACE_INJECT_DELAY): "diff:2" makes page 2's
-    // diff fail on every attempt; "diff:2:3000" makes it take 3 s longer.
-    QString injectFault;
-    QString injectDelay;
-    bool logStages = false; // a line per claimed and finished stage on stdout (tests follow it)
+    int heartbeatMs = 0;           // 0: a third of the lease
+    int pollMs = 500;              // how often an idle worker looks for work
+    RetryPolicy retry = {5, 1000}; // a stage out of attempts goes to dead_letters
+    StageTestingHooks testing;     // tests only
+    bool logStages = false;        // a line per claimed and finished stage on stdout (tests follow it)
 
-    static WorkerOptions fromEnvironment(); // the test hooks, for both programs
+    static WorkerOptions fromEnvironment(); // the testing hooks, for both programs
 };
 
 // Runs stages from the queue: claims one, works on it while a heartbeat keeps its lease, writes

@@ -73,8 +73,8 @@ int main(int argc, char *argv[]) {
                      : QStringLiteral("%1-%2").arg(QHostInfo::localHostName()).arg(app.applicationPid());
     o.leaseMs = parser.value(leaseMs).toInt();
     o.pollMs = parser.value(pollMs).toInt();
-    o.backoffMs = parser.value(backoffMs).toInt();
-    o.maxAttempts = std::max(1, parser.value(maxAttempts).toInt());
+    o.retry.backoffMs = parser.value(backoffMs).toInt();
+    o.retry.maxAttempts = std::max(1, parser.value(maxAttempts).toInt());
     o.logStages = !parser.isSet(quiet);
 
     Worker worker(*db, o);

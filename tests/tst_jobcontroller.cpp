@@ -134,7 +134,7 @@ private slots:
         QCOMPARE(told.size(), 3);
         const std::optional<JobRecord> record = c->job(jobId);
         QVERIFY(record);
-        QCOMPARE(record->status, QStringLiteral("completed"));
+        QCOMPARE(record->status, JobStatus::Completed);
         const std::optional<ComparisonResult> stored = storedComparison(*c->store(), jobId);
         QVERIFY(stored);
         QCOMPARE(stored->pages.size(), 3);
@@ -194,13 +194,13 @@ private slots:
         QCOMPARE(cancelled.first().at(0).toBool(), false);
         QVERIFY(!c->isRunning());
         QVERIFY(c->pipeline() != before); // the next job gets a pipeline of its own
-        QCOMPARE(c->job(jobId)->status, QStringLiteral("cancelled"));
+        QCOMPARE(c->job(jobId)->status, JobStatus::Cancelled);
 
         QCOMPARE(c->resume(jobId), JobController::ResumeResult::Started);
         QVERIFY(finished.wait(kJobTimeoutMs));
         QCOMPARE(finished.last().at(0).toString(), jobId);
         QCOMPARE(finished.last().at(1).toString(), QStringLiteral("completed"));
-        QCOMPARE(c->job(jobId)->status, QStringLiteral("completed"));
+        QCOMPARE(c->job(jobId)->status, JobStatus::Completed);
         QCOMPARE(c->resume(jobId), JobController::ResumeResult::NotResumable);
     }
 

@@ -30,7 +30,7 @@ JobRecord sampleJob(const QString &id, const QDateTime &created = QDateTime()) {
     j.oldHash = QStringLiteral("aaa");
     j.newHash = QStringLiteral("bbb");
     j.settings = QJsonObject{{QStringLiteral("dpi"), 150}};
-    j.status = QStringLiteral("running");
+    j.status = JobStatus::InProgress;
     j.totalPages = 3;
     j.createdAt = created;
     return j;
@@ -133,6 +133,8 @@ private slots:
     void reopenKeepsData();
     void roundTrip();
     void setStageTwiceUpdates();
+    void finishedStatusesStampFinishedAt();
+    void stateNamesAreTheStoredOnes();
     void deadLettersListed();
     void deleteJobRemovesRowsAndArtifacts();
     void concurrentThreadWriters();
@@ -273,7 +275,7 @@ void TestJobStore::migratesFromV1() {
     QCOMPARE(job->oldHash, QStringLiteral("aaa"));
     QCOMPARE(job->newHash, QStringLiteral("bbb"));
     QCOMPARE(job->settings.value(QStringLiteral("dpi")).toInt(), 150);
-    QCOMPARE(job->status, QStringLiteral("completed"));
+    QCOMPARE(job->status, JobStatus::Completed);
     QCOMPARE(job->totalPages, 2);
     QCOMPARE(job->createdAt, QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC));
     QCOMPARE(job->finishedAt, QDateTime(QDate(2024, 5, 1), QTime(10, 5), Qt::UTC));
@@ -287,12 +289,12 @@ void TestJobStore::migratesFromV1() {
     const auto stages = store.stages(QStringLiteral("v1-job"));
     QCOMPARE(stages.size(), 4);
     QCOMPARE(stages.at(0).pageNumber, 1);
-    QCOMPARE(stages.at(0).stage, QStringLiteral("diff"));
-    QCOMPARE(stages.at(0).status, QStringLiteral("completed"));
+    QCOMPARE(stages.at(0).stage, Stage::Diff);
+    QCOMPARE(stages.at(0).status, StageStatus::Completed);
     QCOMPARE(stages.at(0).startedAt, QDateTime(QDate(2024, 5, 1), QTime(10, 0, 2), Qt::UTC));
     QCOMPARE(stages.at(2).pageNumber, 2);
-    QCOMPARE(stages.at(2).stage, QStringLiteral("diff"));
-    QCOMPARE(stages.at(2).status, QStringLiteral("failed"));
+    QCOMPARE(stages.at(2).stage, Stage::Diff);
+    QCOMPARE(stages.at(2).status, StageStatus::Failed);
     QCOMPARE(stages.at(2).attempts, 3);
     QCOMPARE(stages.at(2).error, QStringLiteral("boom"));
 
@@ -305,7 +307,7 @@ void TestJobStore::migratesFromV1() {
     QCOMPARE(letters.size(), 1);
     QCOMPARE(letters.at(0).jobId, QStringLiteral("v1-job"));
     QCOMPARE(letters.at(0).pageNumber, 2);
-    QCOMPARE(letters.at(0).stage, QStringLiteral("diff"));
+    QCOMPARE(letters.at(0).stage, Stage::Diff);
     QCOMPARE(letters.at(0).error, QStringLiteral("boom"));
     QCOMPARE(letters.at(0).attempts, 3);
     QCOMPARE(letters.at(0).createdAt, QDateTime(QDate(2024, 5, 1), QTime(10, 0, 4), Qt::UTC));
@@ -323,10 +325,10 @@ void TestJobStore::migratesFromV1() {
     // retry's reset: the failed stage goes back to pending, its dead letter is resolved.
     QCOMPARE(store.resetFailedStages(QStringLiteral("v1-job"), 2, &error), 1);
     const auto reset = store.stages(QStringLiteral("v1-job"));
-    QCOMPARE(reset.at(2).status, QStringLiteral("pending"));
+    QCOMPARE(reset.at(2).status, StageStatus::Pending);
     QCOMPARE(reset.at(2).attempts, 0);
     QVERIFY(reset.at(2).error.isEmpty());
-    QCOMPARE(reset.at(0).status, QStringLiteral("completed")); // others untouched
+    QCOMPARE(reset.at(0).status, StageStatus::Completed); // others untouched
     QVERIFY(store.deadLetters().isEmpty());
     const auto all = store.deadLetters(true);
     QCOMPARE(all.size(), 1);
@@ -399,7 +401,7 @@ void TestJobStore::migratesFromV2() {
     QVERIFY(job.has_value());
     QCOMPARE(job->mode, QStringLiteral("batch"));
     QCOMPARE(job->summaryText, QStringLiteral("1 sheet changed."));
-    QCOMPARE(job->origin, QStringLiteral("local")); // v4: older jobs ran here
+    QCOMPARE(job->origin, JobOrigin::Local); // v4: older jobs ran here
     QVERIFY(job->remoteJobId.isEmpty());
     QVERIFY(store.syncOperations().isEmpty());
     QVERIFY(store.reviews(QStringLiteral("v2-job")).isEmpty()); // nothing reviewed yet: all open
@@ -476,17 +478,17 @@ void TestJobStore::roundTrip() {
     QCOMPARE(all.at(0).id, QStringLiteral("job-1")); // newest first
     QCOMPARE(all.at(1).id, QStringLiteral("old-job"));
 
-    QVERIFY(store.setJobStatus(QStringLiteral("job-1"), QStringLiteral("completed")));
-    QCOMPARE(store.job(QStringLiteral("job-1"))->status, QStringLiteral("completed"));
+    QVERIFY(store.setJobStatus(QStringLiteral("job-1"), JobStatus::Completed));
+    QCOMPARE(store.job(QStringLiteral("job-1"))->status, JobStatus::Completed);
     QVERIFY(store.job(QStringLiteral("job-1"))->finishedAt.isValid());
-    QVERIFY(!store.setJobStatus(QStringLiteral("missing"), QStringLiteral("completed")));
+    QVERIFY(!store.setJobStatus(QStringLiteral("missing"), JobStatus::Completed));
 
-    QVERIFY(store.setStage(QStringLiteral("job-1"), 1, QStringLiteral("ocr"), QStringLiteral("completed")));
-    QVERIFY(store.setStage(QStringLiteral("job-1"), 1, QStringLiteral("diff"), QStringLiteral("failed"),
+    QVERIFY(store.setStage(QStringLiteral("job-1"), 1, Stage::Ocr, StageStatus::Completed));
+    QVERIFY(store.setStage(QStringLiteral("job-1"), 1, Stage::Diff, StageStatus::Failed,
                            QStringLiteral("boom"), 2));
     const auto stages = store.stages(QStringLiteral("job-1"));
     QCOMPARE(stages.size(), 2);
-    QCOMPARE(stages.at(0).stage, QStringLiteral("diff"));
+    QCOMPARE(stages.at(0).stage, Stage::Diff);
     QCOMPARE(stages.at(0).error, QStringLiteral("boom"));
     QCOMPARE(stages.at(0).attempts, 2);
     QVERIFY(stages.at(0).finishedAt.isValid());
@@ -547,20 +549,69 @@ void TestJobStore::roundTrip() {
              QStringList{QStringLiteral("1")});
 }
 
+void TestJobStore::finishedStatusesStampFinishedAt() {
+    QTemporaryDir tmp;
+    JobStore store(tmp.filePath(QStringLiteral("history.sqlite")));
+    QVERIFY(store.open());
+    QVERIFY(store.createJob(sampleJob(QStringLiteral("job-1"))));
+    const auto finishedAt = [&store] { return store.job(QStringLiteral("job-1"))->finishedAt; };
+    // A job that ended with a failed sheet is finished as much as a clean one.
+    for (const JobStatus status :
+         {JobStatus::CompletedWithErrors, JobStatus::Completed, JobStatus::Failed, JobStatus::Cancelled}) {
+        QVERIFY(store.setJobStatus(QStringLiteral("job-1"), JobStatus::InProgress));
+        QVERIFY(!finishedAt().isValid());
+        QVERIFY(store.setJobStatus(QStringLiteral("job-1"), status));
+        QVERIFY2(finishedAt().isValid(), qPrintable(jobStatusName(status)));
+        QCOMPARE(store.job(QStringLiteral("job-1"))->status, status);
+    }
+    for (const JobStatus status : {JobStatus::Pending, JobStatus::Queued, JobStatus::InProgress}) {
+        QVERIFY(store.setJobStatus(QStringLiteral("job-1"), status));
+        QVERIFY2(!finishedAt().isValid(), qPrintable(jobStatusName(status)));
+    }
+}
+
+void TestJobStore::stateNamesAreTheStoredOnes() {
+    // The spelling in existing histories, on the server and in the JSON: it must never change.
+    const QStringList jobNames{QStringLiteral("pending"),
+                               QStringLiteral("queued"),
+                               QStringLiteral("in_progress"),
+                               QStringLiteral("completed"),
+                               QStringLiteral("completed_with_errors"),
+                               QStringLiteral("failed"),
+                               QStringLiteral("cancelled")};
+    for (const QString &name : jobNames)
+        QCOMPARE(jobStatusName(jobStatusFromName(name).value()), name);
+    QVERIFY(!jobStatusFromName(QStringLiteral("partial")));
+    QStringList finished;
+    for (const QString &name : jobNames)
+        if (isFinished(*jobStatusFromName(name))) finished << name;
+    QCOMPARE(finished, QStringList({QStringLiteral("completed"), QStringLiteral("completed_with_errors"),
+                                    QStringLiteral("failed"), QStringLiteral("cancelled")}));
+    for (const QString &name :
+         {QStringLiteral("ocr"), QStringLiteral("diff"), QStringLiteral("summary"), QStringLiteral("match")})
+        QCOMPARE(stageName(stageFromName(name).value()), name);
+    for (const QString &name : {QStringLiteral("pending"), QStringLiteral("in_progress"),
+                                QStringLiteral("completed"), QStringLiteral("failed")})
+        QCOMPARE(stageStatusName(stageStatusFromName(name)), name);
+    for (const QString &name : {QStringLiteral("local"), QStringLiteral("server"), QStringLiteral("team")})
+        QCOMPARE(jobOriginName(jobOriginFromName(name)), name);
+    QCOMPARE(jobOriginFromName(QString()), JobOrigin::Local); // rows from before schema 4
+    for (const QString &name : {QStringLiteral("submit"), QStringLiteral("push"), QStringLiteral("delete")})
+        QCOMPARE(syncKindName(syncKindFromName(name).value()), name);
+}
+
 void TestJobStore::setStageTwiceUpdates() {
     QTemporaryDir tmp;
     JobStore store(tmp.filePath(QStringLiteral("history.sqlite")));
     QVERIFY(store.open());
     QVERIFY(store.createJob(sampleJob(QStringLiteral("job-1"))));
-    QVERIFY(store.setStage(QStringLiteral("job-1"), 2, QStringLiteral("diff"), QStringLiteral("running"),
-                           QString(), 1));
+    QVERIFY(store.setStage(QStringLiteral("job-1"), 2, Stage::Diff, StageStatus::InProgress, QString(), 1));
     const QDateTime started = store.stages(QStringLiteral("job-1")).at(0).startedAt;
     QVERIFY(started.isValid());
-    QVERIFY(store.setStage(QStringLiteral("job-1"), 2, QStringLiteral("diff"), QStringLiteral("completed"),
-                           QString(), 2));
+    QVERIFY(store.setStage(QStringLiteral("job-1"), 2, Stage::Diff, StageStatus::Completed, QString(), 2));
     const auto stages = store.stages(QStringLiteral("job-1"));
     QCOMPARE(stages.size(), 1);
-    QCOMPARE(stages.at(0).status, QStringLiteral("completed"));
+    QCOMPARE(stages.at(0).status, StageStatus::Completed);
     QCOMPARE(stages.at(0).attempts, 2);
     QCOMPARE(stages.at(0).startedAt, started); // first start kept
     QVERIFY(stages.at(0).finishedAt.isValid());
@@ -570,13 +621,13 @@ void TestJobStore::deadLettersListed() {
     QTemporaryDir tmp;
     JobStore store(tmp.filePath(QStringLiteral("history.sqlite")));
     QVERIFY(store.open());
-    QVERIFY(store.addDeadLetter(QStringLiteral("job-1"), 3, QStringLiteral("ocr"), QStringLiteral("e1"), 3));
-    QVERIFY(store.addDeadLetter(QStringLiteral("job-2"), 1, QStringLiteral("diff"), QStringLiteral("e2"), 5));
+    QVERIFY(store.addDeadLetter(QStringLiteral("job-1"), 3, Stage::Ocr, QStringLiteral("e1"), 3));
+    QVERIFY(store.addDeadLetter(QStringLiteral("job-2"), 1, Stage::Diff, QStringLiteral("e2"), 5));
     const auto letters = store.deadLetters();
     QCOMPARE(letters.size(), 2);
     QCOMPARE(letters.at(0).jobId, QStringLiteral("job-1"));
     QCOMPARE(letters.at(0).pageNumber, 3);
-    QCOMPARE(letters.at(0).stage, QStringLiteral("ocr"));
+    QCOMPARE(letters.at(0).stage, Stage::Ocr);
     QCOMPARE(letters.at(0).error, QStringLiteral("e1"));
     QCOMPARE(letters.at(0).attempts, 3);
     QVERIFY(letters.at(0).createdAt.isValid());
@@ -590,11 +641,11 @@ void TestJobStore::deleteJobRemovesRowsAndArtifacts() {
     QVERIFY(store.open());
     for (const QString &id : {QStringLiteral("job-1"), QStringLiteral("job-2")}) {
         QVERIFY(store.createJob(sampleJob(id)));
-        QVERIFY(store.setStage(id, 1, QStringLiteral("diff"), QStringLiteral("completed")));
+        QVERIFY(store.setStage(id, 1, Stage::Diff, StageStatus::Completed));
         QVERIFY(
             store.saveDiffResult(id, 1, QStringLiteral("A-1"), QString(), QJsonObject{{"page_number", 1}}));
         QVERIFY(store.saveSummary(id, 1, QStringLiteral("text")));
-        QVERIFY(store.addDeadLetter(id, 1, QStringLiteral("ocr"), QStringLiteral("e"), 3));
+        QVERIFY(store.addDeadLetter(id, 1, Stage::Ocr, QStringLiteral("e"), 3));
     }
     const QString dir = store.artifactDir(QStringLiteral("job-1"));
     QCOMPARE(dir, tmp.filePath(QStringLiteral("artifacts/job-1")));
@@ -628,11 +679,11 @@ void TestJobStore::concurrentThreadWriters() {
     std::atomic<int> failures{0};
     QStringList errors;
     QMutex errorsMutex;
-    auto writer = [&](const QString &stage) {
+    auto writer = [&](Stage stage) {
         for (int page = 1; page <= kRows; ++page) {
             QString error;
-            if (!store.setStage(QStringLiteral("job-1"), page, stage, QStringLiteral("completed"), QString(),
-                                1, &error)) {
+            if (!store.setStage(QStringLiteral("job-1"), page, stage, StageStatus::Completed, QString(), 1,
+                                &error)) {
                 ++failures;
                 QMutexLocker lock(&errorsMutex);
                 errors.append(error);
@@ -642,8 +693,8 @@ void TestJobStore::concurrentThreadWriters() {
         }
         store.closeThreadConnection();
     };
-    std::thread a(writer, QStringLiteral("ocr"));
-    std::thread b(writer, QStringLiteral("diff"));
+    std::thread a(writer, Stage::Ocr);
+    std::thread b(writer, Stage::Diff);
     a.join();
     b.join();
     QVERIFY2(failures == 0, qPrintable(errors.join(QLatin1Char('\n'))));
@@ -660,7 +711,7 @@ void TestJobStore::twoStoresOnOneFile() {
     QVERIFY(second.open());
     QVERIFY(first.createJob(sampleJob(QStringLiteral("job-1"))));
     QVERIFY(second.job(QStringLiteral("job-1")).has_value());
-    QVERIFY(second.setStage(QStringLiteral("job-1"), 1, QStringLiteral("ocr"), QStringLiteral("completed")));
+    QVERIFY(second.setStage(QStringLiteral("job-1"), 1, Stage::Ocr, StageStatus::Completed));
     QCOMPARE(first.stages(QStringLiteral("job-1")).size(), 1);
     QVERIFY(second.createJob(sampleJob(QStringLiteral("job-2"))));
     QCOMPARE(first.jobs().size(), 2);
@@ -670,8 +721,8 @@ void TestJobStore::twoStoresOnOneFile() {
         QVERIFY(third.open());
         QCOMPARE(third.jobs().size(), 2);
     }
-    QVERIFY(first.setJobStatus(QStringLiteral("job-2"), QStringLiteral("failed")));
-    QCOMPARE(second.job(QStringLiteral("job-2"))->status, QStringLiteral("failed"));
+    QVERIFY(first.setJobStatus(QStringLiteral("job-2"), JobStatus::Failed));
+    QCOMPARE(second.job(QStringLiteral("job-2"))->status, JobStatus::Failed);
     QCOMPARE(first.integrityCheck(), QStringLiteral("ok"));
 }
 
@@ -696,7 +747,7 @@ void TestJobStore::remoteJobsAndSyncOperations() {
     JobRecord local = sampleJob(QStringLiteral("local-1"));
     QVERIFY(store.createJob(local));
     JobRecord team = sampleJob(QStringLiteral("team-1"));
-    team.origin = QStringLiteral("team");
+    team.origin = JobOrigin::Team;
     team.remoteServer = QStringLiteral("http://srv:8765");
     team.remoteJobId = QStringLiteral("r-9");
     QVERIFY(store.createJob(team));
@@ -706,26 +757,26 @@ void TestJobStore::remoteJobsAndSyncOperations() {
     QVERIFY(!store.jobByRemoteId(QStringLiteral("http://other:8765"), QStringLiteral("r-9")));
 
     QString error;
-    QVERIFY2(store.setRemote(local.id, QString(), QStringLiteral("http://srv:8765"), QStringLiteral("r-10"),
-                             &error),
+    QVERIFY2(store.setRemote(local.id, std::nullopt, QStringLiteral("http://srv:8765"),
+                             QStringLiteral("r-10"), &error),
              qPrintable(error));
-    QCOMPARE(store.job(local.id)->origin, QStringLiteral("local")); // pushed, still ours
+    QCOMPARE(store.job(local.id)->origin, JobOrigin::Local); // pushed, still ours
     QCOMPARE(store.job(local.id)->remoteJobId, QStringLiteral("r-10"));
-    QVERIFY(!store.setRemote(QStringLiteral("nope"), QString(), QString(), QString(), &error));
+    QVERIFY(!store.setRemote(QStringLiteral("nope"), std::nullopt, QString(), QString(), &error));
 
     SyncOperation op;
-    op.kind = QStringLiteral("push");
+    op.kind = SyncKind::Push;
     op.jobId = local.id;
     op.server = QStringLiteral("http://srv:8765");
     const qint64 first = store.addSyncOperation(op, &error);
     QVERIFY2(first > 0, qPrintable(error));
-    op.kind = QStringLiteral("delete");
+    op.kind = SyncKind::Delete;
     op.jobId.clear();
     op.state.insert(QStringLiteral("remote_job_id"), QStringLiteral("r-9"));
     QVERIFY(store.addSyncOperation(op) > first);
     QVector<SyncOperation> ops = store.syncOperations();
     QCOMPARE(ops.size(), 2);
-    QCOMPARE(ops[0].kind, QStringLiteral("push"));
+    QCOMPARE(ops[0].kind, SyncKind::Push);
     QVERIFY(ops[0].createdAt.isValid());
     ops[0].attempts = 2;
     ops[0].lastError = QStringLiteral("Connection refused");
@@ -833,7 +884,7 @@ void TestJobStore::readOnlyAccessNeverWrites() {
                     .startsWith(QLatin1String("Sheet 1: no changes. ")));
         QVERIFY(!store.createJob(sampleJob(QStringLiteral("job-new")), &error));
         QVERIFY2(error.contains(QLatin1String("readonly")), qPrintable(error));
-        QVERIFY(!store.setJobStatus(QStringLiteral("job-1"), QStringLiteral("failed")));
+        QVERIFY(!store.setJobStatus(QStringLiteral("job-1"), JobStatus::Failed));
     }
     QCOMPARE(fileHash(path), before);
     QCOMPARE(rawQuery(path, QStringLiteral("SELECT status FROM jobs WHERE id = 'job-1'")),

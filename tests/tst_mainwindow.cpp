@@ -639,7 +639,7 @@ private slots:
         {
             JobStore store(m_db);
             QVERIFY(store.open());
-            QCOMPARE(store.job(jobId)->status, QStringLiteral("cancelled"));
+            QCOMPARE(store.job(jobId)->status, JobStatus::Cancelled);
         }
 
         // Resume from the history finishes it.

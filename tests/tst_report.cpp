@@ -97,7 +97,7 @@ ReportInput syntheticInput(int sheets, int regions) {
     in.comparison.oldPath = QStringLiteral("/nowhere/old.pdf");
     in.comparison.newPath = QStringLiteral("/nowhere/new.pdf");
     in.comparison.started = QDateTime::currentDateTimeUtc();
-    in.comparison.status = QStringLiteral("completed");
+    in.comparison.status = JobStatus::Completed;
     for (int i = 0; i < sheets; ++i) {
         PageResult p;
         p.pageNumber = i + 1;

@@ -55,7 +55,7 @@ QString runJob(Pipeline &pipeline, const std::function<bool(QString *)> &start, 
     QString status, error;
     const QMetaObject::Connection f =
         QObject::connect(&pipeline, &Pipeline::jobFinished,
-                         [&status](const QString &, const QString &s, qint64) { status = s; });
+                         [&status](const QString &, JobStatus s, qint64) { status = jobStatusName(s); });
     if (!start(&error)) return QStringLiteral("not started: ") + error;
     QTimer watchdog;
     watchdog.setSingleShot(true);
@@ -145,7 +145,7 @@ private slots:
             QVERIFY(store.open());
             JobRecord job;
             job.id = QStringLiteral("job-r");
-            job.status = QStringLiteral("completed");
+            job.status = JobStatus::Completed;
             QVERIFY(store.createJob(job));
             RegionReview r;
             r.jobId = job.id;

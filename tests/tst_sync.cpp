@@ -45,8 +45,8 @@ SyncOptions fastOptions() {
     SyncOptions o;
     o.pollMs = 200;
     o.teamRefreshMs = 500;
-    o.minBackoffMs = 100;
-    o.maxBackoffMs = 800;
+    o.retry.backoffMs = 100;
+    o.retry.maxBackoffMs = 800;
     o.requestTimeoutMs = 10000;
     return o;
 }
@@ -61,9 +61,15 @@ CompareSettings settingsAt(double dpi) {
     return s;
 }
 
+// The job's status as the history spells it (readable when a comparison fails).
 QString statusOf(const JobStore &store, const QString &jobId) {
     const std::optional<JobRecord> job = store.job(jobId);
-    return job ? job->status : QStringLiteral("<gone>");
+    return job ? jobStatusName(job->status) : QStringLiteral("<gone>");
+}
+
+bool isJobFinished(const JobStore &store, const QString &jobId) {
+    const std::optional<JobRecord> job = store.job(jobId);
+    return job && isFinished(job->status);
 }
 
 // GET on the server, waited for.
@@ -200,9 +206,9 @@ private slots:
         bool endSignalled = false;
         connect(sync.get(), &SyncService::jobUpdated, this,
                 [&](const QString &jobId, const QVector<int> &pages) {
-                    endSignalled = endSignalled || isFinishedJobStatus(statusOf(*store, jobId));
+                    endSignalled = endSignalled || isJobFinished(*store, jobId);
                     for (const auto &job : store->jobs())
-                        if (!isFinishedJobStatus(job.status))
+                        if (!isFinished(job.status))
                             for (int p : pages)
                                 pagesBeforeEnd.insert(p);
                 });
@@ -211,11 +217,11 @@ private slots:
         QVERIFY(!id.isEmpty());
         const std::optional<JobRecord> queued = store->job(id);
         QVERIFY(queued);
-        QCOMPARE(queued->origin, QStringLiteral("server"));
-        QCOMPARE(queued->status, QStringLiteral("queued"));
+        QCOMPARE(queued->origin, JobOrigin::Server);
+        QCOMPARE(queued->status, JobStatus::Queued);
         QCOMPARE(sync->queuedOperations(), 1);
 
-        QTRY_VERIFY_WITH_TIMEOUT(isFinishedJobStatus(statusOf(*store, id)), kJobTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(isJobFinished(*store, id), kJobTimeoutMs);
         // The mirror writes the history on a pool thread and signals afterwards, on this one: the
         // last update (the last sheet with the end) may still be on its way.
         QTRY_VERIFY_WITH_TIMEOUT(endSignalled, 10000);
@@ -254,9 +260,10 @@ private slots:
         QVERIFY(!image.isNull());
         QCOMPARE(image.width(), 17 * kDpi);
 
-        // Polling a finished job writes nothing more.
+        // A finished job is not polled again: two more rounds of sync write nothing.
         const int before = int(updates.size());
-        QTest::qWait(1000);
+        QSignalSpy rounds(sync.get(), &SyncService::teamJobsRefreshed);
+        QTRY_COMPARE_WITH_TIMEOUT(int(rounds.size()), 2, 20000);
         QCOMPARE(int(updates.size()), before);
     }
 
@@ -284,7 +291,7 @@ private slots:
         QCOMPARE(restarted->queuedOperations(), 1);
 
         QVERIFY(startServer());
-        QTRY_VERIFY_WITH_TIMEOUT(isFinishedJobStatus(statusOf(*store, id)), kJobTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(isJobFinished(*store, id), kJobTimeoutMs);
         QCOMPARE(statusOf(*store, id), QStringLiteral("completed"));
         QCOMPARE(restarted->state(), ConnectionState::Online);
         QCOMPARE(restarted->queuedOperations(), 0);
@@ -310,7 +317,7 @@ private slots:
         QVERIFY2(sync->push(localId, &error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(!store->job(localId)->remoteJobId.isEmpty(), 60000);
         const JobRecord pushed = *store->job(localId);
-        QCOMPARE(pushed.origin, QStringLiteral("local"));
+        QCOMPARE(pushed.origin, JobOrigin::Local);
         QCOMPARE(pushed.remoteServer, sync->server().key());
         QVERIFY(!sync->push(localId, &error)); // once is enough
         QCOMPARE(storedJson(*store, localId), before);
@@ -320,7 +327,7 @@ private slots:
         const auto team = newService(teamStore.get(), configFor(m_port));
         QTRY_VERIFY_WITH_TIMEOUT(teamStore->jobByRemoteId(team->server().key(), pushed.remoteJobId), 20000);
         const QString teamId = teamStore->jobByRemoteId(team->server().key(), pushed.remoteJobId)->id;
-        QCOMPARE(teamStore->job(teamId)->origin, QStringLiteral("team"));
+        QCOMPARE(teamStore->job(teamId)->origin, JobOrigin::Team);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(*teamStore, teamId), QStringLiteral("completed"), kJobTimeoutMs);
         QCOMPARE(QFileInfo(teamStore->job(teamId)->oldFile).fileName(), QFileInfo(m_old).fileName());
         QSignalSpy ready(team.get(), &SyncService::overlayReady);
@@ -333,7 +340,8 @@ private slots:
         const int serverJobs =
             serverGet(m_port, QStringLiteral("/api/v1/jobs")).value(QStringLiteral("jobs")).toArray().size();
         QTRY_COMPARE_WITH_TIMEOUT(int(teamStore->jobs().size()), serverJobs, 20000);
-        QTest::qWait(1500); // further refreshes add nothing
+        QSignalSpy refreshed(team.get(), &SyncService::teamJobsRefreshed);
+        QTRY_COMPARE_WITH_TIMEOUT(int(refreshed.size()), 2, 20000); // further refreshes add nothing
         QCOMPARE(int(teamStore->jobs().size()), serverJobs);
         QTRY_COMPARE_WITH_TIMEOUT(int(store->jobs().size()), serverJobs + 0, 20000);
 
@@ -354,7 +362,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(serverGet(m_port, QStringLiteral("/api/v1/jobs/%1").arg(pushed.remoteJobId))
                                      .contains(QStringLiteral("error")),
                                  10000);
-        QTest::qWait(1500);
+        QSignalSpy listed(team.get(), &SyncService::teamJobsRefreshed);
+        QTRY_COMPARE_WITH_TIMEOUT(int(listed.size()), 2, 20000); // the server's list read again
         QVERIFY(!teamStore->jobByRemoteId(team->server().key(), pushed.remoteJobId));
     }
 
@@ -382,12 +391,12 @@ private slots:
         const auto wrong = newService(otherStore.get(), configFor(m_port, "not-the-token"));
         const QString waiting = submit(*wrong, m_old, m_new);
         QTRY_COMPARE_WITH_TIMEOUT(wrong->state(), ConnectionState::Unauthorized, 10000);
-        QTest::qWait(800);
+        QVERIFY(!wrong->isScheduled()); // nothing is tried again until the token changes
         QCOMPARE(wrong->queuedOperations(), 1);
         QCOMPARE(otherStore->syncOperations().value(0).attempts, 0); // refused, not counted as a failure
         QCOMPARE(statusOf(*otherStore, waiting), QStringLiteral("queued"));
         wrong->setServer(configFor(m_port)); // the right token: it goes out
-        QTRY_VERIFY_WITH_TIMEOUT(isFinishedJobStatus(statusOf(*otherStore, waiting)), kJobTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(isJobFinished(*otherStore, waiting), kJobTimeoutMs);
         QCOMPARE(statusOf(*otherStore, waiting), QStringLiteral("completed"));
     }
 
@@ -412,7 +421,7 @@ private slots:
         QVERIFY(w.runOnServer());
         QTRY_VERIFY_WITH_TIMEOUT(!w.shownJobId().isEmpty(), 20000);
         const QString id = w.shownJobId();
-        QCOMPARE(w.store()->job(id)->origin, QStringLiteral("server"));
+        QCOMPARE(w.store()->job(id)->origin, JobOrigin::Server);
         QVERIFY(w.historyPanel()->jobIds().contains(id));
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(*w.store(), id), QStringLiteral("completed"), kJobTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(int(w.cardList()->cards().size()), 3, 10000);
@@ -443,13 +452,13 @@ private slots:
         auto teamJobDone = [&w] {
             const QVector<JobRecord> jobs = w.store()->jobs();
             return std::any_of(jobs.cbegin(), jobs.cend(), [](const JobRecord &j) {
-                return j.origin == QLatin1String("team") && j.status == QLatin1String("completed");
+                return j.origin == JobOrigin::Team && j.status == JobStatus::Completed;
             });
         };
         QTRY_VERIFY_WITH_TIMEOUT(teamJobDone(), 30000);
         QString teamId;
         for (const JobRecord &j : w.store()->jobs())
-            if (j.origin == QLatin1String("team") && j.status == QLatin1String("completed")) teamId = j.id;
+            if (j.origin == JobOrigin::Team && j.status == JobStatus::Completed) teamId = j.id;
         QVERIFY(w.openJob(teamId));
         QCOMPARE(int(w.cardList()->cards().size()), 3);
         QTRY_VERIFY_WITH_TIMEOUT(w.cardList()->card(1)->hasThumbnail(), 20000);
@@ -480,8 +489,8 @@ private slots:
         const auto store = newStore();
         JobRecord job;
         job.id = QStringLiteral("mirror-1");
-        job.status = QStringLiteral("pending");
-        job.origin = QStringLiteral("team");
+        job.status = JobStatus::Pending;
+        job.origin = JobOrigin::Team;
         QVERIFY(store->createJob(job));
         QJsonObject result = m_localResult;
         QJsonArray pages;

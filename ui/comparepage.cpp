@@ -216,8 +216,8 @@ void ComparePage::updateReviewProgress(int pageNumber) {
 }
 
 QString ComparePage::placeholderFor(const JobRecord &job) const {
-    if (!job.isRemote() || isFinishedJobStatus(job.status)) return tr("This comparison has no sheets.");
-    if (job.status == QLatin1String("queued"))
+    if (!job.isRemote() || isFinished(job.status)) return tr("This comparison has no sheets.");
+    if (job.status == JobStatus::Queued)
         return m_controller->serverOffline()
                    ? tr("Waiting for the job server: it cannot be reached now. The comparison is sent when "
                         "it can.")
@@ -263,11 +263,12 @@ void ComparePage::onJobFinished(const QString &status) {
 void ComparePage::showStoredJob(const JobController::StoredJob &job) {
     m_cards->setPages(job.result.pages);
     if (job.progress) m_cards->updateProgress(*job.progress);
-    if (!job.record.isRemote() || isFinishedJobStatus(job.record.status))
+    if (!job.record.isRemote() || isFinished(job.record.status))
         m_cards->settle(); // an interrupted job's stages are not running any more
     m_cards->setPlaceholderText(placeholderFor(job.record));
     updateReviewProgress();
-    updateJobHeader(job.record.status, shownJobSummary(job.record.summaryText, job.result.pages));
+    updateJobHeader(jobStatusName(job.record.status),
+                    shownJobSummary(job.record.summaryText, job.result.pages));
 }
 
 void ComparePage::onServerJobUpdated(const JobController::StoredJob &job, const QVector<int> &pages) {
@@ -279,9 +280,9 @@ void ComparePage::onServerJobUpdated(const JobController::StoredJob &job, const 
             if (n >= 1 && n <= results.size()) m_cards->updatePage(results[n - 1]);
     }
     if (job.progress) m_cards->updateProgress(*job.progress);
-    if (isFinishedJobStatus(job.record.status)) m_cards->settle();
+    if (isFinished(job.record.status)) m_cards->settle();
     m_cards->setPlaceholderText(placeholderFor(job.record));
-    updateJobHeader(job.record.status, shownJobSummary(job.record.summaryText, results));
+    updateJobHeader(jobStatusName(job.record.status), shownJobSummary(job.record.summaryText, results));
     updateReviewProgress();
 }
 

@@ -35,8 +35,7 @@ GuiSettings GuiSettings::load() {
     if (tolerance >= 0 && tolerance <= 20) g.tolerancePt = tolerance;
     const QString colours = s.value(kColours, g.colourPreset).toString();
     if (OverlayColours::presetNames().contains(colours)) g.colourPreset = colours;
-    g.mode =
-        s.value(kMode).toString() == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
+    g.mode = pipelineModeFromName(s.value(kMode).toString()).value_or(PipelineMode::Streaming);
     g.diffConcurrency = qBound(1, s.value(kDiffConcurrency, g.diffConcurrency).toInt(), 16);
     g.databasePath = s.value(kDatabase).toString();
     g.language = s.value(kLanguage).toString();
@@ -91,7 +90,7 @@ PipelineOptions GuiSettings::pipelineOptions() const {
     PipelineOptions o;
     o.mode = mode;
     o.diffConcurrency = diffConcurrency;
-    o.injectFault = qEnvironmentVariable("BUILDTRACE_INJECT_FAULT"); // as the command line does
+    o.testing = StageTestingHooks::fromEnvironment(); // as the command line does
     o.aiSummary = aiSummary;
     return o;
 }

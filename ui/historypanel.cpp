@@ -120,13 +120,9 @@ void HistoryPanel::setStore(JobStore *store) {
     refresh();
 }
 
-bool HistoryPanel::isResumable(const QString &status) {
-    return JobController::isResumable(status);
-}
-
 QString HistoryPanel::whereText(const JobRecord &job) {
-    if (job.origin == QLatin1String("server")) return tr("Run on the job server");
-    if (job.origin == QLatin1String("team")) return tr("A comparison of the team, from the job server");
+    if (job.origin == JobOrigin::Server) return tr("Run on the job server");
+    if (job.origin == JobOrigin::Team) return tr("A comparison of the team, from the job server");
     if (!job.remoteJobId.isEmpty()) return tr("Compared here, and pushed to the job server");
     return {};
 }
@@ -176,14 +172,14 @@ void HistoryPanel::refresh() {
         item->setText(1, tr("%1 → %2").arg(oldName, newName));
         item->setText(2, job.totalPages > 0 ? locale.toString(job.totalPages) : QString());
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
-        item->setText(3, statusText(job.status, job.id));
+        item->setText(3, statusText(jobStatusName(job.status), job.id));
         item->setData(0, kIdRole, job.id);
-        item->setData(0, kStatusRole, job.status);
+        item->setData(0, kStatusRole, jobStatusName(job.status));
         item->setData(0, kSummaryRole, job.summaryText);
         item->setToolTip(
             1, tr("Old: %1\nNew: %2")
                    .arg(QDir::toNativeSeparators(job.oldFile), QDir::toNativeSeparators(job.newFile)));
-        item->setData(0, kOriginRole, job.origin);
+        item->setData(0, kOriginRole, jobOriginName(job.origin));
         item->setData(0, kRemoteRole, !job.remoteJobId.isEmpty());
         const QString where = whereText(job);
         item->setData(0, kWhereRole, where);
@@ -262,7 +258,8 @@ void HistoryPanel::updateButtons() {
     const bool busy = !m_runningJob.isEmpty();
     m_open->setEnabled(selected && !busy);
     const bool local = selected && item->data(0, kOriginRole).toString() == QLatin1String("local");
-    m_resume->setEnabled(selected && !busy && local && isResumable(status));
+    m_resume->setEnabled(selected && !busy && local &&
+                         isResumable(jobStatusFromName(status).value_or(JobStatus::Pending)));
     m_push->setEnabled(
         m_syncEnabled && local && !item->data(0, kRemoteRole).toBool() && id != m_runningJob &&
         (status == QLatin1String("completed") || status == QLatin1String("completed_with_errors")));

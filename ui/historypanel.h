@@ -35,7 +35,6 @@ public:
     QStringList jobIds() const; // as listed, newest first
     QString currentJobId() const;
     void selectJob(const QString &jobId);
-    static bool isResumable(const QString &status);
     static QString statusName(const QString &status); // "completed_with_errors" -> "Completed with errors"
     static QString whereText(const JobRecord &job);   // empty for a job only of this computer
     // A job's summary in the window's language (`stored`: the history's, English), built from

@@ -71,10 +71,6 @@ std::optional<JobRecord> JobController::job(const QString &jobId) const {
 
 // ---- starting, resuming, cancelling ----------------------------------------------------------------
 
-bool JobController::isResumable(const QString &status) {
-    return status == QLatin1String("in_progress") || status == QLatin1String("cancelled");
-}
-
 bool JobController::isRunning() const {
     return m_opening || (m_pipeline && m_pipeline->isRunning());
 }
@@ -223,13 +219,13 @@ void JobController::newPipeline() {
     connect(p, &Pipeline::stageChanged, this, &JobController::stageChanged);
     connect(p, &Pipeline::pageResultReady, this, &JobController::pageUpdated);
     connect(p, &Pipeline::jobProgress, this, &JobController::progressChanged);
-    connect(p, &Pipeline::jobFinished, this, [this](const QString &jobId, const QString &status, qint64 ms) {
+    connect(p, &Pipeline::jobFinished, this, [this](const QString &jobId, JobStatus status, qint64 ms) {
         // A whole job later, stages of a cancelled one are over: deleting its pipeline (which
         // waits for them) does not block.
-        if (status != QLatin1String("cancelled")) m_retiredPipelines.clear();
+        if (status != JobStatus::Cancelled) m_retiredPipelines.clear();
         m_redoPage = 0;
         emit runningChanged(false);
-        emit jobFinished(jobId, status, ms);
+        emit jobFinished(jobId, jobStatusName(status), ms);
     });
 }
 
@@ -252,7 +248,7 @@ std::optional<JobController::StoredJob> JobController::openJob(const QString &jo
     m_currentJob = jobId;
     m_oldPath = result->oldPath;
     m_newPath = result->newPath;
-    m_currentFinished = isFinishedJobStatus(record->status);
+    m_currentFinished = isFinished(record->status);
     StoredJob stored{std::move(*record), std::move(*result), JobProgress::fromStore(*m_store, jobId)};
     if (stored.record.isRemote()) fetchOverlays(stored.result);
     return stored;
@@ -350,7 +346,7 @@ void JobController::onServerJobUpdated(const QString &jobId, const QVector<int> 
     std::optional<JobRecord> record = m_store->job(jobId);
     std::optional<ComparisonResult> result = record ? storedComparison(*m_store, jobId) : std::nullopt;
     if (!record || !result) return;
-    const bool finished = isFinishedJobStatus(record->status);
+    const bool finished = isFinished(record->status);
     const bool finishedNow = finished && !std::exchange(m_currentFinished, true);
     StoredJob stored{std::move(*record), std::move(*result), JobProgress::fromStore(*m_store, jobId)};
     fetchOverlays(stored.result);

@@ -61,7 +61,6 @@ public:
     // when nothing was begun (a job running, no history, no server).
     bool compare(const QString &oldPath, const QString &newPath, bool onServer = false);
     // Finishes an interrupted or cancelled job of the history (its sets opened first, as compare()).
-    static bool isResumable(const QString &status); // interrupted or cancelled
     enum class ResumeResult { Started, Refused, NotResumable };
     ResumeResult resume(const QString &jobId);
     // Compares one sheet of the current job again (its ignore areas changed): the job resumes

@@ -424,7 +424,7 @@ bool MainWindow::openJob(const QString &jobId) {
     showCards();
     m_viewer->clear();
     m_comparePage->showStoredJob(*job);
-    if (job->record.origin != QLatin1String("team"))
+    if (job->record.origin != JobOrigin::Team)
         setFiles(job->result.oldPath, job->result.newPath); // not on this computer
     m_history->selectJob(jobId);
     updateActions();
@@ -560,8 +560,9 @@ void MainWindow::showSending(const QString &offlineText) {
 void MainWindow::onServerJobUpdated(const JobController::StoredJob &job, const QVector<int> &,
                                     bool finishedNow) {
     if (finishedNow)
-        statusBar()->showMessage(tr("%1 on the job server.").arg(HistoryPanel::statusName(job.record.status)),
-                                 10000);
+        statusBar()->showMessage(
+            tr("%1 on the job server.").arg(HistoryPanel::statusName(jobStatusName(job.record.status))),
+            10000);
 }
 
 bool MainWindow::pushJob(const QString &jobId) {

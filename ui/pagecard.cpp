@@ -27,6 +27,7 @@ QString stageLabel(Stage stage) {
     case Stage::Diff:
         return PageCard::tr("Diff");
     case Stage::Summary:
+    case Stage::Match:
         break;
     }
     return PageCard::tr("Summary");

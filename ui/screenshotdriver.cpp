@@ -24,7 +24,7 @@ ScreenshotDriver::ScreenshotDriver(MainWindow *window)
     });
     connect(controller, &JobController::jobFinished, this, &ScreenshotDriver::onJobFinished);
     connect(controller, &JobController::serverJobUpdated, this, [this](const JobController::StoredJob &job) {
-        if (isFinishedJobStatus(job.record.status)) onJobFinished();
+        if (isFinished(job.record.status)) onJobFinished();
     });
 }
 

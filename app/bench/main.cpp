@@ -361,21 +361,20 @@ CompareRun parseCompareRun(ChildResult child) {
             first(r.sheets, r.tSheets, line, o);
             r.pages = o.value(QStringLiteral("total_pages")).toInt();
         } else if (event == QLatin1String("stage")) {
-            const QString stage = o.value(QStringLiteral("stage")).toString();
-            const QString status = o.value(QStringLiteral("status")).toString();
-            if (status == QLatin1String("failed")) ++r.failedAttempts;
-            if (status != QLatin1String("completed")) continue;
+            const std::optional<Stage> stage = stageFromName(o.value(QStringLiteral("stage")).toString());
+            const StageStatus status = stageStatusFromName(o.value(QStringLiteral("status")).toString());
+            if (status == StageStatus::Failed) ++r.failedAttempts;
+            if (!stage || status != StageStatus::Completed) continue;
             const double finished =
                 o.value(QStringLiteral("finished_t_ms")).toDouble(o.value(QStringLiteral("t_ms")).toDouble());
-            double &earliest = stage == QLatin1String("ocr") ? r.tFirstOcrFinished : r.tFirstDiffFinished;
-            if (stage != QLatin1String("summary") && (!has(earliest) || finished < earliest))
-                earliest = finished;
-            if (stage == QLatin1String("ocr")) first(r.firstOcr, r.tFirstOcr, line, o);
-            if (stage == QLatin1String("diff")) {
+            double &earliest = *stage == Stage::Ocr ? r.tFirstOcrFinished : r.tFirstDiffFinished;
+            if (*stage != Stage::Summary && (!has(earliest) || finished < earliest)) earliest = finished;
+            if (*stage == Stage::Ocr) first(r.firstOcr, r.tFirstOcr, line, o);
+            if (*stage == Stage::Diff) {
                 first(r.firstDiff, r.tFirstDiff, line, o);
                 r.changes += o.value(QStringLiteral("change_count")).toInt();
             }
-            if (stage == QLatin1String("summary")) first(r.firstSummary, r.tFirstSummary, line, o);
+            if (*stage == Stage::Summary) first(r.firstSummary, r.tFirstSummary, line, o);
         } else if (event == QLatin1String("job")) {
             first(r.allResults, r.tJob, line, o);
             r.jobStatus = o.value(QStringLiteral("status")).toString();
@@ -385,7 +384,7 @@ CompareRun parseCompareRun(ChildResult child) {
     if (!has(r.allResults) && child.exited()) r.allResults = child.wallMs; // no job event: the exit
     // buildtrace compare: 0 no changes, 1 changes found, 2 error.
     r.ok = child.exited() && (child.exitCode == 0 || child.exitCode == 1) &&
-           r.jobStatus == QLatin1String("completed");
+           jobStatusFromName(r.jobStatus) == JobStatus::Completed;
     if (!r.ok)
         r.problem =
             QStringLiteral("%1, job status '%2'%3").arg(child.describe(), r.jobStatus, stderrTail(child));

@@ -4,6 +4,7 @@
 #include "diff/overlay.h"
 #include "document/document.h"
 #include "pageresult.h"
+#include "store/jobstate.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -42,7 +43,7 @@ struct ComparisonResult {
     QString oldPath;
     QString newPath;
     QDateTime started;
-    QString status; // "completed", "completed_with_errors", "failed"
+    JobStatus status = JobStatus::Pending;
     QVector<PageResult> pages;
     bool anyChanges() const;
 };

@@ -126,10 +126,9 @@ QStringList stringsFrom(const QJsonValue &v) {
     return out;
 }
 
-QString stageStatus(const PageResult &p) {
-    if (!p.error.isEmpty()) return QStringLiteral("failed");
-    return p.match != MatchKind::Matched || p.diffDone ? QStringLiteral("completed")
-                                                       : QStringLiteral("pending");
+StageStatus diffStatus(const PageResult &p) {
+    if (!p.error.isEmpty()) return StageStatus::Failed;
+    return p.match != MatchKind::Matched || p.diffDone ? StageStatus::Completed : StageStatus::Pending;
 }
 
 } // namespace
@@ -177,7 +176,6 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId) {
         diff.insert(QStringLiteral("dpi_lowered"), page.dpiLowered);
         diff.insert(QStringLiteral("alignment"), alignmentToJson(page.alignment, page.dpi, page.oldDpi));
     }
-    const QString status = stageStatus(page);
     QJsonObject o{
         {QStringLiteral("page_number"), page.pageNumber},
         {QStringLiteral("drawing_name"), stringOrNull(page.drawingName())},
@@ -190,10 +188,10 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId) {
         {QStringLiteral("new_drawing_name"), stringOrNull(page.newIdentity.number)},
         {QStringLiteral("old_identity"), identityToJson(page.oldIdentity)},
         {QStringLiteral("new_identity"), identityToJson(page.newIdentity)},
-        {QStringLiteral("ocr_status"), QStringLiteral("completed")},
-        {QStringLiteral("diff_status"), status},
+        {QStringLiteral("ocr_status"), stageStatusName(StageStatus::Completed)},
+        {QStringLiteral("diff_status"), stageStatusName(diffStatus(page))},
         {QStringLiteral("summary_status"),
-         page.summaryText.isEmpty() ? QStringLiteral("pending") : QStringLiteral("completed")},
+         stageStatusName(page.summaryText.isEmpty() ? StageStatus::Pending : StageStatus::Completed)},
         {QStringLiteral("diff_result"), diff},
         {QStringLiteral("summary"),
          QJsonObject{
@@ -294,7 +292,7 @@ QJsonObject comparisonToJson(const ComparisonResult &result) {
     int diffDone = 0, summaries = 0;
     for (const PageResult &p : result.pages) {
         pages.append(pageResultToJson(p, result.jobId));
-        diffDone += stageStatus(p) == QLatin1String("completed");
+        diffDone += diffStatus(p) == StageStatus::Completed;
         summaries += !p.summaryText.isEmpty();
     }
     const int total = int(result.pages.size());
@@ -303,7 +301,7 @@ QJsonObject comparisonToJson(const ComparisonResult &result) {
     };
     return QJsonObject{
         {QStringLiteral("job_id"), result.jobId},
-        {QStringLiteral("status"), result.status},
+        {QStringLiteral("status"), jobStatusName(result.status)},
         {QStringLiteral("created_at"), result.started.toString(Qt::ISODate)},
         {QStringLiteral("old_file"), result.oldPath},
         {QStringLiteral("new_file"), result.newPath},

@@ -1,6 +1,6 @@
 #include "jobprogress.h"
 
-#include "store/jobstore.h"
+#include "storedjob.h"
 
 #include <QJsonArray>
 #include <QUrl>
@@ -14,45 +14,6 @@ QJsonValue stringOrNull(const QString &s) {
 }
 
 } // namespace
-
-QString stageName(Stage stage) {
-    switch (stage) {
-    case Stage::Ocr:
-        return QStringLiteral("ocr");
-    case Stage::Diff:
-        return QStringLiteral("diff");
-    case Stage::Summary:
-        break;
-    }
-    return QStringLiteral("summary");
-}
-
-QString stageStatusName(StageStatus status) {
-    switch (status) {
-    case StageStatus::Pending:
-        return QStringLiteral("pending");
-    case StageStatus::InProgress:
-        return QStringLiteral("in_progress");
-    case StageStatus::Completed:
-        return QStringLiteral("completed");
-    case StageStatus::Failed:
-        break;
-    }
-    return QStringLiteral("failed");
-}
-
-std::optional<Stage> stageFromName(const QString &name) {
-    for (const Stage s : kStages)
-        if (stageName(s) == name) return s;
-    return std::nullopt;
-}
-
-StageStatus stageStatusFromName(const QString &name) {
-    for (const StageStatus s :
-         {StageStatus::Pending, StageStatus::InProgress, StageStatus::Completed, StageStatus::Failed})
-        if (stageStatusName(s) == name) return s;
-    return StageStatus::Pending;
-}
 
 QJsonObject StageEvent::toJson() const {
     QJsonObject o{
@@ -111,7 +72,7 @@ QJsonObject JobProgress::toJson() const {
         pageArray.append(o);
     }
     return QJsonObject{
-        {QStringLiteral("job_id"), jobId},      {QStringLiteral("status"), status},
+        {QStringLiteral("job_id"), jobId},      {QStringLiteral("status"), jobStatusName(status)},
         {QStringLiteral("mode"), mode},         {QStringLiteral("old_file"), oldFile},
         {QStringLiteral("new_file"), newFile},  {QStringLiteral("total_pages"), totalPages},
         {QStringLiteral("progress"), progress}, {QStringLiteral("summary_text"), stringOrNull(summaryText)},
@@ -120,42 +81,9 @@ QJsonObject JobProgress::toJson() const {
 }
 
 std::optional<JobProgress> JobProgress::fromStore(const JobStore &store, const QString &jobId) {
-    const std::optional<JobRecord> job = store.job(jobId);
+    const std::optional<StoredJob> job = StoredJob::read(store, jobId);
     if (!job) return std::nullopt;
-    JobProgress p;
-    p.jobId = job->id;
-    p.status = job->status;
-    p.mode = job->mode;
-    p.oldFile = job->oldFile;
-    p.newFile = job->newFile;
-    p.totalPages = job->totalPages;
-    p.summaryText = job->summaryText;
-    const QVector<QJsonObject> skeletons = store.jobPages(jobId).value_or(QVector<QJsonObject>());
-    for (const QJsonObject &s : skeletons) {
-        PageProgress page;
-        page.pageNumber = s.value(QStringLiteral("page_number")).toInt();
-        page.drawingName = s.value(QStringLiteral("drawing_name")).toString();
-        page.match = s.value(QStringLiteral("match")).toString();
-        // Added and removed sheets have no diff row: their sheet pair says all there is.
-        const QJsonObject diff = store.diffResult(jobId, page.pageNumber)
-                                     .value_or(s)
-                                     .value(QStringLiteral("diff_result"))
-                                     .toObject();
-        page.changesDetected = diff.value(QStringLiteral("changes_detected")).toBool();
-        page.changeCount = diff.value(QStringLiteral("change_count")).toInt();
-        page.overlayPath = diff.value(QStringLiteral("overlay_path")).toString();
-        page.summaryText = store.summary(jobId, page.pageNumber).value_or(QString());
-        p.pages.append(page);
-    }
-    for (const StageRecord &s : store.stages(jobId)) {
-        const std::optional<Stage> stage = stageFromName(s.stage);
-        if (!stage || s.pageNumber < 1 || s.pageNumber > p.pages.size()) continue;
-        PageProgress &page = p.pages[s.pageNumber - 1];
-        page.status[size_t(*stage)] = stageStatusFromName(s.status);
-        page.attempts[size_t(*stage)] = s.attempts;
-        if (!s.error.isEmpty() && page.status[size_t(*stage)] == StageStatus::Failed) page.error = s.error;
-    }
-    return p;
+    return job->progress();
 }
 
 } // namespace bt

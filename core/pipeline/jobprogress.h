@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/jobstate.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
@@ -10,16 +12,6 @@
 namespace bt {
 
 class JobStore;
-
-// The three per-page stages of the design document.
-enum class Stage { Ocr, Diff, Summary };
-constexpr std::array<Stage, 3> kStages = {Stage::Ocr, Stage::Diff, Stage::Summary};
-enum class StageStatus { Pending, InProgress, Completed, Failed };
-
-QString stageName(Stage stage);              // "ocr", "diff", "summary"
-QString stageStatusName(StageStatus status); // "pending", "in_progress", "completed", "failed"
-std::optional<Stage> stageFromName(const QString &name);
-StageStatus stageStatusFromName(const QString &name); // unknown names read as pending
 
 // One step of one page: what `buildtrace compare --events` prints and the GUI's cards follow.
 struct StageEvent {
@@ -53,8 +45,8 @@ struct PageProgress {
 // A snapshot of a job: the design document's progress JSON (job, per-stage counters, pages).
 struct JobProgress {
     QString jobId;
-    QString status; // pending, in_progress, completed, completed_with_errors, failed, cancelled
-    QString mode;   // streaming, batch
+    JobStatus status = JobStatus::Pending;
+    QString mode; // streaming, batch
     QString oldFile;
     QString newFile;
     int totalPages = 0;

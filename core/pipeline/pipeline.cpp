@@ -4,6 +4,8 @@
 #include "compare/ignoreareas.h"
 #include "compare/resultjson.h"
 #include "render/renderpool.h"
+#include "stageattempt.h"
+#include "storedjob.h"
 #include "summary/summary.h"
 
 #include <QCryptographicHash>
@@ -49,10 +51,6 @@ void lowerThreadPriority(int nice) {
 #endif
 }
 
-bool isTerminal(StageStatus s) {
-    return s == StageStatus::Completed || s == StageStatus::Failed;
-}
-
 int stageCap(Stage stage, const PipelineOptions &options) {
     // Pages render in the render helpers (RenderPool): one OCR stage per helper.
     if (stage == Stage::Ocr) return RenderPool::instance().processCount();
@@ -62,28 +60,9 @@ int stageCap(Stage stage, const PipelineOptions &options) {
 } // namespace
 
 std::optional<ComparisonResult> storedComparison(const JobStore &store, const QString &jobId) {
-    const std::optional<JobRecord> job = store.job(jobId);
+    const std::optional<StoredJob> job = StoredJob::read(store, jobId);
     if (!job) return std::nullopt;
-    ComparisonResult r;
-    r.jobId = job->id;
-    r.oldPath = job->oldFile;
-    r.newPath = job->newFile;
-    r.started = job->createdAt;
-    r.status = job->status;
-    for (const QJsonObject &skeleton : store.jobPages(jobId).value_or(QVector<QJsonObject>())) {
-        PageResult page = pageResultFromJson(skeleton);
-        if (const std::optional<QJsonObject> diff = store.diffResult(jobId, page.pageNumber))
-            page = pageResultFromJson(*diff);
-        const SummaryRecord summary = store.summaryRecord(jobId, page.pageNumber).value_or(SummaryRecord());
-        page.summaryText = summary.text;
-        page.summaryAiModel = summary.aiModel;
-        page.deterministicSummary = summary.deterministicText;
-        r.pages.append(page);
-    }
-    for (const StageRecord &s : store.stages(jobId))
-        if (s.status == QLatin1String("failed") && s.pageNumber >= 1 && s.pageNumber <= r.pages.size())
-            r.pages[s.pageNumber - 1].error = s.error;
-    return r;
+    return job->comparison();
 }
 
 QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page) {
@@ -104,8 +83,7 @@ QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const ComparisonRes
     for (const PageResult &page : stored.pages) {
         if (!page.diffDone || sameAreas(page.ignoredPt, ignoreAreasFor(store, page))) continue;
         QString e;
-        if (store.resetStages(stored.jobId, page.pageNumber,
-                              {stageName(Stage::Diff), stageName(Stage::Summary)}, &e) < 0)
+        if (store.resetStages(stored.jobId, page.pageNumber, {Stage::Diff, Stage::Summary}, &e) < 0)
             qWarning("history: cannot reset page %d: %s", page.pageNumber, qPrintable(e));
         else
             reset.append(page.pageNumber);
@@ -115,6 +93,12 @@ QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const ComparisonRes
 
 QString pipelineModeName(PipelineMode mode) {
     return mode == PipelineMode::Batch ? QStringLiteral("batch") : QStringLiteral("streaming");
+}
+
+std::optional<PipelineMode> pipelineModeFromName(const QString &name) {
+    for (const PipelineMode mode : {PipelineMode::Streaming, PipelineMode::Batch})
+        if (pipelineModeName(mode) == name) return mode;
+    return std::nullopt;
 }
 
 struct Pipeline::PageState {
@@ -210,7 +194,7 @@ bool Pipeline::start(JobInputs inputs, const CompareSettings &settings, const Pi
         }
     }
     job.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    job.status = QStringLiteral("in_progress");
+    job.status = JobStatus::InProgress;
     job.createdAt = QDateTime::currentDateTimeUtc();
     if (m_store) {
         QString e;
@@ -266,7 +250,7 @@ bool Pipeline::resume(const QString &jobId, JobInputs inputs, const PipelineOpti
     m_oldDoc = std::move(inputs.oldDoc);
     m_newDoc = std::move(inputs.newDoc);
     PipelineOptions o = options;
-    o.mode = job->mode == QLatin1String("batch") ? PipelineMode::Batch : PipelineMode::Streaming;
+    o.mode = pipelineModeFromName(job->mode).value_or(PipelineMode::Streaming);
     begin(*job, o);
     return true;
 }
@@ -280,7 +264,7 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     m_oldPath = job.oldFile;
     m_newPath = job.newFile;
     m_created = job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc();
-    m_status = QStringLiteral("in_progress");
+    m_status = JobStatus::InProgress;
     m_pages.clear();
     m_unpublished.clear();
     m_runningCount = {0, 0, 0};
@@ -297,8 +281,8 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     const std::optional<ComparisonResult> stored =
         m_store ? storedComparison(*m_store, m_jobId) : std::nullopt;
     if (stored) resetPagesWithStaleIgnoreAreas(*m_store, *stored);
-    if (m_store && job.status != QLatin1String("in_progress"))
-        storeWrite(m_store->setJobStatus(m_jobId, QStringLiteral("in_progress")), QStringLiteral("mark job"),
+    if (m_store && job.status != JobStatus::InProgress)
+        storeWrite(m_store->setJobStatus(m_jobId, JobStatus::InProgress), QStringLiteral("mark job"),
                    QString());
     if (!stored || stored->pages.isEmpty()) {
         QMetaObject::invokeMethod(this, &Pipeline::runMatch, Qt::QueuedConnection);
@@ -310,12 +294,10 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
         m_pages.push_back(ps);
     }
     for (const StageRecord &r : m_store->stages(m_jobId)) {
-        const std::optional<Stage> stage = stageFromName(r.stage);
-        if (!stage || r.pageNumber < 1 || r.pageNumber > int(m_pages.size())) continue;
+        if (r.pageNumber < 1 || r.pageNumber > int(m_pages.size())) continue;
         PageState &ps = m_pages[size_t(r.pageNumber - 1)];
-        const StageStatus status = stageStatusFromName(r.status);
-        ps.status[size_t(*stage)] = isTerminal(status) ? status : StageStatus::Pending;
-        ps.attempts[size_t(*stage)] = r.attempts;
+        ps.status[size_t(r.stage)] = isFinished(r.status) ? r.status : StageStatus::Pending;
+        ps.attempts[size_t(r.stage)] = r.attempts;
     }
     QVector<PageResult> restored;
     for (PageState &ps : m_pages) {
@@ -326,7 +308,7 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
                                             : ps.page.match == MatchKind::Matched && !ps.page.diffDone))
             diff = summary = StageStatus::Pending;
         // A summary describes its diff: a diff that runs again (retry) gets a new summary.
-        if (!isTerminal(diff)) summary = StageStatus::Pending;
+        if (!isFinished(diff)) summary = StageStatus::Pending;
         // With the AI provider on, a changed sheet it has not rewritten (it was off, failed, or
         // another model was set) is summarised again: only this stage, the diff stands.
         if (summary == StageStatus::Completed && options.aiSummary.isActive() && isWorthRewriting(ps.page) &&
@@ -380,7 +362,7 @@ void Pipeline::onMatched(QVector<PageResult> pages, const QString &error) {
     if (!m_running) return;
     if (!error.isEmpty()) {
         qWarning("%s: sheet matching failed: %s", qPrintable(m_jobId), qPrintable(error));
-        finish(QStringLiteral("failed"));
+        finish(JobStatus::Failed);
         return;
     }
     QVector<QJsonObject> skeletons;
@@ -402,7 +384,7 @@ void Pipeline::onMatched(QVector<PageResult> pages, const QString &error) {
 
 bool Pipeline::allDone(Stage stage) const {
     return std::all_of(m_pages.begin(), m_pages.end(),
-                       [stage](const PageState &p) { return isTerminal(p.status[size_t(stage)]); });
+                       [stage](const PageState &p) { return isFinished(p.status[size_t(stage)]); });
 }
 
 qint64 Pipeline::estimatedBytes(const PageResult &page) const {
@@ -437,7 +419,7 @@ void Pipeline::schedule() {
                    std::any_of(p.status.begin(), p.status.end(),
                                [](StageStatus s) { return s == StageStatus::Failed; });
         });
-        finish(errors ? QStringLiteral("completed_with_errors") : QStringLiteral("completed"));
+        finish(errors ? JobStatus::CompletedWithErrors : JobStatus::Completed);
     }
 }
 
@@ -449,7 +431,7 @@ bool Pipeline::scheduleOne(Stage stage) {
     for (int i = 0; i < int(m_pages.size()); ++i) {
         PageState &ps = m_pages[size_t(i)];
         if (ps.status[s] != StageStatus::Pending || ps.running[s] || ps.waitingRetry[s]) continue;
-        if (stage != Stage::Ocr && !isTerminal(ps.status[size_t(previous)])) continue;
+        if (stage != Stage::Ocr && !isFinished(ps.status[size_t(previous)])) continue;
         // Added and removed sheets have nothing to render or compare.
         if (stage != Stage::Summary && ps.page.match != MatchKind::Matched) {
             complete(i, stage, {});
@@ -483,8 +465,7 @@ void Pipeline::launch(int index, Stage stage) {
         m_heldBytes -= ps.loaded->bytes();
         loaded = std::move(ps.loaded);
     }
-    const QString fault = QStringLiteral("%1:%2").arg(stageName(stage)).arg(ps.page.pageNumber);
-    const bool injectFault = !m_options.injectFault.isEmpty() && m_options.injectFault == fault;
+    const StageTestingHooks testing = m_options.testing;
     const std::shared_ptr<const Document> oldDoc = m_oldDoc, newDoc = m_newDoc;
     const CompareSettings settings = m_settings;
     PageResult page = ps.page;
@@ -498,9 +479,9 @@ void Pipeline::launch(int index, Stage stage) {
     QThreadPool &pool = stage == Stage::Ocr ? m_renderPool : m_pool;
     pool.start([=]() mutable {
         auto outcome = std::make_shared<Outcome>();
-        try {
+        const StageAttempt attempt = attemptStage([&] {
             if (cancel->load()) throw StageCancelled();
-            if (injectFault) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
+            testing.apply(stage, page.pageNumber);
             lowerThreadPriority(stage == Stage::Ocr ? kRenderLaneNice : kWorkerNice);
             switch (stage) {
             case Stage::Ocr:
@@ -536,16 +517,12 @@ void Pipeline::launch(int index, Stage stage) {
                          giveUp ? "; the job's other sheets keep their deterministic summaries" : "");
                 break;
             }
+            case Stage::Match: // runMatch: once per job, before any page stage
+                break;
             }
-        } catch (const StageCancelled &) {
-            outcome->cancelled = true;
-        } catch (const std::bad_alloc &) {
-            outcome->error = EngineText::translate("bt::Pipeline", "out of memory");
-        } catch (const std::exception &e) {
-            outcome->error = QString::fromStdString(e.what()).trimmed();
-        } catch (...) {
-            outcome->error = EngineText::translate("bt::Pipeline", "unknown error");
-        }
+        });
+        outcome->error = attempt.error;
+        outcome->cancelled = attempt.cancelled;
         QMetaObject::invokeMethod(
             this,
             [this, index, stage, generation, outcome] { onStageDone(index, stage, generation, outcome); },
@@ -609,6 +586,8 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
         publishPage(ps.page, stage);
         break;
     }
+    case Stage::Match:
+        break;
     }
     schedule();
 }
@@ -620,23 +599,23 @@ void Pipeline::complete(int index, Stage stage, const QJsonObject &detail) {
 void Pipeline::fail(int index, Stage stage, const QString &error) {
     PageState &ps = m_pages[size_t(index)];
     const int attempts = ps.attempts[size_t(stage)];
-    if (attempts < m_options.maxAttempts) {
+    if (!m_options.retry.exhausted(attempts)) {
         // Back off (200 ms, 400 ms, ...) and try again; the page stays pending meanwhile.
         ps.waitingRetry[size_t(stage)] = true;
         setStatus(index, stage, StageStatus::Failed, error, true);
         ps.status[size_t(stage)] = StageStatus::Pending;
-        const int delay = m_options.backoffMs << std::min(attempts - 1, 10);
-        QTimer::singleShot(delay, this, [this, index, stage, generation = m_generation] {
-            if (generation != m_generation) return;
-            m_pages[size_t(index)].waitingRetry[size_t(stage)] = false;
-            schedule();
-        });
+        QTimer::singleShot(int(m_options.retry.delayMs(attempts)), this,
+                           [this, index, stage, generation = m_generation] {
+                               if (generation != m_generation) return;
+                               m_pages[size_t(index)].waitingRetry[size_t(stage)] = false;
+                               schedule();
+                           });
         return;
     }
     ps.page.error = error;
     if (m_store) {
         QString e;
-        storeWrite(m_store->addDeadLetter(m_jobId, ps.page.pageNumber, stageName(stage), error, attempts, &e),
+        storeWrite(m_store->addDeadLetter(m_jobId, ps.page.pageNumber, stage, error, attempts, &e),
                    QStringLiteral("record a dead letter"), e);
     }
     setStatus(index, stage, StageStatus::Failed, error);
@@ -658,11 +637,10 @@ void Pipeline::setStatus(int index, Stage stage, StageStatus status, const QStri
     event.detail = detail;
     if (m_store) {
         // A failed attempt that will be retried is recorded as pending with its error.
-        const QString stored = willRetry ? QStringLiteral("pending") : stageStatusName(status);
+        const StageStatus stored = willRetry ? StageStatus::Pending : status;
         QString e;
-        storeWrite(
-            m_store->setStage(m_jobId, event.pageNumber, stageName(stage), stored, error, event.attempt, &e),
-            QStringLiteral("record a stage"), e);
+        storeWrite(m_store->setStage(m_jobId, event.pageNumber, stage, stored, error, event.attempt, &e),
+                   QStringLiteral("record a stage"), e);
     }
     // Batch publishes a stage's results together, once every page has been through it (they are
     // committed above the moment each finishes, so a crash loses nothing).
@@ -706,7 +684,7 @@ void Pipeline::publishFinishedStages() {
     }
 }
 
-void Pipeline::finish(const QString &status) {
+void Pipeline::finish(JobStatus status) {
     publishFinishedStages();
     m_unpublished.clear();
     m_running = false;
@@ -734,7 +712,7 @@ void Pipeline::cancel() {
     m_cancel->store(true);
     ++m_generation; // results still on their way belong to no job now
     m_runningCount = {0, 0, 0};
-    finish(QStringLiteral("cancelled"));
+    finish(JobStatus::Cancelled);
 }
 
 JobProgress Pipeline::progress() const {
@@ -746,17 +724,9 @@ JobProgress Pipeline::progress() const {
     p.newFile = m_newPath;
     p.totalPages = int(m_pages.size());
     for (const PageState &ps : m_pages) {
-        PageProgress page;
-        page.pageNumber = ps.page.pageNumber;
-        page.drawingName = ps.page.drawingName();
-        page.match = matchKindName(ps.page.match);
+        PageProgress page = progressOf(ps.page);
         page.status = ps.status;
         page.attempts = ps.attempts;
-        page.changesDetected = ps.page.changesDetected();
-        page.changeCount = int(ps.page.regions.size());
-        page.overlayPath = ps.page.overlayPath;
-        page.summaryText = ps.page.summaryText;
-        page.error = ps.page.error;
         p.pages.append(page);
     }
     if (!m_running) {
@@ -778,6 +748,11 @@ ComparisonResult Pipeline::result() const {
     for (const PageState &ps : m_pages)
         r.pages.append(ps.page);
     return r;
+}
+
+void Pipeline::waitForAbandonedStages() {
+    m_renderPool.waitForDone();
+    m_pool.waitForDone();
 }
 
 void Pipeline::waitForFinished() {

@@ -2,6 +2,8 @@
 
 #include "compare/comparison.h"
 #include "jobprogress.h"
+#include "retrypolicy.h"
+#include "stagetestinghooks.h"
 #include "store/jobstore.h"
 #include "summary/aisummary.h"
 
@@ -23,12 +25,12 @@ enum class PipelineMode {
     // finishes.
     Batch,
 };
-QString pipelineModeName(PipelineMode mode);
+QString pipelineModeName(PipelineMode mode); // "streaming", "batch"
+std::optional<PipelineMode> pipelineModeFromName(const QString &name);
 
 struct PipelineOptions {
     PipelineMode mode = PipelineMode::Streaming;
-    int maxAttempts = 5;     // per stage, then the stage goes to dead_letters
-    int backoffMs = 200;     // before the 2nd attempt; doubles for each further one
+    RetryPolicy retry;       // per stage; a stage out of attempts goes to dead_letters
     int diffConcurrency = 1; // diffs at once (each holds several full-page images)
     // Renders held between a page's OCR and its diff. Streaming renders ahead only within it;
     // batch keeps what fits and renders the rest again in the diff stage.
@@ -43,9 +45,9 @@ struct PipelineOptions {
     // failure the deterministic summary stands; after a timeout or an unreachable endpoint the
     // job's remaining sheets do not ask again.
     AiSummaryConfig aiSummary;
-    // Testing hook: "diff:2" makes page 2's diff stage fail on every attempt (also read from
-    // $BUILDTRACE_INJECT_FAULT by the command line).
-    QString injectFault;
+    // Faults and delays injected into stages (tests only; the command line and the window read
+    // them from the environment).
+    StageTestingHooks testing;
 };
 
 // A job's two sets, opened and fingerprinted: the slow part of starting a job (hashing a large
@@ -111,13 +113,16 @@ public:
     ComparisonResult result() const; // pages as far as they got
     // Runs a local event loop until the job finishes (command line, tests).
     void waitForFinished();
+    // Blocks until the stages a cancelled job left running have ended (their results are
+    // dropped when they arrive), so a test can tell that nothing more comes.
+    void waitForAbandonedStages();
 
 signals:
     void sheetsMatched(const QString &jobId, int totalPages);
     void stageChanged(const bt::StageEvent &event);
     void pageResultReady(const bt::PageResult &page); // after its diff, and again with its summary
     void jobProgress(const bt::JobProgress &progress);
-    void jobFinished(const QString &jobId, const QString &status, qint64 tMs);
+    void jobFinished(const QString &jobId, bt::JobStatus status, qint64 tMs);
 
 private:
     struct PageState;
@@ -137,7 +142,7 @@ private:
     bool allDone(Stage stage) const;
     void publishPage(const PageResult &page, Stage stage);
     void publishFinishedStages();
-    void finish(const QString &status);
+    void finish(JobStatus status);
     qint64 estimatedBytes(const PageResult &page) const;
     void storeWrite(bool ok, const QString &what, const QString &error);
 
@@ -153,7 +158,7 @@ private:
     QDateTime m_created;
     bool m_running = false;
     bool m_reused = false;
-    QString m_status;
+    JobStatus m_status = JobStatus::Pending;
     std::vector<PageState> m_pages;
     std::array<int, 3> m_runningCount = {0, 0, 0};
     struct Unpublished {

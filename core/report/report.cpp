@@ -97,20 +97,25 @@ QString reviewLabel(const QString &status) {
     return status;
 }
 
-// A job status name ("completed_with_errors") as the report prints it.
-QString jobStatusLabel(const QString &status) {
-    if (status == QLatin1String("pending"))
+// A job status as the report prints it.
+QString jobStatusLabel(JobStatus status) {
+    switch (status) {
+    case JobStatus::Pending:
         return EngineText::translate("bt::Report", "pending", "job status");
-    if (status == QLatin1String("in_progress"))
+    case JobStatus::InProgress:
         return EngineText::translate("bt::Report", "in progress", "job status");
-    if (status == QLatin1String("completed"))
+    case JobStatus::Completed:
         return EngineText::translate("bt::Report", "completed", "job status");
-    if (status == QLatin1String("completed_with_errors"))
+    case JobStatus::CompletedWithErrors:
         return EngineText::translate("bt::Report", "completed with errors", "job status");
-    if (status == QLatin1String("failed")) return EngineText::translate("bt::Report", "failed", "job status");
-    if (status == QLatin1String("cancelled"))
+    case JobStatus::Failed:
+        return EngineText::translate("bt::Report", "failed", "job status");
+    case JobStatus::Cancelled:
         return EngineText::translate("bt::Report", "cancelled", "job status");
-    return status;
+    case JobStatus::Queued:
+        break;
+    }
+    return jobStatusName(status);
 }
 
 QString dateText(const QDateTime &t) {

@@ -1,19 +1,16 @@
 #pragma once
 
+#include "historydatabase.h"
+#include "jobstate.h"
 #include "review/regionreview.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
-#include <QMutex>
-#include <QSet>
 #include <QString>
 #include <QVector>
 
-#include <functional>
 #include <optional>
-
-class QSqlDatabase;
 
 namespace bt {
 
@@ -24,25 +21,23 @@ struct JobRecord {
     QString oldHash;
     QString newHash;
     QJsonObject settings;
-    QString status;
+    JobStatus status = JobStatus::Pending;
     int totalPages = 0;
     QString mode = QStringLiteral("streaming"); // or "batch"
     QString summaryText;                        // job summary, once finished
     QDateTime createdAt;                        // UTC; set by createJob when invalid
     QDateTime finishedAt;
-    // Where the job ran: "local" (this computer), "server" (sent to the job server from here; its
-    // results are mirrored into this history) or "team" (someone's job on the server, cached).
-    QString origin = QStringLiteral("local");
+    JobOrigin origin = JobOrigin::Local;
     QString remoteServer; // the server's URL once the job is there (a pushed local job too)
     QString remoteJobId;  // the server's id of the job, empty until the server made it
-    bool isRemote() const { return origin != QLatin1String("local"); }
+    bool isRemote() const { return origin != JobOrigin::Local; }
 };
 
 // An operation for the job server that waits for it (SyncService): kept in the history, so
 // what was asked offline is sent when the server can be reached, after a restart too.
 struct SyncOperation {
     qint64 id = 0;
-    QString kind; // "submit" (run on the server), "push" (a local job's sets and settings)
+    SyncKind kind = SyncKind::Submit;
     QString jobId;
     QString server;
     QJsonObject state; // what is done already, e.g. upload ids
@@ -55,8 +50,8 @@ struct SyncOperation {
 struct StageRecord {
     QString jobId;
     int pageNumber = 0;
-    QString stage; // "ocr", "diff", "summary", ...
-    QString status;
+    Stage stage = Stage::Ocr;
+    StageStatus status = StageStatus::Pending;
     int attempts = 0;
     QString error;
     QDateTime startedAt;
@@ -67,7 +62,7 @@ struct DeadLetter {
     qint64 id = 0;
     QString jobId;
     int pageNumber = 0;
-    QString stage;
+    Stage stage = Stage::Ocr;
     QString error;
     int attempts = 0;
     QDateTime createdAt;
@@ -89,71 +84,25 @@ struct SheetHistoryEntry {
     QString drawingNumber;
     QString oldFile;
     QString newFile;
-    QString status; // the job's
+    JobStatus status = JobStatus::Pending; // the job's
     QDateTime createdAt;
     int changeCount = 0;
 };
 
-// How a command uses the history. Reading commands open it read-only: a write-protected file
-// (or one on read-only media) can still be listed and shown.
-enum class StoreAccess { ReadWrite, ReadOnly };
-
-// Why JobStore::open refused the file.
-enum class StoreProblem {
-    None,
-    CannotOpen,   // no such file to check, no folder, locked, ...
-    Damaged,      // PRAGMA quick_check / integrity_check found damage
-    ReadOnly,     // ReadWrite access to a file that cannot be written
-    NeedsUpgrade, // ReadOnly access to an older schema: the upgrade needs write access
-};
-
-enum class IntegrityCheck { Quick, Full }; // PRAGMA quick_check (O(size)), integrity_check (+ indexes)
-
-// Local history of comparison jobs in one SQLite file (WAL). Safe to use from several threads:
-// every thread gets its own connection, opened on first use. Writes take the write lock up front
-// (BEGIN IMMEDIATE) so concurrent writers wait on busy_timeout instead of failing mid-transaction.
-class JobStore {
+// The local history of comparison jobs: jobs with their stages, results, summaries and dead
+// letters (jobstore.cpp), their reviews and the ignore areas of drawing numbers
+// (jobstore_reviews.cpp), and the operations waiting for the job server (jobstore_sync.cpp), on
+// one HistoryDatabase.
+class JobStore : public HistoryDatabase {
 public:
-    static constexpr int kSchemaVersion = 5;
-
-    // $BUILDTRACE_DB if set, else <AppDataLocation>/history.sqlite.
-    static QString defaultPath();
-
-    explicit JobStore(const QString &path);
-    ~JobStore();
-    JobStore(const JobStore &) = delete;
-    JobStore &operator=(const JobStore &) = delete;
-
-    // Checks the file (quick_check: a damaged history is never written to), creates the folder,
-    // opens this thread's connection and migrates the schema. ReadOnly opens an existing file
-    // without writing to it (a missing one is created as ReadWrite does); a ReadOnly history of
-    // an older schema is upgraded when the file can be written. On failure `error` is one line
-    // naming the file and the problem, and problem() tells which.
-    bool open(QString *error = nullptr) { return open(StoreAccess::ReadWrite, error); }
-    bool open(StoreAccess access, QString *error = nullptr);
-    StoreProblem problem() const { return m_problem; }
-    StoreAccess access() const { return m_access; }
-    QString path() const { return m_path; }
-
-    // Checks a history file on a read-only connection of its own (so it also runs on a file
-    // open() refuses). None when healthy; else Damaged with SQLite's findings, or CannotOpen with
-    // the reason, in `details`.
-    static StoreProblem checkFile(const QString &path, IntegrityCheck depth, QStringList *details = nullptr);
-    // "PATH: the history file is damaged (FINDING)", as open() says it.
-    static QString damagedMessage(const QString &path, const QString &finding);
-    // Renames a damaged history (and its -wal and -shm files) to PATH.damaged-YYYYMMDD-HHMMSS, so
-    // a fresh one can start at PATH and nothing of the old one is lost. Returns the new name of
-    // the file, empty on failure (error set).
-    static QString moveAside(const QString &path, QString *error = nullptr);
-
-    // A worker thread calls this before it ends, so its connection is not left behind.
-    void closeThreadConnection();
+    explicit JobStore(const QString &path)
+        : HistoryDatabase(path) {}
 
     bool createJob(const JobRecord &job, QString *error = nullptr);
-    // Terminal statuses (completed, failed, cancelled, partial) also stamp finished_at.
-    bool setJobStatus(const QString &id, const QString &status, QString *error = nullptr);
+    // A finished status (isFinished) also stamps finished_at.
+    bool setJobStatus(const QString &id, JobStatus status, QString *error = nullptr);
     // Insert or update the (job, page, stage) row.
-    bool setStage(const QString &jobId, int page, const QString &stage, const QString &status,
+    bool setStage(const QString &jobId, int page, Stage stage, StageStatus status,
                   const QString &stageError = QString(), int attempts = 0, QString *error = nullptr);
     // pageJson as produced by pageResultToJson(); regions and alignment also get their own columns.
     bool saveDiffResult(const QString &jobId, int page, const QString &drawingName,
@@ -166,11 +115,11 @@ public:
     // Failed stages of a page (0: every page) go back to pending with no attempts counted, and
     // their dead letters are marked resolved. Returns how many stages were reset.
     int resetFailedStages(const QString &jobId, int page, QString *error = nullptr);
-    bool addDeadLetter(const QString &jobId, int page, const QString &stage, const QString &stageError,
-                       int attempts, QString *error = nullptr);
+    bool addDeadLetter(const QString &jobId, int page, Stage stage, const QString &stageError, int attempts,
+                       QString *error = nullptr);
     // The given stages of one page go back to pending with no attempts counted (a page redone
     // because its inputs changed). Returns how many stages were reset, -1 on error.
-    int resetStages(const QString &jobId, int page, const QStringList &stages, QString *error = nullptr);
+    int resetStages(const QString &jobId, int page, const QVector<Stage> &stages, QString *error = nullptr);
     // Removes every row of the job (its reviews too) and its artifact folder.
     bool deleteJob(const QString &id, QString *error = nullptr);
 
@@ -186,8 +135,8 @@ public:
     std::optional<JobRecord> findJob(const QString &oldHash, const QString &newHash,
                                      const QJsonObject &settings) const;
 
-    // The job's place on the job server (origin unchanged when empty).
-    bool setRemote(const QString &jobId, const QString &origin, const QString &server,
+    // The job's place on the job server (origin unchanged when nullopt).
+    bool setRemote(const QString &jobId, std::optional<JobOrigin> origin, const QString &server,
                    const QString &remoteJobId, QString *error = nullptr);
     std::optional<JobRecord> jobByRemoteId(const QString &server, const QString &remoteJobId) const;
     // Operations waiting for the job server, oldest first. addSyncOperation returns the id, 0 on error.
@@ -215,26 +164,6 @@ public:
 
     // Every compared (diffed) sheet of that drawing number in the history, newest job first.
     QVector<SheetHistoryEntry> sheetHistory(const QString &drawingNumber) const;
-
-    // <db dir>/artifacts/<jobId>, created on demand; empty for ids that are not a plain name.
-    QString artifactDir(const QString &jobId) const;
-    QString integrityCheck() const; // "ok" when healthy
-    int schemaVersion() const;
-
-private:
-    QString connectionName() const;
-    QSqlDatabase db() const;
-    bool write(const std::function<bool(QSqlDatabase &, QString *)> &body, QString *error) const;
-    bool migrate(QString *error);
-    bool refuse(StoreProblem problem, const QString &message, QString *error);
-    QString openError() const; // why this thread's connection cannot be opened, empty when it is
-
-    QString m_path;
-    StoreAccess m_access = StoreAccess::ReadWrite;
-    StoreProblem m_problem = StoreProblem::None;
-    int m_serial; // two stores on one file in one thread must not share a connection
-    mutable QMutex m_mutex;
-    mutable QSet<QString> m_connections; // every connection this store opened, any thread
 };
 
 } // namespace bt

@@ -8,12 +8,6 @@
 
 namespace bt {
 
-bool isFinishedJobStatus(const QString &status) {
-    return status == QLatin1String("completed") || status == QLatin1String("completed_with_errors") ||
-           status == QLatin1String("failed") || status == QLatin1String("cancelled") ||
-           status == QLatin1String("partial");
-}
-
 QString overlayCachePath(const JobStore &store, const QString &jobId, int pageNumber) {
     const QString dir = store.artifactDir(jobId);
     return dir.isEmpty()
@@ -69,20 +63,22 @@ std::optional<MirrorChange> mirrorServerJob(JobStore &store, const QString &jobI
     }
 
     // Stage statuses per sheet, from the progress JSON.
-    QHash<QPair<int, QString>, QString> storedStatus;
+    QHash<QPair<int, int>, StageStatus> storedStatus; // by page and stage
     for (const StageRecord &s : store.stages(jobId))
-        storedStatus.insert({s.pageNumber, s.stage}, s.status);
+        storedStatus.insert({s.pageNumber, int(s.stage)}, s.status);
     for (const QJsonValue &v : progress.value(QStringLiteral("pages")).toArray()) {
         const QJsonObject p = v.toObject();
         const int n = p.value(QStringLiteral("page_number")).toInt();
         if (n < 1 || n > pages.size()) continue;
         for (const Stage s : kStages) {
-            const QString name = stageName(s);
-            const QString status = p.value(name + QStringLiteral("_status")).toString();
-            if (status.isEmpty() || storedStatus.value({n, name}) == status) continue;
+            const QString name = p.value(stageName(s) + QStringLiteral("_status")).toString();
+            if (name.isEmpty()) continue;
+            const StageStatus status = stageStatusFromName(name);
+            const auto known = storedStatus.constFind({n, int(s)});
+            if (known != storedStatus.constEnd() && *known == status) continue;
             const QString stageError =
-                status == QLatin1String("failed") ? p.value(QStringLiteral("error")).toString() : QString();
-            if (!check(store.setStage(jobId, n, name, status, stageError, 0, error), n)) return std::nullopt;
+                status == StageStatus::Failed ? p.value(QStringLiteral("error")).toString() : QString();
+            if (!check(store.setStage(jobId, n, s, status, stageError, 0, error), n)) return std::nullopt;
         }
     }
 
@@ -100,9 +96,10 @@ std::optional<MirrorChange> mirrorServerJob(JobStore &store, const QString &jobI
             return std::nullopt;
     }
 
-    const QString status = progress.value(QStringLiteral("status")).toString();
-    if (!status.isEmpty() && status != job->status) {
-        if (!store.setJobStatus(jobId, status, error)) return std::nullopt;
+    const std::optional<JobStatus> status =
+        jobStatusFromName(progress.value(QStringLiteral("status")).toString());
+    if (status && *status != job->status) {
+        if (!store.setJobStatus(jobId, *status, error)) return std::nullopt;
         change.jobChanged = true;
     }
     const QString summary = progress.value(QStringLiteral("summary_text")).toString();
@@ -110,7 +107,7 @@ std::optional<MirrorChange> mirrorServerJob(JobStore &store, const QString &jobI
         if (!store.setJobSummary(jobId, summary, error)) return std::nullopt;
         change.jobChanged = true;
     }
-    change.finished = isFinishedJobStatus(status);
+    change.finished = status && isFinished(*status);
     std::sort(change.pages.begin(), change.pages.end());
     return change;
 }

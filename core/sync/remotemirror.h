@@ -29,7 +29,4 @@ std::optional<MirrorChange> mirrorServerJob(JobStore &store, const QString &jobI
 // Where the history keeps the overlay of a server job's sheet.
 QString overlayCachePath(const JobStore &store, const QString &jobId, int pageNumber);
 
-// A job status of the server's that means it will not change any more.
-bool isFinishedJobStatus(const QString &status);
-
 } // namespace bt

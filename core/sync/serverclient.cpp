@@ -8,6 +8,10 @@
 
 namespace bt {
 
+QString overlayRoute(const QString &jobId, int pageNumber) {
+    return QStringLiteral("/api/v1/overlays/%1-diff-%2/image").arg(jobId).arg(pageNumber);
+}
+
 QString ServerConfig::key() const {
     QUrl u = url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash | QUrl::RemoveQuery |
                           QUrl::RemoveFragment);

@@ -20,6 +20,9 @@ struct ServerConfig {
     QString key() const;
 };
 
+// The job server's route of the overlay of a job's sheet (the overlay_url of its result JSON).
+QString overlayRoute(const QString &jobId, int pageNumber);
+
 // One answer of the server (or why there was none).
 struct ApiReply {
     int httpStatus = 0; // 0: no answer (offline, refused, timed out)

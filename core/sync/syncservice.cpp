@@ -15,9 +15,6 @@ namespace bt {
 
 namespace {
 
-const QString kSubmit = QStringLiteral("submit");
-const QString kPush = QStringLiteral("push");
-const QString kDelete = QStringLiteral("delete");
 const QString kOldUpload = QStringLiteral("old_upload_id");
 const QString kNewUpload = QStringLiteral("new_upload_id");
 const QString kRemoteJob = QStringLiteral("remote_job_id");
@@ -112,13 +109,6 @@ bool SyncService::noteReply(const ApiReply &reply) {
     return true;
 }
 
-int SyncService::backoffMs(int attempts) const {
-    qint64 ms = m_options.minBackoffMs;
-    for (int i = 1; i < attempts && ms < m_options.maxBackoffMs; ++i)
-        ms *= 2;
-    return int(std::min<qint64>(ms, m_options.maxBackoffMs));
-}
-
 void SyncService::schedule(int ms) {
     if (!server().isValid() || m_state == ConnectionState::Unauthorized) return;
     if (!m_timer.isActive() || m_timer.remainingTime() > ms) m_timer.start(ms);
@@ -147,11 +137,12 @@ void SyncService::tick() {
     if (m_polling.isEmpty() && m_pollQueue.isEmpty()) {
         for (const JobRecord &job : m_store->jobs())
             if (job.isRemote() && job.remoteServer == server().key() && !job.remoteJobId.isEmpty() &&
-                !isFinishedJobStatus(job.status))
+                !isFinished(job.status))
                 m_pollQueue.append(job.id);
         pollNext();
     }
-    schedule(m_state == ConnectionState::Offline ? backoffMs(m_offlineAttempts) : m_options.pollMs);
+    schedule(m_state == ConnectionState::Offline ? int(m_options.retry.delayMs(m_offlineAttempts))
+                                                 : m_options.pollMs);
 }
 
 // ---- operations ----------------------------------------------------------------------------------
@@ -170,12 +161,12 @@ QString SyncService::submit(const QString &oldPath, const QString &newPath, cons
     job.oldHash = oldHash;
     job.newHash = newHash;
     job.settings = settings.toJson();
-    job.status = QStringLiteral("queued");
-    job.origin = QStringLiteral("server");
+    job.status = JobStatus::Queued;
+    job.origin = JobOrigin::Server;
     job.remoteServer = server().key();
     if (!m_store->createJob(job, error)) return {};
     SyncOperation op;
-    op.kind = kSubmit;
+    op.kind = SyncKind::Submit;
     op.jobId = job.id;
     op.server = server().key();
     if (m_store->addSyncOperation(op, error) == 0) {
@@ -203,7 +194,7 @@ bool SyncService::push(const QString &jobId, QString *error, const QString &oldP
     for (const SyncOperation &op : pendingOperations())
         if (op.jobId == jobId) return true; // asked before: it waits for the server
     SyncOperation op;
-    op.kind = kPush;
+    op.kind = SyncKind::Push;
     op.jobId = jobId;
     op.server = server().key();
     if (m_store->addSyncOperation(op, error) == 0) return false;
@@ -220,7 +211,7 @@ bool SyncService::removeFromServer(const QString &jobId, QString *error) {
     if (!job->remoteJobId.isEmpty()) {
         // Not under the job's id: deleting the job from the history takes its operations along.
         SyncOperation op;
-        op.kind = kDelete;
+        op.kind = SyncKind::Delete;
         op.server = job->remoteServer;
         op.state.insert(kRemoteJob, job->remoteJobId);
         if (m_store->addSyncOperation(op, error) == 0) return false;
@@ -259,7 +250,7 @@ void SyncService::continueOperation(SyncOperation op) {
         };
     };
 
-    if (op.kind == kDelete) {
+    if (op.kind == SyncKind::Delete) {
         m_client->deleteResource(jobPath(op.state.value(kRemoteJob).toString()),
                                  [this, generation, op](const ApiReply &reply) {
                                      if (generation != m_generation) return;
@@ -304,13 +295,13 @@ void SyncService::continueOperation(SyncOperation op) {
                    onReply(tr("Starting the job on the server"),
                            [this](SyncOperation &op, const ApiReply &reply) {
                                const QString remoteId = reply.json.value(QStringLiteral("job_id")).toString();
-                               const bool submitted = op.kind == kSubmit;
+                               const bool submitted = op.kind == SyncKind::Submit;
                                QString error;
-                               if (!m_store->setRemote(op.jobId,
-                                                       submitted ? QStringLiteral("server") : QString(),
-                                                       op.server, remoteId, &error))
+                               if (!m_store->setRemote(
+                                       op.jobId, submitted ? std::optional(JobOrigin::Server) : std::nullopt,
+                                       op.server, remoteId, &error))
                                    qWarning("sync: %s", qPrintable(error));
-                               if (submitted) m_store->setJobStatus(op.jobId, QStringLiteral("pending"));
+                               if (submitted) m_store->setJobStatus(op.jobId, JobStatus::Pending);
                                operationDone(op);
                            }),
                    op.jobId.toUtf8());
@@ -319,7 +310,7 @@ void SyncService::continueOperation(SyncOperation op) {
 void SyncService::operationDone(const SyncOperation &op) {
     m_store->removeSyncOperation(op.id);
     m_operationRunning = false;
-    if (op.kind != kDelete) m_passwords.remove(op.jobId);
+    if (op.kind != SyncKind::Delete) m_passwords.remove(op.jobId);
     emit jobsChanged();
     if (!op.jobId.isEmpty()) emit jobUpdated(op.jobId, {});
     emit queueChanged(queuedOperations());
@@ -330,13 +321,13 @@ void SyncService::operationFailedReply(SyncOperation op, const ApiReply &reply, 
     m_operationRunning = false;
     if (reply.unauthorized()) return; // waits, as it is, for a token the server takes
     const bool retry = reply.unreachable() || reply.serverError();
-    if (!retry || (reply.serverError() && op.attempts + 1 >= m_options.maxServerErrors)) {
+    if (!retry || (reply.serverError() && m_options.retry.exhausted(op.attempts + 1))) {
         giveUp(op, tr("%1 failed: %2").arg(what, reply.message));
         return;
     }
     ++op.attempts;
     op.lastError = reply.message;
-    op.nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(backoffMs(op.attempts));
+    op.nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(m_options.retry.delayMs(op.attempts));
     m_store->updateSyncOperation(op);
     emit queueChanged(queuedOperations());
 }
@@ -344,8 +335,8 @@ void SyncService::operationFailedReply(SyncOperation op, const ApiReply &reply, 
 void SyncService::giveUp(const SyncOperation &op, const QString &message) {
     m_store->removeSyncOperation(op.id);
     m_passwords.remove(op.jobId);
-    if (op.kind == kSubmit && m_store->job(op.jobId)) {
-        m_store->setJobStatus(op.jobId, QStringLiteral("failed"));
+    if (op.kind == SyncKind::Submit && m_store->job(op.jobId)) {
+        m_store->setJobStatus(op.jobId, JobStatus::Failed);
         m_store->setJobSummary(op.jobId, message);
         emit jobUpdated(op.jobId, {});
     }
@@ -364,7 +355,9 @@ void SyncService::refreshTeamJobs() {
         m_teamRefreshRunning = false;
         noteReply(reply);
         m_lastTeamRefresh = nowMs();
-        if (reply.ok()) onTeamJobs(reply.json);
+        if (!reply.ok()) return;
+        onTeamJobs(reply.json);
+        emit teamJobsRefreshed();
     });
 }
 
@@ -372,7 +365,7 @@ void SyncService::onTeamJobs(const QJsonObject &json) {
     const QString key = server().key();
     QSet<QString> deleting;
     for (const SyncOperation &op : pendingOperations())
-        if (op.kind == kDelete) deleting.insert(op.state.value(kRemoteJob).toString());
+        if (op.kind == SyncKind::Delete) deleting.insert(op.state.value(kRemoteJob).toString());
     int added = 0;
     for (const QJsonValue &v : json.value(QStringLiteral("jobs")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -387,11 +380,11 @@ void SyncService::onTeamJobs(const QJsonObject &json) {
         job.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         job.oldFile = name("old");
         job.newFile = name("new");
-        job.status = QStringLiteral("pending"); // its results come with the next poll
+        job.status = JobStatus::Pending; // its results come with the next poll
         job.totalPages = o.value(QStringLiteral("total_pages")).toInt();
         job.createdAt =
             QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
-        job.origin = QStringLiteral("team");
+        job.origin = JobOrigin::Team;
         job.remoteServer = key;
         job.remoteJobId = remoteId;
         QString error;
@@ -428,7 +421,7 @@ void SyncService::poll(const QString &jobId) {
         if (generation != m_generation) return;
         if (!noteReply(progress) || !progress.ok()) {
             if (progress.httpStatus == 404) { // deleted on the server: what the history has stays
-                m_store->setJobStatus(jobId, QStringLiteral("cancelled"));
+                m_store->setJobStatus(jobId, JobStatus::Cancelled);
                 emit jobUpdated(jobId, {});
             }
             m_pollQueue.clear(); // the next tick starts over
@@ -483,14 +476,12 @@ void SyncService::fetchOverlay(const QString &jobId, int pageNumber) {
         return;
     m_overlayFetches.insert(key);
     const int generation = m_generation;
-    m_client->download(
-        QStringLiteral("/api/v1/overlays/%1-diff-%2/image").arg(job->remoteJobId).arg(pageNumber), path,
-        [=](const ApiReply &reply) {
-            if (generation != m_generation) return;
-            m_overlayFetches.remove(key);
-            noteReply(reply);
-            if (reply.ok()) emit overlayReady(jobId, pageNumber, path);
-        });
+    m_client->download(overlayRoute(job->remoteJobId, pageNumber), path, [=](const ApiReply &reply) {
+        if (generation != m_generation) return;
+        m_overlayFetches.remove(key);
+        noteReply(reply);
+        if (reply.ok()) emit overlayReady(jobId, pageNumber, path);
+    });
 }
 
 } // namespace bt

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compare/comparison.h"
+#include "pipeline/retrypolicy.h"
 #include "serverclient.h"
 #include "store/jobstore.h"
 
@@ -23,9 +24,9 @@ enum class ConnectionState {
 struct SyncOptions {
     int pollMs = 2000;         // progress of the jobs on the server that are not finished
     int teamRefreshMs = 30000; // the team's job list (and, idle, whether the server is there)
-    int minBackoffMs = 1000;   // first retry after the server could not be reached
-    int maxBackoffMs = 60000;  // retries never wait longer than this
-    int maxServerErrors = 8;   // an operation the server keeps failing (5xx) is given up
+    // After the server could not be reached: 1 s, doubling up to 1 min, for as long as it takes.
+    // An operation the server keeps failing (5xx) is given up after maxAttempts.
+    RetryPolicy retry = {8, 1000, 60000};
     int requestTimeoutMs = 30000;
 };
 
@@ -50,6 +51,9 @@ public:
     ConnectionState state() const { return m_state; }
     QString stateMessage() const { return m_stateMessage; } // the last network error, one line
     int queuedOperations() const;
+    // Whether the next round of sync is scheduled: false while the server refuses the token (or
+    // no server is set up), when nothing is tried again until the settings change.
+    bool isScheduled() const { return m_timer.isActive(); }
 
     // Runs a comparison on the server. The history gets the job at once (origin "server", status
     // "queued") and its submission waits in the queue until the server takes it; then its progress
@@ -78,6 +82,9 @@ signals:
     void overlayReady(const QString &jobId, int pageNumber, const QString &path);
     void operationFailed(const QString &jobId, const QString &message); // the server refused it for good
     void queueChanged(int operations);
+    // The server's job list was read and the history brought up to it (every teamRefreshMs, and
+    // after syncNow); the jobs of this server that are not finished are polled in the same round.
+    void teamJobsRefreshed();
 
 private:
     struct Passwords {
@@ -89,7 +96,6 @@ private:
     void setState(ConnectionState state, const QString &message = QString());
     // The reply's verdict on the connection; true when the server answered at all.
     bool noteReply(const ApiReply &reply);
-    int backoffMs(int attempts) const;
     QVector<SyncOperation> pendingOperations() const; // of this server
 
     bool runNextOperation(); // false: nothing is due

@@ -132,21 +132,20 @@ bool writeHistory(const QString &path, int jobs) {
         job.newFile = QStringLiteral("/data/new-%1.pdf").arg(j);
         job.oldHash = QStringLiteral("old%1").arg(j);
         job.newHash = QStringLiteral("new%1").arg(j);
-        job.status = QStringLiteral("in_progress");
+        job.status = JobStatus::InProgress;
         if (!store.createJob(job)) return false;
         QVector<QJsonObject> pages;
         for (int p = 1; p <= 3; ++p)
             pages.append(QJsonObject{{QStringLiteral("page_number"), p}, {QStringLiteral("filler"), filler}});
         if (!store.setJobPages(job.id, pages)) return false;
         for (int p = 1; p <= 3; ++p) {
-            for (const char *stage : {"ocr", "diff", "summary"})
-                if (!store.setStage(job.id, p, QLatin1String(stage), QStringLiteral("completed")))
-                    return false;
+            for (const Stage stage : kStages)
+                if (!store.setStage(job.id, p, stage, StageStatus::Completed)) return false;
             if (!store.saveDiffResult(job.id, p, QStringLiteral("A-10%1").arg(p), QString(), pages[p - 1]) ||
                 !store.saveSummary(job.id, p, QStringLiteral("Sheet %1: no changes. ").arg(p) + filler))
                 return false;
         }
-        if (!store.setJobStatus(job.id, QStringLiteral("completed"))) return false;
+        if (!store.setJobStatus(job.id, JobStatus::Completed)) return false;
     }
     return true;
 }
