@@ -98,7 +98,7 @@ private slots:
         QVERIFY(finished.wait(kJobTimeoutMs));
         QCOMPARE(finished.count(), 1);
         const QString jobId = finished.first().at(0).toString();
-        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("completed"));
+        QCOMPARE(finished.first().at(1).value<JobStatus>(), JobStatus::Completed);
         QVERIFY(!c->isRunning());
         QCOMPARE(c->currentJobId(), jobId);
         QCOMPARE(c->currentOldPath(), QFileInfo(m_old).absoluteFilePath());
@@ -189,7 +189,7 @@ private slots:
         Pipeline *before = c->pipeline();
         c->cancel();
         QCOMPARE(finished.count(), 1);
-        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(finished.first().at(1).value<JobStatus>(), JobStatus::Cancelled);
         QCOMPARE(cancelled.count(), 1);
         QCOMPARE(cancelled.first().at(0).toBool(), false);
         QVERIFY(!c->isRunning());
@@ -199,7 +199,7 @@ private slots:
         QCOMPARE(c->resume(jobId), JobController::ResumeResult::Started);
         QVERIFY(finished.wait(kJobTimeoutMs));
         QCOMPARE(finished.last().at(0).toString(), jobId);
-        QCOMPARE(finished.last().at(1).toString(), QStringLiteral("completed"));
+        QCOMPARE(finished.last().at(1).value<JobStatus>(), JobStatus::Completed);
         QCOMPARE(c->job(jobId)->status, JobStatus::Completed);
         QCOMPARE(c->resume(jobId), JobController::ResumeResult::NotResumable);
     }
@@ -223,7 +223,7 @@ private slots:
         QVERIFY(c->compare(encrypted, encrypted));
         QVERIFY(finished.wait(kJobTimeoutMs));
         QCOMPARE(wrongFlags, (QList<bool>{false, true}));
-        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("completed"));
+        QCOMPARE(finished.first().at(1).value<JobStatus>(), JobStatus::Completed);
         QCOMPARE(int(c->store()->jobs().size()), jobsBefore + 1);
 
         const QString corrupt = path(QStringLiteral("corrupt.pdf"));

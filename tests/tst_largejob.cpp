@@ -144,7 +144,7 @@ private slots:
         QVERIFY(finished.wait(3600000));
         const qint64 jobMs = clock.elapsed();
         probe.stop();
-        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("completed"));
+        QCOMPARE(finished.first().at(1).value<JobStatus>(), JobStatus::Completed);
         QCOMPARE(list->count(CardFilter::All), m_sheets);
         const int changedCount = list->count(CardFilter::Changed);
         QVERIFY2(changedCount >= m_sheets / 10, qPrintable(QString::number(changedCount)));

@@ -147,7 +147,7 @@ private:
         QSignalSpy finished(&w, &MainWindow::jobFinished);
         if (!w.isRunning()) return QStringLiteral("(not running)");
         if (!finished.wait(timeoutMs)) return QString();
-        return finished.first().at(1).toString();
+        return jobStatusName(finished.first().at(1).value<JobStatus>());
     }
 
 private slots:
@@ -356,7 +356,7 @@ private slots:
         QSignalSpy finished(&w, &MainWindow::jobFinished);
         QVERIFY(w.compare());
         QVERIFY(finished.wait(kJobTimeoutMs));
-        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("completed"));
+        QCOMPARE(finished.first().at(1).value<JobStatus>(), JobStatus::Completed);
         QVERIFY(w.pipeline()->reused());
         QCOMPARE(w.shownJobId(), m_finishedJob);
         QCOMPARE(w.cardList()->cards().size(), 3);
@@ -543,7 +543,7 @@ private slots:
         QVERIFY(w.viewer()->addIgnoreArea(first.boxPt.adjusted(-2, -2, 2, 2)));
         QVERIFY(w.isRunning());
         QVERIFY(finished.wait(kJobTimeoutMs));
-        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("completed"));
+        QCOMPARE(finished.first().at(1).value<JobStatus>(), JobStatus::Completed);
         QCOMPARE(started.first().at(0).toString(), m_finishedJob); // the same job, resumed
         QVERIFY(w.isViewerShown());
         card = w.cardList()->card(1);
@@ -630,7 +630,7 @@ private slots:
         QSignalSpy finished(&w, &MainWindow::jobFinished);
         QTest::keyClick(&w, Qt::Key_Escape);
         QCOMPARE(finished.count(), 1); // at once
-        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(finished.first().at(1).value<JobStatus>(), JobStatus::Cancelled);
         QVERIFY(!w.isRunning());
         QVERIFY(w.compareAction()->isEnabled());
         for (const PageCard *c : w.cardList()->cards())

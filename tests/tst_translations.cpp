@@ -355,7 +355,7 @@ private slots:
         QVERIFY(w.compare());
         QVERIFY(finished.wait(300000));
         const QString jobId = finished.first().at(0).toString();
-        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("completed"));
+        QCOMPARE(finished.first().at(1).value<bt::JobStatus>(), bt::JobStatus::Completed);
 
         int changed = 0;
         for (const bt::ui::SheetState &card : w.cardList()->sheets()) {

@@ -109,10 +109,10 @@ ComparePage::ComparePage(JobController *controller, const Actions &actions, QWid
     connect(controller, &JobController::jobBeginning, this, &ComparePage::onJobBeginning);
     connect(controller, &JobController::startFailed, this, &ComparePage::onStartFailed);
     connect(controller, &JobController::jobStarted, this,
-            [this] { updateJobHeader(QStringLiteral("in_progress"), QString()); });
+            [this] { updateJobHeader(JobStatus::InProgress, QString()); });
     connect(controller, &JobController::sheetsMatched, this, &ComparePage::onSheetsMatched);
     connect(controller, &JobController::jobFinished, this,
-            [this](const QString &, const QString &status) { onJobFinished(status); });
+            [this](const QString &, JobStatus status) { onJobFinished(status); });
     connect(controller, &JobController::overlayReady, m_cards, &PageCardList::reloadThumbnail);
 
     layout->addWidget(m_oldZone, 0, 0);
@@ -184,9 +184,9 @@ void ComparePage::updateFilterButtons() {
     }
 }
 
-void ComparePage::updateJobHeader(const QString &status, const QString &summary) {
+void ComparePage::updateJobHeader(std::optional<JobStatus> status, const QString &summary) {
     const QString oldPath = m_controller->currentOldPath(), newPath = m_controller->currentNewPath();
-    if (oldPath.isEmpty() || status.isEmpty()) {
+    if (oldPath.isEmpty() || !status) {
         m_jobHeader->clear();
         m_jobHeader->hide();
         window()->setWindowTitle(tr("BuildTrace"));
@@ -198,7 +198,7 @@ void ComparePage::updateJobHeader(const QString &status, const QString &summary)
     QString text = tr("<b>%1</b> → <b>%2</b>").arg(oldName.toHtmlEscaped(), newName.toHtmlEscaped());
     const int sheets = m_cards->count(CardFilter::All);
     if (sheets > 0) text += QStringLiteral(" · ") + tr("%n sheet(s)", nullptr, sheets);
-    text += QStringLiteral(" · ") + HistoryPanel::statusName(status).toHtmlEscaped();
+    text += QStringLiteral(" · ") + HistoryPanel::statusName(*status).toHtmlEscaped();
     if (const std::optional<JobRecord> job = m_controller->job(m_controller->currentJobId());
         job && job->isRemote())
         text += QStringLiteral(" · ") + HistoryPanel::whereText(*job).toHtmlEscaped();
@@ -228,7 +228,7 @@ QString ComparePage::placeholderFor(const JobRecord &job) const {
 void ComparePage::clearJob(const QString &placeholder) {
     m_cards->clear();
     m_cards->setPlaceholderText(placeholder);
-    updateJobHeader(QString(), QString());
+    updateJobHeader(std::nullopt, QString());
 }
 
 void ComparePage::onJobBeginning() {
@@ -238,14 +238,14 @@ void ComparePage::onJobBeginning() {
 
 void ComparePage::onStartFailed(bool resuming) {
     m_cards->setPlaceholderText(resuming ? tr("Not resumed.") : tr("Not compared."));
-    updateJobHeader(QString(), QString());
+    updateJobHeader(std::nullopt, QString());
 }
 
 void ComparePage::onSheetsMatched(const QVector<PageResult> &pages, const JobProgress &progress) {
     m_cards->setPages(pages);
     m_cards->updateProgress(progress);
     m_cards->setPlaceholderText(tr("No sheets."));
-    updateJobHeader(QStringLiteral("in_progress"), QString());
+    updateJobHeader(JobStatus::InProgress, QString());
     updateReviewProgress();
 }
 
@@ -254,7 +254,7 @@ void ComparePage::onPageUpdated(const PageResult &page) {
     updateReviewProgress(page.pageNumber); // its regions may be new
 }
 
-void ComparePage::onJobFinished(const QString &status) {
+void ComparePage::onJobFinished(JobStatus status) {
     m_cards->settle();
     const Pipeline *pipeline = m_controller->pipeline();
     updateJobHeader(status, shownJobSummary(pipeline->progress().summaryText, pipeline->result().pages));
@@ -267,8 +267,7 @@ void ComparePage::showStoredJob(const JobController::StoredJob &job) {
         m_cards->settle(); // an interrupted job's stages are not running any more
     m_cards->setPlaceholderText(placeholderFor(job.record));
     updateReviewProgress();
-    updateJobHeader(jobStatusName(job.record.status),
-                    shownJobSummary(job.record.summaryText, job.result.pages));
+    updateJobHeader(job.record.status, shownJobSummary(job.record.summaryText, job.result.pages));
 }
 
 void ComparePage::onServerJobUpdated(const JobController::StoredJob &job, const QVector<int> &pages) {
@@ -282,7 +281,7 @@ void ComparePage::onServerJobUpdated(const JobController::StoredJob &job, const 
     if (job.progress) m_cards->updateProgress(*job.progress);
     if (isFinished(job.record.status)) m_cards->settle();
     m_cards->setPlaceholderText(placeholderFor(job.record));
-    updateJobHeader(jobStatusName(job.record.status), shownJobSummary(job.record.summaryText, results));
+    updateJobHeader(job.record.status, shownJobSummary(job.record.summaryText, results));
     updateReviewProgress();
 }
 

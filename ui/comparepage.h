@@ -4,6 +4,7 @@
 #include "pagecard.h"
 
 #include <QWidget>
+#include <optional>
 
 class QAction;
 class QButtonGroup;
@@ -39,7 +40,8 @@ public:
     void setCompareEnabled(bool local, bool onServer, bool serverSetUp);
     void clickFilter(int filter); // CardFilter
 
-    void updateJobHeader(const QString &status, const QString &summary);
+    // No status: no job shown.
+    void updateJobHeader(std::optional<JobStatus> status, const QString &summary);
     void updateFilterButtons();
     void updateReviewProgress(int pageNumber = 0); // 0: every card
     QString placeholderFor(const JobRecord &job) const;
@@ -50,7 +52,7 @@ public:
     void onStartFailed(bool resuming);
     void onSheetsMatched(const QVector<PageResult> &pages, const JobProgress &progress);
     void onPageUpdated(const PageResult &page);
-    void onJobFinished(const QString &status);
+    void onJobFinished(JobStatus status);
     void showStoredJob(const JobController::StoredJob &job);
     void onServerJobUpdated(const JobController::StoredJob &job, const QVector<int> &pages);
     void onConnectionChanged();

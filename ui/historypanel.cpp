@@ -133,22 +133,30 @@ void HistoryPanel::setSyncEnabled(bool enabled) {
     updateButtons();
 }
 
-QString HistoryPanel::statusText(const QString &status, const QString &jobId) const {
+QString HistoryPanel::statusText(JobStatus status, const QString &jobId) const {
     // A job in progress that this window does not run was interrupted (crash, kill, power cut).
-    if (status == QLatin1String("in_progress"))
-        return jobId == m_runningJob ? tr("Running") : tr("Interrupted");
+    if (status == JobStatus::InProgress) return jobId == m_runningJob ? tr("Running") : tr("Interrupted");
     return statusName(status);
 }
 
-QString HistoryPanel::statusName(const QString &status) {
-    if (status == QLatin1String("in_progress")) return tr("In progress");
-    if (status == QLatin1String("completed")) return tr("Completed");
-    if (status == QLatin1String("completed_with_errors")) return tr("Completed with errors");
-    if (status == QLatin1String("failed")) return tr("Failed");
-    if (status == QLatin1String("cancelled")) return tr("Cancelled");
-    if (status == QLatin1String("pending")) return tr("Pending");
-    if (status == QLatin1String("queued")) return tr("Waiting for the server");
-    return status;
+QString HistoryPanel::statusName(JobStatus status) {
+    switch (status) {
+    case JobStatus::InProgress:
+        return tr("In progress");
+    case JobStatus::Completed:
+        return tr("Completed");
+    case JobStatus::CompletedWithErrors:
+        return tr("Completed with errors");
+    case JobStatus::Failed:
+        return tr("Failed");
+    case JobStatus::Cancelled:
+        return tr("Cancelled");
+    case JobStatus::Pending:
+        return tr("Pending");
+    case JobStatus::Queued:
+        return tr("Waiting for the server");
+    }
+    return {};
 }
 
 void HistoryPanel::refresh() {
@@ -172,14 +180,14 @@ void HistoryPanel::refresh() {
         item->setText(1, tr("%1 → %2").arg(oldName, newName));
         item->setText(2, job.totalPages > 0 ? locale.toString(job.totalPages) : QString());
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
-        item->setText(3, statusText(jobStatusName(job.status), job.id));
+        item->setText(3, statusText(job.status, job.id));
         item->setData(0, kIdRole, job.id);
-        item->setData(0, kStatusRole, jobStatusName(job.status));
+        item->setData(0, kStatusRole, int(job.status));
         item->setData(0, kSummaryRole, job.summaryText);
         item->setToolTip(
             1, tr("Old: %1\nNew: %2")
                    .arg(QDir::toNativeSeparators(job.oldFile), QDir::toNativeSeparators(job.newFile)));
-        item->setData(0, kOriginRole, jobOriginName(job.origin));
+        item->setData(0, kOriginRole, int(job.origin));
         item->setData(0, kRemoteRole, !job.remoteJobId.isEmpty());
         const QString where = whereText(job);
         item->setData(0, kWhereRole, where);
@@ -254,15 +262,13 @@ void HistoryPanel::updateButtons() {
     const QTreeWidgetItem *item = m_list->currentItem();
     const bool selected = item && item->isSelected();
     const QString id = selected ? item->data(0, kIdRole).toString() : QString();
-    const QString status = selected ? item->data(0, kStatusRole).toString() : QString();
+    const auto status = JobStatus(selected ? item->data(0, kStatusRole).toInt() : int(JobStatus::Pending));
     const bool busy = !m_runningJob.isEmpty();
     m_open->setEnabled(selected && !busy);
-    const bool local = selected && item->data(0, kOriginRole).toString() == QLatin1String("local");
-    m_resume->setEnabled(selected && !busy && local &&
-                         isResumable(jobStatusFromName(status).value_or(JobStatus::Pending)));
-    m_push->setEnabled(
-        m_syncEnabled && local && !item->data(0, kRemoteRole).toBool() && id != m_runningJob &&
-        (status == QLatin1String("completed") || status == QLatin1String("completed_with_errors")));
+    const bool local = selected && JobOrigin(item->data(0, kOriginRole).toInt()) == JobOrigin::Local;
+    m_resume->setEnabled(selected && !busy && local && isResumable(status));
+    m_push->setEnabled(m_syncEnabled && local && !item->data(0, kRemoteRole).toBool() && id != m_runningJob &&
+                       (status == JobStatus::Completed || status == JobStatus::CompletedWithErrors));
     m_delete->setEnabled(selected && id != m_runningJob);
     if (!selected) {
         m_details->setText(m_list->topLevelItemCount() == 0 ? tr("No comparisons yet.") : QString());

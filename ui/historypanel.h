@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/jobstate.h"
+
 #include <QHash>
 #include <QSet>
 #include <QWidget>
@@ -35,8 +37,8 @@ public:
     QStringList jobIds() const; // as listed, newest first
     QString currentJobId() const;
     void selectJob(const QString &jobId);
-    static QString statusName(const QString &status); // "completed_with_errors" -> "Completed with errors"
-    static QString whereText(const JobRecord &job);   // empty for a job only of this computer
+    static QString statusName(JobStatus status);    // CompletedWithErrors -> "Completed with errors"
+    static QString whereText(const JobRecord &job); // empty for a job only of this computer
     // A job's summary in the window's language (`stored`: the history's, English), built from
     // its sheets off the GUI thread when first asked for (the details under the list, the status
     // column's tooltip): `stored` until summaryReady(jobId).
@@ -51,7 +53,7 @@ signals:
 
 private:
     void updateButtons();
-    QString statusText(const QString &status, const QString &jobId) const;
+    QString statusText(JobStatus status, const QString &jobId) const;
 
     JobStore *m_store = nullptr;
     struct ShownSummary {

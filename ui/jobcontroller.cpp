@@ -201,7 +201,7 @@ void JobController::cancel() {
         emit cancelled(true);
         return;
     }
-    // Emits jobFinished("cancelled") before it returns; stages still running finish unseen.
+    // Emits jobFinished(Cancelled) before it returns; stages still running finish unseen.
     m_pipeline->cancel();
     retirePipeline();
     emit cancelled(false);
@@ -225,7 +225,7 @@ void JobController::newPipeline() {
         if (status != JobStatus::Cancelled) m_retiredPipelines.clear();
         m_redoPage = 0;
         emit runningChanged(false);
-        emit jobFinished(jobId, jobStatusName(status), ms);
+        emit jobFinished(jobId, status, ms);
     });
 }
 

@@ -109,7 +109,7 @@ signals:
     void stageChanged(const bt::StageEvent &event);
     void pageUpdated(const bt::PageResult &page);
     void progressChanged(const bt::JobProgress &progress);
-    void jobFinished(const QString &jobId, const QString &status, qint64 ms);
+    void jobFinished(const QString &jobId, bt::JobStatus status, qint64 ms);
     void cancelled(bool whileOpening);
     // The server took a job of ours (submitted: the history lists it; open it).
     void submitted(const QString &jobId);

@@ -404,7 +404,7 @@ void MainWindow::onSheetsMatched(const QVector<PageResult> &, const JobProgress 
     }
 }
 
-void MainWindow::onJobFinished(const QString &jobId, const QString &status, qint64 ms) {
+void MainWindow::onJobFinished(const QString &jobId, JobStatus status, qint64 ms) {
     setRunning(false);
     m_history->selectJob(jobId);
     statusBar()->showMessage(
@@ -561,7 +561,7 @@ void MainWindow::onServerJobUpdated(const JobController::StoredJob &job, const Q
                                     bool finishedNow) {
     if (finishedNow)
         statusBar()->showMessage(
-            tr("%1 on the job server.").arg(HistoryPanel::statusName(jobStatusName(job.record.status))),
+            tr("%1 on the job server.").arg(HistoryPanel::statusName(job.record.status)),
             10000);
 }
 

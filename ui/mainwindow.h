@@ -98,7 +98,7 @@ public:
 
 signals:
     void jobStarted(const QString &jobId);
-    void jobFinished(const QString &jobId, const QString &status);
+    void jobFinished(const QString &jobId, bt::JobStatus status);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -120,7 +120,7 @@ private:
     void onJobBeginning(const QString &oldPath, const QString &newPath, bool redo);
     void onJobStarted(const QString &jobId, bool reused);
     void onSheetsMatched(const QVector<PageResult> &pages, const JobProgress &progress, int redoPage);
-    void onJobFinished(const QString &jobId, const QString &status, qint64 ms);
+    void onJobFinished(const QString &jobId, bt::JobStatus status, qint64 ms);
     void onServerJobUpdated(const JobController::StoredJob &job, const QVector<int> &pages, bool finishedNow);
     void onSubmitted(const QString &jobId);
     void showSending(const QString &offlineText); // a job on its way to the server
