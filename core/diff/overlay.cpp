@@ -39,29 +39,11 @@ bool OverlayColours::fromPreset(const QString &name, OverlayColours *out) {
 
 namespace {
 
-// Palette layout: four ramps of 64 coverage levels from white to full colour.
-constexpr int kUnchangedBase = 0;
-constexpr int kRemovedBase = 64;
-constexpr int kAddedBase = 128;
-constexpr int kCloudIndex = 192;
-constexpr int kWhiteIndex = 0; // coverage 0 of any ramp is white
-
-QVector<QRgb> makePalette(const OverlayColours &c) {
-    QVector<QRgb> palette(256, qRgb(255, 255, 255));
-    auto ramp = [&](int base, const QColor &colour) {
-        for (int i = 0; i < 64; ++i) {
-            const double a = i / 63.0;
-            palette[base + i] =
-                qRgb(int(255 + (colour.red() - 255) * a), int(255 + (colour.green() - 255) * a),
-                     int(255 + (colour.blue() - 255) * a));
-        }
-    };
-    ramp(kUnchangedBase, c.unchanged);
-    ramp(kRemovedBase, c.removed);
-    ramp(kAddedBase, c.added);
-    palette[kCloudIndex] = c.cloud.rgb();
-    return palette;
-}
+constexpr int kUnchangedBase = OverlayPaletteLayout::kUnchangedBase;
+constexpr int kRemovedBase = OverlayPaletteLayout::kRemovedBase;
+constexpr int kAddedBase = OverlayPaletteLayout::kAddedBase;
+constexpr int kCloudIndex = OverlayPaletteLayout::kCloudIndex;
+constexpr int kWhiteIndex = OverlayPaletteLayout::kWhiteIndex;
 
 cv::Rect grown(const cv::Rect &r, int by, const cv::Rect &bounds) {
     return cv::Rect(r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by) & bounds;
@@ -156,10 +138,28 @@ CloudShape cloudShape(const ChangeRegion &region, double pxPerPt, cv::Size pageP
     return c;
 }
 
+QVector<QRgb> overlayPalette(const OverlayColours &c) {
+    using L = OverlayPaletteLayout;
+    QVector<QRgb> palette(256, qRgb(255, 255, 255));
+    auto ramp = [&](int base, const QColor &colour) {
+        for (int i = 0; i < L::kRampSize; ++i) {
+            const double a = i / double(L::kRampSize - 1);
+            palette[base + i] =
+                qRgb(int(255 + (colour.red() - 255) * a), int(255 + (colour.green() - 255) * a),
+                     int(255 + (colour.blue() - 255) * a));
+        }
+    };
+    ramp(L::kUnchangedBase, c.unchanged);
+    ramp(L::kRemovedBase, c.removed);
+    ramp(L::kAddedBase, c.added);
+    palette[L::kCloudIndex] = c.cloud.rgb();
+    return palette;
+}
+
 OverlayImage renderOverlay(const cv::Mat &alignedOld, const cv::Mat &newGrey,
                            const ChangeDetection &detection, const OverlayColours &colours, double dpi) {
     OverlayImage out;
-    out.palette = makePalette(colours);
+    out.palette = overlayPalette(colours);
     // Most of a sheet is unchanged: there the index depends only on the darker side's grey (one
     // vectorised pass). Changed ink is then painted only where the masks can have pixels.
     out.index.create(newGrey.size(), CV_8U);

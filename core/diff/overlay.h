@@ -22,6 +22,19 @@ struct OverlayColours {
     static bool fromPreset(const QString &name, OverlayColours *out);
 };
 
+// The layout of the overlay's palette, for everything that reads or recolours an overlay PNG
+// (report layers, the viewer's layer toggles): ramps of kRampSize ink coverages from white to
+// full colour for unchanged, removed and added ink, and the cloud colour.
+struct OverlayPaletteLayout {
+    static constexpr int kRampSize = 64;
+    static constexpr int kUnchangedBase = 0;
+    static constexpr int kRemovedBase = 64;
+    static constexpr int kAddedBase = 128;
+    static constexpr int kCloudIndex = 192;
+    static constexpr int kWhiteIndex = 0; // coverage 0 of any ramp is white
+};
+QVector<QRgb> overlayPalette(const OverlayColours &colours);
+
 // The overlay in NEW's frame as a palette image: one byte per pixel (a 42 MP sheet is 42 MB,
 // not 126 MB, and encodes three times faster), ramps of the unchanged, removed and added colours
 // by ink coverage, plus the cloud colour.

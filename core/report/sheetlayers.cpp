@@ -1,5 +1,6 @@
 #include "sheetlayers.h"
 
+#include "diff/overlay.h"
 #include "i18n/enginetext.h"
 
 #include <QImageReader>
@@ -9,13 +10,12 @@ namespace bt {
 
 namespace {
 
-// The overlay palette's layout, as core/diff/overlay.cpp writes it (mirrored, like the viewer's
-// OverlayPalette does): ramps of 64 coverage levels from white, and the cloud colour.
-constexpr int kRampSize = 64;
-constexpr int kUnchangedBase = 0;
-constexpr int kRemovedBase = 64;
-constexpr int kAddedBase = 128;
-constexpr int kCloudIndex = 192;
+// The overlay palette's layout (core/diff/overlay.h).
+constexpr int kRampSize = OverlayPaletteLayout::kRampSize;
+constexpr int kUnchangedBase = OverlayPaletteLayout::kUnchangedBase;
+constexpr int kRemovedBase = OverlayPaletteLayout::kRemovedBase;
+constexpr int kAddedBase = OverlayPaletteLayout::kAddedBase;
+constexpr int kCloudIndex = OverlayPaletteLayout::kCloudIndex;
 constexpr int kUnchangedTop = 47; // unchanged ink is faded: its ramp is used up to this level
 
 // A reduced pixel is ink of a layer from this share of coverage: thin lines (a 1 px line at

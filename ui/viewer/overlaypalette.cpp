@@ -40,20 +40,7 @@ QColor OverlayPalette::addedColour(const QVector<QRgb> &palette) {
 }
 
 QVector<QRgb> OverlayPalette::standard() {
-    const OverlayColours colours;
-    QVector<QRgb> palette(256, kPaper);
-    auto ramp = [&palette](int base, const QColor &c) {
-        for (int i = 0; i < kRampSize; ++i) {
-            const double a = i / double(kRampSize - 1);
-            palette[base + i] = qRgb(int(255 + (c.red() - 255) * a), int(255 + (c.green() - 255) * a),
-                                     int(255 + (c.blue() - 255) * a));
-        }
-    };
-    ramp(kUnchangedBase, colours.unchanged);
-    ramp(kRemovedBase, colours.removed);
-    ramp(kAddedBase, colours.added);
-    palette[kCloudIndex] = colours.cloud.rgb();
-    return palette;
+    return overlayPalette(OverlayColours());
 }
 
 cv::Mat OverlayPalette::compose(const cv::Mat &alignedOld, const cv::Mat &newGrey) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "diff/overlay.h"
+
 #include <QColor>
 #include <QRgb>
 #include <QVector>
@@ -7,18 +9,11 @@
 
 namespace bt::ui {
 
-// The layout of the overlay PNG's palette (core/diff/overlay.cpp writes it; it is not exported
-// from core, so it is mirrored here): four ramps of 64 ink coverages from white to full colour
-// (unchanged, removed, added) and the cloud colour. Layer toggles recolour the palette instead
-// of touching the 40-60 million pixels.
-class OverlayPalette {
+// The overlay PNG's palette (its layout: core's OverlayPaletteLayout): four ramps of 64 ink
+// coverages from white to full colour (unchanged, removed, added) and the cloud colour. Layer
+// toggles recolour the palette instead of touching the 40-60 million pixels.
+class OverlayPalette : public OverlayPaletteLayout {
 public:
-    static constexpr int kRampSize = 64;
-    static constexpr int kUnchangedBase = 0;
-    static constexpr int kRemovedBase = 64;
-    static constexpr int kAddedBase = 128;
-    static constexpr int kCloudIndex = 192;
-
     // The image's palette with hidden layers turned to paper white. The engine's raster clouds
     // are always hidden: the viewer draws its own (numbered at any zoom, the selected one marked).
     static QVector<QRgb> withLayers(const QVector<QRgb> &palette, bool showRemoved, bool showAdded);
