@@ -92,6 +92,10 @@ signals:
     void sheetHistoryRequested(const QString &jobId, int pageNumber);
 
 private:
+    static constexpr bt::ReviewStatus kReviewStatuses[] = {bt::ReviewStatus::Open, bt::ReviewStatus::Accepted,
+                                                           bt::ReviewStatus::Rejected,
+                                                           bt::ReviewStatus::NeedsClarification};
+
     // Stores a review (who and when: now) and shows it in the change list.
     bool saveReview(bt::RegionReview review);
     enum class Image { Overlay, Old, New };
