@@ -16,6 +16,7 @@
 #include "compare/resultjson.h"
 #include "pipeline/pipeline.h"
 #include "review/regionreview.h"
+#include "review/reviewsession.h"
 #include "store/jobstore.h"
 #include "viewer/overlayviewer.h"
 
@@ -196,6 +197,40 @@ private slots:
         QVERIFY(store.reviews(QStringLiteral("job-r")).isEmpty());
         QCOMPARE(rawQuery(db, QStringLiteral("SELECT COUNT(*) FROM region_reviews")),
                  QStringList{QStringLiteral("0")});
+    }
+
+    // The review session (what the viewer writes through, usable without widgets): a sheet's
+    // reviews read once, open where none is stored, written through with reviewer and time, an
+    // unchanged comment not written again; a session without a job saves nothing.
+    void reviewSessionWritesThrough() {
+        const QString db = path(QStringLiteral("session/history.sqlite"));
+        JobStore store(db);
+        QVERIFY(store.open());
+        JobRecord job;
+        job.id = QStringLiteral("job-s");
+        job.status = JobStatus::Completed;
+        QVERIFY(store.createJob(job));
+        {
+            ReviewSession session(&store, job.id, 2);
+            QVERIFY(session.canSave());
+            QCOMPARE(session.review(4).status, ReviewStatus::Open);
+            QVERIFY(session.setStatus(4, ReviewStatus::Rejected));
+            QVERIFY(session.setComment(4, QStringLiteral("Not in the scope")));
+            QVERIFY(session.setStatus(5, ReviewStatus::Accepted));
+            QVERIFY(!session.setStatus(0, ReviewStatus::Accepted)); // no region
+            QCOMPARE(session.reviewedCount({4, 5, 6}), 2);
+        }
+        const ReviewSession again(&store, job.id, 2);
+        QCOMPARE(again.review(4).status, ReviewStatus::Rejected);
+        QCOMPARE(again.review(4).comment, QStringLiteral("Not in the scope"));
+        QCOMPARE(again.review(4).reviewer, reviewerName());
+        QVERIFY(again.review(4).updatedAt.isValid());
+        QCOMPARE(again.review(6).status, ReviewStatus::Open);
+        QCOMPARE(store.reviews(job.id, 2).size(), 2);
+        QCOMPARE(ReviewSession(&store, job.id, 1).reviewedCount({4, 5}), 0); // another sheet
+        ReviewSession none;
+        QVERIFY(!none.canSave());
+        QVERIFY(!none.setStatus(1, ReviewStatus::Accepted));
     }
 
     void reviewerNameFromSettingsOrSystem() {

@@ -435,7 +435,7 @@ void OverlayViewer::clear() {
     m_renderError.clear();
     m_overlayLoading = m_rendersLoading = m_composing = false;
     m_selected = 0;
-    m_reviews.clear();
+    m_reviews = ReviewSession();
     m_ignoreRegions.clear();
     m_sheetHistory.clear();
     // Drops the finished loads' images (a future keeps its results).

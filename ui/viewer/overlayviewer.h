@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compare/pageresult.h"
+#include "review/reviewsession.h"
 #include "sheetimage.h"
 #include "sheetloader.h"
 #include "store/jobstore.h"
@@ -96,8 +97,8 @@ private:
                                                            bt::ReviewStatus::Rejected,
                                                            bt::ReviewStatus::NeedsClarification};
 
-    // Stores a review (who and when: now) and shows it in the change list.
-    bool saveReview(bt::RegionReview review);
+    // The stored review changed: the change list and the controls show it.
+    void reviewSaved(int regionId);
     enum class Image { Overlay, Old, New };
 
     void buildToolBar();
@@ -170,7 +171,7 @@ private:
     // Review
     bt::JobStore *m_store = nullptr;
     QString m_jobId;
-    QHash<int, bt::RegionReview> m_reviews; // by region id; missing: open
+    bt::ReviewSession m_reviews; // the shown sheet's
     QVector<bt::IgnoreRegion> m_ignoreRegions;
     QVector<bt::SheetHistoryEntry> m_sheetHistory;
     QVector<QAction *> m_reviewActions; // open, accepted, rejected, needs clarification

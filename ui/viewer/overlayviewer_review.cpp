@@ -43,14 +43,11 @@ double OverlayViewer::pxPerPt() const {
 }
 
 void OverlayViewer::loadReviewData() {
-    m_reviews.clear();
+    m_reviews = ReviewSession(m_store, m_jobId, m_page.pageNumber);
     m_ignoreRegions.clear();
     m_sheetHistory.clear();
     const QString number = m_page.drawingName();
     if (!m_store) return;
-    if (!m_jobId.isEmpty())
-        for (const RegionReview &r : m_store->reviews(m_jobId, m_page.pageNumber))
-            m_reviews.insert(r.regionNumber, r);
     if (!number.isEmpty() && m_page.match == MatchKind::Matched) {
         m_ignoreRegions = m_store->ignoreRegions(number);
         m_sheetHistory = m_store->sheetHistory(number);
@@ -58,46 +55,32 @@ void OverlayViewer::loadReviewData() {
 }
 
 RegionReview OverlayViewer::review(int regionId) const {
-    if (const auto it = m_reviews.constFind(regionId); it != m_reviews.cend()) return *it;
-    RegionReview open;
-    open.jobId = m_jobId;
-    open.pageNumber = m_page.pageNumber;
-    open.regionNumber = regionId;
-    return open;
+    return m_reviews.review(regionId);
 }
 
 int OverlayViewer::reviewedCount() const {
-    int n = 0;
+    QVector<int> ids;
     for (const ChangeRegion &r : m_page.regions)
-        n += review(r.id).isReviewed() ? 1 : 0;
-    return n;
+        ids << r.id;
+    return m_reviews.reviewedCount(ids);
 }
 
-bool OverlayViewer::saveReview(RegionReview review) {
-    review.reviewer = reviewerName();
-    review.updatedAt = QDateTime::currentDateTimeUtc();
-    if (!m_store->setReview(review)) return false;
-    m_reviews.insert(review.regionNumber, review);
-    m_changes->reviewChanged(review.regionNumber);
-    return true;
+void OverlayViewer::reviewSaved(int regionId) {
+    m_changes->reviewChanged(regionId);
 }
 
 bool OverlayViewer::setReviewStatus(int regionId, ReviewStatus status) {
-    if (!m_store || m_jobId.isEmpty() || regionId == 0) return false;
-    RegionReview r = review(regionId);
-    r.status = status;
-    if (!saveReview(r)) return false;
+    if (!m_reviews.setStatus(regionId, status)) return false;
+    reviewSaved(regionId);
     updateReviewControls();
     emit reviewChanged(m_page.pageNumber, reviewedCount(), int(m_page.regions.size()));
     return true;
 }
 
 bool OverlayViewer::setReviewComment(int regionId, const QString &comment) {
-    if (!m_store || m_jobId.isEmpty() || regionId == 0) return false;
-    RegionReview r = review(regionId);
-    if (r.comment == comment) return true;
-    r.comment = comment;
-    if (!saveReview(r)) return false;
+    if (review(regionId).comment == comment) return m_reviews.canSave() && regionId != 0;
+    if (!m_reviews.setComment(regionId, comment)) return false;
+    reviewSaved(regionId);
     if (regionId == m_selected) {
         const QSignalBlocker block(m_comment);
         m_comment->setText(comment);
@@ -111,7 +94,7 @@ void OverlayViewer::saveComment() {
 }
 
 void OverlayViewer::updateReviewControls() {
-    const bool enabled = m_store && !m_jobId.isEmpty() && m_selected != 0;
+    const bool enabled = m_reviews.canSave() && m_selected != 0;
     for (QAction *a : std::as_const(m_reviewActions))
         a->setEnabled(enabled);
     const RegionReview r = review(m_selected);
