@@ -642,6 +642,9 @@ Commands:
   delete JOB_ID          remove a job and its overlays from the history
   ignore add DRAWING_NUMBER x,y,w,h | list [DRAWING_NUMBER] | remove ID
                          areas (points) left out of every comparison of a sheet
+  review JOB_ID PAGE CHANGE [--status S] [--comment TEXT]
+                         review a change (the cloud's number on a sheet): S is
+                         open, accepted, rejected or needs_clarification
 
 Every command takes --db PATH (default $BUILDTRACE_DB, else the application
 data folder).
@@ -666,6 +669,7 @@ int runCli(const QStringList &arguments) {
     if (command == QLatin1String("dead-letters")) return runDeadLetters(rest);
     if (command == QLatin1String("delete")) return runDelete(rest);
     if (command == QLatin1String("ignore")) return runIgnore(rest);
+    if (command == QLatin1String("review")) return runReview(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         out() << versionText(QCoreApplication::applicationVersion());
         out().flush();

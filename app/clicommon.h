@@ -79,5 +79,6 @@ int runProgress(const QStringList &arguments);
 int runDeadLetters(const QStringList &arguments);
 int runDelete(const QStringList &arguments);
 int runIgnore(const QStringList &arguments); // ignore add | list | remove
+int runReview(const QStringList &arguments); // review JOB_ID PAGE CHANGE --status S [--comment T]
 
 } // namespace bt

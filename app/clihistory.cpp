@@ -4,6 +4,7 @@
 
 #include "compare/resultjson.h"
 #include "pipeline/pipeline.h"
+#include "review/reviewsession.h"
 #include "store/jobstore.h"
 
 #include <QCommandLineParser>
@@ -289,6 +290,65 @@ int runIgnore(const QStringList &arguments) {
     return fail(
         QStringLiteral("usage: buildtrace ignore add DRAWING_NUMBER x,y,w,h | list [DRAWING_NUMBER] | "
                        "remove ID"));
+}
+
+int runReview(const QStringList &arguments) {
+    QCommandLineParser parser;
+    const QCommandLineOption statusOpt(QStringLiteral("status"),
+                                       QStringLiteral("open, accepted, rejected or needs_clarification."),
+                                       QStringLiteral("S"));
+    const QCommandLineOption commentOpt(QStringLiteral("comment"), QStringLiteral("The review's comment."),
+                                        QStringLiteral("TEXT"));
+    parser.addOption(statusOpt);
+    parser.addOption(commentOpt);
+    parser.addPositionalArgument(QStringLiteral("job"), QStringLiteral("Job id (see buildtrace history)."));
+    parser.addPositionalArgument(QStringLiteral("page"), QStringLiteral("Sheet (page_number in the JSON)."));
+    parser.addPositionalArgument(QStringLiteral("change"), QStringLiteral("Change (the cloud's number)."));
+    int status = ExitSame;
+    if (!parse(
+            parser, arguments,
+            QStringLiteral("Reviews one change of a stored job, as the viewer does: the status and comment "
+                           "are kept in the history with the reviewer (Settings, else the user name) and "
+                           "the time, and appear in reports and change lists."),
+            QString(), &status))
+        return status;
+    const QStringList args = parser.positionalArguments();
+    bool pageOk = false, changeOk = false;
+    const int page = args.value(1).toInt(&pageOk), change = args.value(2).toInt(&changeOk);
+    if (args.size() != 3 || !pageOk || !changeOk || page < 1 || change < 1)
+        return fail(
+            QStringLiteral("usage: buildtrace review JOB_ID PAGE CHANGE [--status S] [--comment TEXT]"));
+    std::optional<ReviewStatus> newStatus;
+    if (parser.isSet(statusOpt)) {
+        newStatus = reviewStatusFromName(parser.value(statusOpt));
+        if (!newStatus)
+            return fail(QStringLiteral("review: unknown status '%1' (open, accepted, rejected, "
+                                       "needs_clarification)")
+                            .arg(parser.value(statusOpt)));
+    }
+    const auto store = openStore(parser, StoreAccess::ReadWrite);
+    if (!store) return ExitError;
+    const QString id = args[0];
+    const std::optional<ComparisonResult> result = storedComparison(*store, id);
+    if (!result) return fail(QStringLiteral("no job %1 in %2").arg(id, store->path()));
+    const PageResult *sheet = nullptr;
+    for (const PageResult &p : result->pages)
+        if (p.pageNumber == page) sheet = &p;
+    if (!sheet) return fail(QStringLiteral("job %1 has no sheet %2").arg(id).arg(page));
+    if (std::none_of(sheet->regions.begin(), sheet->regions.end(),
+                     [&](const ChangeRegion &r) { return r.id == change; }))
+        return fail(QStringLiteral("sheet %1 of job %2 has no change %3").arg(page).arg(id).arg(change));
+    ReviewSession session(store.get(), id, page);
+    QString e;
+    if ((newStatus && !session.setStatus(change, *newStatus, &e)) ||
+        (parser.isSet(commentOpt) && !session.setComment(change, parser.value(commentOpt), &e)))
+        return fail(QStringLiteral("%1: cannot save the review (%2)").arg(store->path(), e));
+    const RegionReview r = session.review(change);
+    out() << "Change " << change << " of sheet " << page << ": " << reviewStatusName(r.status);
+    if (!r.comment.isEmpty()) out() << " \u2014 " << r.comment;
+    if (!r.reviewer.isEmpty()) out() << " (" << r.reviewer << ')';
+    out() << Qt::endl;
+    return ExitSame;
 }
 
 } // namespace bt

@@ -515,6 +515,47 @@ private slots:
                  false);
     }
 
+    // review JOB PAGE CHANGE --status S --comment T: kept in the history like the viewer's review
+    // (the change list shows it); unknown changes and statuses are one line and exit 2.
+    void reviewCommand() {
+        const QString db = path(QStringLiteral("review-history.sqlite")),
+                      json = path(QStringLiteral("review.json"));
+        const QStringList inDb{QStringLiteral("--db"), db};
+        const CliRun r = runCli(QStringList{QStringLiteral("compare"), m_editOld, m_editNew,
+                                            QStringLiteral("--json"), json, QStringLiteral("--dpi"),
+                                            QStringLiteral("100"), QStringLiteral("--quiet")} +
+                                    inDb,
+                                json);
+        QVERIFY2(r.finished && r.exitCode == 1, qPrintable(describe(r)));
+        const QString job = r.json.value(QStringLiteral("job_id")).toString();
+        const QString page =
+            QString::number(pageByNew(r.json, 1).value(QStringLiteral("page_number")).toInt());
+        QVERIFY(!regionsOf(pageByNew(r.json, 1)).isEmpty());
+        const CliRun set =
+            runCli(QStringList{QStringLiteral("review"), job, page, QStringLiteral("1"),
+                               QStringLiteral("--status"), QStringLiteral("needs_clarification"),
+                               QStringLiteral("--comment"), QStringLiteral("Which schedule?")} +
+                   inDb);
+        QVERIFY2(set.finished && set.exitCode == 0, qPrintable(describe(set)));
+        QVERIFY2(set.stdOut.contains("needs_clarification"), set.stdOut.constData());
+        const QString csv = path(QStringLiteral("reviewed.csv"));
+        const CliRun show =
+            runCli(QStringList{QStringLiteral("show"), job, QStringLiteral("--changes-csv"), csv} + inDb);
+        QVERIFY2(show.finished && show.exitCode == 0, qPrintable(describe(show)));
+        const QByteArray rows = readFile(csv);
+        QVERIFY2(rows.contains(",needs_clarification,Which schedule?"), rows.constData());
+        for (const QStringList &bad :
+             {QStringList{job, page, QStringLiteral("999"), QStringLiteral("--status"),
+                          QStringLiteral("accepted")},
+              QStringList{job, page, QStringLiteral("1"), QStringLiteral("--status"),
+                          QStringLiteral("maybe")},
+              QStringList{QStringLiteral("no-such-job"), page, QStringLiteral("1")}}) {
+            const CliRun e = runCli(QStringList{QStringLiteral("review")} + bad + inDb);
+            QVERIFY2(e.finished && e.exitCode == 2 && e.stdErr.trimmed().count(QLatin1Char('\n')) == 0,
+                     qPrintable(describe(e)));
+        }
+    }
+
     void changedTexts() {
         const CliRun &r = editRun();
         QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
