@@ -34,7 +34,7 @@ int root(std::vector<int> &parent, int i) {
 
 } // namespace
 
-std::vector<cv::Rect> splitAtThinBridges(const cv::Mat &cells, const cv::Mat &addedCells,
+std::vector<cv::Rect> splitAtThinBridges(const cv::Mat &cells, const std::function<cv::Mat()> &makeAddedCells,
                                          const cv::Mat &joinKernel, double cellPt) {
     const cv::Rect whole = cv::boundingRect(cells);
     if (whole.area() == 0) return {};
@@ -53,6 +53,7 @@ std::vector<cv::Rect> splitAtThinBridges(const cv::Mat &cells, const cv::Mat &ad
     cv::dilate(dense, reach, joinKernel);
     const int nParts = cv::connectedComponents(reach, partLabels, 8, CV_32S);
     if (nParts <= 2) return {whole}; // label 0 is the background
+    const cv::Mat addedCells = makeAddedCells() & cells;
 
     struct Piece {
         cv::Rect box;

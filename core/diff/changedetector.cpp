@@ -291,8 +291,7 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
     const cv::Size gridSize((page.width + cell - 1) / cell, (page.height + cell - 1) / cell);
     const int tileCells = tile / cell;
     cv::Mat grid = cv::Mat::zeros(gridSize, CV_8U);
-    cv::Mat addedGrid = cv::Mat::zeros(gridSize, CV_8U); // cells holding added ink
-    std::vector<cv::Rect> dirtyBlocks;                   // dirty tiles in grid cells
+    std::vector<cv::Rect> dirtyBlocks; // dirty tiles in grid cells
     out.masks.areas.emplace();
     auto toCells = [&](const cv::Mat &mask, const cv::Rect &r, const cv::Rect &block) {
         cv::Mat padded, cells;
@@ -309,7 +308,6 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
             const cv::Rect block = cv::Rect(tx * tileCells, ty * tileCells, tileCells, tileCells) &
                                    cv::Rect(cv::Point(), gridSize);
             toCells(out.masks.added(r) | out.masks.removed(r), r, block).copyTo(grid(block));
-            toCells(out.masks.added(r), r, block).copyTo(addedGrid(block));
             dirtyBlocks.push_back(block);
         }
     const double cellPt = cell / pxPerPt;
@@ -388,7 +386,14 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
             textOnly[i] = true; // its text lines are its clouds
             continue;
         }
-        for (const cv::Rect &part : splitAtThinBridges(own, addedGrid(comp) & own, joinKernel, cellPt))
+        // The component's cells holding added ink, made only for a group worth splitting.
+        const auto addedCells = [&] {
+            const cv::Rect px =
+                cv::Rect(comp.x * cell, comp.y * cell, comp.width * cell, comp.height * cell) &
+                cv::Rect(0, 0, page.width, page.height);
+            return toCells(out.masks.added(px), px, comp);
+        };
+        for (const cv::Rect &part : splitAtThinBridges(own, addedCells, joinKernel, cellPt))
             addRegion(cv::Rect((comp.x + part.x) * cell, (comp.y + part.y) * cell, part.width * cell,
                                part.height * cell) &
                           cv::Rect(0, 0, page.width, page.height),

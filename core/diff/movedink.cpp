@@ -94,10 +94,10 @@ void pairMovedInk(ChangeRegions &regions, const ChangeMasks &masks, const cv::Ma
     // Best matches first; each region moves at most once.
     std::sort(candidates.begin(), candidates.end(),
               [](const Candidate &a, const Candidate &b) { return a.iou > b.iou; });
-    QVector<bool> used(regions.size(), false), gone(regions.size(), false);
+    QVector<bool> used(regions.size(), false); // a removed region used here is gone below
     for (const Candidate &c : candidates) {
         if (used[c.removed] || used[c.added]) continue;
-        used[c.removed] = used[c.added] = gone[c.removed] = true;
+        used[c.removed] = used[c.added] = true;
         ChangeRegion &to = regions[c.added];
         const ChangeRegion &from = regions[c.removed];
         to.kind = ChangeKind::Moved;
@@ -131,7 +131,7 @@ void pairMovedInk(ChangeRegions &regions, const ChangeMasks &masks, const cv::Ma
     }
     ChangeRegions kept;
     for (int i = 0; i < regions.size(); ++i)
-        if (!gone[i]) kept.append(regions[i]);
+        if (!(used[i] && regions[i].kind == ChangeKind::Removed)) kept.append(regions[i]);
     regions = kept;
     numberRegions(regions);
 }
