@@ -116,12 +116,11 @@ bool sameTextRow(const ChangeRegion &a, const ChangeRegion &b, const QVector<QRe
     if (h <= 0 || std::max(a.boxPt.height(), b.boxPt.height()) > 20.0) return false;
     const double top = std::max(a.boxPt.top(), b.boxPt.top());
     const double bottom = std::min(a.boxPt.bottom(), b.boxPt.bottom());
-    const double left = std::min(a.boxPt.right(), b.boxPt.right());
-    const double right = std::max(a.boxPt.left(), b.boxPt.left());
-    if (bottom - top < 0.6 * h || right - left > 30.0 * h) return false;
-    const QRectF row(std::min(a.boxPt.left(), b.boxPt.left()), top,
-                     std::max(a.boxPt.right(), b.boxPt.right()) - std::min(a.boxPt.left(), b.boxPt.left()),
-                     bottom - top);
+    const double gap = std::max(a.boxPt.left(), b.boxPt.left()) - std::min(a.boxPt.right(), b.boxPt.right());
+    if (bottom - top < 0.6 * h || gap > 30.0 * h) return false;
+    QRectF row = a.boxPt.united(b.boxPt); // the two and what lies between them on their line
+    row.setTop(top);
+    row.setBottom(bottom);
     return std::none_of(unchangedWords.begin(), unchangedWords.end(),
                         [&](const QRectF &w) { return row.contains(w.center()); });
 }

@@ -10,9 +10,8 @@ namespace bt {
 namespace {
 
 // Taller "words" are titles, hidden layout tokens or OCR noise, not a line of notes; smaller
-// ones are unreadable, hidden pad and net tokens (Altium puts them on the pads).
+// ones (kMinLegibleHeightPt) are unreadable, hidden pad and net tokens (Altium puts them on pads).
 constexpr double kMaxWordHeightPt = 24.0;
-constexpr double kMinWordHeightPt = 3.0;
 
 cv::Rect cellsOf(const QRectF &box, double cellPt, const cv::Size &grid) {
     const int x0 = int(std::floor(box.left() / cellPt)), y0 = int(std::floor(box.top() / cellPt));
@@ -62,7 +61,7 @@ QVector<QRectF> changedTextLines(const Words &untwinned, const QVector<bool> &ed
     QVector<bool> boxEdited;
     for (int i = 0; i < untwinned.size(); ++i) {
         const Word &w = untwinned[i];
-        if (w.box.height() < kMinWordHeightPt || w.box.height() > kMaxWordHeightPt) continue;
+        if (w.box.height() < kMinLegibleHeightPt || w.box.height() > kMaxWordHeightPt) continue;
         const cv::Rect cells = cellsOf(w.box, cellPt, changedCells.size());
         if (cells.empty() || cv::countNonZero(changedCells(cells)) == 0) continue;
         boxes.append(w.box);

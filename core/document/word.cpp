@@ -97,8 +97,6 @@ Words visibleWords(const Words &words) {
 
 namespace {
 
-constexpr double kMinLegibleHeightPt = 3.0;
-
 // `over` lies on `under` (most of the smaller box shared) and is the longer text.
 bool shadows(const Word &over, const Word &under) {
     if (over.text.size() <= under.text.size()) return false;

@@ -39,5 +39,7 @@ Words visibleWords(const Words &words);
 // "VIN-SENSE-OUT": two texts on one spot cannot both be printed legibly; the shorter is the one
 // drawn).
 Words legibleWords(const Words &words);
+// Smaller text is not read: hidden pad and net tokens, not a note.
+constexpr double kMinLegibleHeightPt = 3.0;
 
 } // namespace bt
