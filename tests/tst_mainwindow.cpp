@@ -523,7 +523,7 @@ private slots:
         // Clean slate for the tests after this one.
         JobStore store(m_db);
         QVERIFY(store.open());
-        QVERIFY(store.remapReviews(m_finishedJob, 1, {}));
+        QVERIFY(store.reviewStore().remapReviews(m_finishedJob, 1, {}));
     }
 
     // An ignore area drawn in the viewer compares that sheet again at once (the job resumes with
