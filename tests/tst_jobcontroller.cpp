@@ -195,6 +195,17 @@ private slots:
         QVERIFY(!c->isRunning());
         QVERIFY(c->pipeline() != before); // the next job gets a pipeline of its own
         QCOMPARE(c->job(jobId)->status, JobStatus::Cancelled);
+        // The history says how far it got: sheets never diffed are "not compared", not "unchanged".
+        const std::optional<ComparisonResult> stored = storedComparison(*c->store(), jobId);
+        QVERIFY(stored && !stored->pages.isEmpty());
+        const int total = int(stored->pages.size());
+        const int diffed = int(std::count_if(stored->pages.begin(), stored->pages.end(),
+                                             [](const PageResult &p) { return p.diffDone; }));
+        const QString summary = c->job(jobId)->summaryText;
+        QVERIFY(diffed < total); // cancelled at its first stage event
+        QVERIFY2(summary.startsWith(QStringLiteral("%1 of %2 sheets compared").arg(diffed).arg(total)) &&
+                     summary.endsWith(QStringLiteral("; %1 not compared.").arg(total - diffed)),
+                 qPrintable(summary));
 
         QCOMPARE(c->resume(jobId), JobController::ResumeResult::Started);
         QVERIFY(finished.wait(kJobTimeoutMs));

@@ -498,6 +498,18 @@ private slots:
                                 "unchanged, 0 added, 0 removed."));
         QCOMPARE(summariseJob({matchedPage(QStringLiteral("A-101"))}),
                  QStringLiteral("1 sheet compared: 0 changed, 1 unchanged, 0 added, 0 removed."));
+
+        // A cancelled job: sheets never diffed are not compared, never "unchanged".
+        QVector<PageResult> cancelled = lots.mid(0, 2);
+        cancelled << matchedPage(QStringLiteral("A-120"));
+        for (int i = 0; i < 3; ++i) {
+            PageResult p = matchedPage(QStringLiteral("A-%1").arg(130 + i));
+            p.diffDone = false;
+            cancelled << p;
+        }
+        QCOMPARE(summariseJob(cancelled),
+                 QStringLiteral("3 of 6 sheets compared: 2 changed (A-101, A-102), 1 unchanged, 0 added, "
+                                "0 removed; 3 not compared."));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -817,6 +817,26 @@
             <numerusform>%n verschoben</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2; %3.</source>
+        <comment>sheets compared: how many of each; not compared</comment>
+        <translation>%1: %2; %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n sheet(s) compared</source>
+        <translation>
+            <numerusform>%1 von %n Blatt verglichen</numerusform>
+            <numerusform>%1 von %n Blättern verglichen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not compared</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n nicht verglichen</numerusform>
+            <numerusform>%n nicht verglichen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bt::SyncService</name>

@@ -145,6 +145,21 @@
             <numerusform>%n moved</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n sheet(s) compared</source>
+        <translation>
+            <numerusform>%1 of %n sheet compared</numerusform>
+            <numerusform>%1 of %n sheets compared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not compared</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n not compared</numerusform>
+            <numerusform>%n not compared</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::ComparePage</name>

@@ -817,6 +817,26 @@
             <numerusform>%n movido(s)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2; %3.</source>
+        <comment>sheets compared: how many of each; not compared</comment>
+        <translation>%1: %2; %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n sheet(s) compared</source>
+        <translation>
+            <numerusform>%1 de %n plano comparado</numerusform>
+            <numerusform>%1 de %n planos comparados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not compared</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n sin comparar</numerusform>
+            <numerusform>%n sin comparar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bt::SyncService</name>

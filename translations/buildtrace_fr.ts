@@ -817,6 +817,26 @@
             <numerusform>%n déplacé(s)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2; %3.</source>
+        <comment>sheets compared: how many of each; not compared</comment>
+        <translation>%1 : %2 ; %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n sheet(s) compared</source>
+        <translation>
+            <numerusform>%1 plan comparé sur %n</numerusform>
+            <numerusform>%1 plans comparés sur %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not compared</source>
+        <comment>sheets</comment>
+        <translation>
+            <numerusform>%n non comparé</numerusform>
+            <numerusform>%n non comparés</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bt::SyncService</name>

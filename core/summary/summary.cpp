@@ -324,6 +324,7 @@ QString summariseJob(const QVector<PageResult> &pages, TextLanguage language) {
     std::optional<EnglishTexts> english;
     if (language == TextLanguage::English) english.emplace();
     QStringList changed, unchanged, added, removed, failed;
+    int notCompared = 0; // a cancelled or unfinished job's sheets without a diff: never "unchanged"
     for (const PageResult &p : pages) {
         if (p.match == MatchKind::Added)
             added << sheetName(p);
@@ -331,6 +332,8 @@ QString summariseJob(const QVector<PageResult> &pages, TextLanguage language) {
             removed << sheetName(p);
         else if (!p.error.isEmpty())
             failed << sheetName(p);
+        else if (!p.diffDone)
+            ++notCompared;
         else if (p.regions.isEmpty())
             unchanged << sheetName(p);
         else
@@ -356,9 +359,17 @@ QString summariseJob(const QVector<PageResult> &pages, TextLanguage language) {
     if (!failed.isEmpty())
         parts << group(failed,
                        EngineText::translate("bt::Summary", "%n failed", "sheets", int(failed.size())));
-    return EngineText::translate("bt::Summary", "%1: %2.", "sheets compared: how many of each")
-        .arg(EngineText::translate("bt::Summary", "%n sheet(s) compared", nullptr, int(pages.size())),
-             parts.join(QStringLiteral(", ")));
+    if (notCompared == 0)
+        return EngineText::translate("bt::Summary", "%1: %2.", "sheets compared: how many of each")
+            .arg(EngineText::translate("bt::Summary", "%n sheet(s) compared", nullptr, int(pages.size())),
+                 parts.join(QStringLiteral(", ")));
+    const int total = int(pages.size());
+    return EngineText::translate("bt::Summary", "%1: %2; %3.",
+                                 "sheets compared: how many of each; not compared")
+        .arg(EngineText::translate("bt::Summary", "%1 of %n sheet(s) compared", nullptr, total)
+                 .arg(total - notCompared),
+             parts.join(QStringLiteral(", ")),
+             EngineText::translate("bt::Summary", "%n not compared", "sheets", notCompared));
 }
 
 } // namespace bt
