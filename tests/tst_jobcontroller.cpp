@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include "compare/comparison.h"
+#include "diff/overlay.h"
 #include "guisettings.h"
 #include "jobcontroller.h"
 #include "pipeline/pipeline.h"
@@ -15,6 +16,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -168,6 +170,30 @@ private slots:
         QCOMPARE(again.first().at(0).toString(), jobId);
         QCOMPARE(again.first().at(1).toBool(), true); // reused
         QCOMPARE(int(c->store()->jobs().size()), 1);
+
+        // Other overlay colours are a view setting: the job is reused, not run again, and its
+        // overlays are recoloured in place.
+        ui::GuiSettings colourBlind = c->settings();
+        colourBlind.colourPreset = QStringLiteral("colorblind");
+        c->setSettings(colourBlind);
+        QSignalSpy recoloured(c.get(), &JobController::jobStarted);
+        QSignalSpy recolouredFinished(c.get(), &JobController::jobFinished);
+        QVERIFY(c->compare(m_old, m_new));
+        QVERIFY(recolouredFinished.wait(kJobTimeoutMs));
+        QCOMPARE(recoloured.first().at(0).toString(), jobId);
+        QCOMPARE(recoloured.first().at(1).toBool(), true);
+        QCOMPARE(int(c->store()->jobs().size()), 1);
+        int overlays = 0;
+        const std::optional<ComparisonResult> recolouredJob = storedComparison(*c->store(), jobId);
+        QVERIFY(recolouredJob);
+        for (const PageResult &p : recolouredJob->pages) {
+            if (p.overlayPath.isEmpty()) continue;
+            const QImage overlay(p.overlayPath);
+            QCOMPARE(overlay.format(), QImage::Format_Indexed8);
+            QCOMPARE(overlay.colorTable(), overlayPalette(colourBlind.overlayColours()));
+            ++overlays;
+        }
+        QCOMPARE(overlays, 3);
     }
 
     // Cancel once a stage runs: jobFinished("cancelled") at once, the job stays resumable, and

@@ -117,6 +117,32 @@ private slots:
         checkRoundTrip(file.readAll(), index, palette);
         QVERIFY(!writeIndexedPng(dir.filePath(QStringLiteral("missing/x.png")), index, palette));
     }
+
+    // Another palette in place: the pixels stay, the colours change, the file stays a valid PNG
+    // (libpng checks the chunk's CRC when Qt reads it back).
+    void replacesThePalette() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        cv::Mat index(60, 80, CV_8U);
+        cv::randu(index, 0, 256);
+        const QString path = dir.filePath(QStringLiteral("x.png"));
+        QVERIFY(writeIndexedPng(path, index, greyRamp(256)));
+        QVector<QRgb> other;
+        for (int i = 0; i < 256; ++i)
+            other << qRgb(i, 255 - i, (i * 13) % 256);
+        QString error;
+        QVERIFY2(replaceIndexedPngPalette(path, other, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        checkRoundTrip(file.readAll(), index, other);
+        QVERIFY(!replaceIndexedPngPalette(path, greyRamp(16), &error)); // another size
+        QVERIFY(error.contains(QLatin1String("size")));
+        QFile text(dir.filePath(QStringLiteral("t.png")));
+        QVERIFY(text.open(QIODevice::WriteOnly) && text.write("not a png") > 0);
+        text.close();
+        QVERIFY(!replaceIndexedPngPalette(text.fileName(), other, &error));
+        QVERIFY(error.contains(QLatin1String("not a PNG")));
+    }
 };
 
 QTEST_MAIN(TestPngWriter)

@@ -82,8 +82,14 @@ CompareSettings GuiSettings::compareSettings() const {
     CompareSettings c;
     c.dpi = dpi;
     c.change.tolerancePt = tolerancePt;
-    if (!OverlayColours::fromPreset(colourPreset, &c.colours)) c.colours = OverlayColours::standard();
+    c.colours = overlayColours();
     return c;
+}
+
+OverlayColours GuiSettings::overlayColours() const {
+    OverlayColours colours;
+    if (!OverlayColours::fromPreset(colourPreset, &colours)) colours = OverlayColours::standard();
+    return colours;
 }
 
 PipelineOptions GuiSettings::pipelineOptions() const {

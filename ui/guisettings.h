@@ -32,6 +32,7 @@ struct GuiSettings {
     void save() const;
 
     CompareSettings compareSettings() const; // without passwords
+    OverlayColours overlayColours() const;   // of colourPreset: a view setting, never a new job
     PipelineOptions pipelineOptions() const;
     ServerConfig serverConfig() const; // invalid when no server is set up
     // $BUILDTRACE_DB wins (tests, scripted runs), then databasePath, then the default location.

@@ -29,6 +29,7 @@ JobController::~JobController() = default;
 void JobController::setSettings(const GuiSettings &settings) {
     m_settings = settings;
     setUpSync();
+    emit settingsChanged();
 }
 
 // ---- the history ---------------------------------------------------------------------------------

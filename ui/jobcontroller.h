@@ -93,6 +93,7 @@ public:
 
 signals:
     void storeChanged(bt::JobStore *store); // null while none is open
+    void settingsChanged();                 // setSettings (view settings such as colours included)
     void syncChanged(bt::SyncService *sync);
     void runningChanged(bool running);
     // The sets could not be opened: oldSide names the failing one, message the problem.

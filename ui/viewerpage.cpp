@@ -49,6 +49,9 @@ ViewerPage::ViewerPage(JobController *controller, QAction *back, QAction *previo
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_viewer->setObjectName(QStringLiteral("overlayViewer"));
+    m_viewer->setColours(controller->settings().overlayColours());
+    connect(controller, &JobController::settingsChanged, this,
+            [this] { m_viewer->setColours(m_controller->settings().overlayColours()); });
     connect(controller, &JobController::pageUpdated, this, &ViewerPage::onPageUpdated);
     connect(controller, &JobController::serverJobUpdated, this, [this](const JobController::StoredJob &job) {
         if (m_pageNumber >= 1 && m_pageNumber <= job.result.pages.size())

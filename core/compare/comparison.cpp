@@ -170,8 +170,6 @@ QJsonObject CompareSettings::toJson() const {
     return QJsonObject{
         {QStringLiteral("dpi"), dpi},
         {QStringLiteral("max_pixels"), double(maxPixels)},
-        {QStringLiteral("colours"), QJsonArray{colours.unchanged.name(), colours.removed.name(),
-                                               colours.added.name(), colours.cloud.name()}},
         {QStringLiteral("keep_renders"), keepRenders},
         {QStringLiteral("tolerance_pt"), change.tolerancePt},
         {QStringLiteral("group_distance_pt"), change.groupDistancePt},

@@ -33,7 +33,9 @@ struct CompareSettings {
     static double defaultDpi();
 
     // Everything that changes a result (not the output folder, never the passwords): two jobs
-    // with equal settings JSON and equal input hashes have equal results.
+    // with equal settings JSON and equal input hashes have equal results. Not the colours: they
+    // are a view setting (the overlay is a palette image a viewer recolours, and a reused job's
+    // overlays are recoloured in place), so changing them never makes another job.
     QJsonObject toJson() const;
     static CompareSettings fromJson(const QJsonObject &json);
 };

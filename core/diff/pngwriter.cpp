@@ -1,6 +1,8 @@
 #include "pngwriter.h"
 
+#include <QFile>
 #include <QSaveFile>
+#include <QtEndian>
 #include <png.h>
 #include <zlib.h>
 
@@ -69,6 +71,43 @@ bool writeIndexedPng(const QString &path, const cv::Mat &index, const QVector<QR
     const QByteArray png = encodeIndexedPng(index, palette);
     QSaveFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(png) == png.size() && file.commit();
+}
+
+bool replaceIndexedPngPalette(const QString &path, const QVector<QRgb> &palette, QString *error) {
+    auto fail = [&](const QString &why) {
+        if (error) *error = QStringLiteral("%1: %2").arg(path, why);
+        return false;
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite)) return fail(file.errorString());
+    static const QByteArray kSignature("\x89PNG\r\n\x1a\n", 8);
+    if (file.read(8) != kSignature) return fail(QStringLiteral("not a PNG"));
+    // Chunks: length (4, big-endian), type (4), data, CRC over type and data (4). PLTE comes
+    // before the image data, so only the first few chunks are read.
+    while (!file.atEnd()) {
+        const qint64 at = file.pos();
+        const QByteArray header = file.read(8);
+        if (header.size() != 8) break;
+        const quint32 length = qFromBigEndian<quint32>(header.constData());
+        const QByteArray type = header.mid(4);
+        if (type == "IDAT" || type == "IEND") break;
+        if (type != "PLTE") {
+            if (!file.seek(at + 12 + qint64(length))) break;
+            continue;
+        }
+        if (length != quint32(palette.size()) * 3)
+            return fail(QStringLiteral("the palette has another size"));
+        QByteArray chunk = type;
+        for (const QRgb c : palette)
+            chunk.append(char(qRed(c))).append(char(qGreen(c))).append(char(qBlue(c)));
+        uchar crc[4];
+        qToBigEndian<quint32>(
+            quint32(crc32(0L, reinterpret_cast<const Bytef *>(chunk.constData()), uInt(chunk.size()))), crc);
+        chunk.append(reinterpret_cast<const char *>(crc), 4);
+        if (!file.seek(at + 4) || file.write(chunk) != chunk.size()) return fail(file.errorString());
+        return true;
+    }
+    return fail(QStringLiteral("no palette"));
 }
 
 } // namespace bt

@@ -17,4 +17,10 @@ QByteArray encodeIndexedPng(const cv::Mat &index, const QVector<QRgb> &palette);
 // encodeIndexedPng written to `path` (atomically); false when it cannot be written.
 bool writeIndexedPng(const QString &path, const cv::Mat &index, const QVector<QRgb> &palette);
 
+// Gives an indexed PNG written by writeIndexedPng another palette of the same size, in place:
+// only the PLTE chunk changes (768 bytes and its CRC), the pixels are not decoded. An overlay's
+// colours are a view setting: a job reused with other colours is recoloured this way, not
+// compared again. False (error set) when the file is not such a PNG or cannot be written.
+bool replaceIndexedPngPalette(const QString &path, const QVector<QRgb> &palette, QString *error = nullptr);
+
 } // namespace bt

@@ -3,6 +3,8 @@
 #include "allocator.h"
 #include "compare/ignoreareas.h"
 #include "compare/resultjson.h"
+#include "diff/overlay.h"
+#include "diff/pngwriter.h"
 #include "render/renderpool.h"
 #include "storedjob.h"
 #include "summary/summary.h"
@@ -179,6 +181,7 @@ bool Pipeline::start(JobInputs inputs, const CompareSettings &settings, const Pi
                 QString e;
                 if (m_store->resetFailedStages(existing->id, 0, &e) < 0)
                     storeWrite(false, QStringLiteral("reset failed stages"), e);
+                recolourOverlays(existing->id);
                 begin(*existing, options);
                 return true;
             }
@@ -323,6 +326,19 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
             schedule();
         },
         Qt::QueuedConnection);
+}
+
+void Pipeline::recolourOverlays(const QString &jobId) const {
+    const std::optional<ComparisonResult> stored = storedComparison(*m_store, jobId);
+    if (!stored) return;
+    const QVector<QRgb> palette = overlayPalette(m_settings.colours);
+    for (const PageResult &page : stored->pages) {
+        QString e;
+        if (page.diffDone && !page.overlayPath.isEmpty() && QFileInfo::exists(page.overlayPath) &&
+            !replaceIndexedPngPalette(page.overlayPath, palette, &e))
+            qWarning("%s: overlay of page %d not recoloured: %s", qPrintable(jobId), page.pageNumber,
+                     qPrintable(e));
+    }
 }
 
 StageInput Pipeline::stageInput(Stage stage) const {

@@ -128,7 +128,8 @@ private:
     struct PageState;
 
     void begin(const JobRecord &job, const PipelineOptions &options);
-    StageInput stageInput(Stage stage) const; // the job's part of a stage's input
+    StageInput stageInput(Stage stage) const;          // the job's part of a stage's input
+    void recolourOverlays(const QString &jobId) const; // a reused job's overlays in m_settings.colours
     void runMatch();
     void onMatched(QVector<PageResult> pages, const QString &error);
     void schedule();

@@ -466,7 +466,6 @@ void OverlayViewer::onOverlayLoaded() {
     if (!m_overlay.isNull()) {
         for (SheetView *view : {m_view, m_sideView})
             view->setFrameSize(m_overlay.size());
-        // Clouds and layer buttons take the overlay's colours (the job's colour preset).
         updateRegions();
         updateSwatches();
     }
@@ -541,8 +540,7 @@ void OverlayViewer::updateViews() {
         const SheetImage overlay = overlayImage();
         const bool palette = overlay.content() == SheetImage::Content::Overlay;
         const QVector<QRgb> colours =
-            palette ? OverlayPalette::withLayers(overlay.colourTable(), m_showRemoved, m_showAdded)
-                    : QVector<QRgb>();
+            palette ? OverlayPalette::withLayers(m_palette, m_showRemoved, m_showAdded) : QVector<QRgb>();
         // The overlay over the NEW sheet: fading it shows the new drawing through the colours.
         m_view->setLayers(palette ? m_new : SheetImage(), {}, overlay, colours);
         m_view->setComposition(SheetView::Composition::Blend);
@@ -602,16 +600,21 @@ void OverlayViewer::updateRegions() {
     for (const ChangeRegion &r : m_page.regions)
         regions.append({r.id, r.kind, r.boxPx});
     const double dpi = m_page.dpi > 0 ? m_page.dpi : SheetLoader::kFallbackDpi;
-    const QColor cloud =
-        m_overlay.isNull() ? OverlayColours().cloud : OverlayPalette::cloudColour(m_overlay.colourTable());
+    const QColor cloud = OverlayPalette::cloudColour(m_palette);
     for (SheetView *view : {m_view, m_sideView})
         view->setRegions(regions, dpi / kPointsPerInch, cloud);
 }
 
+void OverlayViewer::setColours(const OverlayColours &colours) {
+    m_palette = overlayPalette(colours);
+    updateRegions();
+    updateSwatches();
+    updateViews();
+}
+
 void OverlayViewer::updateSwatches() {
-    const QVector<QRgb> palette = m_overlay.isNull() ? OverlayPalette::standard() : m_overlay.colourTable();
-    m_removedAction->setIcon(swatch(OverlayPalette::removedColour(palette)));
-    m_addedAction->setIcon(swatch(OverlayPalette::addedColour(palette)));
+    m_removedAction->setIcon(swatch(OverlayPalette::removedColour(m_palette)));
+    m_addedAction->setIcon(swatch(OverlayPalette::addedColour(m_palette)));
 }
 
 void OverlayViewer::updateBanner() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compare/pageresult.h"
+#include "diff/overlay.h"
 #include "review/reviewsession.h"
 #include "sheetimage.h"
 #include "sheetloader.h"
@@ -78,6 +79,9 @@ public:
     void setRemovedVisible(bool visible);
     void setAddedVisible(bool visible);
     void setOverlayOpacity(double opacity); // 0..1: the overlay over the NEW sheet
+    // The colours the overlay is shown in: a view setting (the overlay PNG is a palette image,
+    // recoloured here whatever colours the comparison wrote it with).
+    void setColours(const bt::OverlayColours &colours);
     bool isLoading() const { return m_overlayLoading || m_rendersLoading; }
 
 public slots:
@@ -151,6 +155,7 @@ private:
     bool m_showRemoved = true;
     bool m_showAdded = true;
     double m_opacity = 1.0;
+    QVector<QRgb> m_palette = overlayPalette(OverlayColours()); // of the colours shown
 
     // Widgets
     QToolBar *m_toolBar;
