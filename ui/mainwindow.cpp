@@ -181,6 +181,8 @@ void MainWindow::createActions() {
         action(tr("&Next Sheet"), {QKeySequence(tr("Ctrl+PgDown"))}, [this] { showSheetAt(1); });
     m_exportReportAction = action(tr("Export &Report…"), {QKeySequence(tr("Ctrl+E"))},
                                   [this] { exportJob(ReportExportDialog::Kind::Report); });
+    m_exportMarkupsAction = action(tr("Export &Markups…"), {QKeySequence(tr("Ctrl+Alt+E"))},
+                                   [this] { exportJob(ReportExportDialog::Kind::Markups); });
     m_exportChangesAction = action(tr("Export Change &List…"), {QKeySequence(tr("Ctrl+Shift+E"))},
                                    [this] { exportJob(ReportExportDialog::Kind::ChangeList); });
     m_settingsAction = action(tr("&Settings…"), {QKeySequence(tr("Ctrl+,"))}, &MainWindow::openSettings);
@@ -214,6 +216,7 @@ void MainWindow::createMenus() {
     file->addAction(m_cancelAction);
     file->addSeparator();
     file->addAction(m_exportReportAction);
+    file->addAction(m_exportMarkupsAction);
     file->addAction(m_exportChangesAction);
     file->addSeparator();
     file->addAction(m_settingsAction);
@@ -380,6 +383,7 @@ void MainWindow::updateActions() {
     m_cancelAction->setEnabled(running);
     const bool exportable = !running && !shownJobId().isEmpty() && store();
     m_exportReportAction->setEnabled(exportable);
+    m_exportMarkupsAction->setEnabled(exportable);
     m_exportChangesAction->setEnabled(exportable);
     m_progressRow->setCancelEnabled(running);
     m_swapAction->setEnabled(!m_oldZone->path().isEmpty() || !m_newZone->path().isEmpty());
@@ -560,9 +564,8 @@ void MainWindow::showSending(const QString &offlineText) {
 void MainWindow::onServerJobUpdated(const JobController::StoredJob &job, const QVector<int> &,
                                     bool finishedNow) {
     if (finishedNow)
-        statusBar()->showMessage(
-            tr("%1 on the job server.").arg(HistoryPanel::statusName(job.record.status)),
-            10000);
+        statusBar()->showMessage(tr("%1 on the job server.").arg(HistoryPanel::statusName(job.record.status)),
+                                 10000);
 }
 
 bool MainWindow::pushJob(const QString &jobId) {

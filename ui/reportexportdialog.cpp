@@ -3,6 +3,7 @@
 #include "guiapplication.h"
 
 #include "report/changelistexport.h"
+#include "report/markupexport.h"
 #include "report/report.h"
 
 #include <QButtonGroup>
@@ -32,7 +33,9 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     , m_selected(selectedPages)
     , m_kind(kind)
     , m_cancel(std::make_shared<std::atomic<bool>>(false)) {
-    setWindowTitle(kind == Kind::Report ? tr("Export report") : tr("Export change list"));
+    setWindowTitle(kind == Kind::Report    ? tr("Export report")
+                   : kind == Kind::Markups ? tr("Export markups")
+                                           : tr("Export change list"));
     auto *form = new QFormLayout;
 
     m_title = new QLineEdit(this);
@@ -66,9 +69,20 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     m_format = new QComboBox(this);
     m_format->addItem(tr("CSV (spreadsheets)"), QStringLiteral("csv"));
     m_format->addItem(tr("JSON"), QStringLiteral("json"));
+    m_format->addItem(tr("XLSX (Excel, LibreOffice Calc)"), QStringLiteral("xlsx"));
     if (kind == Kind::Report) {
         form->addRow(tr("&Image resolution:"), m_dpi);
         m_format->hide();
+    } else if (kind == Kind::Markups) {
+        // The NEW set itself: no title, no images to size.
+        m_dpi->hide();
+        m_format->hide();
+        m_title->setEnabled(false);
+        auto *about = new QLabel(tr("The NEW set with each change as a cloud markup (a PDF annotation that "
+                                    "Bluebeam, Acrobat and Okular list); its pages stay as issued."),
+                                 this);
+        about->setWordWrap(true);
+        form->insertRow(0, about);
     } else {
         form->addRow(tr("&Format:"), m_format);
         m_dpi->hide();
@@ -127,9 +141,9 @@ QString ReportExportDialog::suggestedPath() const {
     const QString dir = newFile.absolutePath().isEmpty() ? QDir::homePath() : newFile.absolutePath();
     const QString base =
         newFile.completeBaseName().isEmpty() ? QStringLiteral("comparison") : newFile.completeBaseName();
-    return m_kind == Kind::Report
-               ? QDir(dir).filePath(base + QStringLiteral("-report.pdf"))
-               : QDir(dir).filePath(base + QStringLiteral("-changes.") + m_format->currentData().toString());
+    if (m_kind == Kind::Report) return QDir(dir).filePath(base + QStringLiteral("-report.pdf"));
+    if (m_kind == Kind::Markups) return QDir(dir).filePath(base + QStringLiteral("-markups.pdf"));
+    return QDir(dir).filePath(base + QStringLiteral("-changes.") + m_format->currentData().toString());
 }
 
 QString ReportExportDialog::outputPath() const {
@@ -153,10 +167,11 @@ ReportOptions ReportExportDialog::options() const {
 }
 
 void ReportExportDialog::browse() {
-    const QString filter = m_kind == Kind::Report ? tr("PDF files (*.pdf)")
-                           : m_format->currentData().toString() == QLatin1String("csv")
-                               ? tr("CSV files (*.csv)")
-                               : tr("JSON files (*.json)");
+    const QString format = m_format->currentData().toString();
+    const QString filter = m_kind != Kind::ChangeList        ? tr("PDF files (*.pdf)")
+                           : format == QLatin1String("csv")  ? tr("CSV files (*.csv)")
+                           : format == QLatin1String("xlsx") ? tr("Excel workbooks (*.xlsx)")
+                                                             : tr("JSON files (*.json)");
     const QString path = QFileDialog::getSaveFileName(this, windowTitle(), m_path->text(), filter);
     if (!path.isEmpty()) m_path->setText(path);
 }
@@ -169,7 +184,7 @@ void ReportExportDialog::start() {
     const ReportInput input = m_input;
     const ReportOptions opts = options();
     const QString path = m_runningPath;
-    const bool csv = m_format->currentData().toString() == QLatin1String("csv");
+    const QString format = m_format->currentData().toString();
     const QPointer<ReportExportDialog> self(this);
     m_progress->setRange(0, 0); // busy until the first step is known
     m_progress->setVisible(true);
@@ -196,9 +211,15 @@ void ReportExportDialog::start() {
                 if (isReported(p, opts)) list.append(p.pageNumber);
             return list;
         }();
-        m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [input, pages, path, csv] {
+        const Kind kind = m_kind;
+        m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [input, pages, path, format, kind] {
             QString error;
-            const bool ok = csv ? writeChangeListCsv(input, path, &error, pages)
+            MarkupOptions markups;
+            markups.pages = pages;
+            const bool ok = kind == Kind::Markups            ? writeMarkups(input, path, &error, markups)
+                            : format == QLatin1String("csv") ? writeChangeListCsv(input, path, &error, pages)
+                            : format == QLatin1String("xlsx")
+                                ? writeChangeListXlsx(input, path, &error, pages)
                                 : writeChangeListJson(input, path, &error, pages);
             return ok ? QString() : error;
         }));
@@ -263,8 +284,9 @@ bool ReportExportDialog::exportJob(const JobStore &store, const QString &jobId,
     const std::optional<ReportInput> input = ReportInput::fromStore(store, jobId);
     if (!input) return false;
     ReportExportDialog dialog(*input, selectedPages, parent, kind);
-    dialog.setObjectName(kind == Kind::Report ? QStringLiteral("exportReportDialog")
-                                              : QStringLiteral("exportChangesDialog"));
+    dialog.setObjectName(kind == Kind::Report    ? QStringLiteral("exportReportDialog")
+                         : kind == Kind::Markups ? QStringLiteral("exportMarkupsDialog")
+                                                 : QStringLiteral("exportChangesDialog"));
     connect(&dialog, &ReportExportDialog::exportFinished, &dialog, [message](bool ok, const QString &text) {
         if (ok && message) *message = text;
     });
