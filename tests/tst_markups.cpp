@@ -1,0 +1,608 @@
+// The deliverables sent out of the office: the NEW set with each change as a PDF cloud markup
+// (`--markups`) and the change log as a spreadsheet (`--changes-xlsx`). Generated pairs with known
+// edits (a note, a renamed room, REV 2, a wall added, a wall taken out), as they are and with the
+// pages turned (/Rotate 90, 180, 270) and cropped (/CropBox off the MediaBox's origin) on both
+// sides; exported through the CLI; checked with the qpdf tool (`qpdf --json`: one annotation per
+// change, its subtype, cloudy border, texts, appearance), libqpdf (page content streams byte for
+// byte the input's), pdftoppm (the clouds' colours where the changes are and nowhere else) and
+// poppler-qt6 (the annotations load as cloud polygons); the workbook unzipped and read cell by cell.
+
+// qpdf 11: std::shared_ptr where older releases had PointerHolder (no transition warning).
+#define POINTERHOLDER_TRANSITION 4
+
+#include "report/changelistexport.h"
+#include "report/markupexport.h"
+#include "reportexportdialog.h"
+#include "review/regionreview.h"
+#include "store/jobstore.h"
+#include "testutil.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+#include <poppler/qt6/poppler-annotation.h>
+#include <poppler/qt6/poppler-qt6.h>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <optional>
+
+using namespace bt;
+using namespace bt::test;
+
+namespace {
+
+const QSizeF kArchD(36, 24);
+constexpr double kRenderDpi = 50;
+// How far from its change's cloud box a markup may draw: the scallops (at most 9 pt out), the
+// line, the change number above the box (about 11 pt high on ARCH D).
+constexpr double kNearPt = 30;
+
+struct Run {
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QString &program, const QStringList &args) {
+    QProcess p;
+    p.start(program, args);
+    Run r;
+    if (!p.waitForFinished(120000)) return r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+// The objects of `qpdf --json` (version 2): "obj:N 0 R" -> value.
+QJsonObject qpdfObjects(const QString &pdf) {
+    const Run r =
+        run(QStringLiteral("qpdf"), {QStringLiteral("--json"), QStringLiteral("--json-key=qpdf"), pdf});
+    if (r.code != 0) return {};
+    return QJsonDocument::fromJson(r.out).object().value(QStringLiteral("qpdf")).toArray().at(1).toObject();
+}
+
+QJsonValue value(const QJsonObject &objects, const QJsonValue &refOrValue) {
+    if (refOrValue.isString() && refOrValue.toString().endsWith(QLatin1String(" R")))
+        return objects.value(QStringLiteral("obj:") + refOrValue.toString())
+            .toObject()
+            .value(QStringLiteral("value"));
+    return refOrValue;
+}
+
+// qpdf JSON v2 strings: "u:text" (Unicode) or "b:hex".
+QString jsonText(const QJsonValue &v) {
+    const QString s = v.toString();
+    return s.startsWith(QLatin1String("u:")) ? s.mid(2) : s;
+}
+
+// Page content streams as stored (not decoded, not decrypted): what "untouched" means.
+QVector<QByteArray> rawContents(const QString &pdf) {
+    QVector<QByteArray> out;
+    QPDF q;
+    q.setSuppressWarnings(true);
+    q.processFile(QFile::encodeName(pdf).constData());
+    for (QPDFPageObjectHelper &page : QPDFPageDocumentHelper(q).getAllPages()) {
+        QByteArray bytes;
+        QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
+        std::vector<QPDFObjectHandle> streams =
+            contents.isArray() ? contents.getArrayAsVector() : std::vector<QPDFObjectHandle>{contents};
+        for (QPDFObjectHandle &s : streams) {
+            const std::shared_ptr<Buffer> raw = s.getRawStreamData();
+            bytes += QByteArray(reinterpret_cast<const char *>(raw->getBuffer()), qsizetype(raw->getSize()));
+            bytes += "\n--\n";
+        }
+        out << bytes;
+    }
+    return out;
+}
+
+// Every page turned by `rotate` and cropped to `crop` (user space): the contents stay as they are.
+bool turnAndCrop(const QString &in, const QString &out, int rotate, const QRectF &crop) {
+    try {
+        QPDF q;
+        q.processFile(QFile::encodeName(in).constData());
+        for (QPDFPageObjectHelper &page : QPDFPageDocumentHelper(q).getAllPages()) {
+            QPDFObjectHandle p = page.getObjectHandle();
+            p.replaceKey("/Rotate", QPDFObjectHandle::newInteger(rotate));
+            p.replaceKey("/CropBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(
+                                         crop.left(), crop.top(), crop.right(), crop.bottom())));
+        }
+        QPDFWriter w(q, QFile::encodeName(out).constData());
+        w.write();
+        return true;
+    } catch (const std::exception &e) {
+        qWarning("%s", e.what());
+        return false;
+    }
+}
+
+// One page of a PDF as pdftoppm draws it (annotations included, the CropBox shown as viewers do).
+QImage render(const QString &pdf, int page, const QString &prefix) {
+    const Run r =
+        run(QStringLiteral("pdftoppm"),
+            {QStringLiteral("-r"), QString::number(kRenderDpi), QStringLiteral("-cropbox"),
+             QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"), QString::number(page),
+             QStringLiteral("-singlefile"), QStringLiteral("-png"), pdf, prefix});
+    if (r.code != 0) return {};
+    return QImage(prefix + QStringLiteral(".png")).convertToFormat(QImage::Format_RGB32);
+}
+
+// Which channel a colour is strongest in (0 red, 1 green, 2 blue), when it is a colour at all.
+int dominant(QRgb c) {
+    const int v[3] = {qRed(c), qGreen(c), qBlue(c)};
+    if (*std::max_element(v, v + 3) - *std::min_element(v, v + 3) < 50) return -1; // grey
+    return int(std::max_element(v, v + 3) - v);
+}
+
+// The cells of one worksheet of an XLSX file ("B3" -> text), shared strings resolved.
+QMap<QString, QString> xlsxCells(const QString &file, int sheet) {
+    QStringList shared;
+    {
+        QXmlStreamReader x(
+            run(QStringLiteral("unzip"), {QStringLiteral("-p"), file, QStringLiteral("xl/sharedStrings.xml")})
+                .out);
+        QString current;
+        bool inSi = false;
+        while (!x.atEnd()) {
+            x.readNext();
+            if (x.isStartElement() && x.name() == QLatin1String("si")) {
+                inSi = true;
+                current.clear();
+            } else if (x.isStartElement() && x.name() == QLatin1String("t") && inSi) {
+                current += x.readElementText();
+            } else if (x.isEndElement() && x.name() == QLatin1String("si")) {
+                shared << current;
+                inSi = false;
+            }
+        }
+    }
+    QMap<QString, QString> cells;
+    QXmlStreamReader x(run(QStringLiteral("unzip"), {QStringLiteral("-p"), file,
+                                                     QStringLiteral("xl/worksheets/sheet%1.xml").arg(sheet)})
+                           .out);
+    QString ref, type;
+    while (!x.atEnd()) {
+        x.readNext();
+        if (x.isStartElement() && x.name() == QLatin1String("c")) {
+            ref = x.attributes().value(QStringLiteral("r")).toString();
+            type = x.attributes().value(QStringLiteral("t")).toString();
+        } else if (x.isStartElement() && x.name() == QLatin1String("v")) {
+            const QString v = x.readElementText();
+            cells.insert(ref, type == QLatin1String("s") ? shared.value(v.toInt()) : v);
+        } else if (x.isStartElement() && x.name() == QLatin1String("t") &&
+                   type == QLatin1String("inlineStr")) {
+            cells.insert(ref, x.readElementText());
+        }
+    }
+    return cells;
+}
+
+QString cellRef(int column, int row) { // 0-based column, 1-based row
+    return QString(QChar(QLatin1Char('A').unicode() + column)) + QString::number(row);
+}
+
+} // namespace
+
+class TestMarkups : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_old, m_new;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    // Compares old/new into a history of its own with the given exports; the job as the exports
+    // read it.
+    std::optional<ReportInput> compare(const QString &oldPdf, const QString &newPdf, const QString &db,
+                                       const QStringList &exports) {
+        const QString json = db + QStringLiteral(".json");
+        const CliRun r = runCli(QStringList{QStringLiteral("compare"), oldPdf, newPdf, QStringLiteral("--db"),
+                                            db, QStringLiteral("--json"), json, QStringLiteral("--quiet")} +
+                                    exports,
+                                json);
+        if (!r.finished || r.exitCode != 1) {
+            qWarning("%s", qPrintable(describe(r)));
+            return std::nullopt;
+        }
+        JobStore store(db);
+        if (!store.open()) return std::nullopt;
+        return ReportInput::fromStore(store, r.json.value(QStringLiteral("job_id")).toString());
+    }
+
+    // Everything the acceptance asks of a markup file, against the job it came from.
+    void checkMarkups(const ReportInput &in, const QString &markups, const QString &newPdf,
+                      const QString &tag) {
+        int expected = 0;
+        QMap<int, int> perNewPage; // 0-based NEW page -> changes
+        for (const PageResult &p : in.comparison.pages)
+            if (p.match == MatchKind::Matched) {
+                expected += int(p.regions.size());
+                perNewPage[p.newPage] += int(p.regions.size());
+            }
+        QVERIFY2(expected >= 4, qPrintable(tag));
+
+        // qpdf: one cloud polygon per change, with everything a markup tool lists.
+        QVERIFY2(run(QStringLiteral("qpdf"), {QStringLiteral("--check"), markups}).code == 0,
+                 qPrintable(tag));
+        const QJsonObject objects = qpdfObjects(markups);
+        QVERIFY(!objects.isEmpty());
+        QSet<QString> names;
+        int annots = 0;
+        for (auto it = objects.begin(); it != objects.end(); ++it) {
+            const QJsonObject a = it.value().toObject().value(QStringLiteral("value")).toObject();
+            if (a.value(QStringLiteral("/Type")) != QLatin1String("/Annot")) continue;
+            ++annots;
+            QCOMPARE(a.value(QStringLiteral("/Subtype")).toString(), QStringLiteral("/Polygon"));
+            QCOMPARE(a.value(QStringLiteral("/IT")).toString(), QStringLiteral("/PolygonCloud"));
+            const QJsonObject be = value(objects, a.value(QStringLiteral("/BE"))).toObject();
+            QCOMPARE(be.value(QStringLiteral("/S")).toString(), QStringLiteral("/C"));
+            QVERIFY(be.value(QStringLiteral("/I")).toDouble() > 0);
+            QVERIFY(jsonText(a.value(QStringLiteral("/Subj"))).startsWith(QStringLiteral("Change ")));
+            const QString contents = jsonText(a.value(QStringLiteral("/Contents")));
+            QVERIFY2(
+                contents.contains(QRegularExpression(QStringLiteral("^(added|removed|modified|moved): "))),
+                qPrintable(contents));
+            QVERIFY2(contents.contains(QStringLiteral("Review: ")), qPrintable(contents));
+            QVERIFY(!jsonText(a.value(QStringLiteral("/T"))).isEmpty());
+            QVERIFY(jsonText(a.value(QStringLiteral("/M"))).startsWith(QStringLiteral("D:")));
+            names.insert(jsonText(a.value(QStringLiteral("/NM"))));
+            QCOMPARE(a.value(QStringLiteral("/Vertices")).toArray().size(), 8);
+            const QJsonObject ap = value(objects, a.value(QStringLiteral("/AP"))).toObject();
+            const QString normal = ap.value(QStringLiteral("/N")).toString();
+            const QJsonObject stream = objects.value(QStringLiteral("obj:") + normal).toObject();
+            QVERIFY2(stream.contains(QStringLiteral("stream")), qPrintable(normal));
+            QCOMPARE(stream.value(QStringLiteral("stream"))
+                         .toObject()
+                         .value(QStringLiteral("dict"))
+                         .toObject()
+                         .value(QStringLiteral("/Subtype")),
+                     QJsonValue(QStringLiteral("/Form")));
+        }
+        QCOMPARE(annots, expected);
+        QCOMPARE(names.size(), expected); // /NM unique
+
+        // libqpdf: every page's content streams (and resources) exactly the input's.
+        const QVector<QByteArray> before = rawContents(newPdf), after = rawContents(markups);
+        QCOMPARE(after.size(), before.size());
+        for (int i = 0; i < before.size(); ++i)
+            QVERIFY2(after[i] == before[i],
+                     qPrintable(tag + QStringLiteral(": page %1 content differs").arg(i + 1)));
+
+        // poppler-qt6: loads them as closed cloud polygons with their texts and colours.
+        std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(markups);
+        QVERIFY(doc && !doc->isLocked());
+        for (const PageResult &p : in.comparison.pages) {
+            if (p.match != MatchKind::Matched) continue;
+            std::unique_ptr<Poppler::Page> page = doc->page(p.newPage);
+            QVERIFY(page);
+            const auto list = page->annotations();
+            QCOMPARE(int(list.size()), int(p.regions.size()));
+            for (const auto &a : list) {
+                QCOMPARE(a->subType(), Poppler::Annotation::ALine);
+                const auto *line = static_cast<const Poppler::LineAnnotation *>(a.get());
+                QCOMPARE(line->lineType(), Poppler::LineAnnotation::Polyline);
+                QVERIFY(line->isLineClosed());
+                QCOMPARE(line->lineIntent(), Poppler::LineAnnotation::PolygonCloud);
+                QVERIFY(!a->contents().isEmpty());
+                QVERIFY(!a->author().isEmpty());
+            }
+        }
+
+        // pdftoppm: what the markups add is the clouds' colours, near each change and nowhere else.
+        for (const PageResult &p : in.comparison.pages) {
+            if (p.match != MatchKind::Matched || p.regions.isEmpty()) continue;
+            const QImage plain = render(newPdf, p.newPage + 1, path(tag + QStringLiteral("-plain")));
+            const QImage marked = render(markups, p.newPage + 1, path(tag + QStringLiteral("-marked")));
+            QVERIFY(!plain.isNull() && plain.size() == marked.size());
+            const double s = kRenderDpi / 72.0;
+            // The page as rendered has the result's shown size (CropBox, turned).
+            QVERIFY2(std::abs(marked.width() - p.pageSizePt.width() * s) < 2, qPrintable(tag));
+            QVector<QRect> near;
+            for (const ChangeRegion &r : p.regions) {
+                const QRectF box = cloudBoxPt(r, p.pageSizePt);
+                near << QRectF(box.topLeft() * s, box.size() * s)
+                            .adjusted(-kNearPt * s, -kNearPt * s, kNearPt * s, kNearPt * s)
+                            .toAlignedRect();
+            }
+            int stray = 0;
+            QVector<QVector<int>> hue(p.regions.size(), QVector<int>(3, 0));
+            for (int y = 0; y < marked.height(); ++y) {
+                const QRgb *a = reinterpret_cast<const QRgb *>(plain.constScanLine(y));
+                const QRgb *b = reinterpret_cast<const QRgb *>(marked.constScanLine(y));
+                for (int x = 0; x < marked.width(); ++x) {
+                    if (a[x] == b[x]) continue;
+                    bool inside = false;
+                    for (int i = 0; i < near.size(); ++i)
+                        if (near[i].contains(x, y)) {
+                            inside = true;
+                            const int d = dominant(b[x]);
+                            if (d >= 0) ++hue[i][d];
+                        }
+                    stray += !inside;
+                }
+            }
+            QVERIFY2(stray == 0,
+                     qPrintable(tag + QStringLiteral(": %1 pixels drawn away from every change").arg(stray)));
+            for (int i = 0; i < p.regions.size(); ++i) {
+                const ChangeKind k = p.regions[i].kind;
+                const int channel = k == ChangeKind::Removed ? 0 : k == ChangeKind::Modified ? 2 : 1;
+                QVERIFY2(hue[i][channel] >= 20,
+                         qPrintable(tag + QStringLiteral(": change %1 (%2) shows %3 pixels of its colour")
+                                              .arg(p.regions[i].id)
+                                              .arg(changeKindName(k))
+                                              .arg(hue[i][channel])));
+            }
+        }
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_dir.setAutoRemove(!qEnvironmentVariableIsSet("BT_KEEP_TEST_FILES"));
+        if (!m_dir.autoRemove()) qInfo("files kept in %s", qPrintable(m_dir.path()));
+        for (const char *tool : {"qpdf", "pdftoppm", "unzip"})
+            QVERIFY2(!QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty(), tool);
+        // A-101: a note added, a room renamed, REV 1 → REV 2, a wall added and one taken out;
+        // A-102 unchanged.
+        const SheetSpec a101 =
+            makeSheet(QStringLiteral("A-101"), QStringLiteral("FIRST FLOOR PLAN"), 5, kArchD);
+        const SheetSpec a102 =
+            makeSheet(QStringLiteral("A-102"), QStringLiteral("SECOND FLOOR PLAN"), 8, kArchD);
+        const QStringList rooms = roomNames(a101);
+        QVERIFY(rooms.size() >= 4);
+        const SheetLayout inside = roomRects(a101);
+        const QRectF added = inside.value(QStringLiteral("room:") + rooms.value(1));
+        const QRectF gone = inside.value(QStringLiteral("room:") + rooms.value(3));
+        QVERIFY(!added.isEmpty() && !gone.isEmpty());
+        SheetSpec before = a101, after = a101;
+        before.extraWallsIn << QRectF(gone.left() / 72, (gone.top() + 10) / 72, gone.width() / 2 / 72,
+                                      4.5 / 72);
+        after.extraNotes << QStringLiteral("VERIFY ALL DIMENSIONS IN FIELD BEFORE ORDERING MATERIALS.");
+        after.roomRenames.insert(rooms.value(2), QStringLiteral("QUIET STUDY"));
+        after.revision = QStringLiteral("REV 2");
+        after.extraWallsIn << QRectF(added.left() / 72, (added.top() + 10) / 72, added.width() / 2 / 72,
+                                     4.5 / 72);
+        m_old = path(QStringLiteral("old.pdf"));
+        m_new = path(QStringLiteral("new.pdf"));
+        QCOMPARE(writeVectorSet(m_old, {before, a102}).size(), 2);
+        QCOMPARE(writeVectorSet(m_new, {after, a102}).size(), 2);
+    }
+
+    void markupsOnTurnedAndCroppedPages_data() {
+        QTest::addColumn<int>("rotate");
+        QTest::newRow("as printed") << 0;
+        QTest::newRow("rotate 90") << 90;
+        QTest::newRow("rotate 180") << 180;
+        QTest::newRow("rotate 270") << 270;
+    }
+
+    // --markups on compare: the clouds land on the changes whatever the page's /Rotate and
+    // CropBox; nothing of the pages changes.
+    void markupsOnTurnedAndCroppedPages() {
+        QFETCH(int, rotate);
+        const QString tag = QStringLiteral("r%1").arg(rotate);
+        QString oldPdf = m_old, newPdf = m_new;
+        if (rotate != 0) {
+            // Cropped off the MediaBox's origin (ARCH D is 2592 x 1728 pt), on both sides alike.
+            const QRectF crop(QPointF(30, 20), QPointF(2570, 1710));
+            oldPdf = path(tag + QStringLiteral("-old.pdf"));
+            newPdf = path(tag + QStringLiteral("-new.pdf"));
+            QVERIFY(turnAndCrop(m_old, oldPdf, rotate, crop));
+            QVERIFY(turnAndCrop(m_new, newPdf, rotate, crop));
+        }
+        const QString markups = path(tag + QStringLiteral("-markups.pdf"));
+        const std::optional<ReportInput> in = compare(oldPdf, newPdf, path(tag + QStringLiteral(".sqlite")),
+                                                      {QStringLiteral("--markups"), markups});
+        QVERIFY(in);
+        const PageResult &a101 = in->comparison.pages.first();
+        QVERIFY2(std::any_of(a101.regions.begin(), a101.regions.end(),
+                             [](const ChangeRegion &r) { return r.kind == ChangeKind::Removed; }),
+                 "the wall taken out is a removed change");
+        checkMarkups(*in, markups, newPdf, tag);
+    }
+
+    // show --markups / --changes-xlsx after a review: the reviewer, status, comment and date in both.
+    void reviewedExportsFromTheHistory() {
+        const QString db = path(QStringLiteral("reviewed.sqlite"));
+        const QString firstXlsx = path(QStringLiteral("compare.xlsx"));
+        std::optional<ReportInput> in =
+            compare(m_old, m_new, db, {QStringLiteral("--changes-xlsx"), firstXlsx});
+        QVERIFY(in);
+        QVERIFY(QFileInfo(firstXlsx).size() > 0);
+        const PageResult page = in->comparison.pages.first();
+        const ChangeRegion region = page.regions.last();
+        const QString comment = QStringLiteral("Confirm with structural, \"W8x10\" or <W10x12>?");
+        {
+            JobStore store(db);
+            QVERIFY(store.open());
+            RegionReview r;
+            r.jobId = in->comparison.jobId;
+            r.pageNumber = page.pageNumber;
+            r.regionNumber = region.id;
+            r.status = ReviewStatus::NeedsClarification;
+            r.comment = comment;
+            r.reviewer = QStringLiteral("a.reviewer");
+            QVERIFY(store.setReview(r));
+        }
+
+        const QString xlsx = path(QStringLiteral("show.xlsx"));
+        const QString markups = path(QStringLiteral("show-markups.pdf"));
+        const CliRun show =
+            runCli({QStringLiteral("show"), in->comparison.jobId, QStringLiteral("--db"), db,
+                    QStringLiteral("--changes-xlsx"), xlsx, QStringLiteral("--markups"), markups});
+        QVERIFY2(show.finished && show.exitCode == 0, qPrintable(describe(show)));
+        QVERIFY(QString::fromUtf8(show.stdOut)
+                    .contains(QStringLiteral("Change list (XLSX): ") + QFileInfo(xlsx).absoluteFilePath()));
+        QVERIFY(QString::fromUtf8(show.stdOut).contains(QStringLiteral("Markups (")));
+        JobStore store(db);
+        QVERIFY(store.open());
+        in = ReportInput::fromStore(store, in->comparison.jobId);
+        QVERIFY(in);
+        checkMarkups(*in, markups, m_new, QStringLiteral("reviewed"));
+        if (QTest::currentTestFailed()) return;
+
+        // The reviewed change's markup: its author, and the status and comment in its text.
+        const QJsonObject objects = qpdfObjects(markups);
+        int found = 0;
+        for (auto it = objects.begin(); it != objects.end(); ++it) {
+            const QJsonObject a = it.value().toObject().value(QStringLiteral("value")).toObject();
+            if (a.value(QStringLiteral("/Type")) != QLatin1String("/Annot")) continue;
+            const QString contents = jsonText(a.value(QStringLiteral("/Contents")));
+            if (!contents.contains(QStringLiteral("Review: needs_clarification"))) continue;
+            ++found;
+            QCOMPARE(jsonText(a.value(QStringLiteral("/Subj"))), QStringLiteral("Change %1").arg(region.id));
+            QVERIFY2(contents.contains(QStringLiteral("Comment: ") + comment), qPrintable(contents));
+            QCOMPARE(jsonText(a.value(QStringLiteral("/T"))), QStringLiteral("a.reviewer"));
+        }
+        QCOMPARE(found, 1);
+
+        // The workbook: a header, then one row per change in sheet order, as the change list.
+        const QMap<QString, QString> cells = xlsxCells(xlsx, 1);
+        const QStringList header{
+            QStringLiteral("Page"),     QStringLiteral("Sheet"),    QStringLiteral("Title"),
+            QStringLiteral("Change"),   QStringLiteral("Kind"),     QStringLiteral("Old text"),
+            QStringLiteral("New text"), QStringLiteral("Location"), QStringLiteral("x (pt)"),
+            QStringLiteral("y (pt)"),   QStringLiteral("w (pt)"),   QStringLiteral("h (pt)"),
+            QStringLiteral("Status"),   QStringLiteral("Reviewer"), QStringLiteral("Date"),
+            QStringLiteral("Comment")};
+        for (int c = 0; c < header.size(); ++c)
+            QCOMPARE(cells.value(cellRef(c, 1)), header[c]);
+        const QVector<ChangeListRow> rows = changeListRows(*in);
+        QCOMPARE(int(rows.size()), int(page.regions.size())); // A-102 is unchanged
+        for (int i = 0; i < rows.size(); ++i) {
+            const int row = i + 2;
+            const ChangeRegion &r = *rows[i].region;
+            QCOMPARE(cells.value(cellRef(0, row)), QString::number(rows[i].page->pageNumber));
+            QCOMPARE(cells.value(cellRef(1, row)), QStringLiteral("A-101"));
+            QCOMPARE(cells.value(cellRef(2, row)), QStringLiteral("FIRST FLOOR PLAN"));
+            QCOMPARE(cells.value(cellRef(3, row)), QString::number(r.id));
+            QCOMPARE(cells.value(cellRef(4, row)), changeKindName(r.kind));
+            QCOMPARE(cells.value(cellRef(5, row)), r.oldText.join(QLatin1Char(' ')));
+            QCOMPARE(cells.value(cellRef(6, row)), r.newText.join(QLatin1Char(' ')));
+            const QRectF box = cloudBoxPt(r, rows[i].page->pageSizePt);
+            QVERIFY2(cells.value(cellRef(7, row))
+                         .contains(QStringLiteral("x %1,").arg(std::round(box.x() * 10) / 10)),
+                     qPrintable(cells.value(cellRef(7, row))));
+            QVERIFY(std::abs(cells.value(cellRef(8, row)).toDouble() - box.x()) < 0.06);
+            QVERIFY(std::abs(cells.value(cellRef(11, row)).toDouble() - box.height()) < 0.06);
+            const bool reviewed = r.id == region.id;
+            QCOMPARE(cells.value(cellRef(12, row)),
+                     reviewed ? QStringLiteral("needs_clarification") : QStringLiteral("open"));
+            QCOMPARE(cells.value(cellRef(13, row)), reviewed ? QStringLiteral("a.reviewer") : QString());
+            // Dates are Excel serial days: 2026 is past day 46000.
+            QCOMPARE(cells.value(cellRef(14, row)).toDouble() > 46000, reviewed);
+            QCOMPARE(cells.value(cellRef(15, row)), reviewed ? comment : QString());
+        }
+        QVERIFY(!cells.contains(cellRef(0, int(rows.size()) + 2))); // nothing after the last change
+        const QByteArray sheetXml = run(QStringLiteral("unzip"), {QStringLiteral("-p"), xlsx,
+                                                                  QStringLiteral("xl/worksheets/sheet1.xml")})
+                                        .out;
+        QVERIFY(sheetXml.contains("state=\"frozen\""));
+        QVERIFY2(
+            sheetXml.contains(QStringLiteral("<autoFilter ref=\"A1:P%1\"/>").arg(rows.size() + 1).toUtf8()),
+            sheetXml.right(300).constData());
+
+        // The summary tab: a row per sheet with its counts, totals below.
+        const QMap<QString, QString> summary = xlsxCells(xlsx, 2);
+        QCOMPARE(summary.value(QStringLiteral("B2")), QStringLiteral("A-101"));
+        QCOMPARE(summary.value(QStringLiteral("D2")), QStringLiteral("changed"));
+        QCOMPARE(summary.value(QStringLiteral("E2")), QString::number(page.regions.size()));
+        QCOMPARE(summary.value(QStringLiteral("B3")), QStringLiteral("A-102"));
+        QCOMPARE(summary.value(QStringLiteral("D3")), QStringLiteral("unchanged"));
+        QCOMPARE(summary.value(QStringLiteral("E3")), QStringLiteral("0"));
+        QCOMPARE(summary.value(QStringLiteral("M2")), QStringLiteral("1")); // needs clarification
+        QCOMPARE(summary.value(QStringLiteral("B5")), QStringLiteral("Total"));
+        int byKind = 0;
+        for (const QString &c :
+             {QStringLiteral("F2"), QStringLiteral("G2"), QStringLiteral("H2"), QStringLiteral("I2")})
+            byKind += summary.value(c).toInt();
+        QCOMPARE(byKind, int(page.regions.size()));
+    }
+
+    // A NEW set that changed since the comparison, or is no PDF: refused in one line naming it.
+    void refusedInOneLine() {
+        const QString db = path(QStringLiteral("refused.sqlite"));
+        const QString newCopy = path(QStringLiteral("new-copy.pdf"));
+        QVERIFY(QFile::copy(m_new, newCopy));
+        const std::optional<ReportInput> in = compare(m_old, newCopy, db, {});
+        QVERIFY(in);
+        QFile f(newCopy);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("\n% edited after the comparison\n");
+        f.close();
+        const QString markups = path(QStringLiteral("refused.pdf"));
+        const CliRun r = runCli({QStringLiteral("show"), in->comparison.jobId, QStringLiteral("--db"), db,
+                                 QStringLiteral("--markups"), markups});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(lines(r.stdErr).size(), 1);
+        QVERIFY2(r.stdErr.contains(newCopy) && r.stdErr.contains(QStringLiteral("changed since")),
+                 qPrintable(r.stdErr));
+        QVERIFY(!QFileInfo::exists(markups));
+
+        ReportInput image = *in;
+        image.newHash.clear();
+        image.comparison.newPath = path(QStringLiteral("sheet.png"));
+        QVERIFY(QImage(20, 20, QImage::Format_RGB32).save(image.comparison.newPath));
+        QString error;
+        QVERIFY(!writeMarkups(image, markups, &error));
+        QVERIFY2(error.contains(image.comparison.newPath) && error.contains(QStringLiteral("not a PDF")),
+                 qPrintable(error));
+        QVERIFY(!QFileInfo::exists(markups));
+    }
+
+    // The window's export dialog: markups beside the report, XLSX beside CSV and JSON.
+    void dialogExports() {
+        const QString db = path(QStringLiteral("dialog.sqlite"));
+        const std::optional<ReportInput> in = compare(m_old, m_new, db, {});
+        QVERIFY(in);
+        {
+            ui::ReportExportDialog dialog(*in, {}, nullptr, ui::ReportExportDialog::Kind::Markups);
+            QVERIFY(dialog.outputPath().endsWith(QStringLiteral("-markups.pdf")));
+            const QString pdf = path(QStringLiteral("dialog-markups.pdf"));
+            dialog.setOutputPath(pdf);
+            QSignalSpy done(&dialog, &ui::ReportExportDialog::exportFinished);
+            dialog.start();
+            QVERIFY(done.wait(60000));
+            QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+            checkMarkups(*in, pdf, m_new, QStringLiteral("dialog"));
+            if (QTest::currentTestFailed()) return;
+        }
+        {
+            ui::ReportExportDialog dialog(*in, {}, nullptr, ui::ReportExportDialog::Kind::ChangeList);
+            auto *format = dialog.findChild<QComboBox *>();
+            QVERIFY(format);
+            const int xlsx = format->findData(QStringLiteral("xlsx"));
+            QVERIFY(xlsx >= 0);
+            format->setCurrentIndex(xlsx);
+            QVERIFY(dialog.outputPath().endsWith(QStringLiteral(".xlsx")));
+            const QString file = path(QStringLiteral("dialog.xlsx"));
+            dialog.setOutputPath(file);
+            QSignalSpy done(&dialog, &ui::ReportExportDialog::exportFinished);
+            dialog.start();
+            QVERIFY(done.wait(60000));
+            QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+            const QMap<QString, QString> cells = xlsxCells(file, 1);
+            QCOMPARE(cells.value(QStringLiteral("D1")), QStringLiteral("Change"));
+            QCOMPARE(cells.value(QStringLiteral("D2")), QStringLiteral("1"));
+        }
+    }
+};
+
+QTEST_MAIN(TestMarkups)
+#include "tst_markups.moc"
