@@ -91,11 +91,11 @@ QString jsonText(const QJsonValue &v) {
 }
 
 // Page content streams as stored (not decoded, not decrypted): what "untouched" means.
-QVector<QByteArray> rawContents(const QString &pdf) {
+QVector<QByteArray> rawContents(const QString &pdf, const char *password = nullptr) {
     QVector<QByteArray> out;
     QPDF q;
     q.setSuppressWarnings(true);
-    q.processFile(QFile::encodeName(pdf).constData());
+    q.processFile(QFile::encodeName(pdf).constData(), password);
     for (QPDFPageObjectHelper &page : QPDFPageDocumentHelper(q).getAllPages()) {
         QByteArray bytes;
         QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
@@ -564,6 +564,45 @@ private slots:
         QVERIFY2(error.contains(image.comparison.newPath) && error.contains(QStringLiteral("not a PDF")),
                  qPrintable(error));
         QVERIFY(!QFileInfo::exists(markups));
+    }
+
+    // An encrypted NEW set: its password is needed, and the markups keep its encryption.
+    void encryptedStaysEncrypted() {
+        const QString encrypted = QStringLiteral(BT_SOURCE_DIR "/tests/data/encrypted.pdf");
+        ReportInput in;
+        in.comparison.jobId = QStringLiteral("encrypted");
+        in.comparison.newPath = encrypted;
+        in.comparison.started = QDateTime::currentDateTimeUtc();
+        PageResult p;
+        p.pageNumber = 1;
+        p.oldPage = p.newPage = 0;
+        p.diffDone = true;
+        p.pageSizePt = QSizeF(612, 792);
+        ChangeRegion r;
+        r.id = 1;
+        r.kind = ChangeKind::Added;
+        r.boxPt = QRectF(72, 72, 200, 30);
+        r.newText = {QStringLiteral("ENCRYPTED"), QStringLiteral("FIXTURE")};
+        p.regions << r;
+        in.comparison.pages << p;
+        const QString out = path(QStringLiteral("encrypted-markups.pdf"));
+        QString error;
+        QVERIFY(!writeMarkups(in, out, &error));
+        QVERIFY2(error.contains(encrypted) && error.contains(QStringLiteral("password")), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(out));
+        MarkupOptions options;
+        options.newPassword = QStringLiteral("secret");
+        int count = 0;
+        QVERIFY2(writeMarkups(in, out, &error, options, &count), qPrintable(error));
+        QCOMPARE(count, 1);
+        QVERIFY(
+            run(QStringLiteral("qpdf"), {QStringLiteral("--show-encryption"), out}).out.contains("R = 6"));
+        QCOMPARE(run(QStringLiteral("qpdf"), {QStringLiteral("--check"), out}).code, 2); // no password
+        const Run json =
+            run(QStringLiteral("qpdf"), {QStringLiteral("--json"), QStringLiteral("--password=secret"), out});
+        QCOMPARE(json.code, 0);
+        QCOMPARE(json.out.count("\"/Subtype\": \"/Polygon\""), 1);
+        QCOMPARE(rawContents(out, "secret"), rawContents(encrypted, "secret"));
     }
 
     // The window's export dialog: markups beside the report, XLSX beside CSV and JSON.

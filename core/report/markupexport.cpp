@@ -119,8 +119,8 @@ QString fmt(QPointF p) {
 }
 
 // The appearance of one cloud: scallops (one cubic Bézier each, bulging outward by half its
-// length) along the box's edges, and the change number above the box (below it at the top of
-// the sheet), upright as the page is shown. Drawn in user space; *bbox: what it covers there.
+// length) along the box's edges, and the change number in a tag on its top-left corner, upright
+// as the page is shown. Drawn in user space; bbox: what it covers there.
 struct Appearance {
     QByteArray content;
     QRectF bbox;
@@ -156,19 +156,31 @@ Appearance cloudAppearance(const PageFrame &frame, const QRectF &boxShown, int n
     ops << QStringLiteral("h S");
     QRectF covered = b.adjusted(-bulge - lineWidth, -bulge - lineWidth, bulge + lineWidth, bulge + lineWidth);
 
-    // The number, in Helvetica (a standard font: nothing embedded), 0.556 em per digit.
+    // The number in a white tag on the box's top-left corner, as the overlay and the report draw
+    // it (core/diff/overlay.cpp cloudShape), kept on the sheet. Helvetica is a standard font:
+    // nothing embedded; 0.556 em per digit, cap height 0.72 em.
     const QString label = QString::number(number);
-    const double size = std::max(8.0, 5.0 * lineWidth);
+    const double size = std::max(8.0, 4.0 * lineWidth);
     const double width = 0.556 * size * label.size();
-    const double gap = bulge + lineWidth + 1.0;
-    const bool below = b.top() - gap - size < 0;
-    const QPointF baseline =
-        below ? QPointF(b.left(), b.bottom() + gap + 0.75 * size) : QPointF(b.left(), b.top() - gap);
-    const QRectF labelBox(baseline.x(), baseline.y() - 0.75 * size, width, size);
-    covered = covered.united(labelBox);
+    const double radius = std::max(width, 0.72 * size) / 2 + 2.5;
+    const QPointF centre(std::max(radius, b.left() - radius / 2), std::max(radius, b.top() - radius / 2));
+    constexpr double k = 0.5523; // a quarter circle as one cubic
+    const QPointF e(radius, 0), n(0, -radius), w(-radius, 0), s(0, radius);
+    const QPointF arcs[4][3] = {{centre + e + n * k, centre + n + e * k, centre + n},
+                                {centre + n + w * k, centre + w + n * k, centre + w},
+                                {centre + w + s * k, centre + s + w * k, centre + s},
+                                {centre + s + e * k, centre + e + s * k, centre + e}};
+    ops << QStringLiteral("%1 w 1 1 1 rg").arg(fmt(0.8 * lineWidth));
+    ops << fmt(frame.toUser(centre + e)) + QStringLiteral(" m");
+    for (const auto &arc : arcs)
+        ops << QStringLiteral("%1 %2 %3 c")
+                   .arg(fmt(frame.toUser(arc[0])), fmt(frame.toUser(arc[1])), fmt(frame.toUser(arc[2])));
+    ops << QStringLiteral("b");
+    covered = covered.united(QRectF(centre - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius))
+                                 .adjusted(-lineWidth, -lineWidth, lineWidth, lineWidth));
     // Upright as shown: the text turned by /Rotate (counter-clockwise in user space).
     const double a = frame.rotate * M_PI / 180.0;
-    const QPointF origin = frame.toUser(baseline);
+    const QPointF origin = frame.toUser(centre + QPointF(-width / 2, 0.36 * size));
     ops << QStringLiteral("%1 %2 %3 rg BT /Helv %4 Tf %5 %6 %7 %8 %9 Tm (%10) Tj ET")
                .arg(fmt(colour.redF()), fmt(colour.greenF()), fmt(colour.blueF()), fmt(size))
                .arg(fmt(std::cos(a)), fmt(std::sin(a)), fmt(-std::sin(a)), fmt(std::cos(a)), fmt(origin))
