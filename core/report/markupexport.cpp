@@ -204,16 +204,8 @@ QColor kindColour(ChangeKind kind, const OverlayColours &colours) {
     return colours.cloud;
 }
 
-Obj annotation(QPDF &pdf, Obj pageObj, const PageFrame &frame, const ReportInput &input,
-               const PageResult &page, const ChangeRegion &region, const OverlayColours &colours) {
-    const QRectF box = cloudBoxPt(region, page.pageSizePt);
-    const QColor colour = kindColour(region.kind, colours);
-    const QSizeF size = page.pageSizePt;
-    // About 1 pt on a Letter sheet, 2 pt on ARCH D: visible at "fit page" on either.
-    const double lineWidth = std::clamp(std::max(size.width(), size.height()) / 1200.0, 1.0, 4.0);
-    const Appearance ap = cloudAppearance(frame, box, region.id, colour, lineWidth);
-    const ChangeReview review = input.review(page.pageNumber, region.id);
-
+// The resources of every cloud's appearance, one object in the file: Helvetica for the numbers.
+Obj appearanceResources(QPDF &pdf) {
     Obj helv = Obj::newDictionary();
     helv.replaceKey("/Type", name("/Font"));
     helv.replaceKey("/Subtype", name("/Type1"));
@@ -223,7 +215,24 @@ Obj annotation(QPDF &pdf, Obj pageObj, const PageFrame &frame, const ReportInput
     fonts.replaceKey("/Helv", helv);
     Obj resources = Obj::newDictionary();
     resources.replaceKey("/Font", fonts);
-    Obj stream = Obj::newStream(&pdf, ap.content.toStdString());
+    return pdf.makeIndirectObject(resources);
+}
+
+Obj annotation(QPDF &pdf, Obj pageObj, Obj resources, const PageFrame &frame, const ReportInput &input,
+               const PageResult &page, const ChangeRegion &region, const OverlayColours &colours) {
+    const QRectF box = cloudBoxPt(region, page.pageSizePt);
+    const QColor colour = kindColour(region.kind, colours);
+    const QSizeF size = page.pageSizePt;
+    // About 1 pt on a Letter sheet, 2 pt on ARCH D: visible at "fit page" on either.
+    const double lineWidth = std::clamp(std::max(size.width(), size.height()) / 1200.0, 1.0, 4.0);
+    const Appearance ap = cloudAppearance(frame, box, region.id, colour, lineWidth);
+    const ChangeReview review = input.review(page.pageNumber, region.id);
+
+    // Flate-compressed here: the writer leaves every stream as it is given (a zlib stream is
+    // qCompress's output without its 4-byte length).
+    Obj stream = Obj::newStream(&pdf);
+    stream.replaceStreamData(qCompress(ap.content, 9).mid(4).toStdString(), name("/FlateDecode"),
+                             Obj::newNull());
     Obj sd = stream.getDict();
     sd.replaceKey("/Type", name("/XObject"));
     sd.replaceKey("/Subtype", name("/Form"));
@@ -332,6 +341,7 @@ bool writeMarkups(const ReportInput &input, const QString &path, QString *error,
         pdf.processMemoryFile(newPath.toLocal8Bit().constData(), bytes.constData(), size_t(bytes.size()),
                               password.c_str());
         std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+        const Obj resources = appearanceResources(pdf);
         for (const PageResult &p : input.comparison.pages) {
             if (!options.pages.isEmpty() && !options.pages.contains(p.pageNumber)) continue;
             if (p.match != MatchKind::Matched || p.regions.isEmpty() || p.newPage < 0) continue;
@@ -347,7 +357,7 @@ bool writeMarkups(const ReportInput &input, const QString &path, QString *error,
             // A new array: the page's own one may be shared with other pages.
             std::vector<Obj> annots = old.isArray() ? old.getArrayAsVector() : std::vector<Obj>();
             for (const ChangeRegion &r : p.regions) {
-                annots.push_back(annotation(pdf, pageObj, frame, input, p, r, colours));
+                annots.push_back(annotation(pdf, pageObj, resources, frame, input, p, r, colours));
                 ++written;
             }
             pageObj.replaceKey("/Annots", Obj::newArray(annots));
