@@ -77,7 +77,7 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
         // The NEW set itself: no title, no images to size.
         m_dpi->hide();
         m_format->hide();
-        m_title->setEnabled(false);
+        form->setRowVisible(m_title, false);
         auto *about = new QLabel(tr("The NEW set with each change as a cloud markup (a PDF annotation that "
                                     "Bluebeam, Acrobat and Okular list); its pages stay as issued."),
                                  this);
@@ -94,7 +94,12 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(m_browse);
-    form->addRow(tr("&File:"), pathRow);
+    // A label of its own: a row of a layout gets no buddy, and its "&" would show.
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, pathRow);
+    // Wide enough to show a file name, not only the end of a folder.
+    m_path->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
     m_path->setText(suggestedPath());
 
     m_progress = new QProgressBar(this);
