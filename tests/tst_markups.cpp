@@ -17,10 +17,12 @@
 #include "store/jobstore.h"
 #include "testutil.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -28,6 +30,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -351,6 +354,27 @@ private:
         }
     }
 
+    // A job made up around tests/data/encrypted.pdf (password "secret"): one change on its page.
+    static ReportInput encryptedInput() {
+        ReportInput in;
+        in.comparison.jobId = QStringLiteral("encrypted");
+        in.comparison.newPath = QStringLiteral(BT_SOURCE_DIR "/tests/data/encrypted.pdf");
+        in.comparison.started = QDateTime::currentDateTimeUtc();
+        PageResult p;
+        p.pageNumber = 1;
+        p.oldPage = p.newPage = 0;
+        p.diffDone = true;
+        p.pageSizePt = QSizeF(612, 792);
+        ChangeRegion r;
+        r.id = 1;
+        r.kind = ChangeKind::Added;
+        r.boxPt = QRectF(72, 72, 200, 30);
+        r.newText = {QStringLiteral("ENCRYPTED"), QStringLiteral("FIXTURE")};
+        p.regions << r;
+        in.comparison.pages << p;
+        return in;
+    }
+
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
@@ -568,23 +592,8 @@ private slots:
 
     // An encrypted NEW set: its password is needed, and the markups keep its encryption.
     void encryptedStaysEncrypted() {
-        const QString encrypted = QStringLiteral(BT_SOURCE_DIR "/tests/data/encrypted.pdf");
-        ReportInput in;
-        in.comparison.jobId = QStringLiteral("encrypted");
-        in.comparison.newPath = encrypted;
-        in.comparison.started = QDateTime::currentDateTimeUtc();
-        PageResult p;
-        p.pageNumber = 1;
-        p.oldPage = p.newPage = 0;
-        p.diffDone = true;
-        p.pageSizePt = QSizeF(612, 792);
-        ChangeRegion r;
-        r.id = 1;
-        r.kind = ChangeKind::Added;
-        r.boxPt = QRectF(72, 72, 200, 30);
-        r.newText = {QStringLiteral("ENCRYPTED"), QStringLiteral("FIXTURE")};
-        p.regions << r;
-        in.comparison.pages << p;
+        const ReportInput in = encryptedInput();
+        const QString encrypted = in.comparison.newPath;
         const QString out = path(QStringLiteral("encrypted-markups.pdf"));
         QString error;
         QVERIFY(!writeMarkups(in, out, &error));
@@ -603,6 +612,50 @@ private slots:
         QCOMPARE(json.code, 0);
         QCOMPARE(json.out.count("\"/Subtype\": \"/Polygon\""), 1);
         QCOMPARE(rawContents(out, "secret"), rawContents(encrypted, "secret"));
+    }
+
+    // The window asks for an encrypted NEW set's password (again when it is wrong; declined:
+    // nothing written) and writes the markups with it.
+    void dialogAsksForThePassword() {
+        const ReportInput in = encryptedInput();
+        QStringList answers{QStringLiteral("wrong"), QStringLiteral("secret")};
+        QStringList prompts;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QLatin1String("passwordDialog")) return;
+            prompts << box->labelText();
+            if (answers.isEmpty()) {
+                box->reject();
+                return;
+            }
+            box->setTextValue(answers.takeFirst());
+            box->accept();
+        });
+        answer.start(20);
+        ui::ReportExportDialog dialog(in, {}, nullptr, ui::ReportExportDialog::Kind::Markups);
+        const QString pdf = path(QStringLiteral("dialog-encrypted.pdf"));
+        dialog.setOutputPath(pdf);
+        QSignalSpy done(&dialog, &ui::ReportExportDialog::exportFinished);
+        dialog.start();
+        QCOMPARE(prompts.size(), 2);
+        QVERIFY2(prompts[0].contains(QStringLiteral("password protected")), qPrintable(prompts[0]));
+        QVERIFY2(prompts[1].contains(QStringLiteral("Wrong password")), qPrintable(prompts[1]));
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        const Run json =
+            run(QStringLiteral("qpdf"), {QStringLiteral("--json"), QStringLiteral("--password=secret"), pdf});
+        QCOMPARE(json.out.count("\"/Subtype\": \"/Polygon\""), 1);
+
+        // Declined: no export runs, nothing is written.
+        ui::ReportExportDialog declined(in, {}, nullptr, ui::ReportExportDialog::Kind::Markups);
+        const QString none = path(QStringLiteral("dialog-declined.pdf"));
+        declined.setOutputPath(none);
+        prompts.clear();
+        declined.start();
+        QCOMPARE(prompts.size(), 1);
+        QVERIFY(!declined.isRunning());
+        QVERIFY(!QFileInfo::exists(none));
     }
 
     // The window's export dialog: markups beside the report, XLSX beside CSV and JSON.

@@ -1,6 +1,7 @@
 #include "reportexportdialog.h"
 
 #include "guiapplication.h"
+#include "jobdialogs.h"
 
 #include "report/changelistexport.h"
 #include "report/markupexport.h"
@@ -183,6 +184,17 @@ void ReportExportDialog::browse() {
 
 void ReportExportDialog::start() {
     if (isRunning() || m_path->text().trimmed().isEmpty()) return;
+    // The markups copy the NEW set: an encrypted one needs its password (the history keeps none).
+    if (m_kind == Kind::Markups) {
+        const QString newPath = m_input.comparison.newPath;
+        bool wrong = !m_newPassword.isEmpty();
+        while (markupsNeedPassword(newPath, m_newPassword)) {
+            const QString password = JobDialogs::askPassword(this, newPath, false, wrong);
+            if (password.isEmpty()) return; // declined: nothing written
+            m_newPassword = password;
+            wrong = true;
+        }
+    }
     m_runningPath = m_path->text().trimmed();
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
@@ -217,10 +229,12 @@ void ReportExportDialog::start() {
             return list;
         }();
         const Kind kind = m_kind;
-        m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [input, pages, path, format, kind] {
+        MarkupOptions markups;
+        markups.pages = pages;
+        markups.newPassword = m_newPassword;
+        m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [input, path, format, kind, markups] {
             QString error;
-            MarkupOptions markups;
-            markups.pages = pages;
+            const QList<int> &pages = markups.pages;
             const bool ok = kind == Kind::Markups            ? writeMarkups(input, path, &error, markups)
                             : format == QLatin1String("csv") ? writeChangeListCsv(input, path, &error, pages)
                             : format == QLatin1String("xlsx")

@@ -85,6 +85,7 @@ private:
     QFutureWatcher<QString> m_watcher; // the worker's error, empty on success
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QString m_runningPath;
+    QString m_newPassword; // of an encrypted NEW set, asked for the markups (never stored)
 };
 
 } // namespace bt::ui

@@ -307,6 +307,18 @@ QString markupContents(const ChangeRegion &region, const ChangeReview &review) {
     return lines.join(QLatin1Char('\n'));
 }
 
+bool markupsNeedPassword(const QString &pdfPath, const QString &password) {
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        pdf.processFile(QFile::encodeName(pdfPath).constData(), password.toStdString().c_str());
+    } catch (const QPDFExc &e) {
+        return e.getErrorCode() == qpdf_e_password;
+    } catch (const std::exception &) {
+    }
+    return false;
+}
+
 bool writeMarkups(const ReportInput &input, const QString &path, QString *error, const MarkupOptions &options,
                   int *count) {
     const auto failWith = [&](const QString &message) {

@@ -30,6 +30,10 @@ struct MarkupOptions {
 bool writeMarkups(const ReportInput &input, const QString &path, QString *error,
                   const MarkupOptions &options = {}, int *count = nullptr);
 
+// Whether the PDF at path is encrypted and `password` does not open it (the window asks for one
+// then). False for an unencrypted file and for one that is no PDF at all: writeMarkups says why.
+bool markupsNeedPassword(const QString &pdfPath, const QString &password);
+
 // The annotation's text (its /Contents): "modified: "REV 1" → "REV 2"", then "Review: accepted",
 // then "Comment: …" when there is one. English, as the change lists.
 QString markupContents(const ChangeRegion &region, const ChangeReview &review);
