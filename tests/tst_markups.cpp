@@ -134,7 +134,7 @@ private:
         QCOMPARE(annots, expected);
         QCOMPARE(names.size(), expected); // /NM unique
 
-        // libqpdf: every page's content streams (and resources) exactly the input's.
+        // libqpdf: every page's content streams exactly the input's, byte for byte.
         const QVector<QByteArray> before = rawContentStreams(newPdf), after = rawContentStreams(markups);
         QVERIFY(!before.isEmpty());
         QCOMPARE(after.size(), before.size());
