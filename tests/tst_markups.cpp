@@ -437,6 +437,15 @@ private slots:
                  qPrintable(r.stdErr));
         QVERIFY(!QFileInfo::exists(markups));
 
+        // Both options on every command that exports, named in its help.
+        for (const QString &command :
+             {QStringLiteral("compare"), QStringLiteral("show"), QStringLiteral("resume")}) {
+            const QString help = QString::fromUtf8(runCli({command, QStringLiteral("--help")}).stdOut);
+            QVERIFY2(help.contains(QStringLiteral("--markups")) &&
+                         help.contains(QStringLiteral("--changes-xlsx")),
+                     qPrintable(command));
+        }
+
         ReportInput image = *in;
         image.newHash.clear();
         image.comparison.newPath = path(QStringLiteral("sheet.png"));
