@@ -167,7 +167,9 @@ settings again reuses the finished sheets.
 Exports when the job ends: --report FILE writes a PDF report (a cover with
 the files, dates, settings and the table of sheets; then per sheet the overlay
 with numbered clouds, legend, summary and change table; added and removed
-sheets shown whole); --changes-csv / --changes-json FILE write the change list.
+sheets shown whole); --changes-csv / --changes-json / --changes-xlsx FILE
+write the change list (CSV, JSON, a spreadsheet); --markups FILE writes the
+NEW set with each change as a cloud markup (a PDF annotation, pages untouched).
 'buildtrace show JOB_ID --report FILE' exports a stored job without comparing
 again.
 
@@ -557,6 +559,7 @@ int runCompare(const QStringList &arguments) {
     if (!inputs.oldDoc) return fail(error.message);
     inputs.newDoc = openAsking(args[1], &settings.newPassword, &error, settings.maxPixels);
     if (!inputs.newDoc) return fail(error.message);
+    reports.newPassword = settings.newPassword; // the markups copy the NEW set
     const auto store = openStore(parser, StoreAccess::ReadWrite);
     if (!store) return ExitError;
     return runJob(parser, run, *store, options, reports,
@@ -621,6 +624,7 @@ int runResume(const QStringList &arguments, bool retry) {
     inputs.oldDoc = openAsking(job->oldFile, &oldPassword, &inputs.error, maxPixels);
     if (inputs.oldDoc) inputs.newDoc = openAsking(job->newFile, &newPassword, &inputs.error, maxPixels);
     inputs.oldFailed = !inputs.oldDoc;
+    reports.newPassword = newPassword;
     return runJob(parser, run, *store, options, reports,
                   [&](Pipeline &p, const PipelineOptions &o, QString *e) {
                       return p.resume(id, std::move(inputs), o, e);
@@ -636,7 +640,7 @@ Commands:
                          run a job's failed stages again
   history                list past jobs
   show JOB_ID            print one job (--json: its result JSON; --report FILE,
-                         --changes-csv FILE, --changes-json FILE: export it)
+                         --changes-csv/-json/-xlsx FILE, --markups FILE: export it)
   progress JOB_ID        print a job's progress JSON
   dead-letters           list stages that failed every attempt
   delete JOB_ID          remove a job and its overlays from the history

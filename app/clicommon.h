@@ -31,15 +31,20 @@ QString damagedHistoryHint();
 
 // What to export from a job (clireport.cpp).
 struct ReportRequest {
-    QString pdf;  // --report FILE
-    QString csv;  // --changes-csv FILE
-    QString json; // --changes-json FILE
+    QString pdf;         // --report FILE
+    QString csv;         // --changes-csv FILE
+    QString json;        // --changes-json FILE
+    QString xlsx;        // --changes-xlsx FILE
+    QString markups;     // --markups FILE
+    QString newPassword; // NEW's password for the markups (compare, resume, retry: the one given)
     ReportOptions options;
-    bool any() const { return !pdf.isEmpty() || !csv.isEmpty() || !json.isEmpty(); }
+    bool any() const {
+        return !pdf.isEmpty() || !csv.isEmpty() || !json.isEmpty() || !xlsx.isEmpty() || !markups.isEmpty();
+    }
 };
 
-// --report FILE [--report-changed-only] [--report-dpi N] [--changes-csv FILE] [--changes-json FILE],
-// shared by compare, resume, retry and show.
+// --report FILE [--report-changed-only] [--report-dpi N] [--changes-csv FILE] [--changes-json FILE]
+// [--changes-xlsx FILE] [--markups FILE], shared by compare, resume, retry and show.
 class ReportCliOptions {
 public:
     void addTo(QCommandLineParser &parser) const;
@@ -66,6 +71,15 @@ private:
     QCommandLineOption m_json{QStringLiteral("changes-json"),
                               QStringLiteral("Write the change list as JSON to FILE."),
                               QStringLiteral("FILE")};
+    QCommandLineOption m_xlsx{QStringLiteral("changes-xlsx"),
+                              QStringLiteral("Write the change list as a spreadsheet (XLSX: a row per "
+                                             "change, a sheet summary tab) to FILE."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption m_markups{
+        QStringLiteral("markups"),
+        QStringLiteral("Write the NEW set with every change as a PDF cloud markup (an annotation "
+                       "markup tools list; the pages themselves untouched) to FILE."),
+        QStringLiteral("FILE")};
 };
 
 // Writes what the request asks for from a job of the history (as `show` reads it); prints where

@@ -112,11 +112,12 @@ int runShow(const QStringList &arguments) {
     const ReportCliOptions reportOpts;
     reportOpts.addTo(parser);
     int status = ExitSame;
-    if (!parse(
-            parser, arguments,
-            QStringLiteral("Prints one job of the history; --report, --changes-csv and --changes-json export "
-                           "it (from the stored results, nothing is compared again)."),
-            QStringLiteral("JOB_ID"), &status))
+    if (!parse(parser, arguments,
+               QStringLiteral("Prints one job of the history; --report, --changes-csv, --changes-json, "
+                              "--changes-xlsx and --markups export it (from the stored results, nothing is "
+                              "compared again; an encrypted NEW set's password for --markups: "
+                              "$BUILDTRACE_NEW_PASSWORD)."),
+               QStringLiteral("JOB_ID"), &status))
         return status;
     ReportRequest reports;
     if (!reportOpts.read(parser, &reports)) return ExitError;

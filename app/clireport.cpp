@@ -5,6 +5,7 @@
 
 #include "io/outputfile.h"
 #include "report/changelistexport.h"
+#include "report/markupexport.h"
 #include "report/report.h"
 #include "store/jobstore.h"
 
@@ -15,13 +16,15 @@
 namespace bt {
 
 void ReportCliOptions::addTo(QCommandLineParser &parser) const {
-    parser.addOptions({m_report, m_changedOnly, m_dpi, m_csv, m_json});
+    parser.addOptions({m_report, m_changedOnly, m_dpi, m_csv, m_json, m_xlsx, m_markups});
 }
 
 bool ReportCliOptions::read(const QCommandLineParser &parser, ReportRequest *request) const {
     request->pdf = parser.value(m_report);
     request->csv = parser.value(m_csv);
     request->json = parser.value(m_json);
+    request->xlsx = parser.value(m_xlsx);
+    request->markups = parser.value(m_markups);
     if (parser.isSet(m_changedOnly)) {
         if (request->pdf.isEmpty()) {
             fail(QStringLiteral("--report-changed-only needs --report FILE"));
@@ -41,7 +44,7 @@ bool ReportCliOptions::read(const QCommandLineParser &parser, ReportRequest *req
             return false;
         }
     }
-    for (const QString &path : {request->pdf, request->csv, request->json}) {
+    for (const QString &path : {request->pdf, request->csv, request->json, request->xlsx, request->markups}) {
         if (path.isEmpty()) continue;
         const QFileInfo info(path);
         if (!info.absoluteDir().exists()) {
@@ -73,6 +76,21 @@ int writeReports(const ReportRequest &request, const JobStore &store, const QStr
     if (!request.json.isEmpty()) {
         if (!writeChangeListJson(*input, request.json, &e)) return fail(e);
         if (!quiet) out() << "Change list (JSON): " << QFileInfo(request.json).absoluteFilePath() << Qt::endl;
+    }
+    if (!request.xlsx.isEmpty()) {
+        if (!writeChangeListXlsx(*input, request.xlsx, &e)) return fail(e);
+        if (!quiet) out() << "Change list (XLSX): " << QFileInfo(request.xlsx).absoluteFilePath() << Qt::endl;
+    }
+    if (!request.markups.isEmpty()) {
+        MarkupOptions markup;
+        // show has no password options: an encrypted NEW's password from the environment.
+        markup.newPassword = request.newPassword.isEmpty() ? qEnvironmentVariable("BUILDTRACE_NEW_PASSWORD")
+                                                           : request.newPassword;
+        int count = 0;
+        if (!writeMarkups(*input, request.markups, &e, markup, &count)) return fail(e);
+        if (!quiet)
+            out() << "Markups (" << count << (count == 1 ? " change): " : " changes): ")
+                  << QFileInfo(request.markups).absoluteFilePath() << Qt::endl;
     }
     return ExitSame;
 }

@@ -362,7 +362,8 @@ private slots:
         in.comparison.pages[0].regions[1].newText = {QStringLiteral("LINE ONE\nLINE TWO")};
         in.comparison.pages[1].match = MatchKind::Added;
         in.reviews.insert(ReportInput::reviewKey(1, 3),
-                          {QStringLiteral("accepted"), QStringLiteral("ok, \"done\"")});
+                          {QStringLiteral("accepted"), QStringLiteral("ok, \"done\""),
+                           QStringLiteral("tester"), QDateTime::currentDateTimeUtc()});
         const QString file = path(QStringLiteral("quoting.csv"));
         QString error;
         QVERIFY2(writeChangeListCsv(in, file, &error), qPrintable(error));

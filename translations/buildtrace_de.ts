@@ -544,6 +544,34 @@
         <comment>change kind</comment>
         <translation>Verschoben</translation>
     </message>
+    <message>
+        <source>%1: cannot read the NEW set for the markups (%2)</source>
+        <translation>%1: der NEUE Satz für die Markierungen ist nicht lesbar (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not a PDF; markups need a PDF set</source>
+        <translation>%1: kein PDF; Markierungen brauchen einen PDF-Satz</translation>
+    </message>
+    <message>
+        <source>%1: changed since the comparison; compare it again for markups</source>
+        <translation>%1: seit dem Vergleich geändert; für Markierungen erneut vergleichen</translation>
+    </message>
+    <message>
+        <source>%1: has %2 pages, the comparison had more</source>
+        <translation>%1: hat %2 Seiten, der Vergleich hatte mehr</translation>
+    </message>
+    <message>
+        <source>%1: password-protected; markups need its password</source>
+        <translation>%1: passwortgeschützt; Markierungen brauchen sein Passwort</translation>
+    </message>
+    <message>
+        <source>%1: cannot write markups on it (%2)</source>
+        <translation>%1: Markierungen können nicht darauf geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the markups (%2)</source>
+        <translation>%1: Markierungen können nicht geschrieben werden (%2)</translation>
+    </message>
 </context>
 <context>
     <name>bt::ServerClient</name>
@@ -1593,6 +1621,14 @@ Neu: %2</translation>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Neuer Verlauf begonnen; der beschädigte bleibt als %1 erhalten</translation>
     </message>
+    <message>
+        <source>Export &amp;Markups…</source>
+        <translation>&amp;Markierungen exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::OverlayViewer</name>
@@ -2214,6 +2250,22 @@ Neu: %2</translation>
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export markups</source>
+        <translation>Markierungen exportieren</translation>
+    </message>
+    <message>
+        <source>XLSX (Excel, LibreOffice Calc)</source>
+        <translation>XLSX (Excel, LibreOffice Calc)</translation>
+    </message>
+    <message>
+        <source>The NEW set with each change as a cloud markup (a PDF annotation that Bluebeam, Acrobat and Okular list); its pages stay as issued.</source>
+        <translation>Der NEUE Satz mit jeder Änderung als Wolken-Markierung (eine PDF-Anmerkung, die Bluebeam, Acrobat und Okular auflisten); seine Seiten bleiben wie herausgegeben.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
     </message>
 </context>
 <context>

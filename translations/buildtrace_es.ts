@@ -544,6 +544,34 @@
         <comment>change kind</comment>
         <translation>Movido</translation>
     </message>
+    <message>
+        <source>%1: cannot read the NEW set for the markups (%2)</source>
+        <translation>%1: no se puede leer el juego NUEVO para las marcas (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not a PDF; markups need a PDF set</source>
+        <translation>%1: no es un PDF; las marcas necesitan un juego PDF</translation>
+    </message>
+    <message>
+        <source>%1: changed since the comparison; compare it again for markups</source>
+        <translation>%1: cambió desde la comparación; vuelva a compararlo para las marcas</translation>
+    </message>
+    <message>
+        <source>%1: has %2 pages, the comparison had more</source>
+        <translation>%1: tiene %2 páginas, la comparación tenía más</translation>
+    </message>
+    <message>
+        <source>%1: password-protected; markups need its password</source>
+        <translation>%1: protegido con contraseña; las marcas necesitan su contraseña</translation>
+    </message>
+    <message>
+        <source>%1: cannot write markups on it (%2)</source>
+        <translation>%1: no se pueden escribir marcas en él (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the markups (%2)</source>
+        <translation>%1: no se pueden escribir las marcas (%2)</translation>
+    </message>
 </context>
 <context>
     <name>bt::ServerClient</name>
@@ -1593,6 +1621,14 @@ Nueva: %2</translation>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Historial nuevo iniciado; el dañado se conserva como %1</translation>
     </message>
+    <message>
+        <source>Export &amp;Markups…</source>
+        <translation>Exportar &amp;marcas…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::OverlayViewer</name>
@@ -2214,6 +2250,22 @@ Nueva: %2</translation>
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Export markups</source>
+        <translation>Exportar marcas</translation>
+    </message>
+    <message>
+        <source>XLSX (Excel, LibreOffice Calc)</source>
+        <translation>XLSX (Excel, LibreOffice Calc)</translation>
+    </message>
+    <message>
+        <source>The NEW set with each change as a cloud markup (a PDF annotation that Bluebeam, Acrobat and Okular list); its pages stay as issued.</source>
+        <translation>El juego NUEVO con cada cambio como marca de nube (una anotación PDF que Bluebeam, Acrobat y Okular listan); sus páginas quedan como se emitieron.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -544,6 +544,34 @@
         <comment>change kind</comment>
         <translation>Déplacé</translation>
     </message>
+    <message>
+        <source>%1: cannot read the NEW set for the markups (%2)</source>
+        <translation>%1 : impossible de lire le jeu NOUVEAU pour les annotations (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not a PDF; markups need a PDF set</source>
+        <translation>%1 : pas un PDF ; les annotations demandent un jeu PDF</translation>
+    </message>
+    <message>
+        <source>%1: changed since the comparison; compare it again for markups</source>
+        <translation>%1 : modifié depuis la comparaison ; comparez-le à nouveau pour les annotations</translation>
+    </message>
+    <message>
+        <source>%1: has %2 pages, the comparison had more</source>
+        <translation>%1 : a %2 pages, la comparaison en avait plus</translation>
+    </message>
+    <message>
+        <source>%1: password-protected; markups need its password</source>
+        <translation>%1 : protégé par mot de passe ; les annotations demandent son mot de passe</translation>
+    </message>
+    <message>
+        <source>%1: cannot write markups on it (%2)</source>
+        <translation>%1 : impossible d’y écrire les annotations (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the markups (%2)</source>
+        <translation>%1 : impossible d’écrire les annotations (%2)</translation>
+    </message>
 </context>
 <context>
     <name>bt::ServerClient</name>
@@ -1593,6 +1621,14 @@ Nouveau&#xa0;: %2</translation>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Nouvel historique commencé ; l’ancien, endommagé, est conservé sous %1</translation>
     </message>
+    <message>
+        <source>Export &amp;Markups…</source>
+        <translation>E&amp;xporter les annotations…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::OverlayViewer</name>
@@ -2214,6 +2250,22 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Export markups</source>
+        <translation>Exporter les annotations</translation>
+    </message>
+    <message>
+        <source>XLSX (Excel, LibreOffice Calc)</source>
+        <translation>XLSX (Excel, LibreOffice Calc)</translation>
+    </message>
+    <message>
+        <source>The NEW set with each change as a cloud markup (a PDF annotation that Bluebeam, Acrobat and Okular list); its pages stay as issued.</source>
+        <translation>Le jeu NOUVEAU avec chaque modification en nuage d’annotation (une annotation PDF que Bluebeam, Acrobat et Okular listent) ; ses pages restent telles que diffusées.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,8 @@ void MainWindow::createActions() {
         action(tr("&Next Sheet"), {QKeySequence(tr("Ctrl+PgDown"))}, [this] { showSheetAt(1); });
     m_exportReportAction = action(tr("Export &Report…"), {QKeySequence(tr("Ctrl+E"))},
                                   [this] { exportJob(ReportExportDialog::Kind::Report); });
+    m_exportMarkupsAction = action(tr("Export &Markups…"), {QKeySequence(tr("Ctrl+Alt+E"))},
+                                   [this] { exportJob(ReportExportDialog::Kind::Markups); });
     m_exportChangesAction = action(tr("Export Change &List…"), {QKeySequence(tr("Ctrl+Shift+E"))},
                                    [this] { exportJob(ReportExportDialog::Kind::ChangeList); });
     m_settingsAction = action(tr("&Settings…"), {QKeySequence(tr("Ctrl+,"))}, &MainWindow::openSettings);
@@ -215,6 +217,7 @@ void MainWindow::createMenus() {
     file->addAction(m_cancelAction);
     file->addSeparator();
     file->addAction(m_exportReportAction);
+    file->addAction(m_exportMarkupsAction);
     file->addAction(m_exportChangesAction);
     file->addSeparator();
     file->addAction(m_settingsAction);
@@ -382,6 +385,7 @@ void MainWindow::updateActions() {
     m_cancelAction->setEnabled(running);
     const bool exportable = !running && !shownJobId().isEmpty() && store();
     m_exportReportAction->setEnabled(exportable);
+    m_exportMarkupsAction->setEnabled(exportable);
     m_exportChangesAction->setEnabled(exportable);
     m_progressRow->setCancelEnabled(running);
     m_swapAction->setEnabled(!m_oldZone->path().isEmpty() || !m_newZone->path().isEmpty());

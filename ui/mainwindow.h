@@ -159,6 +159,7 @@ private:
     QAction *m_previousSheetAction = nullptr;
     QAction *m_nextSheetAction = nullptr;
     QAction *m_exportReportAction = nullptr;
+    QAction *m_exportMarkupsAction = nullptr;
     QAction *m_exportChangesAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_refreshHistoryAction = nullptr;

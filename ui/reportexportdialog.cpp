@@ -1,8 +1,10 @@
 #include "reportexportdialog.h"
 
 #include "guiapplication.h"
+#include "jobdialogs.h"
 
 #include "report/changelistexport.h"
+#include "report/markupexport.h"
 #include "report/report.h"
 
 #include <QButtonGroup>
@@ -32,7 +34,9 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     , m_selected(selectedPages)
     , m_kind(kind)
     , m_cancel(std::make_shared<std::atomic<bool>>(false)) {
-    setWindowTitle(kind == Kind::Report ? tr("Export report") : tr("Export change list"));
+    setWindowTitle(kind == Kind::Report    ? tr("Export report")
+                   : kind == Kind::Markups ? tr("Export markups")
+                                           : tr("Export change list"));
     auto *form = new QFormLayout;
 
     m_title = new QLineEdit(this);
@@ -66,9 +70,20 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     m_format = new QComboBox(this);
     m_format->addItem(tr("CSV (spreadsheets)"), QStringLiteral("csv"));
     m_format->addItem(tr("JSON"), QStringLiteral("json"));
+    m_format->addItem(tr("XLSX (Excel, LibreOffice Calc)"), QStringLiteral("xlsx"));
     if (kind == Kind::Report) {
         form->addRow(tr("&Image resolution:"), m_dpi);
         m_format->hide();
+    } else if (kind == Kind::Markups) {
+        // The NEW set itself: no title, no images to size.
+        m_dpi->hide();
+        m_format->hide();
+        form->setRowVisible(m_title, false);
+        auto *about = new QLabel(tr("The NEW set with each change as a cloud markup (a PDF annotation that "
+                                    "Bluebeam, Acrobat and Okular list); its pages stay as issued."),
+                                 this);
+        about->setWordWrap(true);
+        form->insertRow(0, about);
     } else {
         form->addRow(tr("&Format:"), m_format);
         m_dpi->hide();
@@ -80,7 +95,12 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(m_browse);
-    form->addRow(tr("&File:"), pathRow);
+    // A label of its own: a row of a layout gets no buddy, and its "&" would show.
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, pathRow);
+    // Wide enough to show a file name, not only the end of a folder.
+    m_path->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
     m_path->setText(suggestedPath());
 
     m_progress = new QProgressBar(this);
@@ -127,9 +147,9 @@ QString ReportExportDialog::suggestedPath() const {
     const QString dir = newFile.absolutePath().isEmpty() ? QDir::homePath() : newFile.absolutePath();
     const QString base =
         newFile.completeBaseName().isEmpty() ? QStringLiteral("comparison") : newFile.completeBaseName();
-    return m_kind == Kind::Report
-               ? QDir(dir).filePath(base + QStringLiteral("-report.pdf"))
-               : QDir(dir).filePath(base + QStringLiteral("-changes.") + m_format->currentData().toString());
+    if (m_kind == Kind::Report) return QDir(dir).filePath(base + QStringLiteral("-report.pdf"));
+    if (m_kind == Kind::Markups) return QDir(dir).filePath(base + QStringLiteral("-markups.pdf"));
+    return QDir(dir).filePath(base + QStringLiteral("-changes.") + m_format->currentData().toString());
 }
 
 QString ReportExportDialog::outputPath() const {
@@ -153,23 +173,35 @@ ReportOptions ReportExportDialog::options() const {
 }
 
 void ReportExportDialog::browse() {
-    const QString filter = m_kind == Kind::Report ? tr("PDF files (*.pdf)")
-                           : m_format->currentData().toString() == QLatin1String("csv")
-                               ? tr("CSV files (*.csv)")
-                               : tr("JSON files (*.json)");
+    const QString format = m_format->currentData().toString();
+    const QString filter = m_kind != Kind::ChangeList        ? tr("PDF files (*.pdf)")
+                           : format == QLatin1String("csv")  ? tr("CSV files (*.csv)")
+                           : format == QLatin1String("xlsx") ? tr("Excel workbooks (*.xlsx)")
+                                                             : tr("JSON files (*.json)");
     const QString path = QFileDialog::getSaveFileName(this, windowTitle(), m_path->text(), filter);
     if (!path.isEmpty()) m_path->setText(path);
 }
 
 void ReportExportDialog::start() {
     if (isRunning() || m_path->text().trimmed().isEmpty()) return;
+    // The markups copy the NEW set: an encrypted one needs its password (the history keeps none).
+    if (m_kind == Kind::Markups) {
+        const QString newPath = m_input.comparison.newPath;
+        bool wrong = !m_newPassword.isEmpty();
+        while (markupsNeedPassword(newPath, m_newPassword)) {
+            const QString password = JobDialogs::askPassword(this, newPath, false, wrong);
+            if (password.isEmpty()) return; // declined: nothing written
+            m_newPassword = password;
+            wrong = true;
+        }
+    }
     m_runningPath = m_path->text().trimmed();
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
     const ReportInput input = m_input;
     const ReportOptions opts = options();
     const QString path = m_runningPath;
-    const bool csv = m_format->currentData().toString() == QLatin1String("csv");
+    const QString format = m_format->currentData().toString();
     const QPointer<ReportExportDialog> self(this);
     m_progress->setRange(0, 0); // busy until the first step is known
     m_progress->setVisible(true);
@@ -196,9 +228,17 @@ void ReportExportDialog::start() {
                 if (isReported(p, opts)) list.append(p.pageNumber);
             return list;
         }();
-        m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [input, pages, path, csv] {
+        const Kind kind = m_kind;
+        MarkupOptions markups;
+        markups.pages = pages;
+        markups.newPassword = m_newPassword;
+        m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [input, path, format, kind, markups] {
             QString error;
-            const bool ok = csv ? writeChangeListCsv(input, path, &error, pages)
+            const QList<int> &pages = markups.pages;
+            const bool ok = kind == Kind::Markups            ? writeMarkups(input, path, &error, markups)
+                            : format == QLatin1String("csv") ? writeChangeListCsv(input, path, &error, pages)
+                            : format == QLatin1String("xlsx")
+                                ? writeChangeListXlsx(input, path, &error, pages)
                                 : writeChangeListJson(input, path, &error, pages);
             return ok ? QString() : error;
         }));
@@ -263,8 +303,9 @@ bool ReportExportDialog::exportJob(const JobStore &store, const QString &jobId,
     const std::optional<ReportInput> input = ReportInput::fromStore(store, jobId);
     if (!input) return false;
     ReportExportDialog dialog(*input, selectedPages, parent, kind);
-    dialog.setObjectName(kind == Kind::Report ? QStringLiteral("exportReportDialog")
-                                              : QStringLiteral("exportChangesDialog"));
+    dialog.setObjectName(kind == Kind::Report    ? QStringLiteral("exportReportDialog")
+                         : kind == Kind::Markups ? QStringLiteral("exportMarkupsDialog")
+                                                 : QStringLiteral("exportChangesDialog"));
     connect(&dialog, &ReportExportDialog::exportFinished, &dialog, [message](bool ok, const QString &text) {
         if (ok && message) *message = text;
     });

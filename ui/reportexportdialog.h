@@ -21,7 +21,7 @@ class QSpinBox;
 
 namespace bt::ui {
 
-// File → Export report… / Export change list…: asks for the sheets (all, changed only, the
+// File → Export report… / Export markups… / Export change list…: asks for the sheets (all, changed only, the
 // ones selected in the window), the image resolution and the file, then writes it off the GUI
 // thread with a progress bar; Cancel stops it and leaves no file behind.
 //
@@ -32,7 +32,8 @@ class ReportExportDialog : public QDialog {
 public:
     enum class Kind {
         Report,     // PDF report
-        ChangeList, // CSV or JSON change list
+        ChangeList, // CSV, JSON or XLSX change list
+        Markups,    // the NEW set with each change as a PDF cloud annotation
     };
 
     // selectedPages: result page numbers (PageResult::pageNumber) selected in the caller's view;
@@ -74,7 +75,7 @@ private:
     QRadioButton *m_changed;
     QRadioButton *m_selection;
     QSpinBox *m_dpi;
-    QComboBox *m_format; // change list: CSV or JSON
+    QComboBox *m_format; // change list: CSV, JSON or XLSX
     QLineEdit *m_path;
     QPushButton *m_browse;
     QProgressBar *m_progress;
@@ -84,6 +85,7 @@ private:
     QFutureWatcher<QString> m_watcher; // the worker's error, empty on success
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QString m_runningPath;
+    QString m_newPassword; // of an encrypted NEW set, asked for the markups (never stored)
 };
 
 } // namespace bt::ui

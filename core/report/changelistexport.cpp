@@ -16,16 +16,18 @@ double round1(double v) {
     return std::round(v * 10.0) / 10.0;
 }
 
-// One row of the list, shared by both formats.
-struct ChangeRow {
-    const PageResult *page = nullptr;
-    const ChangeRegion *region = nullptr; // null: a sheet-level row (added / removed sheet)
-    QString kind;
-    ChangeReview review;
-};
+bool save(const QString &path, const QByteArray &bytes, QString *error) {
+    QString e;
+    if (writeOutputFile(path, bytes, &e)) return true;
+    if (error)
+        *error = EngineText::translate("bt::Report", "%1: cannot write the change list (%2)").arg(path, e);
+    return false;
+}
 
-QVector<ChangeRow> rows(const ReportInput &input, const QList<int> &pages) {
-    QVector<ChangeRow> out;
+} // namespace
+
+QVector<ChangeListRow> changeListRows(const ReportInput &input, const QList<int> &pages) {
+    QVector<ChangeListRow> out;
     for (const PageResult &p : input.comparison.pages) {
         if (!pages.isEmpty() && !pages.contains(p.pageNumber)) continue;
         if (p.match != MatchKind::Matched) {
@@ -41,16 +43,6 @@ QVector<ChangeRow> rows(const ReportInput &input, const QList<int> &pages) {
     return out;
 }
 
-bool save(const QString &path, const QByteArray &bytes, QString *error) {
-    QString e;
-    if (writeOutputFile(path, bytes, &e)) return true;
-    if (error)
-        *error = EngineText::translate("bt::Report", "%1: cannot write the change list (%2)").arg(path, e);
-    return false;
-}
-
-} // namespace
-
 QString csvField(const QString &value) {
     static const QString special = QStringLiteral(",\"\r\n");
     if (std::none_of(value.begin(), value.end(), [](QChar c) { return special.contains(c); })) return value;
@@ -62,7 +54,7 @@ QString csvField(const QString &value) {
 QByteArray changeListCsv(const ReportInput &input, const QList<int> &pages) {
     QStringList lines{QStringLiteral("sheet,drawing_number,title,change_number,kind,x_pt,y_pt,w_pt,h_pt,"
                                      "old_text,new_text,review_status,comment")};
-    for (const ChangeRow &row : rows(input, pages)) {
+    for (const ChangeListRow &row : changeListRows(input, pages)) {
         QStringList f{QString::number(row.page->pageNumber), row.page->drawingName(),
                       row.page->drawingTitle(), row.region ? QString::number(row.region->id) : QString(),
                       row.kind};
@@ -85,7 +77,7 @@ QByteArray changeListCsv(const ReportInput &input, const QList<int> &pages) {
 
 QJsonObject changeListJson(const ReportInput &input, const QList<int> &pages) {
     QJsonArray changes;
-    for (const ChangeRow &row : rows(input, pages)) {
+    for (const ChangeListRow &row : changeListRows(input, pages)) {
         auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
         QJsonObject o{
             {QStringLiteral("page_number"), row.page->pageNumber},

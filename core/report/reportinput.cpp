@@ -73,9 +73,10 @@ std::optional<ReportInput> ReportInput::fromStore(const JobStore &store, const Q
     std::optional<ComparisonResult> result = storedComparison(store, jobId);
     if (!job || !result) return std::nullopt;
     ReportInput in = fromResult(*result, job->settings);
+    in.newHash = job->newHash;
     for (const RegionReview &r : store.reviewStore().reviews(jobId))
         in.reviews.insert(reviewKey(r.pageNumber, r.regionNumber),
-                          ChangeReview{reviewStatusName(r.status), r.comment});
+                          ChangeReview{reviewStatusName(r.status), r.comment, r.reviewer, r.updatedAt});
     return in;
 }
 

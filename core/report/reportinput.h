@@ -19,6 +19,8 @@ class JobStore;
 struct ChangeReview {
     QString status = QStringLiteral("open");
     QString comment;
+    QString reviewer;    // empty: nobody reviewed it
+    QDateTime updatedAt; // UTC; invalid: nobody reviewed it
 };
 
 // What a sheet pair came to, as the report and the change list name it.
@@ -34,6 +36,7 @@ struct ReportInput {
     QString summaryText;         // job summary ("3 sheets compared: ...")
     QDateTime oldModified;       // invalid: the file is not there any more
     QDateTime newModified;
+    QString newHash;                      // SHA-256 of NEW as compared (from the history); empty: not known
     QHash<QString, ChangeReview> reviews; // reviewKey(page, region) -> review; absent: open
 
     static QString reviewKey(int pageNumber, int regionId);
