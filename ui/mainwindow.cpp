@@ -10,6 +10,7 @@
 #include "recentfiles.h"
 #include "recentmenu.h"
 #include "reportexportdialog.h"
+#include "reportprint.h"
 #include "screenshotdriver.h"
 #include "serverindicator.h"
 #include "settingsdialog.h"
@@ -183,6 +184,9 @@ void MainWindow::createActions() {
                                   [this] { exportJob(ReportExportDialog::Kind::Report); });
     m_exportChangesAction = action(tr("Export Change &List…"), {QKeySequence(tr("Ctrl+Shift+E"))},
                                    [this] { exportJob(ReportExportDialog::Kind::ChangeList); });
+    m_printSheetAction = action(tr("&Print Sheet…"), {QKeySequence::Print}, [this] { printShown(false); });
+    m_printReportAction =
+        action(tr("Print Re&port…"), {QKeySequence(tr("Ctrl+Shift+P"))}, [this] { printShown(true); });
     m_settingsAction = action(tr("&Settings…"), {QKeySequence(tr("Ctrl+,"))}, &MainWindow::openSettings);
     m_refreshHistoryAction =
         action(tr("&Refresh History"), {QKeySequence::Refresh}, [this] { m_history->refresh(); });
@@ -215,6 +219,8 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_exportReportAction);
     file->addAction(m_exportChangesAction);
+    file->addAction(m_printSheetAction);
+    file->addAction(m_printReportAction);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -381,6 +387,8 @@ void MainWindow::updateActions() {
     const bool exportable = !running && !shownJobId().isEmpty() && store();
     m_exportReportAction->setEnabled(exportable);
     m_exportChangesAction->setEnabled(exportable);
+    m_printReportAction->setEnabled(exportable);
+    m_printSheetAction->setEnabled(exportable && isViewerShown() && m_viewerPage->pageNumber() > 0);
     m_progressRow->setCancelEnabled(running);
     m_swapAction->setEnabled(!m_oldZone->path().isEmpty() || !m_newZone->path().isEmpty());
     const bool viewing = isViewerShown();
@@ -560,9 +568,8 @@ void MainWindow::showSending(const QString &offlineText) {
 void MainWindow::onServerJobUpdated(const JobController::StoredJob &job, const QVector<int> &,
                                     bool finishedNow) {
     if (finishedNow)
-        statusBar()->showMessage(
-            tr("%1 on the job server.").arg(HistoryPanel::statusName(job.record.status)),
-            10000);
+        statusBar()->showMessage(tr("%1 on the job server.").arg(HistoryPanel::statusName(job.record.status)),
+                                 10000);
 }
 
 bool MainWindow::pushJob(const QString &jobId) {
@@ -594,6 +601,14 @@ bool MainWindow::exportJob(ReportExportDialog::Kind kind) {
     }
     if (!message.isEmpty()) statusBar()->showMessage(message, 10000);
     return true;
+}
+
+void MainWindow::printShown(bool wholeReport) {
+    if (isRunning() || shownJobId().isEmpty() || !store()) return;
+    QString message;
+    printJob(*store(), shownJobId(), wholeReport ? PrintKind::Report : PrintKind::Sheet,
+             isViewerShown() ? m_viewerPage->pageNumber() : 0, this, &message);
+    if (!message.isEmpty()) statusBar()->showMessage(message, 10000);
 }
 
 } // namespace bt::ui

@@ -70,6 +70,7 @@ public:
     void openSettings();
     // File → Export Report… / Export Change List… of the shown job, from the history.
     bool exportJob(ReportExportDialog::Kind kind);
+    void printShown(bool wholeReport); // File → Print Sheet… / Print Report…
     QList<int> selectedSheets() const; // what "Selected sheets" exports
     // Saves a picture of the window once the next job has finished and its thumbnails are
     // loaded, then quits ($BT_SCREENSHOT: a look at the GUI without a screen).
@@ -160,6 +161,8 @@ private:
     QAction *m_nextSheetAction = nullptr;
     QAction *m_exportReportAction = nullptr;
     QAction *m_exportChangesAction = nullptr;
+    QAction *m_printSheetAction = nullptr;  // the viewer's sheet, fitted to the paper
+    QAction *m_printReportAction = nullptr; // the whole report
     QAction *m_settingsAction = nullptr;
     QAction *m_refreshHistoryAction = nullptr;
     QAction *m_quitAction = nullptr;
