@@ -12,10 +12,12 @@
 #include "store/jobstore.h"
 #include "testutil.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QPdfDocument>
 #include <QPdfSelection>
 #include <QPrinter>
@@ -590,8 +592,9 @@ private slots:
         QCOMPARE(sizes.size(), layout.pageCount);
         for (const QString &line : sizes)
             QVERIFY2(line.endsWith(QStringLiteral("(A3)")), qPrintable(line));
-        QVERIFY2(sizes.first().contains(QStringLiteral("841.89 x 1190.55")), qPrintable(sizes.first()));
-        QVERIFY2(sizes[1].contains(QStringLiteral("1190.55 x 841.89")),
+        // The cover portrait, the (landscape) sheets turned.
+        QVERIFY2(sizes.first().contains(QStringLiteral(" 842 x 1191 pts")), qPrintable(sizes.first()));
+        QVERIFY2(sizes[1].contains(QStringLiteral(" 1191 x 842 pts")),
                  qPrintable(sizes[1])); // landscape sheet
         QVERIFY(!ReportOptions::paperFromName(QStringLiteral("B5"), &opt.paper));
     }
@@ -790,9 +793,39 @@ private slots:
         QCOMPARE(bad3.exitCode, 2);
         QVERIFY(bad3.stdErr.contains(QStringLiteral("--report")));
 
+        // Cover fields and page options.
+        const QString a4 = path(QStringLiteral("show-a4.pdf"));
+        const CliRun cover = runCli(
+            {QStringLiteral("show"), id, QStringLiteral("--db"), m_db, QStringLiteral("--report"), a4,
+             QStringLiteral("--report-page-size"), QStringLiteral("A4"), QStringLiteral("--project-name"),
+             QStringLiteral("Harbour Pavilion"), QStringLiteral("--project-number"), QStringLiteral("HP-7"),
+             QStringLiteral("--issuer"), QStringLiteral("J. Doe"), QStringLiteral("--report-omit-rejected"),
+             QStringLiteral("--report-reviewed-only")});
+        QVERIFY2(cover.finished && cover.exitCode == 0, qPrintable(describe(cover)));
+        const QString coverText = flat(pdfText(a4, 1, 1));
+        for (const char *s : {"Harbour Pavilion", "Project no. HP-7", "J. Doe"})
+            QVERIFY2(coverText.contains(QLatin1String(s)), qPrintable(coverText));
+        QVERIFY(tool(QStringLiteral("pdfinfo"), {a4}).contains(QStringLiteral("(A4)")));
+        const CliRun badSize =
+            runCli({QStringLiteral("show"), id, QStringLiteral("--db"), m_db, QStringLiteral("--report"), a4,
+                    QStringLiteral("--report-page-size"), QStringLiteral("B5")});
+        QCOMPARE(badSize.exitCode, 2);
+        QCOMPARE(lines(badSize.stdErr).size(), 1);
+        QVERIFY(badSize.stdErr.contains(QStringLiteral("--report-page-size")));
+        const CliRun noReport = runCli({QStringLiteral("show"), id, QStringLiteral("--db"), m_db,
+                                        QStringLiteral("--client"), QStringLiteral("X")});
+        QCOMPARE(noReport.exitCode, 2);
+        QVERIFY(noReport.stdErr.contains(QStringLiteral("--client needs --report")));
+        const CliRun badLogo = runCli({QStringLiteral("show"), id, QStringLiteral("--db"), m_db,
+                                       QStringLiteral("--report"), a4, QStringLiteral("--logo"), m_db});
+        QCOMPARE(badLogo.exitCode, 2);
+        QVERIFY(badLogo.stdErr.contains(QStringLiteral("cannot read the logo")));
+
         const CliRun help = runCli({QStringLiteral("compare"), QStringLiteral("--help")});
         for (const char *o :
-             {"--report", "--report-changed-only", "--report-dpi", "--changes-csv", "--changes-json"})
+             {"--report", "--report-changed-only", "--report-dpi", "--changes-csv", "--changes-json",
+              "--report-page-size", "--report-omit-rejected", "--report-reviewed-only", "--project-name",
+              "--project-number", "--client", "--issuer", "--logo"})
             QVERIFY2(QString::fromUtf8(help.stdOut).contains(QLatin1String(o)), o);
         const CliRun showHelp = runCli({QStringLiteral("show"), QStringLiteral("--help")});
         QVERIFY(QString::fromUtf8(showHelp.stdOut).contains(QStringLiteral("--report")));
@@ -815,6 +848,36 @@ private slots:
             QPdfDocument doc;
             QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
             QCOMPARE(doc.pageCount(), 1 + 2 + 1);
+        }
+        {
+            // The cover fields and page options: in the report, and remembered for the next one.
+            ui::ReportExportDialog dialog(in, {}, nullptr);
+            QVERIFY(dialog.options().project.isEmpty());
+            dialog.findChild<QLineEdit *>(QStringLiteral("projectName"))
+                ->setText(QStringLiteral("Harbour Pavilion"));
+            dialog.findChild<QLineEdit *>(QStringLiteral("client"))
+                ->setText(QStringLiteral("Port Authority"));
+            auto *pageSize = dialog.findChild<QComboBox *>(QStringLiteral("pageSize"));
+            pageSize->setCurrentIndex(pageSize->findData(QStringLiteral("a4")));
+            dialog.findChild<QComboBox *>(QStringLiteral("rejected"))->setCurrentIndex(1);
+            const QString pdf = path(QStringLiteral("dialog-cover.pdf"));
+            dialog.setOutputPath(pdf);
+            QSignalSpy done(&dialog, &ui::ReportExportDialog::exportFinished);
+            dialog.start();
+            QVERIFY(done.wait(60000));
+            QCOMPARE(done.first().at(0).toBool(), true);
+            const QString cover = flat(pdfText(pdf, 1, 1));
+            QVERIFY2(cover.contains(QStringLiteral("Harbour Pavilion")) &&
+                         cover.contains(QStringLiteral("Client: Port Authority")),
+                     qPrintable(cover));
+            QVERIFY(tool(QStringLiteral("pdfinfo"), {pdf}).contains(QStringLiteral("(A4)")));
+            ui::ReportExportDialog again(in, {}, nullptr);
+            const ReportOptions o = again.options();
+            QCOMPARE(o.project, QStringLiteral("Harbour Pavilion"));
+            QCOMPARE(o.client, QStringLiteral("Port Authority"));
+            QVERIFY(o.paper && o.paper->id() == QPageSize::A4);
+            QCOMPARE(o.rejected, ReportOptions::Rejected::LeftOut);
+            QCOMPARE(ui::ReportExportDialog::rememberedOptions().project, o.project);
         }
         {
             ui::ReportExportDialog dialog(syntheticInput(30, 5), {}, nullptr);

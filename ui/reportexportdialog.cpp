@@ -55,6 +55,11 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     logoRow->addWidget(m_logo, 1);
     logoRow->addWidget(logoBrowse);
     connect(logoBrowse, &QPushButton::clicked, this, &ReportExportDialog::browseLogo);
+    m_project->setObjectName(QStringLiteral("projectName"));
+    m_projectNumber->setObjectName(QStringLiteral("projectNumber"));
+    m_client->setObjectName(QStringLiteral("client"));
+    m_issuer->setObjectName(QStringLiteral("issuer"));
+    m_logo->setObjectName(QStringLiteral("logo"));
     cover->addRow(tr("&Project:"), m_project);
     cover->addRow(tr("Project &number:"), m_projectNumber);
     cover->addRow(tr("C&lient:"), m_client);
@@ -99,12 +104,15 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     m_paper->addItem(tr("Letter"), QStringLiteral("letter"));
     const QString paperName = QSettings().value(QStringLiteral("report/pageSize")).toString().toLower();
     m_paper->setCurrentIndex(std::max(0, m_paper->findData(paperName)));
+    m_paper->setObjectName(QStringLiteral("pageSize"));
     m_rejected = new QComboBox(this);
+    m_rejected->setObjectName(QStringLiteral("rejected"));
     m_rejected->addItem(tr("Shown as dashed grey clouds, struck through"));
     m_rejected->addItem(tr("Left out"));
     m_rejected->setCurrentIndex(remembered.rejected == ReportOptions::Rejected::LeftOut ? 1 : 0);
     m_reviewedOnly =
         new QCheckBox(tr("Only reviewed changes (accepted, rejected, needs clarification)"), this);
+    m_reviewedOnly->setObjectName(QStringLiteral("reviewedOnly"));
     m_reviewedOnly->setChecked(remembered.reviewedOnly);
     if (kind == Kind::Report) {
         form->addRow(tr("&Pages:"), m_paper);
