@@ -83,10 +83,9 @@ private:
     QCommandLineOption m_issuer{QStringLiteral("issuer"),
                                 QStringLiteral("Who issues the report (cover: \"Issued by\")."),
                                 QStringLiteral("NAME")};
-    QCommandLineOption m_logo{
-        QStringLiteral("logo"),
-        QStringLiteral("Image (PNG, JPEG, SVG) for the top right of the report's cover."),
-        QStringLiteral("FILE")};
+    QCommandLineOption m_logo{QStringLiteral("logo"),
+                              QStringLiteral("Image (PNG, JPEG) for the top right of the report's cover."),
+                              QStringLiteral("FILE")};
     QCommandLineOption m_csv{QStringLiteral("changes-csv"),
                              QStringLiteral("Write the change list as CSV (RFC 4180) to FILE."),
                              QStringLiteral("FILE")};

@@ -186,7 +186,7 @@ void MainWindow::createActions() {
                                    [this] { exportJob(ReportExportDialog::Kind::ChangeList); });
     m_printSheetAction = action(tr("&Print Sheet…"), {QKeySequence::Print}, [this] { printShown(false); });
     m_printReportAction =
-        action(tr("Print Re&port…"), {QKeySequence(tr("Ctrl+Shift+P"))}, [this] { printShown(true); });
+        action(tr("Print Repor&t…"), {QKeySequence(tr("Ctrl+Shift+P"))}, [this] { printShown(true); });
     m_settingsAction = action(tr("&Settings…"), {QKeySequence(tr("Ctrl+,"))}, &MainWindow::openSettings);
     m_refreshHistoryAction =
         action(tr("&Refresh History"), {QKeySequence::Refresh}, [this] { m_history->refresh(); });

@@ -49,7 +49,7 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     m_client = new QLineEdit(remembered.client, this);
     m_issuer = new QLineEdit(remembered.issuer, this);
     m_logo = new QLineEdit(remembered.logoPath, this);
-    m_logo->setPlaceholderText(tr("PNG, JPEG or SVG file"));
+    m_logo->setPlaceholderText(tr("PNG or JPEG file"));
     auto *logoBrowse = new QPushButton(tr("Bro&wse…"), this);
     auto *logoRow = new QHBoxLayout;
     logoRow->addWidget(m_logo, 1);
@@ -63,7 +63,7 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     cover->addRow(tr("&Project:"), m_project);
     cover->addRow(tr("Project &number:"), m_projectNumber);
     cover->addRow(tr("C&lient:"), m_client);
-    cover->addRow(tr("&Issued by:"), m_issuer);
+    cover->addRow(tr("Issued &by:"), m_issuer);
     cover->addRow(tr("L&ogo:"), logoRow);
     m_coverBox = new QGroupBox(tr("Cover"), this);
     m_coverBox->setLayout(cover);
@@ -115,7 +115,7 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     m_reviewedOnly->setObjectName(QStringLiteral("reviewedOnly"));
     m_reviewedOnly->setChecked(remembered.reviewedOnly);
     if (kind == Kind::Report) {
-        form->addRow(tr("&Pages:"), m_paper);
+        form->addRow(tr("Pa&ges:"), m_paper);
         form->addRow(tr("&Rejected changes:"), m_rejected);
         form->addRow(QString(), m_reviewedOnly);
         form->addRow(tr("&Image resolution:"), m_dpi);
@@ -223,8 +223,8 @@ void ReportExportDialog::remember() const {
 }
 
 void ReportExportDialog::browseLogo() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Logo"), m_logo->text(),
-                                                      tr("Images (*.png *.jpg *.jpeg *.svg)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Logo"), m_logo->text(), tr("Images (*.png *.jpg *.jpeg)"));
     if (!path.isEmpty()) m_logo->setText(path);
 }
 
