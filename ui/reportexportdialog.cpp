@@ -64,7 +64,10 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     cover->addRow(tr("Project &number:"), m_projectNumber);
     cover->addRow(tr("C&lient:"), m_client);
     cover->addRow(tr("Issued &by:"), m_issuer);
-    cover->addRow(tr("L&ogo:"), logoRow);
+    // A row of a layout gets no buddy by itself: without one the label shows its "&".
+    auto *logoLabel = new QLabel(tr("L&ogo:"), this);
+    logoLabel->setBuddy(m_logo);
+    cover->addRow(logoLabel, logoRow);
     m_coverBox = new QGroupBox(tr("Cover"), this);
     m_coverBox->setLayout(cover);
     form->addRow(m_coverBox);
@@ -134,7 +137,9 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(m_browse);
-    form->addRow(tr("&File:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     m_path->setText(suggestedPath());
 
     m_progress = new QProgressBar(this);

@@ -83,6 +83,9 @@ QByteArray addPdfNavigation(const QByteArray &pdf, const QVector<PdfLink> &links
         }
 
         QPDFWriter writer(doc);
+        // Qt's streams as they are (already compressed): no time spent decoding and recompressing.
+        writer.setDecodeLevel(qpdf_dl_none);
+        writer.setCompressStreams(false);
         writer.setOutputMemory();
         writer.write();
         const std::shared_ptr<Buffer> out = writer.getBufferSharedPointer();
