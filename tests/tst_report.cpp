@@ -518,6 +518,9 @@ private slots:
         for (int r : {1, 3, 4})
             QVERIFY(b.contains(QStringLiteral("OLDTEXT%1").arg(r)));
         QVERIFY(!b.contains(QStringLiteral("rejected change")));
+        // The heading and the summary count the changes that are in the report.
+        QVERIFY2(b.contains(QStringLiteral("Changed \u00b7 3 changes")), qPrintable(b));
+        QVERIFY2(b.contains(QStringLiteral("S-101: 3 changes")), qPrintable(b));
         ReportOptions reviewed;
         reviewed.reviewedOnly = true;
         const QString c = sheetText(reviewed, QStringLiteral("reviewed-only.pdf"));

@@ -5,6 +5,7 @@
 
 #include "i18n/enginetext.h"
 #include "io/outputfile.h"
+#include "summary/summary.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -239,7 +240,7 @@ double ReportWriter::panelHead(QPainter *p, const SheetGeometry &g, const SheetP
              : EngineText::translate("bt::Report", "Summary (rewritten by the AI model %1)")
                    .arg(page.summaryAiModel),
          kInk, 2);
-    line(fonts.body, body, orDash(page.summaryText), kInk, 8);
+    line(fonts.body, body, orDash(plan.summary), kInk, 8);
     auto side = [&](bool oldSide) {
         const int index = oldSide ? page.oldPage : page.newPage;
         return index >= 0 ? EngineText::translate("bt::Report", "page %1 of %2")
@@ -266,6 +267,16 @@ void ReportWriter::planSheet(SheetPlan &plan) const {
     const TableRenderer table(&m_device, fonts, g.scale);
     plan.changes = shownChanges(*plan.page);
     plan.table = changeTable(*plan.page, plan.changes);
+    plan.summary = plan.page->summaryText;
+    // Changes left out are not in the summary either (an AI's rewrite cannot be redone: it stays).
+    if (plan.changes.size() < plan.page->regions.size() && plan.page->summaryAiModel.isEmpty() &&
+        !plan.summary.isEmpty()) {
+        PageResult shown = *plan.page;
+        shown.regions.clear();
+        for (const ShownChange &c : plan.changes)
+            shown.regions.append(*c.region);
+        plan.summary = summarisePage(shown);
+    }
     plan.splits = {0};
     if (plan.table.rows.isEmpty()) return;
     // The panel's table, then full-width continuation pages below a heading.
@@ -296,7 +307,7 @@ bool ReportWriter::drawSheet(QPainter &p, const SheetPlan &plan, const std::atom
     const Fonts fonts(g.scale);
     const TableRenderer table(&m_device, fonts, g.scale);
     if (!nextPage(g.layout())) return false;
-    drawHeaderFooter(p, g, page, false);
+    drawHeaderFooter(p, g, plan, false);
     drawSheetImage(p, g, plan);
     const QRectF panelTable = g.panel.adjusted(0, panelHead(&p, g, plan), 0, 0);
     if (plan.table.rows.isEmpty()) {
@@ -311,7 +322,7 @@ bool ReportWriter::drawSheet(QPainter &p, const SheetPlan &plan, const std::atom
     for (int i = 1; i < plan.splits.size(); ++i) {
         if (cancel && cancel->load()) return true;
         if (!nextPage(g.layout())) return false;
-        drawHeaderFooter(p, g, page, true);
+        drawHeaderFooter(p, g, plan, true);
         table.draw(&p, plan.table, more, plan.splits[i]);
     }
     return true;

@@ -77,8 +77,9 @@ const Document *ReportWriter::document(bool oldSide, QString *why) {
     return m_docs[i].get();
 }
 
-void ReportWriter::drawHeaderFooter(QPainter &p, const SheetGeometry &g, const PageResult &page,
+void ReportWriter::drawHeaderFooter(QPainter &p, const SheetGeometry &g, const SheetPlan &plan,
                                     bool continued) const {
+    const PageResult &page = *plan.page;
     const Fonts fonts(g.scale);
     const SheetStatus status = sheetStatus(page);
     QString heading = sheetName(page);
@@ -93,7 +94,7 @@ void ReportWriter::drawHeaderFooter(QPainter &p, const SheetGeometry &g, const P
     QString state = statusLabel(status);
     if (status == SheetStatus::Changed)
         state += QStringLiteral(" \u00b7 ") +
-                 EngineText::translate("bt::Report", "%n change(s)", nullptr, int(page.regions.size()));
+                 EngineText::translate("bt::Report", "%n change(s)", nullptr, int(plan.changes.size()));
     p.setFont(fonts.heading);
     p.drawText(g.header, Qt::AlignRight | Qt::AlignVCenter,
                EngineText::translate("bt::Report", "Sheet %1 of %2 \u00b7 %3")

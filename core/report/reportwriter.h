@@ -39,6 +39,7 @@ struct ShownChange {
 struct SheetPlan {
     const PageResult *page = nullptr;
     QVector<ShownChange> changes;
+    QString summary; // the sheet's summary, of the shown changes when some are left out
     ReportTable table;
     QVector<int> splits; // first change row of each page; splits[0] == 0
 };
@@ -76,7 +77,7 @@ private:
     bool drawSheet(QPainter &p, const SheetPlan &plan, const std::atomic<bool> *cancel);
     void drawSheetImage(QPainter &p, const SheetGeometry &g, const SheetPlan &plan);
     void drawTags(QPainter &p, const SheetGeometry &g, const SheetPlan &plan, QSize overlayPx) const;
-    void drawHeaderFooter(QPainter &p, const SheetGeometry &g, const PageResult &page, bool continued) const;
+    void drawHeaderFooter(QPainter &p, const SheetGeometry &g, const SheetPlan &plan, bool continued) const;
     bool nextPage(const QPageLayout &layout);
     const Document *document(bool oldSide, QString *why);
 
