@@ -626,6 +626,32 @@ private slots:
             QCOMPARE(text.contains(QStringLiteral("OLDTEXT1")), kind == ui::PrintKind::Report); // sheet 1's
             QCOMPARE(text.contains(QStringLiteral("S-101")), kind == ui::PrintKind::Report);
         }
+        if (!haveCorpus()) return;
+        // A real sheet on Letter: its overlay with the clouds, fitted, and its change list.
+        const ReportInput &real = input(QStringLiteral("case01_cad"));
+        const PageResult &sheet = real.comparison.pages.first();
+        QVERIFY(!sheet.regions.isEmpty());
+        const QString pdf = path(QStringLiteral("print-real.pdf"));
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(pdf);
+        printer.setPageSize(QPageSize(QPageSize::Letter));
+        QString error;
+        QVERIFY2(ui::printReport(real, ReportOptions(), ui::PrintKind::Sheet, sheet.pageNumber, printer,
+                                 nullptr, &error),
+                 qPrintable(error));
+        QPdfDocument doc;
+        QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
+        QCOMPARE(doc.pageCount(), 1);
+        QCOMPARE(doc.pagePointSize(0).toSize(), QSize(792, 612)); // Letter, turned to the sheet
+        const QString text = pageText(doc, 0);
+        for (const ChangeRegion &r : sheet.regions)
+            if (!r.newText.isEmpty())
+                QVERIFY2(text.contains(flat(r.newText.join(QLatin1Char(' ')))), qPrintable(text));
+        const SheetGeometry g(sheet.pageSizePt, QPageSize(QPageSize::Letter));
+        const double k = 1600 / g.page.width();
+        const QImage image = doc.render(0, (g.page * k).toSize()).convertToFormat(QImage::Format_RGB32);
+        QVERIFY(cloudPixels(image, QRectF(g.image.topLeft() * k, g.image.size() * k).toRect()) > 100);
     }
 
     void cancelLeavesNothing() {
