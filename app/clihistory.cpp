@@ -250,14 +250,14 @@ int runIgnore(const QStringList &arguments) {
         if (v.size() != 4 || v[2] <= 0 || v[3] <= 0)
             return fail(QStringLiteral("ignore add: the rectangle is x,y,w,h in points, w and h > 0"));
         QString e;
-        const qint64 id = store->addIgnoreRegion(args[1], QRectF(v[0], v[1], v[2], v[3]), &e);
+        const qint64 id = store->reviewStore().addIgnoreRegion(args[1], QRectF(v[0], v[1], v[2], v[3]), &e);
         if (id <= 0)
             return fail(QStringLiteral("%1: cannot add the ignore region (%2)").arg(store->path(), e));
         out() << "Added ignore region " << id << " to " << args[1] << Qt::endl;
         return ExitSame;
     }
     if (action == QLatin1String("list") && args.size() <= 2) {
-        const QVector<IgnoreRegion> regions = store->ignoreRegions(args.value(1));
+        const QVector<IgnoreRegion> regions = store->reviewStore().ignoreRegions(args.value(1));
         if (parser.isSet(jsonOpt)) {
             QJsonArray list;
             for (const IgnoreRegion &r : regions)
@@ -282,7 +282,7 @@ int runIgnore(const QStringList &arguments) {
         bool ok = false;
         const qint64 id = args[1].toLongLong(&ok);
         QString e;
-        if (!ok || !store->removeIgnoreRegion(id, &e))
+        if (!ok || !store->reviewStore().removeIgnoreRegion(id, &e))
             return fail(QStringLiteral("no ignore region %1 in %2").arg(args[1], store->path()));
         out() << "Removed ignore region " << id << Qt::endl;
         return ExitSame;

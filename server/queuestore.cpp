@@ -610,8 +610,7 @@ bool QueueStore::complete(const StageRow &stage, const QString &worker, const QJ
 }
 
 bool QueueStore::fail(const StageRow &stage, const QString &worker, const QString &stageError,
-                      const RetryPolicy &retry, bool *dead, QString *error) {
-    *dead = retry.exhausted(stage.attempts);
+                      const FailureVerdict &verdict, int attemptsToRecord, QString *error) {
     QSqlDatabase d = db();
     WriteTransaction t(d);
     if (!t.begin(error)) return false;
@@ -621,8 +620,9 @@ bool QueueStore::fail(const StageRow &stage, const QString &worker, const QStrin
                              "NULL, lease_expires_at = NULL, error = :error WHERE id = :id AND "
                              "lease_owner = :worker AND status = 'running'")
                   .arg(nowMs()));
-    q.bindValue(QStringLiteral(":status"), queueStatusName(*dead ? QueueStatus::Failed : QueueStatus::Ready));
-    q.bindValue(QStringLiteral(":delay"), retry.delayMs(stage.attempts));
+    q.bindValue(QStringLiteral(":status"),
+                queueStatusName(verdict.deadLetter ? QueueStatus::Failed : QueueStatus::Ready));
+    q.bindValue(QStringLiteral(":delay"), verdict.retryInMs);
     q.bindValue(QStringLiteral(":error"), stageError);
     q.bindValue(QStringLiteral(":id"), stage.id);
     q.bindValue(QStringLiteral(":worker"), worker);
@@ -631,7 +631,7 @@ bool QueueStore::fail(const StageRow &stage, const QString &worker, const QStrin
         if (error) *error = QStringLiteral("lease lost");
         return false;
     }
-    if (*dead) {
+    if (verdict.deadLetter) {
         q.prepare(QStringLiteral("INSERT INTO dead_letters (job_id, page_number, stage, error, attempts, "
                                  "created_ms) VALUES (:job, :page, :stage, :error, :attempts, %1) "
                                  "ON CONFLICT DO NOTHING")
@@ -640,21 +640,22 @@ bool QueueStore::fail(const StageRow &stage, const QString &worker, const QStrin
         q.bindValue(QStringLiteral(":page"), stage.pageNumber);
         q.bindValue(QStringLiteral(":stage"), stageName(stage.stage));
         q.bindValue(QStringLiteral(":error"), stageError);
-        q.bindValue(QStringLiteral(":attempts"), std::min(stage.attempts, retry.maxAttempts));
+        q.bindValue(QStringLiteral(":attempts"), attemptsToRecord);
         if (!exec(q, error)) return false;
-        // The page goes on as the local pipeline does: no diff without renders, but a summary of
-        // whatever the page has.
-        const int page = stage.pageNumber;
-        bool ok = true;
-        if (stage.stage == Stage::Ocr)
-            ok = setStageOf(d, stage.jobId, page, Stage::Diff, QueueStatus::Waiting, QueueStatus::Failed,
-                            QStringLiteral("not compared: the OCR stage failed"), error) &&
-                 setStageOf(d, stage.jobId, page, Stage::Summary, QueueStatus::Waiting, QueueStatus::Ready,
-                            QString(), error);
-        else if (stage.stage == Stage::Diff)
-            ok = setStageOf(d, stage.jobId, page, Stage::Summary, QueueStatus::Waiting, QueueStatus::Ready,
-                            QString(), error);
-        if (!ok) return false;
+        // The page goes on as the stage runner says, as in the local pipeline: no diff without
+        // renders, but a summary of whatever the page has.
+        if (stage.stage != Stage::Match) {
+            Stage failed = stage.stage;
+            for (Stage next = failed; next != Stage::Summary;) {
+                next = Stage(int(next) + 1);
+                const QString notRun = StageRunner::notRunReason(next, failed);
+                if (!setStageOf(d, stage.jobId, stage.pageNumber, next, QueueStatus::Waiting,
+                                notRun.isEmpty() ? QueueStatus::Ready : QueueStatus::Failed, notRun, error))
+                    return false;
+                if (notRun.isEmpty()) break;
+                failed = next;
+            }
+        }
     }
     return finishIfDone(d, stage.jobId, error) && t.commit(error);
 }

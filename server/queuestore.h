@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pipeline/retrypolicy.h"
+#include "pipeline/stagerunner.h"
 #include "store/jobstore.h"
 
 #include <QDateTime>
@@ -114,11 +114,11 @@ public:
     // creates the page rows from payload["pages"]) and a job with nothing left finishes.
     // False (nothing written) when the worker lost its lease or the job was deleted.
     bool complete(const StageRow &stage, const QString &worker, const QJsonObject &payload, QString *error);
-    // A failed attempt: ready again after the retry policy's delay, or, out of attempts, failed
-    // for good with a dead letter; the page goes on (a failed OCR fails its diff, a summary
-    // follows a failed diff). *dead tells which.
+    // A failed attempt, as the stage runner judged it (StageRunner::afterFailure): ready again
+    // after the verdict's backoff, or failed for good with a dead letter, and the page goes on as
+    // StageRunner::notRunReason says (a failed OCR fails its diff, a summary follows a failed diff).
     bool fail(const StageRow &stage, const QString &worker, const QString &stageError,
-              const RetryPolicy &retry, bool *dead, QString *error);
+              const FailureVerdict &verdict, int attemptsToRecord, QString *error);
 
 private:
     QSqlDatabase db() const;

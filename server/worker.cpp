@@ -2,8 +2,6 @@
 
 #include "compare/resultjson.h"
 #include "jobview.h"
-#include "pipeline/stageattempt.h"
-#include "summary/summary.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -25,40 +23,25 @@ struct Worker::JobContext {
 
 namespace {
 
-// What one stage works on, read from the queue before it starts (the computation itself runs
-// on a thread of its own, without the database).
-struct StageInput {
-    StageRow row;
-    PageResult page; // ocr, diff, summary
-};
-
-QJsonObject computeStage(const StageInput &in, const std::shared_ptr<const Document> &oldDoc,
-                         const std::shared_ptr<const Document> &newDoc, const CompareSettings &settings,
-                         const CancelFlag *cancel) {
-    const Stage stage = in.row.stage;
-    if (stage == Stage::Match) {
+// What a completed stage writes to the queue (QueueStore::complete).
+QJsonObject payloadOf(Stage stage, const PageResult &page, const StageOutput &out, const QString &jobId) {
+    // Added and removed sheets have nothing read or compared: their page stays as matched.
+    if ((stage == Stage::Ocr || stage == Stage::Diff) && page.match != MatchKind::Matched) return {};
+    switch (stage) {
+    case Stage::Match: {
         QJsonArray pages;
-        for (const PageResult &p : matchDocuments(*oldDoc, *newDoc, cancel))
-            pages.append(pageResultToJson(p, in.row.jobId));
+        for (const PageResult &p : out.pages)
+            pages.append(pageResultToJson(p, jobId));
         return {{QStringLiteral("pages"), pages}};
     }
-    const PageResult &page = in.page;
-    if (stage == Stage::Ocr) {
-        // The identity came with the match; what is left is the text layer (cached by the
-        // document for this worker's diff of the same page).
-        if (page.match != MatchKind::Matched) return {};
-        return {{QStringLiteral("old_words"), int(oldDoc->textLayerWords(page.oldPage).size())},
-                {QStringLiteral("new_words"), int(newDoc->textLayerWords(page.newPage).size())}};
+    case Stage::Ocr:
+        return {{QStringLiteral("old_words"), out.oldWords}, {QStringLiteral("new_words"), out.newWords}};
+    case Stage::Diff:
+        return pageResultToJson(out.page, jobId);
+    case Stage::Summary:
+        return {{QStringLiteral("summary_text"), out.summary.text}};
     }
-    if (stage == Stage::Diff) {
-        if (page.match != MatchKind::Matched) return {}; // added and removed sheets: nothing to compare
-        PageResult result = page;
-        result.error.clear();
-        diffLoadedPair(*oldDoc, *newDoc, settings, loadPagePair(*oldDoc, *newDoc, settings, page, cancel),
-                       result, cancel);
-        return pageResultToJson(result, in.row.jobId);
-    }
-    return {{QStringLiteral("summary_text"), summarisePage(page)}};
+    return {};
 }
 
 } // namespace
@@ -71,6 +54,7 @@ WorkerOptions WorkerOptions::fromEnvironment() {
 
 Worker::Worker(const DatabaseConfig &database, const WorkerOptions &options)
     : m_options(options)
+    , m_runner(options.retry, options.testing)
     , m_store(std::make_unique<QueueStore>(database)) {
     if (m_options.heartbeatMs <= 0) m_options.heartbeatMs = std::max(50, m_options.leaseMs / 3);
 }
@@ -137,72 +121,78 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
     const QString what =
         QStringLiteral("%1 %2 %3").arg(row.jobId).arg(row.pageNumber).arg(stageName(row.stage));
     log(QStringLiteral("claimed %1 attempt %2").arg(what).arg(row.attempts));
-    QString error;
-    bool dead = false;
-    if (row.attempts > m_options.retry.maxAttempts) {
+    if (m_runner.outOfAttempts(row.attempts)) {
         // Its last worker died holding it: no attempt left.
-        if (!m_store->fail(row, m_options.workerId,
-                           row.error.isEmpty() ? QStringLiteral("worker lost (lease expired)") : row.error,
-                           m_options.retry, &dead, &error))
-            qWarning("%s: %s", qPrintable(what), qPrintable(error));
-        log(QStringLiteral("dead %1").arg(what));
+        fail(row, row.error.isEmpty() ? QStringLiteral("worker lost (lease expired)") : row.error, what);
         return true;
     }
 
-    StageInput in{row, {}};
-    std::shared_ptr<JobContext> ctx = context(row.jobId, &error);
-    if (ctx && row.stage != Stage::Match) {
-        if (const std::optional<PageResult> page = pageOf(*m_store, row.jobId, row.pageNumber))
-            in.page = *page;
-        else
-            error = QStringLiteral("no page %1 in the job").arg(row.pageNumber);
+    QString error;
+    StageInput in;
+    in.stage = row.stage;
+    in.jobId = row.jobId;
+    in.handoff = RenderHandoff::None;
+    if (std::shared_ptr<JobContext> ctx = context(row.jobId, &error)) {
+        in.oldDoc = ctx->oldDoc;
+        in.newDoc = ctx->newDoc;
+        in.settings = ctx->settings;
+        if (row.stage != Stage::Match) {
+            if (const std::optional<PageResult> page = pageOf(*m_store, row.jobId, row.pageNumber))
+                in.page = *page;
+            else
+                error = QStringLiteral("no page %1 in the job").arg(row.pageNumber);
+        }
+    }
+    if (!error.isEmpty()) {
+        fail(row, error, what);
+        return true;
     }
 
-    QJsonObject payload;
-    if (error.isEmpty()) {
-        auto cancel = std::make_shared<CancelFlag>(false);
-        const StageTestingHooks testing = m_options.testing;
-        // On a thread of its own: this one keeps the lease alive meanwhile.
-        std::future<StageAttempt> result = std::async(std::launch::async, [=, &payload] {
-            return attemptStage([&] {
-                testing.apply(row.stage, row.pageNumber);
-                payload = computeStage(in, ctx->oldDoc, ctx->newDoc, ctx->settings, cancel.get());
-            });
+    const PageResult page = in.page;
+    auto cancel = std::make_shared<CancelFlag>(false);
+    // On a thread of its own: this one keeps the lease alive meanwhile.
+    std::future<StageAttempt> running =
+        std::async(std::launch::async, [runner = m_runner, in = std::move(in), cancel]() mutable {
+            return runner.run(std::move(in), cancel.get());
         });
-        bool leaseLost = false;
-        while (result.wait_for(std::chrono::milliseconds(m_options.heartbeatMs)) !=
-               std::future_status::ready) {
-            if (!leaseLost && !m_store->heartbeat(row.id, m_options.workerId, m_options.leaseMs)) {
-                leaseLost = true; // expired or the job was deleted: the result would be dropped
-                cancel->store(true);
-            }
-            if (stop.load()) cancel->store(true);
+    bool leaseLost = false;
+    while (running.wait_for(std::chrono::milliseconds(m_options.heartbeatMs)) != std::future_status::ready) {
+        if (!leaseLost && !m_store->heartbeat(row.id, m_options.workerId, m_options.leaseMs)) {
+            leaseLost = true; // expired or the job was deleted: the result would be dropped
+            cancel->store(true);
         }
-        const StageAttempt attempt = result.get();
-        error = attempt.cancelled ? QStringLiteral("cancelled") : attempt.error;
-        if (leaseLost) {
-            log(QStringLiteral("lost %1").arg(what));
-            return true;
-        }
-        if (stop.load() && attempt.cancelled) {
-            // Shutting down is not the stage's fault: its lease runs out and another worker takes it.
-            log(QStringLiteral("abandoned %1").arg(what));
-            return true;
-        }
+        if (stop.load()) cancel->store(true);
     }
-    if (error.isEmpty()) {
-        if (m_store->complete(row, m_options.workerId, payload, &error))
-            log(QStringLiteral("completed %1").arg(what));
-        else
-            log(QStringLiteral("dropped %1: %2").arg(what, error));
+    const StageAttempt attempt = running.get();
+    if (leaseLost) {
+        log(QStringLiteral("lost %1").arg(what));
         return true;
     }
+    if (attempt.cancelled && stop.load()) {
+        // Shutting down is not the stage's fault: its lease runs out and another worker takes it.
+        log(QStringLiteral("abandoned %1").arg(what));
+        return true;
+    }
+    if (!attempt.ok()) {
+        fail(row, attempt.cancelled ? QStringLiteral("cancelled") : attempt.error, what);
+        return true;
+    }
+    if (m_store->complete(row, m_options.workerId, payloadOf(row.stage, page, attempt.output, row.jobId),
+                          &error))
+        log(QStringLiteral("completed %1").arg(what));
+    else
+        log(QStringLiteral("dropped %1: %2").arg(what, error));
+    return true;
+}
+
+void Worker::fail(const StageRow &row, const QString &stageError, const QString &what) {
+    const FailureVerdict verdict = m_runner.afterFailure(row.attempts);
     QString e;
-    if (!m_store->fail(row, m_options.workerId, error, m_options.retry, &dead, &e))
+    if (!m_store->fail(row, m_options.workerId, stageError, verdict, m_runner.attemptsToRecord(row.attempts),
+                       &e))
         qWarning("%s: cannot record the failure: %s", qPrintable(what), qPrintable(e));
     log(QStringLiteral("%1 %2: %3")
-            .arg(dead ? QStringLiteral("dead") : QStringLiteral("failed"), what, error));
-    return true;
+            .arg(verdict.deadLetter ? QStringLiteral("dead") : QStringLiteral("failed"), what, stageError));
 }
 
 } // namespace bt::server

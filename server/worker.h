@@ -1,7 +1,6 @@
 #pragma once
 
-#include "pipeline/retrypolicy.h"
-#include "pipeline/stagetestinghooks.h"
+#include "pipeline/stagerunner.h"
 #include "queuestore.h"
 
 #include <QString>
@@ -28,10 +27,11 @@ struct WorkerOptions {
     static WorkerOptions fromEnvironment(); // the testing hooks, for both programs
 };
 
-// Runs stages from the queue: claims one, works on it while a heartbeat keeps its lease, writes
-// its result and moves on. Stages: match (job-level: identifies and pairs the sheets, creates
-// the page rows), then per page ocr (the text layer's words of both pages), diff (renders,
-// aligns, detects, writes the overlay) and summary. The renders are not handed from ocr to diff:
+// A claim-and-heartbeat loop around the core's StageRunner: claims a stage from the queue, has
+// the runner run it on a thread of its own while this one keeps the lease alive, writes the
+// result (or the runner's verdict on the failure) and moves on. Stages: match (job-level: identifies and
+// pairs the sheets, creates the page rows), then per page ocr (the text layer's words of both pages), diff
+// (renders, aligns, detects, writes the overlay) and summary. The renders are not handed from ocr to diff:
 // stages may run on different machines, and a page render is tens of MB (see docs/server.md).
 class Worker {
 public:
@@ -51,8 +51,11 @@ private:
     struct JobContext;
     std::shared_ptr<JobContext> context(const QString &jobId, QString *error);
     void log(const QString &line) const;
+    // Records a failed attempt as the runner judges it (retry later or dead letter).
+    void fail(const StageRow &row, const QString &stageError, const QString &what);
 
     WorkerOptions m_options;
+    StageRunner m_runner; // options.retry, options.testing
     std::unique_ptr<QueueStore> m_store;
     std::shared_ptr<JobContext> m_context; // the last job's opened sets
 };

@@ -403,8 +403,9 @@ void TestJobStore::migratesFromV2() {
     QCOMPARE(job->summaryText, QStringLiteral("1 sheet changed."));
     QCOMPARE(job->origin, JobOrigin::Local); // v4: older jobs ran here
     QVERIFY(job->remoteJobId.isEmpty());
-    QVERIFY(store.syncOperations().isEmpty());
-    QVERIFY(store.reviews(QStringLiteral("v2-job")).isEmpty()); // nothing reviewed yet: all open
+    QVERIFY(store.syncStore().syncOperations().isEmpty());
+    QVERIFY(
+        store.reviewStore().reviews(QStringLiteral("v2-job")).isEmpty()); // nothing reviewed yet: all open
 
     RegionReview review;
     review.jobId = QStringLiteral("v2-job");
@@ -412,30 +413,32 @@ void TestJobStore::migratesFromV2() {
     review.regionNumber = 2;
     review.status = ReviewStatus::Rejected;
     review.comment = QStringLiteral("not on the client's list");
-    QVERIFY2(store.setReview(review, &error), qPrintable(error));
+    QVERIFY2(store.reviewStore().setReview(review, &error), qPrintable(error));
     const QVector<SheetHistoryEntry> history = store.sheetHistory(QStringLiteral("A-101"));
     QCOMPARE(history.size(), 1);
     QCOMPARE(history.first().changeCount, 2);
     QCOMPARE(history.first().createdAt, QDateTime(QDate(2024, 6, 1), QTime(9, 0), Qt::UTC));
-    const qint64 id = store.addIgnoreRegion(QStringLiteral("A-101"), QRectF(10, 20, 30, 40), &error);
+    const qint64 id =
+        store.reviewStore().addIgnoreRegion(QStringLiteral("A-101"), QRectF(10, 20, 30, 40), &error);
     QVERIFY2(id > 0, qPrintable(error));
-    QCOMPARE(store.addIgnoreRegion(QStringLiteral("A-101"), QRectF(), &error), 0); // empty: refused
+    QCOMPARE(store.reviewStore().addIgnoreRegion(QStringLiteral("A-101"), QRectF(), &error),
+             0); // empty: refused
 
     JobStore again(path);
     QVERIFY(again.open());
     QCOMPARE(again.schemaVersion(), JobStore::kSchemaVersion);
-    const QVector<RegionReview> reviews = again.reviews(QStringLiteral("v2-job"), 1);
+    const QVector<RegionReview> reviews = again.reviewStore().reviews(QStringLiteral("v2-job"), 1);
     QCOMPARE(reviews.size(), 1);
     QCOMPARE(reviews.first().status, ReviewStatus::Rejected);
     QCOMPARE(reviews.first().comment, QStringLiteral("not on the client's list"));
-    const QVector<IgnoreRegion> ignored = again.ignoreRegions(QStringLiteral("A-101"));
+    const QVector<IgnoreRegion> ignored = again.reviewStore().ignoreRegions(QStringLiteral("A-101"));
     QCOMPARE(ignored.size(), 1);
     QCOMPARE(ignored.first().id, id);
     QCOMPARE(ignored.first().rectPt, QRectF(10, 20, 30, 40));
     QVERIFY(ignored.first().createdAt.isValid());
-    QVERIFY(again.removeIgnoreRegion(id));
-    QVERIFY(!again.removeIgnoreRegion(id)); // gone
-    QVERIFY(again.ignoreRegions().isEmpty());
+    QVERIFY(again.reviewStore().removeIgnoreRegion(id));
+    QVERIFY(!again.reviewStore().removeIgnoreRegion(id)); // gone
+    QVERIFY(again.reviewStore().ignoreRegions().isEmpty());
 }
 
 void TestJobStore::reopenKeepsData() {
@@ -753,28 +756,29 @@ void TestJobStore::remoteJobsAndSyncOperations() {
     QVERIFY(store.createJob(team));
     // Same inputs and settings: only the local job is continued by a local comparison.
     QCOMPARE(store.findJob(local.oldHash, local.newHash, local.settings)->id, local.id);
-    QCOMPARE(store.jobByRemoteId(QStringLiteral("http://srv:8765"), QStringLiteral("r-9"))->id, team.id);
-    QVERIFY(!store.jobByRemoteId(QStringLiteral("http://other:8765"), QStringLiteral("r-9")));
+    QCOMPARE(store.syncStore().jobByRemoteId(QStringLiteral("http://srv:8765"), QStringLiteral("r-9"))->id,
+             team.id);
+    QVERIFY(!store.syncStore().jobByRemoteId(QStringLiteral("http://other:8765"), QStringLiteral("r-9")));
 
     QString error;
-    QVERIFY2(store.setRemote(local.id, std::nullopt, QStringLiteral("http://srv:8765"),
-                             QStringLiteral("r-10"), &error),
+    QVERIFY2(store.syncStore().setRemote(local.id, std::nullopt, QStringLiteral("http://srv:8765"),
+                                         QStringLiteral("r-10"), &error),
              qPrintable(error));
     QCOMPARE(store.job(local.id)->origin, JobOrigin::Local); // pushed, still ours
     QCOMPARE(store.job(local.id)->remoteJobId, QStringLiteral("r-10"));
-    QVERIFY(!store.setRemote(QStringLiteral("nope"), std::nullopt, QString(), QString(), &error));
+    QVERIFY(!store.syncStore().setRemote(QStringLiteral("nope"), std::nullopt, QString(), QString(), &error));
 
     SyncOperation op;
     op.kind = SyncKind::Push;
     op.jobId = local.id;
     op.server = QStringLiteral("http://srv:8765");
-    const qint64 first = store.addSyncOperation(op, &error);
+    const qint64 first = store.syncStore().addSyncOperation(op, &error);
     QVERIFY2(first > 0, qPrintable(error));
     op.kind = SyncKind::Delete;
     op.jobId.clear();
     op.state.insert(QStringLiteral("remote_job_id"), QStringLiteral("r-9"));
-    QVERIFY(store.addSyncOperation(op) > first);
-    QVector<SyncOperation> ops = store.syncOperations();
+    QVERIFY(store.syncStore().addSyncOperation(op) > first);
+    QVector<SyncOperation> ops = store.syncStore().syncOperations();
     QCOMPARE(ops.size(), 2);
     QCOMPARE(ops[0].kind, SyncKind::Push);
     QVERIFY(ops[0].createdAt.isValid());
@@ -782,19 +786,20 @@ void TestJobStore::remoteJobsAndSyncOperations() {
     ops[0].lastError = QStringLiteral("Connection refused");
     ops[0].nextAttemptAt = QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC);
     ops[0].state.insert(QStringLiteral("old_upload_id"), QStringLiteral("u-1"));
-    QVERIFY(store.updateSyncOperation(ops[0]));
-    const SyncOperation back = store.syncOperations().value(0);
+    QVERIFY(store.syncStore().updateSyncOperation(ops[0]));
+    const SyncOperation back = store.syncStore().syncOperations().value(0);
     QCOMPARE(back.attempts, 2);
     QCOMPARE(back.lastError, QStringLiteral("Connection refused"));
     QCOMPARE(back.nextAttemptAt, ops[0].nextAttemptAt);
     QCOMPARE(back.state.value(QStringLiteral("old_upload_id")).toString(), QStringLiteral("u-1"));
-    QCOMPARE(store.syncOperations().value(1).state.value(QStringLiteral("remote_job_id")).toString(),
-             QStringLiteral("r-9"));
+    QCOMPARE(
+        store.syncStore().syncOperations().value(1).state.value(QStringLiteral("remote_job_id")).toString(),
+        QStringLiteral("r-9"));
 
     QVERIFY(store.deleteJob(local.id)); // its operations go with it, others stay
-    QCOMPARE(store.syncOperations().size(), 1);
-    QVERIFY(store.removeSyncOperation(store.syncOperations().value(0).id));
-    QVERIFY(store.syncOperations().isEmpty());
+    QCOMPARE(store.syncStore().syncOperations().size(), 1);
+    QVERIFY(store.syncStore().removeSyncOperation(store.syncStore().syncOperations().value(0).id));
+    QVERIFY(store.syncStore().syncOperations().isEmpty());
 }
 
 // A history with pages overwritten (a failing disk) is refused when opened, in either access, with

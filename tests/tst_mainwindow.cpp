@@ -14,6 +14,7 @@
 #include "dropzone.h"
 #include "guisettings.h"
 #include "historypanel.h"
+#include "jobhistorymodel.h"
 #include "mainwindow.h"
 #include "pagecard.h"
 #include "pagecardlist.h"
@@ -456,13 +457,21 @@ private slots:
             QVERIFY(job && !job->summaryText.isEmpty());
             const std::optional<ComparisonResult> stored = storedComparison(*w.store(), m_finishedJob);
             QVERIFY(stored);
-            ui::HistoryPanel panel; // nothing selected: no summary asked for yet
-            panel.setStore(w.store());
-            QSignalSpy ready(&panel, &ui::HistoryPanel::summaryReady);
-            QCOMPARE(panel.shownSummary(m_finishedJob, job->summaryText), job->summaryText);
+            ui::JobHistoryModel model; // no view: no summary asked for yet
+            model.setStore(w.store());
+            const int row = model.rowOf(m_finishedJob);
+            QVERIFY(row >= 0);
+            QSignalSpy ready(&model, &ui::JobHistoryModel::summaryReady);
+            QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+            const QModelIndex status = model.index(row, ui::JobHistoryModel::StatusColumn);
+            QCOMPARE(status.data(Qt::ToolTipRole).toString(), job->summaryText);
             QVERIFY(ready.wait(10000));
             QCOMPARE(ready.first().at(0).toString(), m_finishedJob);
-            QCOMPARE(panel.shownSummary(m_finishedJob, job->summaryText),
+            QCOMPARE(changed.count(), 1); // the job's row, for its views
+            QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
+            QCOMPARE(status.data(Qt::ToolTipRole).toString(),
+                     ui::shownJobSummary(job->summaryText, stored->pages));
+            QCOMPARE(status.data(ui::JobHistoryModel::ShownSummaryRole).toString(),
                      ui::shownJobSummary(job->summaryText, stored->pages));
         }
 
@@ -523,7 +532,7 @@ private slots:
         // Clean slate for the tests after this one.
         JobStore store(m_db);
         QVERIFY(store.open());
-        QVERIFY(store.remapReviews(m_finishedJob, 1, {}));
+        QVERIFY(store.reviewStore().remapReviews(m_finishedJob, 1, {}));
     }
 
     // An ignore area drawn in the viewer compares that sheet again at once (the job resumes with

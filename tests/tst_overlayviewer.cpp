@@ -761,7 +761,7 @@ private slots:
         QTest::mouseRelease(view(), Qt::LeftButton, Qt::ShiftModifier, to);
         QCOMPARE(ignored.size(), 1);
         QCOMPARE(ignored.first().at(0).toInt(), 1);
-        const QVector<IgnoreRegion> areas = store.ignoreRegions(QStringLiteral("A-101"));
+        const QVector<IgnoreRegion> areas = store.reviewStore().ignoreRegions(QStringLiteral("A-101"));
         QCOMPARE(areas.size(), 1);
         // Within a screen pixel or two of the drag (the whole sheet is in view).
         const double slack = 3 / (view()->zoom() * s);

@@ -772,6 +772,74 @@ private slots:
         QVERIFY(store.job(run.jobId)->finishedAt.isValid());
     }
 
+    // 4a. The stage runner both the pipeline and the job server's worker run: one attempt per
+    // call, the retry policy's verdicts, and what a stage given up means for the page's later
+    // ones; the OCR stage's renders reach the diff in memory or not at all, to the same result.
+    void stageRunner() {
+        StageTestingHooks faults;
+        faults.fault = QStringLiteral("diff:2");
+        const StageRunner runner(RetryPolicy{3, 100}, faults);
+        QCOMPARE(runner.afterFailure(1).deadLetter, false);
+        QCOMPARE(runner.afterFailure(1).retryInMs, 100);
+        QCOMPARE(runner.afterFailure(2).retryInMs, 200);
+        QVERIFY(runner.afterFailure(3).deadLetter);
+        QVERIFY(!runner.outOfAttempts(3));
+        QVERIFY(runner.outOfAttempts(4)); // a worker died holding its third attempt
+        QCOMPARE(runner.attemptsToRecord(4), 3);
+        QVERIFY(StageRunner::notRunReason(Stage::Diff, Stage::Ocr).contains(QLatin1String("not compared")));
+        QVERIFY(StageRunner::notRunReason(Stage::Summary, Stage::Diff).isEmpty());
+        QVERIFY(StageRunner::notRunReason(Stage::Summary, Stage::Ocr).isEmpty());
+
+        DocumentError error;
+        std::shared_ptr<const Document> oldDoc = Document::open(m_oldA, {}, &error);
+        std::shared_ptr<const Document> newDoc = Document::open(m_newA, {}, &error);
+        QVERIFY2(oldDoc && newDoc, qPrintable(error.message));
+        StageInput in;
+        in.jobId = QStringLiteral("runner");
+        in.oldDoc = oldDoc;
+        in.newDoc = newDoc;
+        in.settings = settings();
+        in.settings.outputDir = path(QStringLiteral("runner"));
+        QVERIFY(QDir().mkpath(in.settings.outputDir));
+        in.stage = Stage::Match;
+        const StageAttempt matched = runner.run(in, nullptr);
+        QVERIFY2(matched.ok(), qPrintable(matched.error));
+        QCOMPARE(matched.output.pages.size(), 4);
+        in.page = matched.output.pages[0]; // A-101, edited
+
+        in.stage = Stage::Ocr;
+        const StageAttempt read = runner.run(in, nullptr);
+        QVERIFY(read.ok() && read.output.loaded && !read.output.loaded->isNull());
+        QVERIFY(read.output.newWords > 0);
+        in.stage = Stage::Diff;
+        StageInput diff = in;
+        diff.loaded = read.output.loaded;
+        const StageAttempt handedOver = runner.run(diff, nullptr);
+        QVERIFY2(handedOver.ok(), qPrintable(handedOver.error));
+        QVERIFY(!handedOver.output.page.regions.isEmpty());
+        QVERIFY(read.output.loaded->isNull()); // the renders were taken, not copied
+
+        // The server's way: the OCR stage reads the text layer only, the diff renders again.
+        in.stage = Stage::Ocr;
+        in.handoff = RenderHandoff::None;
+        const StageAttempt textOnly = runner.run(in, nullptr);
+        QVERIFY(textOnly.ok() && !textOnly.output.loaded);
+        QCOMPARE(textOnly.output.newWords, read.output.newWords);
+        in.stage = Stage::Diff;
+        const StageAttempt rendered = runner.run(in, nullptr);
+        QVERIFY2(rendered.ok(), qPrintable(rendered.error));
+        QCOMPARE(pageResultToJson(rendered.output.page, in.jobId),
+                 pageResultToJson(handedOver.output.page, in.jobId));
+
+        in.page = matched.output.pages[1];
+        const StageAttempt injected = runner.run(in, nullptr);
+        QVERIFY(!injected.ok() && !injected.cancelled);
+        QVERIFY2(injected.error.contains(QLatin1String("injected fault")), qPrintable(injected.error));
+        const CancelFlag cancelled(true);
+        const StageAttempt stopped = runner.run(in, &cancelled);
+        QVERIFY(stopped.cancelled && stopped.error.isEmpty() && !stopped.ok());
+    }
+
     // 4b. The same through the CLI, then `retry --page 2` without the fault.
     void deadLetterCliAndRetry() {
         const QString db = newDb(QStringLiteral("dead-cli"));

@@ -750,7 +750,7 @@ private slots:
             r.status = ReviewStatus::NeedsClarification;
             r.comment = QStringLiteral("Which steel grade, \"A-36\" or A-992?");
             r.reviewer = QStringLiteral("tester");
-            QVERIFY(store.setReview(r));
+            QVERIFY(store.reviewStore().setReview(r));
             const std::optional<ReportInput> in = ReportInput::fromStore(store, r.jobId);
             QVERIFY(in);
             QCOMPARE(in->review(r.pageNumber, region).status, QStringLiteral("needs_clarification"));

@@ -153,28 +153,28 @@ private slots:
             r.pageNumber = 2;
             r.regionNumber = 1;
             r.status = ReviewStatus::Accepted;
-            QVERIFY(store.setReview(r));
+            QVERIFY(store.reviewStore().setReview(r));
             r.regionNumber = 3;
             r.status = ReviewStatus::NeedsClarification;
             r.comment = QStringLiteral("Which door schedule applies?");
             r.reviewer = QStringLiteral("jdoe");
-            QVERIFY(store.setReview(r));
+            QVERIFY(store.reviewStore().setReview(r));
             r.pageNumber = 1;
             r.regionNumber = 1;
             r.status = ReviewStatus::Rejected;
             r.comment.clear();
-            QVERIFY(store.setReview(r));
+            QVERIFY(store.reviewStore().setReview(r));
             r.status = ReviewStatus::Accepted; // again: replaces
-            QVERIFY(store.setReview(r));
+            QVERIFY(store.reviewStore().setReview(r));
         }
         JobStore store(db);
         QVERIFY(store.open());
         QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
-        const QVector<RegionReview> all = store.reviews(QStringLiteral("job-r"));
+        const QVector<RegionReview> all = store.reviewStore().reviews(QStringLiteral("job-r"));
         QCOMPARE(all.size(), 3);
         QCOMPARE(all[0].pageNumber, 1);
         QCOMPARE(all[0].status, ReviewStatus::Accepted);
-        const QVector<RegionReview> page2 = store.reviews(QStringLiteral("job-r"), 2);
+        const QVector<RegionReview> page2 = store.reviewStore().reviews(QStringLiteral("job-r"), 2);
         QCOMPARE(page2.size(), 2);
         QCOMPARE(page2[0].status, ReviewStatus::Accepted);
         QCOMPARE(page2[0].reviewer, reviewerName()); // filled in by the store
@@ -194,7 +194,7 @@ private slots:
                  QStringList{QStringLiteral("needs_clarification")});
 
         QVERIFY(store.deleteJob(QStringLiteral("job-r")));
-        QVERIFY(store.reviews(QStringLiteral("job-r")).isEmpty());
+        QVERIFY(store.reviewStore().reviews(QStringLiteral("job-r")).isEmpty());
         QCOMPARE(rawQuery(db, QStringLiteral("SELECT COUNT(*) FROM region_reviews")),
                  QStringList{QStringLiteral("0")});
     }
@@ -226,7 +226,7 @@ private slots:
         QCOMPARE(again.review(4).reviewer, reviewerName());
         QVERIFY(again.review(4).updatedAt.isValid());
         QCOMPARE(again.review(6).status, ReviewStatus::Open);
-        QCOMPARE(store.reviews(job.id, 2).size(), 2);
+        QCOMPARE(store.reviewStore().reviews(job.id, 2).size(), 2);
         QCOMPARE(ReviewSession(&store, job.id, 1).reviewedCount({4, 5}), 0); // another sheet
         ReviewSession none;
         QVERIFY(!none.canSave());
@@ -308,18 +308,18 @@ private slots:
         review.regionNumber = roomId;
         review.status = ReviewStatus::Accepted;
         review.comment = QStringLiteral("rename agreed with the owner");
-        QVERIFY(store.setReview(review));
+        QVERIFY(store.reviewStore().setReview(review));
         review.regionNumber = noteId;
         review.status = ReviewStatus::Rejected;
         review.comment.clear();
-        QVERIFY(store.setReview(review));
+        QVERIFY(store.reviewStore().setReview(review));
 
         // Around the note (the whole of its region), clear of the rename.
         m_ignoredPt = note->boxPt.united(noteBox).adjusted(-6, -6, 6, 6);
         QVERIFY(!m_ignoredPt.intersects(roomRegionBox));
-        QVERIFY(store.addIgnoreRegion(kNumber, m_ignoredPt) > 0);
-        QCOMPARE(store.ignoreRegions(kNumber).size(), 1);
-        QCOMPARE(store.ignoreRegions(QStringLiteral("A-102")).size(), 0);
+        QVERIFY(store.reviewStore().addIgnoreRegion(kNumber, m_ignoredPt) > 0);
+        QCOMPARE(store.reviewStore().ignoreRegions(kNumber).size(), 1);
+        QCOMPARE(store.reviewStore().ignoreRegions(QStringLiteral("A-102")).size(), 0);
         QCOMPARE(ignoreAreasFor(store, before), QVector<QRectF>{m_ignoredPt});
 
         int diffs = 0;
@@ -352,7 +352,7 @@ private slots:
                  1);
 
         // Reviews: the rename's moved with it, the ignored change's is gone.
-        const QVector<RegionReview> reviews = store.reviews(m_jobAB, 1);
+        const QVector<RegionReview> reviews = store.reviewStore().reviews(m_jobAB, 1);
         QCOMPARE(reviews.size(), 1);
         QCOMPARE(reviews.first().regionNumber, roomAfter->id);
         QCOMPARE(reviews.first().status, ReviewStatus::Accepted);
@@ -399,8 +399,8 @@ private slots:
         m_countBC = int(page.regions.size());
 
         // Removing the area makes the sheet stale: resuming redoes it with the note's change.
-        const qint64 id = store.ignoreRegions(kNumber).first().id;
-        QVERIFY(store.removeIgnoreRegion(id));
+        const qint64 id = store.reviewStore().ignoreRegions(kNumber).first().id;
+        QVERIFY(store.reviewStore().removeIgnoreRegion(id));
         QCOMPARE(resetPagesWithStaleIgnoreAreas(store, m_jobBC), QVector<int>{1});
         {
             Pipeline pipeline(&store);
@@ -413,7 +413,7 @@ private slots:
         QVERIFY2(regionAt(all, m_layoutB.value(m_noteKey)), qPrintable(regionsText(all)));
         QCOMPARE(int(all.regions.size()), m_countBC + 1);
         m_countBC = int(all.regions.size());
-        QVERIFY(store.addIgnoreRegion(kNumber, m_ignoredPt) > 0); // back for the next test
+        QVERIFY(store.reviewStore().addIgnoreRegion(kNumber, m_ignoredPt) > 0); // back for the next test
     }
 
     // Both jobs of A-101 are its history, newest first, with their change counts; the viewer

@@ -276,8 +276,8 @@ private slots:
         const QString id = submit(*sync, m_old, m_new);
         QVERIFY(!id.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(sync->state(), ConnectionState::Offline, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(store->syncOperations().value(0).attempts >= 3, 15000);
-        const SyncOperation op = store->syncOperations().value(0);
+        QTRY_VERIFY_WITH_TIMEOUT(store->syncStore().syncOperations().value(0).attempts >= 3, 15000);
+        const SyncOperation op = store->syncStore().syncOperations().value(0);
         QCOMPARE(op.jobId, id);
         QVERIFY(!op.lastError.isEmpty());
         QVERIFY(op.nextAttemptAt.isValid());
@@ -325,8 +325,10 @@ private slots:
         // Another desktop of the team.
         const auto teamStore = newStore();
         const auto team = newService(teamStore.get(), configFor(m_port));
-        QTRY_VERIFY_WITH_TIMEOUT(teamStore->jobByRemoteId(team->server().key(), pushed.remoteJobId), 20000);
-        const QString teamId = teamStore->jobByRemoteId(team->server().key(), pushed.remoteJobId)->id;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            teamStore->syncStore().jobByRemoteId(team->server().key(), pushed.remoteJobId), 20000);
+        const QString teamId =
+            teamStore->syncStore().jobByRemoteId(team->server().key(), pushed.remoteJobId)->id;
         QCOMPARE(teamStore->job(teamId)->origin, JobOrigin::Team);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(*teamStore, teamId), QStringLiteral("completed"), kJobTimeoutMs);
         QCOMPARE(QFileInfo(teamStore->job(teamId)->oldFile).fileName(), QFileInfo(m_old).fileName());
@@ -364,7 +366,7 @@ private slots:
                                  10000);
         QSignalSpy listed(team.get(), &SyncService::teamJobsRefreshed);
         QTRY_COMPARE_WITH_TIMEOUT(int(listed.size()), 2, 20000); // the server's list read again
-        QVERIFY(!teamStore->jobByRemoteId(team->server().key(), pushed.remoteJobId));
+        QVERIFY(!teamStore->syncStore().jobByRemoteId(team->server().key(), pushed.remoteJobId));
     }
 
     // What the server refuses for good fails the job with a message naming the file; a refused
@@ -393,7 +395,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(wrong->state(), ConnectionState::Unauthorized, 10000);
         QVERIFY(!wrong->isScheduled()); // nothing is tried again until the token changes
         QCOMPARE(wrong->queuedOperations(), 1);
-        QCOMPARE(otherStore->syncOperations().value(0).attempts, 0); // refused, not counted as a failure
+        QCOMPARE(otherStore->syncStore().syncOperations().value(0).attempts,
+                 0); // refused, not counted as a failure
         QCOMPARE(statusOf(*otherStore, waiting), QStringLiteral("queued"));
         wrong->setServer(configFor(m_port)); // the right token: it goes out
         QTRY_VERIFY_WITH_TIMEOUT(isJobFinished(*otherStore, waiting), kJobTimeoutMs);

@@ -1179,22 +1179,6 @@
         <translation>Frühere Vergleiche</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>Dateien</translation>
-    </message>
-    <message>
-        <source>Sheets</source>
-        <translation>Pläne</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Show the results of this comparison (Return)</source>
         <translation>Die Ergebnisse dieses Vergleichs anzeigen (Eingabetaste)</translation>
     </message>
@@ -1211,48 +1195,6 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Interrupted</source>
-        <translation>Unterbrochen</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>In Arbeit</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Completed with errors</source>
-        <translation>Mit Fehlern abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Ausstehend</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>Old: %1
-New: %2</source>
-        <translation>Alt: %1
-Neu: %2</translation>
-    </message>
-    <message>
         <source>No comparisons yet.</source>
         <translation>Noch keine Vergleiche.</translation>
     </message>
@@ -1267,22 +1209,6 @@ Neu: %2</translation>
     <message>
         <source>Send this comparison to the job server, so the team sees it</source>
         <translation>Diesen Vergleich an den Jobserver senden, damit das Team ihn sieht</translation>
-    </message>
-    <message>
-        <source>A comparison of the team, from the job server</source>
-        <translation>Ein Vergleich des Teams, vom Jobserver</translation>
-    </message>
-    <message>
-        <source>Compared here, and pushed to the job server</source>
-        <translation>Hier verglichen und an den Jobserver gesendet</translation>
-    </message>
-    <message>
-        <source>Waiting for the server</source>
-        <translation>Wartet auf den Server</translation>
-    </message>
-    <message>
-        <source>Run on the job server</source>
-        <translation>Auf dem Jobserver ausgeführt</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1276,83 @@ Neu: %2</translation>
     <message>
         <source>The drawing files themselves are not touched.</source>
         <translation>Die Plandateien selbst bleiben unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::JobHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Pläne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Alt: %1
+Neu: %2</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Completed with errors</source>
+        <translation>Mit Fehlern abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>Wartet auf den Server</translation>
+    </message>
+    <message>
+        <source>Run on the job server</source>
+        <translation>Auf dem Jobserver ausgeführt</translation>
+    </message>
+    <message>
+        <source>A comparison of the team, from the job server</source>
+        <translation>Ein Vergleich des Teams, vom Jobserver</translation>
+    </message>
+    <message>
+        <source>Compared here, and pushed to the job server</source>
+        <translation>Hier verglichen und an den Jobserver gesendet</translation>
     </message>
 </context>
 <context>

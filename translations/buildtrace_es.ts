@@ -1179,22 +1179,6 @@
         <translation>Comparaciones anteriores</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>Archivos</translation>
-    </message>
-    <message>
-        <source>Sheets</source>
-        <translation>Planos</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
         <source>Show the results of this comparison (Return)</source>
         <translation>Mostrar los resultados de esta comparación (Intro)</translation>
     </message>
@@ -1211,48 +1195,6 @@
         <translation>Eliminar</translation>
     </message>
     <message>
-        <source>Running</source>
-        <translation>En ejecución</translation>
-    </message>
-    <message>
-        <source>Interrupted</source>
-        <translation>Interrumpida</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Completada</translation>
-    </message>
-    <message>
-        <source>Completed with errors</source>
-        <translation>Completada con errores</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fallida</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelada</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Pendiente</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>Old: %1
-New: %2</source>
-        <translation>Anterior: %1
-Nueva: %2</translation>
-    </message>
-    <message>
         <source>No comparisons yet.</source>
         <translation>Aún no hay comparaciones.</translation>
     </message>
@@ -1267,22 +1209,6 @@ Nueva: %2</translation>
     <message>
         <source>Send this comparison to the job server, so the team sees it</source>
         <translation>Enviar esta comparación al servidor de trabajos para que el equipo la vea</translation>
-    </message>
-    <message>
-        <source>A comparison of the team, from the job server</source>
-        <translation>Una comparación del equipo, del servidor de trabajos</translation>
-    </message>
-    <message>
-        <source>Compared here, and pushed to the job server</source>
-        <translation>Comparado aquí y enviado al servidor de trabajos</translation>
-    </message>
-    <message>
-        <source>Waiting for the server</source>
-        <translation>Esperando al servidor</translation>
-    </message>
-    <message>
-        <source>Run on the job server</source>
-        <translation>Ejecutada en el servidor de trabajos</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1276,83 @@ Nueva: %2</translation>
     <message>
         <source>The drawing files themselves are not touched.</source>
         <translation>Los archivos de planos no se modifican.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::JobHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Planos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Anterior: %1
+Nueva: %2</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En ejecución</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrumpida</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Completed with errors</source>
+        <translation>Completada con errores</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Con error</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>Esperando al servidor</translation>
+    </message>
+    <message>
+        <source>Run on the job server</source>
+        <translation>Ejecutada en el servidor de trabajos</translation>
+    </message>
+    <message>
+        <source>A comparison of the team, from the job server</source>
+        <translation>Una comparación del equipo, del servidor de trabajos</translation>
+    </message>
+    <message>
+        <source>Compared here, and pushed to the job server</source>
+        <translation>Comparado aquí y enviado al servidor de trabajos</translation>
     </message>
 </context>
 <context>

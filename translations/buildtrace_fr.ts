@@ -1179,22 +1179,6 @@
         <translation>Comparaisons précédentes</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>Fichiers</translation>
-    </message>
-    <message>
-        <source>Sheets</source>
-        <translation>Plans</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>État</translation>
-    </message>
-    <message>
         <source>Show the results of this comparison (Return)</source>
         <translation>Afficher les résultats de cette comparaison (Entrée)</translation>
     </message>
@@ -1211,48 +1195,6 @@
         <translation>Supprimer</translation>
     </message>
     <message>
-        <source>Running</source>
-        <translation>En cours d’exécution</translation>
-    </message>
-    <message>
-        <source>Interrupted</source>
-        <translation>Interrompue</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>En cours</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Terminée</translation>
-    </message>
-    <message>
-        <source>Completed with errors</source>
-        <translation>Terminée avec des erreurs</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Échouée</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Annulée</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>En attente</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>Old: %1
-New: %2</source>
-        <translation>Ancien&#xa0;: %1
-Nouveau&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>No comparisons yet.</source>
         <translation>Aucune comparaison pour l’instant.</translation>
     </message>
@@ -1267,22 +1209,6 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Send this comparison to the job server, so the team sees it</source>
         <translation>Envoyer cette comparaison au serveur de traitement pour que l’équipe la voie</translation>
-    </message>
-    <message>
-        <source>A comparison of the team, from the job server</source>
-        <translation>Une comparaison de l’équipe, venue du serveur de traitement</translation>
-    </message>
-    <message>
-        <source>Compared here, and pushed to the job server</source>
-        <translation>Comparé ici et envoyé au serveur de traitement</translation>
-    </message>
-    <message>
-        <source>Waiting for the server</source>
-        <translation>En attente du serveur</translation>
-    </message>
-    <message>
-        <source>Run on the job server</source>
-        <translation>Exécutée sur le serveur de traitement</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1276,83 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>The drawing files themselves are not touched.</source>
         <translation>Les fichiers de plans eux-mêmes ne sont pas modifiés.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::JobHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>Ancien&#xa0;: %1
+Nouveau&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours d’exécution</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrompue</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Completed with errors</source>
+        <translation>Terminée avec des erreurs</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>En attente du serveur</translation>
+    </message>
+    <message>
+        <source>Run on the job server</source>
+        <translation>Exécutée sur le serveur de traitement</translation>
+    </message>
+    <message>
+        <source>A comparison of the team, from the job server</source>
+        <translation>Une comparaison de l’équipe, venue du serveur de traitement</translation>
+    </message>
+    <message>
+        <source>Compared here, and pushed to the job server</source>
+        <translation>Comparé ici et envoyé au serveur de traitement</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 #include "comparepage.h"
 
 #include "dropzone.h"
-#include "historypanel.h"
+#include "jobhistorymodel.h"
 #include "pagecardlist.h"
 #include "summarytext.h"
 
@@ -198,10 +198,10 @@ void ComparePage::updateJobHeader(std::optional<JobStatus> status, const QString
     QString text = tr("<b>%1</b> → <b>%2</b>").arg(oldName.toHtmlEscaped(), newName.toHtmlEscaped());
     const int sheets = m_cards->count(CardFilter::All);
     if (sheets > 0) text += QStringLiteral(" · ") + tr("%n sheet(s)", nullptr, sheets);
-    text += QStringLiteral(" · ") + HistoryPanel::statusName(*status).toHtmlEscaped();
+    text += QStringLiteral(" · ") + JobHistoryModel::statusName(*status).toHtmlEscaped();
     if (const std::optional<JobRecord> job = m_controller->job(m_controller->currentJobId());
         job && job->isRemote())
-        text += QStringLiteral(" · ") + HistoryPanel::whereText(*job).toHtmlEscaped();
+        text += QStringLiteral(" · ") + JobHistoryModel::whereText(*job).toHtmlEscaped();
     if (!summary.isEmpty()) text += QStringLiteral("<br>") + summary.toHtmlEscaped();
     m_jobHeader->setText(text);
     m_jobHeader->show();

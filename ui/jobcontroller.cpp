@@ -283,7 +283,7 @@ QHash<int, int> JobController::reviewedCounts(int pageNumber) const {
                           : m_pipeline            ? m_pipeline->jobId()
                                                   : QString();
     if (!m_store || jobId.isEmpty()) return reviewed;
-    for (const RegionReview &r : m_store->reviews(jobId, pageNumber))
+    for (const RegionReview &r : m_store->reviewStore().reviews(jobId, pageNumber))
         if (r.isReviewed()) ++reviewed[r.pageNumber];
     return reviewed;
 }

@@ -5,6 +5,7 @@
 #include "guiapplication.h"
 #include "historypanel.h"
 #include "jobdialogs.h"
+#include "jobhistorymodel.h"
 #include "pagecardlist.h"
 #include "progressrow.h"
 #include "recentfiles.h"
@@ -50,7 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
 
-    m_history = new HistoryPanel(this);
+    m_history = new HistoryPanel(new JobHistoryModel(this), this);
     m_historyDock = new QDockWidget(tr("History"), this);
     m_historyDock->setObjectName(QStringLiteral("historyDock"));
     m_historyDock->setWidget(m_history);
@@ -118,10 +119,10 @@ MainWindow::~MainWindow() {
 
 void MainWindow::connectController() {
     JobController *c = m_controller.get();
-    connect(c, &JobController::storeChanged, m_history, &HistoryPanel::setStore);
+    connect(c, &JobController::storeChanged, m_history->model(), &JobHistoryModel::setStore);
     connect(c, &JobController::syncChanged, this, &MainWindow::onSyncChanged);
     connect(c, &JobController::connectionChanged, m_connectionLabel, &ServerIndicator::refresh);
-    connect(c, &JobController::historyChanged, m_history, &HistoryPanel::refresh);
+    connect(c, &JobController::historyChanged, m_history->model(), &JobHistoryModel::refresh);
     connect(c, &JobController::runningChanged, this, &MainWindow::setRunning);
     connect(c, &JobController::openFailed, this,
             [this](bool old, const QString &message) { JobDialogs::openFailed(this, old, message); });
@@ -189,7 +190,7 @@ void MainWindow::createActions() {
         action(tr("Print Repor&t…"), {QKeySequence(tr("Ctrl+Shift+P"))}, [this] { printShown(true); });
     m_settingsAction = action(tr("&Settings…"), {QKeySequence(tr("Ctrl+,"))}, &MainWindow::openSettings);
     m_refreshHistoryAction =
-        action(tr("&Refresh History"), {QKeySequence::Refresh}, [this] { m_history->refresh(); });
+        action(tr("&Refresh History"), {QKeySequence::Refresh}, [this] { m_history->model()->refresh(); });
     m_quitAction = action(tr("&Quit"), {QKeySequence::Quit, QKeySequence(tr("Ctrl+Q"))}, &QWidget::close);
     m_quitAction->setMenuRole(QAction::QuitRole);
 
@@ -371,7 +372,8 @@ void MainWindow::onJobStarted(const QString &jobId, bool reused) {
 void MainWindow::setRunning(bool running) {
     m_progressRow->setVisible(running);
     if (running && isOpening()) m_progressRow->showOpening();
-    m_history->setRunningJob(running && !isOpening() && pipeline() ? pipeline()->jobId() : QString());
+    m_history->model()->setRunningJob(running && !isOpening() && pipeline() ? pipeline()->jobId()
+                                                                            : QString());
     updateActions();
 }
 
@@ -415,9 +417,10 @@ void MainWindow::onSheetsMatched(const QVector<PageResult> &, const JobProgress 
 void MainWindow::onJobFinished(const QString &jobId, JobStatus status, qint64 ms) {
     setRunning(false);
     m_history->selectJob(jobId);
-    statusBar()->showMessage(
-        tr("%1 in %2 s.").arg(HistoryPanel::statusName(status)).arg(QLocale().toString(ms / 1000.0, 'f', 1)),
-        10000);
+    statusBar()->showMessage(tr("%1 in %2 s.")
+                                 .arg(JobHistoryModel::statusName(status))
+                                 .arg(QLocale().toString(ms / 1000.0, 'f', 1)),
+                             10000);
     emit jobFinished(jobId, status);
 }
 
@@ -426,7 +429,7 @@ bool MainWindow::openJob(const QString &jobId) {
     const std::optional<JobController::StoredJob> job = m_controller->openJob(jobId);
     if (!job) {
         statusBar()->showMessage(tr("That comparison is no longer in the history."), 6000);
-        m_history->refresh();
+        m_history->model()->refresh();
         return false;
     }
     showCards();
@@ -568,8 +571,8 @@ void MainWindow::showSending(const QString &offlineText) {
 void MainWindow::onServerJobUpdated(const JobController::StoredJob &job, const QVector<int> &,
                                     bool finishedNow) {
     if (finishedNow)
-        statusBar()->showMessage(tr("%1 on the job server.").arg(HistoryPanel::statusName(job.record.status)),
-                                 10000);
+        statusBar()->showMessage(
+            tr("%1 on the job server.").arg(JobHistoryModel::statusName(job.record.status)), 10000);
 }
 
 bool MainWindow::pushJob(const QString &jobId) {

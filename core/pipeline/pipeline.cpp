@@ -4,7 +4,6 @@
 #include "compare/ignoreareas.h"
 #include "compare/resultjson.h"
 #include "render/renderpool.h"
-#include "stageattempt.h"
 #include "storedjob.h"
 #include "summary/summary.h"
 
@@ -68,7 +67,7 @@ std::optional<ComparisonResult> storedComparison(const JobStore &store, const QS
 QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page) {
     QVector<QRectF> areas;
     if (page.match != MatchKind::Matched || page.drawingName().isEmpty()) return areas;
-    for (const IgnoreRegion &r : store.ignoreRegions(page.drawingName()))
+    for (const IgnoreRegion &r : store.reviewStore().ignoreRegions(page.drawingName()))
         areas.append(r.rectPt);
     return areas;
 }
@@ -108,14 +107,6 @@ struct Pipeline::PageState {
     std::array<bool, 3> running = {false, false, false};
     std::array<bool, 3> waitingRetry = {false, false, false};
     std::shared_ptr<LoadedPair> loaded; // OCR output held for the diff
-};
-
-struct Pipeline::Outcome {
-    QString error;
-    bool cancelled = false;
-    std::shared_ptr<LoadedPair> loaded;
-    PageResult page;
-    SummaryRecord summary; // as the history keeps it (an AI rewrite with the text it rewrote)
 };
 
 Pipeline::Pipeline(JobStore *store, QObject *parent)
@@ -260,6 +251,7 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     m_cancel = std::make_shared<CancelFlag>(false);
     m_aiUnavailable = std::make_shared<std::atomic<bool>>(false);
     m_options = options;
+    m_runner = StageRunner(options.retry, options.testing);
     m_jobId = job.id;
     m_oldPath = job.oldFile;
     m_newPath = job.newFile;
@@ -333,25 +325,31 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
         Qt::QueuedConnection);
 }
 
+StageInput Pipeline::stageInput(Stage stage) const {
+    StageInput in;
+    in.stage = stage;
+    in.jobId = m_jobId;
+    in.oldDoc = m_oldDoc;
+    in.newDoc = m_newDoc;
+    in.settings = m_settings;
+    return in;
+}
+
 void Pipeline::runMatch() {
     if (!m_running) return;
-    const std::shared_ptr<const Document> oldDoc = m_oldDoc, newDoc = m_newDoc;
+    StageInput in = stageInput(Stage::Match);
+    in.identifyPool = &m_identifyPool;
     const std::shared_ptr<CancelFlag> cancel = m_cancel;
     const int generation = m_generation;
-    m_pool.start([this, oldDoc, newDoc, cancel, generation] {
+    m_pool.start([this, runner = m_runner, in = std::move(in), cancel, generation]() mutable {
         lowerThreadPriority(kWorkerNice);
-        QVector<PageResult> pages;
-        QString error;
-        try {
-            pages = matchDocuments(*oldDoc, *newDoc, cancel.get(), &m_identifyPool);
-        } catch (const StageCancelled &) {
-            return;
-        } catch (const std::exception &e) {
-            error = QString::fromStdString(e.what());
-        }
+        // Matching is not retried here: it reads only the two files this process has open (the
+        // server retries it, as every stage, because its worker may die on another machine).
+        StageAttempt attempt = runner.run(std::move(in), cancel.get());
+        if (attempt.cancelled) return;
         QMetaObject::invokeMethod(
             this,
-            [this, pages, error, generation] {
+            [this, pages = attempt.output.pages, error = attempt.error, generation] {
                 if (generation == m_generation) onMatched(pages, error);
             },
             Qt::QueuedConnection);
@@ -437,10 +435,12 @@ bool Pipeline::scheduleOne(Stage stage) {
             complete(i, stage, {});
             return true;
         }
-        if (stage == Stage::Diff && ps.status[size_t(Stage::Ocr)] == StageStatus::Failed) {
-            setStatus(i, stage, StageStatus::Failed,
-                      EngineText::translate("bt::Pipeline", "not compared: the OCR stage failed"));
-            return true;
+        if (stage != Stage::Ocr && ps.status[size_t(previous)] == StageStatus::Failed) {
+            const QString notRun = StageRunner::notRunReason(stage, previous);
+            if (!notRun.isEmpty()) {
+                setStatus(i, stage, StageStatus::Failed, notRun);
+                return true;
+            }
         }
         // Streaming renders ahead of the diff only while the held renders fit the budget.
         if (stage == Stage::Ocr && m_options.mode == PipelineMode::Streaming && m_heldBytes > 0 &&
@@ -460,85 +460,38 @@ void Pipeline::launch(int index, Stage stage) {
     ++ps.attempts[s];
     setStatus(index, stage, StageStatus::InProgress);
 
-    std::shared_ptr<LoadedPair> loaded;
+    StageInput in = stageInput(stage);
+    in.page = ps.page;
+    // The areas this sheet's diff leaves out are an input of it, recorded with its result.
+    if (stage == Stage::Diff && m_store) in.page.ignoredPt = ignoreAreasFor(*m_store, in.page);
     if (stage == Stage::Diff && ps.loaded) {
         m_heldBytes -= ps.loaded->bytes();
-        loaded = std::move(ps.loaded);
+        in.loaded = std::move(ps.loaded);
     }
-    const StageTestingHooks testing = m_options.testing;
-    const std::shared_ptr<const Document> oldDoc = m_oldDoc, newDoc = m_newDoc;
-    const CompareSettings settings = m_settings;
-    PageResult page = ps.page;
-    // The areas this sheet's diff leaves out are an input of it, recorded with its result.
-    if (stage == Stage::Diff && m_store) page.ignoredPt = ignoreAreasFor(*m_store, page);
+    in.ai = m_options.aiSummary;
+    in.aiUnavailable = m_aiUnavailable;
     const std::shared_ptr<CancelFlag> cancel = m_cancel;
-    const std::shared_ptr<std::atomic<bool>> aiUnavailable = m_aiUnavailable;
-    const AiSummaryConfig ai = m_options.aiSummary;
     const int generation = m_generation;
-    const QString jobId = m_jobId;
     QThreadPool &pool = stage == Stage::Ocr ? m_renderPool : m_pool;
-    pool.start([=]() mutable {
-        auto outcome = std::make_shared<Outcome>();
-        const StageAttempt attempt = attemptStage([&] {
-            if (cancel->load()) throw StageCancelled();
-            testing.apply(stage, page.pageNumber);
-            lowerThreadPriority(stage == Stage::Ocr ? kRenderLaneNice : kWorkerNice);
-            switch (stage) {
-            case Stage::Ocr:
-                outcome->loaded = std::make_shared<LoadedPair>(
-                    loadPagePair(*oldDoc, *newDoc, settings, page, cancel.get()));
-                break;
-            case Stage::Diff: {
-                LoadedPair pair = loaded ? std::move(*loaded)
-                                         : loadPagePair(*oldDoc, *newDoc, settings, page, cancel.get());
-                loaded.reset();
-                PageResult result = page;
-                result.error.clear();
-                diffLoadedPair(*oldDoc, *newDoc, settings, std::move(pair), result, cancel.get());
-                // What the history will give back: a resumed job continues from equal pages.
-                outcome->page = pageResultFromJson(pageResultToJson(result, jobId));
-                break;
-            }
-            case Stage::Summary: {
-                // English, as the history keeps summaries; so is the rewrite (the prompt asks for
-                // the language of the summary it is given).
-                outcome->summary.text = summarisePage(page, TextLanguage::English);
-                if (!ai.isActive() || !isWorthRewriting(page) || aiUnavailable->load()) break;
-                const AiSummary rewrite = rewriteSummary(page, outcome->summary.text, ai, cancel.get());
-                if (cancel->load()) throw StageCancelled();
-                if (rewrite.rewritten) {
-                    outcome->summary = SummaryRecord{rewrite.text, ai.modelLabel(), outcome->summary.text};
-                    break;
-                }
-                // Not a failure of the page: its deterministic summary stands.
-                const bool giveUp = rewrite.endpointFailed && !aiUnavailable->exchange(true);
-                qWarning("%s page %d: AI summary not used (%s)%s", qPrintable(jobId), page.pageNumber,
-                         qPrintable(rewrite.failure),
-                         giveUp ? "; the job's other sheets keep their deterministic summaries" : "");
-                break;
-            }
-            case Stage::Match: // runMatch: once per job, before any page stage
-                break;
-            }
-        });
-        outcome->error = attempt.error;
-        outcome->cancelled = attempt.cancelled;
+    pool.start([this, runner = m_runner, in = std::move(in), cancel, generation, index, stage]() mutable {
+        lowerThreadPriority(stage == Stage::Ocr ? kRenderLaneNice : kWorkerNice);
+        auto attempt = std::make_shared<StageAttempt>(runner.run(std::move(in), cancel.get()));
         QMetaObject::invokeMethod(
             this,
-            [this, index, stage, generation, outcome] { onStageDone(index, stage, generation, outcome); },
+            [this, index, stage, generation, attempt] { onStageDone(index, stage, generation, attempt); },
             Qt::QueuedConnection);
     });
 }
 
-void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_ptr<Outcome> outcome) {
+void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_ptr<StageAttempt> attempt) {
     if (generation != m_generation || !m_running) return; // a cancelled job's late result
     PageState &ps = m_pages[size_t(index)];
     const size_t s = size_t(stage);
     ps.running[s] = false;
     --m_runningCount[s];
-    if (outcome->cancelled) return;
-    if (!outcome->error.isEmpty()) {
-        fail(index, stage, outcome->error);
+    if (attempt->cancelled) return;
+    if (!attempt->error.isEmpty()) {
+        fail(index, stage, attempt->error);
         schedule();
         return;
     }
@@ -546,10 +499,10 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
     QString e;
     switch (stage) {
     case Stage::Ocr: {
-        const qint64 bytes = outcome->loaded->bytes();
+        const qint64 bytes = attempt->output.loaded->bytes();
         // Batch keeps what fits the budget; the rest is rendered again by its diff.
         if (m_heldBytes + bytes <= m_options.memoryBudgetBytes || m_heldBytes == 0) {
-            ps.loaded = outcome->loaded;
+            ps.loaded = attempt->output.loaded;
             m_heldBytes += bytes;
         }
         complete(index, stage, {});
@@ -557,11 +510,11 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
     }
     case Stage::Diff: {
         // A page compared again numbers its regions anew: its reviews follow their regions.
-        if (m_store && ps.page.diffDone && !m_store->reviews(m_jobId, n).isEmpty())
-            storeWrite(
-                m_store->remapReviews(m_jobId, n, matchRegions(ps.page.regions, outcome->page.regions), &e),
-                QStringLiteral("carry the reviews of page %1 over").arg(n), e);
-        ps.page = outcome->page;
+        if (m_store && ps.page.diffDone && !m_store->reviewStore().reviews(m_jobId, n).isEmpty())
+            storeWrite(m_store->reviewStore().remapReviews(
+                           m_jobId, n, matchRegions(ps.page.regions, attempt->output.page.regions), &e),
+                       QStringLiteral("carry the reviews of page %1 over").arg(n), e);
+        ps.page = attempt->output.page;
         if (m_store)
             storeWrite(m_store->saveDiffResult(m_jobId, n, ps.page.drawingName(), ps.page.overlayPath,
                                                pageResultToJson(ps.page, m_jobId), &e),
@@ -573,15 +526,15 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
         break;
     }
     case Stage::Summary: {
-        ps.page.summaryText = outcome->summary.text;
-        ps.page.summaryAiModel = outcome->summary.aiModel;
-        ps.page.deterministicSummary = outcome->summary.deterministicText;
+        ps.page.summaryText = attempt->output.summary.text;
+        ps.page.summaryAiModel = attempt->output.summary.aiModel;
+        ps.page.deterministicSummary = attempt->output.summary.deterministicText;
         if (m_store)
-            storeWrite(m_store->saveSummary(m_jobId, n, outcome->summary, &e),
+            storeWrite(m_store->saveSummary(m_jobId, n, attempt->output.summary, &e),
                        QStringLiteral("save the summary of page %1").arg(n), e);
-        QJsonObject detail{{QStringLiteral("summary_text"), outcome->summary.text}};
-        if (!outcome->summary.aiModel.isEmpty())
-            detail.insert(QStringLiteral("summary_ai_model"), outcome->summary.aiModel);
+        QJsonObject detail{{QStringLiteral("summary_text"), attempt->output.summary.text}};
+        if (!attempt->output.summary.aiModel.isEmpty())
+            detail.insert(QStringLiteral("summary_ai_model"), attempt->output.summary.aiModel);
         complete(index, stage, detail);
         publishPage(ps.page, stage);
         break;
@@ -599,23 +552,24 @@ void Pipeline::complete(int index, Stage stage, const QJsonObject &detail) {
 void Pipeline::fail(int index, Stage stage, const QString &error) {
     PageState &ps = m_pages[size_t(index)];
     const int attempts = ps.attempts[size_t(stage)];
-    if (!m_options.retry.exhausted(attempts)) {
-        // Back off (200 ms, 400 ms, ...) and try again; the page stays pending meanwhile.
+    const FailureVerdict verdict = m_runner.afterFailure(attempts);
+    if (!verdict.deadLetter) {
+        // Back off and try again; the page stays pending meanwhile.
         ps.waitingRetry[size_t(stage)] = true;
         setStatus(index, stage, StageStatus::Failed, error, true);
         ps.status[size_t(stage)] = StageStatus::Pending;
-        QTimer::singleShot(int(m_options.retry.delayMs(attempts)), this,
-                           [this, index, stage, generation = m_generation] {
-                               if (generation != m_generation) return;
-                               m_pages[size_t(index)].waitingRetry[size_t(stage)] = false;
-                               schedule();
-                           });
+        QTimer::singleShot(int(verdict.retryInMs), this, [this, index, stage, generation = m_generation] {
+            if (generation != m_generation) return;
+            m_pages[size_t(index)].waitingRetry[size_t(stage)] = false;
+            schedule();
+        });
         return;
     }
     ps.page.error = error;
     if (m_store) {
         QString e;
-        storeWrite(m_store->addDeadLetter(m_jobId, ps.page.pageNumber, stage, error, attempts, &e),
+        storeWrite(m_store->addDeadLetter(m_jobId, ps.page.pageNumber, stage, error,
+                                          m_runner.attemptsToRecord(attempts), &e),
                    QStringLiteral("record a dead letter"), e);
     }
     setStatus(index, stage, StageStatus::Failed, error);

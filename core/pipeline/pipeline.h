@@ -3,7 +3,7 @@
 #include "compare/comparison.h"
 #include "jobprogress.h"
 #include "retrypolicy.h"
-#include "stagetestinghooks.h"
+#include "stagerunner.h"
 #include "store/jobstore.h"
 #include "summary/aisummary.h"
 
@@ -126,15 +126,15 @@ signals:
 
 private:
     struct PageState;
-    struct Outcome;
 
     void begin(const JobRecord &job, const PipelineOptions &options);
+    StageInput stageInput(Stage stage) const; // the job's part of a stage's input
     void runMatch();
     void onMatched(QVector<PageResult> pages, const QString &error);
     void schedule();
     bool scheduleOne(Stage stage);
     void launch(int index, Stage stage);
-    void onStageDone(int index, Stage stage, int generation, std::shared_ptr<Outcome> outcome);
+    void onStageDone(int index, Stage stage, int generation, std::shared_ptr<StageAttempt> attempt);
     void complete(int index, Stage stage, const QJsonObject &detail);
     void fail(int index, Stage stage, const QString &error);
     void setStatus(int index, Stage stage, StageStatus status, const QString &error = QString(),
@@ -153,6 +153,7 @@ private:
     std::shared_ptr<const Document> m_newDoc;
     CompareSettings m_settings;
     PipelineOptions m_options;
+    StageRunner m_runner; // runs the stages and decides their retries (options.retry, options.testing)
     QString m_jobId;
     QString m_oldPath, m_newPath;
     QDateTime m_created;

@@ -17,7 +17,8 @@ void StageTestingHooks::apply(Stage stage, int pageNumber) const {
         const int ms = delay.mid(at.size() + 1).toInt();
         if (ms > 0) QThread::msleep(ulong(ms));
     }
-    if (fault == at) throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
+    if (fault.split(QLatin1Char(',')).contains(at))
+        throw std::runtime_error("injected fault ($BUILDTRACE_INJECT_FAULT)");
 }
 
 } // namespace bt

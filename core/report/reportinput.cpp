@@ -73,7 +73,7 @@ std::optional<ReportInput> ReportInput::fromStore(const JobStore &store, const Q
     std::optional<ComparisonResult> result = storedComparison(store, jobId);
     if (!job || !result) return std::nullopt;
     ReportInput in = fromResult(*result, job->settings);
-    for (const RegionReview &r : store.reviews(jobId))
+    for (const RegionReview &r : store.reviewStore().reviews(jobId))
         in.reviews.insert(reviewKey(r.pageNumber, r.regionNumber),
                           ChangeReview{reviewStatusName(r.status), r.comment});
     return in;

@@ -66,7 +66,7 @@ QHash<int, int> matchRegions(const ChangeRegions &before, const ChangeRegions &a
 }
 
 RegionReview regionReview(const JobStore &store, const QString &jobId, int pageNumber, int regionNumber) {
-    for (const RegionReview &r : store.reviews(jobId, pageNumber))
+    for (const RegionReview &r : store.reviewStore().reviews(jobId, pageNumber))
         if (r.regionNumber == regionNumber) return r;
     RegionReview open;
     open.jobId = jobId;

@@ -11,7 +11,7 @@ ReviewSession::ReviewSession(JobStore *store, const QString &jobId, int pageNumb
     , m_jobId(jobId)
     , m_pageNumber(pageNumber) {
     if (canSave())
-        for (const RegionReview &r : m_store->reviews(m_jobId, m_pageNumber))
+        for (const RegionReview &r : m_store->reviewStore().reviews(m_jobId, m_pageNumber))
             m_reviews.insert(r.regionNumber, r);
 }
 
@@ -48,7 +48,7 @@ bool ReviewSession::save(RegionReview review, QString *error) {
     if (!canSave() || review.regionNumber == 0) return false;
     review.reviewer = reviewerName();
     review.updatedAt = QDateTime::currentDateTimeUtc();
-    if (!m_store->setReview(review, error)) return false;
+    if (!m_store->reviewStore().setReview(review, error)) return false;
     m_reviews.insert(review.regionNumber, review);
     return true;
 }

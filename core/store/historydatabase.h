@@ -29,7 +29,7 @@ enum class IntegrityCheck { Quick, Full }; // PRAGMA quick_check (O(size)), inte
 // The history's database: one SQLite file (WAL), its connections and its schema. Safe to use from
 // several threads: every thread gets its own connection, opened on first use. Writes take the
 // write lock up front (WriteTransaction) so concurrent writers wait on busy_timeout instead of
-// failing mid-transaction. The repositories of what it holds build on it (JobStore).
+// failing mid-transaction. The repositories of what it holds build on it (JobStore, ReviewStore, SyncStore).
 class HistoryDatabase {
 public:
     static constexpr int kSchemaVersion = 5;
@@ -73,6 +73,7 @@ public:
     int schemaVersion() const;
 
 protected:
+    friend class HistoryRepository;
     QSqlDatabase db() const;
     // Runs body in a write transaction of this thread's connection: committed when it returns
     // true, rolled back (with its error) when it returns false.

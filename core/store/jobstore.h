@@ -1,8 +1,9 @@
 #pragma once
 
 #include "historydatabase.h"
-#include "jobstate.h"
-#include "review/regionreview.h"
+#include "jobrecords.h"
+#include "reviewstore.h"
+#include "syncstore.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -14,89 +15,21 @@
 
 namespace bt {
 
-struct JobRecord {
-    QString id;
-    QString oldFile;
-    QString newFile;
-    QString oldHash;
-    QString newHash;
-    QJsonObject settings;
-    JobStatus status = JobStatus::Pending;
-    int totalPages = 0;
-    QString mode = QStringLiteral("streaming"); // or "batch"
-    QString summaryText;                        // job summary, once finished
-    QDateTime createdAt;                        // UTC; set by createJob when invalid
-    QDateTime finishedAt;
-    JobOrigin origin = JobOrigin::Local;
-    QString remoteServer; // the server's URL once the job is there (a pushed local job too)
-    QString remoteJobId;  // the server's id of the job, empty until the server made it
-    bool isRemote() const { return origin != JobOrigin::Local; }
-};
-
-// An operation for the job server that waits for it (SyncService): kept in the history, so
-// what was asked offline is sent when the server can be reached, after a restart too.
-struct SyncOperation {
-    qint64 id = 0;
-    SyncKind kind = SyncKind::Submit;
-    QString jobId;
-    QString server;
-    QJsonObject state; // what is done already, e.g. upload ids
-    int attempts = 0;
-    QDateTime nextAttemptAt; // UTC; invalid: now
-    QString lastError;
-    QDateTime createdAt;
-};
-
-struct StageRecord {
-    QString jobId;
-    int pageNumber = 0;
-    Stage stage = Stage::Ocr;
-    StageStatus status = StageStatus::Pending;
-    int attempts = 0;
-    QString error;
-    QDateTime startedAt;
-    QDateTime finishedAt;
-};
-
-struct DeadLetter {
-    qint64 id = 0;
-    QString jobId;
-    int pageNumber = 0;
-    Stage stage = Stage::Ocr;
-    QString error;
-    int attempts = 0;
-    QDateTime createdAt;
-    QDateTime resolvedAt; // a retry dealt with it
-};
-
-// A sheet's summary as stored: the text shown and, when the optional AI provider wrote it, the
-// model and the deterministic summary it rewrote (both empty otherwise).
-struct SummaryRecord {
-    QString text;
-    QString aiModel;
-    QString deterministicText;
-};
-
-// One earlier comparison of a drawing number (JobStore::sheetHistory).
-struct SheetHistoryEntry {
-    QString jobId;
-    int pageNumber = 0;
-    QString drawingNumber;
-    QString oldFile;
-    QString newFile;
-    JobStatus status = JobStatus::Pending; // the job's
-    QDateTime createdAt;
-    int changeCount = 0;
-};
-
-// The local history of comparison jobs: jobs with their stages, results, summaries and dead
-// letters (jobstore.cpp), their reviews and the ignore areas of drawing numbers
-// (jobstore_reviews.cpp), and the operations waiting for the job server (jobstore_sync.cpp), on
-// one HistoryDatabase.
+// The local history of comparison jobs: the database (HistoryDatabase: connections, write
+// transactions, migrations) and its repositories, one per concern: the jobs with their stages,
+// results, summaries and dead letters (this class), the reviews and ignore areas (reviewStore())
+// and the job server's side of jobs with the operations waiting for it (syncStore()).
 class JobStore : public HistoryDatabase {
 public:
     explicit JobStore(const QString &path)
-        : HistoryDatabase(path) {}
+        : HistoryDatabase(path)
+        , m_reviews(*this)
+        , m_sync(*this) {}
+
+    ReviewStore &reviewStore() { return m_reviews; }
+    const ReviewStore &reviewStore() const { return m_reviews; }
+    SyncStore &syncStore() { return m_sync; }
+    const SyncStore &syncStore() const { return m_sync; }
 
     bool createJob(const JobRecord &job, QString *error = nullptr);
     // A finished status (isFinished) also stamps finished_at.
@@ -135,35 +68,12 @@ public:
     std::optional<JobRecord> findJob(const QString &oldHash, const QString &newHash,
                                      const QJsonObject &settings) const;
 
-    // The job's place on the job server (origin unchanged when nullopt).
-    bool setRemote(const QString &jobId, std::optional<JobOrigin> origin, const QString &server,
-                   const QString &remoteJobId, QString *error = nullptr);
-    std::optional<JobRecord> jobByRemoteId(const QString &server, const QString &remoteJobId) const;
-    // Operations waiting for the job server, oldest first. addSyncOperation returns the id, 0 on error.
-    qint64 addSyncOperation(const SyncOperation &op, QString *error = nullptr);
-    bool updateSyncOperation(const SyncOperation &op, QString *error = nullptr);
-    bool removeSyncOperation(qint64 id, QString *error = nullptr);
-    QVector<SyncOperation> syncOperations() const;
-
-    // Review of one change region: inserted or replaced. An empty reviewer is reviewerName(), an
-    // invalid updatedAt now.
-    bool setReview(const RegionReview &review, QString *error = nullptr);
-    // Reviews of a job (page 0) or of one page, by page and region. Regions without a row are open.
-    QVector<RegionReview> reviews(const QString &jobId, int page = 0) const;
-    // After a page was compared again its regions are numbered anew: each review moves from the
-    // old number to the new one in `oldToNew`; reviews of numbers not in it are dropped.
-    bool remapReviews(const QString &jobId, int page, const QHash<int, int> &oldToNew,
-                      QString *error = nullptr);
-
-    // Ignore regions, remembered per drawing number for every later comparison of that sheet.
-    // Returns the new row's id, 0 on error.
-    qint64 addIgnoreRegion(const QString &drawingNumber, const QRectF &rectPt, QString *error = nullptr);
-    bool removeIgnoreRegion(qint64 id, QString *error = nullptr);
-    // Of one drawing number (all when empty), oldest first.
-    QVector<IgnoreRegion> ignoreRegions(const QString &drawingNumber = QString()) const;
-
     // Every compared (diffed) sheet of that drawing number in the history, newest job first.
     QVector<SheetHistoryEntry> sheetHistory(const QString &drawingNumber) const;
+
+private:
+    ReviewStore m_reviews;
+    SyncStore m_sync;
 };
 
 } // namespace bt

@@ -80,7 +80,7 @@ int SyncService::queuedOperations() const {
 QVector<SyncOperation> SyncService::pendingOperations() const {
     QVector<SyncOperation> ops;
     const QString key = server().key();
-    for (const SyncOperation &op : m_store->syncOperations())
+    for (const SyncOperation &op : m_store->syncStore().syncOperations())
         if (op.server == key) ops.append(op);
     return ops;
 }
@@ -122,7 +122,7 @@ void SyncService::syncNow() {
     // What waits for its backoff is due now.
     for (SyncOperation op : pendingOperations()) {
         op.nextAttemptAt = QDateTime();
-        m_store->updateSyncOperation(op);
+        m_store->syncStore().updateSyncOperation(op);
     }
     schedule(0);
 }
@@ -169,7 +169,7 @@ QString SyncService::submit(const QString &oldPath, const QString &newPath, cons
     op.kind = SyncKind::Submit;
     op.jobId = job.id;
     op.server = server().key();
-    if (m_store->addSyncOperation(op, error) == 0) {
+    if (m_store->syncStore().addSyncOperation(op, error) == 0) {
         m_store->deleteJob(job.id);
         return {};
     }
@@ -197,7 +197,7 @@ bool SyncService::push(const QString &jobId, QString *error, const QString &oldP
     op.kind = SyncKind::Push;
     op.jobId = jobId;
     op.server = server().key();
-    if (m_store->addSyncOperation(op, error) == 0) return false;
+    if (m_store->syncStore().addSyncOperation(op, error) == 0) return false;
     if (!oldPassword.isEmpty() || !newPassword.isEmpty())
         m_passwords.insert(jobId, {oldPassword, newPassword});
     emit queueChanged(queuedOperations());
@@ -214,7 +214,7 @@ bool SyncService::removeFromServer(const QString &jobId, QString *error) {
         op.kind = SyncKind::Delete;
         op.server = job->remoteServer;
         op.state.insert(kRemoteJob, job->remoteJobId);
-        if (m_store->addSyncOperation(op, error) == 0) return false;
+        if (m_store->syncStore().addSyncOperation(op, error) == 0) return false;
     }
     if (!m_store->deleteJob(jobId, error)) return false;
     m_passwords.remove(jobId);
@@ -282,7 +282,7 @@ void SyncService::continueOperation(SyncOperation op) {
                                  [this, key](SyncOperation &op, const ApiReply &reply) {
                                      op.state.insert(
                                          key, reply.json.value(QStringLiteral("upload_id")).toString());
-                                     m_store->updateSyncOperation(op);
+                                     m_store->syncStore().updateSyncOperation(op);
                                      continueOperation(op);
                                  }));
         return;
@@ -297,7 +297,7 @@ void SyncService::continueOperation(SyncOperation op) {
                                const QString remoteId = reply.json.value(QStringLiteral("job_id")).toString();
                                const bool submitted = op.kind == SyncKind::Submit;
                                QString error;
-                               if (!m_store->setRemote(
+                               if (!m_store->syncStore().setRemote(
                                        op.jobId, submitted ? std::optional(JobOrigin::Server) : std::nullopt,
                                        op.server, remoteId, &error))
                                    qWarning("sync: %s", qPrintable(error));
@@ -308,7 +308,7 @@ void SyncService::continueOperation(SyncOperation op) {
 }
 
 void SyncService::operationDone(const SyncOperation &op) {
-    m_store->removeSyncOperation(op.id);
+    m_store->syncStore().removeSyncOperation(op.id);
     m_operationRunning = false;
     if (op.kind != SyncKind::Delete) m_passwords.remove(op.jobId);
     emit jobsChanged();
@@ -328,12 +328,12 @@ void SyncService::operationFailedReply(SyncOperation op, const ApiReply &reply, 
     ++op.attempts;
     op.lastError = reply.message;
     op.nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(m_options.retry.delayMs(op.attempts));
-    m_store->updateSyncOperation(op);
+    m_store->syncStore().updateSyncOperation(op);
     emit queueChanged(queuedOperations());
 }
 
 void SyncService::giveUp(const SyncOperation &op, const QString &message) {
-    m_store->removeSyncOperation(op.id);
+    m_store->syncStore().removeSyncOperation(op.id);
     m_passwords.remove(op.jobId);
     if (op.kind == SyncKind::Submit && m_store->job(op.jobId)) {
         m_store->setJobStatus(op.jobId, JobStatus::Failed);
@@ -370,7 +370,8 @@ void SyncService::onTeamJobs(const QJsonObject &json) {
     for (const QJsonValue &v : json.value(QStringLiteral("jobs")).toArray()) {
         const QJsonObject o = v.toObject();
         const QString remoteId = o.value(QStringLiteral("job_id")).toString();
-        if (remoteId.isEmpty() || deleting.contains(remoteId) || m_store->jobByRemoteId(key, remoteId))
+        if (remoteId.isEmpty() || deleting.contains(remoteId) ||
+            m_store->syncStore().jobByRemoteId(key, remoteId))
             continue;
         auto name = [&o](const char *side) {
             const QString n = o.value(QLatin1String(side) + QStringLiteral("_name")).toString();

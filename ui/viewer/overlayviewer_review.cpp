@@ -49,7 +49,7 @@ void OverlayViewer::loadReviewData() {
     const QString number = m_page.drawingName();
     if (!m_store) return;
     if (!number.isEmpty() && m_page.match == MatchKind::Matched) {
-        m_ignoreRegions = m_store->ignoreRegions(number);
+        m_ignoreRegions = m_store->reviewStore().ignoreRegions(number);
         m_sheetHistory = m_store->sheetHistory(number);
     }
 }
@@ -141,16 +141,16 @@ void OverlayViewer::updateIgnoredAreas() {
 bool OverlayViewer::addIgnoreArea(const QRectF &rectPt) {
     const QString number = m_page.drawingName();
     if (!m_store || number.isEmpty() || rectPt.isEmpty()) return false;
-    if (!m_store->addIgnoreRegion(number, rectPt)) return false;
-    m_ignoreRegions = m_store->ignoreRegions(number);
+    if (!m_store->reviewStore().addIgnoreRegion(number, rectPt)) return false;
+    m_ignoreRegions = m_store->reviewStore().ignoreRegions(number);
     updateIgnoredAreas();
     emit ignoreAreasChanged(m_page.pageNumber);
     return true;
 }
 
 bool OverlayViewer::removeIgnoreArea(qint64 id) {
-    if (!m_store || !m_store->removeIgnoreRegion(id)) return false;
-    m_ignoreRegions = m_store->ignoreRegions(m_page.drawingName());
+    if (!m_store || !m_store->reviewStore().removeIgnoreRegion(id)) return false;
+    m_ignoreRegions = m_store->reviewStore().ignoreRegions(m_page.drawingName());
     updateIgnoredAreas();
     emit ignoreAreasChanged(m_page.pageNumber);
     return true;

@@ -1,4 +1,4 @@
-#include "jobstore.h"
+#include "reviewstore.h"
 
 #include "storesql.h"
 
@@ -6,7 +6,7 @@ namespace bt {
 
 using namespace storesql;
 
-bool JobStore::setReview(const RegionReview &review, QString *error) {
+bool ReviewStore::setReview(const RegionReview &review, QString *error) {
     return write(
         [&](QSqlDatabase &d, QString *err) {
             QSqlQuery q(d);
@@ -25,7 +25,7 @@ bool JobStore::setReview(const RegionReview &review, QString *error) {
         error);
 }
 
-QVector<RegionReview> JobStore::reviews(const QString &jobId, int page) const {
+QVector<RegionReview> ReviewStore::reviews(const QString &jobId, int page) const {
     QVector<RegionReview> out;
     QSqlQuery q(db());
     q.prepare(
@@ -49,7 +49,8 @@ QVector<RegionReview> JobStore::reviews(const QString &jobId, int page) const {
     return out;
 }
 
-bool JobStore::remapReviews(const QString &jobId, int page, const QHash<int, int> &oldToNew, QString *error) {
+bool ReviewStore::remapReviews(const QString &jobId, int page, const QHash<int, int> &oldToNew,
+                               QString *error) {
     const QVector<RegionReview> before = reviews(jobId, page);
     return write(
         [&](QSqlDatabase &d, QString *err) {
@@ -78,7 +79,7 @@ bool JobStore::remapReviews(const QString &jobId, int page, const QHash<int, int
         error);
 }
 
-qint64 JobStore::addIgnoreRegion(const QString &drawingNumber, const QRectF &rectPt, QString *error) {
+qint64 ReviewStore::addIgnoreRegion(const QString &drawingNumber, const QRectF &rectPt, QString *error) {
     qint64 id = 0;
     const QRectF r = rectPt.normalized();
     if (drawingNumber.trimmed().isEmpty() || r.isEmpty()) {
@@ -105,7 +106,7 @@ qint64 JobStore::addIgnoreRegion(const QString &drawingNumber, const QRectF &rec
     return ok ? id : 0;
 }
 
-bool JobStore::removeIgnoreRegion(qint64 id, QString *error) {
+bool ReviewStore::removeIgnoreRegion(qint64 id, QString *error) {
     return write(
         [&](QSqlDatabase &d, QString *err) {
             QSqlQuery q(d);
@@ -117,7 +118,7 @@ bool JobStore::removeIgnoreRegion(qint64 id, QString *error) {
         error);
 }
 
-QVector<IgnoreRegion> JobStore::ignoreRegions(const QString &drawingNumber) const {
+QVector<IgnoreRegion> ReviewStore::ignoreRegions(const QString &drawingNumber) const {
     QVector<IgnoreRegion> out;
     QSqlQuery q(db());
     q.prepare(

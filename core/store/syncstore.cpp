@@ -1,4 +1,4 @@
-#include "jobstore.h"
+#include "syncstore.h"
 
 #include "storesql.h"
 
@@ -6,8 +6,8 @@ namespace bt {
 
 using namespace storesql;
 
-bool JobStore::setRemote(const QString &jobId, std::optional<JobOrigin> origin, const QString &server,
-                         const QString &remoteJobId, QString *error) {
+bool SyncStore::setRemote(const QString &jobId, std::optional<JobOrigin> origin, const QString &server,
+                          const QString &remoteJobId, QString *error) {
     return write(
         [&](QSqlDatabase &d, QString *err) {
             QSqlQuery q(d);
@@ -23,7 +23,7 @@ bool JobStore::setRemote(const QString &jobId, std::optional<JobOrigin> origin, 
         error);
 }
 
-std::optional<JobRecord> JobStore::jobByRemoteId(const QString &server, const QString &remoteJobId) const {
+std::optional<JobRecord> SyncStore::jobByRemoteId(const QString &server, const QString &remoteJobId) const {
     if (remoteJobId.isEmpty()) return std::nullopt;
     QSqlQuery q(db());
     q.prepare(kJobColumns + QStringLiteral(" WHERE remote_server = ? AND remote_job_id = ?"
@@ -34,7 +34,7 @@ std::optional<JobRecord> JobStore::jobByRemoteId(const QString &server, const QS
     return jobFrom(q);
 }
 
-qint64 JobStore::addSyncOperation(const SyncOperation &op, QString *error) {
+qint64 SyncStore::addSyncOperation(const SyncOperation &op, QString *error) {
     qint64 id = 0;
     write(
         [&](QSqlDatabase &d, QString *err) {
@@ -58,7 +58,7 @@ qint64 JobStore::addSyncOperation(const SyncOperation &op, QString *error) {
     return id;
 }
 
-bool JobStore::updateSyncOperation(const SyncOperation &op, QString *error) {
+bool SyncStore::updateSyncOperation(const SyncOperation &op, QString *error) {
     return write(
         [&](QSqlDatabase &d, QString *err) {
             QSqlQuery q(d);
@@ -74,7 +74,7 @@ bool JobStore::updateSyncOperation(const SyncOperation &op, QString *error) {
         error);
 }
 
-bool JobStore::removeSyncOperation(qint64 id, QString *error) {
+bool SyncStore::removeSyncOperation(qint64 id, QString *error) {
     return write(
         [&](QSqlDatabase &d, QString *err) {
             QSqlQuery q(d);
@@ -85,7 +85,7 @@ bool JobStore::removeSyncOperation(qint64 id, QString *error) {
         error);
 }
 
-QVector<SyncOperation> JobStore::syncOperations() const {
+QVector<SyncOperation> SyncStore::syncOperations() const {
     QVector<SyncOperation> out;
     QSqlQuery q(db());
     if (!q.exec(QStringLiteral("SELECT id, kind, job_id, server, state_json, attempts, next_attempt_at,"
