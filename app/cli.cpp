@@ -164,10 +164,12 @@ history the moment they finish: an interrupted job continues with
 'buildtrace resume JOB_ID', and comparing the same files with the same
 settings again reuses the finished sheets.
 
-Exports when the job ends: --report FILE writes a PDF report (a cover with
-the files, dates, settings and the table of sheets; then per sheet the overlay
-with numbered clouds, legend, summary and change table; added and removed
-sheets shown whole); --changes-csv / --changes-json / --changes-xlsx FILE
+Exports when the job ends: --report FILE writes a PDF report (a cover with the
+project (--project-name, --project-number, --client, --issuer, --logo), the two
+sets, the summary and the table of sheets linked to their pages; then per sheet
+the overlay with numbered clouds, legend, summary and change table; added and
+removed sheets shown whole; an appendix with files, settings and alignment;
+bookmarks per sheet); --changes-csv / --changes-json / --changes-xlsx FILE
 write the change list (CSV, JSON, a spreadsheet); --markups FILE writes the
 NEW set with each change as a cloud markup (a PDF annotation, pages untouched).
 'buildtrace show JOB_ID --report FILE' exports a stored job without comparing

@@ -65,6 +65,32 @@ private:
     QCommandLineOption m_dpi{QStringLiteral("report-dpi"),
                              QStringLiteral("Resolution of the sheet images in the report (default 150)."),
                              QStringLiteral("N")};
+    QCommandLineOption m_pageSize{
+        QStringLiteral("report-page-size"),
+        QStringLiteral("Report pages: 'sheet' (each sheet at its own size, default) or one paper size "
+                       "the sheets are fitted on: a3, tabloid, a4, letter."),
+        QStringLiteral("SIZE")};
+    QCommandLineOption m_omitRejected{
+        QStringLiteral("report-omit-rejected"),
+        QStringLiteral("Leave rejected changes out of the report (default: a dashed grey cloud, "
+                       "struck through in the change table).")};
+    QCommandLineOption m_reviewedOnly{QStringLiteral("report-reviewed-only"),
+                                      QStringLiteral("Only changes with a review status (accepted, rejected, "
+                                                     "needs clarification) in the report.")};
+    QCommandLineOption m_projectName{QStringLiteral("project-name"),
+                                     QStringLiteral("Project name on the report's cover."),
+                                     QStringLiteral("NAME")};
+    QCommandLineOption m_projectNumber{QStringLiteral("project-number"),
+                                       QStringLiteral("Project number on the report's cover."),
+                                       QStringLiteral("NUMBER")};
+    QCommandLineOption m_client{QStringLiteral("client"), QStringLiteral("Client on the report's cover."),
+                                QStringLiteral("NAME")};
+    QCommandLineOption m_issuer{QStringLiteral("issuer"),
+                                QStringLiteral("Who issues the report (cover: \"Issued by\")."),
+                                QStringLiteral("NAME")};
+    QCommandLineOption m_logo{QStringLiteral("logo"),
+                              QStringLiteral("Image (PNG, JPEG) for the top right of the report's cover."),
+                              QStringLiteral("FILE")};
     QCommandLineOption m_csv{QStringLiteral("changes-csv"),
                              QStringLiteral("Write the change list as CSV (RFC 4180) to FILE."),
                              QStringLiteral("FILE")};

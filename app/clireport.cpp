@@ -12,11 +12,14 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QImageReader>
 
 namespace bt {
 
 void ReportCliOptions::addTo(QCommandLineParser &parser) const {
-    parser.addOptions({m_report, m_changedOnly, m_dpi, m_csv, m_json, m_xlsx, m_markups});
+    parser.addOptions({m_report, m_changedOnly, m_dpi, m_pageSize, m_omitRejected, m_reviewedOnly,
+                       m_projectName, m_projectNumber, m_client, m_issuer, m_logo, m_csv, m_json, m_xlsx,
+                       m_markups});
 }
 
 bool ReportCliOptions::read(const QCommandLineParser &parser, ReportRequest *request) const {
@@ -41,6 +44,32 @@ bool ReportCliOptions::read(const QCommandLineParser &parser, ReportRequest *req
         }
         if (request->pdf.isEmpty()) {
             fail(QStringLiteral("--report-dpi needs --report FILE"));
+            return false;
+        }
+    }
+    // The cover and page options shape the PDF only.
+    for (const QCommandLineOption *o : {&m_pageSize, &m_omitRejected, &m_reviewedOnly, &m_projectName,
+                                        &m_projectNumber, &m_client, &m_issuer, &m_logo})
+        if (parser.isSet(*o) && request->pdf.isEmpty()) {
+            fail(QStringLiteral("--%1 needs --report FILE").arg(o->names().first()));
+            return false;
+        }
+    ReportOptions &o = request->options;
+    if (parser.isSet(m_pageSize) && !ReportOptions::paperFromName(parser.value(m_pageSize), &o.paper)) {
+        fail(QStringLiteral("--report-page-size must be sheet, a3, tabloid, a4 or letter"));
+        return false;
+    }
+    if (parser.isSet(m_omitRejected)) o.rejected = ReportOptions::Rejected::LeftOut;
+    o.reviewedOnly = parser.isSet(m_reviewedOnly);
+    o.project = parser.value(m_projectName).trimmed();
+    o.projectNumber = parser.value(m_projectNumber).trimmed();
+    o.client = parser.value(m_client).trimmed();
+    o.issuer = parser.value(m_issuer).trimmed();
+    o.logoPath = parser.value(m_logo);
+    if (!o.logoPath.isEmpty()) {
+        QImageReader logo(o.logoPath);
+        if (!logo.canRead()) {
+            fail(QStringLiteral("%1: cannot read the logo (%2)").arg(o.logoPath, logo.errorString()));
             return false;
         }
     }

@@ -533,8 +533,8 @@ private slots:
         QVERIFY2(writeReport(*in, ReportOptions(), pdf, {}, nullptr, &error), qPrintable(error));
         QPdfDocument doc;
         QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
-        QCOMPARE(doc.pageCount(), 4); // the cover and three sheets
-        for (int i = 1; i < doc.pageCount(); ++i) {
+        QCOMPARE(doc.pageCount(), 5); // the cover, three sheets and the appendix
+        for (int i = 1; i < 4; ++i) {
             const QString text = doc.getAllText(i).text().simplified();
             const bool rewritten = text.contains(QStringLiteral("Rewritten by the stub"));
             QCOMPARE(text.contains(QStringLiteral("Summary (rewritten by the AI model stub-model)")),

@@ -599,10 +599,21 @@ private slots:
         QVERIFY(answered && ok);
         QPdfDocument doc;
         QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
-        QCOMPARE(doc.pageCount(), 1 + int(m_finishedCards.size())); // cover + every sheet
+        QCOMPARE(doc.pageCount(), 1 + int(m_finishedCards.size()) + 1); // cover + every sheet + appendix
+        // File → Print Sheet… prints the viewer's sheet: only while one is shown.
+        QAction *printSheet = nullptr, *printReport = nullptr;
+        for (QAction *a : w.actions()) {
+            if (a->shortcuts().contains(QKeySequence(QKeySequence::Print))) printSheet = a;
+            if (a->shortcuts().contains(QKeySequence(QStringLiteral("Ctrl+Shift+P")))) printReport = a;
+        }
+        QVERIFY(printSheet && printReport);
+        QVERIFY(!printSheet->isEnabled());
+        QVERIFY(printReport->isEnabled());
         w.showSheet(2);
         QCOMPARE(w.selectedSheets(), QList<int>({2}));
+        QVERIFY(printSheet->isEnabled());
         w.showCards();
+        QVERIFY(!printSheet->isEnabled());
         w.cardList()->setFilter(CardFilter::Changed);
         QCOMPARE(w.selectedSheets().size(), w.cardList()->count(CardFilter::Changed));
     }

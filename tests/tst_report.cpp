@@ -5,23 +5,31 @@
 
 #include "report/changelistexport.h"
 #include "report/report.h"
+#include "report/reportwriter.h"
 #include "reportexportdialog.h"
+#include "reportprint.h"
 #include "review/regionreview.h"
 #include "store/jobstore.h"
 #include "testutil.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QPdfDocument>
 #include <QPdfSelection>
+#include <QPrinter>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <optional>
+#include <poppler-qt6.h>
 
 using namespace bt;
 using namespace bt::test;
@@ -124,6 +132,34 @@ ReportInput syntheticInput(int sheets, int regions) {
     return in;
 }
 
+// stdout of a poppler-utils tool (pdftotext, pdfinfo).
+QString tool(const QString &program, const QStringList &args) {
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(60000) || p.exitCode() != 0) return QString();
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+// pdftotext of pages [first, last] (1-based), layout kept out.
+QString pdfText(const QString &pdf, int first, int last) {
+    // NFKC: the "fi" ligature the text layer may use reads as "fi".
+    return tool(QStringLiteral("pdftotext"),
+                {QStringLiteral("-f"), QString::number(first), QStringLiteral("-l"), QString::number(last),
+                 pdf, QStringLiteral("-")})
+        .normalized(QString::NormalizationForm_KC);
+}
+
+// Pixels of the cloud colour (OverlayColours::standard().cloud, blue) inside `rect` of an image.
+int cloudPixels(const QImage &image, const QRect &rect) {
+    int n = 0;
+    for (int y = std::max(0, rect.top()); y <= std::min(image.height() - 1, rect.bottom()); ++y)
+        for (int x = std::max(0, rect.left()); x <= std::min(image.width() - 1, rect.right()); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n += c.blue() > 150 && c.red() < 90 && c.green() < 150;
+        }
+    return n;
+}
+
 } // namespace
 
 class TestReport : public QObject {
@@ -154,6 +190,9 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
+        // The export dialog remembers its cover fields: never in the user's settings.
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, path(QStringLiteral("settings")));
         m_db = path(QStringLiteral("history.sqlite"));
         if (!haveCorpus()) return;
         // One history of our own: the corpus jobs, compared once through the CLI with every export.
@@ -197,13 +236,15 @@ private slots:
         const int sheets = int(in.comparison.pages.size());
         QCOMPARE(layout.coverPages, 1);
         QCOMPARE(layout.sheets.size(), sheets);
-        QCOMPARE(layout.pageCount, 1 + sheets);
-        QCOMPARE(progress.size(), 1 + sheets);
-        QCOMPARE(progress.last(), 1 + sheets);
+        QCOMPARE(layout.appendixPages, 1);
+        QCOMPARE(layout.appendixFirstPage, 2 + sheets);
+        QCOMPARE(layout.pageCount, 1 + sheets + 1);
+        QCOMPARE(progress.size(), 1 + sheets + 1); // cover, sheets, appendix
+        QCOMPARE(progress.last(), 1 + sheets + 1);
 
         QPdfDocument doc;
         QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
-        QCOMPARE(doc.pageCount(), 1 + sheets);
+        QCOMPARE(doc.pageCount(), layout.pageCount);
         // The CLI wrote the same report.
         QPdfDocument cli;
         QCOMPARE(cli.load(path(caseName + QStringLiteral("-cli.pdf"))), QPdfDocument::Error::None);
@@ -216,7 +257,11 @@ private slots:
                      qPrintable(p.drawingName() + QStringLiteral(" in ") + cover));
         }
         QVERIFY(cover.contains(QFileInfo(in.comparison.oldPath).fileName()));
-        QVERIFY(cover.contains(in.comparison.jobId));
+        // The job and the files' folders are in the appendix, not on the cover.
+        QVERIFY(!cover.contains(in.comparison.jobId));
+        const QString appendix = pageText(doc, layout.appendixFirstPage - 1);
+        QVERIFY2(appendix.contains(in.comparison.jobId), qPrintable(appendix.left(400)));
+        QVERIFY(appendix.contains(in.comparison.oldPath));
 
         for (int i = 0; i < sheets; ++i) {
             const PageResult &p = in.comparison.pages[i];
@@ -272,7 +317,7 @@ private slots:
             QCOMPARE(layout.sheets, expected);
             QPdfDocument doc;
             QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
-            QCOMPARE(doc.pageCount(), 1 + int(expected.size()));
+            QCOMPARE(doc.pageCount(), 1 + int(expected.size()) + layout.appendixPages);
             // The cover still lists every sheet.
             const QString cover = pageText(doc, 0);
             for (const PageResult &p : in.comparison.pages)
@@ -292,12 +337,13 @@ private slots:
         QString error;
         QVERIFY2(writeReport(in, opt, pdf, {}, nullptr, &error, &layout), qPrintable(error));
         QVERIFY2(layout.coverPages >= 3, qPrintable(QString::number(layout.coverPages)));
-        QCOMPARE(layout.pageCount, layout.coverPages);
+        QVERIFY(layout.appendixPages >= 2); // its alignment table lists every sheet too
+        QCOMPARE(layout.pageCount, layout.coverPages + layout.appendixPages);
         QPdfDocument doc;
         QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
-        QCOMPARE(doc.pageCount(), layout.coverPages);
+        QCOMPARE(doc.pageCount(), layout.pageCount);
         QString all;
-        for (int i = 0; i < doc.pageCount(); ++i)
+        for (int i = 0; i < layout.coverPages; ++i)
             all += pageText(doc, i) + QLatin1Char(' ');
         for (const PageResult &p : in.comparison.pages)
             QVERIFY2(all.contains(p.drawingName() + QLatin1Char(' ')), qPrintable(p.drawingName()));
@@ -314,7 +360,7 @@ private slots:
         QCOMPARE(layout.sheets, (QVector<int>{1, 2}));
         QVERIFY2(layout.sheetPageCount[0] >= 2, qPrintable(QString::number(layout.sheetPageCount[0])));
         QCOMPARE(layout.sheetPageCount[1], 1);
-        QCOMPARE(layout.pageCount, layout.coverPages + layout.sheetPageCount[0] + 1);
+        QCOMPARE(layout.pageCount, layout.coverPages + layout.sheetPageCount[0] + 1 + layout.appendixPages);
         QPdfDocument doc;
         QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
         QCOMPARE(doc.pageCount(), layout.pageCount);
@@ -338,6 +384,274 @@ private slots:
         QVERIFY2(cover.contains(
                      QStringLiteral("S-102 SYNTHETIC SHEET 2 Unchanged 0 %1").arg(layout.sheetFirstPage[1])),
                  qPrintable(cover));
+    }
+
+    // The cover is for a client: the project, the sets by name, no paths, job ids or settings.
+    void coverForClients() {
+        if (!haveCorpus()) QSKIP("no shared corpus");
+        const ReportInput &in = input(QStringLiteral("case01_cad"));
+        QImage logo(400, 120, QImage::Format_RGB32);
+        logo.fill(QColor(30, 60, 120));
+        const QString logoPath = path(QStringLiteral("logo.png"));
+        QVERIFY(logo.save(logoPath));
+        ReportOptions opt;
+        opt.project = QStringLiteral("Riverside Library");
+        opt.projectNumber = QStringLiteral("2024-017");
+        opt.client = QStringLiteral("City of Springfield");
+        opt.issuer = QStringLiteral("Jane Architect");
+        opt.logoPath = logoPath;
+        const QString pdf = path(QStringLiteral("client-cover.pdf"));
+        ReportLayout layout;
+        QString error;
+        QVERIFY2(writeReport(in, opt, pdf, {}, nullptr, &error, &layout), qPrintable(error));
+        const QString cover = flat(pdfText(pdf, 1, layout.coverPages));
+        QVERIFY2(!cover.isEmpty(), "pdftotext read nothing");
+        for (const QString &s :
+             {opt.project, opt.projectNumber, opt.client, opt.issuer,
+              QFileInfo(in.comparison.oldPath).fileName(), QFileInfo(in.comparison.newPath).fileName()})
+            QVERIFY2(cover.contains(s), qPrintable(s + QStringLiteral(" not in ") + cover));
+        // No absolute path, no UUID, no internal setting name.
+        QVERIFY2(!cover.contains(QRegularExpression(QStringLiteral("(^|\\s)/\\w"))), qPrintable(cover));
+        QVERIFY(!cover.contains(QFileInfo(in.comparison.oldPath).absolutePath()));
+        QVERIFY2(!cover.contains(QRegularExpression(QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-"))),
+                 qPrintable(cover));
+        QVERIFY(!in.settings.isEmpty());
+        for (const QString &key : in.settings.keys())
+            QVERIFY2(!cover.contains(key), qPrintable(key));
+        for (const char *jargon : {"edge_band_pt", "ink_threshold", "max_pixels", "score", "identity"})
+            QVERIFY2(!cover.contains(QLatin1String(jargon)), jargon);
+        // Plain words for the alignment on the sheet pages; its numbers in the appendix.
+        const QString sheets =
+            flat(pdfText(pdf, layout.sheetFirstPage.first(), layout.appendixFirstPage - 1));
+        QVERIFY2(sheets.contains(QStringLiteral("Aligned automatically")) ||
+                     sheets.contains(QStringLiteral("Alignment uncertain")),
+                 qPrintable(sheets.left(500)));
+        QVERIFY(!sheets.contains(QStringLiteral("(score")));
+        const QString appendix = flat(pdfText(pdf, layout.appendixFirstPage, layout.pageCount));
+        QVERIFY(appendix.contains(in.comparison.jobId));
+        QVERIFY(appendix.contains(in.comparison.newPath));
+        QVERIFY(appendix.contains(in.settings.keys().first()));
+        // Empty fields are left out, labels and all.
+        const QString plain = path(QStringLiteral("plain-cover.pdf"));
+        QVERIFY(writeReport(in, ReportOptions(), plain, {}, nullptr, &error, &layout));
+        const QString plainCover = flat(pdfText(plain, 1, 1));
+        for (const char *label : {"Project no.", "Client:", "Issued by"})
+            QVERIFY2(!plainCover.contains(QLatin1String(label)), label);
+    }
+
+    // One bookmark per reported sheet, and the cover's rows link to the sheets' pages.
+    void outlineAndLinks() {
+        const ReportInput in = syntheticInput(70, 3);
+        ReportOptions opt;
+        opt.scope = ReportOptions::Scope::Selected;
+        for (int i = 1; i <= 70; i += 3)
+            opt.pages << i;
+        const QString pdf = path(QStringLiteral("links.pdf"));
+        ReportLayout layout;
+        QString error;
+        QVERIFY2(writeReport(in, opt, pdf, {}, nullptr, &error, &layout), qPrintable(error));
+        QVERIFY(layout.coverPages >= 2);
+        QCOMPARE(layout.sheets.size(), opt.pages.size());
+        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(pdf);
+        QVERIFY(doc && !doc->isLocked());
+        QCOMPARE(doc->numPages(), layout.pageCount);
+
+        const QVector<Poppler::OutlineItem> outline = doc->outline();
+        QCOMPARE(outline.size(), layout.sheets.size());
+        for (int i = 0; i < outline.size(); ++i) {
+            const PageResult &p = in.comparison.pages[layout.sheets[i] - 1];
+            QVERIFY2(outline[i].name().startsWith(p.drawingName()), qPrintable(outline[i].name()));
+            QVERIFY(outline[i].destination());
+            QCOMPARE(outline[i].destination()->pageNumber(), layout.sheetFirstPage[i]);
+        }
+
+        // Every link of the cover pages sits on the row of the sheet whose page it opens.
+        int links = 0;
+        for (int c = 0; c < layout.coverPages; ++c) {
+            const std::unique_ptr<Poppler::Page> page = doc->page(c);
+            const QSizeF size = page->pageSizeF();
+            for (const std::unique_ptr<Poppler::Link> &link : page->links()) {
+                QCOMPARE(link->linkType(), Poppler::Link::Goto);
+                const int target =
+                    static_cast<const Poppler::LinkGoto *>(link.get())->destination().pageNumber();
+                const int sheet = int(layout.sheetFirstPage.indexOf(target));
+                QVERIFY2(sheet >= 0, qPrintable(QString::number(target)));
+                const QRectF area = link->linkArea().normalized();
+                const QRectF pt(area.left() * size.width(), area.top() * size.height(),
+                                area.width() * size.width(), area.height() * size.height());
+                const QString row = flat(page->text(pt));
+                const QString name = in.comparison.pages[layout.sheets[sheet] - 1].drawingName();
+                QVERIFY2(row.contains(name + QLatin1Char(' ')),
+                         qPrintable(row + QStringLiteral(" -> ") + name));
+                // The page it lands on is that sheet's.
+                QVERIFY(flat(doc->page(target - 1)->text(QRectF())).contains(name));
+                ++links;
+            }
+        }
+        QCOMPARE(links, int(layout.sheets.size()));
+    }
+
+    // Rejected changes: a dashed grey cloud instead of the overlay's, struck through in the table;
+    // or left out. "Reviewed only" keeps the reviewed ones.
+    void rejectedChanges() {
+        ReportInput in = syntheticInput(2, 4);
+        in.reviews.insert(ReportInput::reviewKey(1, 2),
+                          {QStringLiteral("rejected"), QStringLiteral("not ours"), {}, {}});
+        in.reviews.insert(ReportInput::reviewKey(1, 3), {QStringLiteral("accepted"), QString(), {}, {}});
+        auto sheetText = [&](const ReportOptions &opt, const QString &name) {
+            const QString pdf = path(name);
+            ReportLayout layout;
+            QString error;
+            if (!writeReport(in, opt, pdf, {}, nullptr, &error, &layout)) return error;
+            return flat(pdfText(pdf, layout.sheetFirstPage.first(), layout.sheetFirstPage.first()));
+        };
+        ReportOptions shown;
+        const QString a = sheetText(shown, QStringLiteral("rejected-shown.pdf"));
+        for (int r = 1; r <= 4; ++r)
+            QVERIFY2(a.contains(QStringLiteral("OLDTEXT%1").arg(r)), qPrintable(a));
+        QVERIFY(a.contains(QStringLiteral("rejected change")));    // the legend entry
+        QVERIFY(a.contains(QStringLiteral("Rejected: not ours"))); // struck, but there
+        ReportOptions leftOut;
+        leftOut.rejected = ReportOptions::Rejected::LeftOut;
+        const QString b = sheetText(leftOut, QStringLiteral("rejected-out.pdf"));
+        QVERIFY2(!b.contains(QStringLiteral("OLDTEXT2")), qPrintable(b));
+        for (int r : {1, 3, 4})
+            QVERIFY(b.contains(QStringLiteral("OLDTEXT%1").arg(r)));
+        QVERIFY(!b.contains(QStringLiteral("rejected change")));
+        // The heading and the summary count the changes that are in the report.
+        QVERIFY2(b.contains(QStringLiteral("Changed \u00b7 3 changes")), qPrintable(b));
+        QVERIFY2(b.contains(QStringLiteral("S-101: 3 changes")), qPrintable(b));
+        ReportOptions reviewed;
+        reviewed.reviewedOnly = true;
+        const QString c = sheetText(reviewed, QStringLiteral("reviewed-only.pdf"));
+        QVERIFY(c.contains(QStringLiteral("OLDTEXT2")) && c.contains(QStringLiteral("OLDTEXT3")));
+        QVERIFY(!c.contains(QStringLiteral("OLDTEXT1")) && !c.contains(QStringLiteral("OLDTEXT4")));
+        QVERIFY(c.contains(QStringLiteral("Changes (2)")));
+
+        // Changed sheets only, every change of a sheet left out: the sheet has no page.
+        ReportInput all = syntheticInput(2, 2);
+        all.comparison.pages[1].regions = all.comparison.pages[0].regions;
+        for (int r = 1; r <= 2; ++r)
+            all.reviews.insert(ReportInput::reviewKey(1, r), {QStringLiteral("rejected"), QString(), {}, {}});
+        ReportOptions changedOut;
+        changedOut.scope = ReportOptions::Scope::ChangedOnly;
+        changedOut.rejected = ReportOptions::Rejected::LeftOut;
+        ReportLayout layout;
+        QString error;
+        QVERIFY(writeReport(all, changedOut, path(QStringLiteral("changed-out.pdf")), {}, nullptr, &error,
+                            &layout));
+        QCOMPARE(layout.sheets, QVector<int>{2});
+    }
+
+    // On a real overlay a rejected change loses its blue cloud (drawn dashed grey instead).
+    void rejectedCloudsOnOverlay() {
+        if (!haveCorpus()) QSKIP("no shared corpus");
+        ReportInput in = input(QStringLiteral("case01_cad"));
+        const PageResult *sheet = nullptr;
+        for (const PageResult &p : in.comparison.pages)
+            if (!sheet && !p.regions.isEmpty() && !p.overlayPath.isEmpty()) sheet = &p;
+        QVERIFY(sheet);
+        ReportOptions opt;
+        opt.scope = ReportOptions::Scope::Selected;
+        opt.pages = {sheet->pageNumber};
+        opt.cover = opt.appendix = false;
+        const SheetGeometry g(sheet->pageSizePt, std::nullopt);
+        auto blue = [&](const ReportInput &report, const QString &name) {
+            const QString pdf = path(name);
+            QString error;
+            if (!writeReport(report, opt, pdf, {}, nullptr, &error)) return -1;
+            QPdfDocument doc;
+            if (doc.load(pdf) != QPdfDocument::Error::None) return -1;
+            const double k = 1500 / g.page.width();
+            const QImage image = doc.render(0, (g.page * k).toSize());
+            const QRectF r(g.image.topLeft() * k, g.image.size() * k);
+            return cloudPixels(image.convertToFormat(QImage::Format_RGB32), r.toRect());
+        };
+        const int before = blue(in, QStringLiteral("clouds-open.pdf"));
+        for (const ChangeRegion &r : sheet->regions)
+            in.reviews.insert(ReportInput::reviewKey(sheet->pageNumber, r.id),
+                              {QStringLiteral("rejected"), QString(), {}, {}});
+        const int after = blue(in, QStringLiteral("clouds-rejected.pdf"));
+        qInfo("cloud-coloured pixels on %s: %d open, %d all rejected", qPrintable(sheet->drawingName()),
+              before, after);
+        QVERIFY2(before > 200, qPrintable(QString::number(before)));
+        QVERIFY2(after * 20 < before, qPrintable(QString::number(after)));
+    }
+
+    // A paper size: every page on it (sheets fitted and turned, the cover portrait).
+    void paperSize() {
+        const ReportInput in = syntheticInput(3, 5);
+        ReportOptions opt;
+        QVERIFY(ReportOptions::paperFromName(QStringLiteral("A3"), &opt.paper));
+        const QString pdf = path(QStringLiteral("a3.pdf"));
+        ReportLayout layout;
+        QString error;
+        QVERIFY2(writeReport(in, opt, pdf, {}, nullptr, &error, &layout), qPrintable(error));
+        const QString info =
+            tool(QStringLiteral("pdfinfo"), {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                                             QString::number(layout.pageCount), pdf});
+        const QStringList sizes =
+            info.split(QLatin1Char('\n')).filter(QRegularExpression(QStringLiteral("^Page\\s+\\d+ size: ")));
+        QCOMPARE(sizes.size(), layout.pageCount);
+        for (const QString &line : sizes)
+            QVERIFY2(line.endsWith(QStringLiteral("(A3)")), qPrintable(line));
+        // The cover portrait, the (landscape) sheets turned.
+        QVERIFY2(sizes.first().contains(QStringLiteral(" 842 x 1191 pts")), qPrintable(sizes.first()));
+        QVERIFY2(sizes[1].contains(QStringLiteral(" 1191 x 842 pts")),
+                 qPrintable(sizes[1])); // landscape sheet
+        QVERIFY(!ReportOptions::paperFromName(QStringLiteral("B5"), &opt.paper));
+    }
+
+    // File → Print: the same pages through QPrinter (here its PDF output).
+    void printsToPrinter() {
+        const ReportInput in = syntheticInput(3, 6);
+        for (const ui::PrintKind kind : {ui::PrintKind::Sheet, ui::PrintKind::Report}) {
+            const QString pdf = path(kind == ui::PrintKind::Sheet ? QStringLiteral("print-sheet.pdf")
+                                                                  : QStringLiteral("print-report.pdf"));
+            QPrinter printer(QPrinter::HighResolution);
+            printer.setOutputFormat(QPrinter::PdfFormat);
+            printer.setOutputFileName(pdf);
+            printer.setPageSize(QPageSize(QPageSize::A4));
+            QString error;
+            QVERIFY2(ui::printReport(in, ReportOptions(), kind, 2, printer, nullptr, &error),
+                     qPrintable(error));
+            const QString info = tool(QStringLiteral("pdfinfo"), {pdf});
+            const int pages = kind == ui::PrintKind::Sheet ? 1 : 1 + 3 + 1;
+            QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+%1\\n").arg(pages))),
+                     qPrintable(info));
+            QVERIFY2(info.contains(QStringLiteral("(A4)")), qPrintable(info));
+            const QString text = flat(pdfText(pdf, 1, pages));
+            QVERIFY2(text.contains(QStringLiteral("S-102")) && text.contains(QStringLiteral("Legend")),
+                     qPrintable(text.left(300)));
+            QCOMPARE(text.contains(QStringLiteral("OLDTEXT1")), kind == ui::PrintKind::Report); // sheet 1's
+            QCOMPARE(text.contains(QStringLiteral("S-101")), kind == ui::PrintKind::Report);
+        }
+        if (!haveCorpus()) return;
+        // A real sheet on Letter: its overlay with the clouds, fitted, and its change list.
+        const ReportInput &real = input(QStringLiteral("case01_cad"));
+        const PageResult &sheet = real.comparison.pages.first();
+        QVERIFY(!sheet.regions.isEmpty());
+        const QString pdf = path(QStringLiteral("print-real.pdf"));
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(pdf);
+        printer.setPageSize(QPageSize(QPageSize::Letter));
+        QString error;
+        QVERIFY2(ui::printReport(real, ReportOptions(), ui::PrintKind::Sheet, sheet.pageNumber, printer,
+                                 nullptr, &error),
+                 qPrintable(error));
+        QPdfDocument doc;
+        QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
+        QCOMPARE(doc.pageCount(), 1);
+        QCOMPARE(doc.pagePointSize(0).toSize(), QSize(792, 612)); // Letter, turned to the sheet
+        const QString text = pageText(doc, 0);
+        for (const ChangeRegion &r : sheet.regions)
+            if (!r.newText.isEmpty())
+                QVERIFY2(text.contains(flat(r.newText.join(QLatin1Char(' ')))), qPrintable(text));
+        const SheetGeometry g(sheet.pageSizePt, QPageSize(QPageSize::Letter));
+        const double k = 1600 / g.page.width();
+        const QImage image = doc.render(0, (g.page * k).toSize()).convertToFormat(QImage::Format_RGB32);
+        QVERIFY(cloudPixels(image, QRectF(g.image.topLeft() * k, g.image.size() * k).toRect()) > 100);
     }
 
     void cancelLeavesNothing() {
@@ -375,9 +689,9 @@ private slots:
         QCOMPARE(rows.size(), 1 + 3 + 1); // header, three changes, the added sheet
         QCOMPARE(rows[0].join(QLatin1Char(',')),
                  QStringLiteral("sheet,drawing_number,title,change_number,kind,x_pt,y_pt,w_pt,h_pt,old_text,"
-                                "new_text,review_status,comment"));
+                                "new_text,review_status,comment,reviewer,reviewed_at"));
         for (const QStringList &r : rows)
-            QCOMPARE(r.size(), 13);
+            QCOMPARE(r.size(), 15);
         QCOMPARE(rows[1][9], QStringLiteral("NOTE 3, \"TYP\""));
         QCOMPARE(rows[2][10], QStringLiteral("LINE ONE\nLINE TWO"));
         QCOMPARE(rows[1][11], QStringLiteral("open"));
@@ -451,11 +765,17 @@ private slots:
             const QVector<QStringList> rows = parseCsv(csv.readAll());
             const int statusColumn = int(rows.first().indexOf(QStringLiteral("review_status")));
             const int commentColumn = int(rows.first().indexOf(QStringLiteral("comment")));
-            QVERIFY(statusColumn >= 0 && commentColumn >= 0);
+            const int reviewerColumn = int(rows.first().indexOf(QStringLiteral("reviewer")));
+            const int dateColumn = int(rows.first().indexOf(QStringLiteral("reviewed_at")));
+            QVERIFY(statusColumn >= 0 && commentColumn >= 0 && reviewerColumn >= 0 && dateColumn >= 0);
             for (const QStringList &row : rows.mid(1)) {
                 if (row.value(statusColumn) == QLatin1String("needs_clarification")) {
                     ++reviewed;
                     QCOMPARE(row.value(commentColumn), r.comment);
+                    QCOMPARE(row.value(reviewerColumn), QStringLiteral("tester"));
+                    const QDateTime at = QDateTime::fromString(row.value(dateColumn), Qt::ISODate);
+                    QVERIFY2(at.isValid() && qAbs(at.secsTo(QDateTime::currentDateTimeUtc())) < 600,
+                             qPrintable(row.value(dateColumn)));
                 } else {
                     ++open;
                 }
@@ -483,7 +803,7 @@ private slots:
         int changed = 0;
         for (const PageResult &p : input(QStringLiteral("case01_cad")).comparison.pages)
             changed += sheetStatus(p) == SheetStatus::Changed || p.match != MatchKind::Matched;
-        QCOMPARE(doc.pageCount(), 1 + changed);
+        QCOMPARE(doc.pageCount(), 1 + changed + 1); // cover, sheets, appendix
         QVERIFY(QFileInfo(csv).size() > 0);
         // Nothing compared again: the history still has one job per case.
         QCOMPARE(rawQuery(m_db, QStringLiteral("SELECT COUNT(*) FROM jobs")).value(0),
@@ -509,9 +829,39 @@ private slots:
         QCOMPARE(bad3.exitCode, 2);
         QVERIFY(bad3.stdErr.contains(QStringLiteral("--report")));
 
+        // Cover fields and page options.
+        const QString a4 = path(QStringLiteral("show-a4.pdf"));
+        const CliRun cover = runCli(
+            {QStringLiteral("show"), id, QStringLiteral("--db"), m_db, QStringLiteral("--report"), a4,
+             QStringLiteral("--report-page-size"), QStringLiteral("A4"), QStringLiteral("--project-name"),
+             QStringLiteral("Harbour Pavilion"), QStringLiteral("--project-number"), QStringLiteral("HP-7"),
+             QStringLiteral("--issuer"), QStringLiteral("J. Doe"), QStringLiteral("--report-omit-rejected"),
+             QStringLiteral("--report-reviewed-only")});
+        QVERIFY2(cover.finished && cover.exitCode == 0, qPrintable(describe(cover)));
+        const QString coverText = flat(pdfText(a4, 1, 1));
+        for (const char *s : {"Harbour Pavilion", "Project no. HP-7", "J. Doe"})
+            QVERIFY2(coverText.contains(QLatin1String(s)), qPrintable(coverText));
+        QVERIFY(tool(QStringLiteral("pdfinfo"), {a4}).contains(QStringLiteral("(A4)")));
+        const CliRun badSize =
+            runCli({QStringLiteral("show"), id, QStringLiteral("--db"), m_db, QStringLiteral("--report"), a4,
+                    QStringLiteral("--report-page-size"), QStringLiteral("B5")});
+        QCOMPARE(badSize.exitCode, 2);
+        QCOMPARE(lines(badSize.stdErr).size(), 1);
+        QVERIFY(badSize.stdErr.contains(QStringLiteral("--report-page-size")));
+        const CliRun noReport = runCli({QStringLiteral("show"), id, QStringLiteral("--db"), m_db,
+                                        QStringLiteral("--client"), QStringLiteral("X")});
+        QCOMPARE(noReport.exitCode, 2);
+        QVERIFY(noReport.stdErr.contains(QStringLiteral("--client needs --report")));
+        const CliRun badLogo = runCli({QStringLiteral("show"), id, QStringLiteral("--db"), m_db,
+                                       QStringLiteral("--report"), a4, QStringLiteral("--logo"), m_db});
+        QCOMPARE(badLogo.exitCode, 2);
+        QVERIFY(badLogo.stdErr.contains(QStringLiteral("cannot read the logo")));
+
         const CliRun help = runCli({QStringLiteral("compare"), QStringLiteral("--help")});
         for (const char *o :
-             {"--report", "--report-changed-only", "--report-dpi", "--changes-csv", "--changes-json"})
+             {"--report", "--report-changed-only", "--report-dpi", "--changes-csv", "--changes-json",
+              "--report-page-size", "--report-omit-rejected", "--report-reviewed-only", "--project-name",
+              "--project-number", "--client", "--issuer", "--logo"})
             QVERIFY2(QString::fromUtf8(help.stdOut).contains(QLatin1String(o)), o);
         const CliRun showHelp = runCli({QStringLiteral("show"), QStringLiteral("--help")});
         QVERIFY(QString::fromUtf8(showHelp.stdOut).contains(QStringLiteral("--report")));
@@ -533,7 +883,37 @@ private slots:
             QCOMPARE(done.first().at(0).toBool(), true);
             QPdfDocument doc;
             QCOMPARE(doc.load(pdf), QPdfDocument::Error::None);
-            QCOMPARE(doc.pageCount(), 1 + 2);
+            QCOMPARE(doc.pageCount(), 1 + 2 + 1);
+        }
+        {
+            // The cover fields and page options: in the report, and remembered for the next one.
+            ui::ReportExportDialog dialog(in, {}, nullptr);
+            QVERIFY(dialog.options().project.isEmpty());
+            dialog.findChild<QLineEdit *>(QStringLiteral("projectName"))
+                ->setText(QStringLiteral("Harbour Pavilion"));
+            dialog.findChild<QLineEdit *>(QStringLiteral("client"))
+                ->setText(QStringLiteral("Port Authority"));
+            auto *pageSize = dialog.findChild<QComboBox *>(QStringLiteral("pageSize"));
+            pageSize->setCurrentIndex(pageSize->findData(QStringLiteral("a4")));
+            dialog.findChild<QComboBox *>(QStringLiteral("rejected"))->setCurrentIndex(1);
+            const QString pdf = path(QStringLiteral("dialog-cover.pdf"));
+            dialog.setOutputPath(pdf);
+            QSignalSpy done(&dialog, &ui::ReportExportDialog::exportFinished);
+            dialog.start();
+            QVERIFY(done.wait(60000));
+            QCOMPARE(done.first().at(0).toBool(), true);
+            const QString cover = flat(pdfText(pdf, 1, 1));
+            QVERIFY2(cover.contains(QStringLiteral("Harbour Pavilion")) &&
+                         cover.contains(QStringLiteral("Client: Port Authority")),
+                     qPrintable(cover));
+            QVERIFY(tool(QStringLiteral("pdfinfo"), {pdf}).contains(QStringLiteral("(A4)")));
+            ui::ReportExportDialog again(in, {}, nullptr);
+            const ReportOptions o = again.options();
+            QCOMPARE(o.project, QStringLiteral("Harbour Pavilion"));
+            QCOMPARE(o.client, QStringLiteral("Port Authority"));
+            QVERIFY(o.paper && o.paper->id() == QPageSize::A4);
+            QCOMPARE(o.rejected, ReportOptions::Rejected::LeftOut);
+            QCOMPARE(ui::ReportExportDialog::rememberedOptions().project, o.project);
         }
         {
             ui::ReportExportDialog dialog(syntheticInput(30, 5), {}, nullptr);

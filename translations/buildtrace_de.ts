@@ -336,30 +336,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Created %1 by BuildTrace</source>
-        <translation>Erstellt am %1 mit BuildTrace</translation>
-    </message>
-    <message>
-        <source>Old set: %1</source>
-        <translation>Alter Plansatz: %1</translation>
-    </message>
-    <message>
-        <source>File %1, modified %2</source>
-        <translation>Datei %1, geändert: %2</translation>
-    </message>
-    <message>
-        <source>New set: %1</source>
-        <translation>Neuer Plansatz: %1</translation>
-    </message>
-    <message>
-        <source>Compared %1</source>
-        <translation>Verglichen am %1</translation>
-    </message>
-    <message>
-        <source>Job %1, %2</source>
-        <translation>Vergleich %1, %2</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -410,10 +386,6 @@
     <message>
         <source>Old: %1. New: %2.</source>
         <translation>Alt: %1. Neu: %2.</translation>
-    </message>
-    <message>
-        <source>Compared at %1 DPI, alignment %2 (score %3).</source>
-        <translation>Verglichen mit %1 DPI, Ausrichtung %2 (Wert %3).</translation>
     </message>
     <message>
         <source>Failed: %1</source>
@@ -571,6 +543,106 @@
     <message>
         <source>%1: cannot write the markups (%2)</source>
         <translation>%1: Markierungen können nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>Alignment uncertain — check: %1</source>
+        <translation>Ausrichtung unsicher — prüfen: %1</translation>
+    </message>
+    <message>
+        <source>Aligned by hand.</source>
+        <translation>Von Hand ausgerichtet.</translation>
+    </message>
+    <message>
+        <source>Aligned automatically.</source>
+        <translation>Automatisch ausgerichtet.</translation>
+    </message>
+    <message>
+        <source>Dashed grey cloud: a rejected change</source>
+        <translation>Gestrichelte graue Wolke: eine abgelehnte Änderung</translation>
+    </message>
+    <message>
+        <source>nothing to report</source>
+        <translation>nichts zu berichten</translation>
+    </message>
+    <message>
+        <source>Project no. %1</source>
+        <translation>Projekt-Nr. %1</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Bauherr: %1</translation>
+    </message>
+    <message>
+        <source>Old set</source>
+        <translation>Alter Plansatz</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>Neuer Plansatz</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Herausgegeben von</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Verglichen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes reviewed: %3 accepted, %4 rejected, %5 need clarification</source>
+        <translation>%1 von %2 Änderungen geprüft: %3 angenommen, %4 abgelehnt, %5 klärungsbedürftig</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>Ausrichtung</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>DPI</source>
+        <translation>DPI</translation>
+    </message>
+    <message>
+        <source>Appendix: comparison details</source>
+        <translation>Anhang: Einzelheiten des Vergleichs</translation>
+    </message>
+    <message>
+        <source>Old file</source>
+        <translation>Alte Datei</translation>
+    </message>
+    <message>
+        <source>%1 (modified %2)</source>
+        <translation>%1 (geändert %2)</translation>
+    </message>
+    <message>
+        <source>New file</source>
+        <translation>Neue Datei</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>%1, %2, started %3</source>
+        <translation>%1, %2, begonnen %3</translation>
+    </message>
+    <message>
+        <source>Alignment of each sheet</source>
+        <translation>Ausrichtung jedes Plans</translation>
+    </message>
+    <message>
+        <source>Appendix (continued)</source>
+        <translation>Anhang (Fortsetzung)</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1209,49 @@
     </message>
 </context>
 <context>
+    <name>bt::ui::ExportActions</name>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>Be&amp;richt exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export &amp;Markups…</source>
+        <translation>&amp;Markierungen exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <source>Export Change &amp;List…</source>
+        <translation>Änderungs&amp;liste exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Print Sheet…</source>
+        <translation>Plan &amp;drucken…</translation>
+    </message>
+    <message>
+        <source>Print Repor&amp;t…</source>
+        <translation>Berich&amp;t drucken…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Dieser Vergleich ist nicht mehr im Verlauf.</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::HistoryPanel</name>
     <message>
         <source>&amp;Open</source>
@@ -1398,22 +1513,6 @@ Neu: %2</translation>
         <translation>Ctrl+PgDown</translation>
     </message>
     <message>
-        <source>Export &amp;Report…</source>
-        <translation>Be&amp;richt exportieren…</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <source>Export Change &amp;List…</source>
-        <translation>Änderungs&amp;liste exportieren…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+E</source>
-        <translation>Ctrl+Shift+E</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -1620,14 +1719,6 @@ Neu: %2</translation>
     <message>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Neuer Verlauf begonnen; der beschädigte bleibt als %1 erhalten</translation>
-    </message>
-    <message>
-        <source>Export &amp;Markups…</source>
-        <translation>&amp;Markierungen exportieren…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Alt+E</source>
-        <translation>Ctrl+Alt+E</translation>
     </message>
 </context>
 <context>
@@ -2086,6 +2177,49 @@ Neu: %2</translation>
     </message>
 </context>
 <context>
+    <name>bt::ui::Print</name>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Dieser Vergleich ist nicht mehr im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>Plan %1</translation>
+    </message>
+    <message>
+        <source>Drawing comparison report</source>
+        <translation>Bericht zum Planvergleich</translation>
+    </message>
+    <message>
+        <source>Print Sheet</source>
+        <translation>Plan drucken</translation>
+    </message>
+    <message>
+        <source>Print Report</source>
+        <translation>Bericht drucken</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Wird gedruckt…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>Drucken abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot print: %1</source>
+        <translation>Drucken nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Sent to %1.</source>
+        <translation>An %1 gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::ProgressRow</name>
     <message>
         <source>Cancel</source>
@@ -2266,6 +2400,86 @@ Neu: %2</translation>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durchsuc&amp;hen…</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projekt:</translation>
+    </message>
+    <message>
+        <source>Project &amp;number:</source>
+        <translation>Projekt&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>C&amp;lient:</source>
+        <translation>Bau&amp;herr:</translation>
+    </message>
+    <message>
+        <source>L&amp;ogo:</source>
+        <translation>L&amp;ogo:</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Deckblatt</translation>
+    </message>
+    <message>
+        <source>Each sheet at its own size</source>
+        <translation>Jeder Plan in seiner Größe</translation>
+    </message>
+    <message>
+        <source>A3</source>
+        <translation>A3</translation>
+    </message>
+    <message>
+        <source>Tabloid (11 × 17 in)</source>
+        <translation>Tabloid (11 × 17 Zoll)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Shown as dashed grey clouds, struck through</source>
+        <translation>Als gestrichelte graue Wolken, durchgestrichen</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Weggelassen</translation>
+    </message>
+    <message>
+        <source>Only reviewed changes (accepted, rejected, needs clarification)</source>
+        <translation>Nur geprüfte Änderungen (angenommen, abgelehnt, klärungsbedürftig)</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected changes:</source>
+        <translation>&amp;Abgelehnte Änderungen:</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG file</source>
+        <translation>PNG- oder JPEG-Datei</translation>
+    </message>
+    <message>
+        <source>Issued &amp;by:</source>
+        <translation>Herausgegeben &amp;von:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ges:</source>
+        <translation>S&amp;eiten:</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

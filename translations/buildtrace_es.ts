@@ -336,30 +336,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Created %1 by BuildTrace</source>
-        <translation>Creado el %1 por BuildTrace</translation>
-    </message>
-    <message>
-        <source>Old set: %1</source>
-        <translation>Juego de planos anterior: %1</translation>
-    </message>
-    <message>
-        <source>File %1, modified %2</source>
-        <translation>Archivo %1, modificado: %2</translation>
-    </message>
-    <message>
-        <source>New set: %1</source>
-        <translation>Juego de planos nuevo: %1</translation>
-    </message>
-    <message>
-        <source>Compared %1</source>
-        <translation>Comparado el %1</translation>
-    </message>
-    <message>
-        <source>Job %1, %2</source>
-        <translation>Comparación %1, %2</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
@@ -410,10 +386,6 @@
     <message>
         <source>Old: %1. New: %2.</source>
         <translation>Anterior: %1. Nuevo: %2.</translation>
-    </message>
-    <message>
-        <source>Compared at %1 DPI, alignment %2 (score %3).</source>
-        <translation>Comparado a %1 DPI, alineación %2 (puntuación %3).</translation>
     </message>
     <message>
         <source>Failed: %1</source>
@@ -571,6 +543,106 @@
     <message>
         <source>%1: cannot write the markups (%2)</source>
         <translation>%1: no se pueden escribir las marcas (%2)</translation>
+    </message>
+    <message>
+        <source>Alignment uncertain — check: %1</source>
+        <translation>Alineación dudosa — revisar: %1</translation>
+    </message>
+    <message>
+        <source>Aligned by hand.</source>
+        <translation>Alineado a mano.</translation>
+    </message>
+    <message>
+        <source>Aligned automatically.</source>
+        <translation>Alineado automáticamente.</translation>
+    </message>
+    <message>
+        <source>Dashed grey cloud: a rejected change</source>
+        <translation>Nube gris discontinua: un cambio rechazado</translation>
+    </message>
+    <message>
+        <source>nothing to report</source>
+        <translation>nada que informar</translation>
+    </message>
+    <message>
+        <source>Project no. %1</source>
+        <translation>Proyecto n.º %1</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Cliente: %1</translation>
+    </message>
+    <message>
+        <source>Old set</source>
+        <translation>Juego de planos anterior</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>Juego de planos nuevo</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Emitido por</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Comparado</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes reviewed: %3 accepted, %4 rejected, %5 need clarification</source>
+        <translation>%1 de %2 cambios revisados: %3 aceptados, %4 rechazados, %5 por aclarar</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>Alineación</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>DPI</source>
+        <translation>PPP</translation>
+    </message>
+    <message>
+        <source>Appendix: comparison details</source>
+        <translation>Anexo: detalles de la comparación</translation>
+    </message>
+    <message>
+        <source>Old file</source>
+        <translation>Archivo anterior</translation>
+    </message>
+    <message>
+        <source>%1 (modified %2)</source>
+        <translation>%1 (modificado %2)</translation>
+    </message>
+    <message>
+        <source>New file</source>
+        <translation>Archivo nuevo</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Comparación</translation>
+    </message>
+    <message>
+        <source>%1, %2, started %3</source>
+        <translation>%1, %2, iniciada %3</translation>
+    </message>
+    <message>
+        <source>Alignment of each sheet</source>
+        <translation>Alineación de cada plano</translation>
+    </message>
+    <message>
+        <source>Appendix (continued)</source>
+        <translation>Anexo (continuación)</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1209,49 @@
     </message>
 </context>
 <context>
+    <name>bt::ui::ExportActions</name>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>Exportar in&amp;forme…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export &amp;Markups…</source>
+        <translation>Exportar &amp;marcas…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <source>Export Change &amp;List…</source>
+        <translation>Exportar &amp;lista de cambios…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Print Sheet…</source>
+        <translation>&amp;Imprimir plano…</translation>
+    </message>
+    <message>
+        <source>Print Repor&amp;t…</source>
+        <translation>Imprimir &amp;informe…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Esa comparación ya no está en el historial.</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::HistoryPanel</name>
     <message>
         <source>&amp;Open</source>
@@ -1398,22 +1513,6 @@ Nueva: %2</translation>
         <translation>Ctrl+PgDown</translation>
     </message>
     <message>
-        <source>Export &amp;Report…</source>
-        <translation>Exportar in&amp;forme…</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <source>Export Change &amp;List…</source>
-        <translation>Exportar &amp;lista de cambios…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+E</source>
-        <translation>Ctrl+Shift+E</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>Aj&amp;ustes…</translation>
     </message>
@@ -1620,14 +1719,6 @@ Nueva: %2</translation>
     <message>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Historial nuevo iniciado; el dañado se conserva como %1</translation>
-    </message>
-    <message>
-        <source>Export &amp;Markups…</source>
-        <translation>Exportar &amp;marcas…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Alt+E</source>
-        <translation>Ctrl+Alt+E</translation>
     </message>
 </context>
 <context>
@@ -2086,6 +2177,49 @@ Nueva: %2</translation>
     </message>
 </context>
 <context>
+    <name>bt::ui::Print</name>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Esa comparación ya no está en el historial.</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>Plano %1</translation>
+    </message>
+    <message>
+        <source>Drawing comparison report</source>
+        <translation>Informe de comparación de planos</translation>
+    </message>
+    <message>
+        <source>Print Sheet</source>
+        <translation>Imprimir plano</translation>
+    </message>
+    <message>
+        <source>Print Report</source>
+        <translation>Imprimir informe</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>Impresión cancelada.</translation>
+    </message>
+    <message>
+        <source>Cannot print: %1</source>
+        <translation>No se puede imprimir: %1</translation>
+    </message>
+    <message>
+        <source>Sent to %1.</source>
+        <translation>Enviado a %1.</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::ProgressRow</name>
     <message>
         <source>Cancel</source>
@@ -2266,6 +2400,86 @@ Nueva: %2</translation>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Proyecto:</translation>
+    </message>
+    <message>
+        <source>Project &amp;number:</source>
+        <translation>&amp;Número de proyecto:</translation>
+    </message>
+    <message>
+        <source>C&amp;lient:</source>
+        <translation>C&amp;liente:</translation>
+    </message>
+    <message>
+        <source>L&amp;ogo:</source>
+        <translation>Lo&amp;go:</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Portada</translation>
+    </message>
+    <message>
+        <source>Each sheet at its own size</source>
+        <translation>Cada plano a su tamaño</translation>
+    </message>
+    <message>
+        <source>A3</source>
+        <translation>A3</translation>
+    </message>
+    <message>
+        <source>Tabloid (11 × 17 in)</source>
+        <translation>Tabloide (11 × 17 pulg.)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Shown as dashed grey clouds, struck through</source>
+        <translation>Como nubes grises discontinuas, tachados</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Omitidos</translation>
+    </message>
+    <message>
+        <source>Only reviewed changes (accepted, rejected, needs clarification)</source>
+        <translation>Solo cambios revisados (aceptados, rechazados, por aclarar)</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected changes:</source>
+        <translation>Cambios &amp;rechazados:</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG file</source>
+        <translation>Archivo PNG o JPEG</translation>
+    </message>
+    <message>
+        <source>Issued &amp;by:</source>
+        <translation>Emitido p&amp;or:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ges:</source>
+        <translation>Pá&amp;ginas:</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

@@ -336,30 +336,6 @@
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Created %1 by BuildTrace</source>
-        <translation>Créé le %1 par BuildTrace</translation>
-    </message>
-    <message>
-        <source>Old set: %1</source>
-        <translation>Ancien jeu de plans&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>File %1, modified %2</source>
-        <translation>Fichier %1, modification&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>New set: %1</source>
-        <translation>Nouveau jeu de plans&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Compared %1</source>
-        <translation>Comparaison&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Job %1, %2</source>
-        <translation>Comparaison %1, %2</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -410,10 +386,6 @@
     <message>
         <source>Old: %1. New: %2.</source>
         <translation>Ancien&#xa0;: %1. Nouveau&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>Compared at %1 DPI, alignment %2 (score %3).</source>
-        <translation>Comparé à %1 DPI, alignement %2 (score %3).</translation>
     </message>
     <message>
         <source>Failed: %1</source>
@@ -571,6 +543,106 @@
     <message>
         <source>%1: cannot write the markups (%2)</source>
         <translation>%1 : impossible d’écrire les annotations (%2)</translation>
+    </message>
+    <message>
+        <source>Alignment uncertain — check: %1</source>
+        <translation>Alignement incertain — à vérifier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Aligned by hand.</source>
+        <translation>Aligné à la main.</translation>
+    </message>
+    <message>
+        <source>Aligned automatically.</source>
+        <translation>Aligné automatiquement.</translation>
+    </message>
+    <message>
+        <source>Dashed grey cloud: a rejected change</source>
+        <translation>Nuage gris en pointillés&#xa0;: une modification rejetée</translation>
+    </message>
+    <message>
+        <source>nothing to report</source>
+        <translation>rien à rapporter</translation>
+    </message>
+    <message>
+        <source>Project no. %1</source>
+        <translation>Projet n° %1</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Client&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Old set</source>
+        <translation>Ancien jeu de plans</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>Nouveau jeu de plans</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Émis par</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Comparé</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes reviewed: %3 accepted, %4 rejected, %5 need clarification</source>
+        <translation>%1 modifications sur %2 examinées&#xa0;: %3 acceptées, %4 rejetées, %5 à clarifier</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>Alignement</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>DPI</source>
+        <translation>DPI</translation>
+    </message>
+    <message>
+        <source>Appendix: comparison details</source>
+        <translation>Annexe&#xa0;: détails de la comparaison</translation>
+    </message>
+    <message>
+        <source>Old file</source>
+        <translation>Ancien fichier</translation>
+    </message>
+    <message>
+        <source>%1 (modified %2)</source>
+        <translation>%1 (modifié le %2)</translation>
+    </message>
+    <message>
+        <source>New file</source>
+        <translation>Nouveau fichier</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <source>%1, %2, started %3</source>
+        <translation>%1, %2, commencée le %3</translation>
+    </message>
+    <message>
+        <source>Alignment of each sheet</source>
+        <translation>Alignement de chaque feuille</translation>
+    </message>
+    <message>
+        <source>Appendix (continued)</source>
+        <translation>Annexe (suite)</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1209,49 @@
     </message>
 </context>
 <context>
+    <name>bt::ui::ExportActions</name>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>Exporter le ra&amp;pport…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export &amp;Markups…</source>
+        <translation>E&amp;xporter les annotations…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <source>Export Change &amp;List…</source>
+        <translation>Exporter la &amp;liste des modifications…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Print Sheet…</source>
+        <translation>&amp;Imprimer la feuille…</translation>
+    </message>
+    <message>
+        <source>Print Repor&amp;t…</source>
+        <translation>Imprimer le rappor&amp;t…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Cette comparaison n’est plus dans l’historique.</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::HistoryPanel</name>
     <message>
         <source>&amp;Open</source>
@@ -1398,22 +1513,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>Ctrl+PgDown</translation>
     </message>
     <message>
-        <source>Export &amp;Report…</source>
-        <translation>Exporter le ra&amp;pport…</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <source>Export Change &amp;List…</source>
-        <translation>Exporter la &amp;liste des modifications…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+E</source>
-        <translation>Ctrl+Shift+E</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>Para&amp;mètres…</translation>
     </message>
@@ -1620,14 +1719,6 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Nouvel historique commencé ; l’ancien, endommagé, est conservé sous %1</translation>
-    </message>
-    <message>
-        <source>Export &amp;Markups…</source>
-        <translation>E&amp;xporter les annotations…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Alt+E</source>
-        <translation>Ctrl+Alt+E</translation>
     </message>
 </context>
 <context>
@@ -2086,6 +2177,49 @@ Nouveau&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>bt::ui::Print</name>
+    <message>
+        <source>That comparison is no longer in the history.</source>
+        <translation>Cette comparaison n&apos;est plus dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>Feuille %1</translation>
+    </message>
+    <message>
+        <source>Drawing comparison report</source>
+        <translation>Rapport de comparaison de plans</translation>
+    </message>
+    <message>
+        <source>Print Sheet</source>
+        <translation>Imprimer la feuille</translation>
+    </message>
+    <message>
+        <source>Print Report</source>
+        <translation>Imprimer le rapport</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>Impression annulée.</translation>
+    </message>
+    <message>
+        <source>Cannot print: %1</source>
+        <translation>Impossible d&apos;imprimer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Sent to %1.</source>
+        <translation>Envoyé à %1.</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::ProgressRow</name>
     <message>
         <source>Cancel</source>
@@ -2266,6 +2400,86 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Parcou&amp;rir…</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Project &amp;number:</source>
+        <translation>&amp;Numéro de projet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;lient:</source>
+        <translation>C&amp;lient&#xa0;:</translation>
+    </message>
+    <message>
+        <source>L&amp;ogo:</source>
+        <translation>L&amp;ogo&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Page de garde</translation>
+    </message>
+    <message>
+        <source>Each sheet at its own size</source>
+        <translation>Chaque feuille à sa taille</translation>
+    </message>
+    <message>
+        <source>A3</source>
+        <translation>A3</translation>
+    </message>
+    <message>
+        <source>Tabloid (11 × 17 in)</source>
+        <translation>Tabloïd (11 × 17 po)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <source>Shown as dashed grey clouds, struck through</source>
+        <translation>En nuages gris en pointillés, barrées</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Omises</translation>
+    </message>
+    <message>
+        <source>Only reviewed changes (accepted, rejected, needs clarification)</source>
+        <translation>Seulement les modifications examinées (acceptées, rejetées, à clarifier)</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected changes:</source>
+        <translation>Modifications &amp;rejetées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG file</source>
+        <translation>Fichier PNG ou JPEG</translation>
+    </message>
+    <message>
+        <source>Issued &amp;by:</source>
+        <translation>Émis &amp;par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ges:</source>
+        <translation>Pa&amp;ges&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "comparepage.h"
 #include "dropzone.h"
+#include "exportactions.h"
 #include "guiapplication.h"
 #include "historypanel.h"
 #include "jobdialogs.h"
@@ -180,12 +181,12 @@ void MainWindow::createActions() {
         action(tr("&Previous Sheet"), {QKeySequence(tr("Ctrl+PgUp"))}, [this] { showSheetAt(-1); });
     m_nextSheetAction =
         action(tr("&Next Sheet"), {QKeySequence(tr("Ctrl+PgDown"))}, [this] { showSheetAt(1); });
-    m_exportReportAction = action(tr("Export &Report…"), {QKeySequence(tr("Ctrl+E"))},
-                                  [this] { exportJob(ReportExportDialog::Kind::Report); });
-    m_exportMarkupsAction = action(tr("Export &Markups…"), {QKeySequence(tr("Ctrl+Alt+E"))},
-                                   [this] { exportJob(ReportExportDialog::Kind::Markups); });
-    m_exportChangesAction = action(tr("Export Change &List…"), {QKeySequence(tr("Ctrl+Shift+E"))},
-                                   [this] { exportJob(ReportExportDialog::Kind::ChangeList); });
+    m_exports = new ExportActions({[this] { return store(); }, [this] { return shownJobId(); },
+                                   [this] { return selectedSheets(); },
+                                   [this] { return isViewerShown() ? m_viewerPage->pageNumber() : 0; }},
+                                  this);
+    connect(m_exports, &ExportActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_settingsAction = action(tr("&Settings…"), {QKeySequence(tr("Ctrl+,"))}, &MainWindow::openSettings);
     m_refreshHistoryAction =
         action(tr("&Refresh History"), {QKeySequence::Refresh}, [this] { m_history->model()->refresh(); });
@@ -216,9 +217,7 @@ void MainWindow::createMenus() {
     file->addAction(m_runOnServerAction);
     file->addAction(m_cancelAction);
     file->addSeparator();
-    file->addAction(m_exportReportAction);
-    file->addAction(m_exportMarkupsAction);
-    file->addAction(m_exportChangesAction);
+    file->addActions(m_exports->actions());
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -383,10 +382,7 @@ void MainWindow::updateActions() {
     m_comparePage->setCompareEnabled(!running && ready, !running && ready && server, server);
     m_syncNowAction->setEnabled(server && sync());
     m_cancelAction->setEnabled(running);
-    const bool exportable = !running && !shownJobId().isEmpty() && store();
-    m_exportReportAction->setEnabled(exportable);
-    m_exportMarkupsAction->setEnabled(exportable);
-    m_exportChangesAction->setEnabled(exportable);
+    m_exports->update(running);
     m_progressRow->setCancelEnabled(running);
     m_swapAction->setEnabled(!m_oldZone->path().isEmpty() || !m_newZone->path().isEmpty());
     const bool viewing = isViewerShown();
@@ -588,18 +584,6 @@ QList<int> MainWindow::selectedSheets() const {
     if (isViewerShown() && m_viewerPage->pageNumber() > 0) return {m_viewerPage->pageNumber()};
     if (m_cards->filter() == CardFilter::All) return {};
     return m_cards->shownPages();
-}
-
-bool MainWindow::exportJob(ReportExportDialog::Kind kind) {
-    if (isRunning() || shownJobId().isEmpty() || !store()) return false;
-    // From the history: what was committed, with the reviews of its changes.
-    QString message;
-    if (!ReportExportDialog::exportJob(*store(), shownJobId(), selectedSheets(), kind, this, &message)) {
-        statusBar()->showMessage(tr("That comparison is no longer in the history."), 6000);
-        return false;
-    }
-    if (!message.isEmpty()) statusBar()->showMessage(message, 10000);
-    return true;
 }
 
 } // namespace bt::ui

@@ -17,6 +17,7 @@ namespace bt::ui {
 
 class ComparePage;
 class DropZone;
+class ExportActions;
 class HistoryPanel;
 class OverlayViewer;
 class PageCardList;
@@ -69,7 +70,6 @@ public:
 
     void openSettings();
     // File → Export Report… / Export Change List… of the shown job, from the history.
-    bool exportJob(ReportExportDialog::Kind kind);
     QList<int> selectedSheets() const; // what "Selected sheets" exports
     // Saves a picture of the window once the next job has finished and its thumbnails are
     // loaded, then quits ($BT_SCREENSHOT: a look at the GUI without a screen).
@@ -158,9 +158,7 @@ private:
     QAction *m_backAction = nullptr;
     QAction *m_previousSheetAction = nullptr;
     QAction *m_nextSheetAction = nullptr;
-    QAction *m_exportReportAction = nullptr;
-    QAction *m_exportMarkupsAction = nullptr;
-    QAction *m_exportChangesAction = nullptr;
+    ExportActions *m_exports = nullptr; // File → Export … / Print …
     QAction *m_settingsAction = nullptr;
     QAction *m_refreshHistoryAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -8,12 +8,14 @@
 #include "report/report.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,6 +23,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -39,9 +42,39 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
                                            : tr("Export change list"));
     auto *form = new QFormLayout;
 
+    const ReportOptions remembered = rememberedOptions();
     m_title = new QLineEdit(this);
     m_title->setPlaceholderText(tr("Drawing comparison report"));
     form->addRow(tr("&Title:"), m_title);
+    // The cover's project fields: an empty one is left out of the cover.
+    auto *cover = new QFormLayout;
+    m_project = new QLineEdit(remembered.project, this);
+    m_projectNumber = new QLineEdit(remembered.projectNumber, this);
+    m_client = new QLineEdit(remembered.client, this);
+    m_issuer = new QLineEdit(remembered.issuer, this);
+    m_logo = new QLineEdit(remembered.logoPath, this);
+    m_logo->setPlaceholderText(tr("PNG or JPEG file"));
+    auto *logoBrowse = new QPushButton(tr("Bro&wse…"), this);
+    auto *logoRow = new QHBoxLayout;
+    logoRow->addWidget(m_logo, 1);
+    logoRow->addWidget(logoBrowse);
+    connect(logoBrowse, &QPushButton::clicked, this, &ReportExportDialog::browseLogo);
+    m_project->setObjectName(QStringLiteral("projectName"));
+    m_projectNumber->setObjectName(QStringLiteral("projectNumber"));
+    m_client->setObjectName(QStringLiteral("client"));
+    m_issuer->setObjectName(QStringLiteral("issuer"));
+    m_logo->setObjectName(QStringLiteral("logo"));
+    cover->addRow(tr("&Project:"), m_project);
+    cover->addRow(tr("Project &number:"), m_projectNumber);
+    cover->addRow(tr("C&lient:"), m_client);
+    cover->addRow(tr("Issued &by:"), m_issuer);
+    // A row of a layout gets no buddy by itself: without one the label shows its "&".
+    auto *logoLabel = new QLabel(tr("L&ogo:"), this);
+    logoLabel->setBuddy(m_logo);
+    cover->addRow(logoLabel, logoRow);
+    m_coverBox = new QGroupBox(tr("Cover"), this);
+    m_coverBox->setLayout(cover);
+    form->addRow(m_coverBox);
 
     ReportOptions changedOnly;
     changedOnly.scope = ReportOptions::Scope::ChangedOnly;
@@ -71,13 +104,36 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
     m_format->addItem(tr("CSV (spreadsheets)"), QStringLiteral("csv"));
     m_format->addItem(tr("JSON"), QStringLiteral("json"));
     m_format->addItem(tr("XLSX (Excel, LibreOffice Calc)"), QStringLiteral("xlsx"));
+    m_paper = new QComboBox(this);
+    m_paper->addItem(tr("Each sheet at its own size"), QStringLiteral("sheet"));
+    m_paper->addItem(tr("A3"), QStringLiteral("a3"));
+    m_paper->addItem(tr("Tabloid (11 × 17 in)"), QStringLiteral("tabloid"));
+    m_paper->addItem(tr("A4"), QStringLiteral("a4"));
+    m_paper->addItem(tr("Letter"), QStringLiteral("letter"));
+    const QString paperName = QSettings().value(QStringLiteral("report/pageSize")).toString().toLower();
+    m_paper->setCurrentIndex(std::max(0, m_paper->findData(paperName)));
+    m_paper->setObjectName(QStringLiteral("pageSize"));
+    m_rejected = new QComboBox(this);
+    m_rejected->setObjectName(QStringLiteral("rejected"));
+    m_rejected->addItem(tr("Shown as dashed grey clouds, struck through"));
+    m_rejected->addItem(tr("Left out"));
+    m_rejected->setCurrentIndex(remembered.rejected == ReportOptions::Rejected::LeftOut ? 1 : 0);
+    m_reviewedOnly =
+        new QCheckBox(tr("Only reviewed changes (accepted, rejected, needs clarification)"), this);
+    m_reviewedOnly->setObjectName(QStringLiteral("reviewedOnly"));
+    m_reviewedOnly->setChecked(remembered.reviewedOnly);
     if (kind == Kind::Report) {
+        form->addRow(tr("Pa&ges:"), m_paper);
+        form->addRow(tr("&Rejected changes:"), m_rejected);
+        form->addRow(QString(), m_reviewedOnly);
         form->addRow(tr("&Image resolution:"), m_dpi);
         m_format->hide();
     } else if (kind == Kind::Markups) {
-        // The NEW set itself: no title, no images to size.
-        m_dpi->hide();
-        m_format->hide();
+        // The NEW set itself: no title, no cover, no images to size.
+        m_coverBox->hide();
+        for (QWidget *w :
+             std::initializer_list<QWidget *>{m_paper, m_rejected, m_reviewedOnly, m_dpi, m_format})
+            w->hide();
         form->setRowVisible(m_title, false);
         auto *about = new QLabel(tr("The NEW set with each change as a cloud markup (a PDF annotation that "
                                     "Bluebeam, Acrobat and Okular list); its pages stay as issued."),
@@ -85,6 +141,9 @@ ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int
         about->setWordWrap(true);
         form->insertRow(0, about);
     } else {
+        m_coverBox->hide();
+        for (QWidget *w : std::initializer_list<QWidget *>{m_paper, m_rejected, m_reviewedOnly})
+            w->hide();
         form->addRow(tr("&Format:"), m_format);
         m_dpi->hide();
         m_title->setEnabled(false);
@@ -160,9 +219,52 @@ void ReportExportDialog::setOutputPath(const QString &path) {
     m_path->setText(path);
 }
 
+ReportOptions ReportExportDialog::rememberedOptions() {
+    const QSettings s;
+    ReportOptions o;
+    o.project = s.value(QStringLiteral("report/projectName")).toString();
+    o.projectNumber = s.value(QStringLiteral("report/projectNumber")).toString();
+    o.client = s.value(QStringLiteral("report/client")).toString();
+    o.issuer = s.value(QStringLiteral("report/issuer")).toString();
+    o.logoPath = s.value(QStringLiteral("report/logo")).toString();
+    ReportOptions::paperFromName(
+        s.value(QStringLiteral("report/pageSize"), QStringLiteral("sheet")).toString(), &o.paper);
+    if (s.value(QStringLiteral("report/omitRejected"), false).toBool())
+        o.rejected = ReportOptions::Rejected::LeftOut;
+    o.reviewedOnly = s.value(QStringLiteral("report/reviewedOnly"), false).toBool();
+    return o;
+}
+
+void ReportExportDialog::remember() const {
+    QSettings s;
+    s.setValue(QStringLiteral("report/projectName"), m_project->text().trimmed());
+    s.setValue(QStringLiteral("report/projectNumber"), m_projectNumber->text().trimmed());
+    s.setValue(QStringLiteral("report/client"), m_client->text().trimmed());
+    s.setValue(QStringLiteral("report/issuer"), m_issuer->text().trimmed());
+    s.setValue(QStringLiteral("report/logo"), m_logo->text().trimmed());
+    s.setValue(QStringLiteral("report/pageSize"), m_paper->currentData().toString());
+    s.setValue(QStringLiteral("report/omitRejected"), m_rejected->currentIndex() == 1);
+    s.setValue(QStringLiteral("report/reviewedOnly"), m_reviewedOnly->isChecked());
+}
+
+void ReportExportDialog::browseLogo() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Logo"), m_logo->text(), tr("Images (*.png *.jpg *.jpeg)"));
+    if (!path.isEmpty()) m_logo->setText(path);
+}
+
 ReportOptions ReportExportDialog::options() const {
     ReportOptions o;
     o.title = m_title->text().trimmed();
+    o.project = m_project->text().trimmed();
+    o.projectNumber = m_projectNumber->text().trimmed();
+    o.client = m_client->text().trimmed();
+    o.issuer = m_issuer->text().trimmed();
+    o.logoPath = m_logo->text().trimmed();
+    ReportOptions::paperFromName(m_paper->currentData().toString(), &o.paper);
+    o.rejected =
+        m_rejected->currentIndex() == 1 ? ReportOptions::Rejected::LeftOut : ReportOptions::Rejected::Shown;
+    o.reviewedOnly = m_reviewedOnly->isChecked();
     o.dpi = m_dpi->value();
     if (m_changed->isChecked()) o.scope = ReportOptions::Scope::ChangedOnly;
     if (m_selection->isChecked()) {
@@ -208,6 +310,7 @@ void ReportExportDialog::start() {
     m_status->setText(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
 
     if (m_kind == Kind::Report) {
+        remember();
         m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [self, input, opts, path, cancel] {
             QString error;
             const auto progress = [self](int done, int total) {
@@ -292,7 +395,9 @@ void ReportExportDialog::updateButtons() {
     for (QWidget *w :
          {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_dpi), static_cast<QWidget *>(m_format),
           static_cast<QWidget *>(m_path), static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_all),
-          static_cast<QWidget *>(m_changed)})
+          static_cast<QWidget *>(m_changed), static_cast<QWidget *>(m_coverBox),
+          static_cast<QWidget *>(m_paper), static_cast<QWidget *>(m_rejected),
+          static_cast<QWidget *>(m_reviewedOnly)})
         w->setEnabled(!running && (w != m_title || m_kind == Kind::Report));
     m_selection->setEnabled(!running && !m_selected.isEmpty());
 }

@@ -10,8 +10,10 @@
 #include <atomic>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -50,6 +52,9 @@ public:
     QString outputPath() const;
     void setOutputPath(const QString &path);
     ReportOptions options() const;
+    // The cover fields and page options of the last report exported (QSettings "report/..."),
+    // for printing too.
+    static ReportOptions rememberedOptions();
     bool isRunning() const { return m_watcher.isRunning(); }
 
 public slots:
@@ -62,6 +67,8 @@ signals:
 
 private:
     void browse();
+    void browseLogo();
+    void remember() const;
     void onProgress(int done, int total);
     void onFinished();
     void updateButtons();
@@ -75,6 +82,15 @@ private:
     QRadioButton *m_changed;
     QRadioButton *m_selection;
     QSpinBox *m_dpi;
+    QGroupBox *m_coverBox;
+    QLineEdit *m_project;
+    QLineEdit *m_projectNumber;
+    QLineEdit *m_client;
+    QLineEdit *m_issuer;
+    QLineEdit *m_logo;
+    QComboBox *m_paper;    // sheet size, A3, tabloid, A4, letter
+    QComboBox *m_rejected; // shown (dashed, struck through) or left out
+    QCheckBox *m_reviewedOnly;
     QComboBox *m_format; // change list: CSV, JSON or XLSX
     QLineEdit *m_path;
     QPushButton *m_browse;

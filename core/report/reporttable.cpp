@@ -27,11 +27,12 @@ TableRenderer::TableRenderer(QPaintDevice *device, const ReportFonts &fonts, dou
     , m_fonts(fonts)
     , m_pad(3 * scale) {}
 
-int TableRenderer::draw(QPainter *p, const ReportTable &t, const QRectF &area, int first) const {
+int TableRenderer::draw(QPainter *p, const ReportTable &t, const QRectF &area, int first,
+                        TableRowRects *rows) const {
     const QVector<double> x = columns(t, area);
     double y = area.top();
     const double headerH = rowHeight(t, t.headers, area.width(), m_fonts.bold);
-    if (p) drawRow(*p, t, t.headers, x, y, headerH, m_fonts.bold, ReportColours::headerFill);
+    if (p) drawRow(*p, t, -1, t.headers, x, y, headerH, m_fonts.bold, ReportColours::headerFill);
     y += headerH;
     int row = first;
     for (; row < t.rows.size(); ++row) {
@@ -39,8 +40,9 @@ int TableRenderer::draw(QPainter *p, const ReportTable &t, const QRectF &area, i
         const double h = rowHeight(t, t.rows[row], area.width(), font);
         if (y + h > area.bottom() && row > first) break;
         if (p)
-            drawRow(*p, t, t.rows[row], x, y, std::min(h, area.bottom() - y), font,
+            drawRow(*p, t, row, t.rows[row], x, y, std::min(h, area.bottom() - y), font,
                     (row - first) % 2 ? ReportColours::stripe : QColor(Qt::white));
+        if (rows) rows->append({row, QRectF(area.left(), y, area.width(), std::min(h, area.bottom() - y))});
         y += h;
         if (y > area.bottom()) return row + 1;
     }
@@ -78,15 +80,20 @@ double TableRenderer::rowHeight(const ReportTable &t, const QStringList &cells, 
     return h + 2 * m_pad;
 }
 
-void TableRenderer::drawRow(QPainter &p, const ReportTable &t, const QStringList &cells,
+void TableRenderer::drawRow(QPainter &p, const ReportTable &t, int row, const QStringList &cells,
                             const QVector<double> &x, double y, double h, const QFont &font,
                             const QColor &fill) const {
     p.fillRect(QRectF(x.first(), y, x.last() - x.first(), h), fill);
     p.setPen(QPen(ReportColours::rule, 0.5));
     p.drawLine(QPointF(x.first(), y), QPointF(x.last(), y));
-    p.setFont(font);
-    p.setPen(ReportColours::ink);
+    const bool struck = row >= 0 && t.struck.value(row);
+    const bool linked = row >= 0 && t.linked.value(row);
+    QFont f = font;
+    f.setStrikeOut(struck);
+    p.setFont(f);
     for (int c = 0; c < cells.size() && c < t.widths.size(); ++c) {
+        const bool link = linked && c == cells.size() - 1;
+        p.setPen(struck ? ReportColours::struck : link ? ReportColours::link : ReportColours::ink);
         const QRectF cell(x[c] + m_pad, y + m_pad, x[c + 1] - x[c] - 2 * m_pad, h - 2 * m_pad);
         p.drawText(cell, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, cells[c]);
     }

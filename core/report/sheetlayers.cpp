@@ -97,6 +97,26 @@ bool SheetLayers::loadOverlay(const QString &pngPath, QString *error) {
     return true;
 }
 
+void SheetLayers::clearClouds(const QVector<QRect> &areas, const QVector<QRect> &keep) {
+    const QRect image(0, 0, m_index.cols, m_index.rows);
+    for (const QRect &a : areas) {
+        const QRect r = a & image;
+        if (r.isEmpty()) continue;
+        QVector<QRect> near; // the kept areas that reach into this one
+        for (const QRect &k : keep)
+            if (k.intersects(r)) near.append(k);
+        for (int y = r.top(); y <= r.bottom(); ++y) {
+            uchar *line = m_index.ptr<uchar>(y);
+            for (int x = r.left(); x <= r.right(); ++x) {
+                if (line[x] != kCloudIndex) continue;
+                if (std::any_of(near.begin(), near.end(), [&](const QRect &k) { return k.contains(x, y); }))
+                    continue;
+                line[x] = OverlayPaletteLayout::kWhiteIndex;
+            }
+        }
+    }
+}
+
 QColor SheetLayers::unchangedColour() const {
     return QColor(m_palette.value(kUnchangedBase + kRampSize - 1, qRgb(160, 160, 160)));
 }

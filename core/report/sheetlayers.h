@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QImage>
+#include <QRect>
 #include <QSize>
 #include <QString>
 #include <QVector>
@@ -41,6 +42,10 @@ public:
     QColor removedColour() const;
     QColor addedColour() const;
     QColor cloudColour() const;
+
+    // Turns the cloud colour to paper inside `areas` (overlay pixels) except inside `keep`: the
+    // clouds of changes the report leaves out or draws itself.
+    void clearClouds(const QVector<QRect> &areas, const QVector<QRect> &keep);
 
     // Unchanged, removed, added, clouds at `size` pixels, in paint order (later on top).
     ImagePieces pieces(const QSize &size) const;
