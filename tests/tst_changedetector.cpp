@@ -351,6 +351,53 @@ private slots:
                            .arg(rectText(partition), rectText(note), regionsText(page.regions))));
     }
 
+    // A box widened to fit a new entry grows on one edge; a heavier pen grows every line of the
+    // sheet. The filled box whose right edge moved out by 3 pt (an Altium sheet symbol; its fill is
+    // ink in the darkest channel) is a change along the whole edge; the same sheet plotted with a
+    // heavier pen is none. At 220 DPI, where the widest stroke looked for as a weight change
+    // (2.5 pt) is most of the widening.
+    void edgeMovedOutIsNoHeavierPen() {
+        const auto sheet = [&](const QString &name, double widenedPt, double penPt) {
+            const QString path = m_dir.filePath(name);
+            QPdfWriter writer(path);
+            writer.setPageSize(QPageSize(QSizeF(11, 8.5), QPageSize::Inch));
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+            writer.setResolution(72);
+            QPainter p(&writer);
+            p.setPen(QPen(QColor(128, 0, 0), 0.6));
+            p.setBrush(QColor(128, 255, 128));
+            p.drawRect(QRectF(100, 100, 100 + widenedPt, 150));
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(Qt::black, penPt));
+            p.drawRect(QRectF(400, 100, 100, 150));
+            for (int i = 0; i < 6; ++i) {
+                p.drawLine(QPointF(30, 115 + 20 * i), QPointF(100, 115 + 20 * i));
+                p.drawLine(QPointF(500, 115 + 20 * i), QPointF(600, 115 + 20 * i));
+            }
+            p.setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
+            p.drawText(QPointF(110, 90), QStringLiteral("Alarms"));
+            p.drawText(QPointF(410, 90), QStringLiteral("Sensors"));
+            return p.end() ? path : QString();
+        };
+        Rendered o, widened, heavier;
+        QVERIFY(open(sheet(QStringLiteral("boxes-old.pdf"), 0, 0.5), o, 220) &&
+                open(sheet(QStringLiteral("boxes-widened.pdf"), 3, 0.5), widened, 220) &&
+                open(sheet(QStringLiteral("boxes-heavier.pdf"), 0, 2.4), heavier, 220));
+        const Run run = compare(o, widened);
+        const QRectF edge(199, 99, 5, 152);
+        QVERIFY2(run.regions.size() == 1 && hits(edge, run.regions[0].boxPt) &&
+                     run.regions[0].boxPt.height() > 0.8 * edge.height(),
+                 qPrintable(QStringLiteral("expected one region on the widened edge at %1; regions: %2")
+                                .arg(rectText(edge), regionsText(run.regions))));
+        const Run pen = compare(o, heavier);
+        QVERIFY2(pen.regions.isEmpty(),
+                 qPrintable(QStringLiteral("heavier pen: %1").arg(regionsText(pen.regions))));
+        // The heavier pen left ink beyond the position tolerance (0.6 pt): it was dropped as weight.
+        cv::Mat oldNear;
+        cv::dilate(o.page.grey < 230, oldNear, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
+        QVERIFY(cv::countNonZero((heavier.page.grey < 160) & ~oldNear) > 1000);
+    }
+
     // Stroke fonts (KiCad, AutoCAD SHX) draw glyphs past the boxes of the invisible text laid over
     // them. A changed last letter ("1.04c" -> "1.05", the geometry of the KiCad pair's title
     // block) is changed ink mostly beside its word's box: it still takes its phrase, so the cloud

@@ -38,7 +38,7 @@ cv::Mat toneTiles(const cv::Mat &oldGrey, const cv::Mat &newGrey, int tile, int 
     const int tilesX = (cols + tile - 1) / tile, tilesY = (rows + tile - 1) / tile;
     cv::Mat counts = cv::Mat::zeros(tilesY, tilesX, CV_32S);
     const uchar ink = uchar(inkThreshold);
-    constexpr int kRowStep = 4;
+    constexpr int kRowStep = 8;
     for (int y = 0; y < rows; y += kRowStep) {
         const uchar *o = oldGrey.ptr<uchar>(y), *n = newGrey.ptr<uchar>(y);
         int *count = counts.ptr<int>(y / tile);

@@ -19,7 +19,7 @@ struct ToneMatch {
 
 // Tiles (one byte each, 255 = tone; `tile` pixels square) mostly covered by ink on both sides:
 // there ink presence cannot tell a change (on a lighter tone, such as a room's grey fill, the
-// drawing's ink can). Samples every fourth row: a tone area is many rows high.
+// drawing's ink can). Samples every eighth row: a tone area is many rows high.
 cv::Mat toneTiles(const cv::Mat &oldGrey, const cv::Mat &newGrey, int tile, int inkThreshold);
 
 // In the tone tiles (`tones`), compares each side's detail against its own local background:
