@@ -14,6 +14,7 @@
 #include "testutil.h"
 #include "text/ocrengine.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
 #include <QPainter>
 #include <QPdfWriter>
@@ -24,6 +25,7 @@
 
 #include <cmath>
 #include <memory>
+#include <random>
 
 using namespace bt;
 using namespace bt::test;
@@ -243,7 +245,159 @@ private:
         return p.end() ? path : QString();
     }
 
+    // A 11 x 8.5 in sheet like a SketchUp LayOut page: a raster viewport showing plywood (a
+    // mid-tone wood texture with grain, drawn as an image; `jpegQuality` > 0 re-compresses it
+    // first, as another export of the same view does) with vector dimensions over and beside it.
+    // With `edited`: a new partition drawn light grey over the texture and an orange note on the
+    // white paper beside the viewport.
+    QString layoutSheet(const QString &name, int jpegQuality, bool edited) {
+        static const QImage wood = [] {
+            QImage image(900, 600, QImage::Format_RGB32);
+            std::mt19937 random(7);
+            std::normal_distribution<double> noise(0.0, 6.0);
+            for (int y = 0; y < image.height(); ++y) {
+                auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+                for (int x = 0; x < image.width(); ++x) {
+                    // Grain: wavy bands along x, finer streaks, pores; ply seams every 150 px.
+                    const double warp = 9 * std::sin(x / 53.0) + 4 * std::sin(x / 17.0 + y / 90.0);
+                    const double grain = 0.6 * std::sin((y + warp) / 5.5) + 0.4 * std::sin((y + warp) / 2.1);
+                    const double seam = (y % 150) < 3 ? -35 : 0;
+                    const double v = 22 * grain + seam + noise(random);
+                    line[x] = qRgb(std::clamp(int(196 + v), 0, 255), std::clamp(int(150 + v), 0, 255),
+                                   std::clamp(int(100 + v), 0, 255));
+                }
+            }
+            return image;
+        }();
+        QImage texture = wood;
+        if (jpegQuality > 0) {
+            QByteArray bytes;
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            texture.save(&buffer, "JPEG", jpegQuality);
+            texture = QImage::fromData(bytes, "JPEG").convertToFormat(QImage::Format_RGB32);
+        }
+        const QString path = m_dir.filePath(name);
+        QPdfWriter writer(path);
+        writer.setPageSize(QPageSize(QSizeF(11, 8.5), QPageSize::Inch));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setResolution(72);
+        QPainter p(&writer);
+        const QRectF viewport(60, 60, 450, 300);
+        p.drawImage(viewport, texture);
+        p.setPen(QPen(Qt::black, 0.7));
+        p.setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
+        // Dimensions along the viewport's top and left edges and across the texture.
+        const auto dimension = [&](QPointF a, QPointF b, const QString &text) {
+            p.drawLine(a, b);
+            for (const QPointF &end : {a, b})
+                p.drawLine(end + QPointF(-3, 3), end + QPointF(3, -3));
+            p.drawText((a + b) / 2 + QPointF(-12, -3), text);
+        };
+        dimension(QPointF(60, 48), QPointF(510, 48), QStringLiteral("18'-9\""));
+        dimension(QPointF(48, 60), QPointF(48, 360), QStringLiteral("12'-6\""));
+        dimension(QPointF(90, 200), QPointF(300, 200), QStringLiteral("8'-9\""));
+        p.drawRect(QRectF(540, 60, 200, 120));
+        p.drawText(QPointF(550, 80), QStringLiteral("PLYWOOD SHEATHING 3/4\""));
+        p.drawText(QPointF(60, 560), QStringLiteral("A-301 INTERIOR ELEVATION"));
+        if (edited) {
+            p.setPen(QPen(QColor(200, 200, 200), 2.5));
+            p.drawLine(QPointF(380, 80), QPointF(380, 340));
+            p.setPen(QColor(0xf0, 0xa0, 0x30));
+            p.drawText(QPointF(560, 420), QStringLiteral("NEW PARTITION, VERIFY IN FIELD"));
+        }
+        return p.end() ? path : QString();
+    }
+
 private slots:
+    // Raster viewports (SketchUp LayOut): a new partition drawn light grey over a plywood texture
+    // is a change though the texture around it is as dark as ink; an orange note is ink; the
+    // texture itself is no change, also when one export compressed it as JPEG and the other not.
+    void rasterViewportAndLightInk() {
+        const QString plain = layoutSheet(QStringLiteral("layout-png.pdf"), 0, false);
+        const QString jpeg = layoutSheet(QStringLiteral("layout-jpeg.pdf"), 60, false);
+        const QString edited = layoutSheet(QStringLiteral("layout-edited.pdf"), 0, true);
+        QVERIFY(!plain.isEmpty() && !jpeg.isEmpty() && !edited.isEmpty());
+        CompareSettings settings;
+        settings.dpi = kDpi;
+        const auto diff = [&](const QString &oldPath, const QString &newPath, PageResult &page) {
+            DocumentError error;
+            const auto oldDoc = Document::open(oldPath, QString(), &error);
+            const auto newDoc = Document::open(newPath, QString(), &error);
+            if (!oldDoc || !newDoc) return false;
+            page.oldPage = 0;
+            page.newPage = 0;
+            diffPage(*oldDoc, *newDoc, settings, page);
+            return page.error.isEmpty();
+        };
+        for (const QString &other : {plain, jpeg}) {
+            PageResult same;
+            QVERIFY(diff(plain, other, same));
+            QVERIFY2(same.regions.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(
+                                                 QFileInfo(other).fileName(), regionsText(same.regions))));
+        }
+        // OLD's texture re-compressed, NEW's not: only the two edits.
+        PageResult page;
+        QVERIFY(diff(jpeg, edited, page));
+        const QRectF partition(377, 78, 6, 264), note(555, 405, 170, 20);
+        const auto hit = [&](const QRectF &edit) {
+            return std::count_if(page.regions.begin(), page.regions.end(),
+                                 [&](const ChangeRegion &r) { return hits(edit, r.boxPt); });
+        };
+        QVERIFY2(
+            page.regions.size() == 2 && hit(partition) == 1 && hit(note) == 1,
+            qPrintable(QStringLiteral("expected one region on the partition at %1 and one on the note at "
+                                      "%2; regions: %3")
+                           .arg(rectText(partition), rectText(note), regionsText(page.regions))));
+    }
+
+    // A box widened to fit a new entry grows on one edge; a heavier pen grows every line of the
+    // sheet. The filled box whose right edge moved out by 3 pt (an Altium sheet symbol; its fill is
+    // ink in the darkest channel) is a change along the whole edge; the same sheet plotted with a
+    // heavier pen is none. At 220 DPI, where the widest stroke looked for as a weight change
+    // (2.5 pt) is most of the widening.
+    void edgeMovedOutIsNoHeavierPen() {
+        const auto sheet = [&](const QString &name, double widenedPt, double penPt) {
+            const QString path = m_dir.filePath(name);
+            QPdfWriter writer(path);
+            writer.setPageSize(QPageSize(QSizeF(11, 8.5), QPageSize::Inch));
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+            writer.setResolution(72);
+            QPainter p(&writer);
+            p.setPen(QPen(QColor(128, 0, 0), 0.6));
+            p.setBrush(QColor(128, 255, 128));
+            p.drawRect(QRectF(100, 100, 100 + widenedPt, 150));
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(Qt::black, penPt));
+            p.drawRect(QRectF(400, 100, 100, 150));
+            for (int i = 0; i < 6; ++i) {
+                p.drawLine(QPointF(30, 115 + 20 * i), QPointF(100, 115 + 20 * i));
+                p.drawLine(QPointF(500, 115 + 20 * i), QPointF(600, 115 + 20 * i));
+            }
+            p.setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
+            p.drawText(QPointF(110, 90), QStringLiteral("Alarms"));
+            p.drawText(QPointF(410, 90), QStringLiteral("Sensors"));
+            return p.end() ? path : QString();
+        };
+        Rendered o, widened, heavier;
+        QVERIFY(open(sheet(QStringLiteral("boxes-old.pdf"), 0, 0.5), o, 220) &&
+                open(sheet(QStringLiteral("boxes-widened.pdf"), 3, 0.5), widened, 220) &&
+                open(sheet(QStringLiteral("boxes-heavier.pdf"), 0, 2.4), heavier, 220));
+        const Run run = compare(o, widened);
+        const QRectF edge(199, 99, 5, 152);
+        QVERIFY2(run.regions.size() == 1 && hits(edge, run.regions[0].boxPt) &&
+                     run.regions[0].boxPt.height() > 0.8 * edge.height(),
+                 qPrintable(QStringLiteral("expected one region on the widened edge at %1; regions: %2")
+                                .arg(rectText(edge), regionsText(run.regions))));
+        const Run pen = compare(o, heavier);
+        QVERIFY2(pen.regions.isEmpty(),
+                 qPrintable(QStringLiteral("heavier pen: %1").arg(regionsText(pen.regions))));
+        // The heavier pen left ink beyond the position tolerance (0.6 pt): it was dropped as weight.
+        cv::Mat oldNear;
+        cv::dilate(o.page.grey < 230, oldNear, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
+        QVERIFY(cv::countNonZero((heavier.page.grey < 160) & ~oldNear) > 1000);
+    }
+
     // Stroke fonts (KiCad, AutoCAD SHX) draw glyphs past the boxes of the invisible text laid over
     // them. A changed last letter ("1.04c" -> "1.05", the geometry of the KiCad pair's title
     // block) is changed ink mostly beside its word's box: it still takes its phrase, so the cloud

@@ -3,6 +3,7 @@
 #include "bridgesplit.h"
 #include "strokematch.h"
 #include "textlines.h"
+#include "tonematch.h"
 #include "wordtwins.h"
 
 #include <QCoreApplication>
@@ -128,6 +129,13 @@ int labelOfChangedCell(const cv::Mat &labels, const cv::Mat &grid, const cv::Rec
 constexpr double kMovedTextReachPt = 150.0;
 
 constexpr int kCleanPaperMargin = 8;
+
+// Tone areas: a detail is measured against the mean of a window this wide (wider than a wall
+// or a partition drawn over a texture), and is a change when it stands out this many grey
+// levels more on one side (a texture's grain re-compressed as JPEG stays well below).
+constexpr double kToneBackgroundPt = 10.0;
+constexpr int kToneContrast = 40;
+constexpr double kToneMinPt2 = 6.0; // a stroke 1 pt wide and 6 long; grain and photo specks are less
 
 // Grey level below which a pixel counts as faint ink: a fixed margin under the paper's level,
 // which is measured because scanned paper is rarely white.
@@ -265,9 +273,21 @@ ChangeDetection detectChanges(const cv::Mat &alignedOld, const cv::Mat &newGrey,
         }
     // A line drawn at another weight is style, not change (strokematch.h); also where the word
     // comparison saw it.
+    const int widestHalfPen = int(std::lround(2.5 * pxPerPt));
     dropLineWeight(dirty, tile, oldGrey, newGreyS,
-                   {options.inkThreshold, weakOld, weakNew, radius, int(std::lround(2.5 * pxPerPt))},
-                   out.masks, confirmed);
+                   {options.inkThreshold, weakOld, weakNew, radius, widestHalfPen}, out.masks, confirmed);
+    // Inside raster viewports, photos and fills both sides are ink everywhere: there details are
+    // compared against their local background (tonematch.h). Not on scans, whose tones are toner,
+    // paper and noise.
+    if (!options.scanned) {
+        const cv::Mat tones = toneTiles(oldGrey, newGreyS, tile, options.inkThreshold);
+        if (cv::countNonZero(tones) > 0)
+            detectInTones(tones, tile, oldGrey, newGreyS,
+                          {options.inkThreshold, radius + widestHalfPen,
+                           2 * int(std::lround(kToneBackgroundPt / 2 * pxPerPt)) + 1,
+                           int(std::lround(kToneMinPt2 * pxPerPt * pxPerPt)), kToneContrast},
+                          out.masks, dirty);
+    }
     // Ink at the very edge of the sheet is where a scan or a shifted plot cuts the drawing off.
     const int band = int(std::lround(options.edgeBandPt * pxPerPt));
     if (band > 0) {

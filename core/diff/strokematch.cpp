@@ -37,9 +37,12 @@ constexpr float kMaxWeightRatio = 4.0f;
 // the other side's ink (`otherWeak`: faint ink included, counted as a hairline) where that
 // side's stroke is the same line drawn lighter: thinner than this side's stroke at the centre
 // (the distance to its edge), and not by more than kMaxWeightRatio. Ink the other side holds as
-// thick (an area, a filled box that grew, a line moved) is no weight change.
+// thick (a filled box that grew, a line moved) is no weight change.
+// Those covered only from centres where the other side has an area (wider than any pen: a fill,
+// a filled box, a seal) go to `fromAreas`: whether an area's edge grew by a heavier pen or moved
+// out is told by the rest of the sheet (dropLineWeight).
 cv::Mat coveredFromCentres(const cv::Mat &ink, const cv::Mat &otherWeak, const cv::Mat &otherInk,
-                           const cv::Mat &near, int maxHalfWidth) {
+                           const cv::Mat &near, int maxHalfWidth, cv::Mat &fromAreas) {
     cv::Mat dist, otherDist;
     cv::distanceTransform(ink, dist, cv::DIST_L2, cv::DIST_MASK_5);
     cv::distanceTransform(otherInk, otherDist, cv::DIST_L2, cv::DIST_MASK_5);
@@ -50,17 +53,30 @@ cv::Mat coveredFromCentres(const cv::Mat &ink, const cv::Mat &otherWeak, const c
     other.convertTo(otherHalf, CV_32F, 1.0, -0.5);
     const cv::Mat ownHalf = dist - 0.5f;
     const cv::Mat lighter = (other > 0) & (otherHalf < ownHalf) & (ownHalf <= kMaxWeightRatio * otherHalf);
+    cv::Mat area = other > maxHalfWidth; // an area's rim holds no disk as large as its inside
+    if (cv::countNonZero(area) == 0) area.release();
     cv::Mat covered = cv::Mat::zeros(ink.size(), CV_8U);
+    fromAreas = cv::Mat::zeros(ink.size(), CV_8U);
     for (int s = 1; s <= maxHalfWidth; ++s) {
         const cv::Mat centres = (dist > float(s)) & lighter;
         if (cv::countNonZero(centres) == 0) {
             if (cv::countNonZero(dist > float(s)) == 0) break; // larger disks fit nowhere
             continue;
         }
-        cv::Mat reach;
-        cv::dilate(centres, reach, disk(s));
-        covered |= reach;
+        cv::Mat reached;
+        if (area.empty()) {
+            cv::dilate(centres, reached, disk(s));
+            covered |= reached;
+            continue;
+        }
+        for (const auto &[from, out] : {std::pair(cv::Mat(centres & ~area), &covered),
+                                        std::pair(cv::Mat(centres & area), &fromAreas)}) {
+            if (cv::countNonZero(from) == 0) continue;
+            cv::dilate(from, reached, disk(s));
+            *out |= reached;
+        }
     }
+    if (!area.empty()) fromAreas &= ~covered;
     return covered;
 }
 
@@ -69,8 +85,17 @@ cv::Rect grown(const cv::Rect &r, int by, const cv::Size &bounds) {
            cv::Rect(0, 0, bounds.width, bounds.height);
 }
 
+// Ink a weight change explains, counted by what explained it: a stroke drawn lighter on the other
+// side, or only an area's edge (`areaHeld`: those pixels, cleared from the masks until the sheet
+// decides).
+struct Dropped {
+    qint64 byStrokes = 0;
+    qint64 byAreas = 0;
+    ChangeMasks areaHeld;
+};
+
 void dropInTile(const cv::Rect &tile, const cv::Mat &oldGrey, const cv::Mat &newGrey,
-                const StrokeMatch &match, ChangeMasks &masks, cv::Mat &confirmed) {
+                const StrokeMatch &match, ChangeMasks &masks, cv::Mat &confirmed, Dropped &dropped) {
     cv::Mat added = masks.added(tile), removed = masks.removed(tile);
     const bool anyAdded = cv::countNonZero(added) > 0, anyRemoved = cv::countNonZero(removed) > 0;
     if (!anyAdded && !anyRemoved) return;
@@ -80,12 +105,17 @@ void dropInTile(const cv::Rect &tile, const cv::Mat &oldGrey, const cv::Mat &new
     const cv::Rect inner = tile - around.tl();
     const cv::Mat near = disk(match.radius);
     // One side's weight-changed pixels: its ink covered by disks centred near the other's ink.
-    auto band = [&](const cv::Mat &ownGrey, const cv::Mat &otherGrey, int otherWeak) {
+    auto band = [&](const cv::Mat &ownGrey, const cv::Mat &otherGrey, int otherWeak, cv::Mat &byArea) {
         // The matched stroke gets the same position tolerance as any ink (blur, resampling).
-        cv::Mat covered;
+        cv::Mat covered, fromAreas;
         cv::dilate(coveredFromCentres(ownGrey(around) < match.inkThreshold, otherGrey(around) < otherWeak,
-                                      otherGrey(around) < match.inkThreshold, near, match.maxHalfWidth),
+                                      otherGrey(around) < match.inkThreshold, near, match.maxHalfWidth,
+                                      fromAreas),
                    covered, near);
+        if (cv::countNonZero(fromAreas) > 0) {
+            cv::dilate(fromAreas, fromAreas, near);
+            byArea = cv::Mat(fromAreas(inner)) & ~covered(inner);
+        }
         return cv::Mat(covered(inner));
     };
     // A weight change goes one way: where a line got heavier, the lighter line lies inside it and
@@ -97,10 +127,31 @@ void dropInTile(const cv::Rect &tile, const cv::Mat &oldGrey, const cv::Mat &new
         cv::dilate(otherMask(around), grownMask, reach);
         return cv::Mat(grownMask(inner));
     };
-    const cv::Mat removedNear = anyAdded ? otherSideChanged(masks.removed) : cv::Mat();
-    const cv::Mat addedNear = anyRemoved ? otherSideChanged(masks.added) : cv::Mat();
-    if (anyAdded) added &= ~(band(newGrey, oldGrey, match.weakOld) & ~removedNear);
-    if (anyRemoved) removed &= ~(band(oldGrey, newGrey, match.weakNew) & ~addedNear);
+    auto drop = [&](cv::Mat &mask, const cv::Mat &byStroke, const cv::Mat &byArea, const cv::Mat &otherNear,
+                    cv::Mat &held) {
+        const cv::Mat strokes = mask & byStroke & ~otherNear;
+        dropped.byStrokes += cv::countNonZero(strokes);
+        mask &= ~strokes;
+        if (byArea.empty()) return; // no area on the other side
+        const cv::Mat areas = mask & byArea & ~otherNear;
+        const int areaPx = cv::countNonZero(areas);
+        if (areaPx > 0) {
+            if (held.empty()) held = cv::Mat::zeros(oldGrey.size(), CV_8U);
+            held(tile) |= areas;
+            dropped.byAreas += areaPx;
+            mask &= ~areas;
+        }
+    };
+    if (anyAdded) {
+        cv::Mat byArea;
+        const cv::Mat byStroke = band(newGrey, oldGrey, match.weakOld, byArea);
+        drop(added, byStroke, byArea, otherSideChanged(masks.removed), dropped.areaHeld.added);
+    }
+    if (anyRemoved) {
+        cv::Mat byArea;
+        const cv::Mat byStroke = band(oldGrey, newGrey, match.weakNew, byArea);
+        drop(removed, byStroke, byArea, otherSideChanged(masks.added), dropped.areaHeld.removed);
+    }
     if (!confirmed.empty()) {
         cv::Mat kept = confirmed(tile);
         kept &= added | removed;
@@ -112,11 +163,19 @@ void dropInTile(const cv::Rect &tile, const cv::Mat &oldGrey, const cv::Mat &new
 void dropLineWeight(const cv::Mat &dirty, int tile, const cv::Mat &oldGrey, const cv::Mat &newGrey,
                     const StrokeMatch &match, ChangeMasks &masks, cv::Mat &confirmed) {
     const cv::Rect page(0, 0, newGrey.cols, newGrey.rows);
+    Dropped dropped;
     for (int ty = 0; ty < dirty.rows; ++ty)
         for (int tx = 0; tx < dirty.cols; ++tx)
             if (dirty.at<uchar>(ty, tx))
                 dropInTile(cv::Rect(tx * tile, ty * tile, tile, tile) & page, oldGrey, newGrey, match, masks,
-                           confirmed);
+                           confirmed, dropped);
+    // A pen change is sheet-wide (a plot scale, a pen table): the sheet's lines show it too. An
+    // area's edge grown on a sheet whose lines kept their weight moved out: a filled box widened
+    // for a new entry (an Altium sheet symbol) is a change.
+    if (dropped.byAreas > dropped.byStrokes) {
+        if (!dropped.areaHeld.added.empty()) masks.added |= dropped.areaHeld.added;
+        if (!dropped.areaHeld.removed.empty()) masks.removed |= dropped.areaHeld.removed;
+    }
 }
 
 } // namespace bt

@@ -23,7 +23,10 @@ struct StrokeMatch {
 // the factor a pen weight changes a line (not a hairline under a new wall). Kept as changes:
 // ink the other side lacks along the centre line (a new line, a line extended or moved), ink
 // next to one-sided ink of the other side (a changed glyph, a word replaced by another), and a
-// new stroke touching an old one except for its own half-width at the junction.
+// new stroke touching an old one except for its own half-width at the junction. An area's edge
+// (a fill, a filled box) grown the same way is weight only when the sheet's lines show a weight
+// change too (more such ink than the areas'): a pen change is sheet-wide, a box widened for a
+// new entry is one edit.
 // Clears such pixels of `masks` in the dirty tiles (`dirty`: one byte per square tile of `tile`
 // pixels, 255 = may hold changes; images: aligned OLD and NEW grey, same size), and from
 // `confirmed` (changes a word comparison found; may be empty) what the masks no longer hold.
