@@ -4,6 +4,7 @@
 #include "dropzone.h"
 #include "exportactions.h"
 #include "guiapplication.h"
+#include "helpdialogs.h"
 #include "historypanel.h"
 #include "jobdialogs.h"
 #include "jobhistorymodel.h"
@@ -236,6 +237,9 @@ void MainWindow::createMenus() {
     view->addAction(m_syncNowAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); })
+        ->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showKeyboardShortcuts(this); });
     help->addAction(tr("&About BuildTrace"), this, [this] {
         QMessageBox::about(this, tr("About BuildTrace"),
                            tr("<p><b>BuildTrace %1</b></p><p>Compares two revisions of a construction "
