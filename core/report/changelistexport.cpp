@@ -51,9 +51,16 @@ QString csvField(const QString &value) {
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+namespace {
+// When the change was reviewed (ISO 8601 UTC), empty while nobody has.
+QString reviewedAt(const ChangeReview &review) {
+    return review.updatedAt.isValid() ? review.updatedAt.toUTC().toString(Qt::ISODate) : QString();
+}
+} // namespace
+
 QByteArray changeListCsv(const ReportInput &input, const QList<int> &pages) {
     QStringList lines{QStringLiteral("sheet,drawing_number,title,change_number,kind,x_pt,y_pt,w_pt,h_pt,"
-                                     "old_text,new_text,review_status,comment")};
+                                     "old_text,new_text,review_status,comment,reviewer,reviewed_at")};
     for (const ChangeListRow &row : changeListRows(input, pages)) {
         QStringList f{QString::number(row.page->pageNumber), row.page->drawingName(),
                       row.page->drawingTitle(), row.region ? QString::number(row.region->id) : QString(),
@@ -66,7 +73,7 @@ QByteArray changeListCsv(const ReportInput &input, const QList<int> &pages) {
         } else {
             f << QString() << QString() << QString() << QString() << QString() << QString();
         }
-        f << row.review.status << row.review.comment;
+        f << row.review.status << row.review.comment << row.review.reviewer << reviewedAt(row.review);
         for (QString &field : f)
             field = csvField(field);
         lines << f.join(QLatin1Char(','));
@@ -88,6 +95,8 @@ QJsonObject changeListJson(const ReportInput &input, const QList<int> &pages) {
             {QStringLiteral("kind"), row.kind},
             {QStringLiteral("review_status"), row.review.status},
             {QStringLiteral("comment"), row.review.comment},
+            {QStringLiteral("reviewer"), orNull(row.review.reviewer)},
+            {QStringLiteral("reviewed_at"), orNull(reviewedAt(row.review))},
         };
         if (row.region) {
             const QRectF b = cloudBoxPt(*row.region, row.page->pageSizePt);
