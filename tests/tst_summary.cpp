@@ -229,6 +229,15 @@ private slots:
         QCOMPARE(summarisePage(room),
                  QStringLiteral("A-101: 2 changes \u2014 2 text. Text: added \u201cRECORDING STUDIO\u201d; "
                                 "removed \u201cLOUNGE\u201d."));
+        // The same text added in two places is said once, with its count.
+        const PageResult twice =
+            matchedPage(QStringLiteral("E-101"),
+                        {region(1, ChangeKind::Added, QRectF(500, 500, 20, 10), {}, {QStringLiteral("F3")}),
+                         region(2, ChangeKind::Added, QRectF(900, 500, 20, 10), {}, {QStringLiteral("F3")}),
+                         region(3, ChangeKind::Added, QRectF(900, 900, 20, 10), {}, {QStringLiteral("F4")})});
+        QCOMPARE(summarisePage(twice),
+                 QStringLiteral("E-101: 3 changes \u2014 3 text. Text: added \u201cF3\u201d "
+                                "(2\u00d7); added \u201cF4\u201d."));
         // A room number is not a dimension.
         const PageResult number =
             matchedPage(QStringLiteral("A-101"), {region(1, ChangeKind::Modified, QRectF(500, 500, 20, 10),

@@ -937,6 +937,11 @@
             <numerusform>%n nicht verglichen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (%2×)</source>
+        <comment>the same change, how many times</comment>
+        <translation>%1 (%2×)</translation>
+    </message>
 </context>
 <context>
     <name>bt::SyncService</name>
@@ -1249,6 +1254,25 @@
     <message>
         <source>That comparison is no longer in the history.</source>
         <translation>Dieser Vergleich ist nicht mehr im Verlauf.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::Help</name>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>BuildTrace User Guide</source>
+        <translation>BuildTrace-Benutzerhandbuch</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1743,14 @@ Neu: %2</translation>
     <message>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Neuer Verlauf begonnen; der beschädigte bleibt als %1 erhalten</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
 </context>
 <context>

@@ -937,6 +937,11 @@
             <numerusform>%n sin comparar</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (%2×)</source>
+        <comment>the same change, how many times</comment>
+        <translation>%1 (%2×)</translation>
+    </message>
 </context>
 <context>
     <name>bt::SyncService</name>
@@ -1249,6 +1254,25 @@
     <message>
         <source>That comparison is no longer in the history.</source>
         <translation>Esa comparación ya no está en el historial.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::Help</name>
+    <message>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>BuildTrace User Guide</source>
+        <translation>Guía del usuario de BuildTrace</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1743,14 @@ Nueva: %2</translation>
     <message>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Historial nuevo iniciado; el dañado se conserva como %1</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
     </message>
 </context>
 <context>

@@ -937,6 +937,11 @@
             <numerusform>%n non comparés</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (%2×)</source>
+        <comment>the same change, how many times</comment>
+        <translation>%1 (%2×)</translation>
+    </message>
 </context>
 <context>
     <name>bt::SyncService</name>
@@ -1249,6 +1254,25 @@
     <message>
         <source>That comparison is no longer in the history.</source>
         <translation>Cette comparaison n’est plus dans l’historique.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::Help</name>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>BuildTrace User Guide</source>
+        <translation>Guide d’utilisation de BuildTrace</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1743,14 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Started a fresh history; the damaged one is kept as %1</source>
         <translation>Nouvel historique commencé ; l’ancien, endommagé, est conservé sous %1</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
 </context>
 <context>

@@ -37,8 +37,24 @@ QString capitalised(QString s) {
     return s;
 }
 
-// "a; b; c and 2 more"
-QString listed(const QStringList &items, int max = kItemsPerSentence) {
+// "a; b; c and 2 more"; the same item twice is said once with its count ("added “F3” (2×)").
+QString listed(const QStringList &all, int max = kItemsPerSentence) {
+    QStringList items;
+    QVector<int> counts;
+    for (const QString &item : all) {
+        const qsizetype at = items.indexOf(item);
+        if (at >= 0) {
+            ++counts[at];
+            continue;
+        }
+        items << item;
+        counts << 1;
+    }
+    for (qsizetype i = 0; i < items.size(); ++i)
+        if (counts[i] > 1)
+            items[i] = EngineText::translate("bt::Summary", "%1 (%2×)", "the same change, how many times")
+                           .arg(items[i])
+                           .arg(counts[i]);
     if (items.size() <= max) return items.join(QStringLiteral("; "));
     return EngineText::translate("bt::Summary", "%1 and %n more", nullptr, int(items.size() - max))
         .arg(items.mid(0, max).join(QStringLiteral("; ")));
