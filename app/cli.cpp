@@ -562,6 +562,7 @@ int runCompare(const QStringList &arguments) {
     inputs.newDoc = openAsking(args[1], &settings.newPassword, &error, settings.maxPixels);
     if (!inputs.newDoc) return fail(error.message);
     reports.newPassword = settings.newPassword; // the markups copy the NEW set
+    reports.colours = settings.colours;
     const auto store = openStore(parser, StoreAccess::ReadWrite);
     if (!store) return ExitError;
     return runJob(parser, run, *store, options, reports,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "diff/overlay.h"
 #include "report/reportoptions.h"
 
 #include <QCommandLineOption>
@@ -7,6 +8,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 class QCommandLineParser;
 
@@ -38,6 +40,7 @@ struct ReportRequest {
     QString markups;     // --markups FILE
     QString newPassword; // NEW's password for the markups (compare, resume, retry: the one given)
     ReportOptions options;
+    std::optional<OverlayColours> colours; // compare's --colors; else the job's
     bool any() const {
         return !pdf.isEmpty() || !csv.isEmpty() || !json.isEmpty() || !xlsx.isEmpty() || !markups.isEmpty();
     }

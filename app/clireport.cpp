@@ -91,8 +91,9 @@ bool ReportCliOptions::read(const QCommandLineParser &parser, ReportRequest *req
 
 int writeReports(const ReportRequest &request, const JobStore &store, const QString &jobId, bool quiet) {
     if (!request.any()) return ExitSame;
-    const std::optional<ReportInput> input = ReportInput::fromStore(store, jobId);
+    std::optional<ReportInput> input = ReportInput::fromStore(store, jobId);
     if (!input) return fail(QStringLiteral("no job %1 in %2").arg(jobId, store.path()));
+    if (request.colours) input->colours = *request.colours;
     QString e;
     if (!request.pdf.isEmpty()) {
         if (!writeReport(*input, request.options, request.pdf, {}, nullptr, &e)) return fail(e);

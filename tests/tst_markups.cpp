@@ -481,6 +481,24 @@ private slots:
         QCOMPARE(rawContentStreams(out, "secret"), rawContentStreams(encrypted, "secret"));
     }
 
+    // The clouds take the colours the export is given (the window's preset, compare's --colors),
+    // not the job's: colours are a view setting.
+    void cloudsTakeTheGivenColours() {
+        ReportInput in = encryptedInput();
+        QVERIFY(OverlayColours::fromPreset(QStringLiteral("colorblind"), &in.colours));
+        MarkupOptions options;
+        options.newPassword = QStringLiteral("secret");
+        const QString out = path(QStringLiteral("colorblind-markups.pdf"));
+        QString error;
+        QVERIFY2(writeMarkups(in, out, &error, options), qPrintable(error));
+        std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(out, "secret", "secret");
+        QVERIFY(doc && !doc->isLocked());
+        const auto list = doc->page(0)->annotations();
+        QCOMPARE(int(list.size()), 1);
+        QCOMPARE(list.front()->style().color().rgb(), in.colours.added.rgb()); // an added change
+        QVERIFY(in.colours.added.rgb() != OverlayColours().added.rgb());
+    }
+
     // The window asks for an encrypted NEW set's password (again when it is wrong; declined:
     // nothing written) and writes the markups with it.
     void dialogAsksForThePassword() {

@@ -1,5 +1,7 @@
 #include "reportexportdialog.h"
 
+#include "guisettings.h"
+
 #include "guiapplication.h"
 #include "jobdialogs.h"
 
@@ -405,8 +407,9 @@ void ReportExportDialog::updateButtons() {
 bool ReportExportDialog::exportJob(const JobStore &store, const QString &jobId,
                                    const QList<int> &selectedPages, Kind kind, QWidget *parent,
                                    QString *message) {
-    const std::optional<ReportInput> input = ReportInput::fromStore(store, jobId);
+    std::optional<ReportInput> input = ReportInput::fromStore(store, jobId);
     if (!input) return false;
+    input->colours = GuiSettings::load().overlayColours(); // the window's, as the viewer shows them
     ReportExportDialog dialog(*input, selectedPages, parent, kind);
     dialog.setObjectName(kind == Kind::Report    ? QStringLiteral("exportReportDialog")
                          : kind == Kind::Markups ? QStringLiteral("exportMarkupsDialog")

@@ -1,5 +1,7 @@
 #include "reportprint.h"
 
+#include "guisettings.h"
+
 #include "guiapplication.h"
 #include "reportexportdialog.h"
 
@@ -39,11 +41,12 @@ bool printReport(const ReportInput &input, ReportOptions options, PrintKind kind
 
 void printJob(const JobStore &store, const QString &jobId, PrintKind kind, int pageNumber, QWidget *parent,
               QString *message) {
-    const std::optional<ReportInput> input = ReportInput::fromStore(store, jobId);
+    std::optional<ReportInput> input = ReportInput::fromStore(store, jobId);
     if (!input) {
         *message = PrintText::tr("That comparison is no longer in the history.");
         return;
     }
+    input->colours = GuiSettings::load().overlayColours(); // the window's, as the viewer shows them
     auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
     printer->setDocName(kind == PrintKind::Sheet ? PrintText::tr("Sheet %1").arg(pageNumber)
                                                  : PrintText::tr("Drawing comparison report"));

@@ -343,7 +343,7 @@ bool writeMarkups(const ReportInput &input, const QString &path, QString *error,
                             "bt::Report", "%1: changed since the comparison; compare it again for markups")
                             .arg(newPath));
 
-    const OverlayColours colours = CompareSettings::fromJson(input.settings).colours;
+    const OverlayColours colours = input.colours;
     int written = 0;
     QByteArray output;
     try {

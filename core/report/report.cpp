@@ -107,7 +107,7 @@ ReportWriter::ReportWriter(const ReportInput &input, const ReportOptions &option
     : m_in(input)
     , m_opt(options)
     , m_device(device) {
-    m_colours = CompareSettings::fromJson(input.settings).colours;
+    m_colours = input.colours;
 }
 
 QString ReportWriter::title() const {

@@ -56,6 +56,7 @@ ReportInput ReportInput::fromResult(const ComparisonResult &result, const QJsonO
     ReportInput in;
     in.comparison = result;
     in.settings = settings;
+    in.colours = CompareSettings::fromJson(settings).colours;
     // The summaries in the language of the process that writes the report (the history keeps
     // them in English): built again from the sheets, as the window shows them. An AI rewrite
     // cannot be built again: it stands as written (and is headed so).

@@ -33,8 +33,12 @@ SheetStatus sheetStatus(const PageResult &page);
 struct ReportInput {
     ComparisonResult comparison; // job id, both paths, start time, status, pages
     QJsonObject settings;        // CompareSettings::toJson() of the job
-    QString summaryText;         // job summary ("3 sheets compared: ...")
-    QDateTime oldModified;       // invalid: the file is not there any more
+    // The colours of the report's and the markups' layers and clouds: a view setting, not the
+    // job's (fromResult reads a colour preset older jobs kept in their settings; the window
+    // sets its own, the command line its --colors).
+    OverlayColours colours;
+    QString summaryText;   // job summary ("3 sheets compared: ...")
+    QDateTime oldModified; // invalid: the file is not there any more
     QDateTime newModified;
     QString newHash;                      // SHA-256 of NEW as compared (from the history); empty: not known
     QHash<QString, ChangeReview> reviews; // reviewKey(page, region) -> review; absent: open
