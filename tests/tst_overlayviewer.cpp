@@ -48,7 +48,7 @@ bool isRemoved(QRgb c) {
     return qRed(c) > qGreen(c) + 80 && qRed(c) > qBlue(c) + 80;
 }
 
-int countPixels(const QImage &image, bool (*test)(QRgb)) {
+template <typename Test> int countPixels(const QImage &image, Test test) {
     const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
     int n = 0;
     for (int y = 0; y < rgb.height(); ++y) {
@@ -234,8 +234,22 @@ private slots:
         v->setSwipePosition(0.0);
         QVERIFY(differingPixels(regionGrab(region), now) < 5);
         v->setSwipePosition(0.5);
-        // Keyboard and mouse reach the modes: 1-5.
+        // Tint: both sheets whole, the new one's ink in the added colour, the old one's in the
+        // removed colour; what both have is dark. An added change shows in the added colour.
+        m_viewer->setMode(OverlayViewer::Mode::Tint);
+        const QImage tint = regionGrab(region);
+        // Renders zoomed out are area averages: anti-aliased ink is a light tint of its colour.
+        auto greenish = [](QRgb c) { return qGreen(c) > qRed(c) + 25 && qGreen(c) > qBlue(c) + 25; };
+        auto reddish = [](QRgb c) { return qRed(c) > qGreen(c) + 25 && qRed(c) > qBlue(c) + 25; };
+        const int tintAdded = countPixels(tint, greenish), tintRemoved = countPixels(tint, reddish);
+        qInfo("tint: %d added-coloured, %d removed-coloured pixels", tintAdded, tintRemoved);
+        QVERIFY(tintAdded > 30);
+        QVERIFY(tintRemoved < tintAdded / 5);
+        QVERIFY(differingPixels(tint, overlay) > 30);
+        // Keyboard and mouse reach the modes: 1-6.
         v->setFocus();
+        QTest::keyClick(v, Qt::Key_6);
+        QCOMPARE(m_viewer->mode(), OverlayViewer::Mode::Tint);
         QTest::keyClick(v, Qt::Key_3);
         QCOMPARE(m_viewer->mode(), OverlayViewer::Mode::New);
         QTest::keyClick(v, Qt::Key_1);

@@ -2058,6 +2058,22 @@ Neu: %2</translation>
         <source>Sheet history (%1)</source>
         <translation>Planhistorie (%1)</translation>
     </message>
+    <message>
+        <source>Tint</source>
+        <translation>Einfärben</translation>
+    </message>
+    <message>
+        <source>Layer tint: the whole old sheet in the removed colour, the whole new sheet in the added colour, laid over each other (what both have is dark)</source>
+        <translation>Eingefärbte Ebenen: der ganze alte Plan in der Farbe für Entferntes, der ganze neue in der Farbe für Hinzugefügtes, übereinandergelegt (was beide haben, ist dunkel)</translation>
+    </message>
+    <message>
+        <source>Old tinted as removed, new as added; dark where both agree</source>
+        <translation>Alt wie Entferntes, neu wie Hinzugefügtes gefärbt; dunkel, wo beide übereinstimmen</translation>
+    </message>
+    <message>
+        <source>Old and new sheet, each tinted</source>
+        <translation>Alter und neuer Plan, jeweils eingefärbt</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::PageCard</name>

@@ -2058,6 +2058,22 @@ Nueva: %2</translation>
         <source>Sheet history (%1)</source>
         <translation>Historial del plano (%1)</translation>
     </message>
+    <message>
+        <source>Tint</source>
+        <translation>Tinte</translation>
+    </message>
+    <message>
+        <source>Layer tint: the whole old sheet in the removed colour, the whole new sheet in the added colour, laid over each other (what both have is dark)</source>
+        <translation>Capas teñidas: todo el plano antiguo en el color de lo eliminado, todo el nuevo en el de lo añadido, superpuestos (lo que ambos tienen es oscuro)</translation>
+    </message>
+    <message>
+        <source>Old tinted as removed, new as added; dark where both agree</source>
+        <translation>Antiguo teñido como eliminado, nuevo como añadido; oscuro donde ambos coinciden</translation>
+    </message>
+    <message>
+        <source>Old and new sheet, each tinted</source>
+        <translation>Plano antiguo y nuevo, cada uno teñido</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::PageCard</name>

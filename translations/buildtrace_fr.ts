@@ -2058,6 +2058,22 @@ Nouveau&#xa0;: %2</translation>
         <source>Sheet history (%1)</source>
         <translation>Historique du plan (%1)</translation>
     </message>
+    <message>
+        <source>Tint</source>
+        <translation>Teinte</translation>
+    </message>
+    <message>
+        <source>Layer tint: the whole old sheet in the removed colour, the whole new sheet in the added colour, laid over each other (what both have is dark)</source>
+        <translation>Calques teintés : tout l’ancien plan dans la couleur du supprimé, tout le nouveau dans celle de l’ajouté, superposés (ce que les deux ont est foncé)</translation>
+    </message>
+    <message>
+        <source>Old tinted as removed, new as added; dark where both agree</source>
+        <translation>Ancien teinté comme supprimé, nouveau comme ajouté ; foncé là où les deux concordent</translation>
+    </message>
+    <message>
+        <source>Old and new sheet, each tinted</source>
+        <translation>Ancien et nouveau plan, chacun teinté</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::PageCard</name>

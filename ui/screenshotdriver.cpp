@@ -88,7 +88,8 @@ void ScreenshotDriver::takeViewerScreenshots() {
         const std::pair<OverlayViewer::Mode, const char *> shots[] = {
             {OverlayViewer::Mode::Overlay, "04-viewer-overlay.png"},
             {OverlayViewer::Mode::SideBySide, "05-viewer-side-by-side.png"},
-            {OverlayViewer::Mode::Swipe, "06-viewer-swipe.png"}};
+            {OverlayViewer::Mode::Swipe, "06-viewer-swipe.png"},
+            {OverlayViewer::Mode::Tint, "07-viewer-tint.png"}};
         bool ok = true;
         for (const auto &[mode, name] : shots) {
             viewer->setMode(mode);

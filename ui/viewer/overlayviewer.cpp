@@ -203,6 +203,9 @@ void OverlayViewer::buildToolBar() {
         {tr("New"), tr("The new sheet")},
         {tr("Side by side"), tr("Old and new side by side, zoomed and panned together")},
         {tr("Swipe"), tr("Old left of the swipe line, new right of it")},
+        {tr("Tint"),
+         tr("Layer tint: the whole old sheet in the removed colour, the whole new sheet in the added "
+            "colour, laid over each other (what both have is dark)")},
     };
     for (int i = 0; i < modes.size(); ++i) {
         QAction *action = addToolAction(modes[i].first, modes[i].second, {QKeySequence(Qt::Key_1 + i)});
@@ -528,6 +531,20 @@ QString OverlayViewer::missingText(Image image) const {
     return QString();
 }
 
+namespace {
+// A grey render's colour table that shows its ink in `colour`: paper stays white, full ink is
+// the colour, anti-aliased grey in between.
+QVector<QRgb> tintedGrey(const QColor &colour) {
+    QVector<QRgb> table(256);
+    for (int g = 0; g < 256; ++g) {
+        const double ink = (255 - g) / 255.0;
+        auto mix = [ink](int c) { return int(std::lround(255 - (255 - c) * ink)); };
+        table[g] = qRgb(mix(colour.red()), mix(colour.green()), mix(colour.blue()));
+    }
+    return table;
+}
+} // namespace
+
 void OverlayViewer::updateViews() {
     const bool side = m_mode == Mode::SideBySide;
     m_sideView->setVisible(side);
@@ -577,6 +594,14 @@ void OverlayViewer::updateViews() {
         m_sideView->setAccessibleName(tr("New sheet"));
         m_sideView->setMessage(m_new.isNull() ? missingText(Image::New) : QString());
         m_sideView->setView(m_view->zoom(), m_view->centre());
+        break;
+    case Mode::Tint:
+        m_view->setLayers(m_old, tintedGrey(OverlayPalette::removedColour(m_palette)), m_new,
+                          tintedGrey(OverlayPalette::addedColour(m_palette)));
+        m_view->setComposition(SheetView::Composition::Multiply);
+        m_view->setCaptions(tr("Old tinted as removed, new as added; dark where both agree"));
+        m_view->setAccessibleName(tr("Old and new sheet, each tinted"));
+        if (m_old.isNull() || m_new.isNull()) message = missingText(m_old.isNull() ? Image::Old : Image::New);
         break;
     case Mode::Swipe:
         m_view->setLayers(m_old, {}, m_new);

@@ -37,7 +37,10 @@ class SheetView;
 class OverlayViewer : public QWidget {
     Q_OBJECT
 public:
-    enum class Mode { Overlay, Old, New, SideBySide, Swipe };
+    // Tint: the old sheet in the removed colour, the new one in the added colour, both whole and
+    // multiplied (where they agree the ink is dark), as Bluebeam's overlay; readable where texts
+    // share strokes and the difference colouring turns grey.
+    enum class Mode { Overlay, Old, New, SideBySide, Swipe, Tint };
     Q_ENUM(Mode)
 
     explicit OverlayViewer(QWidget *parent = nullptr);

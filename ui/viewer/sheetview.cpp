@@ -295,6 +295,12 @@ void SheetView::paintEvent(QPaintEvent *) {
             drawLayer(painter, m_top, rect());
             painter.setOpacity(1.0);
             break;
+        case Composition::Multiply:
+            drawLayer(painter, m_base, rect());
+            painter.setCompositionMode(QPainter::CompositionMode_Multiply);
+            drawLayer(painter, m_top, rect());
+            painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
+            break;
         case Composition::Swipe: {
             const QRectF left(0, 0, swipeX(), height()), right(swipeX(), 0, width() - swipeX(), height());
             painter.save();

@@ -22,9 +22,10 @@ class SheetView : public QWidget {
     Q_OBJECT
 public:
     enum class Composition {
-        Single, // the base layer only
-        Blend,  // the top layer over the base at topOpacity
-        Swipe,  // base left of the swipe line, top right of it
+        Single,   // the base layer only
+        Blend,    // the top layer over the base at topOpacity
+        Swipe,    // base left of the swipe line, top right of it
+        Multiply, // the top layer multiplied onto the base (two tinted sheets: both inks show)
     };
     struct Region {
         int id = 0;
