@@ -397,8 +397,13 @@ private slots:
             page->disciplineBox()->setCurrentIndex(0);
             page->searchBox()->setText(QStringLiteral("floor plan"));
             page->table()->sortByColumn(SheetModel::ChangesColumn, Qt::DescendingOrder);
-            page->table()->selectRow(0);
-            page->table()->selectRow(1);
+            for (int page_ = 1; page_ <= count; page_ += 9) // some sheets reviewed
+                if (const ui::SheetState *s = page->cards()->sheet(page_); s && s->changes > 0)
+                    page->cards()->setReviewProgress(page_, page_ % 2 ? s->changes : 1, s->changes);
+            QItemSelectionModel *selection = page->table()->selectionModel();
+            for (const int row : {1, 2, 4})
+                selection->select(page->table()->model()->index(row, 0),
+                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
             QTest::qWait(200);
             QVERIFY(w.grab().save(shot));
         }

@@ -29,13 +29,22 @@ SheetTable::SheetTable(SheetFilterModel *filter, QWidget *parent)
     QHeaderView *header = horizontalHeader();
     header->setHighlightSections(false);
     header->setStretchLastSection(false);
+    // Wide enough for the values and for the header with its sort arrow, in any language.
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    for (const auto &[column, width] : {std::pair{SheetModel::NumberColumn, 8},
-                                        {SheetModel::DisciplineColumn, 10},
-                                        {SheetModel::StatusColumn, 8},
-                                        {SheetModel::ChangesColumn, 6},
-                                        {SheetModel::ReviewedColumn, 6}})
-        header->resizeSection(column, width * em);
+    for (const auto &[column, width] : {std::pair{SheetModel::NumberColumn, 7},
+                                        {SheetModel::DisciplineColumn, 9},
+                                        {SheetModel::StatusColumn, 7},
+                                        {SheetModel::ChangesColumn, 4},
+                                        {SheetModel::ReviewedColumn, 5}}) {
+        const QString title = filter->headerData(column, Qt::Horizontal).toString();
+        header->resizeSection(column,
+                              std::max(width * em, header->fontMetrics().horizontalAdvance(title) + 3 * em));
+    }
+    int discipline = header->sectionSize(SheetModel::DisciplineColumn);
+    for (int d = 0; d < kDisciplineCount; ++d)
+        discipline =
+            std::max(discipline, fontMetrics().horizontalAdvance(disciplineName(Discipline(d))) + 2 * em);
+    header->resizeSection(SheetModel::DisciplineColumn, discipline);
     header->setSectionResizeMode(SheetModel::TitleColumn, QHeaderView::Stretch);
     // Sheet order until a header is clicked.
     header->setSortIndicator(-1, Qt::AscendingOrder);
