@@ -1142,6 +1142,38 @@
         <source>No sheets.</source>
         <translation>Keine Pläne.</translation>
     </message>
+    <message>
+        <source>Sheet &amp;Table</source>
+        <translation>Plan&amp;tabelle</translation>
+    </message>
+    <message>
+        <source>Search number, title, changed text</source>
+        <translation>Nummer, Titel, geänderten Text suchen</translation>
+    </message>
+    <message>
+        <source>Search sheets</source>
+        <translation>Pläne durchsuchen</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>Fachbereich</translation>
+    </message>
+    <message>
+        <source>All disciplines</source>
+        <translation>Alle Fachbereiche</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Show the sheets as a table (%1)</source>
+        <translation>Pläne als Tabelle anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::DropZone</name>
@@ -2771,6 +2803,110 @@ Neu: %2</translation>
     <message>
         <source>%1 of %2 reviewed</source>
         <translation>%1 von %2 geprüft</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Architectural</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Structural</source>
+        <translation>Tragwerk</translation>
+    </message>
+    <message>
+        <source>Mechanical</source>
+        <translation>Haustechnik (HLK)</translation>
+    </message>
+    <message>
+        <source>Electrical</source>
+        <translation>Elektro</translation>
+    </message>
+    <message>
+        <source>Plumbing</source>
+        <translation>Sanitär</translation>
+    </message>
+    <message>
+        <source>Civil</source>
+        <translation>Tiefbau</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Landschaftsbau</translation>
+    </message>
+    <message>
+        <source>Fire protection</source>
+        <translation>Brandschutz</translation>
+    </message>
+    <message>
+        <source>Interiors</source>
+        <translation>Innenausbau</translation>
+    </message>
+    <message>
+        <source>Telecom</source>
+        <translation>Telekommunikation</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>Fachbereich</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Geprüft</translation>
     </message>
 </context>
 <context>

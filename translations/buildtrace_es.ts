@@ -1142,6 +1142,38 @@
         <source>No sheets.</source>
         <translation>Ningún plano.</translation>
     </message>
+    <message>
+        <source>Sheet &amp;Table</source>
+        <translation>Tab&amp;la de planos</translation>
+    </message>
+    <message>
+        <source>Search number, title, changed text</source>
+        <translation>Buscar número, título, texto cambiado</translation>
+    </message>
+    <message>
+        <source>Search sheets</source>
+        <translation>Buscar planos</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>Disciplina</translation>
+    </message>
+    <message>
+        <source>All disciplines</source>
+        <translation>Todas las disciplinas</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Show the sheets as a table (%1)</source>
+        <translation>Mostrar los planos como tabla (%1)</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::DropZone</name>
@@ -2771,6 +2803,110 @@ Nueva: %2</translation>
     <message>
         <source>%1 of %2 reviewed</source>
         <translation>%1 de %2 revisados</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Architectural</source>
+        <translation>Arquitectura</translation>
+    </message>
+    <message>
+        <source>Structural</source>
+        <translation>Estructura</translation>
+    </message>
+    <message>
+        <source>Mechanical</source>
+        <translation>Mecánica (HVAC)</translation>
+    </message>
+    <message>
+        <source>Electrical</source>
+        <translation>Electricidad</translation>
+    </message>
+    <message>
+        <source>Plumbing</source>
+        <translation>Fontanería</translation>
+    </message>
+    <message>
+        <source>Civil</source>
+        <translation>Obra civil</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Paisajismo</translation>
+    </message>
+    <message>
+        <source>Fire protection</source>
+        <translation>Protección contra incendios</translation>
+    </message>
+    <message>
+        <source>Interiors</source>
+        <translation>Interiores</translation>
+    </message>
+    <message>
+        <source>Telecom</source>
+        <translation>Telecomunicaciones</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otra</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Con cambios</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Comparando…</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>Disciplina</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisado</translation>
     </message>
 </context>
 <context>

@@ -1142,6 +1142,38 @@
         <source>No sheets.</source>
         <translation>Aucun plan.</translation>
     </message>
+    <message>
+        <source>Sheet &amp;Table</source>
+        <translation>Ta&amp;bleau des plans</translation>
+    </message>
+    <message>
+        <source>Search number, title, changed text</source>
+        <translation>Rechercher numéro, titre, texte modifié</translation>
+    </message>
+    <message>
+        <source>Search sheets</source>
+        <translation>Rechercher des plans</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <source>All disciplines</source>
+        <translation>Toutes les disciplines</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Show the sheets as a table (%1)</source>
+        <translation>Afficher les plans sous forme de tableau (%1)</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::DropZone</name>
@@ -2771,6 +2803,110 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>%1 of %2 reviewed</source>
         <translation>%1 sur %2 revues</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Architectural</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Structural</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Mechanical</source>
+        <translation>CVC (mécanique)</translation>
+    </message>
+    <message>
+        <source>Electrical</source>
+        <translation>Électricité</translation>
+    </message>
+    <message>
+        <source>Plumbing</source>
+        <translation>Plomberie</translation>
+    </message>
+    <message>
+        <source>Civil</source>
+        <translation>Génie civil</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <source>Fire protection</source>
+        <translation>Protection incendie</translation>
+    </message>
+    <message>
+        <source>Interiors</source>
+        <translation>Aménagement intérieur</translation>
+    </message>
+    <message>
+        <source>Telecom</source>
+        <translation>Télécommunications</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Comparaison…</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revu</translation>
     </message>
 </context>
 <context>

@@ -3,17 +3,21 @@
 #include "dropzone.h"
 #include "jobhistorymodel.h"
 #include "pagecardlist.h"
+#include "sheettable.h"
 #include "summarytext.h"
 
 #include "sync/remotemirror.h"
 
 #include <QAction>
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -31,7 +35,9 @@ ComparePage::ComparePage(JobController *controller, const Actions &actions, QWid
     , m_serverButton(new QPushButton(tr("On Server"), this))
     , m_jobHeader(new QLabel(this))
     , m_filters(new QButtonGroup(this))
-    , m_cards(new PageCardList(this)) {
+    , m_cards(new PageCardList(this))
+    , m_table(new SheetTable(m_cards->filterModel(), this))
+    , m_tableAction(new QAction(tr("Sheet &Table"), this)) {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setHorizontalSpacing(10);
@@ -97,6 +103,7 @@ ComparePage::ComparePage(JobController *controller, const Actions &actions, QWid
         filterLayout->addWidget(b);
     }
     filterLayout->addStretch(1);
+    filterLayout->addWidget(createSearchRow(filterRow));
     m_filters->button(0)->setChecked(true);
     connect(m_filters, &QButtonGroup::idClicked, this,
             [this](int id) { m_cards->setFilter(CardFilter(id)); });
@@ -114,6 +121,8 @@ ComparePage::ComparePage(JobController *controller, const Actions &actions, QWid
     connect(controller, &JobController::jobFinished, this,
             [this](const QString &, JobStatus status) { onJobFinished(status); });
     connect(controller, &JobController::overlayReady, m_cards, &PageCardList::reloadThumbnail);
+    connect(m_cards, &PageCardList::pageActivated, this, &ComparePage::pageActivated);
+    connect(m_table, &SheetTable::pageActivated, this, &ComparePage::pageActivated);
 
     layout->addWidget(m_oldZone, 0, 0);
     layout->addWidget(m_swapButton, 0, 1);
@@ -122,6 +131,7 @@ ComparePage::ComparePage(JobController *controller, const Actions &actions, QWid
     layout->addWidget(m_jobHeader, 1, 0, 1, 4);
     layout->addWidget(filterRow, 2, 0, 1, 4);
     layout->addWidget(m_cards, 3, 0, 1, 4);
+    layout->addWidget(m_table, 3, 0, 1, 4);
     layout->setColumnStretch(0, 1);
     layout->setColumnStretch(2, 1);
     layout->setRowStretch(3, 1);
@@ -136,7 +146,77 @@ ComparePage::ComparePage(JobController *controller, const Actions &actions, QWid
         setTabOrder(previous, b);
         previous = b;
     }
-    setTabOrder(previous, m_cards);
+    for (QWidget *w : {static_cast<QWidget *>(m_search), static_cast<QWidget *>(m_discipline),
+                       static_cast<QWidget *>(m_cards), static_cast<QWidget *>(m_table)}) {
+        setTabOrder(previous, w);
+        previous = w;
+    }
+    showTable(QSettings().value(QStringLiteral("view/sheetTable"), false).toBool());
+}
+
+QWidget *ComparePage::createSearchRow(QWidget *parent) {
+    auto *row = new QWidget(parent);
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    rowLayout->setSpacing(4);
+    m_search = new QLineEdit(row);
+    m_search->setObjectName(QStringLiteral("sheetSearch"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setPlaceholderText(tr("Search number, title, changed text"));
+    m_search->setAccessibleName(tr("Search sheets"));
+    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_cards->setSearch(text);
+        updateFilterButtons();
+    });
+    m_discipline = new QComboBox(row);
+    m_discipline->setObjectName(QStringLiteral("disciplineFilter"));
+    m_discipline->setAccessibleName(tr("Discipline"));
+    m_discipline->addItem(tr("All disciplines"), -1);
+    for (int d = 0; d < kDisciplineCount; ++d)
+        m_discipline->addItem(disciplineName(Discipline(d)), d);
+    connect(m_discipline, &QComboBox::currentIndexChanged, this, [this] {
+        const int d = m_discipline->currentData().toInt();
+        m_cards->setDiscipline(d < 0 ? std::nullopt : std::optional<Discipline>(Discipline(d)));
+        updateFilterButtons();
+    });
+    m_tableAction->setObjectName(QStringLiteral("sheetTableAction"));
+    m_tableAction->setCheckable(true);
+    m_tableAction->setShortcut(QKeySequence(tr("Ctrl+T")));
+    m_tableAction->setToolTip(tr("Show the sheets as a table (%1)")
+                                  .arg(m_tableAction->shortcut().toString(QKeySequence::NativeText)));
+    m_tableAction->setIconText(tr("Table"));
+    connect(m_tableAction, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("view/sheetTable"), on);
+        showTable(on);
+    });
+    addAction(m_tableAction); // its shortcut works with the menu bar hidden, too
+    auto *tableButton = new QToolButton(row);
+    tableButton->setObjectName(QStringLiteral("sheetTableButton"));
+    tableButton->setDefaultAction(m_tableAction);
+    tableButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tableButton->setAutoRaise(true);
+    tableButton->setFocusPolicy(Qt::StrongFocus);
+    rowLayout->addWidget(m_search);
+    rowLayout->addWidget(m_discipline);
+    rowLayout->addWidget(tableButton);
+    return row;
+}
+
+void ComparePage::showTable(bool table) {
+    m_tableAction->setChecked(table); // no-op when it told us
+    const bool hadFocus = m_cards->isAncestorOf(focusWidget()) || m_table->hasFocus();
+    m_table->setVisible(table);
+    m_cards->setVisible(!table);
+    if (hadFocus) (table ? static_cast<QWidget *>(m_table) : m_cards)->setFocus();
+}
+
+bool ComparePage::isTableShown() const {
+    return m_tableAction->isChecked();
+}
+
+QList<int> ComparePage::selectedSheets() const {
+    return isTableShown() ? m_table->selectedPages() : QList<int>();
 }
 
 void ComparePage::setFiles(const QString &oldPath, const QString &newPath) {
@@ -175,7 +255,7 @@ void ComparePage::updateFilterButtons() {
     const QStringList names = {tr("All"), tr("Changed"), tr("Unchanged"), tr("Failed")};
     for (int i = 0; i < names.size(); ++i) {
         QAbstractButton *b = m_filters->button(i);
-        b->setText(tr("%1 (%2)").arg(names[i]).arg(m_cards->count(CardFilter(i))));
+        b->setText(tr("%1 (%2)").arg(names[i]).arg(m_cards->filterModel()->count(CardFilter(i))));
         if (const QAction *a = m_filterActions.value(i)) {
             const QString what = a->text().remove(QLatin1Char('&')); // "Show Changed Sheets"
             b->setAccessibleName(what);

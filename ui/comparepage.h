@@ -8,7 +8,9 @@
 
 class QAction;
 class QButtonGroup;
+class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QToolButton;
 
@@ -16,10 +18,13 @@ namespace bt::ui {
 
 class DropZone;
 class PageCardList;
+class SheetTable;
 
 // The window's first page: the OLD and NEW drop zones with swap and Compare (and On Server), the
 // current job's header, the filters and a card per sheet pair. The cards follow the controller's
 // current job: its signals build and update them, a job of the history fills them from the store.
+// For big sets the cards can give way to a compact sheet table over the same models; a search box
+// and a discipline filter narrow both.
 class ComparePage : public QWidget {
     Q_OBJECT
 public:
@@ -32,6 +37,12 @@ public:
     DropZone *oldZone() const { return m_oldZone; }
     DropZone *newZone() const { return m_newZone; }
     PageCardList *cards() const { return m_cards; }
+    SheetTable *table() const { return m_table; }
+    QLineEdit *searchBox() const { return m_search; }
+    QComboBox *disciplineBox() const { return m_discipline; } // item data: Discipline, -1 for all
+    QAction *tableAction() const { return m_tableAction; }    // checked: the table, not the cards
+    bool isTableShown() const;
+    QList<int> selectedSheets() const; // the table's selected rows when it is shown
     void setFiles(const QString &oldPath, const QString &newPath); // a zone keeps an equal path
     void setRecentFiles(const QStringList &files);                 // the zones' context menus
     // One file dropped outside the zones fills the empty side (NEW when both are set).
@@ -59,9 +70,13 @@ public:
 
 signals:
     void compareRequested();
+    void pageActivated(int pageNumber); // a card clicked or a table row double-clicked
     void runOnServerRequested();
 
 private:
+    void showTable(bool table);
+    QWidget *createSearchRow(QWidget *parent);
+
     JobController *m_controller;
     QList<QAction *> m_filterActions;
     DropZone *m_oldZone;
@@ -72,6 +87,10 @@ private:
     QLabel *m_jobHeader;
     QButtonGroup *m_filters;
     PageCardList *m_cards;
+    SheetTable *m_table;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_discipline = nullptr;
+    QAction *m_tableAction;
 };
 
 } // namespace bt::ui

@@ -92,7 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_comparePage, &ComparePage::compareRequested, this, &MainWindow::compare);
     connect(m_comparePage, &ComparePage::runOnServerRequested, this, &MainWindow::runOnServer);
     connect(m_progressRow, &ProgressRow::cancelRequested, this, &MainWindow::cancel);
-    connect(m_cards, &PageCardList::pageActivated, this, &MainWindow::showSheet);
+    connect(m_comparePage, &ComparePage::pageActivated, this, &MainWindow::showSheet);
     connect(m_history, &HistoryPanel::openRequested, this, &MainWindow::openJob);
     connect(m_history, &HistoryPanel::resumeRequested, this, &MainWindow::resumeJob);
     connect(m_history, &HistoryPanel::deleteRequested, this, [this](const QString &id) { deleteJob(id); });
@@ -231,6 +231,7 @@ void MainWindow::createMenus() {
     view->addSeparator();
     for (QAction *a : std::as_const(m_filterActions))
         view->addAction(a);
+    view->addAction(m_comparePage->tableAction());
     view->addSeparator();
     view->addAction(m_historyDock->toggleViewAction());
     view->addAction(m_refreshHistoryAction);
@@ -584,9 +585,10 @@ bool MainWindow::pushJob(const QString &jobId) {
 // ---- export --------------------------------------------------------------------------------------
 
 QList<int> MainWindow::selectedSheets() const {
-    // The sheet open in the viewer; on the cards, those the filter shows (unless it shows all).
+    // The sheet open in the viewer; the table's selected rows; those the filters show (unless all).
     if (isViewerShown() && m_viewerPage->pageNumber() > 0) return {m_viewerPage->pageNumber()};
-    if (m_cards->filter() == CardFilter::All) return {};
+    if (const QList<int> picked = m_comparePage->selectedSheets(); !picked.isEmpty()) return picked;
+    if (!m_cards->filterModel()->filtering()) return {};
     return m_cards->shownPages();
 }
 

@@ -130,7 +130,7 @@ QVector<int> PageCardList::shownPages() const {
 void PageCardList::focusPage(int pageNumber) {
     const int sourceRow = m_model->rowOf(pageNumber);
     if (sourceRow < 0) return;
-    const QModelIndex index = m_filter->mapFromSource(m_model->index(sourceRow));
+    const QModelIndex index = m_filter->mapFromSource(m_model->index(sourceRow, 0));
     if (!index.isValid()) return;
     const int top = kMargin + index.row() * pitch();
     QScrollBar *bar = verticalScrollBar();
@@ -146,6 +146,18 @@ void PageCardList::setFilter(CardFilter filter) {
     m_filter->setFilter(filter);
     verticalScrollBar()->setValue(0);
     layoutCards(); // now, not on the next pass: the filter's result shows at once
+}
+
+void PageCardList::setSearch(const QString &text) {
+    m_filter->setSearch(text);
+    verticalScrollBar()->setValue(0);
+    layoutCards();
+}
+
+void PageCardList::setDiscipline(std::optional<Discipline> discipline) {
+    m_filter->setDiscipline(discipline);
+    verticalScrollBar()->setValue(0);
+    layoutCards();
 }
 
 void PageCardList::setPlaceholderText(const QString &text) {

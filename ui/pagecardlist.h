@@ -48,6 +48,8 @@ public:
 
     void setFilter(CardFilter filter);
     CardFilter filter() const { return m_filter->filter(); }
+    void setSearch(const QString &text);                      // number, title, changed text
+    void setDiscipline(std::optional<Discipline> discipline); // nullopt: every discipline
     void setPlaceholderText(const QString &text);
 
 signals:

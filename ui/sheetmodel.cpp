@@ -8,6 +8,67 @@
 
 namespace bt::ui {
 
+Discipline disciplineOf(const QString &drawingNumber) {
+    const QString n = drawingNumber.trimmed();
+    if (n.isEmpty()) return Discipline::Other;
+    switch (n.at(0).toUpper().unicode()) {
+    case 'G':
+        return Discipline::General;
+    case 'A':
+        return Discipline::Architectural;
+    case 'S':
+        return Discipline::Structural;
+    case 'M':
+        return Discipline::Mechanical;
+    case 'E':
+        return Discipline::Electrical;
+    case 'P':
+        return Discipline::Plumbing;
+    case 'C':
+        return Discipline::Civil;
+    case 'L':
+        return Discipline::Landscape;
+    case 'F':
+        return Discipline::FireProtection;
+    case 'I':
+        return Discipline::Interiors;
+    case 'T':
+        return Discipline::Telecom;
+    default:
+        return Discipline::Other;
+    }
+}
+
+QString disciplineName(Discipline discipline) {
+    switch (discipline) {
+    case Discipline::General:
+        return SheetModel::tr("General");
+    case Discipline::Architectural:
+        return SheetModel::tr("Architectural");
+    case Discipline::Structural:
+        return SheetModel::tr("Structural");
+    case Discipline::Mechanical:
+        return SheetModel::tr("Mechanical");
+    case Discipline::Electrical:
+        return SheetModel::tr("Electrical");
+    case Discipline::Plumbing:
+        return SheetModel::tr("Plumbing");
+    case Discipline::Civil:
+        return SheetModel::tr("Civil");
+    case Discipline::Landscape:
+        return SheetModel::tr("Landscape");
+    case Discipline::FireProtection:
+        return SheetModel::tr("Fire protection");
+    case Discipline::Interiors:
+        return SheetModel::tr("Interiors");
+    case Discipline::Telecom:
+        return SheetModel::tr("Telecom");
+    case Discipline::Other:
+        break;
+    }
+    return SheetModel::tr("Other");
+}
+
 // ---- SheetState ----------------------------------------------------------------------------------
 
 void SheetState::buildShownSummaries() const {
@@ -41,6 +102,11 @@ void SheetState::setPage(const PageResult &p) {
         if (!known) errors[size_t(Stage::Diff)] = p.error;
     }
     if (!p.overlayPath.isEmpty()) overlayPath = p.overlayPath;
+    m_discipline = disciplineOf(p.drawingName());
+    QStringList words{p.drawingName(), p.drawingTitle()};
+    for (const ChangeRegion &r : p.regions)
+        words << r.oldText << r.newText;
+    m_searchText = words.join(QLatin1Char(' ')).toLower();
 }
 
 void SheetState::setStage(const StageEvent &event) {
@@ -135,26 +201,81 @@ QString SheetState::reviewText() const {
     return SheetModel::tr("%1 of %2 reviewed").arg(std::min(reviewed, total)).arg(total);
 }
 
+QString SheetState::statusText() const {
+    if (failed()) return SheetModel::tr("Failed");
+    if (result.match == MatchKind::Added) return SheetModel::tr("Added");
+    if (result.match == MatchKind::Removed) return SheetModel::tr("Removed");
+    if (changes > 0) return SheetModel::tr("Changed");
+    if (changes == 0) return SheetModel::tr("Unchanged");
+    if (stageStatus(Stage::Diff) == StageStatus::InProgress) return SheetModel::tr("Comparing…");
+    return SheetModel::tr("Pending");
+}
+
 // ---- SheetModel ------------------------------------------------------------------------------------
 
 SheetModel::SheetModel(QObject *parent)
-    : QAbstractListModel(parent) {}
+    : QAbstractTableModel(parent) {}
 
 int SheetModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
+int SheetModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
 QVariant SheetModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= int(m_rows.size())) return {};
     const SheetState &s = m_rows[size_t(index.row())];
-    switch (role) {
-    case Qt::DisplayRole:
-        return s.result.drawingName();
-    case PageNumberRole:
-        return s.result.pageNumber;
-    default:
-        return {};
+    if (role == PageNumberRole) return s.result.pageNumber;
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == ChangesColumn || index.column() == ReviewedColumn))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != SortRole) return {};
+    const bool sort = role == SortRole;
+    switch (Column(index.column())) {
+    case NumberColumn:
+        return sort ? QVariant(s.result.pageNumber) : QVariant(s.result.drawingName());
+    case TitleColumn:
+        return s.result.drawingTitle();
+    case DisciplineColumn:
+        return sort ? QVariant(int(s.discipline())) : QVariant(disciplineName(s.discipline()));
+    case StatusColumn:
+        return s.statusText();
+    case ChangesColumn:
+        if (sort) return s.changes;
+        return s.changes >= 0 && s.result.match == MatchKind::Matched ? QVariant(s.changes) : QVariant();
+    case ReviewedColumn: {
+        const int total = s.changes > 0 ? s.changes : s.reviewTotal;
+        if (sort) return total > 0 ? double(std::min(s.reviewed, total)) / total : -1.0;
+        return total > 0 ? tr("%1 of %2").arg(std::min(s.reviewed, total)).arg(total) : QString();
     }
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant SheetModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case NumberColumn:
+        return tr("Number");
+    case TitleColumn:
+        return tr("Title");
+    case DisciplineColumn:
+        return tr("Discipline");
+    case StatusColumn:
+        return tr("Status");
+    case ChangesColumn:
+        return tr("Changes");
+    case ReviewedColumn:
+        return tr("Reviewed");
+    case ColumnCount:
+        break;
+    }
+    return {};
 }
 
 void SheetModel::clear() {
@@ -231,7 +352,7 @@ void SheetModel::updateProgress(const JobProgress &progress) {
         last = std::max(last, row);
     }
     if (first < 0) return;
-    emit dataChanged(index(first), index(last)); // one signal for the snapshot
+    emit dataChanged(index(first, 0), index(last, ColumnCount - 1)); // one signal for the snapshot
     changed(-1);
 }
 
@@ -243,7 +364,7 @@ void SheetModel::settle() {
             last = int(i);
         }
     if (first < 0) return;
-    emit dataChanged(index(first), index(last));
+    emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
     changed(-1);
 }
 
@@ -263,7 +384,7 @@ int SheetModel::count(CardFilter filter) const {
 }
 
 void SheetModel::changed(int row) {
-    if (row >= 0) emit dataChanged(index(row), index(row));
+    if (row >= 0) emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     // Every event touches a row; the counts are told once per event loop pass.
     if (m_countsQueued) return;
     m_countsQueued = true;
@@ -288,12 +409,43 @@ void SheetFilterModel::setFilter(CardFilter filter) {
     invalidateFilter();
 }
 
+void SheetFilterModel::setSearch(const QString &text) {
+    if (text == m_search) return;
+    m_search = text;
+    m_words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    invalidateFilter();
+}
+
+void SheetFilterModel::setDiscipline(std::optional<Discipline> discipline) {
+    if (discipline == m_discipline) return;
+    m_discipline = discipline;
+    invalidateFilter();
+}
+
+bool SheetFilterModel::filtering() const {
+    return m_filter != CardFilter::All || !m_words.isEmpty() || m_discipline.has_value();
+}
+
+int SheetFilterModel::count(CardFilter filter) const {
+    const std::vector<SheetState> &rows = m_source->sheets();
+    return int(std::count_if(rows.begin(), rows.end(), [this, filter](const SheetState &s) {
+        return s.matches(filter) && narrowedAccepts(s);
+    }));
+}
+
+bool SheetFilterModel::narrowedAccepts(const SheetState &s) const {
+    if (m_discipline && s.discipline() != *m_discipline) return false;
+    return std::all_of(m_words.cbegin(), m_words.cend(),
+                       [&s](const QString &w) { return s.searchText().contains(w); });
+}
+
 const SheetState &SheetFilterModel::at(int row) const {
     return m_source->at(mapToSource(index(row, 0)).row());
 }
 
 bool SheetFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const {
-    return m_source->at(sourceRow).matches(m_filter);
+    const SheetState &s = m_source->at(sourceRow);
+    return s.matches(m_filter) && narrowedAccepts(s);
 }
 
 } // namespace bt::ui

@@ -3,16 +3,37 @@
 #include "compare/pageresult.h"
 #include "pipeline/jobprogress.h"
 
-#include <QAbstractListModel>
+#include <QAbstractTableModel>
 #include <QHash>
 #include <QSortFilterProxyModel>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace bt::ui {
 
 enum class CardFilter { All, Changed, Unchanged, Failed };
+
+// A sheet's discipline, from the first letter of its drawing number (the US National CAD
+// Standard's designators); a number without a known letter is Other.
+enum class Discipline {
+    General,
+    Architectural,
+    Structural,
+    Mechanical,
+    Electrical,
+    Plumbing,
+    Civil,
+    Landscape,
+    FireProtection,
+    Interiors,
+    Telecom,
+    Other
+};
+constexpr int kDisciplineCount = int(Discipline::Other) + 1;
+Discipline disciplineOf(const QString &drawingNumber);
+QString disciplineName(Discipline discipline); // in the window's language
 
 // What the window knows of one sheet pair of the shown job: the page as the pipeline or the
 // history told it, each stage's status (with the error, attempts and a pending retry), the change
@@ -40,6 +61,11 @@ struct SheetState {
     bool failed() const;
     bool matches(CardFilter filter) const;
     QString reviewText() const; // "3 of 5 reviewed"
+    QString statusText() const; // the sheet table's status column
+    Discipline discipline() const { return m_discipline; }
+    // Lower-case drawing number, title and the changed regions' old and new words, built once per
+    // page so a search over hundreds of sheets is a substring test per sheet.
+    const QString &searchText() const { return m_searchText; }
 
     void setPage(const PageResult &page); // identity, diff result, summary
     void setStage(const StageEvent &event);
@@ -52,19 +78,35 @@ private:
 
     // Built once per summary, not on every paint.
     mutable QString m_summaryFor, m_shownSummary, m_shownOwnSummary;
+    QString m_searchText;
+    Discipline m_discipline = Discipline::Other;
 };
 
 // The sheets of the shown job in sheet order, updated from the controller's signals; each change
-// is one dataChanged of its row.
-class SheetModel : public QAbstractListModel {
+// is one dataChanged of its row. The cards read column 0; the sheet table shows every column.
+class SheetModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Role { PageNumberRole = Qt::UserRole + 1 };
+    enum Role {
+        PageNumberRole = Qt::UserRole + 1,
+        SortRole, // the column's value to sort by (numbers as numbers)
+    };
+    enum Column {
+        NumberColumn,
+        TitleColumn,
+        DisciplineColumn,
+        StatusColumn,
+        ChangesColumn,
+        ReviewedColumn,
+        ColumnCount
+    };
 
     explicit SheetModel(QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void clear();
     void setPages(const QVector<PageResult> &pages); // replaces the rows
@@ -92,21 +134,34 @@ private:
     bool m_countsQueued = false;
 };
 
-// The rows a filter shows (all, changed, unchanged, failed); follows the model's changes.
+// The rows a filter shows (all, changed, unchanged, failed), narrowed by a search (every word in
+// the number, title or changed text) and a discipline; follows the model's changes.
 class SheetFilterModel : public QSortFilterProxyModel {
     Q_OBJECT
 public:
     explicit SheetFilterModel(SheetModel *source, QObject *parent = nullptr);
     void setFilter(CardFilter filter);
     CardFilter filter() const { return m_filter; }
+    void setSearch(const QString &text);
+    QString search() const { return m_search; }
+    void setDiscipline(std::optional<Discipline> discipline); // nullopt: every discipline
+    std::optional<Discipline> discipline() const { return m_discipline; }
+    bool filtering() const; // some sheets may be left out
+    // The sheets the search and discipline leave that match a filter (the filter buttons' counts).
+    int count(CardFilter filter) const;
     const SheetState &at(int row) const; // a row of this model
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    bool narrowedAccepts(const SheetState &s) const; // search and discipline
+
     SheetModel *m_source;
     CardFilter m_filter = CardFilter::All;
+    QString m_search;
+    QStringList m_words; // lower case
+    std::optional<Discipline> m_discipline;
 };
 
 } // namespace bt::ui
