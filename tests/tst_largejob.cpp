@@ -9,6 +9,7 @@
 
 #include "drawinggenerator.h"
 #include "guiapplication.h"
+#include "latency.h"
 #include "testutil.h"
 
 #include "guisettings.h"
@@ -35,35 +36,6 @@ using namespace bt;
 using namespace bt::test;
 using bt::ui::CardFilter;
 using bt::ui::MainWindow;
-
-namespace {
-
-struct Latency {
-    QVector<double> ms;
-    void add(double v) { ms << v; }
-    QString text() const {
-        if (ms.isEmpty()) return QStringLiteral("-");
-        QVector<double> s = ms;
-        std::sort(s.begin(), s.end());
-        const double mean = std::accumulate(s.cbegin(), s.cend(), 0.0) / s.size();
-        return QStringLiteral("mean %1 ms, median %2 ms, max %3 ms (%4 samples)")
-            .arg(mean, 0, 'f', 1)
-            .arg(s[s.size() / 2], 0, 'f', 1)
-            .arg(s.back(), 0, 'f', 1)
-            .arg(s.size());
-    }
-};
-
-// What a user waits for after an action: posted events (layouts, queued updates) handled and the
-// list repainted.
-void settle(QWidget *list) {
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    list->repaint();
-    if (auto *area = qobject_cast<QAbstractScrollArea *>(list)) area->viewport()->repaint();
-}
-
-} // namespace
 
 class TestLargeJob : public QObject {
     Q_OBJECT

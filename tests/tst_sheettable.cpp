@@ -8,6 +8,7 @@
 // (run under xvfb-run with QT_QPA_PLATFORM=xcb for the real style and fonts).
 
 #include "guiapplication.h"
+#include "latency.h"
 
 #include "comparepage.h"
 #include "mainwindow.h"
@@ -31,6 +32,7 @@
 #include <numeric>
 
 using namespace bt;
+using namespace bt::test;
 using bt::ui::CardFilter;
 using bt::ui::Discipline;
 using bt::ui::SheetFilterModel;
@@ -101,27 +103,6 @@ QVector<PageResult> bigSet(int count) {
                        {QStringLiteral("DOOR"), QStringLiteral("D%1A").arg(i)});
     }
     return pages;
-}
-
-struct Latency {
-    QVector<double> ms;
-    QString text() const {
-        QVector<double> s = ms;
-        std::sort(s.begin(), s.end());
-        const double mean = std::accumulate(s.cbegin(), s.cend(), 0.0) / s.size();
-        return QStringLiteral("mean %1 ms, median %2 ms, max %3 ms (%4 changes)")
-            .arg(mean, 0, 'f', 2)
-            .arg(s[s.size() / 2], 0, 'f', 2)
-            .arg(s.back(), 0, 'f', 2)
-            .arg(s.size());
-    }
-};
-
-// What a user waits for after typing: posted events handled and the view repainted.
-void settle(QAbstractScrollArea *view) {
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    view->viewport()->repaint();
 }
 
 } // namespace
