@@ -34,6 +34,7 @@ NewerSetDialog::NewerSetDialog(const SetCandidate &older, const SetCandidate &ne
     , m_newerPath(newer.path) {
     setWindowTitle(tr("Which is the newer set?"));
     setObjectName(QStringLiteral("newerSetDialog"));
+    setMinimumWidth(460); // the question reads in a few lines, not a narrow column
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("<p><b>Which is the newer set?</b></p><p>The title blocks do not say "
                                 "which of these two sets is the later revision. Choose the set that "
