@@ -236,6 +236,21 @@ private slots:
         if (decidable.contains(QDir(dir).dirName())) QCOMPARE(v, std::optional<bool>(true));
     }
 
+    void cliWarnsWhenReversed() {
+        // The CLI compares in the order given; the title blocks only raise a warning.
+        const CliRun reversed = runCli(
+            {QStringLiteral("compare"), m_rev2, m_rev1, QStringLiteral("--dpi"), QStringLiteral("50")});
+        QVERIFY2(reversed.finished && reversed.exitCode != 2, qPrintable(describe(reversed)));
+        QVERIFY2(reversed.stdErr.contains(QStringLiteral(
+                     "warning: the title blocks say OLD is the newer set (OLD revision 2, dated 2025-03-21, "
+                     "NEW revision 1, dated 2025-02-14); comparing in the order given")),
+                 qPrintable(describe(reversed)));
+        const CliRun inOrder = runCli(
+            {QStringLiteral("compare"), m_rev1, m_rev2, QStringLiteral("--dpi"), QStringLiteral("50")});
+        QVERIFY2(inOrder.finished && inOrder.exitCode != 2, qPrintable(describe(inOrder)));
+        QVERIFY2(!inOrder.stdErr.contains(QStringLiteral("warning")), qPrintable(describe(inOrder)));
+    }
+
     void dropAssignsByRevision() {
         // The newer revision has the older file date (a re-download of the older set, say).
         const QString older = path(QStringLiteral("drop-a.pdf")), newer = path(QStringLiteral("drop-b.pdf"));
