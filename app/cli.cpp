@@ -571,21 +571,24 @@ int runCompare(const QStringList &arguments) {
     if (!inputs.oldDoc) return fail(error.message);
     inputs.newDoc = openAsking(args[1], &settings.newPassword, &error, settings.maxPixels);
     if (!inputs.newDoc) return fail(error.message);
-    // OLD and NEW are taken as given; a reversed pair is only pointed out.
-    const SetRevision oldRevision = readSetRevision(*inputs.oldDoc),
-                      newRevision = readSetRevision(*inputs.newDoc);
-    if (isNewer(newRevision, oldRevision) == std::optional<bool>(false) && !parser.isSet(run.quiet))
-        err() << "buildtrace: warning: the title blocks say OLD is the newer set (OLD "
-              << revisionText(oldRevision) << ", NEW " << revisionText(newRevision)
-              << "); comparing in the order given" << Qt::endl;
+    // Kept for the order check after the job (the sets' text layers are read by then).
+    const std::shared_ptr<const Document> oldDoc = inputs.oldDoc, newDoc = inputs.newDoc;
     reports.newPassword = settings.newPassword; // the markups copy the NEW set
     reports.colours = settings.colours;
     const auto store = openStore(parser, StoreAccess::ReadWrite);
     if (!store) return ExitError;
-    return runJob(parser, run, *store, options, reports,
-                  [&](Pipeline &p, const PipelineOptions &o, QString *e) {
-                      return p.start(std::move(inputs), settings, o, e);
-                  });
+    const int status =
+        runJob(parser, run, *store, options, reports, [&](Pipeline &p, const PipelineOptions &o, QString *e) {
+            return p.start(std::move(inputs), settings, o, e);
+        });
+    // OLD and NEW are taken as given; a reversed pair is only pointed out, after the job, so
+    // that reading title blocks never changes how a job runs.
+    const SetRevision oldRevision = readSetRevision(*oldDoc), newRevision = readSetRevision(*newDoc);
+    if (isNewer(newRevision, oldRevision) == std::optional<bool>(false) && !parser.isSet(run.quiet))
+        err() << "buildtrace: warning: the title blocks say OLD is the newer set (OLD "
+              << revisionText(oldRevision) << ", NEW " << revisionText(newRevision)
+              << "); compared in the order given" << Qt::endl;
+    return status;
 }
 
 // resume JOB_ID, retry JOB_ID [--page N]

@@ -243,7 +243,7 @@ private slots:
         QVERIFY2(reversed.finished && reversed.exitCode != 2, qPrintable(describe(reversed)));
         QVERIFY2(reversed.stdErr.contains(QStringLiteral(
                      "warning: the title blocks say OLD is the newer set (OLD revision 2, dated 2025-03-21, "
-                     "NEW revision 1, dated 2025-02-14); comparing in the order given")),
+                     "NEW revision 1, dated 2025-02-14); compared in the order given")),
                  qPrintable(describe(reversed)));
         const CliRun inOrder = runCli(
             {QStringLiteral("compare"), m_rev1, m_rev2, QStringLiteral("--dpi"), QStringLiteral("50")});
