@@ -6,6 +6,7 @@
 #include "io/outputfile.h"
 #include "pipeline/pipeline.h"
 #include "render/renderpool.h"
+#include "sheet/setrevision.h"
 #include "store/jobstore.h"
 #include "text/ocrengine.h"
 #include "version/version.h"
@@ -139,6 +140,15 @@ QString promptPassword(const QString &path) {
     err() << Qt::endl; // the Enter was not echoed
     if (line.endsWith('\r')) line.chop(1);
     return QString::fromUtf8(line);
+}
+
+// "revision 2, dated 2025-03-21" for the reversed-order warning.
+QString revisionText(const SetRevision &r) {
+    QStringList parts;
+    const QString value = r.field.isEmpty() ? r.tableRow : r.field;
+    if (!value.isEmpty()) parts << QStringLiteral("revision ") + value;
+    if (r.date.isValid()) parts << QStringLiteral("dated ") + r.date.toString(Qt::ISODate);
+    return parts.join(QStringLiteral(", "));
 }
 
 // Opens a set; when it needs a password, none was given and stdin is a terminal, asks for it.
@@ -561,14 +571,24 @@ int runCompare(const QStringList &arguments) {
     if (!inputs.oldDoc) return fail(error.message);
     inputs.newDoc = openAsking(args[1], &settings.newPassword, &error, settings.maxPixels);
     if (!inputs.newDoc) return fail(error.message);
+    // Kept for the order check after the job (the sets' text layers are read by then).
+    const std::shared_ptr<const Document> oldDoc = inputs.oldDoc, newDoc = inputs.newDoc;
     reports.newPassword = settings.newPassword; // the markups copy the NEW set
     reports.colours = settings.colours;
     const auto store = openStore(parser, StoreAccess::ReadWrite);
     if (!store) return ExitError;
-    return runJob(parser, run, *store, options, reports,
-                  [&](Pipeline &p, const PipelineOptions &o, QString *e) {
-                      return p.start(std::move(inputs), settings, o, e);
-                  });
+    const int status =
+        runJob(parser, run, *store, options, reports, [&](Pipeline &p, const PipelineOptions &o, QString *e) {
+            return p.start(std::move(inputs), settings, o, e);
+        });
+    // OLD and NEW are taken as given; a reversed pair is only pointed out, after the job, so
+    // that reading title blocks never changes how a job runs.
+    const SetRevision oldRevision = readSetRevision(*oldDoc), newRevision = readSetRevision(*newDoc);
+    if (isNewer(newRevision, oldRevision) == std::optional<bool>(false) && !parser.isSet(run.quiet))
+        err() << "buildtrace: warning: the title blocks say OLD is the newer set (OLD "
+              << revisionText(oldRevision) << ", NEW " << revisionText(newRevision)
+              << "); compared in the order given" << Qt::endl;
+    return status;
 }
 
 // resume JOB_ID, retry JOB_ID [--page N]

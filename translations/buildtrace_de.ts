@@ -1645,10 +1645,6 @@ Neu: %2</translation>
         <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Vergleicht zwei Planstände eines Plansatzes Plan für Plan. Alles läuft auf diesem Computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>OLD: %1 (the older file), NEW: %2</source>
-        <translation>ALT: %1 (die ältere Datei), NEU: %2</translation>
-    </message>
-    <message>
         <source>History Unavailable</source>
         <translation>Verlauf nicht verfügbar</translation>
     </message>
@@ -1783,6 +1779,33 @@ Neu: %2</translation>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Reading the revisions of %1 and %2 from their title blocks…</source>
+        <translation>Revisionen von %1 und %2 werden aus den Schriftfeldern gelesen…</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::NewerSetDialog</name>
+    <message>
+        <source>Which is the newer set?</source>
+        <translation>Welcher Satz ist neuer?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Which is the newer set?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The title blocks do not say which of these two sets is the later revision. Choose the set that becomes NEW; the other one becomes OLD.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Welcher Satz ist neuer?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Die Schriftfelder sagen nicht, welcher der beiden Sätze die spätere Revision ist. Wählen Sie den Satz, der NEU wird; der andere wird ALT.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;File date: %2&lt;br&gt;Title blocks: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Dateidatum: %2&lt;br&gt;Schriftfelder: %3</translation>
+    </message>
+    <message>
+        <source>Suggested by the file dates: %1 is newer.</source>
+        <translation>Nach den Dateidaten: %1 ist neuer.</translation>
+    </message>
+    <message>
+        <source>NEW is %1</source>
+        <translation>NEU ist %1</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +2613,29 @@ Neu: %2</translation>
     <message>
         <source>Check the access token in Settings.</source>
         <translation>Prüfen Sie das Zugangstoken in den Einstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SetOrderResolver</name>
+    <message>
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>dated %1</source>
+        <translation>vom %1</translation>
+    </message>
+    <message>
+        <source>no revision found</source>
+        <translation>keine Revision gefunden</translation>
+    </message>
+    <message>
+        <source>NEW is %1 (title blocks); OLD %2</source>
+        <translation>NEU ist %1 (Schriftfelder); ALT %2</translation>
+    </message>
+    <message>
+        <source>NEW: %1, OLD: %2 (as chosen: the title blocks do not tell)</source>
+        <translation>NEU: %1, ALT: %2 (wie gewählt: die Schriftfelder sagen es nicht)</translation>
     </message>
 </context>
 <context>

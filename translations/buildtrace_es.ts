@@ -1645,10 +1645,6 @@ Nueva: %2</translation>
         <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compara dos revisiones de un juego de planos, plano por plano. Todo se ejecuta en este equipo.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>OLD: %1 (the older file), NEW: %2</source>
-        <translation>ANTERIOR: %1 (el archivo más antiguo), NUEVA: %2</translation>
-    </message>
-    <message>
         <source>History Unavailable</source>
         <translation>Historial no disponible</translation>
     </message>
@@ -1783,6 +1779,33 @@ Nueva: %2</translation>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Reading the revisions of %1 and %2 from their title blocks…</source>
+        <translation>Leyendo las revisiones de %1 y %2 en sus cajetines…</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::NewerSetDialog</name>
+    <message>
+        <source>Which is the newer set?</source>
+        <translation>¿Qué juego es el más reciente?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Which is the newer set?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The title blocks do not say which of these two sets is the later revision. Choose the set that becomes NEW; the other one becomes OLD.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;¿Qué juego es el más reciente?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Los cajetines no indican cuál de estos dos juegos es la revisión posterior. Elija el juego que pasa a ser NUEVA; el otro pasa a ser ANTERIOR.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;File date: %2&lt;br&gt;Title blocks: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Fecha del archivo: %2&lt;br&gt;Cajetines: %3</translation>
+    </message>
+    <message>
+        <source>Suggested by the file dates: %1 is newer.</source>
+        <translation>Según las fechas de los archivos: %1 es más reciente.</translation>
+    </message>
+    <message>
+        <source>NEW is %1</source>
+        <translation>NUEVA es %1</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +2613,29 @@ Nueva: %2</translation>
     <message>
         <source>Check the access token in Settings.</source>
         <translation>Compruebe el token de acceso en Ajustes.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SetOrderResolver</name>
+    <message>
+        <source>revision %1</source>
+        <translation>revisión %1</translation>
+    </message>
+    <message>
+        <source>dated %1</source>
+        <translation>del %1</translation>
+    </message>
+    <message>
+        <source>no revision found</source>
+        <translation>no se encontró revisión</translation>
+    </message>
+    <message>
+        <source>NEW is %1 (title blocks); OLD %2</source>
+        <translation>NUEVA es %1 (cajetines); ANTERIOR %2</translation>
+    </message>
+    <message>
+        <source>NEW: %1, OLD: %2 (as chosen: the title blocks do not tell)</source>
+        <translation>NUEVA: %1, ANTERIOR: %2 (según su elección: los cajetines no lo indican)</translation>
     </message>
 </context>
 <context>

@@ -1645,10 +1645,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compare deux indices d’un jeu de plans, plan par plan. Tout se fait sur cet ordinateur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>OLD: %1 (the older file), NEW: %2</source>
-        <translation>ANCIEN&#xa0;: %1 (le fichier le plus ancien), NOUVEAU&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>History Unavailable</source>
         <translation>Historique indisponible</translation>
     </message>
@@ -1783,6 +1779,33 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Reading the revisions of %1 and %2 from their title blocks…</source>
+        <translation>Lecture des révisions de %1 et %2 dans leurs cartouches…</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::NewerSetDialog</name>
+    <message>
+        <source>Which is the newer set?</source>
+        <translation>Quel jeu est le plus récent ?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Which is the newer set?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The title blocks do not say which of these two sets is the later revision. Choose the set that becomes NEW; the other one becomes OLD.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Quel jeu est le plus récent ?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Les cartouches n’indiquent pas lequel de ces deux jeux est la révision la plus récente. Choisissez le jeu qui devient NOUVEAU ; l’autre devient ANCIEN.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;File date: %2&lt;br&gt;Title blocks: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Date du fichier : %2&lt;br&gt;Cartouches : %3</translation>
+    </message>
+    <message>
+        <source>Suggested by the file dates: %1 is newer.</source>
+        <translation>D’après les dates des fichiers : %1 est plus récent.</translation>
+    </message>
+    <message>
+        <source>NEW is %1</source>
+        <translation>NOUVEAU : %1</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +2613,29 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Check the access token in Settings.</source>
         <translation>Vérifiez le jeton d’accès dans les Paramètres.</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::SetOrderResolver</name>
+    <message>
+        <source>revision %1</source>
+        <translation>révision %1</translation>
+    </message>
+    <message>
+        <source>dated %1</source>
+        <translation>du %1</translation>
+    </message>
+    <message>
+        <source>no revision found</source>
+        <translation>aucune révision trouvée</translation>
+    </message>
+    <message>
+        <source>NEW is %1 (title blocks); OLD %2</source>
+        <translation>NOUVEAU est %1 (cartouches) ; ANCIEN %2</translation>
+    </message>
+    <message>
+        <source>NEW: %1, OLD: %2 (as chosen: the title blocks do not tell)</source>
+        <translation>NOUVEAU : %1, ANCIEN : %2 (selon votre choix : les cartouches ne le disent pas)</translation>
     </message>
 </context>
 <context>

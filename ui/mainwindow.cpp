@@ -15,6 +15,7 @@
 #include "reportexportdialog.h"
 #include "screenshotdriver.h"
 #include "serverindicator.h"
+#include "setorder.h"
 #include "settingsdialog.h"
 #include "viewer/overlayviewer.h"
 #include "viewerpage.h"
@@ -29,6 +30,7 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -47,8 +49,10 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_controller(std::make_unique<JobController>(backgroundPool()))
     , m_recent(new RecentFiles(this))
-    , m_screenshots(new ScreenshotDriver(this)) {
+    , m_screenshots(new ScreenshotDriver(this))
+    , m_setOrder(new SetOrderResolver(this)) {
     setWindowTitle(tr("BuildTrace"));
+    connect(m_setOrder, &SetOrderResolver::decided, this, &MainWindow::onSetOrderDecided);
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
 
@@ -257,11 +261,21 @@ void MainWindow::setFiles(const QString &oldPath, const QString &newPath) {
 
 void MainWindow::assignFiles(const QStringList &paths) {
     if (paths.size() != 2) return;
+    // File dates place the two at once (the zones start reading them); the title blocks then
+    // decide, or the user does when they cannot (onSetOrderDecided).
     const QStringList ordered = DropZone::orderedByAge(paths);
     setFiles(ordered[0], ordered[1]);
-    statusBar()->showMessage(tr("OLD: %1 (the older file), NEW: %2")
-                                 .arg(QFileInfo(ordered[0]).fileName(), QFileInfo(ordered[1]).fileName()),
-                             6000);
+    statusBar()->showMessage(tr("Reading the revisions of %1 and %2 from their title blocks…")
+                                 .arg(QFileInfo(ordered[0]).fileName(), QFileInfo(ordered[1]).fileName()));
+    m_setOrder->resolve(ordered[0], ordered[1]);
+}
+
+void MainWindow::onSetOrderDecided(const QString &oldPath, const QString &newPath, const QString &message) {
+    // Files dropped or chosen meanwhile win over a late answer.
+    const QSet<QString> shown{m_oldZone->path(), m_newZone->path()};
+    if (shown != QSet<QString>{oldPath, newPath}) return;
+    setFiles(oldPath, newPath);
+    statusBar()->showMessage(message, 10000);
 }
 
 void MainWindow::swapFiles() {

@@ -24,6 +24,7 @@ class PageCardList;
 class ProgressRow;
 class RecentFiles;
 class ServerIndicator;
+class SetOrderResolver;
 class ViewerPage;
 
 // The desktop window: OLD and NEW drop zones, Compare / Cancel with the job's progress, a card
@@ -131,10 +132,12 @@ private:
     void showSheetAt(int step); // previous / next card in the filter
     // Review workflow (reviews, ignore areas, sheet history): the viewer's signals.
     void connectReview();
+    void onSetOrderDecided(const QString &oldPath, const QString &newPath, const QString &message);
 
     std::unique_ptr<JobController> m_controller; // destroyed (its jobs stopped) before the widgets
     RecentFiles *m_recent;
     ScreenshotDriver *m_screenshots;
+    SetOrderResolver *m_setOrder; // OLD/NEW of two dropped sets from their title blocks
 
     ComparePage *m_comparePage = nullptr;
     ViewerPage *m_viewerPage = nullptr;
