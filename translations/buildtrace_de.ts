@@ -1306,6 +1306,14 @@
         <source>BuildTrace User Guide</source>
         <translation>BuildTrace-Benutzerhandbuch</translation>
     </message>
+    <message>
+        <source>About BuildTrace</source>
+        <translation>Über BuildTrace</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compares two revisions of a construction drawing set sheet by sheet. Everything runs on this computer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Vergleicht zwei Planstände eines Plansatzes Plan für Plan. Alles läuft auf diesem Computer.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::HistoryPanel</name>
@@ -1635,14 +1643,6 @@ Neu: %2</translation>
     <message>
         <source>&amp;About BuildTrace</source>
         <translation>&amp;Über BuildTrace</translation>
-    </message>
-    <message>
-        <source>About BuildTrace</source>
-        <translation>Über BuildTrace</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compares two revisions of a construction drawing set sheet by sheet. Everything runs on this computer.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Vergleicht zwei Planstände eines Plansatzes Plan für Plan. Alles läuft auf diesem Computer.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>History Unavailable</source>

@@ -1306,6 +1306,14 @@
         <source>BuildTrace User Guide</source>
         <translation>Guía del usuario de BuildTrace</translation>
     </message>
+    <message>
+        <source>About BuildTrace</source>
+        <translation>Acerca de BuildTrace</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compares two revisions of a construction drawing set sheet by sheet. Everything runs on this computer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compara dos revisiones de un juego de planos, plano por plano. Todo se ejecuta en este equipo.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::HistoryPanel</name>
@@ -1635,14 +1643,6 @@ Nueva: %2</translation>
     <message>
         <source>&amp;About BuildTrace</source>
         <translation>&amp;Acerca de BuildTrace</translation>
-    </message>
-    <message>
-        <source>About BuildTrace</source>
-        <translation>Acerca de BuildTrace</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compares two revisions of a construction drawing set sheet by sheet. Everything runs on this computer.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compara dos revisiones de un juego de planos, plano por plano. Todo se ejecuta en este equipo.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>History Unavailable</source>

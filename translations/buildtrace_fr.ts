@@ -1306,6 +1306,14 @@
         <source>BuildTrace User Guide</source>
         <translation>Guide d’utilisation de BuildTrace</translation>
     </message>
+    <message>
+        <source>About BuildTrace</source>
+        <translation>À propos de BuildTrace</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compares two revisions of a construction drawing set sheet by sheet. Everything runs on this computer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compare deux indices d’un jeu de plans, plan par plan. Tout se fait sur cet ordinateur.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::HistoryPanel</name>
@@ -1635,14 +1643,6 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>&amp;About BuildTrace</source>
         <translation>À &amp;propos de BuildTrace</translation>
-    </message>
-    <message>
-        <source>About BuildTrace</source>
-        <translation>À propos de BuildTrace</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compares two revisions of a construction drawing set sheet by sheet. Everything runs on this computer.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;BuildTrace %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Compare deux indices d’un jeu de plans, plan par plan. Tout se fait sur cet ordinateur.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>History Unavailable</source>

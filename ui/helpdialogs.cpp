@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QMap>
+#include <QMessageBox>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -62,6 +63,15 @@ void showKeyboardShortcuts(QWidget *window) {
                                  table, QSize(520, 640));
     dialog->setObjectName(QStringLiteral("shortcutsDialog"));
     dialog->show();
+}
+
+void showAbout(QWidget *window) {
+    QMessageBox::about(window, QCoreApplication::translate("bt::ui::Help", "About BuildTrace"),
+                       QCoreApplication::translate(
+                           "bt::ui::Help", "<p><b>BuildTrace %1</b></p><p>Compares two revisions of a "
+                                           "construction drawing set sheet by sheet. Everything runs on "
+                                           "this computer.</p>")
+                           .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
 }
 
 QString userGuideMarkdown() {

@@ -13,6 +13,9 @@ void showKeyboardShortcuts(QWidget *window);
 // Help → User Guide: the README's user guide with its pictures, bundled in the program (offline).
 void showUserGuide(QWidget *window);
 
+// Help → About BuildTrace.
+void showAbout(QWidget *window);
+
 // The user guide's Markdown: the README's section "## User guide" up to the next "## ".
 QString userGuideMarkdown();
 

@@ -37,8 +37,6 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include <utility>
-
 namespace bt::ui {
 
 // Where the window's size, position and docks are kept (const: internal linkage).
@@ -245,12 +243,7 @@ void MainWindow::createMenus() {
     help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); })
         ->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showKeyboardShortcuts(this); });
-    help->addAction(tr("&About BuildTrace"), this, [this] {
-        QMessageBox::about(this, tr("About BuildTrace"),
-                           tr("<p><b>BuildTrace %1</b></p><p>Compares two revisions of a construction "
-                              "drawing set sheet by sheet. Everything runs on this computer.</p>")
-                               .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
-    });
+    help->addAction(tr("&About BuildTrace"), this, [this] { showAbout(this); });
 }
 
 // ---- files -------------------------------------------------------------------------------------
@@ -261,8 +254,7 @@ void MainWindow::setFiles(const QString &oldPath, const QString &newPath) {
 
 void MainWindow::assignFiles(const QStringList &paths) {
     if (paths.size() != 2) return;
-    // File dates place the two at once (the zones start reading them); the title blocks then
-    // decide, or the user does when they cannot (onSetOrderDecided).
+    // File dates first (the zones start reading); then the title blocks or the user decide.
     const QStringList ordered = DropZone::orderedByAge(paths);
     setFiles(ordered[0], ordered[1]);
     statusBar()->showMessage(tr("Reading the revisions of %1 and %2 from their title blocks…")
@@ -272,8 +264,7 @@ void MainWindow::assignFiles(const QStringList &paths) {
 
 void MainWindow::onSetOrderDecided(const QString &oldPath, const QString &newPath, const QString &message) {
     // Files dropped or chosen meanwhile win over a late answer.
-    const QSet<QString> shown{m_oldZone->path(), m_newZone->path()};
-    if (shown != QSet<QString>{oldPath, newPath}) return;
+    if (QSet<QString>{m_oldZone->path(), m_newZone->path()} != QSet<QString>{oldPath, newPath}) return;
     setFiles(oldPath, newPath);
     statusBar()->showMessage(message, 10000);
 }
