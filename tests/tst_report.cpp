@@ -227,6 +227,28 @@ private slots:
         }
     }
 
+    // The cover names each set with what its title blocks say of its revision (case02_svg has
+    // REV fields and dates; case01_cad has no text layer: its sets are named alone).
+    void coverShowsTheSetsRevisions() {
+        if (!haveCorpus()) QSKIP("no shared corpus");
+        const ReportInput &svg = input(QStringLiteral("case02_svg"));
+        QVERIFY2(!svg.oldRevision.isEmpty() && !svg.newRevision.isEmpty(), "case02_svg's title blocks read");
+        const QString pdf = path(QStringLiteral("revision-cover.pdf"));
+        ReportLayout layout;
+        QString error;
+        QVERIFY2(writeReport(svg, ReportOptions(), pdf, {}, nullptr, &error, &layout), qPrintable(error));
+        const QString cover = flat(pdfText(pdf, 1, layout.coverPages));
+        for (const SetRevision *r : {&svg.oldRevision, &svg.newRevision}) {
+            const QString value = !r->field.isEmpty() ? r->field : r->tableRow;
+            if (!value.isEmpty())
+                QVERIFY2(cover.contains(QStringLiteral("revision ") + value), qPrintable(cover));
+            if (r->date.isValid()) QVERIFY2(cover.contains(r->date.toString(Qt::ISODate)), qPrintable(cover));
+        }
+        QCOMPARE(cover.count(QStringLiteral("from the title blocks")), 2);
+        const ReportInput &cad = input(QStringLiteral("case01_cad"));
+        QVERIFY(cad.oldRevision.isEmpty() && cad.newRevision.isEmpty());
+    }
+
     // The cover is for a client: the project, the sets by name, no paths, job ids or settings.
     void coverForClients() {
         if (!haveCorpus()) QSKIP("no shared corpus");

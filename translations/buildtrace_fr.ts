@@ -644,6 +644,15 @@
         <source>Appendix (continued)</source>
         <translation>Annexe (suite)</translation>
     </message>
+    <message>
+        <source>revision %1</source>
+        <translation>indice %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, from the title blocks)</source>
+        <comment>set name, revision and date</comment>
+        <translation>%1 (%2, d’après les cartouches)</translation>
+    </message>
 </context>
 <context>
     <name>bt::ServerClient</name>

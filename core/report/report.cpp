@@ -123,6 +123,18 @@ QString ReportWriter::setLabel(bool oldSide) const {
                : QFileInfo(oldSide ? m_in.comparison.oldPath : m_in.comparison.newPath).fileName();
 }
 
+QString ReportWriter::setWithRevision(bool oldSide) const {
+    const SetRevision &r = oldSide ? m_in.oldRevision : m_in.newRevision;
+    const QString value = !r.field.isEmpty() ? r.field : r.tableRow;
+    QStringList said;
+    if (!value.isEmpty()) said << EngineText::translate("bt::Report", "revision %1").arg(value);
+    if (r.date.isValid()) said << r.date.toString(Qt::ISODate);
+    if (said.isEmpty()) return setLabel(oldSide);
+    return EngineText::translate("bt::Report", "%1 (%2, from the title blocks)",
+                                 "set name, revision and date")
+        .arg(setLabel(oldSide), said.join(QStringLiteral(", ")));
+}
+
 QVector<ShownChange> ReportWriter::shownChanges(const PageResult &page) const {
     QVector<ShownChange> shown;
     for (const ChangeRegion &r : page.regions) {

@@ -147,8 +147,8 @@ double ReportWriter::coverInfo(QPainter *p, const QRectF &area) const {
 
     const ComparisonResult &in = m_in.comparison;
     const double labelW = 96;
-    c.field(fonts, EngineText::translate("bt::Report", "Old set"), setLabel(true), labelW);
-    c.field(fonts, EngineText::translate("bt::Report", "New set"), setLabel(false), labelW);
+    c.field(fonts, EngineText::translate("bt::Report", "Old set"), setWithRevision(true), labelW);
+    c.field(fonts, EngineText::translate("bt::Report", "New set"), setWithRevision(false), labelW);
     if (!m_opt.issuer.isEmpty())
         c.field(fonts, EngineText::translate("bt::Report", "Issued by"), m_opt.issuer, labelW);
     c.field(fonts, EngineText::translate("bt::Report", "Date"),

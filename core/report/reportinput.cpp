@@ -1,5 +1,6 @@
 #include "reportinput.h"
 
+#include "document/document.h"
 #include "pipeline/pipeline.h"
 #include "review/regionreview.h"
 #include "store/jobstore.h"
@@ -45,6 +46,13 @@ ChangeReview ReportInput::review(int pageNumber, int regionId) const {
 
 namespace {
 
+SetRevision titleBlockRevision(const QString &path) {
+    if (!QFileInfo(path).isFile()) return {};
+    DocumentError error; // an encrypted or damaged set: no revision on the cover, nothing else
+    const std::unique_ptr<Document> document = Document::open(path, QString(), &error);
+    return document ? readSetRevision(*document) : SetRevision();
+}
+
 QDateTime modified(const QString &path) {
     const QFileInfo info(path);
     return info.isFile() ? info.lastModified() : QDateTime();
@@ -66,6 +74,8 @@ ReportInput ReportInput::fromResult(const ComparisonResult &result, const QJsonO
     in.summaryText = summariseJob(result.pages);
     in.oldModified = modified(result.oldPath);
     in.newModified = modified(result.newPath);
+    in.oldRevision = titleBlockRevision(result.oldPath);
+    in.newRevision = titleBlockRevision(result.newPath);
     return in;
 }
 

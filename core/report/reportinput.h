@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compare/comparison.h"
+#include "sheet/setrevision.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -40,6 +41,10 @@ struct ReportInput {
     QString summaryText;   // job summary ("3 sheets compared: ...")
     QDateTime oldModified; // invalid: the file is not there any more
     QDateTime newModified;
+    // What the sets' title blocks say of their revision (fromResult reads them when the files
+    // are there; empty for scans without a text layer).
+    SetRevision oldRevision;
+    SetRevision newRevision;
     QString newHash;                      // SHA-256 of NEW as compared (from the history); empty: not known
     QHash<QString, ChangeReview> reviews; // reviewKey(page, region) -> review; absent: open
 

@@ -56,6 +56,8 @@ public:
 private:
     QString title() const;
     QString setLabel(bool oldSide) const;
+    // The cover's line of a set: its name and, when the title blocks say, "revision 2, 2025-03-21".
+    QString setWithRevision(bool oldSide) const;
     QVector<ShownChange> shownChanges(const PageResult &page) const;
 
     // reportcover.cpp
