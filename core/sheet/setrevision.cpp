@@ -2,6 +2,7 @@
 
 #include "document/document.h"
 #include "sheetidentifier.h"
+#include "wordline.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -11,40 +12,14 @@
 
 namespace bt {
 
+using namespace wordline;
+
 namespace {
 
 // A value starts at most this many label heights right of its label ("Revision:     A1").
 constexpr double kMaxValueGap = 12.0;
 // Revision-table rows are at most this many text heights apart.
 constexpr double kMaxRowGap = 6.0;
-
-QString bare(const QString &text) {
-    QString out;
-    for (QChar c : text.toUpper())
-        if (c.isLetterOrNumber()) out += c;
-    return out;
-}
-
-bool sameLine(const QRectF &a, const QRectF &b) {
-    const double overlap = std::min(a.bottom(), b.bottom()) - std::max(a.top(), b.top());
-    return overlap >= 0.5 * std::min(a.height(), b.height());
-}
-
-// The nearest word right of `box` on its line within maxGap, or -1.
-int rightOf(const Words &words, const QRectF &box, double maxGap) {
-    int best = -1;
-    double bestGap = 0;
-    for (int j = 0; j < words.size(); ++j) {
-        const QRectF &b = words.at(j).box;
-        const double gap = b.left() - box.right();
-        if (gap > maxGap || !sameLine(box, b) || b.center().x() <= box.center().x()) continue;
-        if (best < 0 || gap < bestGap) {
-            best = j;
-            bestGap = gap;
-        }
-    }
-    return best;
-}
 
 // "2", "B", "A1", "P01", "1.04c": a revision as written in a field or a table's number column.
 QString revisionValue(const QString &text) {

@@ -1,11 +1,15 @@
 #include "titleblockfields.h"
 
+#include "wordline.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
 #include <cmath>
 
 namespace bt {
+
+using namespace wordline;
 
 namespace {
 
@@ -24,36 +28,6 @@ struct Label {
     LabelKind kind;
     double confidence = 100;
 };
-
-QString bare(const QString &text) {
-    QString out;
-    for (QChar c : text.toUpper())
-        if (c.isLetterOrNumber()) out += c;
-    return out;
-}
-
-bool sameLine(const QRectF &a, const QRectF &b) {
-    const double overlap = std::min(a.bottom(), b.bottom()) - std::max(a.top(), b.top());
-    return overlap >= 0.5 * std::min(a.height(), b.height());
-}
-
-// Nearest word right of `box` on its line within maxGap, or -1.
-int rightOf(const Words &words, const QRectF &box, double maxGap) {
-    int best = -1;
-    double bestGap = 0;
-    for (int j = 0; j < words.size(); ++j) {
-        const QRectF &b = words.at(j).box;
-        // OCR boxes may overlap their neighbour's: order by centre, not by edge.
-        const double gap = b.left() - box.right();
-        if (gap > maxGap || !sameLine(box, b) || b.left() <= box.left() || b.center().x() <= box.center().x())
-            continue;
-        if (best < 0 || gap < bestGap) {
-            best = j;
-            bestGap = gap;
-        }
-    }
-    return best;
-}
 
 // Label words: "SHEET"/"SHT"/"PAGE"/"ID" name a sheet count, "DWG NO."/"DRAWING NUMBER"/"SHEET
 // NO."/"DOC NO." a drawing number (a two-word label or one glued word).
