@@ -58,22 +58,6 @@ using bt::ui::ReportExportDialog;
 
 namespace {
 
-// Sends a drag of these files onto a widget, then the drop. True when both were accepted.
-bool dropFiles(QWidget *target, const QStringList &paths) {
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString &p : paths)
-        urls << QUrl::fromLocalFile(p);
-    mime.setUrls(urls);
-    const QPoint at = target->rect().center();
-    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    if (!enter.isAccepted()) return false;
-    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &drop);
-    return drop.isAccepted();
-}
-
 QStringList cardNames(const bt::ui::PageCardList *list) {
     QStringList names;
     for (const PageCard *c : list->cards())

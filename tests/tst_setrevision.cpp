@@ -6,6 +6,7 @@
 
 #include "drawinggenerator.h"
 #include "guiapplication.h"
+#include "mainwindowfixture.h"
 #include "testutil.h"
 
 #include "document/document.h"
@@ -36,25 +37,9 @@ using bt::ui::NewerSetDialog;
 
 namespace {
 
-const QSizeF kTabloid(17, 11);
 
 Word word(const QString &text, double x, double y, double h = 8) {
     return Word{text, QRectF(x, y, 6.0 * h * 0.6 * text.size() / 6.0 + 2, h)};
-}
-
-bool dropFiles(QWidget *target, const QStringList &paths) {
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString &p : paths)
-        urls << QUrl::fromLocalFile(p);
-    mime.setUrls(urls);
-    const QPoint at = target->rect().center();
-    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    if (!enter.isAccepted()) return false;
-    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &drop);
-    return drop.isAccepted();
 }
 
 void setModified(const QString &path, const QDateTime &when) {

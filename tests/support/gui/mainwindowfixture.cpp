@@ -7,8 +7,12 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QUrl>
 #include <QtTest>
 
 namespace bt::test {
@@ -73,6 +77,21 @@ void MainWindowFixture::setUpFiles(const QString &appName) {
     m_new = path(QStringLiteral("new.pdf"));
     QCOMPARE(writeVectorSet(m_old, base).size(), 3);
     QCOMPARE(writeVectorSet(m_new, changed).size(), 3);
+}
+
+bool dropFiles(QWidget *target, const QStringList &paths) {
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &p : paths)
+        urls << QUrl::fromLocalFile(p);
+    mime.setUrls(urls);
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted()) return false;
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
 }
 
 } // namespace bt::test

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QSizeF>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -35,6 +36,8 @@ private:
     int m_count = 0;
 };
 
+// Sends a drag of these files onto a widget, then the drop. True when both were accepted.
+bool dropFiles(QWidget *target, const QStringList &paths);
 // Jobs in a history file, -1 when it cannot be opened.
 int jobCount(const QString &db);
 // The window's resolution setting (what the next Compare uses).
