@@ -114,6 +114,7 @@ private slots:
     void muchBiggerNumberOutsideTitleBlockWins();
     void referencesLose();
     void noTitleBlockNumberFallsBackWithLowConfidence();
+    void standardsAndHairlineTokensAreNoNumbers();
     void labelledNumberPreferred();
     void paperSizeIsNotTheNumber();
     void splitNumberJoined();
@@ -232,6 +233,22 @@ void TestSheetIdentifier::noTitleBlockNumberFallsBackWithLowConfidence() {
     QCOMPARE(id.number, QStringLiteral("A-502"));
     QVERIFY2(id.confidence < 0.5, qPrintable(QString::number(id.confidence)));
     QVERIFY(id.confidence < identifySheet(typicalSheetWords(), kArchD).confidence);
+}
+
+// A standard quoted without "PER" (an assembly note's "IPC-A-610") and a hidden token drawn
+// under 2 pt across (Altium's squeezed designators, "CO 17") are no sheet's number either: a
+// sheet without a number has none, not a guess (the respiraworks pairs' last sheet).
+void TestSheetIdentifier::standardsAndHairlineTokensAreNoNumbers() {
+    Words w;
+    w += line(QStringLiteral("ASSEMBLY NOTES"), 400, 200, 10);
+    w += line(QStringLiteral("IPC-A-610"), 2000, 1600, 14);
+    QCOMPARE(identifySheet(w, kArchD).number, QString());
+    w += word(QStringLiteral("CO"), 2300, 1500, 0.5, 3.9);
+    w += word(QStringLiteral("17"), 2300.6, 1500, 0.4, 3.9);
+    QCOMPARE(identifySheet(w, kArchD).number, QString());
+    // The same shapes of a real number still count.
+    w += line(QStringLiteral("E-101"), 2300, 1600, 20);
+    QCOMPARE(identifySheet(w, kArchD).number, QStringLiteral("E-101"));
 }
 
 void TestSheetIdentifier::labelledNumberPreferred() {

@@ -271,6 +271,24 @@ int leftNeighbour(const Words &words, const QRectF &box) {
 }
 
 // "SEE A-501", "REFER TO SHEET S-201": the number is a reference to another sheet.
+// A drawing number is at least this many points across and high, on any print.
+constexpr double kMinNumberSidePt = 2.0;
+
+// A standard's designation ("IPC-A-610", "ISO-128", "ASTM-A36"): the prefix is a standards body,
+// which no office uses as a discipline. Quoted on a sheet, never its number.
+bool isStandardDesignation(const QString &candidate) {
+    static const QSet<QString> bodies = {
+        QStringLiteral("IPC"),  QStringLiteral("ISO"),   QStringLiteral("IEC"),  QStringLiteral("ANSI"),
+        QStringLiteral("ASTM"), QStringLiteral("ASME"),  QStringLiteral("NFPA"), QStringLiteral("IEEE"),
+        QStringLiteral("DIN"),  QStringLiteral("JEDEC"), QStringLiteral("MIL")};
+    QString prefix;
+    for (const QChar c : candidate.toUpper()) {
+        if (!c.isLetter()) break;
+        prefix += c;
+    }
+    return bodies.contains(prefix);
+}
+
 bool isReference(const Words &words, const QRectF &box) {
     int left = leftNeighbour(words, box);
     for (int step = 0; left >= 0 && step < 2; ++step) {
@@ -599,10 +617,12 @@ SheetIdentity identifySheet(const Words &allWords, QSizeF pageSizePt) {
         s.inEdge = inEdgeZone(centre, pageSizePt);
         s.labelled = hasNumberLabel(words, c.boxPt);
         // Not the sheet's number: a reference to another sheet or a standard ("SEE A-501", "PER
-        // IPC-A-610"), or, unlabelled, a token whose shape the sheet uses by the dozen.
-        // Unlabelled, it must also stand out from the sheet's text: a sheet number is never in
-        // the small print (net labels, pin names).
-        if (isReference(words, c.boxPt) ||
+        // IPC-A-610", a standard quoted alone), or, unlabelled, a token whose shape the sheet uses by the
+        // dozen. Unlabelled, it must also stand out from the sheet's text: a sheet number is never in the
+        // small print (net labels, pin names). Nor is a token drawn less than 2 pt across (a squeezed or
+        // hair-thin hidden token: no one can read it, whichever way it is set).
+        if (std::min(c.boxPt.width(), c.boxPt.height()) < kMinNumberSidePt) continue;
+        if (isReference(words, c.boxPt) || isStandardDesignation(c.text) ||
             (!s.labelled && (isCommonShape(c, candidates) || (words.size() >= kMinWordsForProminence &&
                                                               c.heightPt < kMinProminence * typicalHeight))))
             continue;
