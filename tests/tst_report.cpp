@@ -80,7 +80,9 @@ private:
         if (!m_inputs.contains(c)) {
             JobStore store(m_db);
             store.open();
-            m_inputs.insert(c, ReportInput::fromStore(store, m_jobIds.value(c)).value_or(ReportInput()));
+            ReportInput in = ReportInput::fromStore(store, m_jobIds.value(c)).value_or(ReportInput());
+            in.readTitleBlockRevisions(); // read once here, not by each report the tests write
+            m_inputs.insert(c, in);
         }
         return m_inputs[c];
     }

@@ -108,6 +108,13 @@ ReportWriter::ReportWriter(const ReportInput &input, const ReportOptions &option
     , m_opt(options)
     , m_device(device) {
     m_colours = input.colours;
+    // Read here, on the thread that writes the report, unless the input already has them.
+    m_oldRevision = input.oldRevision.pagesRead > 0
+                        ? input.oldRevision
+                        : ReportInput::titleBlockRevision(input.comparison.oldPath);
+    m_newRevision = input.newRevision.pagesRead > 0
+                        ? input.newRevision
+                        : ReportInput::titleBlockRevision(input.comparison.newPath);
 }
 
 QString ReportWriter::title() const {
@@ -124,7 +131,7 @@ QString ReportWriter::setLabel(bool oldSide) const {
 }
 
 QString ReportWriter::setWithRevision(bool oldSide) const {
-    const SetRevision &r = oldSide ? m_in.oldRevision : m_in.newRevision;
+    const SetRevision &r = oldSide ? m_oldRevision : m_newRevision;
     const QString value = !r.field.isEmpty() ? r.field : r.tableRow;
     QStringList said;
     if (!value.isEmpty()) said << EngineText::translate("bt::Report", "revision %1").arg(value);

@@ -46,13 +46,6 @@ ChangeReview ReportInput::review(int pageNumber, int regionId) const {
 
 namespace {
 
-SetRevision titleBlockRevision(const QString &path) {
-    if (!QFileInfo(path).isFile()) return {};
-    DocumentError error; // an encrypted or damaged set: no revision on the cover, nothing else
-    const std::unique_ptr<Document> document = Document::open(path, QString(), &error);
-    return document ? readSetRevision(*document) : SetRevision();
-}
-
 QDateTime modified(const QString &path) {
     const QFileInfo info(path);
     return info.isFile() ? info.lastModified() : QDateTime();
@@ -74,8 +67,6 @@ ReportInput ReportInput::fromResult(const ComparisonResult &result, const QJsonO
     in.summaryText = summariseJob(result.pages);
     in.oldModified = modified(result.oldPath);
     in.newModified = modified(result.newPath);
-    in.oldRevision = titleBlockRevision(result.oldPath);
-    in.newRevision = titleBlockRevision(result.newPath);
     return in;
 }
 
@@ -89,6 +80,18 @@ std::optional<ReportInput> ReportInput::fromStore(const JobStore &store, const Q
         in.reviews.insert(reviewKey(r.pageNumber, r.regionNumber),
                           ChangeReview{reviewStatusName(r.status), r.comment, r.reviewer, r.updatedAt});
     return in;
+}
+
+SetRevision ReportInput::titleBlockRevision(const QString &path) {
+    if (!QFileInfo(path).isFile()) return {};
+    DocumentError error; // an encrypted or damaged set: no revision on the cover, nothing else
+    const std::unique_ptr<Document> document = Document::open(path, QString(), &error);
+    return document ? readSetRevision(*document) : SetRevision();
+}
+
+void ReportInput::readTitleBlockRevisions() {
+    oldRevision = titleBlockRevision(comparison.oldPath);
+    newRevision = titleBlockRevision(comparison.newPath);
 }
 
 } // namespace bt

@@ -41,8 +41,9 @@ struct ReportInput {
     QString summaryText;   // job summary ("3 sheets compared: ...")
     QDateTime oldModified; // invalid: the file is not there any more
     QDateTime newModified;
-    // What the sets' title blocks say of their revision (fromResult reads them when the files
-    // are there; empty for scans without a text layer).
+    // What the sets' title blocks say of their revision, for the report's cover. Not read by
+    // fromResult (it opens both sets: every export and the window's GUI thread would pay for
+    // it): readTitleBlockRevisions() or the report writer reads them when they are needed.
     SetRevision oldRevision;
     SetRevision newRevision;
     QString newHash;                      // SHA-256 of NEW as compared (from the history); empty: not known
@@ -56,6 +57,12 @@ struct ReportInput {
     // From the history, the way `buildtrace show` reads a job (storedComparison), with the reviews
     // of its changes. nullopt when the history has no such job.
     static std::optional<ReportInput> fromStore(const JobStore &store, const QString &jobId);
+
+    // The revision of the set at `path` from its title blocks; empty when it is not there, cannot
+    // be opened or has no text layer (pagesRead tells whether it was read).
+    static SetRevision titleBlockRevision(const QString &path);
+    // Both sets' revisions into oldRevision / newRevision.
+    void readTitleBlockRevisions();
 };
 
 } // namespace bt

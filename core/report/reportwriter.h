@@ -84,6 +84,7 @@ private:
     const Document *document(bool oldSide, QString *why);
 
     const ReportInput &m_in;
+    SetRevision m_oldRevision, m_newRevision; // the cover's: the input's, else read on construction
     const ReportOptions &m_opt;
     QPagedPaintDevice &m_device;
     OverlayColours m_colours;
