@@ -104,6 +104,8 @@ bool replaceIndexedPngPalette(const QString &path, const QVector<QRgb> &palette,
         qToBigEndian<quint32>(
             quint32(crc32(0L, reinterpret_cast<const Bytef *>(chunk.constData()), uInt(chunk.size()))), crc);
         chunk.append(reinterpret_cast<const char *>(crc), 4);
+        // The same colours (a job reused unchanged): nothing to write.
+        if (file.read(qint64(length)) == chunk.mid(4, int(length))) return true;
         if (!file.seek(at + 4) || file.write(chunk) != chunk.size()) return fail(file.errorString());
         return true;
     }
