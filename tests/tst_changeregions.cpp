@@ -5,6 +5,7 @@
 
 #include "changedetectorfixture.h"
 #include "compare/comparison.h"
+#include "compare/regionocr.h"
 #include "diff/movedink.h"
 #include "diff/textcheck.h"
 #include "testutil.h"
@@ -523,6 +524,64 @@ private slots:
         QCOMPARE(exact[0].newText, QStringList{QStringLiteral("WSF-4")});
         QCOMPARE(foldedForOcr({QStringLiteral("l0 SO"), QStringLiteral("A–1")}),
                  foldedForOcr({QStringLiteral("A-I"), QStringLiteral("I050")}));
+    }
+
+    // A scan's dimension read as "23'-10\"" at confidence 39-46 in every framing is read right;
+    // noise reads differently as the framing changes. And a side read by OCR that has changed
+    // ink but no word read there does not make the other side's text "removed" (the public scan
+    // case said 'Dimension "18'-6"" removed' where the dimension had become 18'-0").
+    void ocrReadingsAgreeOrStayUnread() {
+        const QString dim = QStringLiteral("23'-10\"");
+        Words read = {{dim, QRectF(350, 675, 7, 27), 42}, {QStringLiteral("oO"), QRectF(350, 640, 7, 8), 44}};
+        mergeReadings(read, {{dim, QRectF(350.5, 675, 7, 27.5), 39},
+                             {QStringLiteral("T€Z"), QRectF(350, 640, 7, 8), 35}});
+        QCOMPARE(read.size(), 2);
+        QCOMPARE(read[0].text, dim);
+        QVERIFY(read[0].confidence >= kConfidentOcr); // two framings agree
+        QCOMPARE(read[1].text, QStringLiteral("oO")); // disagreeing readings: the more confident
+        QVERIFY(read[1].confidence < kConfidentOcr);
+        // Words of one crop never confirm each other, and a digit beside a word is another word.
+        Words one;
+        mergeReadings(one, {{QStringLiteral("2"), QRectF(0, 0, 5, 7), 40},
+                            {QStringLiteral("2"), QRectF(0, 0, 5, 7), 40}});
+        QVERIFY(one.first().confidence < kConfidentOcr);
+        mergeReadings(one, {{QStringLiteral("BULLETIN"), QRectF(-35, 0, 39, 7), 97}});
+        QCOMPARE(one.size(), 3);
+
+        ChangeMasks masks;
+        masks.added = cv::Mat::zeros(100, 100, CV_8U);
+        masks.removed = masks.added.clone();
+        masks.added(cv::Rect(20, 20, 6, 8)).setTo(255);
+        masks.removed(cv::Rect(20, 20, 6, 8)).setTo(255);
+        ChangeRegion unread;
+        unread.kind = ChangeKind::Modified;
+        unread.boxPt = QRectF(10, 18, 30, 12);
+        unread.oldText = {QStringLiteral("18'-6\"")};
+        ChangeRegions regions{unread};
+        const Words oldWords = {{unread.oldText.first(), QRectF(12, 20, 22, 8)}};
+        settleReadTexts(regions, masks, oldWords, Words(), TextSources{false, true}, 72);
+        QVERIFY2(regions[0].oldText.isEmpty() && regions[0].newText.isEmpty(),
+                 qPrintable(regionsText(regions)));
+        // A removal on a scan (no ink of NEW's own there) still names what was removed.
+        unread.kind = ChangeKind::Removed;
+        regions = {unread};
+        settleReadTexts(regions, masks, oldWords, Words(), TextSources{false, true}, 72);
+        QCOMPARE(regions[0].oldText, unread.oldText);
+    }
+
+    // OCR boxes of neighbouring words touch ("BULLETIN" runs into the "2" after it): a word is
+    // taken for a hidden variant laid over another only when it spells the other's text.
+    void touchingNeighboursAreBothLegible() {
+        const Words words = {{QStringLiteral("BULLETIN"), QRectF(2307, 620, 39, 7), 97},
+                             {QStringLiteral("2"), QRectF(2342, 619, 5, 11), 97},
+                             {QStringLiteral("TP1"), QRectF(100, 100, 8, 4)},
+                             {QStringLiteral("COTP1"), QRectF(99.5, 99.8, 8.5, 4)}};
+        QStringList texts;
+        for (const Word &w : legibleWords(words))
+            texts << w.text;
+        texts.sort();
+        QCOMPARE(texts,
+                 QStringList({QStringLiteral("2"), QStringLiteral("BULLETIN"), QStringLiteral("TP1")}));
     }
 };
 

@@ -8,6 +8,7 @@
 #include "diff/textcheck.h"
 
 #include "i18n/enginetext.h"
+#include "regionocr.h"
 #include "sheet/sheetidentifier.h"
 #include "summary/sheetgrid.h"
 #include "text/ocrengine.h"
@@ -45,7 +46,6 @@ bool ComparisonResult::anyChanges() const {
 namespace {
 
 constexpr int kThumbnailWidth = 256;
-constexpr int kMaxOcrRegions = 60;
 
 // A vector render's paper is exactly white except for the anti-aliased rims of the ink; a scan's
 // paper is noisy (sensor noise, JPEG), even where it is nearly white.
@@ -56,68 +56,6 @@ bool looksScanned(const cv::Mat &grey) {
     const double paper = cv::countNonZero(sample >= 200);
     const double noisyPaper = cv::countNonZero((sample >= 200) & (sample < 255));
     return paper > 0 && noisyPaper > 0.3 * paper;
-}
-
-// Words of a crop whose text runs vertically: the crop is turned both ways (text reading up, as
-// drawings rotate it, first) and the reading with the more confident words wins. Boxes are
-// mapped back onto the page.
-Words recogniseVerticalWords(const cv::Mat &crop, double dpi, QPointF originPt) {
-    const double wPt = crop.cols / pixelsPerPoint(dpi), hPt = crop.rows / pixelsPerPoint(dpi);
-    Words best;
-    double bestScore = 0;
-    for (const bool clockwise : {true, false}) {
-        cv::Mat turned;
-        cv::rotate(crop, turned, clockwise ? cv::ROTATE_90_CLOCKWISE : cv::ROTATE_90_COUNTERCLOCKWISE);
-        Words words = recogniseWords(turned, dpi, QPointF(0, 0));
-        double score = 0;
-        for (Word &w : words) {
-            const QRectF r = w.box; // in the turned crop, points
-            w.box = clockwise ? QRectF(r.y(), hPt - r.right(), r.height(), r.width())
-                              : QRectF(wPt - r.bottom(), r.x(), r.height(), r.width());
-            w.box.translate(originPt);
-            score += w.confidence * w.text.size();
-        }
-        if (score > bestScore) {
-            bestScore = score;
-            best = words;
-        }
-    }
-    return best;
-}
-
-// OCR of the neighbourhood of each change region on one side (a page without a text layer).
-// Crops are widened so a changed digit is read with the rest of its phrase.
-Words ocrAroundRegions(const cv::Mat &grey, const ChangeRegions &regions, double dpi) {
-    const double pxPerPt = pixelsPerPoint(dpi);
-    Words out;
-    int done = 0;
-    for (const ChangeRegion &r : regions) {
-        if (++done > kMaxOcrRegions) break;
-        const QRectF b = r.boxPt;
-        // Text-sized regions only: geometry changes (walls, furniture) are not worth reading.
-        if (b.width() > 700 || b.height() > 250) continue;
-        // Vertical text (dimensions along the left of a plan) is read turned to horizontal.
-        const bool vertical = b.height() > 2.0 * b.width();
-        const double across = vertical ? b.width() : b.height();
-        const double padAlong = std::max(30.0, 2.0 * across), padAcross = std::max(6.0, 0.6 * across);
-        const QRectF area = vertical ? b.adjusted(-padAcross, -padAlong, padAcross, padAlong)
-                                     : b.adjusted(-padAlong, -padAcross, padAlong, padAcross);
-        const cv::Rect px = cv::Rect(int(area.x() * pxPerPt), int(area.y() * pxPerPt),
-                                     int(area.width() * pxPerPt), int(area.height() * pxPerPt)) &
-                            cv::Rect(0, 0, grey.cols, grey.rows);
-        if (px.area() <= 0) continue;
-        const QPointF originPt(px.x / pxPerPt, px.y / pxPerPt);
-        const Words words = vertical ? recogniseVerticalWords(grey(px), dpi, originPt)
-                                     : recogniseWords(grey(px), dpi, originPt);
-        for (const Word &w : words) {
-            const bool duplicate = std::any_of(out.begin(), out.end(), [&](const Word &o) {
-                const QRectF i = o.box.intersected(w.box);
-                return !i.isEmpty() && i.width() * i.height() > 0.5 * w.box.width() * w.box.height();
-            });
-            if (!duplicate) out.append(w);
-        }
-    }
-    return out;
 }
 
 bool writeImage(const QString &path, const cv::Mat &image) {

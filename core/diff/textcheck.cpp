@@ -9,10 +9,6 @@ namespace bt {
 
 namespace {
 
-// Tesseract's word confidence below which a reading is a guess (noise read as "Ly" scores
-// 30-60; clean drawing text 85-95).
-constexpr double kConfidentOcr = 50.0;
-
 bool inRegion(const QRectF &region, const Word &w) {
     const QRectF inter = region.intersected(w.box);
     return !inter.isEmpty() && inter.width() * inter.height() >= 0.3 * w.box.width() * w.box.height();
@@ -100,8 +96,13 @@ void settleReadTexts(ChangeRegions &regions, const ChangeMasks &masks, const Wor
         };
         const bool oldGuessed = settle(r.oldText, oldWords, sources.oldOcr);
         const bool newGuessed = settle(r.newText, newWords, sources.newOcr);
-        // A side left without a confident reading cannot say what the text became.
-        const bool unreadable = (oldGuessed && r.oldText.isEmpty()) || (newGuessed && r.newText.isEmpty());
+        // A side left without a confident reading cannot say what the text became. Nor can a
+        // side read by OCR that has ink of its own in the change but no word read there: the
+        // text was not read, which does not make it removed (or added).
+        const bool oldInkUnread = sources.oldOcr && r.oldText.isEmpty() && r.kind != ChangeKind::Added;
+        const bool newInkUnread = sources.newOcr && r.newText.isEmpty() && r.kind != ChangeKind::Removed;
+        const bool unreadable = (oldGuessed && r.oldText.isEmpty()) || (newGuessed && r.newText.isEmpty()) ||
+                                oldInkUnread || newInkUnread;
         if (unreadable || !changedWord || foldedForOcr(r.oldText) == foldedForOcr(r.newText)) {
             r.oldText.clear();
             r.newText.clear();

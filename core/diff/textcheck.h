@@ -10,6 +10,10 @@ struct TextSources {
     bool newOcr = false;
 };
 
+// Tesseract's word confidence below which a reading is a guess (noise read as "Ly" scores
+// 30-60; clean drawing text 85-95).
+constexpr double kConfidentOcr = 50.0;
+
 // OCR reads noise, hatches and a scan's blur as letters ("139" -> "Ly", "WSF-1" -> "WSF-4").
 // Where a side was read by OCR, a region keeps its texts only when they are a trustworthy text
 // change: the OCR words are confident, the pixels changed inside a word too, and the two

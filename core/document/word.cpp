@@ -97,9 +97,24 @@ Words visibleWords(const Words &words) {
 
 namespace {
 
-// `over` lies on `under` (most of the smaller box shared) and is the longer text.
+// The letters and digits of `shorter` appear in order within `longer` (TP1 in COTP1,
+// VIN-SENSE-OUT in NLVIN0SENSE0OUT), ignoring case.
+bool isLongerVariant(const QString &longer, const QString &shorter) {
+    int at = 0;
+    for (const QChar c : shorter) {
+        if (!c.isLetterOrNumber()) continue;
+        for (;;) {
+            if (at >= longer.size()) return false;
+            if (longer.at(at++).toUpper() == c.toUpper()) break;
+        }
+    }
+    return true;
+}
+
+// `over` lies on `under` (most of the smaller box shared) and is a longer variant of its text.
+// Neighbours whose boxes touch ("BULLETIN" and "2" as OCR boxes them) are both kept.
 bool shadows(const Word &over, const Word &under) {
-    if (over.text.size() <= under.text.size()) return false;
+    if (over.text.size() <= under.text.size() || !isLongerVariant(over.text, under.text)) return false;
     const QRectF inter = over.box.intersected(under.box);
     if (inter.isEmpty()) return false;
     const double smaller =
