@@ -8,6 +8,7 @@
 #include "compare/regionocr.h"
 #include "diff/movedink.h"
 #include "diff/textcheck.h"
+#include "diff/textrespacing.h"
 #include "testutil.h"
 
 #include <QBuffer>
@@ -582,6 +583,87 @@ private slots:
         texts.sort();
         QCOMPARE(texts,
                  QStringList({QStringLiteral("2"), QStringLiteral("BULLETIN"), QStringLiteral("TP1")}));
+    }
+
+    // Issue 14 item 1: newer KiCad re-spaces multi-line notes by 0.3-3 pt, and re-kerns a line's
+    // later words: the same text laid out again is not a change. A label moved as a whole along
+    // its line, or a word changed in a re-spaced note, still is.
+    void respacedTextIsNoChange() {
+        const QVector<TextLine> note{{{40, 100}, QStringLiteral("TO ENSURE STABILITY USE AN OUTPUT")},
+                                     {{40, 109}, QStringLiteral("CAPACITOR BETWEEN VDDOUT AND THE")},
+                                     {{40, 118}, QStringLiteral("CLOSEST GND PIN OF THE DEVICE")},
+                                     {{40, 127}, QStringLiteral("SOLID TANTALUM IS SUITABLE")},
+                                     {{40, 200}, QStringLiteral("X_STEP")}};
+        auto compare = [](const QVector<TextLine> &oldLines, const QVector<TextLine> &newLines) {
+            Words oldWords, newWords;
+            const cv::Mat oldPage = drawTextPage(oldLines, &oldWords);
+            const cv::Mat newPage = drawTextPage(newLines, &newWords);
+            const ChangeOptions options;
+            ChangeDetection d = detectChanges(oldPage, newPage, kDpi, options, oldWords, newWords);
+            attachRegionTexts(d.regions, oldWords, newWords, kDpi);
+            pairMovedInk(d.regions, d.masks, oldPage, newPage, options.inkThreshold, kDpi);
+            dropRespacedText(d.regions, d.masks, oldWords, newWords, kDpi);
+            return d.regions;
+        };
+        QVector<TextLine> respaced = note;
+        for (int i = 1; i < 4; ++i)
+            respaced[i].baselinePt.ry() += i; // 1, 2 and 3 pt further down
+        ChangeRegions regions = compare(note, respaced);
+        QVERIFY2(regions.isEmpty(), qPrintable(regionsText(regions)));
+
+        QVector<TextLine> labelMoved = note;
+        labelMoved[4].baselinePt.rx() += 2;
+        regions = compare(note, labelMoved);
+        QVERIFY2(regions.size() == 1 && regions[0].boxPt.top() > 180, qPrintable(regionsText(regions)));
+
+        QVector<TextLine> edited = respaced;
+        edited[2].text = QStringLiteral("CLOSEST AGND PIN OF THE DEVICE");
+        regions = compare(note, edited);
+        QVERIFY2(
+            std::any_of(regions.begin(), regions.end(),
+                        [](const ChangeRegion &r) { return r.newText.contains(QStringLiteral("AGND")); }),
+            qPrintable(regionsText(regions)));
+    }
+
+    // Issue 14 item 8: rotated labels and vertical dimension strings that changed are reported
+    // with their texts, in reading order ("24'-9 1/2\"", not "1/2\" 24'-9"), and each is one change.
+    void rotatedLabelsReportTheirTexts() {
+        auto sheet = [this](const QString &name, const QString &dimension, const QString &room) {
+            const QString path = m_dir.filePath(name);
+            QPdfWriter writer(path);
+            writer.setPageSize(QPageSize(QSizeF(17, 11), QPageSize::Inch));
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+            writer.setResolution(72);
+            QPainter p(&writer);
+            p.setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
+            p.drawRect(QRectF(100, 100, 700, 500));
+            p.drawText(QPointF(150, 150), QStringLiteral("LIVING ROOM"));
+            p.save();
+            p.translate(90, 450);
+            p.rotate(-90);
+            p.drawText(QPointF(0, 0), dimension);
+            p.restore();
+            p.translate(600, 400);
+            p.rotate(-90); // read from the sheet's right edge, as drawings set vertical text
+            p.drawText(QPointF(0, 0), room);
+            return path;
+        };
+        Rendered o, n;
+        QVERIFY(openRendered(sheet(QStringLiteral("rot-old.pdf"), QStringLiteral("24'-7 1/2\""),
+                                   QStringLiteral("STORAGE 114")),
+                             o));
+        QVERIFY(openRendered(sheet(QStringLiteral("rot-new.pdf"), QStringLiteral("24'-9 1/2\""),
+                                   QStringLiteral("STORAGE 116")),
+                             n));
+        const ChangeRegions regions = compareRendered(o, n).regions;
+        QVERIFY2(regions.size() == 2, qPrintable(regionsText(regions)));
+        QStringList changes;
+        for (const ChangeRegion &r : regions)
+            changes << r.oldText.join(QLatin1Char(' ')) + QStringLiteral(" -> ") +
+                           r.newText.join(QLatin1Char(' '));
+        changes.sort();
+        QCOMPARE(changes, QStringList({QStringLiteral("24'-7 1/2\" -> 24'-9 1/2\""),
+                                       QStringLiteral("STORAGE 114 -> STORAGE 116")}));
     }
 };
 

@@ -6,6 +6,7 @@
 
 #include "diff/movedink.h"
 #include "diff/textcheck.h"
+#include "diff/textrespacing.h"
 
 #include "i18n/enginetext.h"
 #include "regionocr.h"
@@ -226,6 +227,7 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
     settleReadTexts(detection.regions, detection.masks, oldWords, newWords, sources, newPage.dpi);
     pairMovedInk(detection.regions, detection.masks, alignedOld, newPage.grey, options.inkThreshold,
                  newPage.dpi);
+    dropRespacedText(detection.regions, detection.masks, oldWords, newWords, newPage.dpi);
     page.regions = detection.regions;
     clock.lap(&DiffStepTimes::texts);
     checkCancelled();

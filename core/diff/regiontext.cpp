@@ -13,7 +13,13 @@ struct Phrase {
     Words words;
 };
 
-// Words on one line separated by less than about a character height belong together.
+// Text set vertically (a rotated label, a dimension along a wall): its box is tall and narrow.
+bool runsVertically(const Word &w) {
+    return w.text.size() >= 2 && w.box.height() > 1.5 * w.box.width();
+}
+
+// Words on one line separated by less than about a character height belong together; a
+// vertical line's words stack along y.
 QVector<Phrase> phrases(const Words &words) {
     const Words sorted = sortedInReadingOrder(words);
     QVector<Phrase> out;
@@ -21,10 +27,15 @@ QVector<Phrase> phrases(const Words &words) {
         if (!out.isEmpty()) {
             Phrase &p = out.last();
             const Word &last = p.words.last();
-            const double h = std::min(last.box.height(), w.box.height());
-            const bool sameLine = std::abs(w.box.center().y() - last.box.center().y()) <= 0.5 * h;
-            const double gap = w.box.left() - last.box.right();
-            if (sameLine && gap >= -0.5 * h && gap <= 0.9 * std::max(last.box.height(), w.box.height())) {
+            const bool vertical = runsVertically(last) || runsVertically(w);
+            auto across = [vertical](const QRectF &b) { return vertical ? b.width() : b.height(); };
+            auto centre = [vertical](const QRectF &b) { return vertical ? b.center().x() : b.center().y(); };
+            const double h = std::min(across(last.box), across(w.box));
+            const bool sameLine = std::abs(centre(w.box) - centre(last.box)) <= 0.5 * h;
+            const double gap =
+                vertical ? std::max(last.box.top() - w.box.bottom(), w.box.top() - last.box.bottom())
+                         : w.box.left() - last.box.right();
+            if (sameLine && gap >= -0.5 * h && gap <= 0.9 * std::max(across(last.box), across(w.box))) {
                 p.words.append(w);
                 p.box = p.box.united(w.box);
                 continue;
