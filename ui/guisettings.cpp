@@ -1,5 +1,6 @@
 #include "guisettings.h"
 
+#include "secretstore.h"
 #include "store/jobstore.h"
 
 #include <QSettings>
@@ -26,7 +27,7 @@ const QString kAiTimeout = QStringLiteral("ai/timeoutMs");
 } // namespace
 
 GuiSettings GuiSettings::load() {
-    const QSettings s;
+    QSettings s; // not const: a secret found in it in plain text moves into the keyring
     GuiSettings g;
     // Out-of-range values (a hand-edited file) fall back to the defaults rather than reaching the engine.
     const double dpi = s.value(kDpi, g.dpi).toDouble();
@@ -40,11 +41,11 @@ GuiSettings GuiSettings::load() {
     g.databasePath = s.value(kDatabase).toString();
     g.language = s.value(kLanguage).toString();
     g.serverUrl = s.value(kServerUrl).toString();
-    g.serverToken = s.value(kServerToken).toString();
+    g.serverToken = secretStore().load(s, kServerToken);
     g.aiSummary.enabled = s.value(kAiEnabled, false).toBool();
     g.aiSummary.endpoint = QUrl(s.value(kAiEndpoint).toString().trimmed());
     g.aiSummary.model = s.value(kAiModel).toString().trimmed();
-    g.aiSummary.apiKey = s.value(kAiKey).toString().trimmed();
+    g.aiSummary.apiKey = secretStore().load(s, kAiKey).trimmed();
     const int timeout = s.value(kAiTimeout, g.aiSummary.timeoutMs).toInt();
     if (timeout >= 1000 && timeout <= 600000) g.aiSummary.timeoutMs = timeout;
     return g;
@@ -60,12 +61,14 @@ void GuiSettings::save() const {
     s.setValue(kDatabase, databasePath);
     s.setValue(kLanguage, language);
     s.setValue(kServerUrl, serverUrl);
-    s.setValue(kServerToken, serverToken);
+    secretStore().save(s, kServerToken, serverToken);
     s.setValue(kAiEnabled, aiSummary.enabled);
     s.setValue(kAiEndpoint, aiSummary.endpoint.toString());
     s.setValue(kAiModel, aiSummary.model);
-    s.setValue(kAiKey, aiSummary.apiKey);
+    secretStore().save(s, kAiKey, aiSummary.apiKey);
     s.setValue(kAiTimeout, aiSummary.timeoutMs);
+    s.sync();
+    restrictSettingsFile(s);
 }
 
 ServerConfig GuiSettings::serverConfig() const {
