@@ -135,6 +135,8 @@ private slots:
             s.setValue(QStringLiteral("ai/apiKey"), kAiKey);
         }
         QVERIFY(settingsFileBytes().contains(kToken.toUtf8()));
+        QFile::setPermissions(QSettings().fileName(), QFileDevice::Permissions(0x6644)); // rw-r--r--
+        QCOMPARE(settingsFileMode(), QStringLiteral("0644"));
         auto entries = std::make_shared<QHash<QString, QString>>();
         secretStore().setBackend(std::make_unique<FakeKeyring>(entries));
         const GuiSettings loaded = GuiSettings::load();
@@ -146,6 +148,7 @@ private slots:
         QVERIFY2(!file.contains(kToken.toUtf8()), file.constData());
         QVERIFY2(!file.contains(kAiKey.toUtf8()), file.constData());
         QVERIFY(file.contains("buildtrace.office"));
+        QCOMPARE(settingsFileMode(), QStringLiteral("0600"));
     }
 
     // No keyring (the fake says so, as QtKeychain does without a Secret Service): the secrets stay
@@ -159,11 +162,20 @@ private slots:
         QVERIFY(file.contains(kToken.toUtf8()));
         QVERIFY(file.contains(kAiKey.toUtf8()));
         QCOMPARE(settingsFileMode(), QStringLiteral("0600"));
+        // Rewritten by another part of the application (window geometry, recent files): still 0600.
+        QSettings().setValue(QStringLiteral("ui/test"), 1);
+        QCOMPARE(settingsFileMode(), QStringLiteral("0600"));
         const GuiSettings loaded = GuiSettings::load();
         QCOMPARE(loaded.serverToken, kToken);
         QCOMPARE(loaded.aiSummary.apiKey, kAiKey);
         QVERIFY(!secretStore().keyringAvailable());
         QVERIFY(warningShown(loaded));
+        if (qEnvironmentVariableIsSet("BT_SECRETS_SCREENSHOT")) {
+            SettingsDialog dialog(loaded);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.grab().save(qEnvironmentVariable("BT_SECRETS_SCREENSHOT"));
+        }
     }
 
     // The real QtKeychain on this machine. Headless (CI, Xvfb) there is no Secret Service: the

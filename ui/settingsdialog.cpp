@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "compare/settingsvalidation.h"
 #include "guiapplication.h"
 #include "secretstore.h"
 #include "store/jobstore.h"
@@ -46,14 +47,15 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
           QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this)) {
     setWindowTitle(tr("Settings"));
 
-    // Same ranges as the command line's --dpi and --tolerance.
-    m_dpi->setRange(30, 1200);
+    // Same ranges as the command line's --dpi and --tolerance (settingsvalidation.h).
+    m_dpi->setRange(settingRange(QStringLiteral("dpi")).lo, settingRange(QStringLiteral("dpi")).hi);
     m_dpi->setDecimals(0);
     m_dpi->setSingleStep(10);
     m_dpi->setSuffix(tr(" dpi"));
     m_dpi->setToolTip(tr("Render resolution. Higher finds smaller changes but takes longer and needs more "
                          "memory (220 dpi: about 0.5 GB per sheet being compared)."));
-    m_tolerance->setRange(0, 20);
+    m_tolerance->setRange(settingRange(QStringLiteral("tolerance_pt")).lo,
+                          settingRange(QStringLiteral("tolerance_pt")).hi);
     m_tolerance->setDecimals(2);
     m_tolerance->setSingleStep(0.1);
     m_tolerance->setSuffix(tr(" pt"));
