@@ -3,6 +3,7 @@
 
 #include "compare/comparison.h"
 #include "compare/resultjson.h"
+#include "compare/settingsvalidation.h"
 #include "io/outputfile.h"
 #include "pipeline/pipeline.h"
 #include "render/renderpool.h"
@@ -19,6 +20,7 @@
 #include <QTimer>
 #include <QUrl>
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
@@ -160,6 +162,26 @@ std::unique_ptr<Document> openAsking(const QString &path, QString *password, Doc
         if (!password->isEmpty()) doc = openQuietly(path, *password, error, maxPixels);
     }
     return doc;
+}
+
+// A number option checked against the range of its comparison setting; `scale` is how many of the
+// setting's units one of the option's is (--max-megapixels: 1e6 pixels). False after printing
+// "--OPTION must be a number from LO to HI".
+bool rangedOption(const QCommandLineParser &parser, const QCommandLineOption &option, const QString &field,
+                  double scale, double *value) {
+    if (!parser.isSet(option)) return true;
+    const SettingRange range = settingRange(field);
+    bool ok = false;
+    const double v = parser.value(option).toDouble(&ok);
+    if (!ok || !(v * scale >= range.lo && v * scale <= range.hi)) {
+        fail(QStringLiteral("--%1 must be a number from %2 to %3")
+                 .arg(option.names().first())
+                 .arg(range.lo / scale)
+                 .arg(range.hi / scale));
+        return false;
+    }
+    *value = v;
+    return true;
 }
 
 const char *kCompareHelp = R"(Compares two drawing sets sheet by sheet.
@@ -528,25 +550,15 @@ int runCompare(const QStringList &arguments) {
 
     CompareSettings settings;
     settings.dpi = CompareSettings::defaultDpi();
-    if (parser.isSet(dpiOpt)) {
-        bool ok = false;
-        settings.dpi = parser.value(dpiOpt).toDouble(&ok);
-        if (!ok || settings.dpi < 30 || settings.dpi > 1200)
-            return fail(QStringLiteral("--dpi must be a number from 30 to 1200"));
-    }
-    if (parser.isSet(tolOpt)) {
-        bool ok = false;
-        settings.change.tolerancePt = parser.value(tolOpt).toDouble(&ok);
-        if (!ok || settings.change.tolerancePt < 0 || settings.change.tolerancePt > 20)
-            return fail(QStringLiteral("--tolerance must be a number of points from 0 to 20"));
-    }
-    if (parser.isSet(capOpt)) {
-        bool ok = false;
-        const double mp = parser.value(capOpt).toDouble(&ok);
-        if (!ok || mp < 1 || mp > 2000)
-            return fail(QStringLiteral("--max-megapixels must be a number from 1 to 2000"));
-        settings.maxPixels = qint64(mp * 1e6);
-    }
+    // The ranges are core's (settingsvalidation.h), the ones the job server's API enforces too.
+    double maxMegapixels = double(settings.maxPixels) / 1e6;
+    if (!rangedOption(parser, dpiOpt, QStringLiteral("dpi"), 1, &settings.dpi) ||
+        !rangedOption(parser, tolOpt, QStringLiteral("tolerance_pt"), 1, &settings.change.tolerancePt) ||
+        !rangedOption(parser, capOpt, QStringLiteral("max_pixels"), 1e6, &maxMegapixels))
+        return ExitError;
+    settings.maxPixels = qint64(std::llround(maxMegapixels * 1e6));
+    if (const std::optional<SettingsProblem> problem = validateCompareSettings(settings))
+        return fail(QStringLiteral("invalid setting: %1").arg(problem->message()));
     if (!OverlayColours::fromPreset(parser.value(colOpt), &settings.colours))
         return fail(QStringLiteral("--colors must be one of: %1")
                         .arg(OverlayColours::presetNames().join(QStringLiteral(", "))));
@@ -642,7 +654,11 @@ int runResume(const QStringList &arguments, bool retry) {
     // Opened once, here (on a terminal a set that needs a password and has none is asked for it),
     // and handed to the pipeline as they are; a set that does not open fails the resume with its
     // message.
-    const qint64 maxPixels = CompareSettings::fromJson(job->settings).maxPixels;
+    // A job stored by an older version (or edited by hand) is checked as a new one would be.
+    const CompareSettings stored = CompareSettings::fromJson(job->settings);
+    if (const std::optional<SettingsProblem> problem = validateCompareSettings(stored))
+        return fail(QStringLiteral("job %1 has an invalid setting: %2").arg(id, problem->message()));
+    const qint64 maxPixels = stored.maxPixels;
     JobInputs inputs;
     inputs.oldDoc = openAsking(job->oldFile, &oldPassword, &inputs.error, maxPixels);
     if (inputs.oldDoc) inputs.newDoc = openAsking(job->newFile, &newPassword, &inputs.error, maxPixels);

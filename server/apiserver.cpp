@@ -1,6 +1,7 @@
 #include "apiserver.h"
 
 #include "compare/comparison.h"
+#include "compare/settingsvalidation.h"
 #include "document/document.h"
 #include "jobview.h"
 #include "render/renderpool.h"
@@ -24,12 +25,14 @@ QString newId() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-// Compares in time independent of where the first difference is.
+// Compares the SHA-256 digests of both, every byte: the time depends neither on where the first
+// difference is nor on the lengths (a length check first would reveal the token's length).
 bool sameSecret(const QByteArray &a, const QByteArray &b) {
-    if (a.size() != b.size()) return false;
+    const QByteArray da = QCryptographicHash::hash(a, QCryptographicHash::Sha256);
+    const QByteArray db = QCryptographicHash::hash(b, QCryptographicHash::Sha256);
     unsigned char diff = 0;
-    for (int i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    for (int i = 0; i < da.size(); ++i)
+        diff |= static_cast<unsigned char>(da[i] ^ db[i]);
     return diff == 0;
 }
 
@@ -86,6 +89,7 @@ ApiServer::ApiServer(const DatabaseConfig &database, const ApiOptions &options, 
     , m_store(std::make_unique<QueueStore>(database))
     , m_http(new HttpServer([this](const HttpRequest &r) { return handle(r); },
                             [this](const HttpRequest &r) { return checkHeaders(r); }, this)) {
+    m_store->setPasswordCipher(options.passwordCipher);
     // A check holds a render helper while it opens the PDF: more threads would only wait.
     m_checks.setMaxThreadCount(RenderPool::instance().processCount());
 }
@@ -95,8 +99,8 @@ ApiServer::~ApiServer() {
 }
 
 bool ApiServer::start(const QHostAddress &address, quint16 port, QString *error) {
-    if (m_options.tokens.isEmpty()) {
-        if (error) *error = QStringLiteral("no --token given");
+    if (m_options.tokens.isEmpty() || m_options.tokens.contains(QString())) {
+        if (error) *error = QStringLiteral("no --token given, or an empty one");
         return false;
     }
     for (const char *sub : {"uploads", "jobs"})
@@ -105,6 +109,7 @@ bool ApiServer::start(const QHostAddress &address, quint16 port, QString *error)
             return false;
         }
     if (!m_store->open(error)) return false;
+    if (m_store->encryptStoredPasswords(error) < 0) return false; // an older version's, in clear
     return m_http->listen(address, port, error);
 }
 
@@ -303,10 +308,15 @@ HttpResponse ApiServer::postJob(const HttpRequest &request) {
         if (!isPlainId(upload) || !m_store->upload(upload))
             return HttpResponse::error(400,
                                        QStringLiteral("old_upload_id and new_upload_id must name uploads"));
-    // Normalised through core: unknown keys dropped, missing ones at their defaults.
-    const CompareSettings s = CompareSettings::fromJson(settings.toObject());
-    if (!(s.dpi >= 10 && s.dpi <= 1200)) return HttpResponse::error(400, QStringLiteral("dpi out of range"));
-    job.settings = s.toJson();
+    // Checked by core, as the command line checks its options: unknown fields, wrong types and
+    // out-of-range values are refused naming the field; missing ones take their defaults.
+    if (const std::optional<SettingsProblem> problem = validateSettingsJson(settings.toObject()))
+        return HttpResponse::json(
+            400, {{QStringLiteral("error"),
+                   QJsonObject{{QStringLiteral("code"), 400},
+                               {QStringLiteral("message"), QStringLiteral("settings.") + problem->message()},
+                               {QStringLiteral("field"), problem->field}}}});
+    job.settings = CompareSettings::fromJson(settings.toObject()).toJson();
     job.id = newId();
     const QString key = QString::fromUtf8(request.header("idempotency-key"));
     if (key.size() > 200) return HttpResponse::error(400, QStringLiteral("Idempotency-Key too long"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httpserver.h"
+#include "passwordcipher.h"
 #include "queuestore.h"
 #include "render/cancelflag.h"
 
@@ -17,6 +18,8 @@ struct ApiOptions {
     QString dataDir;    // uploads/, jobs/<id>/ (overlays)
     qint64 maxUploadBytes = 200LL << 20;
     qint64 maxJsonBytes = 1 << 20;
+    // Encrypts the PDF passwords kept in the queue; without one, protected sets are refused.
+    std::shared_ptr<const PasswordCipher> passwordCipher;
 };
 
 // The HTTP API (docs/server.md) over the queue. Lives in the thread that created it.

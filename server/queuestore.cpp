@@ -1,5 +1,6 @@
 #include "queuestore.h"
 
+#include "passwordcipher.h"
 #include "store/writetransaction.h"
 
 #include <QElapsedTimer>
@@ -306,10 +307,48 @@ bool QueueStore::addUpload(const UploadRecord &upload, QString *error) {
     q.bindValue(QStringLiteral(":bytes"), upload.bytes);
     // A null QString would bind NULL (the column is NOT NULL).
     q.bindValue(QStringLiteral(":name"), upload.name.isNull() ? QStringLiteral("") : upload.name);
-    q.bindValue(QStringLiteral(":password"), upload.password.isEmpty()
-                                                 ? QVariant(QMetaType::fromType<QString>())
-                                                 : QVariant(upload.password));
+    QVariant password(QMetaType::fromType<QString>()); // NULL: a plain set
+    if (!upload.password.isEmpty()) {
+        const QString encrypted = m_cipher ? m_cipher->encrypt(upload.password) : QString();
+        if (encrypted.isEmpty()) {
+            if (error) *error = QStringLiteral("no key to encrypt the set's password with");
+            return false;
+        }
+        password = encrypted;
+    }
+    q.bindValue(QStringLiteral(":password"), password);
     return exec(q, error);
+}
+
+int QueueStore::encryptStoredPasswords(QString *error) {
+    if (!m_cipher) return 0;
+    QSqlDatabase d = db();
+    WriteTransaction t(d);
+    if (!t.begin(error)) return -1;
+    QSqlQuery q(d);
+    q.prepare(QStringLiteral("SELECT id, password FROM uploads WHERE password IS NOT NULL"));
+    if (!exec(q, error)) return -1;
+    QVector<std::pair<QString, QString>> plain;
+    while (q.next())
+        if (!PasswordCipher::isEncrypted(q.value(1).toString()))
+            plain.append({q.value(0).toString(), q.value(1).toString()});
+    for (const auto &[id, password] : plain) {
+        QSqlQuery u(d);
+        u.prepare(QStringLiteral("UPDATE uploads SET password = :p WHERE id = :id"));
+        u.bindValue(QStringLiteral(":p"), m_cipher->encrypt(password));
+        u.bindValue(QStringLiteral(":id"), id);
+        if (!exec(u, error)) return -1;
+    }
+    if (!t.commit(error)) return -1;
+    // SQLite keeps deleted text in free pages and the WAL until they are reused: wipe them.
+    if (!plain.isEmpty() && !m_config.postgres) {
+        for (const char *sql : {"PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM"})
+            if (!q.exec(QString::fromLatin1(sql))) {
+                if (error) *error = q.lastError().text();
+                return -1;
+            }
+    }
+    return int(plain.size());
 }
 
 std::optional<UploadRecord> QueueStore::upload(const QString &id) const {
@@ -326,7 +365,14 @@ std::optional<UploadRecord> QueueStore::upload(const QString &id) const {
     u.bytes = q.value(4).toLongLong();
     u.createdAt = fromMs(q.value(5));
     u.name = q.value(6).toString();
-    u.password = q.value(7).toString();
+    const QString stored = q.value(7).toString();
+    if (PasswordCipher::isEncrypted(stored)) {
+        const std::optional<QString> plain = m_cipher ? m_cipher->decrypt(stored) : std::nullopt;
+        u.password = plain.value_or(QString());
+        u.passwordUnreadable = !plain;
+    } else {
+        u.password = stored; // in clear, from an older version (encryptStoredPasswords)
+    }
     return u;
 }
 

@@ -9,12 +9,15 @@
 #include <QString>
 #include <QVector>
 
+#include <memory>
 #include <optional>
 
 class QSqlDatabase;
 class QSqlQuery;
 
 namespace bt::server {
+
+class PasswordCipher;
 
 // Where the queue lives: "postgresql://user[:password]@host[:port]/db", or a path to an SQLite
 // file (the embedded mode).
@@ -37,6 +40,8 @@ struct UploadRecord {
     QDateTime createdAt;
     QString name;     // the client's file name (base name only), or empty
     QString password; // what opens an encrypted PDF; empty for a plain one. Never in a response.
+    // The row has a password this store's key does not decrypt (another key file).
+    bool passwordUnreadable = false;
 };
 
 struct ServerJob {
@@ -86,6 +91,11 @@ public:
     // Connects (retrying for a few seconds: a database that is starting) and creates the schema.
     bool open(QString *error);
     bool isPostgres() const { return m_config.postgres; }
+    // Encrypts uploads.password at rest (passwordcipher.h). Without one no password is stored
+    // (addUpload refuses), and stored ones are not read.
+    void setPasswordCipher(std::shared_ptr<const PasswordCipher> cipher) { m_cipher = std::move(cipher); }
+    // Encrypts passwords stored in clear by an older version; how many, or -1 after *error.
+    int encryptStoredPasswords(QString *error);
 
     bool addUpload(const UploadRecord &upload, QString *error);
     std::optional<UploadRecord> upload(const QString &id) const;
@@ -129,6 +139,7 @@ private:
 
     DatabaseConfig m_config;
     QString m_connection;
+    std::shared_ptr<const PasswordCipher> m_cipher;
 };
 
 } // namespace bt::server

@@ -2,6 +2,7 @@
 // SQLite mode) or without (PostgreSQL, workers started with buildtrace-worker anywhere).
 
 #include "apiserver.h"
+#include "datadir.h"
 #include "pipeline/allocator.h"
 #include "text/ocrengine.h"
 #include "worker.h"
@@ -37,6 +38,7 @@ int usageError(const QString &message) {
 } // namespace
 
 int main(int argc, char *argv[]) {
+    restrictUmask(); // the queue (with SQLite's -wal/-shm), uploads and overlays: the user's only
     bt::configureAllocatorForPages();
     bt::initOcrEnvironment();
     // QtPdf needs a GUI application object, never a display.
@@ -79,8 +81,12 @@ int main(int argc, char *argv[]) {
                                        QStringLiteral("MS"), QStringLiteral("1000"));
     const QCommandLineOption logStages(QStringLiteral("log-stages"),
                                        QStringLiteral("A line per stage on stdout."));
-    parser.addOptions(
-        {listen, token, database, dataDir, maxUpload, workers, leaseMs, pollMs, backoffMs, logStages});
+    const QCommandLineOption keyFile(QStringLiteral("key-file"),
+                                     QStringLiteral("Key for the stored PDF passwords, made on first start "
+                                                    "(default DATA_DIR/secret.key)."),
+                                     QStringLiteral("FILE"));
+    parser.addOptions({listen, token, database, dataDir, maxUpload, workers, leaseMs, pollMs, backoffMs,
+                       logStages, keyFile});
     parser.process(app);
 
     ApiOptions api;
@@ -88,6 +94,8 @@ int main(int argc, char *argv[]) {
     if (!qEnvironmentVariableIsEmpty("BUILDTRACE_SERVER_TOKEN"))
         api.tokens.append(qEnvironmentVariable("BUILDTRACE_SERVER_TOKEN"));
     if (api.tokens.isEmpty()) return usageError(QStringLiteral("give at least one --token"));
+    // No client can send an empty bearer token: such a server would refuse everyone.
+    if (api.tokens.contains(QString())) return usageError(QStringLiteral("--token must not be empty"));
     api.dataDir =
         QDir(parser.isSet(dataDir) ? parser.value(dataDir)
                                    : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
@@ -107,7 +115,16 @@ int main(int argc, char *argv[]) {
         return usageError(QStringLiteral("--listen wants ADDR:PORT, e.g. 127.0.0.1:8765"));
 
     QString error;
-    QDir().mkpath(api.dataDir);
+    if (!secureDataDirectory(api.dataDir, &error)) {
+        fprintf(stderr, "buildtrace-server: %s\n", qPrintable(error));
+        return 1;
+    }
+    api.passwordCipher = PasswordCipher::load(
+        parser.isSet(keyFile) ? parser.value(keyFile) : api.dataDir + QStringLiteral("/secret.key"), &error);
+    if (!api.passwordCipher) {
+        fprintf(stderr, "buildtrace-server: %s\n", qPrintable(error));
+        return 1;
+    }
     const std::optional<DatabaseConfig> db = DatabaseConfig::parse(
         parser.isSet(database) ? parser.value(database) : api.dataDir + QStringLiteral("/queue.sqlite"),
         &error);
@@ -129,6 +146,7 @@ int main(int argc, char *argv[]) {
     wo.pollMs = parser.value(pollMs).toInt();
     wo.retry.backoffMs = parser.value(backoffMs).toInt();
     wo.logStages = parser.isSet(logStages);
+    wo.passwordCipher = api.passwordCipher;
     std::atomic<bool> stopWorkers{false};
     std::vector<std::thread> threads;
     const QString prefix = QStringLiteral("%1-%2").arg(QHostInfo::localHostName()).arg(app.applicationPid());

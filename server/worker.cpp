@@ -1,6 +1,7 @@
 #include "worker.h"
 
 #include "compare/resultjson.h"
+#include "compare/settingsvalidation.h"
 #include "jobview.h"
 
 #include <QDir>
@@ -11,11 +12,13 @@
 #include <cstdio>
 #include <future>
 #include <stdexcept>
+#include <tuple>
 
 namespace bt::server {
 
 struct Worker::JobContext {
     QString jobId;
+    QMap<QString, QString> names; // upload id -> the name messages give it
     std::shared_ptr<const Document> oldDoc;
     std::shared_ptr<const Document> newDoc;
     CompareSettings settings;
@@ -46,6 +49,32 @@ QJsonObject payloadOf(Stage stage, const PageResult &page, const StageOutput &ou
 
 } // namespace
 
+QString withoutServerPaths(const QString &error, const QString &dataDir,
+                           const QMap<QString, QString> &names) {
+    QString text = error;
+    for (auto it = names.begin(); it != names.end(); ++it)
+        text.replace(dataDir + QStringLiteral("/uploads/") + it.key() + QStringLiteral(".pdf"), it.value());
+    // Whatever else names a file of the data directory (an overlay that could not be written):
+    // its file name, up to the next blank, quote or colon-and-blank.
+    const QString root = QDir::cleanPath(dataDir);
+    auto endsPath = [&text](qsizetype i) {
+        const QChar c = text[i];
+        return c.isSpace() || c == QLatin1Char('"') || c == QLatin1Char('\'') || c == QLatin1Char(')') ||
+               (c == QLatin1Char(':') && (i + 1 == text.size() || text[i + 1].isSpace()));
+    };
+    for (qsizetype at = root.isEmpty() ? -1 : text.indexOf(root); at >= 0; at = text.indexOf(root, at)) {
+        qsizetype end = at + root.size();
+        while (end < text.size() && !endsPath(end))
+            ++end;
+        const QString name = text.mid(at, end - at).section(QLatin1Char('/'), -1);
+        text.replace(at, end - at, name);
+        at += name.size();
+    }
+    for (auto it = names.begin(); it != names.end(); ++it)
+        text.replace(it.key() + QStringLiteral(".pdf"), it.value());
+    return text;
+}
+
 WorkerOptions WorkerOptions::fromEnvironment() {
     WorkerOptions o;
     o.testing = StageTestingHooks::fromEnvironment();
@@ -56,6 +85,7 @@ Worker::Worker(const DatabaseConfig &database, const WorkerOptions &options)
     : m_options(options)
     , m_runner(options.retry, options.testing)
     , m_store(std::make_unique<QueueStore>(database)) {
+    m_store->setPasswordCipher(m_options.passwordCipher);
     if (m_options.heartbeatMs <= 0) m_options.heartbeatMs = std::max(50, m_options.leaseMs / 3);
 }
 
@@ -91,24 +121,40 @@ std::shared_ptr<Worker::JobContext> Worker::context(const QString &jobId, QStrin
     c->settings = CompareSettings::fromJson(job->settings);
     c->settings.outputDir = jobArtifactDir(m_options.dataDir, jobId);
     QDir().mkpath(c->settings.outputDir);
-    for (const auto &[uploadId, doc] :
-         {std::pair(job->oldUpload, &c->oldDoc), std::pair(job->newUpload, &c->newDoc)}) {
+    // Validated when the job was posted; a row from an older server is checked here too.
+    if (const std::optional<SettingsProblem> problem = validateCompareSettings(c->settings)) {
+        *error = QStringLiteral("invalid setting: %1").arg(problem->message());
+        return nullptr;
+    }
+    for (const auto &[uploadId, doc, side] :
+         {std::tuple(job->oldUpload, &c->oldDoc, QStringLiteral("the old set")),
+          std::tuple(job->newUpload, &c->newDoc, QStringLiteral("the new set"))}) {
         const std::optional<UploadRecord> upload = m_store->upload(uploadId);
         if (!upload) {
             *error = QStringLiteral("upload %1 is gone").arg(uploadId);
+            return nullptr;
+        }
+        // Messages name the set as the client did (docs/server.md: no server paths).
+        const QString name = upload->name.isEmpty() ? side : upload->name;
+        c->names.insert(uploadId, name);
+        if (upload->passwordUnreadable) {
+            *error = QStringLiteral("%1: its stored password does not decrypt with this worker's key file")
+                         .arg(name);
             return nullptr;
         }
         // Uploads are stored under the data directory by name: the share may be mounted elsewhere
         // on this machine than on the server's. An encrypted set is stored as uploaded and opened
         // with the password that came with it (docs/server.md, "Password-protected sets").
         DocumentError e;
-        *doc = Document::open(m_options.dataDir + QStringLiteral("/uploads/") + uploadId +
-                                  QStringLiteral(".pdf"),
-                              upload->password, &e, c->settings.maxPixels);
-        if (!*doc) {
-            *error = e.message;
+        std::unique_ptr<Document> opened = Document::open(m_options.dataDir + QStringLiteral("/uploads/") +
+                                                              uploadId + QStringLiteral(".pdf"),
+                                                          upload->password, &e, c->settings.maxPixels);
+        if (!opened) {
+            *error = QStringLiteral("%1: %2").arg(name, e.problem);
             return nullptr;
         }
+        opened->setDisplayName(name);
+        *doc = std::move(opened);
     }
     m_context = c;
     return c;
@@ -185,8 +231,12 @@ bool Worker::runOne(const std::atomic<bool> &stop) {
     return true;
 }
 
-void Worker::fail(const StageRow &row, const QString &stageError, const QString &what) {
+void Worker::fail(const StageRow &row, const QString &rawError, const QString &what) {
     const FailureVerdict verdict = m_runner.afterFailure(row.attempts);
+    // The last word on what clients read: whatever produced the error, no path of this machine.
+    const QMap<QString, QString> names =
+        m_context && m_context->jobId == row.jobId ? m_context->names : QMap<QString, QString>();
+    const QString stageError = withoutServerPaths(rawError, m_options.dataDir, names);
     QString e;
     if (!m_store->fail(row, m_options.workerId, stageError, verdict, m_runner.attemptsToRecord(row.attempts),
                        &e))

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "passwordcipher.h"
 #include "pipeline/stagerunner.h"
 #include "queuestore.h"
 
+#include <QMap>
 #include <QString>
 
 #include <atomic>
@@ -23,9 +25,15 @@ struct WorkerOptions {
     RetryPolicy retry = {5, 1000}; // a stage out of attempts goes to dead_letters
     StageTestingHooks testing;     // tests only
     bool logStages = false;        // a line per claimed and finished stage on stdout (tests follow it)
+    std::shared_ptr<const PasswordCipher> passwordCipher; // decrypts the protected sets' passwords
 
     static WorkerOptions fromEnvironment(); // the testing hooks, for both programs
 };
+
+// An error as clients see it (stage errors, dead letters): a file under the data directory is
+// named by what the client called it, never by its path on the server. `names` maps upload ids
+// to those names; any other path under dataDir is cut to its file name.
+QString withoutServerPaths(const QString &error, const QString &dataDir, const QMap<QString, QString> &names);
 
 // A claim-and-heartbeat loop around the core's StageRunner: claims a stage from the queue, has
 // the runner run it on a thread of its own while this one keeps the lease alive, writes the
@@ -52,7 +60,7 @@ private:
     std::shared_ptr<JobContext> context(const QString &jobId, QString *error);
     void log(const QString &line) const;
     // Records a failed attempt as the runner judges it (retry later or dead letter).
-    void fail(const StageRow &row, const QString &stageError, const QString &what);
+    void fail(const StageRow &row, const QString &rawError, const QString &what);
 
     WorkerOptions m_options;
     StageRunner m_runner; // options.retry, options.testing

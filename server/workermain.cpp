@@ -1,6 +1,8 @@
 // buildtrace-worker: runs stages from a PostgreSQL (or SQLite) queue, on any machine that mounts
 // the server's data directory.
 
+#include "datadir.h"
+#include "passwordcipher.h"
 #include "pipeline/allocator.h"
 #include "text/ocrengine.h"
 #include "worker.h"
@@ -27,6 +29,7 @@ void onSignal(int) {
 } // namespace
 
 int main(int argc, char *argv[]) {
+    restrictUmask(); // overlays and the SQLite files it writes are the user's only
     bt::configureAllocatorForPages();
     bt::initOcrEnvironment();
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -56,7 +59,11 @@ int main(int argc, char *argv[]) {
                                          QStringLiteral("Attempts before a dead letter (5)."),
                                          QStringLiteral("N"), QStringLiteral("5"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No line per stage on stdout."));
-    parser.addOptions({database, dataDir, workerId, leaseMs, pollMs, backoffMs, maxAttempts, quiet});
+    const QCommandLineOption keyFile(QStringLiteral("key-file"),
+                                     QStringLiteral("The server's key for stored PDF passwords "
+                                                    "(default DATA_DIR/secret.key)."),
+                                     QStringLiteral("FILE"));
+    parser.addOptions({database, dataDir, workerId, leaseMs, pollMs, backoffMs, maxAttempts, quiet, keyFile});
     parser.process(app);
 
     QString error;
@@ -76,6 +83,12 @@ int main(int argc, char *argv[]) {
     o.retry.backoffMs = parser.value(backoffMs).toInt();
     o.retry.maxAttempts = std::max(1, parser.value(maxAttempts).toInt());
     o.logStages = !parser.isSet(quiet);
+    o.passwordCipher = PasswordCipher::load(
+        parser.isSet(keyFile) ? parser.value(keyFile) : o.dataDir + QStringLiteral("/secret.key"), &error);
+    if (!o.passwordCipher) {
+        fprintf(stderr, "buildtrace-worker: %s\n", qPrintable(error));
+        return 1;
+    }
 
     Worker worker(*db, o);
     if (!worker.open(&error)) {

@@ -2798,10 +2798,6 @@ Neu: %2</translation>
         <translation>Keiner</translation>
     </message>
     <message>
-        <source>Sent as a bearer token. Stored in plain text in the settings file.</source>
-        <translation>Wird als Bearer-Token gesendet. Im Klartext in der Einstellungsdatei gespeichert.</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -2830,8 +2826,16 @@ Neu: %2</translation>
         <translation>Die http://- oder https://-Adresse des Endpunkts eingeben oder die KI-Zusammenfassung ausschalten.</translation>
     </message>
     <message>
-        <source>Only the list of changes and the summary text are sent, never the drawings. The key is stored in plain text in the settings file.</source>
-        <translation>Gesendet werden nur die Liste der Änderungen und der Text der Zusammenfassung, nie die Zeichnungen. Der Schlüssel wird im Klartext in der Einstellungsdatei gespeichert.</translation>
+        <source>No keyring on this computer (Secret Service, KWallet): the access token and the AI key are stored in the settings file, readable by your user account only.</source>
+        <translation>Kein Schlüsselbund auf diesem Computer (Secret Service, KWallet): Zugriffstoken und KI-Schlüssel werden in der Einstellungsdatei gespeichert, nur für Ihr Benutzerkonto lesbar.</translation>
+    </message>
+    <message>
+        <source>Sent as a bearer token.</source>
+        <translation>Wird als Bearer-Token gesendet.</translation>
+    </message>
+    <message>
+        <source>Only the list of changes and the summary text are sent, never the drawings.</source>
+        <translation>Gesendet werden nur die Liste der Änderungen und der Text der Zusammenfassung, nie die Zeichnungen.</translation>
     </message>
 </context>
 <context>

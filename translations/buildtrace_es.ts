@@ -2798,10 +2798,6 @@ Nueva: %2</translation>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <source>Sent as a bearer token. Stored in plain text in the settings file.</source>
-        <translation>Se envía como token Bearer. Se guarda como texto sin cifrar en el archivo de configuración.</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -2830,8 +2826,16 @@ Nueva: %2</translation>
         <translation>Introduzca la dirección http:// o https:// del punto de conexión o desactive el resumen con IA.</translation>
     </message>
     <message>
-        <source>Only the list of changes and the summary text are sent, never the drawings. The key is stored in plain text in the settings file.</source>
-        <translation>Solo se envían la lista de cambios y el texto del resumen, nunca los planos. La clave se guarda como texto sin cifrar en el archivo de configuración.</translation>
+        <source>No keyring on this computer (Secret Service, KWallet): the access token and the AI key are stored in the settings file, readable by your user account only.</source>
+        <translation>No hay llavero en este equipo (Secret Service, KWallet): el token de acceso y la clave de IA se guardan en el archivo de configuración, legible solo por su cuenta de usuario.</translation>
+    </message>
+    <message>
+        <source>Sent as a bearer token.</source>
+        <translation>Se envía como token Bearer.</translation>
+    </message>
+    <message>
+        <source>Only the list of changes and the summary text are sent, never the drawings.</source>
+        <translation>Solo se envían la lista de cambios y el texto del resumen, nunca los planos.</translation>
     </message>
 </context>
 <context>

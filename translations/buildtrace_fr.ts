@@ -2798,10 +2798,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>Aucune</translation>
     </message>
     <message>
-        <source>Sent as a bearer token. Stored in plain text in the settings file.</source>
-        <translation>Envoyée comme jeton Bearer. Enregistrée en clair dans le fichier de paramètres.</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -2830,8 +2826,16 @@ Nouveau&#xa0;: %2</translation>
         <translation>Saisissez l’adresse http:// ou https:// du point d’accès, ou désactivez le résumé par IA.</translation>
     </message>
     <message>
-        <source>Only the list of changes and the summary text are sent, never the drawings. The key is stored in plain text in the settings file.</source>
-        <translation>Seuls la liste des modifications et le texte du résumé sont envoyés, jamais les plans. La clé est enregistrée en clair dans le fichier de paramètres.</translation>
+        <source>No keyring on this computer (Secret Service, KWallet): the access token and the AI key are stored in the settings file, readable by your user account only.</source>
+        <translation>Aucun trousseau sur cet ordinateur (Secret Service, KWallet) : le jeton d’accès et la clé d’IA sont enregistrés dans le fichier de paramètres, lisible par votre seul compte utilisateur.</translation>
+    </message>
+    <message>
+        <source>Sent as a bearer token.</source>
+        <translation>Envoyée comme jeton Bearer.</translation>
+    </message>
+    <message>
+        <source>Only the list of changes and the summary text are sent, never the drawings.</source>
+        <translation>Seuls la liste des modifications et le texte du résumé sont envoyés, jamais les plans.</translation>
     </message>
 </context>
 <context>

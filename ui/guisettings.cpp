@@ -1,5 +1,7 @@
 #include "guisettings.h"
 
+#include "compare/settingsvalidation.h"
+#include "secretstore.h"
 #include "store/jobstore.h"
 
 #include <QSettings>
@@ -26,13 +28,18 @@ const QString kAiTimeout = QStringLiteral("ai/timeoutMs");
 } // namespace
 
 GuiSettings GuiSettings::load() {
-    const QSettings s;
+    QSettings s; // not const: a secret found in it in plain text moves into the keyring
     GuiSettings g;
     // Out-of-range values (a hand-edited file) fall back to the defaults rather than reaching the engine.
+    // The ranges are core's (settingsvalidation.h), as the command line and the job server check them.
+    auto inRange = [](const QString &field, double v) {
+        const SettingRange r = settingRange(field);
+        return v >= r.lo && v <= r.hi;
+    };
     const double dpi = s.value(kDpi, g.dpi).toDouble();
-    if (dpi >= 30 && dpi <= 1200) g.dpi = dpi;
+    if (inRange(QStringLiteral("dpi"), dpi)) g.dpi = dpi;
     const double tolerance = s.value(kTolerance, g.tolerancePt).toDouble();
-    if (tolerance >= 0 && tolerance <= 20) g.tolerancePt = tolerance;
+    if (inRange(QStringLiteral("tolerance_pt"), tolerance)) g.tolerancePt = tolerance;
     const QString colours = s.value(kColours, g.colourPreset).toString();
     if (OverlayColours::presetNames().contains(colours)) g.colourPreset = colours;
     g.mode = pipelineModeFromName(s.value(kMode).toString()).value_or(PipelineMode::Streaming);
@@ -40,13 +47,14 @@ GuiSettings GuiSettings::load() {
     g.databasePath = s.value(kDatabase).toString();
     g.language = s.value(kLanguage).toString();
     g.serverUrl = s.value(kServerUrl).toString();
-    g.serverToken = s.value(kServerToken).toString();
+    g.serverToken = secretStore().load(s, kServerToken);
     g.aiSummary.enabled = s.value(kAiEnabled, false).toBool();
     g.aiSummary.endpoint = QUrl(s.value(kAiEndpoint).toString().trimmed());
     g.aiSummary.model = s.value(kAiModel).toString().trimmed();
-    g.aiSummary.apiKey = s.value(kAiKey).toString().trimmed();
+    g.aiSummary.apiKey = secretStore().load(s, kAiKey).trimmed();
     const int timeout = s.value(kAiTimeout, g.aiSummary.timeoutMs).toInt();
     if (timeout >= 1000 && timeout <= 600000) g.aiSummary.timeoutMs = timeout;
+    restrictSettingsFile(s); // an older version's 0644 file, perhaps with the secrets in it
     return g;
 }
 
@@ -60,12 +68,14 @@ void GuiSettings::save() const {
     s.setValue(kDatabase, databasePath);
     s.setValue(kLanguage, language);
     s.setValue(kServerUrl, serverUrl);
-    s.setValue(kServerToken, serverToken);
+    secretStore().save(s, kServerToken, serverToken);
     s.setValue(kAiEnabled, aiSummary.enabled);
     s.setValue(kAiEndpoint, aiSummary.endpoint.toString());
     s.setValue(kAiModel, aiSummary.model);
-    s.setValue(kAiKey, aiSummary.apiKey);
+    secretStore().save(s, kAiKey, aiSummary.apiKey);
     s.setValue(kAiTimeout, aiSummary.timeoutMs);
+    s.sync();
+    restrictSettingsFile(s);
 }
 
 ServerConfig GuiSettings::serverConfig() const {

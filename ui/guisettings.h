@@ -20,12 +20,12 @@ struct GuiSettings {
     // The interface language: empty for the system's, else a code of availableLanguages()
     // (guiapplication.h). Read once at start (setUpGuiApplication): a change shows after a restart.
     QString language;
-    // The team's job server (empty: none) and this user's token for it. The token is kept in the
-    // settings file in plain text, readable by this user only (as ~/.config files are).
+    // The team's job server (empty: none) and this user's token for it. The token and the AI key
+    // below are kept in the OS keyring (secretstore.h); only where there is none in the settings
+    // file, which is then readable by its user only (0600).
     QString serverUrl;
     QString serverToken;
-    // The optional AI summary provider ("ai/..." keys); off by default. The key is stored in
-    // plain text in the settings file, like every other value there.
+    // The optional AI summary provider ("ai/..." keys); off by default.
     AiSummaryConfig aiSummary;
 
     static GuiSettings load();

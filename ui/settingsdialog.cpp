@@ -1,6 +1,8 @@
 #include "settingsdialog.h"
 
+#include "compare/settingsvalidation.h"
 #include "guiapplication.h"
+#include "secretstore.h"
 #include "store/jobstore.h"
 
 #include <QCheckBox>
@@ -40,18 +42,20 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     , m_aiKey(new QLineEdit(m_aiGroup))
     , m_aiTimeout(new QSpinBox(m_aiGroup))
     , m_aiNote(new QLabel(m_aiGroup))
+    , m_keyringWarning(new QLabel(this))
     , m_buttons(new QDialogButtonBox(
           QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this)) {
     setWindowTitle(tr("Settings"));
 
-    // Same ranges as the command line's --dpi and --tolerance.
-    m_dpi->setRange(30, 1200);
+    // Same ranges as the command line's --dpi and --tolerance (settingsvalidation.h).
+    m_dpi->setRange(settingRange(QStringLiteral("dpi")).lo, settingRange(QStringLiteral("dpi")).hi);
     m_dpi->setDecimals(0);
     m_dpi->setSingleStep(10);
     m_dpi->setSuffix(tr(" dpi"));
     m_dpi->setToolTip(tr("Render resolution. Higher finds smaller changes but takes longer and needs more "
                          "memory (220 dpi: about 0.5 GB per sheet being compared)."));
-    m_tolerance->setRange(0, 20);
+    m_tolerance->setRange(settingRange(QStringLiteral("tolerance_pt")).lo,
+                          settingRange(QStringLiteral("tolerance_pt")).hi);
     m_tolerance->setDecimals(2);
     m_tolerance->setSingleStep(0.1);
     m_tolerance->setSuffix(tr(" pt"));
@@ -94,6 +98,13 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
                    this);
     serverNote->setWordWrap(true);
     serverNote->setForegroundRole(QPalette::PlaceholderText);
+    // Only where the secrets cannot go into a keyring (secretstore.h): a warning, not a hint.
+    m_keyringWarning->setObjectName(QStringLiteral("keyringWarning"));
+    m_keyringWarning->setWordWrap(true);
+    m_keyringWarning->setText(
+        tr("No keyring on this computer (Secret Service, KWallet): the access token and the AI key are "
+           "stored in the settings file, readable by your user account only."));
+    m_keyringWarning->setVisible(!secretStore().keyringAvailable());
     // The AI provider: an OpenAI-compatible chat-completions endpoint, e.g. a local model server.
     m_aiGroup->setObjectName(QStringLiteral("aiSummaryGroup"));
     m_aiEnabled->setObjectName(QStringLiteral("aiEnabled"));
@@ -108,7 +119,7 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     m_aiKey->setObjectName(QStringLiteral("aiKey"));
     m_aiKey->setEchoMode(QLineEdit::Password);
     m_aiKey->setPlaceholderText(tr("None"));
-    m_aiKey->setToolTip(tr("Sent as a bearer token. Stored in plain text in the settings file."));
+    m_aiKey->setToolTip(tr("Sent as a bearer token."));
     m_aiTimeout->setObjectName(QStringLiteral("aiTimeout"));
     m_aiTimeout->setRange(1, 600);
     m_aiTimeout->setSuffix(tr(" s"));
@@ -144,6 +155,7 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     form->addRow(tr("Job &server:"), m_serverUrl);
     form->addRow(tr("Access to&ken:"), m_serverToken);
     form->addRow(QString(), serverNote);
+    form->addRow(QString(), m_keyringWarning);
     form->addRow(m_aiGroup);
     // The label's mnemonic should land in the line edit, not in its container.
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(databaseRow))) label->setBuddy(m_database);
@@ -235,7 +247,7 @@ void SettingsDialog::updateAiFields() {
     m_aiNote->setText(blocked ? tr("Enter the endpoint's http:// or https:// address, or turn the AI "
                                    "summary off.")
                               : tr("Only the list of changes and the summary text are sent, never the "
-                                   "drawings. The key is stored in plain text in the settings file."));
+                                   "drawings."));
 }
 
 void SettingsDialog::browseDatabase() {

@@ -49,6 +49,7 @@ private:
     QLineEdit *m_aiKey;
     QSpinBox *m_aiTimeout;
     QLabel *m_aiNote;
+    QLabel *m_keyringWarning; // shown where the secrets fall back to the settings file
     QDialogButtonBox *m_buttons;
 };
 

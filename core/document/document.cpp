@@ -86,7 +86,7 @@ double cappedDpi(QSizeF sizePt, double requestedDpi, qint64 maxPixels) {
 }
 
 QString Document::fileName() const {
-    return QFileInfo(m_path).fileName();
+    return m_displayName.isEmpty() ? QFileInfo(m_path).fileName() : m_displayName;
 }
 
 std::unique_ptr<Document> Document::open(const QString &path, const QString &password, DocumentError *error,

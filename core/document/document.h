@@ -92,7 +92,10 @@ public:
                                           const CancelFlag *cancel = nullptr);
 
     QString path() const { return m_path; }
+    // The name messages give the set: the file's name, or the one set here (the job server's
+    // workers open uploads stored by id, and name them as the client did).
     QString fileName() const;
+    void setDisplayName(const QString &name) { m_displayName = name; }
     bool isImage() const { return m_pdf == 0; }
     int pageCount() const;
     QSizeF pageSizePt(int page) const; // 0-based page index
@@ -115,6 +118,7 @@ private:
     bool openPdf(const QString &password, DocumentError *error, const CancelFlag *cancel);
 
     QString m_path;
+    QString m_displayName;
     qint64 m_maxPixels = 0;
     int m_pdf = 0; // the set's id in RenderPool; 0 for images
     QVector<QSizeF> m_pageSizes;
