@@ -208,6 +208,12 @@ void HttpSession::onHeader() {
         r.headers.insert(QByteArray(name.data(), int(name.size())).toLower(),
                          QByteArray(value.data(), int(value.size())).trimmed());
     }
+    // RFC 7235: the scheme is case-insensitive. Written the one way handlers compare.
+    QByteArray &auth = r.headers["authorization"];
+    if (auth.isEmpty())
+        r.headers.remove("authorization");
+    else if (const int space = auth.indexOf(' '); space > 0 && auth.left(space).toLower() == "bearer")
+        auth = "Bearer " + auth.mid(space + 1).trimmed();
     const auto length = m_headerParser->content_length();
     r.contentLength = m_headerParser->chunked() ? -1 : qint64(length.value_or(0));
     beast::error_code ignored;
