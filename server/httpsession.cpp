@@ -255,7 +255,7 @@ void HttpSession::onHeader() {
         m_stream.expires_after(std::chrono::milliseconds(m_core->limits.writeIdleMs));
         net::async_write(m_stream, net::buffer(kContinue, sizeof kContinue - 1),
                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                             if (ec) return self->close();
+                             if (ec || self->m_core->stopped.load()) return self->close();
                              self->startBody();
                          });
         return;

@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <memory>
 #include <vector>
 
@@ -271,6 +272,31 @@ private slots:
             [&] { return QDir(m_data + QStringLiteral("/incoming")).entryList(QDir::Files).isEmpty(); },
             5000));
         QCOMPARE(QDir(m_data + QStringLiteral("/uploads")).entryList(QDir::Files), uploadsBefore);
+    }
+
+    // SIGTERM while an upload's body is arriving: the server exits 0 at once (the hang bound is
+    // 15 s; the time is printed) and the half-written body is gone.
+    void sigtermDuringUpload() {
+        const QString data = m_dir.filePath(QStringLiteral("sigterm"));
+        Server s = startServer(
+            {QStringLiteral("--data-dir"), data, QStringLiteral("--workers"), QStringLiteral("0")});
+        QVERIFY2(s.port, qPrintable(s.error));
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, s.port);
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\n" + auth() +
+                     "Content-Type: application/pdf\r\nContent-Length: 100000000\r\n\r\n" +
+                     paddedPdf(4 << 20));
+        const QDir incoming(data + QStringLiteral("/incoming"));
+        QVERIFY(QTest::qWaitFor([&] { return !incoming.entryList(QDir::Files).isEmpty(); }, 5000));
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(::kill(pid_t(s.child->pid()), SIGTERM), 0);
+        QVERIFY2(QTest::qWaitFor([&] { return !s.child->isRunning(); }, 15000), "SIGTERM ignored");
+        qInfo("SIGTERM to exit during an upload: %lld ms", t.elapsed());
+        QCOMPARE(s.child->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(s.child->exitCode(), 0);
+        QVERIFY(incoming.entryList(QDir::Files).isEmpty());
     }
 
     // At start: upload files no row names (a crash during a check) and bodies of uploads cut off
