@@ -281,7 +281,7 @@ QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
             UploadRecord record = upload;
             record.sha256 = check.sha256;
             if (check.code != LoadError::None) {
-                QFile::remove(record.path);
+                removeFileInBackground(record.path);
                 // core's messages name a file on the server: the client gets its own.
                 if (check.code == LoadError::PasswordRequired)
                     return HttpResponse::error(
@@ -297,7 +297,7 @@ QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
             record.password = check.neededPassword;
             QString error;
             if (!m_store->addUpload(record, &error)) {
-                QFile::remove(record.path);
+                removeFileInBackground(record.path);
                 qWarning("upload: %s", qPrintable(error));
                 return HttpResponse::error(500, QStringLiteral("cannot record the upload"));
             }

@@ -3,12 +3,16 @@
 #include "httpsession.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QMetaObject>
 
 #include <boost/asio/post.hpp>
 
 #include <sys/resource.h>
+
+#include <cstdio>
+#include <thread>
 
 namespace bt::server {
 
@@ -23,6 +27,15 @@ HttpResponse HttpResponse::error(int status, const QString &message) {
     return json(status,
                 QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), status},
                                                                   {QStringLiteral("message"), message}}}});
+}
+
+void removeFileInBackground(const QString &path) {
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).size() < (64LL << 20)) {
+        QFile::remove(path);
+        return;
+    }
+    std::thread([file = QFile::encodeName(path)] { std::remove(file.constData()); }).detach();
 }
 
 void HttpServer::Core::accept() {
@@ -154,7 +167,7 @@ void HttpServer::dispatch(std::shared_ptr<HttpSession> session, HttpRequest requ
             const QString bodyFile = request.bodyFile;
             // On this thread: the handler has finished with the body file (kept ones were renamed).
             auto answer = [core, session, bodyFile](const HttpResponse &response) {
-                if (!bodyFile.isEmpty()) QFile::remove(bodyFile);
+                if (QFileInfo::exists(bodyFile)) removeFileInBackground(bodyFile);
                 if (core->stopped.load()) return;
                 net::post(core->ioc, [session, response] { session->respond(response); });
             };

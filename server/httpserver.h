@@ -45,6 +45,11 @@ struct HttpResponse {
     static HttpResponse error(int status, const QString &message);
 };
 
+// Removes a file; a large one (64 MB and more) on a thread of its own: unlinking a 2 GB upload
+// takes the file system a second or more, which neither the network thread nor the Qt thread
+// may spend. Small ones at once, so they are gone when the response is sent. Empty: nothing.
+void removeFileInBackground(const QString &path);
+
 // Connection limits (docs/server.md). Header-phase connections (no request read yet: new,
 // idle keep-alive, trickling) are capped apart from the rest: when a cap is reached the oldest
 // of them is dropped, so a flood of slow unauthenticated clients can neither fill the open-files

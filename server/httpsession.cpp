@@ -62,7 +62,9 @@ void HttpSession::removeBodyFile() {
         beast::error_code ignored;
         m_fileParser->get().body().close();
     }
-    std::remove(m_bodyFile.c_str()); // an upload cut off or refused: nothing of it stays
+    // An upload cut off or refused: nothing of it stays. When the server stops the next start
+    // removes it (ApiServer::removeOrphans): unlinking a large file would delay the exit.
+    if (!m_core->stopped.load()) removeFileInBackground(QString::fromStdString(m_bodyFile));
     m_bodyFile.clear();
 }
 
