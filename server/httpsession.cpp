@@ -9,6 +9,8 @@
 #include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <limits>
 
@@ -241,6 +243,8 @@ void HttpSession::onHeader() {
                          .toStdString();
         beast::error_code ec;
         m_fileParser->get().body().open(m_bodyFile.c_str(), beast::file_mode::write_new, ec);
+        // Uploads are for the server's user only (0600), whatever the umask.
+        if (!ec) ::fchmod(m_fileParser->get().body().file().native_handle(), S_IRUSR | S_IWUSR);
         if (ec) {
             qWarning("cannot store a request body: %s", ec.message().c_str());
             m_bodyFile.clear();

@@ -231,6 +231,11 @@ private slots:
         const QString id = r.json.value(QStringLiteral("upload_id")).toString();
         QCOMPARE(r.json.value(QStringLiteral("sha256")).toString(),
                  QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex()));
+        // Readable by the server's user only.
+        const QFile::Permissions perms =
+            QFileInfo(m_data + QStringLiteral("/uploads/%1.pdf").arg(id)).permissions();
+        QCOMPARE(perms & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
         const Reply back = request(m_server.port, "GET", QStringLiteral("/api/v1/uploads/%1/file").arg(id));
         QCOMPARE(back.status, 200);
         QVERIFY(back.body == pdf);
