@@ -13,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -92,10 +91,39 @@ ApiServer::ApiServer(const DatabaseConfig &database, const ApiOptions &options, 
     m_store->setPasswordCipher(options.passwordCipher);
     // A check holds a render helper while it opens the PDF: more threads would only wait.
     m_checks.setMaxThreadCount(RenderPool::instance().processCount());
+    // Uploads go to disk as they arrive (never whole in memory), in incoming/ until checked.
+    const QString incoming = incomingDir();
+    m_http->setBodyToFile([incoming](const HttpRequest &r) {
+        return r.method == "POST" && r.path == QLatin1String("/api/v1/uploads") ? incoming : QString();
+    });
+    m_http->setBodyLimits(m_options.maxJsonBytes, m_options.maxUploadBytes);
 }
 
 ApiServer::~ApiServer() {
     m_stopping->store(true);
+    // First: the network thread calls checkHeaders(), which reads this object's options.
+    m_http->stop();
+}
+
+QString ApiServer::incomingDir() const {
+    return m_options.dataDir + QStringLiteral("/incoming");
+}
+
+void ApiServer::removeOrphans() {
+    // Bodies of uploads cut off by a crash or kill -9.
+    QDir incoming(incomingDir());
+    for (const QString &name : incoming.entryList(QDir::Files | QDir::Hidden))
+        incoming.remove(name);
+    // Uploads stored but never recorded (the server died during their check): no row names
+    // them, nothing can ever use them.
+    QDir uploads(m_options.dataDir + QStringLiteral("/uploads"));
+    int removed = 0;
+    for (const QString &name : uploads.entryList(QDir::Files | QDir::Hidden)) {
+        const QString id = QFileInfo(name).completeBaseName();
+        const bool known = name.endsWith(QLatin1String(".pdf")) && isPlainId(id) && m_store->upload(id);
+        if (!known && uploads.remove(name)) ++removed;
+    }
+    if (removed > 0) qInfo("removed %d upload files that no upload row names", removed);
 }
 
 bool ApiServer::start(const QHostAddress &address, quint16 port, QString *error) {
@@ -103,13 +131,14 @@ bool ApiServer::start(const QHostAddress &address, quint16 port, QString *error)
         if (error) *error = QStringLiteral("no --token given, or an empty one");
         return false;
     }
-    for (const char *sub : {"uploads", "jobs"})
+    for (const char *sub : {"uploads", "jobs", "incoming"})
         if (!QDir().mkpath(m_options.dataDir + QLatin1Char('/') + QLatin1String(sub))) {
             if (error) *error = QStringLiteral("%1: cannot create the data directory").arg(m_options.dataDir);
             return false;
         }
     if (!m_store->open(error)) return false;
     if (m_store->encryptStoredPasswords(error) < 0) return false; // an older version's, in clear
+    removeOrphans();
     return m_http->listen(address, port, error);
 }
 
@@ -177,6 +206,7 @@ namespace {
 // What opening an upload found; made on a worker thread (the PDF is opened in a render helper,
 // which may take its full open timeout on a hostile file) so the server keeps answering.
 struct UploadCheck {
+    QString sha256;
     int pages = 0;
     LoadError code = LoadError::None;
     QString problem;        // core's message without the server's path, when the client may see it
@@ -184,8 +214,25 @@ struct UploadCheck {
 };
 
 UploadCheck checkUpload(const QString &path, const QString &password, std::shared_ptr<CancelFlag> stopping) {
-    // Without the password first: a plain PDF opens whatever password is given.
     UploadCheck check;
+    // Hashed here, piece by piece: a 2 GB upload neither fills memory nor blocks the server.
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly)) {
+        check.code = LoadError::NotReadable;
+        return check;
+    }
+    QByteArray piece(1 << 20, Qt::Uninitialized);
+    for (qint64 n; (n = file.read(piece.data(), piece.size())) > 0;) {
+        if (stopping->load()) {
+            check.code = LoadError::Cancelled;
+            return check;
+        }
+        hash.addData(QByteArrayView(piece.constData(), n));
+    }
+    file.close();
+    check.sha256 = QString::fromLatin1(hash.result().toHex());
+    // Without the password first: a plain PDF opens whatever password is given.
     DocumentError e;
     const qint64 maxPixels = RenderOptions().maxPixels;
     std::unique_ptr<Document> doc = Document::open(path, QString(), &e, maxPixels, stopping.get());
@@ -207,34 +254,39 @@ QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
     const QByteArray type = request.header("content-type").split(';').value(0).trimmed().toLower();
     if (type != "application/pdf")
         return now(HttpResponse::error(415, QStringLiteral("send the PDF as Content-Type: application/pdf")));
-    if (request.body.isEmpty()) return now(HttpResponse::error(400, QStringLiteral("empty body")));
+    // The body is on disk already (HttpServer streamed it to incoming/); whatever is left there
+    // when this answers is removed by HttpServer.
+    QFile body(request.bodyFile);
+    if (request.bodyFile.isEmpty() || !body.open(QIODevice::ReadOnly) || body.size() == 0)
+        return now(HttpResponse::error(400, QStringLiteral("empty body")));
     // Anything else would be opened as an image, decoded in this process (only PDFs go to the
     // render helpers) just to be refused.
-    if (!hasPdfHeader(request.body))
+    if (!hasPdfHeader(body.read(1024)))
         return now(HttpResponse::error(400, QStringLiteral("not a PDF that can be opened")));
+    const qint64 bytes = body.size();
+    body.close();
     const QString password = percentDecoded(request.header("x-pdf-password"));
     if (password.size() > kMaxPasswordChars)
         return now(HttpResponse::error(400, QStringLiteral("X-Pdf-Password is too long")));
     const QString id = newId();
     const QString path = m_options.dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".pdf");
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(request.body) != request.body.size() ||
-        !file.commit()) {
-        qWarning("%s: cannot store an upload: %s", qPrintable(path), qPrintable(file.errorString()));
+    // Same file system: a rename, not a copy. Should the server die before the row is written,
+    // the next start removes the file (removeOrphans).
+    if (!QFile::rename(request.bodyFile, path)) {
+        qWarning("%s: cannot store an upload", qPrintable(path));
         return now(HttpResponse::error(500, QStringLiteral("cannot store the upload")));
     }
     UploadRecord upload;
     upload.id = id;
-    upload.sha256 =
-        QString::fromLatin1(QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex());
     upload.path = path;
-    upload.bytes = request.body.size();
+    upload.bytes = bytes;
     upload.name = cleanFileName(percentDecoded(request.header("x-filename")));
     return QtConcurrent::run(&m_checks, checkUpload, path, password, m_stopping)
         .then(this, [this, upload](const UploadCheck &check) {
             UploadRecord record = upload;
+            record.sha256 = check.sha256;
             if (check.code != LoadError::None) {
-                QFile::remove(record.path);
+                removeFileInBackground(record.path);
                 // core's messages name a file on the server: the client gets its own.
                 if (check.code == LoadError::PasswordRequired)
                     return HttpResponse::error(
@@ -250,7 +302,7 @@ QFuture<HttpResponse> ApiServer::postUpload(const HttpRequest &request) {
             record.password = check.neededPassword;
             QString error;
             if (!m_store->addUpload(record, &error)) {
-                QFile::remove(record.path);
+                removeFileInBackground(record.path);
                 qWarning("upload: %s", qPrintable(error));
                 return HttpResponse::error(500, QStringLiteral("cannot record the upload"));
             }
@@ -278,14 +330,15 @@ HttpResponse ApiServer::getUploadFile(const QString &id) {
     if (!upload) return HttpResponse::error(404, QStringLiteral("no such upload"));
     // By id under this server's data directory, as the workers find it; exactly the bytes that
     // were uploaded (an encrypted set stays encrypted).
-    QFile file(m_options.dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".pdf"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        qWarning("upload %s: %s", qPrintable(id), qPrintable(file.errorString()));
+    // Streamed from disk by HttpServer.
+    const QString file = m_options.dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".pdf");
+    if (!QFileInfo(file).isFile()) {
+        qWarning("upload %s: its file is gone", qPrintable(id));
         return HttpResponse::error(404, QStringLiteral("the upload's file is gone"));
     }
     HttpResponse r;
     r.contentType = "application/pdf";
-    r.body = file.readAll();
+    r.bodyFile = file;
     r.headers.append(
         qMakePair(QByteArray("Content-Disposition"),
                   contentDisposition(upload->name.isEmpty() ? id + QStringLiteral(".pdf") : upload->name)));
@@ -376,11 +429,12 @@ HttpResponse ApiServer::getOverlay(const QString &diffResultId) {
         diff.value(QStringLiteral("diff_result")).toObject().value(QStringLiteral("overlay_path")).toString();
     if (written.isEmpty()) return HttpResponse::error(404, QStringLiteral("no such overlay"));
     // By file name in the job's folder: the worker that wrote it may mount the share elsewhere.
-    QFile file(jobArtifactDir(m_options.dataDir, jobId) + QLatin1Char('/') + QFileInfo(written).fileName());
-    if (!file.open(QIODevice::ReadOnly)) return HttpResponse::error(404, QStringLiteral("no such overlay"));
+    const QString file =
+        jobArtifactDir(m_options.dataDir, jobId) + QLatin1Char('/') + QFileInfo(written).fileName();
+    if (!QFileInfo(file).isFile()) return HttpResponse::error(404, QStringLiteral("no such overlay"));
     HttpResponse r;
     r.contentType = "image/png";
-    r.body = file.readAll();
+    r.bodyFile = file; // streamed from disk
     return r;
 }
 

@@ -33,6 +33,9 @@ public:
     quint16 port() const { return m_http->port(); }
 
 private:
+    QString incomingDir() const; // request bodies of uploads while they arrive
+    // At start: bodies of uploads cut off, and upload files no row names (a crash mid-check).
+    void removeOrphans();
     std::optional<HttpResponse> checkHeaders(const HttpRequest &request) const;
     QFuture<HttpResponse> handle(const HttpRequest &request);
     HttpResponse handleNow(const HttpRequest &request);

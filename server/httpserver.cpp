@@ -1,54 +1,20 @@
 #include "httpserver.h"
 
+#include "httpsession.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
-#include <QPointer>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTimer>
-#include <QUrl>
+#include <QMetaObject>
+
+#include <boost/asio/post.hpp>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <thread>
 
 namespace bt::server {
-
-namespace {
-
-QByteArray reasonPhrase(int status) {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 204:
-        return "No Content";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 408:
-        return "Request Timeout";
-    case 409:
-        return "Conflict";
-    case 411:
-        return "Length Required";
-    case 413:
-        return "Payload Too Large";
-    case 415:
-        return "Unsupported Media Type";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 500:
-        return "Internal Server Error";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
-}
-
-} // namespace
 
 HttpResponse HttpResponse::json(int status, const QJsonObject &object) {
     HttpResponse r;
@@ -63,185 +29,177 @@ HttpResponse HttpResponse::error(int status, const QString &message) {
                                                                   {QStringLiteral("message"), message}}}});
 }
 
-struct HttpServer::Connection {
-    QByteArray buffer;
-    HttpRequest request;
-    bool headersDone = false;
-    bool responded = false;
-    QTimer idle;
-};
+void removeFileInBackground(const QString &path) {
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).size() < (64LL << 20)) {
+        QFile::remove(path);
+        return;
+    }
+    std::thread([file = QFile::encodeName(path)] { std::remove(file.constData()); }).detach();
+}
+
+void HttpServer::Core::accept() {
+    acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
+        if (stopped.load()) return;
+        if (ec) {
+            // Out of file descriptors (EMFILE) or a client that gave up: try again shortly
+            // rather than spin; the eviction below frees descriptors in the meantime.
+            acceptRetry.expires_after(std::chrono::milliseconds(50));
+            acceptRetry.async_wait([this](beast::error_code) {
+                if (!stopped.load()) accept();
+            });
+            return;
+        }
+        onAccepted(std::move(socket));
+        accept();
+    });
+}
+
+void HttpServer::Core::onAccepted(tcp::socket socket) {
+    beast::error_code ec;
+    const tcp::endpoint remote = socket.remote_endpoint(ec);
+    if (ec) return;
+    std::string peer = remote.address().to_string();
+    {
+        std::lock_guard lock(mutex);
+        auto perPeer = [&] {
+            auto it = headerPhasePerPeer.find(peer);
+            return it == headerPhasePerPeer.end() ? 0 : it->second;
+        };
+        // A new client gets its chance (its headers arrive at once); the oldest connection still
+        // waiting for headers — a slow one — makes room.
+        while (perPeer() >= limits.maxHeaderPhasePerPeer && evictOldest(&peer)) {
+        }
+        while ((int(headerPhase.size()) >= limits.maxHeaderPhase || connections >= limits.maxConnections) &&
+               evictOldest(nullptr)) {
+        }
+        if (connections >= limits.maxConnections) return; // all busy with requests: refused
+    }
+    auto session = std::make_shared<HttpSession>(std::move(socket), std::move(peer), owner->m_core);
+    session->start();
+}
+
+bool HttpServer::Core::evictOldest(const std::string *peer) {
+    for (HttpSession *s : headerPhase)
+        if (!peer || s->m_peer == *peer) {
+            s->evictLocked();
+            return true;
+        }
+    return false;
+}
 
 HttpServer::HttpServer(Handler handler, HeaderCheck check, QObject *parent)
     : QObject(parent)
     , m_handler(std::move(handler))
     , m_check(std::move(check))
-    , m_server(new QTcpServer(this)) {
-    connect(m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
+    , m_core(std::make_shared<Core>()) {
+    m_core->owner = this;
 }
 
 HttpServer::~HttpServer() {
-    qDeleteAll(m_connections);
+    stop();
+}
+
+void HttpServer::setBodyLimits(qint64 memoryBytes, qint64 fileBytes) {
+    m_memoryBodyLimit = memoryBytes;
+    m_fileBodyLimit = fileBytes;
 }
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error) {
-    if (m_server->listen(address, port)) return true;
-    if (error) *error = m_server->errorString();
-    return false;
-}
-
-quint16 HttpServer::port() const {
-    return m_server->serverPort();
-}
-
-void HttpServer::onNewConnection() {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        auto *c = new Connection;
-        m_connections.insert(socket, c);
-        c->idle.setSingleShot(true);
-        c->idle.setInterval(kIdleTimeoutMs);
-        connect(&c->idle, &QTimer::timeout, socket, [this, socket] {
-            respond(socket, HttpResponse::error(408, QStringLiteral("request timeout")));
-        });
-        c->idle.start();
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            delete m_connections.take(socket);
-            socket->deleteLater();
-        });
-        onReadyRead(socket);
+    // Every connection is a descriptor: the soft limit (often 1024) would let a flood of idle
+    // clients stop the server from accepting before the caps above apply.
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
     }
-}
-
-bool HttpServer::parseHeaders(Connection &c, int headerEnd) {
-    const QList<QByteArray> lines = c.buffer.left(headerEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) return false;
-    c.request.method = requestLine[0];
-    const QUrl url(QString::fromLatin1(requestLine[1]));
-    if (!url.isValid() || !requestLine[1].startsWith('/')) return false;
-    c.request.path = url.path();
-    c.request.query = QUrlQuery(url);
-    for (int i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
-        if (line.isEmpty()) continue;
-        const int colon = line.indexOf(':');
-        if (colon <= 0) return false;
-        c.request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+    Core &c = *m_core;
+    c.limits = m_limits;
+    c.memoryBodyLimit = m_memoryBodyLimit;
+    c.fileBodyLimit = m_fileBodyLimit;
+    c.check = m_check;
+    c.bodyToFile = m_bodyToFile;
+    beast::error_code ec;
+    const net::ip::address ip = net::ip::make_address(address.toString().toStdString(), ec);
+    const tcp::endpoint endpoint(ip, port);
+    if (!ec) c.acceptor.open(endpoint.protocol(), ec);
+    if (!ec) c.acceptor.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) c.acceptor.bind(endpoint, ec);
+    if (!ec) c.acceptor.listen(net::socket_base::max_listen_connections, ec);
+    if (ec) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(address.toString())
+                         .arg(port)
+                         .arg(QString::fromStdString(ec.message()));
+        return false;
     }
-    c.buffer.remove(0, headerEnd + 4);
+    m_port = c.acceptor.local_endpoint().port();
+    c.accept();
+    c.thread = std::thread([core = m_core] { core->ioc.run(); });
     return true;
 }
 
-void HttpServer::onReadyRead(QTcpSocket *socket) {
-    Connection *c = m_connections.value(socket);
-    if (!c || c->responded) {
-        socket->readAll(); // a refused request's body: drained, not kept
-        return;
+void HttpServer::stop() {
+    Core &c = *m_core;
+    if (c.stopped.exchange(true)) return;
+    c.ioc.stop();
+    if (c.thread.joinable()) c.thread.join();
+    beast::error_code ignored;
+    c.acceptor.close(ignored);
+    {
+        std::lock_guard lock(c.mutex);
+        for (HttpSession *s : c.all)
+            s->closeSocket();
     }
-    c->buffer.append(socket->readAll());
-    c->idle.start();
-    if (!c->headersDone) {
-        const int end = c->buffer.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (c->buffer.size() > kMaxHeaderBytes)
-                respond(socket, HttpResponse::error(431, QStringLiteral("headers too large")));
-            return;
-        }
-        if (end > kMaxHeaderBytes) {
-            respond(socket, HttpResponse::error(431, QStringLiteral("headers too large")));
-            return;
-        }
-        c->headersDone = true;
-        if (!parseHeaders(*c, end)) {
-            respond(socket, HttpResponse::error(400, QStringLiteral("malformed request")));
-            return;
-        }
-        HttpRequest &r = c->request;
-        if (r.headers.contains("transfer-encoding")) {
-            respond(socket, HttpResponse::error(411, QStringLiteral("send a Content-Length")));
-            return;
-        }
-        if (r.headers.contains("content-length")) {
-            bool ok = false;
-            r.contentLength = r.header("content-length").toLongLong(&ok);
-            if (!ok || r.contentLength < 0) {
-                respond(socket, HttpResponse::error(400, QStringLiteral("bad Content-Length")));
-                return;
-            }
-        }
-        if (std::optional<HttpResponse> refused = m_check(r)) {
-            respond(socket, *refused);
-            return;
-        }
-        if (r.header("expect").toLower() == "100-continue" && r.contentLength > 0)
-            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        c->buffer.reserve(int(r.contentLength));
-    }
-    if (c->buffer.size() < c->request.contentLength) return;
-    c->request.body = c->buffer.left(int(c->request.contentLength));
-    c->buffer.clear();
-    const QByteArray what = c->request.method + ' ' + c->request.path.toUtf8();
-    auto internalError = [what](const std::exception &e) {
-        qWarning("request %s: %s", what.constData(), e.what());
-        return HttpResponse::error(500, QStringLiteral("internal error"));
-    };
-    QFuture<HttpResponse> future;
-    try {
-        future = m_handler(c->request);
-    } catch (const std::exception &e) {
-        respond(socket, internalError(e));
-        return;
-    }
-    if (future.isFinished()) {
-        try {
-            respond(socket, future.result());
-        } catch (const std::exception &e) {
-            respond(socket, internalError(e));
-        }
-        return;
-    }
-    c->idle.stop(); // the client waits for us now
-    const QPointer<QTcpSocket> alive(socket);
-    future
-        .then(this,
-              [this, alive](const HttpResponse &response) {
-                  if (alive) respond(alive, response);
-              })
-        .onFailed(this,
-                  [this, alive, internalError](const std::exception &e) {
-                      if (alive) respond(alive, internalError(e));
-                  })
-        // Without an answer the client would wait for ever: its idle timer is stopped.
-        .onCanceled(this, [this, alive] {
-            if (alive) respond(alive, HttpResponse::error(503, QStringLiteral("the request was cancelled")));
-        });
+    // The aborted operations end here (they see `stopped` and start nothing): their sessions
+    // are released now rather than with the io_context.
+    c.ioc.restart();
+    c.ioc.poll();
 }
 
-void HttpServer::respond(QTcpSocket *socket, const HttpResponse &response) {
-    Connection *c = m_connections.value(socket);
-    if (!c || c->responded) return;
-    c->responded = true;
-    c->idle.stop();
-    QByteArray head =
-        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    if (!response.body.isEmpty() || response.status != 204)
-        head += "Content-Type: " + response.contentType + "\r\n";
-    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-    for (const auto &[name, value] : response.headers)
-        head += name + ": " + value + "\r\n";
-    head += "Connection: close\r\n\r\n";
-    socket->write(head);
-    socket->write(response.body);
-    // A client still sending a refused body would get a reset (and lose the response) if the
-    // socket closed with unread data: the rest is drained until it closes or 5 s pass.
-    socket->flush();
-    if (c->headersDone && c->buffer.size() < c->request.contentLength && c->request.body.isEmpty()) {
-        c->idle.disconnect();
-        connect(&c->idle, &QTimer::timeout, socket, &QTcpSocket::abort);
-        c->idle.start(5000);
-        return;
-    }
-    socket->disconnectFromHost();
+void HttpServer::dispatch(std::shared_ptr<HttpSession> session, HttpRequest request) {
+    // On the network thread: the handler runs on this object's thread.
+    QMetaObject::invokeMethod(
+        this,
+        [this, session = std::move(session), request = std::move(request)]() mutable {
+            std::shared_ptr<Core> core = m_core;
+            const QString bodyFile = request.bodyFile;
+            // On this thread: the handler has finished with the body file (kept ones were renamed).
+            auto answer = [core, session, bodyFile](const HttpResponse &response) {
+                if (QFileInfo::exists(bodyFile)) removeFileInBackground(bodyFile);
+                if (core->stopped.load()) return;
+                net::post(core->ioc, [session, response] { session->respond(response); });
+            };
+            const QByteArray what = request.method + ' ' + request.path.toUtf8();
+            auto internalError = [what](const char *reason) {
+                qWarning("request %s: %s", what.constData(), reason);
+                return HttpResponse::error(500, QStringLiteral("internal error"));
+            };
+            QFuture<HttpResponse> future;
+            try {
+                future = m_handler(request);
+            } catch (const std::exception &e) {
+                answer(internalError(e.what()));
+                return;
+            }
+            if (future.isFinished()) {
+                try {
+                    answer(future.result());
+                } catch (const std::exception &e) {
+                    answer(internalError(e.what()));
+                }
+                return;
+            }
+            future.then(this, [answer](const HttpResponse &response) { answer(response); })
+                .onFailed(this, [answer,
+                                 internalError](const std::exception &e) { answer(internalError(e.what())); })
+                // Without an answer the client would wait for ever.
+                .onCanceled(this, [answer] {
+                    answer(HttpResponse::error(503, QStringLiteral("the request was cancelled")));
+                });
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace bt::server

@@ -103,7 +103,8 @@ int main(int argc, char *argv[]) {
             .absolutePath();
     bool ok = false;
     api.maxUploadBytes = parser.value(maxUpload).toLongLong(&ok) << 20;
-    // Bodies are held in memory (a QByteArray): under 2 GB.
+    // Bodies stream to disk: the bound is the disk's business, this one keeps a typo from
+    // inviting terabytes.
     if (!ok || api.maxUploadBytes <= 0 || api.maxUploadBytes > (2000LL << 20))
         return usageError(QStringLiteral("--max-upload-mb wants 1 to 2000"));
 
