@@ -6,6 +6,7 @@
 #include "diff/overlay.h"
 #include "diff/pngwriter.h"
 #include "render/renderpool.h"
+#include "store/manualchoicestore.h"
 #include "storedjob.h"
 #include "summary/summary.h"
 
@@ -379,6 +380,11 @@ void Pipeline::onMatched(QVector<PageResult> pages, const QString &error) {
         finish(JobStatus::Failed);
         return;
     }
+    // What users decided by hand on these files (or these drawing numbers) before.
+    if (const std::optional<JobRecord> job = m_store ? m_store->job(m_jobId) : std::nullopt)
+        pages = applyManualChoices(
+            pages, ManualChoiceStore(*m_store).choicesFor(job->oldHash, job->newHash, m_jobId),
+            [doc = m_oldDoc](int page) { return doc->pageSizePt(page); });
     QVector<QJsonObject> skeletons;
     for (PageResult &p : pages) {
         // What the history will give back on resumption, so both runs continue from equal pages.
