@@ -15,6 +15,7 @@
 #include "comparepage.h"
 #include "jobcontroller.h"
 #include "mainwindow.h"
+#include "pagecard.h"
 #include "pagecardlist.h"
 #include "pipeline/pipeline.h"
 #include "sheetpairing.h"
@@ -27,8 +28,10 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMenu>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QToolButton>
@@ -369,6 +372,30 @@ private slots:
         QCOMPARE(storedComparison(store, pipeline.jobId())->pages[1].matchMethod, QStringLiteral("manual"));
     }
 
+    // The command line's --pair: the renumbered sheet paired by its pages, kept in the history.
+    void commandLinePairs() {
+        const QString json = path(QStringLiteral("cli-pair.json")), db = path(QStringLiteral("cli.sqlite"));
+        const CliRun run = runCli({QStringLiteral("compare"), m_pairOld, m_pairNew, QStringLiteral("--pair"),
+                                   QStringLiteral("2:2"), QStringLiteral("--dpi"), QStringLiteral("60"),
+                                   QStringLiteral("--json"), json, QStringLiteral("--quiet")},
+                                  json, {{QStringLiteral("BUILDTRACE_DB"), db}});
+        QVERIFY2(run.finished && run.exitCode <= 1, qPrintable(describe(run)));
+        const QJsonArray pages = run.json.value(QStringLiteral("pages")).toArray();
+        QCOMPARE(pages.size(), 3);
+        const QJsonObject pair = pages[1].toObject();
+        QCOMPARE(pair.value(QStringLiteral("match_method")).toString(), QStringLiteral("manual"));
+        QCOMPARE(pair.value(QStringLiteral("old_page")).toInt(), 2);
+        QCOMPARE(pair.value(QStringLiteral("new_page")).toInt(), 2);
+        QCOMPARE(
+            rawQuery(db, QStringLiteral(
+                             "SELECT kind || ' ' || old_number || ' ' || new_number FROM manual_choices")),
+            QStringList{QStringLiteral("pair X-102 X-102A")});
+        const CliRun bad = runCli({QStringLiteral("compare"), m_pairOld, m_pairNew, QStringLiteral("--pair"),
+                                   QStringLiteral("9:1")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.stdErr.contains(QStringLiteral("--pair 9:1")), qPrintable(bad.stdErr));
+    }
+
     void alignByPointsThroughTheController() {
         auto c = makeController();
         QSignalSpy finished(c.get(), &JobController::jobFinished);
@@ -483,6 +510,28 @@ private slots:
         // A pair offers Unpair.
         menu.reset(page->pairing()->menuFor(2, &w));
         QVERIFY(menu && menu->findChild<QAction *>(QStringLiteral("unpairAction")));
+        menu->findChild<QAction *>(QStringLiteral("unpairAction"))->trigger();
+        QCOMPARE(bt::test::waitForJob(w), QStringLiteral("completed"));
+        QTRY_COMPARE(w.cardList()->count(ui::CardFilter::All), 4);
+
+        // Dragging the removed card onto the added one pairs them too.
+        QVERIFY(page->pairing()->canPair(3, 2));
+        QVERIFY(!page->pairing()->canPair(1, 2));
+        w.cardList()->focusPage(2);
+        QTRY_VERIFY(w.cardList()->card(2) && w.cardList()->card(2)->isVisible());
+        QMimeData mime;
+        mime.setData(QString::fromLatin1(ui::SheetPairing::kSheetMime), QByteArray("3"));
+        // As a drag does: the enter makes the viewport the drop's target, then the drop.
+        const QPoint onCard = w.cardList()->card(2)->geometry().center();
+        QDragEnterEvent enter(onCard, Qt::LinkAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(w.cardList()->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(onCard), Qt::LinkAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(w.cardList()->viewport(), &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(bt::test::waitForJob(w), QStringLiteral("completed"));
+        QTRY_COMPARE(w.cardList()->count(ui::CardFilter::All), 3);
+        QCOMPARE(w.cardList()->sheets()[1].result.matchMethod, QStringLiteral("manual"));
 
         // Align by points on the turned sheet: the button, four clicks, Apply.
         w.setFiles(turnOld, turnNew);

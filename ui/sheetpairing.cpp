@@ -4,8 +4,13 @@
 #include "pagecardlist.h"
 #include "sheettable.h"
 
+#include <QApplication>
+#include <QChildEvent>
+#include <QDrag>
+#include <QDropEvent>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 
 #include <memory>
 
@@ -15,7 +20,8 @@ SheetPairing::SheetPairing(JobController *controller, PageCardList *cards, Sheet
     : QObject(parent)
     , m_controller(controller)
     , m_cards(cards)
-    , m_parent(parent) {
+    , m_parent(parent)
+    , m_viewport(cards->viewport()) {
     // A card does not take its context menu: it reaches the list's viewport, which finds the card.
     QWidget *viewport = cards->viewport();
     viewport->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -24,6 +30,12 @@ SheetPairing::SheetPairing(JobController *controller, PageCardList *cards, Sheet
             if (card->isVisible() && card->geometry().contains(pos))
                 showMenu(card->pageNumber(), viewport, pos);
     });
+    // Drag an added or removed card onto its partner: cards come and go as the list scrolls, so
+    // each one is watched from the moment it is put into the viewport.
+    viewport->setAcceptDrops(true);
+    viewport->installEventFilter(this);
+    for (PageCard *card : viewport->findChildren<PageCard *>(QString(), Qt::FindDirectChildrenOnly))
+        card->installEventFilter(this);
     table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(table, &QWidget::customContextMenuRequested, this, [this, table](const QPoint &pos) {
         const QModelIndex index = table->indexAt(pos);
@@ -105,6 +117,75 @@ void SheetPairing::refused() {
     QMessageBox::information(m_parent, tr("Pair Sheets"),
                              tr("Sheets can be paired once the running comparison has finished, and only in "
                                 "comparisons made on this computer."));
+}
+
+bool SheetPairing::canPair(int from, int to) const {
+    const SheetState *a = m_cards->sheet(from), *b = m_cards->sheet(to);
+    if (!a || !b) return false;
+    const MatchKind x = a->result.match, y = b->result.match;
+    return (x == MatchKind::Added && y == MatchKind::Removed) ||
+           (x == MatchKind::Removed && y == MatchKind::Added);
+}
+
+int SheetPairing::pageAt(const QPoint &viewportPos) const {
+    for (PageCard *card : m_cards->cards())
+        if (card->isVisible() && card->geometry().contains(viewportPos)) return card->pageNumber();
+    return 0;
+}
+
+bool SheetPairing::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_viewport) return viewportEvent(event);
+    if (auto *card = qobject_cast<PageCard *>(watched)) return cardEvent(card, event);
+    return false;
+}
+
+bool SheetPairing::viewportEvent(QEvent *event) {
+    switch (event->type()) {
+    case QEvent::ChildAdded:
+        if (auto *card = qobject_cast<PageCard *>(static_cast<QChildEvent *>(event)->child()))
+            card->installEventFilter(this);
+        return false;
+    case QEvent::DragEnter:
+    case QEvent::DragMove:
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QByteArray data = drop->mimeData()->data(QString::fromLatin1(kSheetMime));
+        const int from = data.toInt(), to = pageAt(drop->position().toPoint());
+        // Enter is accepted for any sheet drag, so the moves over the cards are seen.
+        const bool ok = event->type() == QEvent::DragEnter ? from > 0 : canPair(from, to);
+        if (!ok) {
+            drop->ignore();
+            return true;
+        }
+        drop->acceptProposedAction();
+        if (event->type() == QEvent::Drop) pair(from, to);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+bool SheetPairing::cardEvent(PageCard *card, QEvent *event) {
+    if (event->type() == QEvent::MouseButtonPress) {
+        m_pressPos = static_cast<QMouseEvent *>(event)->position().toPoint();
+        return false;
+    }
+    if (event->type() != QEvent::MouseMove) return false;
+    const auto *move = static_cast<QMouseEvent *>(event);
+    const SheetState *sheet = m_cards->sheet(card->pageNumber());
+    if (!(move->buttons() & Qt::LeftButton) || !sheet || sheet->result.match == MatchKind::Matched ||
+        (move->position().toPoint() - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+        return false;
+    auto *mime = new QMimeData;
+    mime->setData(QString::fromLatin1(kSheetMime), QByteArray::number(card->pageNumber()));
+    mime->setText(sheetLabel(sheet->result));
+    QDrag drag(card);
+    drag.setMimeData(mime);
+    const QPixmap picture = card->grab();
+    drag.setPixmap(picture.scaledToWidth(std::min(220, picture.width()), Qt::SmoothTransformation));
+    drag.exec(Qt::LinkAction | Qt::CopyAction);
+    return true;
 }
 
 void SheetPairing::showMenu(int pageNumber, QWidget *on, const QPoint &pos) {

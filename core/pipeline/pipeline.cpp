@@ -385,6 +385,28 @@ void Pipeline::onMatched(QVector<PageResult> pages, const QString &error) {
         pages = applyManualChoices(
             pages, ManualChoiceStore(*m_store).choicesFor(job->oldHash, job->newHash, m_jobId),
             [doc = m_oldDoc](int page) { return doc->pageSizePt(page); });
+    // Pairs asked for with this job (--pair): applied last, so they win, and kept with the job.
+    QVector<ManualChoice> asked;
+    for (const auto &[oldPage, newPage] : std::as_const(m_options.manualPairs)) {
+        ManualChoice c;
+        c.jobId = m_jobId;
+        c.oldPage = oldPage;
+        c.newPage = newPage;
+        c.sameFiles = true;
+        asked.append(c);
+    }
+    pages = applyManualChoices(pages, asked, {});
+    for (ManualChoice &c : asked) {
+        const auto pair = std::find_if(pages.begin(), pages.end(), [&c](const PageResult &p) {
+            return p.match == MatchKind::Matched && p.oldPage == c.oldPage && p.newPage == c.newPage;
+        });
+        if (pair == pages.end() || pair->matchMethod != QLatin1String("manual") || !m_store) continue;
+        c.oldNumber = pair->oldIdentity.number;
+        c.newNumber = pair->newIdentity.number;
+        QString e;
+        storeWrite(ManualChoiceStore(*m_store).addChoice(c, &e) > 0,
+                   QStringLiteral("record a manual pairing"), e);
+    }
     QVector<QJsonObject> skeletons;
     for (PageResult &p : pages) {
         // What the history will give back on resumption, so both runs continue from equal pages.
