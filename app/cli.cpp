@@ -537,7 +537,12 @@ int runCompare(const QStringList &arguments) {
         QStringLiteral("MODE"), QStringLiteral("streaming"));
     const QCommandLineOption freshOpt(
         QStringLiteral("fresh"), QStringLiteral("Start a new job even if the history has this comparison."));
-    parser.addOptions({dpiOpt, tolOpt, colOpt, capOpt, rendersOpt, modeOpt, freshOpt});
+    const QCommandLineOption pairOpt(
+        QStringLiteral("pair"),
+        QStringLiteral("Pair OLD page N with NEW page M (1-based) whatever the matcher says, when both are "
+                       "unpaired; repeatable, kept in the history. Starts a new job (--fresh)."),
+        QStringLiteral("N:M"));
+    parser.addOptions({dpiOpt, tolOpt, colOpt, capOpt, rendersOpt, modeOpt, freshOpt, pairOpt});
 
     if (!parser.parse(arguments)) return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -573,7 +578,7 @@ int runCompare(const QStringList &arguments) {
     const std::optional<PipelineMode> mode = pipelineModeFromName(parser.value(modeOpt));
     if (!mode) return fail(QStringLiteral("--mode must be streaming or batch"));
     options.mode = *mode;
-    options.reuse = !parser.isSet(freshOpt);
+    options.reuse = !parser.isSet(freshOpt) && !parser.isSet(pairOpt);
 
     // Both inputs are opened (and so validated) before the history is touched, once: the
     // pipeline takes them as they are.
@@ -583,6 +588,15 @@ int runCompare(const QStringList &arguments) {
     if (!inputs.oldDoc) return fail(error.message);
     inputs.newDoc = openAsking(args[1], &settings.newPassword, &error, settings.maxPixels);
     if (!inputs.newDoc) return fail(error.message);
+    for (const QString &pair : parser.values(pairOpt)) {
+        const QStringList parts = pair.split(QLatin1Char(':'));
+        bool okOld = false, okNew = false;
+        const int o = parts.value(0).toInt(&okOld), n = parts.value(1).toInt(&okNew);
+        if (parts.size() != 2 || !okOld || !okNew || o < 1 || n < 1 || o > inputs.oldDoc->pageCount() ||
+            n > inputs.newDoc->pageCount())
+            return fail(QStringLiteral("--pair %1: give OLDPAGE:NEWPAGE, pages of the two sets").arg(pair));
+        options.manualPairs.append({o - 1, n - 1});
+    }
     // Kept for the order check after the job (the sets' text layers are read by then).
     const std::shared_ptr<const Document> oldDoc = inputs.oldDoc, newDoc = inputs.newDoc;
     reports.newPassword = settings.newPassword; // the markups copy the NEW set

@@ -182,6 +182,10 @@
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
+    <message>
+        <source>these sheets cannot be changed that way</source>
+        <translation>diese Blätter können so nicht geändert werden</translation>
+    </message>
 </context>
 <context>
     <name>bt::RenderProcess</name>
@@ -981,6 +985,45 @@
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::AlignByPointsTool</name>
+    <message>
+        <source>&amp;Undo Point</source>
+        <translation>&amp;Punkt zurücknehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Align by points</source>
+        <translation>An Punkten ausrichten</translation>
+    </message>
+    <message>
+        <source>Align the sheet by the picked points and compare it again</source>
+        <translation>Das Blatt an den gewählten Punkten ausrichten und erneut vergleichen</translation>
+    </message>
+    <message>
+        <source>Two point pairs picked. Apply aligns the sheet by them and compares it again.</source>
+        <translation>Zwei Punktpaare gewählt. Anwenden richtet das Blatt daran aus und vergleicht es erneut.</translation>
+    </message>
+    <message>
+        <source>The two points are at the same place: undo and pick points far apart.</source>
+        <translation>Die beiden Punkte liegen an derselben Stelle: zurücknehmen und weit auseinander liegende Punkte wählen.</translation>
+    </message>
+    <message>
+        <source>Point %1 of 2: click a distinct feature (a grid bubble, a corner) on the OLD sheet (left).</source>
+        <translation>Punkt %1 von 2: ein markantes Detail (Achsenkreis, Ecke) auf dem ALTEN Blatt (links) anklicken.</translation>
+    </message>
+    <message>
+        <source>Point %1 of 2: click the same feature on the NEW sheet (right).</source>
+        <translation>Punkt %1 von 2: dasselbe Detail auf dem NEUEN Blatt (rechts) anklicken.</translation>
     </message>
 </context>
 <context>
@@ -2969,6 +3012,53 @@ Neu: %2</translation>
     </message>
 </context>
 <context>
+    <name>bt::ui::SheetPairing</name>
+    <message>
+        <source>Cannot Change the Sheets</source>
+        <translation>Blätter können nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Unnumbered sheet</source>
+        <translation>Blatt ohne Nummer</translation>
+    </message>
+    <message>
+        <source>(old page %1)</source>
+        <translation>(alte Seite %1)</translation>
+    </message>
+    <message>
+        <source>(new page %1)</source>
+        <translation>(neue Seite %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Unpair Sheets</source>
+        <translation>Blattpaar &amp;trennen</translation>
+    </message>
+    <message>
+        <source>These are different drawings: show one as removed and one as added</source>
+        <translation>Das sind verschiedene Zeichnungen: eine als entfernt, eine als hinzugefügt zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Pair With</source>
+        <translation>&amp;Paaren mit</translation>
+    </message>
+    <message>
+        <source>No sheet of the old set is unpaired</source>
+        <translation>Kein Blatt des alten Satzes ist ungepaart</translation>
+    </message>
+    <message>
+        <source>No sheet of the new set is unpaired</source>
+        <translation>Kein Blatt des neuen Satzes ist ungepaart</translation>
+    </message>
+    <message>
+        <source>Pair Sheets</source>
+        <translation>Blätter paaren</translation>
+    </message>
+    <message>
+        <source>Sheets can be paired once the running comparison has finished, and only in comparisons made on this computer.</source>
+        <translation>Blätter können gepaart werden, sobald der laufende Vergleich beendet ist, und nur in Vergleichen auf diesem Computer.</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::SheetView</name>
     <message>
         <source>Sheet</source>
@@ -3008,6 +3098,30 @@ Neu: %2</translation>
     <message>
         <source>Sheet %1 of %2: %3</source>
         <translation>Plan %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Aligned by points</source>
+        <translation>An Punkten ausgerichtet</translation>
+    </message>
+    <message>
+        <source>Align by Points…</source>
+        <translation>An Punkten ausrichten…</translation>
+    </message>
+    <message>
+        <source>Pick two points on the old sheet and the same two on the new one; the sheet is aligned by them and compared again</source>
+        <translation>Zwei Punkte auf dem alten Blatt und dieselben zwei auf dem neuen wählen; das Blatt wird daran ausgerichtet und erneut verglichen</translation>
+    </message>
+    <message>
+        <source>This sheet is aligned by points the user picked</source>
+        <translation>Dieses Blatt ist an vom Benutzer gewählten Punkten ausgerichtet</translation>
+    </message>
+    <message>
+        <source>Align by Points</source>
+        <translation>An Punkten ausrichten</translation>
+    </message>
+    <message>
+        <source>The sheet can be aligned once the running comparison has finished.</source>
+        <translation>Das Blatt kann ausgerichtet werden, sobald der laufende Vergleich beendet ist.</translation>
     </message>
 </context>
 </TS>

@@ -182,6 +182,10 @@
         <source>unknown error</source>
         <translation>error desconocido</translation>
     </message>
+    <message>
+        <source>these sheets cannot be changed that way</source>
+        <translation>estas hojas no se pueden cambiar así</translation>
+    </message>
 </context>
 <context>
     <name>bt::RenderProcess</name>
@@ -981,6 +985,45 @@
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 ha fallado: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::AlignByPointsTool</name>
+    <message>
+        <source>&amp;Undo Point</source>
+        <translation>&amp;Deshacer punto</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Align by points</source>
+        <translation>Alinear por puntos</translation>
+    </message>
+    <message>
+        <source>Align the sheet by the picked points and compare it again</source>
+        <translation>Alinear la hoja por los puntos elegidos y compararla de nuevo</translation>
+    </message>
+    <message>
+        <source>Two point pairs picked. Apply aligns the sheet by them and compares it again.</source>
+        <translation>Dos pares de puntos elegidos. Aplicar alinea la hoja con ellos y la compara de nuevo.</translation>
+    </message>
+    <message>
+        <source>The two points are at the same place: undo and pick points far apart.</source>
+        <translation>Los dos puntos están en el mismo lugar: deshaga y elija puntos alejados.</translation>
+    </message>
+    <message>
+        <source>Point %1 of 2: click a distinct feature (a grid bubble, a corner) on the OLD sheet (left).</source>
+        <translation>Punto %1 de 2: haga clic en un detalle claro (círculo de eje, esquina) en la hoja ANTIGUA (izquierda).</translation>
+    </message>
+    <message>
+        <source>Point %1 of 2: click the same feature on the NEW sheet (right).</source>
+        <translation>Punto %1 de 2: haga clic en el mismo detalle en la hoja NUEVA (derecha).</translation>
     </message>
 </context>
 <context>
@@ -2969,6 +3012,53 @@ Nueva: %2</translation>
     </message>
 </context>
 <context>
+    <name>bt::ui::SheetPairing</name>
+    <message>
+        <source>Cannot Change the Sheets</source>
+        <translation>No se pueden cambiar las hojas</translation>
+    </message>
+    <message>
+        <source>Unnumbered sheet</source>
+        <translation>Hoja sin número</translation>
+    </message>
+    <message>
+        <source>(old page %1)</source>
+        <translation>(página antigua %1)</translation>
+    </message>
+    <message>
+        <source>(new page %1)</source>
+        <translation>(página nueva %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Unpair Sheets</source>
+        <translation>&amp;Desemparejar hojas</translation>
+    </message>
+    <message>
+        <source>These are different drawings: show one as removed and one as added</source>
+        <translation>Son planos distintos: mostrar uno como eliminado y otro como añadido</translation>
+    </message>
+    <message>
+        <source>&amp;Pair With</source>
+        <translation>&amp;Emparejar con</translation>
+    </message>
+    <message>
+        <source>No sheet of the old set is unpaired</source>
+        <translation>Ninguna hoja del juego antiguo está sin pareja</translation>
+    </message>
+    <message>
+        <source>No sheet of the new set is unpaired</source>
+        <translation>Ninguna hoja del juego nuevo está sin pareja</translation>
+    </message>
+    <message>
+        <source>Pair Sheets</source>
+        <translation>Emparejar hojas</translation>
+    </message>
+    <message>
+        <source>Sheets can be paired once the running comparison has finished, and only in comparisons made on this computer.</source>
+        <translation>Las hojas se pueden emparejar cuando termine la comparación en curso, y solo en comparaciones hechas en este equipo.</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::SheetView</name>
     <message>
         <source>Sheet</source>
@@ -3008,6 +3098,30 @@ Nueva: %2</translation>
     <message>
         <source>Sheet %1 of %2: %3</source>
         <translation>Plano %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>Aligned by points</source>
+        <translation>Alineado por puntos</translation>
+    </message>
+    <message>
+        <source>Align by Points…</source>
+        <translation>Alinear por puntos…</translation>
+    </message>
+    <message>
+        <source>Pick two points on the old sheet and the same two on the new one; the sheet is aligned by them and compared again</source>
+        <translation>Elija dos puntos en la hoja antigua y los mismos dos en la nueva; la hoja se alinea con ellos y se compara de nuevo</translation>
+    </message>
+    <message>
+        <source>This sheet is aligned by points the user picked</source>
+        <translation>Esta hoja está alineada por puntos elegidos por el usuario</translation>
+    </message>
+    <message>
+        <source>Align by Points</source>
+        <translation>Alinear por puntos</translation>
+    </message>
+    <message>
+        <source>The sheet can be aligned once the running comparison has finished.</source>
+        <translation>La hoja se podrá alinear cuando termine la comparación en curso.</translation>
     </message>
 </context>
 </TS>

@@ -182,6 +182,10 @@
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
+    <message>
+        <source>these sheets cannot be changed that way</source>
+        <translation>ces feuilles ne peuvent pas être modifiées ainsi</translation>
+    </message>
 </context>
 <context>
     <name>bt::RenderProcess</name>
@@ -981,6 +985,45 @@
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::AlignByPointsTool</name>
+    <message>
+        <source>&amp;Undo Point</source>
+        <translation>&amp;Annuler le point</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>A&amp;ppliquer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Align by points</source>
+        <translation>Aligner par points</translation>
+    </message>
+    <message>
+        <source>Align the sheet by the picked points and compare it again</source>
+        <translation>Aligner la feuille sur les points choisis et la comparer à nouveau</translation>
+    </message>
+    <message>
+        <source>Two point pairs picked. Apply aligns the sheet by them and compares it again.</source>
+        <translation>Deux paires de points choisies. Appliquer aligne la feuille sur elles et la compare à nouveau.</translation>
+    </message>
+    <message>
+        <source>The two points are at the same place: undo and pick points far apart.</source>
+        <translation>Les deux points sont au même endroit : annulez et choisissez des points éloignés.</translation>
+    </message>
+    <message>
+        <source>Point %1 of 2: click a distinct feature (a grid bubble, a corner) on the OLD sheet (left).</source>
+        <translation>Point %1 sur 2 : cliquez un détail distinctif (repère d&apos;axe, angle) sur l&apos;ANCIENNE feuille (à gauche).</translation>
+    </message>
+    <message>
+        <source>Point %1 of 2: click the same feature on the NEW sheet (right).</source>
+        <translation>Point %1 sur 2 : cliquez le même détail sur la NOUVELLE feuille (à droite).</translation>
     </message>
 </context>
 <context>
@@ -2969,6 +3012,53 @@ Nouveau&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>bt::ui::SheetPairing</name>
+    <message>
+        <source>Cannot Change the Sheets</source>
+        <translation>Impossible de modifier les feuilles</translation>
+    </message>
+    <message>
+        <source>Unnumbered sheet</source>
+        <translation>Feuille sans numéro</translation>
+    </message>
+    <message>
+        <source>(old page %1)</source>
+        <translation>(ancienne page %1)</translation>
+    </message>
+    <message>
+        <source>(new page %1)</source>
+        <translation>(nouvelle page %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Unpair Sheets</source>
+        <translation>&amp;Dissocier les feuilles</translation>
+    </message>
+    <message>
+        <source>These are different drawings: show one as removed and one as added</source>
+        <translation>Ce sont des dessins différents : en montrer un comme supprimé et un comme ajouté</translation>
+    </message>
+    <message>
+        <source>&amp;Pair With</source>
+        <translation>&amp;Associer à</translation>
+    </message>
+    <message>
+        <source>No sheet of the old set is unpaired</source>
+        <translation>Aucune feuille de l&apos;ancien jeu n&apos;est sans paire</translation>
+    </message>
+    <message>
+        <source>No sheet of the new set is unpaired</source>
+        <translation>Aucune feuille du nouveau jeu n&apos;est sans paire</translation>
+    </message>
+    <message>
+        <source>Pair Sheets</source>
+        <translation>Associer des feuilles</translation>
+    </message>
+    <message>
+        <source>Sheets can be paired once the running comparison has finished, and only in comparisons made on this computer.</source>
+        <translation>Les feuilles peuvent être associées une fois la comparaison en cours terminée, et seulement dans les comparaisons faites sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::SheetView</name>
     <message>
         <source>Sheet</source>
@@ -3008,6 +3098,30 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Sheet %1 of %2: %3</source>
         <translation>Plan %1 sur %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Aligned by points</source>
+        <translation>Aligné par points</translation>
+    </message>
+    <message>
+        <source>Align by Points…</source>
+        <translation>Aligner par points…</translation>
+    </message>
+    <message>
+        <source>Pick two points on the old sheet and the same two on the new one; the sheet is aligned by them and compared again</source>
+        <translation>Choisissez deux points sur l&apos;ancienne feuille et les deux mêmes sur la nouvelle ; la feuille est alignée sur eux et comparée à nouveau</translation>
+    </message>
+    <message>
+        <source>This sheet is aligned by points the user picked</source>
+        <translation>Cette feuille est alignée sur des points choisis par l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Align by Points</source>
+        <translation>Aligner par points</translation>
+    </message>
+    <message>
+        <source>The sheet can be aligned once the running comparison has finished.</source>
+        <translation>La feuille pourra être alignée une fois la comparaison en cours terminée.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "dropzone.h"
 #include "jobhistorymodel.h"
 #include "pagecardlist.h"
+#include "sheetpairing.h"
 #include "sheettable.h"
 #include "summarytext.h"
 
@@ -37,7 +38,8 @@ ComparePage::ComparePage(JobController *controller, const Actions &actions, QWid
     , m_filters(new QButtonGroup(this))
     , m_cards(new PageCardList(this))
     , m_table(new SheetTable(m_cards->filterModel(), this))
-    , m_tableAction(new QAction(tr("Sheet &Table"), this)) {
+    , m_tableAction(new QAction(tr("Sheet &Table"), this))
+    , m_pairing(new SheetPairing(controller, m_cards, m_table, this)) {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setHorizontalSpacing(10);

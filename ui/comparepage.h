@@ -18,6 +18,7 @@ namespace bt::ui {
 
 class DropZone;
 class PageCardList;
+class SheetPairing;
 class SheetTable;
 
 // The window's first page: the OLD and NEW drop zones with swap and Compare (and On Server), the
@@ -41,6 +42,7 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     QComboBox *disciplineBox() const { return m_discipline; } // item data: Discipline, -1 for all
     QAction *tableAction() const { return m_tableAction; }    // checked: the table, not the cards
+    SheetPairing *pairing() const { return m_pairing; }       // Pair With / Unpair on cards and rows
     bool isTableShown() const;
     QList<int> selectedSheets() const; // the table's selected rows when it is shown
     void setFiles(const QString &oldPath, const QString &newPath); // a zone keeps an equal path
@@ -91,6 +93,7 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_discipline = nullptr;
     QAction *m_tableAction;
+    SheetPairing *m_pairing;
 };
 
 } // namespace bt::ui

@@ -106,6 +106,32 @@ bool JobController::redoSheet(int pageNumber) {
     return true;
 }
 
+bool JobController::pairSheets(int removedPage, int addedPage) {
+    return startManualEdit({ManualChoiceKind::Pair, removedPage, addedPage, {}}, 0);
+}
+
+bool JobController::unpairSheet(int pageNumber) {
+    return startManualEdit({ManualChoiceKind::Unpair, pageNumber, 0, {}}, 0);
+}
+
+bool JobController::alignByPoints(int pageNumber, const PointPairs &points) {
+    return startManualEdit({ManualChoiceKind::Align, pageNumber, 0, points}, pageNumber);
+}
+
+bool JobController::startManualEdit(const ManualEdit &edit, int showPage) {
+    if (isRunning() || !m_store || m_currentJob.isEmpty()) return false;
+    const std::optional<JobRecord> record = m_store->job(m_currentJob);
+    if (!record || record->isRemote()) return false;
+    const std::optional<ComparisonResult> stored = storedComparison(*m_store, m_currentJob);
+    if (!stored || !manualEditApplies(stored->pages, edit)) return false;
+    // The change needs the OLD set (a removed sheet's page size): it is made once the sets are
+    // open (startLocal), then the job resumes with the changed sheets pending.
+    m_pendingEdit = edit;
+    m_redoPage = showPage;
+    openInputs(PendingJob::resuming(*record));
+    return true;
+}
+
 void JobController::openInputs(PendingJob job) {
     // Opening and hashing both sets takes seconds for large ones: on the pool, never here.
     for (auto [path, password] :
@@ -134,6 +160,7 @@ void JobController::onInputsOpened(PendingJob job, JobInputs inputs) {
         const LoadError code = inputs.error.code;
         if (code != LoadError::PasswordRequired && code != LoadError::WrongPassword) {
             m_redoPage = 0;
+            m_pendingEdit.reset();
             emit openFailed(old, inputs.error.message);
             return;
         }
@@ -161,6 +188,7 @@ void JobController::providePassword(const QString &path, const QString &password
     m_waitingForPassword.reset();
     if (password.isEmpty()) {
         m_redoPage = 0;
+        m_pendingEdit.reset();
         return;
     }
     // The same file on both sides needs the password once.
@@ -171,6 +199,19 @@ void JobController::providePassword(const QString &path, const QString &password
 
 void JobController::startLocal(const PendingJob &job, JobInputs inputs) {
     const bool resuming = !job.resumeId.isEmpty();
+    if (const std::optional<ManualEdit> edit = std::exchange(m_pendingEdit, std::nullopt); edit && resuming) {
+        QString error;
+        const std::optional<int> page =
+            applyManualEdit(*m_store, job.resumeId, *edit, *inputs.oldDoc, &error);
+        if (!page) {
+            m_redoPage = 0;
+            m_pool->start([dropped = std::move(inputs)] {}); // closing a set may wait for PDFium's lock
+            emit manualEditFailed(error);
+            return;
+        }
+        if (m_redoPage > 0) m_redoPage = *page;
+        emit historyChanged(); // the job's sheet count may differ
+    }
     emit jobBeginning(job.oldPath, job.newPath, m_redoPage > 0);
     m_currentJob.clear();
     m_oldPath = QFileInfo(job.oldPath).absoluteFilePath();
@@ -198,6 +239,7 @@ void JobController::cancel() {
         ++m_openGeneration;
         m_opening = false;
         m_redoPage = 0;
+        m_pendingEdit.reset();
         emit runningChanged(false);
         emit cancelled(true);
         return;

@@ -2,6 +2,7 @@
 
 #include "guisettings.h"
 
+#include "pipeline/manualedit.h"
 #include "pipeline/pipeline.h"
 #include "store/jobstore.h"
 #include "sync/syncservice.h"
@@ -66,6 +67,15 @@ public:
     // Compares one sheet of the current job again (its ignore areas changed): the job resumes
     // with only that page's diff and summary to run.
     bool redoSheet(int pageNumber);
+    // Manual control of the current (local, not running) job where matching or alignment failed:
+    // the job's sheet list changes in the history and the job resumes with only the changed
+    // sheets to compare. False when that cannot start (the sheets are not of that kind, a job
+    // runs, a server's job); a change the history refuses comes as manualEditFailed().
+    bool pairSheets(int removedPage, int addedPage);
+    bool unpairSheet(int pageNumber);
+    // The pair is aligned by the user's points (invalid: back to the automatic alignment); the
+    // viewer stays on it as for redoSheet().
+    bool alignByPoints(int pageNumber, const PointPairs &points);
     // The answer to passwordNeeded(): the sets are opened again with it; an empty password gives
     // up on that job.
     void providePassword(const QString &path, const QString &password);
@@ -103,6 +113,7 @@ signals:
     // A local job is about to start (its cards are cleared); redo: only one sheet is compared again.
     void jobBeginning(const QString &oldPath, const QString &newPath, bool redo);
     void startFailed(bool resuming, const QString &error);
+    void manualEditFailed(const QString &error);
     // A new comparison of these files began (here or on the server): for the recent files.
     void compared(const QString &oldPath, const QString &newPath);
     void jobStarted(const QString &jobId, bool reused);
@@ -136,6 +147,7 @@ private:
     void onInputsOpened(PendingJob job, JobInputs inputs);
     void startLocal(const PendingJob &job, JobInputs inputs);
     void submitToServer(const PendingJob &job, const JobInputs &inputs);
+    bool startManualEdit(const ManualEdit &edit, int showPage);
     void newPipeline();
     void retirePipeline();
     void onServerJobUpdated(const QString &jobId, const QVector<int> &pages);
@@ -150,9 +162,10 @@ private:
     std::unique_ptr<SyncService> m_sync;  // after m_store too
     QHash<QString, QString> m_passwords;  // this session only, never written anywhere
     std::optional<PendingJob> m_waitingForPassword;
-    bool m_opening = false;   // a job's sets are being opened (openInputs)
-    int m_openGeneration = 0; // bumped by cancel(): that opening's result is dropped
-    int m_redoPage = 0;       // redoSheet(): the sheet compared again
+    bool m_opening = false;                  // a job's sets are being opened (openInputs)
+    int m_openGeneration = 0;                // bumped by cancel(): that opening's result is dropped
+    int m_redoPage = 0;                      // redoSheet(): the sheet compared again
+    std::optional<ManualEdit> m_pendingEdit; // applied once the job's sets are open, then resumed
     QString m_currentJob;
     QString m_oldPath, m_newPath;   // files of the current job
     bool m_currentFinished = false; // a job followed on the server has ended

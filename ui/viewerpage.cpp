@@ -1,11 +1,13 @@
 #include "viewerpage.h"
 
+#include "alignbypoints.h"
 #include "viewer/overlayviewer.h"
 
 #include <QAction>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QStackedWidget>
 #include <QToolButton>
 
@@ -25,7 +27,10 @@ ViewerPage::ViewerPage(JobController *controller, QAction *back, QAction *previo
     : QWidget(parent)
     , m_controller(controller)
     , m_title(new QLabel(this))
-    , m_viewer(new OverlayViewer(this)) {
+    , m_viewer(new OverlayViewer(this))
+    , m_alignButton(new QToolButton(this))
+    , m_alignedByPoints(new QLabel(tr("Aligned by points"), this))
+    , m_alignTool(new AlignByPointsTool(m_viewer, this)) {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
@@ -62,13 +67,34 @@ ViewerPage::ViewerPage(JobController *controller, QAction *back, QAction *previo
         if (isCurrent() && m_pageNumber == pageNumber) reshow(m_page);
     });
 
+    // Where the automatic alignment failed (the viewer's warning), the user aligns by points.
+    m_alignButton->setObjectName(QStringLiteral("alignByPointsButton"));
+    m_alignButton->setText(tr("Align by Points…"));
+    m_alignButton->setToolTip(tr("Pick two points on the old sheet and the same two on the new one; the "
+                                 "sheet is aligned by them and compared again"));
+    m_alignButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_alignedByPoints->setObjectName(QStringLiteral("alignedByPointsLabel"));
+    m_alignedByPoints->setToolTip(tr("This sheet is aligned by points the user picked"));
+    connect(m_alignButton, &QToolButton::clicked, this, [this] { m_alignTool->start(m_page); });
+    connect(m_alignTool, &AlignByPointsTool::activeChanged, this, &ViewerPage::updateAlignControls);
+    connect(m_alignTool, &AlignByPointsTool::applied, this, [this](int pageNumber, const PointPairs &points) {
+        if (!m_controller->alignByPoints(pageNumber, points))
+            QMessageBox::information(
+                this, tr("Align by Points"),
+                tr("The sheet can be aligned once the running comparison has finished."));
+    });
+
     layout->addWidget(buttons[0], 0, 0);
     layout->addWidget(m_title, 0, 1);
-    layout->addWidget(buttons[1], 0, 2);
-    layout->addWidget(buttons[2], 0, 3);
-    layout->addWidget(m_viewer, 1, 0, 1, 4);
+    layout->addWidget(m_alignedByPoints, 0, 2);
+    layout->addWidget(m_alignButton, 0, 3);
+    layout->addWidget(buttons[1], 0, 4);
+    layout->addWidget(buttons[2], 0, 5);
+    layout->addWidget(m_alignTool, 1, 0, 1, 6);
+    layout->addWidget(m_viewer, 2, 0, 1, 6);
     layout->setColumnStretch(1, 1);
-    layout->setRowStretch(1, 1);
+    layout->setRowStretch(2, 1);
+    updateAlignControls();
 }
 
 bool ViewerPage::isCurrent() const {
@@ -87,17 +113,34 @@ void ViewerPage::showPage(const PageResult &page, int sheetCount, const QString 
 }
 
 void ViewerPage::clear() {
+    m_alignTool->cancel();
     m_viewer->clear();
 }
 
+void ViewerPage::updateAlignControls() {
+    const bool pair = m_pageNumber > 0 && m_page.match == MatchKind::Matched && m_page.diffDone;
+    const bool byPoints = pair && m_page.alignment.method == QLatin1String(kPointsAlignmentMethod);
+    m_alignButton->setVisible(pair && !m_alignTool->isActive());
+    // Offered loudest where the alignment is in doubt.
+    QFont f = m_alignButton->font();
+    f.setBold(!m_page.alignment.reliable());
+    m_alignButton->setFont(f);
+    m_alignedByPoints->setVisible(byPoints);
+}
+
 void ViewerPage::reshow(const PageResult &page) {
+    if (m_alignTool->pageNumber() != page.pageNumber || !page.diffDone) m_alignTool->cancel();
     m_page = page;
     m_viewer->showPage(page, localFile(m_controller->currentOldPath()),
                        localFile(m_controller->currentNewPath()));
+    updateAlignControls();
 }
 
 void ViewerPage::onPageUpdated(const PageResult &page) {
-    if (page.pageNumber == m_pageNumber && !m_waitsForDiff) m_page = page;
+    if (page.pageNumber == m_pageNumber && !m_waitsForDiff) {
+        m_page = page;
+        updateAlignControls();
+    }
     // The viewer opened on this sheet before its diff was done: show the overlay now.
     if (isCurrent() && m_pageNumber == page.pageNumber && m_waitsForDiff && page.diffDone) {
         m_waitsForDiff = false;

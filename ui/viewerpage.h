@@ -6,9 +6,11 @@
 
 class QAction;
 class QLabel;
+class QToolButton;
 
 namespace bt::ui {
 
+class AlignByPointsTool;
 class OverlayViewer;
 
 // The viewer's page: back to the cards, the sheet's title, previous / next sheet, and the
@@ -29,14 +31,21 @@ public:
     void showPage(const PageResult &page, int sheetCount, const QString &title);
     void clear();
     void waitForDiff() { m_waitsForDiff = true; } // the sheet's new diff replaces what is shown
+    // Align by points (alignbypoints.h): the button that starts it, the picking strip.
+    QToolButton *alignByPointsButton() const { return m_alignButton; }
+    AlignByPointsTool *alignByPointsTool() const { return m_alignTool; }
 
 private:
     void reshow(const PageResult &page);
     void onPageUpdated(const PageResult &page);
+    void updateAlignControls();
 
     JobController *m_controller;
     QLabel *m_title;
     OverlayViewer *m_viewer;
+    QToolButton *m_alignButton;
+    QLabel *m_alignedByPoints; // "Aligned by points" on a sheet the user aligned
+    AlignByPointsTool *m_alignTool;
     PageResult m_page; // the sheet shown, as last told
     int m_pageNumber = 0;
     bool m_waitsForDiff = false;

@@ -189,7 +189,10 @@ void diffLoadedPair(const Document &oldDoc, const Document &newDoc, const Compar
 
     StepClock clock(times);
     checkCancelled();
-    page.alignment = alignPages(oldPage.grey, newPage.grey);
+    page.alignment =
+        page.manualPoints.isValid()
+            ? alignmentFromPoints(page.manualPoints, oldPage.dpi, newPage.dpi, oldPage.grey, newPage.grey)
+            : alignPages(oldPage.grey, newPage.grey);
     clock.lap(&DiffStepTimes::align);
     checkCancelled();
     Words oldWords = mapWordsOntoNew(pair.oldWords, page.alignment, oldPage.dpi, newPage.dpi);

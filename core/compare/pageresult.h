@@ -1,6 +1,7 @@
 #pragma once
 
 #include "align/alignment.h"
+#include "align/pointalignment.h"
 #include "diff/changeregion.h"
 #include "sheet/sheetidentity.h"
 #include "sheet/sheetmatcher.h"
@@ -20,7 +21,7 @@ struct PageResult {
     int oldPage = -1;   // 0-based, -1 when absent
     int newPage = -1;
     MatchKind match = MatchKind::Matched;
-    QString matchMethod;
+    QString matchMethod; // "number", "visual", "order", "manual" (paired by hand)
     SheetIdentity oldIdentity;
     SheetIdentity newIdentity;
 
@@ -36,6 +37,9 @@ struct PageResult {
     QSizeF pageSizePt; // NEW page (OLD page for removed sheets)
     // Input of the diff: ignore areas of this drawing number (NEW page points) left out of it.
     QVector<QRectF> ignoredPt;
+    // Input of the diff too: point pairs the user picked to align the sheet by hand; when valid
+    // they replace the automatic alignment (alignmentFromPoints).
+    PointPairs manualPoints;
     Alignment alignment;
     ChangeRegions regions;
     SheetGrid grid;

@@ -205,6 +205,17 @@ QJsonObject pageResultToJson(const PageResult &page, const QString &jobId) {
         o.insert(QStringLiteral("summary"), summary);
     }
     if (!page.error.isEmpty()) o.insert(QStringLiteral("error"), page.error);
+    if (page.manualPoints.isValid()) { // only then: results without it stay as they were
+        auto points = [](const QVector<QPointF> &list) {
+            QJsonArray a;
+            for (const QPointF &p : list)
+                a.append(QJsonArray{round4(p.x()), round4(p.y())});
+            return a;
+        };
+        o.insert(QStringLiteral("manual_alignment"),
+                 QJsonObject{{QStringLiteral("old_pt"), points(page.manualPoints.oldPt)},
+                             {QStringLiteral("new_pt"), points(page.manualPoints.newPt)}});
+    }
     return o;
 }
 
@@ -220,6 +231,11 @@ PageResult pageResultFromJson(const QJsonObject &o) {
     page.oldIdentity = identityFrom(o.value(QStringLiteral("old_identity")));
     page.newIdentity = identityFrom(o.value(QStringLiteral("new_identity")));
     page.error = o.value(QStringLiteral("error")).toString();
+    const QJsonObject manual = o.value(QStringLiteral("manual_alignment")).toObject();
+    for (const auto &[key, list] : {std::pair(QStringLiteral("old_pt"), &page.manualPoints.oldPt),
+                                    std::pair(QStringLiteral("new_pt"), &page.manualPoints.newPt)})
+        for (const QJsonValue &v : manual.value(key).toArray())
+            list->append(QPointF(v.toArray().at(0).toDouble(), v.toArray().at(1).toDouble()));
     const QJsonObject summary = o.value(QStringLiteral("summary")).toObject();
     page.summaryText = summary.value(QStringLiteral("summary_text")).toString();
     page.summaryAiModel = summary.value(QStringLiteral("ai_model")).toString();

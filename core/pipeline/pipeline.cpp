@@ -6,6 +6,7 @@
 #include "diff/overlay.h"
 #include "diff/pngwriter.h"
 #include "render/renderpool.h"
+#include "store/manualchoicestore.h"
 #include "storedjob.h"
 #include "summary/summary.h"
 
@@ -378,6 +379,33 @@ void Pipeline::onMatched(QVector<PageResult> pages, const QString &error) {
         qWarning("%s: sheet matching failed: %s", qPrintable(m_jobId), qPrintable(error));
         finish(JobStatus::Failed);
         return;
+    }
+    // What users decided by hand on these files (or these drawing numbers) before.
+    if (const std::optional<JobRecord> job = m_store ? m_store->job(m_jobId) : std::nullopt)
+        pages = applyManualChoices(
+            pages, ManualChoiceStore(*m_store).choicesFor(job->oldHash, job->newHash, m_jobId),
+            [doc = m_oldDoc](int page) { return doc->pageSizePt(page); });
+    // Pairs asked for with this job (--pair): applied last, so they win, and kept with the job.
+    QVector<ManualChoice> asked;
+    for (const auto &[oldPage, newPage] : std::as_const(m_options.manualPairs)) {
+        ManualChoice c;
+        c.jobId = m_jobId;
+        c.oldPage = oldPage;
+        c.newPage = newPage;
+        c.sameFiles = true;
+        asked.append(c);
+    }
+    pages = applyManualChoices(pages, asked, {});
+    for (ManualChoice &c : asked) {
+        const auto pair = std::find_if(pages.begin(), pages.end(), [&c](const PageResult &p) {
+            return p.match == MatchKind::Matched && p.oldPage == c.oldPage && p.newPage == c.newPage;
+        });
+        if (pair == pages.end() || pair->matchMethod != QLatin1String("manual") || !m_store) continue;
+        c.oldNumber = pair->oldIdentity.number;
+        c.newNumber = pair->newIdentity.number;
+        QString e;
+        storeWrite(ManualChoiceStore(*m_store).addChoice(c, &e) > 0,
+                   QStringLiteral("record a manual pairing"), e);
     }
     QVector<QJsonObject> skeletons;
     for (PageResult &p : pages) {

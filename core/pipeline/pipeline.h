@@ -45,6 +45,9 @@ struct PipelineOptions {
     // failure the deterministic summary stands; after a timeout or an unreachable endpoint the
     // job's remaining sheets do not ask again.
     AiSummaryConfig aiSummary;
+    // Sheets to pair whatever the matcher says ((OLD page, NEW page), 0-based; the command line's
+    // --pair): applied after matching when both are unpaired, and kept as the job's manual choices.
+    QVector<QPair<int, int>> manualPairs;
     // Faults and delays injected into stages (tests only; the command line and the window read
     // them from the environment).
     StageTestingHooks testing;

@@ -87,6 +87,16 @@ const char *const kSchemaV5[] = {
     "ALTER TABLE summaries ADD COLUMN deterministic_text TEXT",
 };
 
+// v8: what users decided by hand about a job's sheets (paired, unpaired, aligned by points),
+// applied again to later comparisons of the same files or drawing numbers.
+const char *const kSchemaV8[] = {
+    "CREATE TABLE IF NOT EXISTS manual_choices ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL, kind TEXT NOT NULL,"
+    " old_page INTEGER, new_page INTEGER, old_number TEXT, new_number TEXT, points_json TEXT, created_at "
+    "TEXT)",
+    "CREATE INDEX IF NOT EXISTS idx_manual_choices_job ON manual_choices (job_id)",
+};
+
 // SQLite's primary result codes (QSqlError::nativeErrorCode; extended codes keep them in the low byte).
 constexpr int kSqliteReadOnly = 8;
 constexpr int kSqliteCorrupt = 11;
@@ -380,6 +390,10 @@ bool HistoryDatabase::migrate(QString *error) {
             }
             if (version < 5) {
                 for (const char *sql : kSchemaV5)
+                    if (!run(d, QString::fromLatin1(sql), err)) return false;
+            }
+            if (version < 8) {
+                for (const char *sql : kSchemaV8)
                     if (!run(d, QString::fromLatin1(sql), err)) return false;
             }
             return run(d, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion), err);
