@@ -90,11 +90,9 @@ private slots:
         QVERIFY(m_riverside > JobStore::kDefaultProjectId);
         QCOMPARE(switcher->findChild<QLabel *>(QStringLiteral("projectDetails"))->text(),
                  QStringLiteral("No. 2024-17 · City of Riverside"));
-        // The Project menu: the projects to choose from, the current one checked.
-        QStringList checked;
-        for (QAction *a : switcher->menu()->actions())
-            if (a->isChecked()) checked << a->text();
-        QCOMPARE(checked, QStringList{QStringLiteral("Riverside Library")});
+        // The Project menu has New and Edit.
+        QCOMPARE(switcher->menu()->actions(),
+                 (QList<QAction *>{switcher->newAction(), switcher->editAction()}));
         // Its section heads the history, with nothing in it yet.
         JobHistoryModel *model = w.historyPanel()->model();
         QCOMPARE(model->rowOfProject(m_riverside), 0);
@@ -267,6 +265,27 @@ private slots:
         QCOMPARE(asked, 2);
         QCOMPARE(w.store()->projectStore().project(m_riverside)->name,
                  QStringLiteral("Riverside Library, Phase 2"));
+
+        // The export dialog's cover fields are the shown job's project's.
+        QVERIFY(w.openJob(m_riversideJob));
+        QAction *exportReport = nullptr;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (a->text() == QStringLiteral("Export &Report…")) exportReport = a;
+        QVERIFY(exportReport && exportReport->isEnabled());
+        QString coverProject, coverNumber;
+        {
+            DialogAnswerer answer([&](QWidget *dialog) {
+                auto *d = qobject_cast<QDialog *>(dialog);
+                QVERIFY(d && d->objectName() == QStringLiteral("exportReportDialog"));
+                coverProject = d->findChild<QLineEdit *>(QStringLiteral("projectName"))->text();
+                coverNumber = d->findChild<QLineEdit *>(QStringLiteral("projectNumber"))->text();
+                d->reject();
+            });
+            exportReport->trigger();
+            QCOMPARE(answer.count(), 1);
+        }
+        QCOMPARE(coverProject, QStringLiteral("Riverside Library, Phase 2"));
+        QCOMPARE(coverNumber, QStringLiteral("2024-17B"));
 
         const QString shot = qEnvironmentVariable("BT_PROJECT_SCREENSHOT");
         if (shot.isEmpty()) return;

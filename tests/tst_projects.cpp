@@ -16,6 +16,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QtTest>
 
 using namespace bt;
@@ -463,10 +464,26 @@ private slots:
             byName.value(QStringLiteral("Civic Hall Annex")).value(QStringLiteral("id")).toInt());
         const CliRun byId = compare(newSet, QStringLiteral("100"), civicId);
         QVERIFY2(byId.exitCode == 1, qPrintable(describe(byId)));
-        JobStore store(db);
-        QVERIFY(store.open());
-        QCOMPARE(store.job(byId.json.value(QStringLiteral("job_id")).toString())->projectId,
-                 civicId.toLongLong());
+        const QString civicJob = byId.json.value(QStringLiteral("job_id")).toString();
+        {
+            JobStore store(db);
+            QVERIFY(store.open());
+            QCOMPARE(store.job(civicJob)->projectId, civicId.toLongLong());
+        }
+        // The report's cover takes the project's name, number and client.
+        const QString report = path(QStringLiteral("civic.pdf"));
+        const CliRun show =
+            runCli({QStringLiteral("show"), civicJob, QStringLiteral("--report"), report,
+                    QStringLiteral("--db"), db, QStringLiteral("--report-dpi"), QStringLiteral("50")});
+        QVERIFY2(show.exitCode == 0, qPrintable(describe(show)));
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"),
+                        {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
+                         report, QStringLiteral("-")});
+        QVERIFY(pdftotext.waitForFinished(30000));
+        const QString cover = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        for (const char *expected : {"Civic Hall Annex", "2025-03", "County"})
+            QVERIFY2(cover.contains(QLatin1String(expected)), qPrintable(cover));
     }
 };
 

@@ -3,7 +3,6 @@
 #include "jobcontroller.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -77,8 +76,7 @@ ProjectSwitcher::ProjectSwitcher(JobController *controller, QWidget *parent)
     , m_details(new QLabel(this))
     , m_menu(new QMenu(tr("&Project"), this))
     , m_newAction(new QAction(tr("&New Project…"), this))
-    , m_editAction(new QAction(tr("&Edit Project…"), this))
-    , m_projectActions(new QActionGroup(this)) {
+    , m_editAction(new QAction(tr("&Edit Project…"), this)) {
     setObjectName(QStringLiteral("projectSwitcher"));
     m_combo->setObjectName(QStringLiteral("projectCombo"));
     m_combo->setAccessibleName(tr("Current project"));
@@ -95,7 +93,8 @@ ProjectSwitcher::ProjectSwitcher(JobController *controller, QWidget *parent)
     m_newAction->setToolTip(
         tr("Start a project: its comparisons, sheet history and ignore areas are its own"));
     m_editAction->setToolTip(tr("Rename the current project or change its number, client and logo"));
-    m_projectActions->setExclusive(true);
+    m_menu->addAction(m_newAction);
+    m_menu->addAction(m_editAction);
 
     auto *label = new QLabel(tr("Pro&ject:"), this);
     label->setBuddy(m_combo);
@@ -133,21 +132,10 @@ void ProjectSwitcher::refresh() {
     const QVector<ProjectRecord> projects = m_controller->projects();
     const qint64 current = m_controller->currentProjectId();
     m_combo->clear();
-    m_menu->clear();
-    m_menu->addAction(m_newAction);
-    m_menu->addAction(m_editAction);
-    m_menu->addSeparator();
-    for (QAction *a : m_projectActions->actions())
-        delete a;
     for (const ProjectRecord &p : projects) {
         m_combo->addItem(p.name, p.id);
         m_combo->setItemData(m_combo->count() - 1, tr("%n comparison(s)", nullptr, p.jobCount),
                              Qt::ToolTipRole);
-        QAction *a = m_menu->addAction(p.name);
-        a->setCheckable(true);
-        a->setChecked(p.id == current);
-        m_projectActions->addAction(a);
-        connect(a, &QAction::triggered, this, [this, id = p.id] { switchTo(id); });
         if (p.id != current) continue;
         m_combo->setCurrentIndex(m_combo->count() - 1);
         QStringList details;

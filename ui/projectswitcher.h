@@ -8,7 +8,6 @@
 #include <optional>
 
 class QAction;
-class QActionGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -34,8 +33,8 @@ private:
 };
 
 // The current project, above the window's pages: new comparisons go into it. A combo box switches
-// it; New… and Edit… (also in the Project menu, with the projects to choose from) add one or
-// rename it and change its details. The controller keeps the current project.
+// it; New… and Edit… (also in the Project menu) add one or rename it and change its details. The controller
+// keeps the current project.
 class ProjectSwitcher : public QWidget {
     Q_OBJECT
 public:
@@ -59,7 +58,6 @@ private:
     QMenu *m_menu;
     QAction *m_newAction;
     QAction *m_editAction;
-    QActionGroup *m_projectActions;
     bool m_refreshing = false;
 };
 
