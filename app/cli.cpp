@@ -542,7 +542,13 @@ int runCompare(const QStringList &arguments) {
         QStringLiteral("Pair OLD page N with NEW page M (1-based) whatever the matcher says, when both are "
                        "unpaired; repeatable, kept in the history. Starts a new job (--fresh)."),
         QStringLiteral("N:M"));
-    parser.addOptions({dpiOpt, tolOpt, colOpt, capOpt, rendersOpt, modeOpt, freshOpt, pairOpt});
+    const QCommandLineOption projectOpt(
+        QStringLiteral("project"),
+        QStringLiteral("The project the job goes into, by name or id; a new name creates it (default: "
+                       "the default project). Sheet history, ignore areas and carried reviews are the "
+                       "project's; its number, client and logo fill the report cover."),
+        QStringLiteral("NAME|ID"));
+    parser.addOptions({dpiOpt, tolOpt, colOpt, capOpt, rendersOpt, modeOpt, freshOpt, pairOpt, projectOpt});
 
     if (!parser.parse(arguments)) return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -603,6 +609,12 @@ int runCompare(const QStringList &arguments) {
     reports.colours = settings.colours;
     const auto store = openStore(parser, StoreAccess::ReadWrite);
     if (!store) return ExitError;
+    if (parser.isSet(projectOpt)) {
+        QString e;
+        options.projectId = store->projectStore().ensureProject(parser.value(projectOpt), &e);
+        if (options.projectId <= 0)
+            return fail(QStringLiteral("--project %1: %2").arg(parser.value(projectOpt), e));
+    }
     const int status =
         runJob(parser, run, *store, options, reports, [&](Pipeline &p, const PipelineOptions &o, QString *e) {
             return p.start(std::move(inputs), settings, o, e);
@@ -699,6 +711,9 @@ Commands:
   delete JOB_ID          remove a job and its overlays from the history
   ignore add DRAWING_NUMBER x,y,w,h | list [DRAWING_NUMBER] | remove ID
                          areas (points) left out of every comparison of a sheet
+                         (--project NAME|ID: of that project's sheet)
+  projects [--json]      list the projects (add NAME [--number N] [--client C]
+                         [--logo FILE], rename ID|NAME NEW_NAME)
   review JOB_ID PAGE CHANGE [--status S] [--comment TEXT]
                          review a change (the cloud's number on a sheet): S is
                          open, accepted, rejected or needs_clarification
@@ -726,6 +741,7 @@ int runCli(const QStringList &arguments) {
     if (command == QLatin1String("dead-letters")) return runDeadLetters(rest);
     if (command == QLatin1String("delete")) return runDelete(rest);
     if (command == QLatin1String("ignore")) return runIgnore(rest);
+    if (command == QLatin1String("projects")) return runProjects(rest);
     if (command == QLatin1String("review")) return runReview(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         out() << versionText(QCoreApplication::applicationVersion());

@@ -121,7 +121,8 @@ int runShow(const QStringList &arguments);
 int runProgress(const QStringList &arguments);
 int runDeadLetters(const QStringList &arguments);
 int runDelete(const QStringList &arguments);
-int runIgnore(const QStringList &arguments); // ignore add | list | remove
-int runReview(const QStringList &arguments); // review JOB_ID PAGE CHANGE --status S [--comment T]
+int runIgnore(const QStringList &arguments);   // ignore add | list | remove
+int runProjects(const QStringList &arguments); // projects [--json] | add NAME | rename ID|NAME NEW
+int runReview(const QStringList &arguments);   // review JOB_ID PAGE CHANGE --status S [--comment T]
 
 } // namespace bt

@@ -4,6 +4,7 @@
 
 #include "compare/resultjson.h"
 #include "pipeline/pipeline.h"
+#include "review/reviewcarry.h"
 #include "review/reviewsession.h"
 #include "store/jobstore.h"
 
@@ -80,27 +81,61 @@ int runHistory(const QStringList &arguments) {
     const auto store = openStore(parser, StoreAccess::ReadOnly);
     if (!store) return ExitError;
     const QVector<JobRecord> jobs = store->jobs();
+    QHash<qint64, QString> projects;
+    for (const ProjectRecord &p : store->projectStore().projects())
+        projects.insert(p.id, p.name);
+    const QHash<QString, CarrySource> carried = store->carryStore().carrySources();
+    QHash<QString, const JobRecord *> byId;
+    for (const JobRecord &j : jobs)
+        byId.insert(j.id, &j);
+    // The settings that differ from the job the reviews came from (empty when it is gone).
+    auto differences = [&](const JobRecord &j, const CarrySource &c) {
+        const JobRecord *from = byId.value(c.fromJobId);
+        return from ? settingsDifferences(from->settings, j.settings) : QVector<SettingDifference>();
+    };
     if (parser.isSet(jsonOpt)) {
         QJsonArray list;
-        for (const JobRecord &j : jobs)
-            list.append(QJsonObject{{QStringLiteral("job_id"), j.id},
-                                    {QStringLiteral("status"), jobStatusName(j.status)},
-                                    {QStringLiteral("mode"), j.mode},
-                                    {QStringLiteral("created_at"), j.createdAt.toString(Qt::ISODate)},
-                                    {QStringLiteral("old_file"), j.oldFile},
-                                    {QStringLiteral("new_file"), j.newFile},
-                                    {QStringLiteral("total_pages"), j.totalPages},
-                                    {QStringLiteral("summary_text"), j.summaryText}});
+        for (const JobRecord &j : jobs) {
+            QJsonObject o{{QStringLiteral("job_id"), j.id},
+                          {QStringLiteral("project_id"), j.projectId},
+                          {QStringLiteral("project"), projects.value(j.projectId)},
+                          {QStringLiteral("status"), jobStatusName(j.status)},
+                          {QStringLiteral("mode"), j.mode},
+                          {QStringLiteral("created_at"), j.createdAt.toString(Qt::ISODate)},
+                          {QStringLiteral("old_file"), j.oldFile},
+                          {QStringLiteral("new_file"), j.newFile},
+                          {QStringLiteral("total_pages"), j.totalPages},
+                          {QStringLiteral("summary_text"), j.summaryText}};
+            if (const auto c = carried.constFind(j.id); c != carried.constEnd()) {
+                QJsonObject differ;
+                for (const SettingDifference &d : differences(j, *c))
+                    differ.insert(
+                        d.key, QJsonObject{{QStringLiteral("from"), d.from}, {QStringLiteral("to"), d.to}});
+                o.insert(QStringLiteral("reviews_from"),
+                         QJsonObject{{QStringLiteral("job_id"), c->fromJobId},
+                                     {QStringLiteral("carried"), c->total},
+                                     {QStringLiteral("settings_differ"), differ}});
+            }
+            list.append(o);
+        }
         printJson(QJsonObject{{QStringLiteral("jobs"), list}});
         return ExitSame;
     }
     if (jobs.isEmpty()) out() << "No jobs in " << store->path() << Qt::endl;
     for (const JobRecord &j : jobs) {
         out() << j.id << "  " << j.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-              << "  " << jobStatusName(j.status) << "  " << QFileInfo(j.oldFile).fileName() << " -> "
-              << QFileInfo(j.newFile).fileName() << "  (" << j.totalPages
-              << (j.totalPages == 1 ? " sheet)" : " sheets)") << Qt::endl;
+              << "  " << projects.value(j.projectId) << "  " << jobStatusName(j.status) << "  "
+              << QFileInfo(j.oldFile).fileName() << " -> " << QFileInfo(j.newFile).fileName() << "  ("
+              << j.totalPages << (j.totalPages == 1 ? " sheet)" : " sheets)") << Qt::endl;
         if (!j.summaryText.isEmpty()) out() << "    " << j.summaryText << Qt::endl;
+        if (const auto c = carried.constFind(j.id); c != carried.constEnd()) {
+            out() << "    " << c->total << (c->total == 1 ? " review" : " reviews")
+                  << " carried over from job " << c->fromJobId;
+            const QString differ = settingsDifferencesText(differences(j, *c));
+            out() << (differ.isEmpty() ? QStringLiteral(" (same settings)")
+                                       : QStringLiteral("; settings differ: ") + differ)
+                  << Qt::endl;
+        }
     }
     return ExitSame;
 }
@@ -223,7 +258,12 @@ int runIgnore(const QStringList &arguments) {
     // arguments: "ignore", then add NUMBER x,y,w,h | list [NUMBER] | remove ID
     QCommandLineParser parser;
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("list: print them as JSON."));
-    parser.addOption(jsonOpt);
+    const QCommandLineOption projectOpt(
+        QStringLiteral("project"),
+        QStringLiteral("The project whose sheet it is, by name or id (add: default the default project; "
+                       "list: default every project)."),
+        QStringLiteral("NAME|ID"));
+    parser.addOptions({jsonOpt, projectOpt});
     parser.addPositionalArgument(
         QStringLiteral("action"),
         QStringLiteral("add DRAWING_NUMBER x,y,w,h | list [DRAWING_NUMBER] | remove ID"));
@@ -239,6 +279,13 @@ int runIgnore(const QStringList &arguments) {
     const auto store =
         openStore(parser, action == QLatin1String("list") ? StoreAccess::ReadOnly : StoreAccess::ReadWrite);
     if (!store) return ExitError;
+    qint64 projectId = 0;
+    if (parser.isSet(projectOpt)) {
+        const std::optional<ProjectRecord> p = store->projectStore().findProject(parser.value(projectOpt));
+        if (!p)
+            return fail(QStringLiteral("no project %1 in %2").arg(parser.value(projectOpt), store->path()));
+        projectId = p->id;
+    }
     if (action == QLatin1String("add") && args.size() == 3) {
         const QStringList parts = args[2].split(QLatin1Char(','));
         QVector<double> v;
@@ -251,20 +298,23 @@ int runIgnore(const QStringList &arguments) {
         if (v.size() != 4 || v[2] <= 0 || v[3] <= 0)
             return fail(QStringLiteral("ignore add: the rectangle is x,y,w,h in points, w and h > 0"));
         QString e;
-        const qint64 id = store->reviewStore().addIgnoreRegion(args[1], QRectF(v[0], v[1], v[2], v[3]), &e);
+        const qint64 id = store->reviewStore().addIgnoreRegion(
+            projectId > 0 ? projectId : HistoryDatabase::kDefaultProjectId, args[1],
+            QRectF(v[0], v[1], v[2], v[3]), &e);
         if (id <= 0)
             return fail(QStringLiteral("%1: cannot add the ignore region (%2)").arg(store->path(), e));
         out() << "Added ignore region " << id << " to " << args[1] << Qt::endl;
         return ExitSame;
     }
     if (action == QLatin1String("list") && args.size() <= 2) {
-        const QVector<IgnoreRegion> regions = store->reviewStore().ignoreRegions(args.value(1));
+        const QVector<IgnoreRegion> regions = store->reviewStore().ignoreRegions(projectId, args.value(1));
         if (parser.isSet(jsonOpt)) {
             QJsonArray list;
             for (const IgnoreRegion &r : regions)
                 list.append(
                     QJsonObject{{QStringLiteral("id"), r.id},
                                 {QStringLiteral("drawing_number"), r.drawingNumber},
+                                {QStringLiteral("project_id"), r.projectId},
                                 {QStringLiteral("rect_pt"),
                                  QJsonArray{r.rectPt.x(), r.rectPt.y(), r.rectPt.width(), r.rectPt.height()}},
                                 {QStringLiteral("created_by"), r.createdBy},

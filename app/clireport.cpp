@@ -7,6 +7,7 @@
 #include "report/changelistexport.h"
 #include "report/markupexport.h"
 #include "report/report.h"
+#include "report/reportproject.h"
 #include "store/jobstore.h"
 
 #include <QCommandLineParser>
@@ -96,7 +97,8 @@ int writeReports(const ReportRequest &request, const JobStore &store, const QStr
     if (request.colours) input->colours = *request.colours;
     QString e;
     if (!request.pdf.isEmpty()) {
-        if (!writeReport(*input, request.options, request.pdf, {}, nullptr, &e)) return fail(e);
+        const ReportOptions options = withProjectDefaults(request.options, store, jobId);
+        if (!writeReport(*input, options, request.pdf, {}, nullptr, &e)) return fail(e);
         if (!quiet) out() << "Report: " << QFileInfo(request.pdf).absoluteFilePath() << Qt::endl;
     }
     if (!request.csv.isEmpty()) {

@@ -58,6 +58,29 @@ const char *const kSchemaV2Fixture[] = {
     "CREATE INDEX IF NOT EXISTS idx_jobs_inputs ON jobs (old_hash, new_hash)",
 };
 
+// Schema v3..v5's additions as those versions wrote them (kSchemaV3..V5 of
+// core/store/historydatabase.cpp before v6): with the v1 and v2 fixtures, a v5 history.
+const char *const kSchemaV3to5Fixture[] = {
+    "CREATE TABLE IF NOT EXISTS region_reviews ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, region_number INTEGER NOT NULL,"
+    " status TEXT NOT NULL, comment TEXT, reviewer TEXT, updated_at TEXT,"
+    " PRIMARY KEY (job_id, page_number, region_number))",
+    "CREATE TABLE IF NOT EXISTS ignore_regions ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, drawing_number TEXT NOT NULL,"
+    " x REAL NOT NULL, y REAL NOT NULL, w REAL NOT NULL, h REAL NOT NULL, created_by TEXT, created_at TEXT)",
+    "CREATE INDEX IF NOT EXISTS idx_ignore_regions_number ON ignore_regions (drawing_number)",
+    "CREATE INDEX IF NOT EXISTS idx_diff_results_drawing ON diff_results (drawing_name)",
+    "ALTER TABLE jobs ADD COLUMN origin TEXT DEFAULT 'local'",
+    "ALTER TABLE jobs ADD COLUMN remote_server TEXT",
+    "ALTER TABLE jobs ADD COLUMN remote_job_id TEXT",
+    "CREATE INDEX IF NOT EXISTS idx_jobs_remote ON jobs (remote_server, remote_job_id)",
+    "CREATE TABLE IF NOT EXISTS sync_operations ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, job_id TEXT, server TEXT,"
+    " state_json TEXT, attempts INTEGER DEFAULT 0, next_attempt_at TEXT, last_error TEXT, created_at TEXT)",
+    "ALTER TABLE summaries ADD COLUMN ai_model TEXT",
+    "ALTER TABLE summaries ADD COLUMN deterministic_text TEXT",
+};
+
 // Schema v3's tables: reviews of change regions and ignore regions per drawing number.
 void checkV3Schema(const QString &path) {
     auto columns = [&path](const char *table) {
@@ -69,7 +92,7 @@ void checkV3Schema(const QString &path) {
         (QStringList{QStringLiteral("job_id"), QStringLiteral("page_number"), QStringLiteral("region_number"),
                      QStringLiteral("status"), QStringLiteral("comment"), QStringLiteral("reviewer"),
                      QStringLiteral("updated_at")}));
-    QCOMPARE(columns("ignore_regions"),
+    QCOMPARE(columns("ignore_regions").mid(0, 8), // v6 adds project_id
              (QStringList{QStringLiteral("id"), QStringLiteral("drawing_number"), QStringLiteral("x"),
                           QStringLiteral("y"), QStringLiteral("w"), QStringLiteral("h"),
                           QStringLiteral("created_by"), QStringLiteral("created_at")}));
@@ -116,6 +139,7 @@ private slots:
     void migratesZeroByteFile();
     void migratesFromV1();
     void migratesFromV2();
+    void migratesFromV5IntoDefaultProject();
     void damagedFileRefused();
     void movedAsideForAFreshHistory();
     void readOnlyAccessNeverWrites();
@@ -414,6 +438,108 @@ void TestJobStoreMigration::migratesFromV2() {
     QVERIFY(again.reviewStore().removeIgnoreRegion(id));
     QVERIFY(!again.reviewStore().removeIgnoreRegion(id)); // gone
     QVERIFY(again.reviewStore().ignoreRegions().isEmpty());
+}
+
+// A history of schema v5 (jobs, reviews, ignore areas) goes into the "Default project": its jobs,
+// reviews and ignore areas are that project's, and a new project starts with none of them.
+void TestJobStoreMigration::migratesFromV5IntoDefaultProject() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
+    {
+        QStringList statements;
+        for (const char *sql : kSchemaV1Fixture)
+            statements << QString::fromLatin1(sql);
+        for (const char *sql : kSchemaV2Fixture)
+            statements << QString::fromLatin1(sql);
+        for (const char *sql : kSchemaV3to5Fixture)
+            statements << QString::fromLatin1(sql);
+        statements << QStringLiteral("PRAGMA user_version=5");
+        for (const char *id : {"v5-a", "v5-b"})
+            statements << QStringLiteral(
+                              "INSERT INTO jobs (id, old_file, new_file, old_hash, new_hash, settings_json,"
+                              " status, total_pages, created_at, finished_at, mode, summary_text, origin)"
+                              " VALUES ('%1', '/data/a.pdf', '/data/b.pdf', 'aaa', 'bbb', '{\"dpi\":150}',"
+                              " 'completed', 1, '2025-06-01T09:00:00.000Z', '2025-06-01T09:01:00.000Z',"
+                              " 'streaming', '1 sheet changed.', 'local')")
+                              .arg(QLatin1String(id))
+                       << QStringLiteral("INSERT INTO diff_results VALUES ('%1', 1, 'A-101', '',"
+                                         " '[{\"id\":1},{\"id\":2}]', '{}', '{}')")
+                              .arg(QLatin1String(id));
+        statements << QStringLiteral("INSERT INTO region_reviews VALUES ('v5-a', 1, 2, 'rejected',"
+                                     " 'not ours', 'ann', '2025-06-01T10:00:00.000Z')")
+                   << QStringLiteral("INSERT INTO ignore_regions (drawing_number, x, y, w, h, created_by,"
+                                     " created_at) VALUES ('A-101', 10, 20, 30, 40, 'ann',"
+                                     " '2025-06-01T10:00:00.000Z')");
+        const QString name = QStringLiteral("tst-v5");
+        {
+            QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            d.setDatabaseName(path);
+            QVERIFY(d.open());
+            for (const QString &sql : statements) {
+                QSqlQuery q(d);
+                QVERIFY2(q.exec(sql), qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
+            }
+            d.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("5")});
+
+    JobStore store(path);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
+    QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+
+    // One project, the default, holding both jobs.
+    const QVector<ProjectRecord> projects = store.projectStore().projects();
+    QCOMPARE(projects.size(), 1);
+    QCOMPARE(projects.first().id, JobStore::kDefaultProjectId);
+    QCOMPARE(projects.first().name, QStringLiteral("Default project"));
+    QCOMPARE(projects.first().jobCount, 2);
+    for (const JobRecord &j : store.jobs())
+        QCOMPARE(j.projectId, JobStore::kDefaultProjectId);
+    // Its reviews, ignore areas and sheet history as before, now the project's.
+    const QVector<RegionReview> reviews = store.reviewStore().reviews(QStringLiteral("v5-a"), 1);
+    QCOMPARE(reviews.size(), 1);
+    QCOMPARE(reviews.first().status, ReviewStatus::Rejected);
+    QCOMPARE(reviews.first().comment, QStringLiteral("not ours"));
+    const QVector<IgnoreRegion> ignored =
+        store.reviewStore().ignoreRegions(JobStore::kDefaultProjectId, QStringLiteral("A-101"));
+    QCOMPARE(ignored.size(), 1);
+    QCOMPARE(ignored.first().rectPt, QRectF(10, 20, 30, 40));
+    QCOMPARE(ignored.first().projectId, JobStore::kDefaultProjectId);
+    QCOMPARE(store.sheetHistory(QStringLiteral("A-101"), JobStore::kDefaultProjectId).size(), 2);
+
+    // Another project's A-101 has none of it.
+    const qint64 other = store.projectStore().addProject(ProjectRecord{0,
+                                                                       QStringLiteral("Riverside Library"),
+                                                                       QStringLiteral("2024-17"),
+                                                                       QStringLiteral("City"),
+                                                                       {},
+                                                                       {},
+                                                                       0},
+                                                         &error);
+    QVERIFY2(other > 1, qPrintable(error));
+    QVERIFY(store.reviewStore().ignoreRegions(other, QStringLiteral("A-101")).isEmpty());
+    QVERIFY(store.sheetHistory(QStringLiteral("A-101"), other).isEmpty());
+    JobRecord job = sampleJob(QStringLiteral("new-job"));
+    job.projectId = other;
+    job.settings = QJsonObject{{QStringLiteral("dpi"), 300}};
+    QVERIFY(store.createJob(job));
+    QCOMPARE(store.job(QStringLiteral("new-job"))->projectId, other);
+    // The same inputs and settings in another project are another job.
+    QVERIFY(store.findJob(QStringLiteral("aaa"), QStringLiteral("bbb"),
+                          QJsonObject{{QStringLiteral("dpi"), 150}}, JobStore::kDefaultProjectId));
+    QVERIFY(!store.findJob(QStringLiteral("aaa"), QStringLiteral("bbb"),
+                           QJsonObject{{QStringLiteral("dpi"), 150}}, other));
+
+    // Opened again: no second default project, nothing moved.
+    JobStore again(path);
+    QVERIFY(again.open());
+    QCOMPARE(again.projectStore().projects().size(), 2);
+    QCOMPARE(again.projectStore().project(JobStore::kDefaultProjectId)->jobCount, 2);
 }
 
 // A history with pages overwritten (a failing disk) is refused when opened, in either access, with

@@ -185,17 +185,17 @@ private slots:
         QTest::addColumn<QString>("newZone");
         QTest::addColumn<QString>("oneChange");
         QTest::addColumn<QString>("twoChanges");
-        QTest::newRow("de") << "de" << QStringList{"&Datei", "&Ansicht", "&Hilfe"} << "Vergleichen"
+        QTest::newRow("de") << "de" << QStringList{"&Datei", "&Ansicht", "&Projekt", "&Hilfe"} << "Vergleichen"
                             << "ALTER Planstand"
                             << "NEUER Planstand"
                             << "1 Änderung"
                             << "2 Änderungen";
-        QTest::newRow("fr") << "fr" << QStringList{"&Fichier", "&Affichage", "Ai&de"} << "Comparer"
+        QTest::newRow("fr") << "fr" << QStringList{"&Fichier", "&Affichage", "&Projet", "Ai&de"} << "Comparer"
                             << "ANCIEN indice"
                             << "NOUVEL indice"
                             << "1 modification"
                             << "2 modifications";
-        QTest::newRow("es") << "es" << QStringList{"&Archivo", "&Ver", "Ay&uda"} << "Comparar"
+        QTest::newRow("es") << "es" << QStringList{"&Archivo", "&Ver", "&Proyecto", "Ay&uda"} << "Comparar"
                             << "Revisión ANTERIOR"
                             << "Revisión NUEVA"
                             << "1 cambio"

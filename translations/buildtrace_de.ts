@@ -188,6 +188,21 @@
     </message>
 </context>
 <context>
+    <name>bt::ProjectStore</name>
+    <message>
+        <source>a project needs a name</source>
+        <translation>ein Projekt braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>there is a project named &quot;%1&quot; already</source>
+        <translation>es gibt schon ein Projekt namens „%1“</translation>
+    </message>
+    <message>
+        <source>no project %1</source>
+        <translation>kein Projekt %1</translation>
+    </message>
+</context>
+<context>
     <name>bt::RenderProcess</name>
     <message>
         <source>the rendered page could not be read back</source>
@@ -1561,6 +1576,87 @@ Neu: %2</translation>
         <source>Compared here, and pushed to the job server</source>
         <translation>Hier verglichen und an den Jobserver gesendet</translation>
     </message>
+    <message>
+        <source>%1 — no comparisons yet</source>
+        <translation>%1 — noch keine Vergleiche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n comparison(s))</source>
+        <translation>
+            <numerusform>%1 (%n Vergleich)</numerusform>
+            <numerusform>%1 (%n Vergleiche)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number: %1</source>
+        <translation>Nummer: %1</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Bauherr: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) carried over from a comparison no longer in the history.</source>
+        <translation>
+            <numerusform>%n Prüfung aus einem Vergleich übernommen, der nicht mehr im Verlauf ist.</numerusform>
+            <numerusform>%n Prüfungen aus einem Vergleich übernommen, der nicht mehr im Verlauf ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) carried over from the comparison of %1 (%2 → %3, job %4).</source>
+        <translation>
+            <numerusform>%n Prüfung übernommen aus dem Vergleich vom %1 (%2 → %3, Auftrag %4).</numerusform>
+            <numerusform>%n Prüfungen übernommen aus dem Vergleich vom %1 (%2 → %3, Auftrag %4).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>NEW set %1</source>
+        <translation>NEUER Satz %1</translation>
+    </message>
+    <message>
+        <source>OLD set %1</source>
+        <translation>ALTER Satz %1</translation>
+    </message>
+    <message>
+        <source>Same settings.</source>
+        <translation>Gleiche Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Differs in: %1.</source>
+        <translation>Unterschiede: %1.</translation>
+    </message>
+    <message>
+        <source>DPI</source>
+        <translation>DPI</translation>
+    </message>
+    <message>
+        <source>tolerance (pt)</source>
+        <translation>Toleranz (pt)</translation>
+    </message>
+    <message>
+        <source>pixel cap</source>
+        <translation>Pixelgrenze</translation>
+    </message>
+    <message>
+        <source>grouping distance (pt)</source>
+        <translation>Gruppierabstand (pt)</translation>
+    </message>
+    <message>
+        <source>keep renders</source>
+        <translation>Renderings behalten</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>gescannt</translation>
+    </message>
+    <message>
+        <source>%1, reviews carried</source>
+        <translation>%1, Prüfungen übernommen</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::MainWindow</name>
@@ -2403,6 +2499,111 @@ Neu: %2</translation>
     <message>
         <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
         <translation>OCR %1/%4 · Vergleich %2/%4 · Zusammenfassung %3/%4</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ProjectDialog</name>
+    <message>
+        <source>Optional: an image for the report cover</source>
+        <translation>Optional: ein Bild für das Deckblatt des Berichts</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Project Logo</source>
+        <translation>Projektlogo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>N&amp;ummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>&amp;Bauherr:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ProjectSwitcher</name>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projekt</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Project…</source>
+        <translation>Projekt &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Current project</source>
+        <translation>Aktuelles Projekt</translation>
+    </message>
+    <message>
+        <source>The project new comparisons go into; the history, sheet history and ignore areas are kept per project</source>
+        <translation>Das Projekt, in das neue Vergleiche kommen; Verlauf, Planverlauf und ignorierte Bereiche gelten je Projekt</translation>
+    </message>
+    <message>
+        <source>Start a project: its comparisons, sheet history and ignore areas are its own</source>
+        <translation>Ein Projekt anlegen: Vergleiche, Planverlauf und ignorierte Bereiche gehören ihm allein</translation>
+    </message>
+    <message>
+        <source>Rename the current project or change its number, client and logo</source>
+        <translation>Das aktuelle Projekt umbenennen oder Nummer, Bauherr und Logo ändern</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;jekt:</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comparison(s)</source>
+        <translation>
+            <numerusform>%n Vergleich</numerusform>
+            <numerusform>%n Vergleiche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Nr. %1</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>The project cannot be added: %1</source>
+        <translation>Das Projekt kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Edit Project</source>
+        <translation>Projekt bearbeiten</translation>
+    </message>
+    <message>
+        <source>The project cannot be changed: %1</source>
+        <translation>Das Projekt kann nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>

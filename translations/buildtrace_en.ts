@@ -182,6 +182,30 @@
     </message>
 </context>
 <context>
+    <name>bt::ui::JobHistoryModel</name>
+    <message numerus="yes">
+        <source>%1 (%n comparison(s))</source>
+        <translation>
+            <numerusform>%1 (%n comparison)</numerusform>
+            <numerusform>%1 (%n comparisons)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) carried over from a comparison no longer in the history.</source>
+        <translation>
+            <numerusform>%n review carried over from a comparison no longer in the history.</numerusform>
+            <numerusform>%n reviews carried over from a comparison no longer in the history.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) carried over from the comparison of %1 (%2 → %3, job %4).</source>
+        <translation>
+            <numerusform>%n review carried over from the comparison of %1 (%2 → %3, job %4).</numerusform>
+            <numerusform>%n reviews carried over from the comparison of %1 (%2 → %3, job %4).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bt::ui::OverlayViewer</name>
     <message numerus="yes">
         <source>%n change(s)</source>
@@ -198,6 +222,16 @@
         <translation>
             <numerusform>%n change</numerusform>
             <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ProjectSwitcher</name>
+    <message numerus="yes">
+        <source>%n comparison(s)</source>
+        <translation>
+            <numerusform>%n comparison</numerusform>
+            <numerusform>%n comparisons</numerusform>
         </translation>
     </message>
 </context>

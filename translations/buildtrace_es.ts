@@ -188,6 +188,21 @@
     </message>
 </context>
 <context>
+    <name>bt::ProjectStore</name>
+    <message>
+        <source>a project needs a name</source>
+        <translation>un proyecto necesita un nombre</translation>
+    </message>
+    <message>
+        <source>there is a project named &quot;%1&quot; already</source>
+        <translation>ya existe un proyecto llamado «%1»</translation>
+    </message>
+    <message>
+        <source>no project %1</source>
+        <translation>no hay ningún proyecto %1</translation>
+    </message>
+</context>
+<context>
     <name>bt::RenderProcess</name>
     <message>
         <source>the rendered page could not be read back</source>
@@ -1561,6 +1576,87 @@ Nueva: %2</translation>
         <source>Compared here, and pushed to the job server</source>
         <translation>Comparado aquí y enviado al servidor de trabajos</translation>
     </message>
+    <message>
+        <source>%1 — no comparisons yet</source>
+        <translation>%1 — aún no hay comparaciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n comparison(s))</source>
+        <translation>
+            <numerusform>%1 (%n comparación)</numerusform>
+            <numerusform>%1 (%n comparaciones)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number: %1</source>
+        <translation>Número: %1</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Cliente: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) carried over from a comparison no longer in the history.</source>
+        <translation>
+            <numerusform>%n revisión trasladada de una comparación que ya no está en el historial.</numerusform>
+            <numerusform>%n revisiones trasladadas de una comparación que ya no está en el historial.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) carried over from the comparison of %1 (%2 → %3, job %4).</source>
+        <translation>
+            <numerusform>%n revisión trasladada de la comparación del %1 (%2 → %3, trabajo %4).</numerusform>
+            <numerusform>%n revisiones trasladadas de la comparación del %1 (%2 → %3, trabajo %4).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>NEW set %1</source>
+        <translation>juego NUEVO %1</translation>
+    </message>
+    <message>
+        <source>OLD set %1</source>
+        <translation>juego ANTERIOR %1</translation>
+    </message>
+    <message>
+        <source>Same settings.</source>
+        <translation>Mismos ajustes.</translation>
+    </message>
+    <message>
+        <source>Differs in: %1.</source>
+        <translation>Diferencias: %1.</translation>
+    </message>
+    <message>
+        <source>DPI</source>
+        <translation>PPP</translation>
+    </message>
+    <message>
+        <source>tolerance (pt)</source>
+        <translation>tolerancia (pt)</translation>
+    </message>
+    <message>
+        <source>pixel cap</source>
+        <translation>límite de píxeles</translation>
+    </message>
+    <message>
+        <source>grouping distance (pt)</source>
+        <translation>distancia de agrupación (pt)</translation>
+    </message>
+    <message>
+        <source>keep renders</source>
+        <translation>conservar renderizados</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>escaneado</translation>
+    </message>
+    <message>
+        <source>%1, reviews carried</source>
+        <translation>%1, revisiones trasladadas</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::MainWindow</name>
@@ -2403,6 +2499,111 @@ Nueva: %2</translation>
     <message>
         <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
         <translation>OCR %1/%4 · Comparación %2/%4 · Resumen %3/%4</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ProjectDialog</name>
+    <message>
+        <source>Optional: an image for the report cover</source>
+        <translation>Opcional: una imagen para la portada del informe</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Project Logo</source>
+        <translation>Logotipo del proyecto</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>N&amp;úmero:</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>&amp;Cliente:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logotipo:</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ProjectSwitcher</name>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Proyecto</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Nuevo proyecto…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Project…</source>
+        <translation>&amp;Editar proyecto…</translation>
+    </message>
+    <message>
+        <source>Current project</source>
+        <translation>Proyecto actual</translation>
+    </message>
+    <message>
+        <source>The project new comparisons go into; the history, sheet history and ignore areas are kept per project</source>
+        <translation>El proyecto al que van las nuevas comparaciones; el historial, el historial de planos y las zonas ignoradas son de cada proyecto</translation>
+    </message>
+    <message>
+        <source>Start a project: its comparisons, sheet history and ignore areas are its own</source>
+        <translation>Crear un proyecto: sus comparaciones, su historial de planos y sus zonas ignoradas son solo suyos</translation>
+    </message>
+    <message>
+        <source>Rename the current project or change its number, client and logo</source>
+        <translation>Cambiar el nombre del proyecto actual o su número, cliente y logotipo</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;yecto:</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nuevo…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comparison(s)</source>
+        <translation>
+            <numerusform>%n comparación</numerusform>
+            <numerusform>%n comparaciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>N.º %1</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>Nuevo proyecto</translation>
+    </message>
+    <message>
+        <source>The project cannot be added: %1</source>
+        <translation>No se puede añadir el proyecto: %1</translation>
+    </message>
+    <message>
+        <source>Edit Project</source>
+        <translation>Editar proyecto</translation>
+    </message>
+    <message>
+        <source>The project cannot be changed: %1</source>
+        <translation>No se puede cambiar el proyecto: %1</translation>
     </message>
 </context>
 <context>

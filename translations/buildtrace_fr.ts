@@ -188,6 +188,21 @@
     </message>
 </context>
 <context>
+    <name>bt::ProjectStore</name>
+    <message>
+        <source>a project needs a name</source>
+        <translation>un projet doit avoir un nom</translation>
+    </message>
+    <message>
+        <source>there is a project named &quot;%1&quot; already</source>
+        <translation>il existe déjà un projet nommé « %1 »</translation>
+    </message>
+    <message>
+        <source>no project %1</source>
+        <translation>aucun projet %1</translation>
+    </message>
+</context>
+<context>
     <name>bt::RenderProcess</name>
     <message>
         <source>the rendered page could not be read back</source>
@@ -1561,6 +1576,87 @@ Nouveau&#xa0;: %2</translation>
         <source>Compared here, and pushed to the job server</source>
         <translation>Comparé ici et envoyé au serveur de traitement</translation>
     </message>
+    <message>
+        <source>%1 — no comparisons yet</source>
+        <translation>%1 — aucune comparaison pour l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n comparison(s))</source>
+        <translation>
+            <numerusform>%1 (%n comparaison)</numerusform>
+            <numerusform>%1 (%n comparaisons)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number: %1</source>
+        <translation>Numéro : %1</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Client : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) carried over from a comparison no longer in the history.</source>
+        <translation>
+            <numerusform>%n revue reprise d’une comparaison qui n’est plus dans l’historique.</numerusform>
+            <numerusform>%n revues reprises d’une comparaison qui n’est plus dans l’historique.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) carried over from the comparison of %1 (%2 → %3, job %4).</source>
+        <translation>
+            <numerusform>%n revue reprise de la comparaison du %1 (%2 → %3, tâche %4).</numerusform>
+            <numerusform>%n revues reprises de la comparaison du %1 (%2 → %3, tâche %4).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>NEW set %1</source>
+        <translation>NOUVEAU jeu %1</translation>
+    </message>
+    <message>
+        <source>OLD set %1</source>
+        <translation>ANCIEN jeu %1</translation>
+    </message>
+    <message>
+        <source>Same settings.</source>
+        <translation>Mêmes réglages.</translation>
+    </message>
+    <message>
+        <source>Differs in: %1.</source>
+        <translation>Différences : %1.</translation>
+    </message>
+    <message>
+        <source>DPI</source>
+        <translation>PPP</translation>
+    </message>
+    <message>
+        <source>tolerance (pt)</source>
+        <translation>tolérance (pt)</translation>
+    </message>
+    <message>
+        <source>pixel cap</source>
+        <translation>limite de pixels</translation>
+    </message>
+    <message>
+        <source>grouping distance (pt)</source>
+        <translation>distance de regroupement (pt)</translation>
+    </message>
+    <message>
+        <source>keep renders</source>
+        <translation>garder les rendus</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>numérisé</translation>
+    </message>
+    <message>
+        <source>%1, reviews carried</source>
+        <translation>%1, revues reprises</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::MainWindow</name>
@@ -2403,6 +2499,111 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>OCR %1/%4 · Diff %2/%4 · Summary %3/%4</source>
         <translation>OCR %1/%4 · Comparaison %2/%4 · Résumé %3/%4</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ProjectDialog</name>
+    <message>
+        <source>Optional: an image for the report cover</source>
+        <translation>Facultatif : une image pour la couverture du rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Project Logo</source>
+        <translation>Logo du projet</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>N&amp;uméro :</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>&amp;Client :</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo :</translation>
+    </message>
+</context>
+<context>
+    <name>bt::ui::ProjectSwitcher</name>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projet</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Project…</source>
+        <translation>&amp;Modifier le projet…</translation>
+    </message>
+    <message>
+        <source>Current project</source>
+        <translation>Projet actuel</translation>
+    </message>
+    <message>
+        <source>The project new comparisons go into; the history, sheet history and ignore areas are kept per project</source>
+        <translation>Le projet où vont les nouvelles comparaisons ; l’historique, l’historique des plans et les zones ignorées sont propres à chaque projet</translation>
+    </message>
+    <message>
+        <source>Start a project: its comparisons, sheet history and ignore areas are its own</source>
+        <translation>Créer un projet : ses comparaisons, son historique des plans et ses zones ignorées lui sont propres</translation>
+    </message>
+    <message>
+        <source>Rename the current project or change its number, client and logo</source>
+        <translation>Renommer le projet actuel ou changer son numéro, son client et son logo</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>Pro&amp;jet :</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nouveau…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comparison(s)</source>
+        <translation>
+            <numerusform>%n comparaison</numerusform>
+            <numerusform>%n comparaisons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>N° %1</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>The project cannot be added: %1</source>
+        <translation>Le projet ne peut pas être ajouté : %1</translation>
+    </message>
+    <message>
+        <source>Edit Project</source>
+        <translation>Modifier le projet</translation>
+    </message>
+    <message>
+        <source>The project cannot be changed: %1</source>
+        <translation>Le projet ne peut pas être modifié : %1</translation>
     </message>
 </context>
 <context>

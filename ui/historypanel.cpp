@@ -65,6 +65,10 @@ HistoryPanel::HistoryPanel(JobHistoryModel *model, QWidget *parent)
     // A refresh resets the model: the selected job stays selected.
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_reselect = currentJobId(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        // A project's section row spans the table (its name is longer than a date).
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            m_list->setFirstColumnSpanned(
+                row, QModelIndex(), m_model->index(row, 0).data(JobHistoryModel::ProjectRowRole).toBool());
         selectJob(m_reselect);
         updateButtons();
     });
@@ -133,7 +137,7 @@ void HistoryPanel::updateButtons() {
                        (status == JobStatus::Completed || status == JobStatus::CompletedWithErrors));
     m_delete->setEnabled(selected && id != running);
     if (!selected) {
-        m_details->setText(m_model->rowCount() == 0 ? tr("No comparisons yet.") : QString());
+        m_details->setText(m_model->jobIds().isEmpty() ? tr("No comparisons yet.") : QString());
         return;
     }
     const QString statusText = index.data(JobHistoryModel::StatusTextRole).toString();
@@ -141,6 +145,8 @@ void HistoryPanel::updateButtons() {
     QString details = summary.isEmpty() ? statusText : tr("%1: %2").arg(statusText, summary);
     const QString where = index.data(JobHistoryModel::WhereRole).toString();
     if (!where.isEmpty()) details += QLatin1Char('\n') + where;
+    const QString carried = index.data(JobHistoryModel::CarryTextRole).toString();
+    if (!carried.isEmpty()) details += QLatin1Char('\n') + carried;
     m_details->setText(details);
 }
 

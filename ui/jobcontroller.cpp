@@ -4,12 +4,17 @@
 
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QSettings>
 #include <QThreadPool>
 #include <QtConcurrent>
 
 #include <utility>
 
 namespace bt::ui {
+
+namespace {
+const char kCurrentProjectKey[] = "project/current"; // QSettings: the project new comparisons go into
+}
 
 JobController::PendingJob JobController::PendingJob::resuming(const JobRecord &record) {
     PendingJob job;
@@ -61,9 +66,49 @@ JobController::StoreState JobController::ensureStore(QString *error) {
     }
     m_store = std::move(store);
     newPipeline();
+    const qint64 remembered = QSettings().value(QLatin1String(kCurrentProjectKey)).toLongLong();
+    m_projectId = remembered > 0 && m_store->projectStore().project(remembered)
+                      ? remembered
+                      : HistoryDatabase::kDefaultProjectId;
     emit storeChanged(m_store.get());
+    emit projectsChanged();
     setUpSync();
     return StoreState::Open;
+}
+
+// ---- projects --------------------------------------------------------------------------------------
+
+std::optional<ProjectRecord> JobController::currentProject() const {
+    return m_store ? m_store->projectStore().project(m_projectId) : std::nullopt;
+}
+
+QVector<ProjectRecord> JobController::projects() const {
+    return m_store ? m_store->projectStore().projects() : QVector<ProjectRecord>();
+}
+
+bool JobController::setCurrentProject(qint64 projectId) {
+    if (!m_store || !m_store->projectStore().project(projectId)) return false;
+    if (projectId == m_projectId) return true;
+    m_projectId = projectId;
+    QSettings().setValue(QLatin1String(kCurrentProjectKey), projectId);
+    emit projectsChanged();
+    return true;
+}
+
+qint64 JobController::addProject(const ProjectRecord &project, QString *error) {
+    const qint64 id = m_store ? m_store->projectStore().addProject(project, error) : 0;
+    if (id <= 0) return 0;
+    m_projectId = id;
+    QSettings().setValue(QLatin1String(kCurrentProjectKey), id);
+    emit projectsChanged();
+    return id;
+}
+
+bool JobController::updateProject(const ProjectRecord &project, QString *error) {
+    if (!m_store || !m_store->projectStore().updateProject(project, error)) return false;
+    emit projectsChanged();
+    emit historyChanged(); // the history groups jobs under the project's name
+    return true;
 }
 
 std::optional<JobRecord> JobController::job(const QString &jobId) const {
@@ -217,10 +262,11 @@ void JobController::startLocal(const PendingJob &job, JobInputs inputs) {
     m_oldPath = QFileInfo(job.oldPath).absoluteFilePath();
     m_newPath = QFileInfo(job.newPath).absoluteFilePath();
     QString error;
+    PipelineOptions options = m_settings.pipelineOptions();
+    options.projectId = m_projectId;
     const bool started =
-        resuming ? m_pipeline->resume(job.resumeId, std::move(inputs), m_settings.pipelineOptions(), &error)
-                 : m_pipeline->start(std::move(inputs), m_settings.compareSettings(),
-                                     m_settings.pipelineOptions(), &error);
+        resuming ? m_pipeline->resume(job.resumeId, std::move(inputs), options, &error)
+                 : m_pipeline->start(std::move(inputs), m_settings.compareSettings(), options, &error);
     if (!started) {
         m_redoPage = 0;
         emit startFailed(resuming, error);

@@ -48,6 +48,17 @@ public:
     Pipeline *pipeline() const { return m_pipeline.get(); }
     SyncService *sync() const { return m_sync.get(); }
 
+    // ---- projects ----
+    // New comparisons go into the current project (remembered; the default project when the
+    // history has no such project).
+    qint64 currentProjectId() const { return m_projectId; }
+    std::optional<ProjectRecord> currentProject() const;
+    QVector<ProjectRecord> projects() const;
+    bool setCurrentProject(qint64 projectId); // false when the history has no such project
+    // Adds a project and makes it the current one: its id, 0 on error.
+    qint64 addProject(const ProjectRecord &project, QString *error);
+    bool updateProject(const ProjectRecord &project, QString *error); // name, number, client, logo
+
     // ---- jobs ----
     bool isRunning() const; // opening the sets or running the job
     bool isOpening() const { return m_opening; }
@@ -131,6 +142,7 @@ signals:
                           bool finishedNow);
     void overlayReady(int pageNumber);
     void historyChanged();                   // jobs added, removed, or their status or sheet count changed
+    void projectsChanged();                  // the current project, or a project added or renamed
     void connectionChanged();                // the server's state or the number of operations waiting for it
     void syncFailed(const QString &message); // the server refused an operation for good
 
@@ -167,8 +179,9 @@ private:
     int m_redoPage = 0;                      // redoSheet(): the sheet compared again
     std::optional<ManualEdit> m_pendingEdit; // applied once the job's sets are open, then resumed
     QString m_currentJob;
-    QString m_oldPath, m_newPath;   // files of the current job
-    bool m_currentFinished = false; // a job followed on the server has ended
+    qint64 m_projectId = HistoryDatabase::kDefaultProjectId; // new comparisons go into it
+    QString m_oldPath, m_newPath;                            // files of the current job
+    bool m_currentFinished = false;                          // a job followed on the server has ended
 };
 
 } // namespace bt::ui

@@ -4,11 +4,13 @@
 #include "summarytext.h"
 
 #include "pipeline/pipeline.h"
+#include "review/reviewcarry.h"
 #include "store/jobstore.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QFont>
 #include <QFutureWatcher>
 #include <QLocale>
 #include <QStyle>
@@ -30,7 +32,39 @@ void JobHistoryModel::setStore(JobStore *store) {
 void JobHistoryModel::refresh() {
     beginResetModel();
     m_jobs = m_store ? m_store->jobs() : QVector<JobRecord>();
+    m_projects = m_store ? m_store->projectStore().projects() : QVector<ProjectRecord>();
+    m_carried = m_store ? m_store->carryStore().carrySources() : QHash<QString, CarrySource>();
+    // Sections: the current project first, then the others by their newest job (jobs are newest first).
+    QVector<int> order;
+    for (int p = 0; p < m_projects.size(); ++p)
+        if (m_projects[p].id == m_currentProject) order << p;
+    for (const JobRecord &job : std::as_const(m_jobs))
+        for (int p = 0; p < m_projects.size(); ++p)
+            if (m_projects[p].id == job.projectId && !order.contains(p)) order << p;
+    m_rows.clear();
+    for (const int p : std::as_const(order)) {
+        m_rows.append(Row{-1, p});
+        for (int j = 0; j < m_jobs.size(); ++j)
+            if (m_jobs[j].projectId == m_projects[p].id) m_rows.append(Row{j, p});
+    }
     endResetModel();
+}
+
+void JobHistoryModel::setCurrentProject(qint64 projectId) {
+    if (projectId == m_currentProject) return;
+    m_currentProject = projectId;
+    refresh();
+}
+
+int JobHistoryModel::rowOfProject(qint64 projectId) const {
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (m_rows[row].job < 0 && m_projects[m_rows[row].project].id == projectId) return row;
+    return -1;
+}
+
+Qt::ItemFlags JobHistoryModel::flags(const QModelIndex &index) const {
+    if (!index.isValid() || index.row() >= m_rows.size()) return Qt::NoItemFlags;
+    return m_rows[index.row()].job < 0 ? Qt::ItemIsEnabled : Qt::ItemIsEnabled | Qt::ItemIsSelectable;
 }
 
 void JobHistoryModel::setRunningJob(const QString &jobId) {
@@ -39,20 +73,20 @@ void JobHistoryModel::setRunningJob(const QString &jobId) {
 }
 
 int JobHistoryModel::rowOf(const QString &jobId) const {
-    for (int row = 0; row < m_jobs.size(); ++row)
-        if (m_jobs[row].id == jobId) return row;
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (m_rows[row].job >= 0 && m_jobs[m_rows[row].job].id == jobId) return row;
     return -1;
 }
 
 QStringList JobHistoryModel::jobIds() const {
     QStringList ids;
-    for (const JobRecord &job : m_jobs)
-        ids << job.id;
+    for (const Row &row : m_rows)
+        if (row.job >= 0) ids << m_jobs[row.job].id;
     return ids;
 }
 
 int JobHistoryModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_jobs.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int JobHistoryModel::columnCount(const QModelIndex &parent) const {
@@ -74,10 +108,78 @@ QVariant JobHistoryModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-QVariant JobHistoryModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || index.row() >= m_jobs.size()) return {};
-    const JobRecord &job = m_jobs[index.row()];
+QVariant JobHistoryModel::projectData(const ProjectRecord &project, int column, int role) const {
     switch (role) {
+    case ProjectIdRole:
+        return project.id;
+    case ProjectRowRole:
+        return true;
+    case Qt::DisplayRole:
+        if (column != DateColumn) return {};
+        return project.jobCount == 0
+                   ? tr("%1 — no comparisons yet").arg(project.name)
+                   : tr("%1 (%n comparison(s))", nullptr, project.jobCount).arg(project.name);
+    case Qt::ToolTipRole: {
+        QStringList lines{project.name};
+        if (!project.number.isEmpty()) lines << tr("Number: %1").arg(project.number);
+        if (!project.client.isEmpty()) lines << tr("Client: %1").arg(project.client);
+        return lines.join(QLatin1Char('\n'));
+    }
+    case Qt::FontRole: {
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    }
+    return {};
+}
+
+QString JobHistoryModel::carryText(const JobRecord &job) const {
+    const auto carried = m_carried.constFind(job.id);
+    if (carried == m_carried.constEnd()) return {};
+    const auto from = std::find_if(m_jobs.cbegin(), m_jobs.cend(),
+                                   [&](const JobRecord &j) { return j.id == carried->fromJobId; });
+    if (from == m_jobs.cend())
+        return tr("%n review(s) carried over from a comparison no longer in the history.", nullptr,
+                  carried->total);
+    const QLocale locale;
+    QString text =
+        tr("%n review(s) carried over from the comparison of %1 (%2 → %3, job %4).", nullptr, carried->total)
+            .arg(locale.toString(from->createdAt.toLocalTime(), QLocale::ShortFormat),
+                 QFileInfo(from->oldFile).fileName(), QFileInfo(from->newFile).fileName(), from->id.left(8));
+    QStringList differ;
+    for (const SettingDifference &d : settingsDifferences(from->settings, job.settings))
+        differ << tr("%1 %2 → %3").arg(settingLabel(d.key), d.from, d.to);
+    if (from->newFile != job.newFile) differ << tr("NEW set %1").arg(QFileInfo(job.newFile).fileName());
+    if (from->oldFile != job.oldFile) differ << tr("OLD set %1").arg(QFileInfo(job.oldFile).fileName());
+    text +=
+        QLatin1Char(' ') + (differ.isEmpty() ? tr("Same settings.")
+                                             : tr("Differs in: %1.").arg(differ.join(QStringLiteral(", "))));
+    return text;
+}
+
+QString JobHistoryModel::settingLabel(const QString &key) {
+    if (key == QLatin1String("dpi")) return tr("DPI");
+    if (key == QLatin1String("tolerance_pt")) return tr("tolerance (pt)");
+    if (key == QLatin1String("max_pixels")) return tr("pixel cap");
+    if (key == QLatin1String("group_distance_pt")) return tr("grouping distance (pt)");
+    if (key == QLatin1String("keep_renders")) return tr("keep renders");
+    if (key == QLatin1String("scanned")) return tr("scanned");
+    return key;
+}
+
+QVariant JobHistoryModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows.size()) return {};
+    const Row &row = m_rows[index.row()];
+    if (row.job < 0) return projectData(m_projects[row.project], index.column(), role);
+    const JobRecord &job = m_jobs[row.job];
+    switch (role) {
+    case ProjectIdRole:
+        return job.projectId;
+    case ProjectRowRole:
+        return false;
+    case CarryTextRole:
+        return carryText(job);
     case JobIdRole:
         return job.id;
     case JobStatusRole:
@@ -124,8 +226,14 @@ QVariant JobHistoryModel::data(const QModelIndex &index, int role) const {
         if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case StatusColumn:
-        if (role == Qt::DisplayRole) return statusText(job);
-        if (role == Qt::ToolTipRole) return shownSummary(job.id, job.summaryText);
+        if (role == Qt::DisplayRole)
+            return m_carried.contains(job.id) ? tr("%1, reviews carried").arg(statusText(job))
+                                              : statusText(job);
+        if (role == Qt::ToolTipRole) {
+            const QString carried = carryText(job);
+            const QString summary = shownSummary(job.id, job.summaryText);
+            return carried.isEmpty() ? summary : summary + QLatin1Char('\n') + carried;
+        }
         break;
     }
     return {};

@@ -10,6 +10,7 @@
 #include "jobhistorymodel.h"
 #include "pagecardlist.h"
 #include "progressrow.h"
+#include "projectswitcher.h"
 #include "recentfiles.h"
 #include "recentmenu.h"
 #include "reportexportdialog.h"
@@ -79,6 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_comparePage);
     m_stack->addWidget(m_viewerPage);
     m_progressRow = new ProgressRow(central);
+    m_projects = new ProjectSwitcher(m_controller.get(), central);
+    centralLayout->addWidget(m_projects);
     centralLayout->addWidget(m_stack, 1);
     centralLayout->addWidget(m_progressRow);
     setCentralWidget(central);
@@ -126,6 +129,8 @@ void MainWindow::connectController() {
     connect(c, &JobController::syncChanged, this, &MainWindow::onSyncChanged);
     connect(c, &JobController::connectionChanged, m_connectionLabel, &ServerIndicator::refresh);
     connect(c, &JobController::historyChanged, m_history->model(), &JobHistoryModel::refresh);
+    connect(c, &JobController::projectsChanged, this,
+            [this] { m_history->model()->setCurrentProject(m_controller->currentProjectId()); });
     connect(c, &JobController::runningChanged, this, &MainWindow::setRunning);
     connect(c, &JobController::openFailed, this,
             [this](bool old, const QString &message) { JobDialogs::openFailed(this, old, message); });
@@ -209,16 +214,12 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_openOldAction);
-    file->addAction(m_openNewAction);
-    file->addAction(m_swapAction);
+    file->addActions({m_openOldAction, m_openNewAction, m_swapAction});
     auto *recent = new RecentMenu(m_recent, tr("&Recent Comparisons"), file);
     connect(recent, &RecentMenu::pairChosen, this, &MainWindow::setFiles);
     file->addMenu(recent);
     file->addSeparator();
-    file->addAction(m_compareAction);
-    file->addAction(m_runOnServerAction);
-    file->addAction(m_cancelAction);
+    file->addActions({m_compareAction, m_runOnServerAction, m_cancelAction});
     file->addSeparator();
     file->addActions(m_exports->actions());
     file->addSeparator();
@@ -227,17 +228,14 @@ void MainWindow::createMenus() {
     file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_backAction);
-    view->addAction(m_previousSheetAction);
-    view->addAction(m_nextSheetAction);
+    view->addActions({m_backAction, m_previousSheetAction, m_nextSheetAction});
     view->addSeparator();
     for (QAction *a : std::as_const(m_filterActions))
         view->addAction(a);
     view->addAction(m_comparePage->tableAction());
     view->addSeparator();
-    view->addAction(m_historyDock->toggleViewAction());
-    view->addAction(m_refreshHistoryAction);
-    view->addAction(m_syncNowAction);
+    view->addActions({m_historyDock->toggleViewAction(), m_refreshHistoryAction, m_syncNowAction});
+    menuBar()->addMenu(m_projects->menu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); })

@@ -22,6 +22,7 @@ class HistoryPanel;
 class OverlayViewer;
 class PageCardList;
 class ProgressRow;
+class ProjectSwitcher;
 class RecentFiles;
 class ServerIndicator;
 class SetOrderResolver;
@@ -86,6 +87,7 @@ public:
     DropZone *newZone() const { return m_newZone; }
     PageCardList *cardList() const { return m_cards; }
     HistoryPanel *historyPanel() const { return m_history; }
+    ProjectSwitcher *projectSwitcher() const { return m_projects; }
     OverlayViewer *viewer() const { return m_viewer; }
     JobController *controller() const { return m_controller.get(); }
     Pipeline *pipeline() const { return m_controller->pipeline(); }
@@ -147,6 +149,7 @@ private:
     OverlayViewer *m_viewer = nullptr;
     QStackedWidget *m_stack = nullptr;
     ProgressRow *m_progressRow = nullptr;
+    ProjectSwitcher *m_projects = nullptr; // the current project, above the pages
     ServerIndicator *m_connectionLabel = nullptr;
     HistoryPanel *m_history = nullptr;
     QDockWidget *m_historyDock = nullptr;

@@ -30,6 +30,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include "report/reportproject.h"
+
 namespace bt::ui {
 
 ReportExportDialog::ReportExportDialog(const ReportInput &input, const QList<int> &selectedPages,
@@ -219,6 +221,13 @@ QString ReportExportDialog::outputPath() const {
 
 void ReportExportDialog::setOutputPath(const QString &path) {
     m_path->setText(path);
+}
+
+void ReportExportDialog::setCoverDefaults(const ReportOptions &project) {
+    for (const auto &[edit, value] :
+         {std::pair(m_project, project.project), std::pair(m_projectNumber, project.projectNumber),
+          std::pair(m_client, project.client), std::pair(m_logo, project.logoPath)})
+        if (!value.isEmpty()) edit->setText(value);
 }
 
 ReportOptions ReportExportDialog::rememberedOptions() {
@@ -411,6 +420,7 @@ bool ReportExportDialog::exportJob(const JobStore &store, const QString &jobId,
     if (!input) return false;
     input->colours = GuiSettings::load().overlayColours(); // the window's, as the viewer shows them
     ReportExportDialog dialog(*input, selectedPages, parent, kind);
+    dialog.setCoverDefaults(withProjectDefaults(ReportOptions(), store, jobId));
     dialog.setObjectName(kind == Kind::Report    ? QStringLiteral("exportReportDialog")
                          : kind == Kind::Markups ? QStringLiteral("exportMarkupsDialog")
                                                  : QStringLiteral("exportChangesDialog"));

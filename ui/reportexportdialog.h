@@ -43,6 +43,9 @@ public:
     ReportExportDialog(const ReportInput &input, const QList<int> &selectedPages, QWidget *parent = nullptr,
                        Kind kind = Kind::Report);
     ~ReportExportDialog() override; // cancels a running export and waits for it
+    // The job's project's name, number, client and logo (withProjectDefaults) over the remembered
+    // cover fields; an empty value leaves the field as it is.
+    void setCoverDefaults(const ReportOptions &project);
     // The dialog on a job of the history: what was committed, with the reviews of its changes.
     // False when the history has no such job; message: what a finished export says.
     static bool exportJob(const JobStore &store, const QString &jobId, const QList<int> &selectedPages,

@@ -6,6 +6,7 @@
 #include "diff/overlay.h"
 #include "diff/pngwriter.h"
 #include "render/renderpool.h"
+#include "review/reviewcarry.h"
 #include "store/manualchoicestore.h"
 #include "storedjob.h"
 #include "summary/summary.h"
@@ -67,10 +68,11 @@ std::optional<ComparisonResult> storedComparison(const JobStore &store, const QS
     return job->comparison();
 }
 
-QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page) {
+QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page, qint64 projectId) {
     QVector<QRectF> areas;
     if (page.match != MatchKind::Matched || page.drawingName().isEmpty()) return areas;
-    for (const IgnoreRegion &r : store.reviewStore().ignoreRegions(page.drawingName()))
+    const qint64 project = projectId > 0 ? projectId : HistoryDatabase::kDefaultProjectId;
+    for (const IgnoreRegion &r : store.reviewStore().ignoreRegions(project, page.drawingName()))
         areas.append(r.rectPt);
     return areas;
 }
@@ -82,8 +84,10 @@ QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const QString &jobI
 
 QVector<int> resetPagesWithStaleIgnoreAreas(JobStore &store, const ComparisonResult &stored) {
     QVector<int> reset;
+    const std::optional<JobRecord> job = store.job(stored.jobId);
+    const qint64 project = job ? job->projectId : HistoryDatabase::kDefaultProjectId;
     for (const PageResult &page : stored.pages) {
-        if (!page.diffDone || sameAreas(page.ignoredPt, ignoreAreasFor(store, page))) continue;
+        if (!page.diffDone || sameAreas(page.ignoredPt, ignoreAreasFor(store, page, project))) continue;
         QString e;
         if (store.resetStages(stored.jobId, page.pageNumber, {Stage::Diff, Stage::Summary}, &e) < 0)
             qWarning("history: cannot reset page %d: %s", page.pageNumber, qPrintable(e));
@@ -175,8 +179,10 @@ bool Pipeline::start(JobInputs inputs, const CompareSettings &settings, const Pi
     if (m_store) {
         job.oldHash = inputs.oldHash.isEmpty() ? fileSha256(job.oldFile) : inputs.oldHash;
         job.newHash = inputs.newHash.isEmpty() ? fileSha256(job.newFile) : inputs.newHash;
+        job.projectId = options.projectId > 0 ? options.projectId : HistoryDatabase::kDefaultProjectId;
         if (options.reuse) {
-            if (const auto existing = m_store->findJob(job.oldHash, job.newHash, job.settings)) {
+            if (const auto existing =
+                    m_store->findJob(job.oldHash, job.newHash, job.settings, job.projectId)) {
                 m_reused = true;
                 // Finished pages are reused; pages that failed get another chance.
                 QString e;
@@ -257,6 +263,7 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     m_options = options;
     m_runner = StageRunner(options.retry, options.testing);
     m_jobId = job.id;
+    m_projectId = job.projectId > 0 ? job.projectId : HistoryDatabase::kDefaultProjectId;
     m_oldPath = job.oldFile;
     m_newPath = job.newFile;
     m_created = job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc();
@@ -507,7 +514,7 @@ void Pipeline::launch(int index, Stage stage) {
     StageInput in = stageInput(stage);
     in.page = ps.page;
     // The areas this sheet's diff leaves out are an input of it, recorded with its result.
-    if (stage == Stage::Diff && m_store) in.page.ignoredPt = ignoreAreasFor(*m_store, in.page);
+    if (stage == Stage::Diff && m_store) in.page.ignoredPt = ignoreAreasFor(*m_store, in.page, m_projectId);
     if (stage == Stage::Diff && ps.loaded) {
         m_heldBytes -= ps.loaded->bytes();
         in.loaded = std::move(ps.loaded);
@@ -558,11 +565,16 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
             storeWrite(m_store->reviewStore().remapReviews(
                            m_jobId, n, matchRegions(ps.page.regions, attempt->output.page.regions), &e),
                        QStringLiteral("carry the reviews of page %1 over").arg(n), e);
+        const bool firstDiff = !ps.page.diffDone;
         ps.page = attempt->output.page;
         if (m_store)
             storeWrite(m_store->saveDiffResult(m_jobId, n, ps.page.drawingName(), ps.page.overlayPath,
                                                pageResultToJson(ps.page, m_jobId), &e),
                        QStringLiteral("save the diff of page %1").arg(n), e);
+        // A sheet compared before in the project takes the reviews of its regions that match.
+        if (m_store && firstDiff)
+            storeWrite(carryReviews(*m_store, m_jobId, ps.page, &e) >= 0,
+                       QStringLiteral("carry the reviews of earlier comparisons to page %1").arg(n), e);
         complete(index, stage,
                  {{QStringLiteral("change_count"), int(ps.page.regions.size())},
                   {QStringLiteral("overlay_path"), ps.page.overlayPath}});

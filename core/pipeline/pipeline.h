@@ -36,6 +36,8 @@ struct PipelineOptions {
     // batch keeps what fits and renders the rest again in the diff stage.
     qint64 memoryBudgetBytes = 512LL << 20;
     bool reuse = true; // a job of the same inputs and settings in the history is continued, not redone
+    // The project a new job goes into (0: the default project); only a job of that project is reused.
+    qint64 projectId = 0;
     // Give the finished job's page images back to the system (a window stays open for the next
     // job). malloc_trim holds the allocator's lock while it walks the heap (~0.1 s after a large
     // job), so it runs after the job's last signal; a process that ends with the job skips it.
@@ -70,8 +72,10 @@ JobInputs openJobInputs(const QString &oldPath, const QString &newPath, const QS
 // status and summary of the job. nullopt when the history has no such job.
 std::optional<ComparisonResult> storedComparison(const JobStore &store, const QString &jobId);
 
-// The ignore areas the history holds for the page's drawing number (the diff's per-page input).
-QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page);
+// The ignore areas the history holds for the page's drawing number in the project (the diff's
+// per-page input).
+QVector<QRectF> ignoreAreasFor(const JobStore &store, const PageResult &page,
+                               qint64 projectId = HistoryDatabase::kDefaultProjectId);
 
 // Pages of the job whose diff was made with other ignore areas than the history now holds for
 // their drawing number go back to pending (diff and summary): resuming or reusing the job redoes
@@ -110,7 +114,8 @@ public:
 
     bool isRunning() const { return m_running; }
     QString jobId() const { return m_jobId; }
-    bool reused() const { return m_reused; } // start() continued an existing job
+    qint64 projectId() const { return m_projectId; } // the running job's
+    bool reused() const { return m_reused; }         // start() continued an existing job
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
     JobProgress progress() const;
     ComparisonResult result() const; // pages as far as they got
@@ -159,6 +164,7 @@ private:
     PipelineOptions m_options;
     StageRunner m_runner; // runs the stages and decides their retries (options.retry, options.testing)
     QString m_jobId;
+    qint64 m_projectId = HistoryDatabase::kDefaultProjectId;
     QString m_oldPath, m_newPath;
     QDateTime m_created;
     bool m_running = false;

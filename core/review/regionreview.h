@@ -38,6 +38,7 @@ struct RegionReview {
 struct IgnoreRegion {
     qint64 id = 0;
     QString drawingNumber;
+    qint64 projectId = 0; // areas are kept per project and drawing number
     QRectF rectPt;
     QString createdBy;
     QDateTime createdAt; // UTC

@@ -87,6 +87,26 @@ const char *const kSchemaV5[] = {
     "ALTER TABLE summaries ADD COLUMN deterministic_text TEXT",
 };
 
+// v6: projects. Every job belongs to one; ignore areas are kept per project and drawing number
+// (an A-101 in every project); reviews carried over from another job of the project name it.
+// Existing jobs and ignore areas go into the "Default project" (id 1, kDefaultProjectId).
+const char *const kSchemaV6[] = {
+    "CREATE TABLE IF NOT EXISTS projects ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, number TEXT, client TEXT, logo_path TEXT,"
+    " created_at TEXT)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS idx_projects_name ON projects (name COLLATE NOCASE)",
+    "INSERT OR IGNORE INTO projects (id, name, created_at)"
+    " VALUES (1, 'Default project', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+    "ALTER TABLE jobs ADD COLUMN project_id INTEGER NOT NULL DEFAULT 1",
+    "CREATE INDEX IF NOT EXISTS idx_jobs_project ON jobs (project_id)",
+    "ALTER TABLE ignore_regions ADD COLUMN project_id INTEGER NOT NULL DEFAULT 1",
+    "CREATE INDEX IF NOT EXISTS idx_ignore_regions_project ON ignore_regions (project_id, drawing_number)",
+    "CREATE TABLE IF NOT EXISTS review_carries ("
+    " job_id TEXT NOT NULL, page_number INTEGER NOT NULL, region_number INTEGER NOT NULL,"
+    " from_job_id TEXT NOT NULL, from_page_number INTEGER NOT NULL, from_region_number INTEGER NOT NULL,"
+    " PRIMARY KEY (job_id, page_number, region_number))",
+};
+
 // v8: what users decided by hand about a job's sheets (paired, unpaired, aligned by points),
 // applied again to later comparisons of the same files or drawing numbers.
 const char *const kSchemaV8[] = {
@@ -390,6 +410,10 @@ bool HistoryDatabase::migrate(QString *error) {
             }
             if (version < 5) {
                 for (const char *sql : kSchemaV5)
+                    if (!run(d, QString::fromLatin1(sql), err)) return false;
+            }
+            if (version < 6) {
+                for (const char *sql : kSchemaV6)
                     if (!run(d, QString::fromLatin1(sql), err)) return false;
             }
             if (version < 8) {

@@ -33,6 +33,8 @@ enum class IntegrityCheck { Quick, Full }; // PRAGMA quick_check (O(size)), inte
 class HistoryDatabase {
 public:
     static constexpr int kSchemaVersion = 8;
+    // The project every job of a history older than projects went into (schema v6).
+    static constexpr qint64 kDefaultProjectId = 1;
 
     // $BUILDTRACE_DB if set, else <AppDataLocation>/history.sqlite.
     static QString defaultPath();

@@ -26,6 +26,7 @@ struct JobRecord {
     JobOrigin origin = JobOrigin::Local;
     QString remoteServer; // the server's URL once the job is there (a pushed local job too)
     QString remoteJobId;  // the server's id of the job, empty until the server made it
+    qint64 projectId = 0; // 0 when created: the default project (HistoryDatabase::kDefaultProjectId)
     bool isRemote() const { return origin != JobOrigin::Local; }
 };
 
@@ -69,6 +70,7 @@ struct SheetHistoryEntry {
     JobStatus status = JobStatus::Pending; // the job's
     QDateTime createdAt;
     int changeCount = 0;
+    qint64 projectId = 0; // the job's
 };
 
 } // namespace bt

@@ -27,6 +27,7 @@ JobRecord storesql::jobFrom(const QSqlQuery &q) {
     j.origin = jobOriginFromName(q.value(12).toString());
     j.remoteServer = q.value(13).toString();
     j.remoteJobId = q.value(14).toString();
+    j.projectId = q.value(15).toLongLong();
     return j;
 }
 
@@ -37,8 +38,8 @@ bool JobStore::createJob(const JobRecord &job, QString *error) {
             q.prepare(QStringLiteral(
                 "INSERT INTO jobs (id, old_file, new_file, old_hash, new_hash, settings_json, status,"
                 " total_pages, created_at, finished_at, mode, summary_text, origin, remote_server, "
-                "remote_job_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                "remote_job_id, project_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             q.addBindValue(job.id);
             q.addBindValue(job.oldFile);
             q.addBindValue(job.newFile);
@@ -54,6 +55,7 @@ bool JobStore::createJob(const JobRecord &job, QString *error) {
             q.addBindValue(jobOriginName(job.origin));
             q.addBindValue(job.remoteServer);
             q.addBindValue(job.remoteJobId);
+            q.addBindValue(job.projectId > 0 ? job.projectId : kDefaultProjectId);
             return run(q, err);
         },
         error);
@@ -251,8 +253,9 @@ bool JobStore::addDeadLetter(const QString &jobId, int page, Stage stage, const 
 bool JobStore::deleteJob(const QString &id, QString *error) {
     const bool ok = write(
         [&id](QSqlDatabase &d, QString *err) {
-            for (const char *table : {"job_stages", "job_pages", "diff_results", "summaries", "dead_letters",
-                                      "region_reviews", "sync_operations", "manual_choices", "jobs"}) {
+            for (const char *table :
+                 {"job_stages", "job_pages", "diff_results", "summaries", "dead_letters", "region_reviews",
+                  "sync_operations", "review_carries", "manual_choices", "jobs"}) {
                 QSqlQuery q(d);
                 q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
                               .arg(QLatin1String(table),
@@ -350,14 +353,16 @@ std::optional<QVector<QJsonObject>> JobStore::jobPages(const QString &jobId) con
 }
 
 std::optional<JobRecord> JobStore::findJob(const QString &oldHash, const QString &newHash,
-                                           const QJsonObject &settings) const {
+                                           const QJsonObject &settings, qint64 projectId) const {
     QSqlQuery q(db());
     q.prepare(kJobColumns + QStringLiteral(" WHERE old_hash = ? AND new_hash = ? AND settings_json = ?"
-                                           " AND COALESCE(origin, 'local') = 'local'"
-                                           " ORDER BY created_at DESC, rowid DESC LIMIT 1"));
+                                           " AND COALESCE(origin, 'local') = 'local'%1"
+                                           " ORDER BY created_at DESC, rowid DESC LIMIT 1")
+                                .arg(projectId > 0 ? QStringLiteral(" AND project_id = ?") : QString()));
     q.addBindValue(oldHash);
     q.addBindValue(newHash);
     q.addBindValue(compact(settings));
+    if (projectId > 0) q.addBindValue(projectId);
     if (!q.exec() || !q.next()) return std::nullopt;
     return jobFrom(q);
 }
@@ -386,15 +391,18 @@ QVector<DeadLetter> JobStore::deadLetters(bool includeResolved) const {
     return out;
 }
 
-QVector<SheetHistoryEntry> JobStore::sheetHistory(const QString &drawingNumber) const {
+QVector<SheetHistoryEntry> JobStore::sheetHistory(const QString &drawingNumber, qint64 projectId) const {
     QVector<SheetHistoryEntry> out;
     if (drawingNumber.trimmed().isEmpty()) return out;
     QSqlQuery q(db());
-    q.prepare(QStringLiteral(
-        "SELECT d.job_id, d.page_number, d.drawing_name, j.old_file, j.new_file, j.status, j.created_at,"
-        " d.regions_json FROM diff_results d JOIN jobs j ON j.id = d.job_id WHERE d.drawing_name = ?"
-        " ORDER BY j.created_at DESC, j.rowid DESC, d.page_number"));
+    q.prepare(
+        QStringLiteral(
+            "SELECT d.job_id, d.page_number, d.drawing_name, j.old_file, j.new_file, j.status,"
+            " j.created_at, d.regions_json, j.project_id FROM diff_results d JOIN jobs j ON j.id ="
+            " d.job_id WHERE d.drawing_name = ?%1 ORDER BY j.created_at DESC, j.rowid DESC, d.page_number")
+            .arg(projectId > 0 ? QStringLiteral(" AND j.project_id = ?") : QString()));
     q.addBindValue(drawingNumber.trimmed());
+    if (projectId > 0) q.addBindValue(projectId);
     if (!q.exec()) return out;
     while (q.next()) {
         SheetHistoryEntry e;
@@ -407,6 +415,7 @@ QVector<SheetHistoryEntry> JobStore::sheetHistory(const QString &drawingNumber) 
         e.createdAt = timeFrom(q.value(6));
         // regions_json is the page's region array: its length is the change count.
         e.changeCount = int(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).array().size());
+        e.projectId = q.value(8).toLongLong();
         out.append(e);
     }
     return out;

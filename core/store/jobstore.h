@@ -1,7 +1,9 @@
 #pragma once
 
+#include "carrystore.h"
 #include "historydatabase.h"
 #include "jobrecords.h"
+#include "projectstore.h"
 #include "reviewstore.h"
 #include "syncstore.h"
 
@@ -24,12 +26,18 @@ public:
     explicit JobStore(const QString &path)
         : HistoryDatabase(path)
         , m_reviews(*this)
-        , m_sync(*this) {}
+        , m_sync(*this)
+        , m_projects(*this)
+        , m_carries(*this) {}
 
     ReviewStore &reviewStore() { return m_reviews; }
     const ReviewStore &reviewStore() const { return m_reviews; }
     SyncStore &syncStore() { return m_sync; }
     const SyncStore &syncStore() const { return m_sync; }
+    ProjectStore &projectStore() { return m_projects; }
+    const ProjectStore &projectStore() const { return m_projects; }
+    CarryStore &carryStore() { return m_carries; } // reviews carried over from other jobs
+    const CarryStore &carryStore() const { return m_carries; }
 
     bool createJob(const JobRecord &job, QString *error = nullptr);
     // A finished status (isFinished) also stamps finished_at.
@@ -64,16 +72,20 @@ public:
     std::optional<SummaryRecord> summaryRecord(const QString &jobId, int page) const;
     std::optional<QVector<QJsonObject>> jobPages(const QString &jobId) const; // nullopt: not matched yet
     QVector<DeadLetter> deadLetters(bool includeResolved = false) const;
-    // Newest local job of the same inputs and settings (settings compared as compact JSON).
+    // Newest local job of the same inputs and settings (settings compared as compact JSON), of
+    // that project (0: of any).
     std::optional<JobRecord> findJob(const QString &oldHash, const QString &newHash,
-                                     const QJsonObject &settings) const;
+                                     const QJsonObject &settings, qint64 projectId = 0) const;
 
-    // Every compared (diffed) sheet of that drawing number in the history, newest job first.
-    QVector<SheetHistoryEntry> sheetHistory(const QString &drawingNumber) const;
+    // Every compared (diffed) sheet of that drawing number in the project (0: in the whole
+    // history), newest job first. Every project has its own A-101.
+    QVector<SheetHistoryEntry> sheetHistory(const QString &drawingNumber, qint64 projectId = 0) const;
 
 private:
     ReviewStore m_reviews;
     SyncStore m_sync;
+    ProjectStore m_projects;
+    CarryStore m_carries;
 };
 
 } // namespace bt

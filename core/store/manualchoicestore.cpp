@@ -9,8 +9,8 @@ using namespace storesql;
 namespace {
 
 // Per-page tables of a job (page_number column); job_pages is written whole.
-const char *const kPageTables[] = {"job_stages", "diff_results", "summaries", "region_reviews",
-                                   "dead_letters"};
+const char *const kPageTables[] = {"job_stages",     "diff_results", "summaries",
+                                   "region_reviews", "dead_letters", "review_carries"};
 
 QString pointsJson(const PointPairs &points) {
     auto list = [](const QVector<QPointF> &pts) {
@@ -110,9 +110,11 @@ QVector<ManualChoice> ManualChoiceStore::choicesFor(const QString &oldHash, cons
         QStringLiteral(", j.old_hash = ? AND j.new_hash = ? FROM manual_choices c JOIN jobs j"
                        " ON j.id = c.job_id WHERE c.job_id <> ? AND ((j.old_hash = ? AND j.new_hash = ?)"
                        " OR (c.kind <> 'align' AND c.old_number <> '' AND c.new_number <> ''))"
+                       // A project's drawing numbers are its own: every project has an A-101.
+                       " AND j.project_id = (SELECT project_id FROM jobs WHERE id = ?)"
                        " ORDER BY c.id"));
-    for (const QVariant &v :
-         {QVariant(oldHash), QVariant(newHash), QVariant(exceptJobId), QVariant(oldHash), QVariant(newHash)})
+    for (const QVariant &v : {QVariant(oldHash), QVariant(newHash), QVariant(exceptJobId), QVariant(oldHash),
+                              QVariant(newHash), QVariant(exceptJobId)})
         q.addBindValue(v);
     if (!q.exec()) return out;
     while (q.next()) {

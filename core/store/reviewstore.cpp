@@ -80,6 +80,11 @@ bool ReviewStore::remapReviews(const QString &jobId, int page, const QHash<int, 
 }
 
 qint64 ReviewStore::addIgnoreRegion(const QString &drawingNumber, const QRectF &rectPt, QString *error) {
+    return addIgnoreRegion(HistoryDatabase::kDefaultProjectId, drawingNumber, rectPt, error);
+}
+
+qint64 ReviewStore::addIgnoreRegion(qint64 projectId, const QString &drawingNumber, const QRectF &rectPt,
+                                    QString *error) {
     qint64 id = 0;
     const QRectF r = rectPt.normalized();
     if (drawingNumber.trimmed().isEmpty() || r.isEmpty()) {
@@ -90,7 +95,7 @@ qint64 ReviewStore::addIgnoreRegion(const QString &drawingNumber, const QRectF &
         [&](QSqlDatabase &d, QString *err) {
             QSqlQuery q(d);
             q.prepare(QStringLiteral("INSERT INTO ignore_regions (drawing_number, x, y, w, h, created_by,"
-                                     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                                     " created_at, project_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
             q.addBindValue(drawingNumber.trimmed());
             q.addBindValue(r.x());
             q.addBindValue(r.y());
@@ -98,6 +103,7 @@ qint64 ReviewStore::addIgnoreRegion(const QString &drawingNumber, const QRectF &
             q.addBindValue(r.height());
             q.addBindValue(reviewerName());
             q.addBindValue(nowText());
+            q.addBindValue(projectId > 0 ? projectId : HistoryDatabase::kDefaultProjectId);
             if (!run(q, err)) return false;
             id = q.lastInsertId().toLongLong();
             return true;
@@ -118,13 +124,17 @@ bool ReviewStore::removeIgnoreRegion(qint64 id, QString *error) {
         error);
 }
 
-QVector<IgnoreRegion> ReviewStore::ignoreRegions(const QString &drawingNumber) const {
+QVector<IgnoreRegion> ReviewStore::ignoreRegions(qint64 projectId, const QString &drawingNumber) const {
     QVector<IgnoreRegion> out;
+    QStringList where;
+    if (projectId > 0) where << QStringLiteral("project_id = ?");
+    if (!drawingNumber.isEmpty()) where << QStringLiteral("drawing_number = ?");
     QSqlQuery q(db());
-    q.prepare(
-        QStringLiteral("SELECT id, drawing_number, x, y, w, h, created_by, created_at FROM ignore_regions%1"
-                       " ORDER BY id")
-            .arg(drawingNumber.isEmpty() ? QString() : QStringLiteral(" WHERE drawing_number = ?")));
+    q.prepare(QStringLiteral("SELECT id, drawing_number, x, y, w, h, created_by, created_at, project_id"
+                             " FROM ignore_regions%1 ORDER BY id")
+                  .arg(where.isEmpty() ? QString()
+                                       : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "))));
+    if (projectId > 0) q.addBindValue(projectId);
     if (!drawingNumber.isEmpty()) q.addBindValue(drawingNumber.trimmed());
     if (!q.exec()) return out;
     while (q.next()) {
@@ -135,6 +145,7 @@ QVector<IgnoreRegion> ReviewStore::ignoreRegions(const QString &drawingNumber) c
                           q.value(5).toDouble());
         r.createdBy = q.value(6).toString();
         r.createdAt = timeFrom(q.value(7));
+        r.projectId = q.value(8).toLongLong();
         out.append(r);
     }
     return out;

@@ -27,12 +27,18 @@ public:
     bool remapReviews(const QString &jobId, int page, const QHash<int, int> &oldToNew,
                       QString *error = nullptr);
 
-    // Ignore regions, remembered per drawing number for every later comparison of that sheet.
-    // Returns the new row's id, 0 on error.
+    // Ignore regions, remembered per project and drawing number for every later comparison of
+    // that sheet in the project. Returns the new row's id, 0 on error. Without a project: the
+    // default project's.
+    qint64 addIgnoreRegion(qint64 projectId, const QString &drawingNumber, const QRectF &rectPt,
+                           QString *error = nullptr);
     qint64 addIgnoreRegion(const QString &drawingNumber, const QRectF &rectPt, QString *error = nullptr);
     bool removeIgnoreRegion(qint64 id, QString *error = nullptr);
-    // Of one drawing number (all when empty), oldest first.
-    QVector<IgnoreRegion> ignoreRegions(const QString &drawingNumber = QString()) const;
+    // Of one project (0: of any) and drawing number (all when empty), oldest first.
+    QVector<IgnoreRegion> ignoreRegions(qint64 projectId, const QString &drawingNumber) const;
+    QVector<IgnoreRegion> ignoreRegions(const QString &drawingNumber = QString()) const {
+        return ignoreRegions(0, drawingNumber);
+    }
 };
 
 } // namespace bt

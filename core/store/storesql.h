@@ -63,7 +63,7 @@ inline bool isPlainName(const QString &id) {
 // The columns jobFrom reads, in its order.
 inline const QString kJobColumns = QStringLiteral(
     "SELECT id, old_file, new_file, old_hash, new_hash, settings_json, status, total_pages, created_at, "
-    "finished_at, mode, summary_text, origin, remote_server, remote_job_id FROM jobs");
+    "finished_at, mode, summary_text, origin, remote_server, remote_job_id, project_id FROM jobs");
 JobRecord jobFrom(const QSqlQuery &q);
 
 } // namespace bt::storesql

@@ -179,6 +179,7 @@ private:
     // Review
     bt::JobStore *m_store = nullptr;
     QString m_jobId;
+    qint64 m_projectId = 0;      // the job's
     bt::ReviewSession m_reviews; // the shown sheet's
     QVector<bt::IgnoreRegion> m_ignoreRegions;
     QVector<bt::SheetHistoryEntry> m_sheetHistory;

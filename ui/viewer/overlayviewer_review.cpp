@@ -36,6 +36,9 @@ namespace bt::ui {
 void OverlayViewer::setJob(JobStore *store, const QString &jobId) {
     m_store = store;
     m_jobId = jobId;
+    // Ignore areas and sheet history are the project's: every project has its own A-101.
+    const std::optional<JobRecord> job = store ? store->job(jobId) : std::nullopt;
+    m_projectId = job ? job->projectId : HistoryDatabase::kDefaultProjectId;
 }
 
 double OverlayViewer::pxPerPt() const {
@@ -49,8 +52,8 @@ void OverlayViewer::loadReviewData() {
     const QString number = m_page.drawingName();
     if (!m_store) return;
     if (!number.isEmpty() && m_page.match == MatchKind::Matched) {
-        m_ignoreRegions = m_store->reviewStore().ignoreRegions(number);
-        m_sheetHistory = m_store->sheetHistory(number);
+        m_ignoreRegions = m_store->reviewStore().ignoreRegions(m_projectId, number);
+        m_sheetHistory = m_store->sheetHistory(number, m_projectId);
     }
 }
 
@@ -141,8 +144,8 @@ void OverlayViewer::updateIgnoredAreas() {
 bool OverlayViewer::addIgnoreArea(const QRectF &rectPt) {
     const QString number = m_page.drawingName();
     if (!m_store || number.isEmpty() || rectPt.isEmpty()) return false;
-    if (!m_store->reviewStore().addIgnoreRegion(number, rectPt)) return false;
-    m_ignoreRegions = m_store->reviewStore().ignoreRegions(number);
+    if (!m_store->reviewStore().addIgnoreRegion(m_projectId, number, rectPt)) return false;
+    m_ignoreRegions = m_store->reviewStore().ignoreRegions(m_projectId, number);
     updateIgnoredAreas();
     emit ignoreAreasChanged(m_page.pageNumber);
     return true;
@@ -150,7 +153,7 @@ bool OverlayViewer::addIgnoreArea(const QRectF &rectPt) {
 
 bool OverlayViewer::removeIgnoreArea(qint64 id) {
     if (!m_store || !m_store->reviewStore().removeIgnoreRegion(id)) return false;
-    m_ignoreRegions = m_store->reviewStore().ignoreRegions(m_page.drawingName());
+    m_ignoreRegions = m_store->reviewStore().ignoreRegions(m_projectId, m_page.drawingName());
     updateIgnoredAreas();
     emit ignoreAreasChanged(m_page.pageNumber);
     return true;
