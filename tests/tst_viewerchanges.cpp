@@ -24,6 +24,7 @@
 #include "viewerfixture.h"
 
 #include <QDir>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -162,7 +163,8 @@ private slots:
         const QString shots = qEnvironmentVariable("BT_VIEWER_SCREENSHOTS");
         if (!shots.isEmpty()) {
             m_viewer->resize(1400, 860);
-            m_viewer->selectRegion(m_page.regions.value(1).id);
+            if (auto *splitter = m_viewer->findChild<QSplitter *>()) splitter->setSizes({860, 540});
+            m_viewer->selectRegion(m_page.regions.value(2).id);
             QTest::qWait(100);
             QVERIFY(m_viewer->grab().save(QDir(shots).filePath(QStringLiteral("viewer-change-crops.png"))));
             m_viewer->resize(1200, 800);
