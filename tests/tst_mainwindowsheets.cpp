@@ -19,6 +19,8 @@
 #include "mainwindow.h"
 #include "pagecard.h"
 #include "pagecardlist.h"
+#include "report/changelistexport.h"
+#include "report/reportinput.h"
 #include "summary/summary.h"
 #include "viewer/overlayviewer.h"
 #include "viewer/sheetview.h"
@@ -208,6 +210,20 @@ private slots:
         MainWindow again;
         QVERIFY(again.openJob(m_jobId));
         QTRY_COMPARE(reviewTextOf(again, addedPage), QStringLiteral("1 of 1 reviewed"));
+
+        // The exports count and carry it as the window does: the change list's added-sheet row has
+        // the review and the comment.
+        const std::optional<ReportInput> input = ReportInput::fromStore(*w.store(), m_jobId);
+        QVERIFY(input);
+        const QString csv = QString::fromUtf8(changeListCsv(*input));
+        const QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const auto addedRow = std::find_if(lines.cbegin(), lines.cend(), [](const QString &l) {
+            return l.contains(QStringLiteral("sheet_added"));
+        });
+        QVERIFY2(addedRow != lines.cend(), qPrintable(csv));
+        QVERIFY2(addedRow->contains(QStringLiteral("accepted")) &&
+                     addedRow->contains(QStringLiteral("new roof plan, expected")),
+                 qPrintable(*addedRow));
     }
 
     void toolbarKeepsPreviousNextAt1280x800() {
