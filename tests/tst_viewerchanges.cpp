@@ -24,6 +24,7 @@
 #include "viewerfixture.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QSplitter>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -124,7 +125,10 @@ private slots:
         auto *list = m_viewer->findChild<QTreeView *>(QStringLiteral("changeList"));
         auto *model = qobject_cast<ui::ChangeListModel *>(list->model());
         QVERIFY(model);
+        QElapsedTimer cropTimer;
+        cropTimer.start();
         QTRY_VERIFY_WITH_TIMEOUT(m_viewer->changeCropsReady(), 30000);
+        qInfo("%d crops ready %lld ms after the renders", int(m_page.regions.size()), cropTimer.elapsed());
         const QSize side = model->cropSize();
         QVERIFY(!side.isEmpty());
         const QColor removed = OverlayPalette::removedColour(OverlayPalette::standard());

@@ -74,6 +74,12 @@ void ThumbnailCache::forget(const QString &path) {
 
 void ThumbnailCache::clear() {
     ++m_generation;
+    // Another job's sets: closed on the pool (closing a PDF waits for the PDFium lock a render
+    // may hold for seconds), never on the GUI thread.
+    if (m_documents && !m_documents->paths().isEmpty()) {
+        m_pool->start([documents = std::move(m_documents)]() mutable { documents.reset(); });
+        m_documents = std::make_shared<DocumentCache>();
+    }
     m_done.clear();
     m_pending.clear();
     m_failed.clear();

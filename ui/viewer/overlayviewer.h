@@ -107,6 +107,9 @@ private:
                                                            bt::ReviewStatus::Rejected,
                                                            bt::ReviewStatus::NeedsClarification};
 
+    // One side of a change's old | new crop in the change list (logical pixels).
+    static constexpr QSize kCropSize{60, 40};
+
     // The stored review changed: the change list and the controls show it.
     void reviewSaved(int regionId);
     enum class Image { Overlay, Old, New };
