@@ -16,6 +16,9 @@
 #include "sheetmodel.h"
 #include "sheettable.h"
 
+#include "compare/sheetstatus.h"
+#include "summary/summary.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -217,6 +220,83 @@ private slots:
         QCOMPARE(pagesOf(filter), QList<int>({2}));
         model.updatePage(sheet(3, QStringLiteral("A-102"), QStringLiteral("SECOND FLOOR PLAN"), 2));
         QCOMPARE(pagesOf(filter), QList<int>({2, 3}));
+    }
+
+    // One definition of the counts (compare/sheetstatus.h): the filters, the table's status
+    // column, the job summary and the report's sheet status agree on a set with sheets of every
+    // status, added and removed ones included (they were "Changed (5)" against "3 changed").
+    void countsAgreeWithSummaryAndReport() {
+        QVector<PageResult> pages = smallSet(); // 3 changed, 2 unchanged, 1 failed
+        PageResult added = sheet(7, QStringLiteral("A-103"), QStringLiteral("THIRD FLOOR PLAN"), 0);
+        added.match = MatchKind::Added;
+        added.oldPage = -1;
+        added.diffDone = false;
+        PageResult removed = sheet(8, QStringLiteral("A-104"), QStringLiteral("ROOF PLAN"), 0);
+        removed.match = MatchKind::Removed;
+        removed.newPage = -1;
+        removed.diffDone = false;
+        PageResult pending = sheet(9, QStringLiteral("S-202"), QStringLiteral("FRAMING PLAN"), 0);
+        pending.diffDone = false; // a cancelled job's sheet
+        pages << added << removed << pending;
+
+        const SheetStatusCounts expected = countSheets(pages);
+        QCOMPARE(expected[SheetStatus::Changed], 3);
+        QCOMPARE(expected[SheetStatus::Unchanged], 2);
+        QCOMPARE(expected[SheetStatus::Failed], 1);
+        QCOMPARE(expected[SheetStatus::Added], 1);
+        QCOMPARE(expected[SheetStatus::Removed], 1);
+        QCOMPARE(expected[SheetStatus::NotCompared], 1);
+        QCOMPARE(expected.total(), int(pages.size()));
+
+        SheetModel model;
+        model.setPages(pages);
+        QCOMPARE(model.counts(), expected);
+        SheetFilterModel filter(&model);
+        const QList<QPair<CardFilter, SheetStatus>> filters = {
+            {CardFilter::Changed, SheetStatus::Changed},
+            {CardFilter::Unchanged, SheetStatus::Unchanged},
+            {CardFilter::Failed, SheetStatus::Failed},
+            {CardFilter::Added, SheetStatus::Added},
+            {CardFilter::Removed, SheetStatus::Removed}};
+        for (const auto &[f, status] : filters) {
+            QCOMPARE(filter.count(f), expected[status]);
+            filter.setFilter(f);
+            QCOMPARE(filter.rowCount(), expected[status]);
+            for (int row = 0; row < filter.rowCount(); ++row)
+                QCOMPARE(sheetStatus(filter.at(row).result), status); // the report's status
+        }
+        filter.setFilter(CardFilter::All);
+        QCOMPARE(filter.count(CardFilter::All), int(pages.size()));
+        for (const PageResult &p : pages) {
+            const ui::SheetState *s = model.sheet(p.pageNumber);
+            QVERIFY(s);
+            QCOMPARE(s->sheetStatus(), sheetStatus(p));
+        }
+        QCOMPARE(model.index(model.rowOf(7), SheetModel::StatusColumn).data().toString(),
+                 QStringLiteral("Added"));
+        QCOMPARE(model.index(model.rowOf(8), SheetModel::StatusColumn).data().toString(),
+                 QStringLiteral("Removed"));
+
+        // The job summary says the same numbers.
+        const QString summary = summariseJob(pages, TextLanguage::English);
+        for (const QString &part :
+             {QStringLiteral("8 of 9 sheets compared"), QStringLiteral("3 changed (A-101, S-201, M-301)"),
+              QStringLiteral("2 unchanged"), QStringLiteral("1 added (A-103)"),
+              QStringLiteral("1 removed (A-104)"), QStringLiteral("1 failed (E-401)"),
+              QStringLiteral("1 not compared")})
+            QVERIFY2(summary.contains(part), qPrintable(summary + QStringLiteral(" lacks ") + part));
+
+        // Added and removed sheets are reviewed as one item each; matched sheets by their regions.
+        QCOMPARE(reviewableCount(added), 1);
+        QCOMPARE(reviewableCount(removed), 1);
+        QCOMPARE(reviewableCount(pages[1]), 3);
+        const ChangeRegions whole = reviewableRegions(added, 100.0 / 72);
+        QCOMPARE(whole.size(), 1);
+        QCOMPARE(whole.first().id, kWholeSheetRegionId);
+        QCOMPARE(whole.first().kind, ChangeKind::Added);
+        QCOMPARE(reviewableRegions(removed, 1.0).first().kind, ChangeKind::Removed);
+        model.setReviewProgress(7, 1, reviewableCount(added));
+        QCOMPARE(model.sheet(7)->reviewText(), QStringLiteral("1 of 1 reviewed"));
     }
 
     void sortByChanges() {

@@ -1107,6 +1107,14 @@
         <source>moved</source>
         <translation>verschoben</translation>
     </message>
+    <message>
+        <source>The whole sheet: added in NEW</source>
+        <translation>Der ganze Plan: hinzugefügt in NEU</translation>
+    </message>
+    <message>
+        <source>The whole sheet: removed from OLD</source>
+        <translation>Der ganze Plan: entfernt aus ALT</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::ComparePage</name>
@@ -1240,6 +1248,22 @@
     <message>
         <source>Table</source>
         <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Show sheets only in NEW</source>
+        <translation>Pläne zeigen, die nur in NEU sind</translation>
+    </message>
+    <message>
+        <source>Show sheets only in OLD</source>
+        <translation>Pläne zeigen, die nur in ALT sind</translation>
     </message>
 </context>
 <context>
@@ -2207,14 +2231,6 @@ Neu: %2</translation>
         <translation>Neuer Plan wird gerendert…</translation>
     </message>
     <message>
-        <source>Only in the new set</source>
-        <translation>Nur im neuen Plansatz</translation>
-    </message>
-    <message>
-        <source>Only in the old set</source>
-        <translation>Nur im alten Plansatz</translation>
-    </message>
-    <message>
         <source>Overlay of the old and new sheet</source>
         <translation>Überlagerung des alten und neuen Plans</translation>
     </message>
@@ -2276,6 +2292,14 @@ Neu: %2</translation>
     <message>
         <source>Old and new sheet, each tinted</source>
         <translation>Alter und neuer Plan, jeweils eingefärbt</translation>
+    </message>
+    <message>
+        <source>Added in NEW: this sheet is not in the old set</source>
+        <translation>Hinzugefügt in NEU: dieser Plan ist nicht im alten Satz</translation>
+    </message>
+    <message>
+        <source>Removed from OLD: this sheet is not in the new set</source>
+        <translation>Entfernt aus ALT: dieser Plan ist nicht im neuen Satz</translation>
     </message>
 </context>
 <context>

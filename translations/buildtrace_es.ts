@@ -1107,6 +1107,14 @@
         <source>moved</source>
         <translation>movido</translation>
     </message>
+    <message>
+        <source>The whole sheet: added in NEW</source>
+        <translation>El plano entero: añadido en NUEVA</translation>
+    </message>
+    <message>
+        <source>The whole sheet: removed from OLD</source>
+        <translation>El plano entero: eliminado de ANTERIOR</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::ComparePage</name>
@@ -1240,6 +1248,22 @@
     <message>
         <source>Table</source>
         <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadidos</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Eliminados</translation>
+    </message>
+    <message>
+        <source>Show sheets only in NEW</source>
+        <translation>Mostrar los planos que solo están en NUEVA</translation>
+    </message>
+    <message>
+        <source>Show sheets only in OLD</source>
+        <translation>Mostrar los planos que solo están en ANTERIOR</translation>
     </message>
 </context>
 <context>
@@ -2207,14 +2231,6 @@ Nueva: %2</translation>
         <translation>Renderizando el plano nuevo…</translation>
     </message>
     <message>
-        <source>Only in the new set</source>
-        <translation>Solo en el juego nuevo</translation>
-    </message>
-    <message>
-        <source>Only in the old set</source>
-        <translation>Solo en el juego anterior</translation>
-    </message>
-    <message>
         <source>Overlay of the old and new sheet</source>
         <translation>Superposición del plano anterior y el nuevo</translation>
     </message>
@@ -2276,6 +2292,14 @@ Nueva: %2</translation>
     <message>
         <source>Old and new sheet, each tinted</source>
         <translation>Plano antiguo y nuevo, cada uno teñido</translation>
+    </message>
+    <message>
+        <source>Added in NEW: this sheet is not in the old set</source>
+        <translation>Añadido en NUEVA: este plano no está en el juego anterior</translation>
+    </message>
+    <message>
+        <source>Removed from OLD: this sheet is not in the new set</source>
+        <translation>Eliminado de ANTERIOR: este plano no está en el juego nuevo</translation>
     </message>
 </context>
 <context>

@@ -1107,6 +1107,14 @@
         <source>moved</source>
         <translation>déplacé</translation>
     </message>
+    <message>
+        <source>The whole sheet: added in NEW</source>
+        <translation>La planche entière&#xa0;: ajoutée dans NOUVEAU</translation>
+    </message>
+    <message>
+        <source>The whole sheet: removed from OLD</source>
+        <translation>La planche entière&#xa0;: supprimée d’ANCIEN</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::ComparePage</name>
@@ -1240,6 +1248,22 @@
     <message>
         <source>Table</source>
         <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajoutées</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimées</translation>
+    </message>
+    <message>
+        <source>Show sheets only in NEW</source>
+        <translation>Afficher les planches uniquement dans NOUVEAU</translation>
+    </message>
+    <message>
+        <source>Show sheets only in OLD</source>
+        <translation>Afficher les planches uniquement dans ANCIEN</translation>
     </message>
 </context>
 <context>
@@ -2207,14 +2231,6 @@ Nouveau&#xa0;: %2</translation>
         <translation>Rendu du nouveau plan…</translation>
     </message>
     <message>
-        <source>Only in the new set</source>
-        <translation>Uniquement dans le nouveau jeu</translation>
-    </message>
-    <message>
-        <source>Only in the old set</source>
-        <translation>Uniquement dans l’ancien jeu</translation>
-    </message>
-    <message>
         <source>Overlay of the old and new sheet</source>
         <translation>Superposition de l’ancien et du nouveau plan</translation>
     </message>
@@ -2276,6 +2292,14 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Old and new sheet, each tinted</source>
         <translation>Ancien et nouveau plan, chacun teinté</translation>
+    </message>
+    <message>
+        <source>Added in NEW: this sheet is not in the old set</source>
+        <translation>Ajouté dans NOUVEAU&#xa0;: cette planche n’est pas dans l’ancien jeu</translation>
+    </message>
+    <message>
+        <source>Removed from OLD: this sheet is not in the new set</source>
+        <translation>Supprimé d’ANCIEN&#xa0;: cette planche n’est pas dans le nouveau jeu</translation>
     </message>
 </context>
 <context>

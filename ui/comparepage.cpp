@@ -95,7 +95,10 @@ ComparePage::ComparePage(JobController *controller, const Actions &actions, QWid
     filterLayout->setContentsMargins(0, 0, 0, 0);
     filterLayout->setSpacing(4);
     filterLayout->addWidget(new QLabel(tr("Show:"), filterRow));
-    for (int i = 0; i < 4; ++i) {
+    // Reading order: every sheet, then what differs, then the rest.
+    for (const CardFilter f : {CardFilter::All, CardFilter::Changed, CardFilter::Added, CardFilter::Removed,
+                               CardFilter::Unchanged, CardFilter::Failed}) {
+        const int i = int(f);
         auto *b = new QToolButton(filterRow);
         b->setCheckable(true);
         b->setAutoRaise(true);
@@ -254,10 +257,20 @@ void ComparePage::clickFilter(int filter) {
 }
 
 void ComparePage::updateFilterButtons() {
-    const QStringList names = {tr("All"), tr("Changed"), tr("Unchanged"), tr("Failed")};
+    const QStringList names = {tr("All"),    tr("Changed"), tr("Unchanged"),
+                               tr("Failed"), tr("Added"),   tr("Removed")};
     for (int i = 0; i < names.size(); ++i) {
         QAbstractButton *b = m_filters->button(i);
-        b->setText(tr("%1 (%2)").arg(names[i]).arg(m_cards->filterModel()->count(CardFilter(i))));
+        const int count = m_cards->filterModel()->count(CardFilter(i));
+        b->setText(tr("%1 (%2)").arg(names[i]).arg(count));
+        // Added and removed sheets are rare: their buttons show when a job has some.
+        if (i >= int(CardFilter::Added)) {
+            b->setVisible(count > 0 || b->isChecked());
+            const QString what =
+                i == int(CardFilter::Added) ? tr("Show sheets only in NEW") : tr("Show sheets only in OLD");
+            b->setAccessibleName(what);
+            b->setToolTip(what);
+        }
         if (const QAction *a = m_filterActions.value(i)) {
             const QString what = a->text().remove(QLatin1Char('&')); // "Show Changed Sheets"
             b->setAccessibleName(what);
@@ -294,7 +307,7 @@ void ComparePage::updateReviewProgress(int pageNumber) {
     for (const SheetState &s : m_cards->sheets())
         if (pageNumber == 0 || s.pageNumber() == pageNumber)
             m_cards->setReviewProgress(s.pageNumber(), reviewed.value(s.pageNumber()),
-                                       int(s.result.regions.size()));
+                                       reviewableCount(s.result)); // an added sheet is one item
 }
 
 QString ComparePage::placeholderFor(const JobRecord &job) const {
@@ -324,6 +337,7 @@ void ComparePage::onStartFailed(bool resuming) {
 }
 
 void ComparePage::onSheetsMatched(const QVector<PageResult> &pages, const JobProgress &progress) {
+    m_cards->setSetPaths(m_controller->currentOldPath(), m_controller->currentNewPath());
     m_cards->setPages(pages);
     m_cards->updateProgress(progress);
     m_cards->setPlaceholderText(tr("No sheets."));
@@ -343,6 +357,7 @@ void ComparePage::onJobFinished(JobStatus status) {
 }
 
 void ComparePage::showStoredJob(const JobController::StoredJob &job) {
+    m_cards->setSetPaths(job.result.oldPath, job.result.newPath);
     m_cards->setPages(job.result.pages);
     if (job.progress) m_cards->updateProgress(*job.progress);
     if (!job.record.isRemote() || isFinished(job.record.status))
@@ -355,6 +370,7 @@ void ComparePage::showStoredJob(const JobController::StoredJob &job) {
 void ComparePage::onServerJobUpdated(const JobController::StoredJob &job, const QVector<int> &pages) {
     const QVector<PageResult> &results = job.result.pages;
     if (m_cards->count(CardFilter::All) != results.size()) {
+        m_cards->setSetPaths(job.result.oldPath, job.result.newPath);
         m_cards->setPages(results);
     } else {
         for (const int n : pages)

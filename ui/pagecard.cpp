@@ -307,6 +307,10 @@ void PageCard::updateSummary(const SheetState &s) {
     m_summary->setVisible(!summary.isEmpty());
 }
 
+QPixmap PageCard::thumbnail() const {
+    return m_hasThumbnail ? m_thumbnail->pixmap() : QPixmap();
+}
+
 void PageCard::updateThumbnail(const SheetState &s) {
     const QPixmap pixmap = m_thumbnails->thumbnail(s.overlayPath);
     if (!pixmap.isNull()) {

@@ -40,6 +40,7 @@ public:
     QString summaryText() const { return state().summaryText(); }
     QString shownSummary() const { return state().shownSummary(); }
     bool hasThumbnail() const { return m_hasThumbnail; }
+    QPixmap thumbnail() const; // what the card shows (null while it shows a placeholder)
     bool failed() const { return state().failed(); }
     bool matches(CardFilter filter) const { return state().matches(filter); }
     QString reviewText() const { return state().reviewText(); }

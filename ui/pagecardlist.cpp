@@ -64,6 +64,10 @@ void PageCardList::clear() {
     layoutCards();
 }
 
+void PageCardList::setSetPaths(const QString &oldPath, const QString &newPath) {
+    m_model->setSetPaths(oldPath, newPath);
+}
+
 void PageCardList::setPages(const QVector<PageResult> &pages) {
     m_model->setPages(pages);
     layoutCards();

@@ -27,7 +27,9 @@ public:
 
     void clear();
     void setPages(const QVector<PageResult> &pages); // replaces the rows
-    void updatePage(const PageResult &page);         // adds the row if it is new
+    // The job's sets (before setPages): added and removed sheets' thumbnails are their pages.
+    void setSetPaths(const QString &oldPath, const QString &newPath);
+    void updatePage(const PageResult &page); // adds the row if it is new
     void updateStage(const StageEvent &event);
     void updateProgress(const JobProgress &progress);
     void settle(); // the job ended: nothing is running any more

@@ -1,6 +1,7 @@
 #include "sheetmodel.h"
 
 #include "summarytext.h"
+#include "thumbnailcache.h"
 
 #include <QTimer>
 
@@ -180,16 +181,24 @@ bool SheetState::failed() const {
            std::any_of(status.begin(), status.end(), [](StageStatus s) { return s == StageStatus::Failed; });
 }
 
+SheetStatus SheetState::sheetStatus() const {
+    return bt::sheetStatus(result.match, failed(), changes);
+}
+
 bool SheetState::matches(CardFilter filter) const {
     switch (filter) {
     case CardFilter::All:
         return true;
-    case CardFilter::Failed:
-        return failed();
     case CardFilter::Changed:
-        return result.match != MatchKind::Matched || changes > 0;
+        return sheetStatus() == SheetStatus::Changed;
     case CardFilter::Unchanged:
-        return result.match == MatchKind::Matched && changes == 0 && !failed();
+        return sheetStatus() == SheetStatus::Unchanged;
+    case CardFilter::Failed:
+        return sheetStatus() == SheetStatus::Failed;
+    case CardFilter::Added:
+        return sheetStatus() == SheetStatus::Added;
+    case CardFilter::Removed:
+        return sheetStatus() == SheetStatus::Removed;
     }
     return true;
 }
@@ -202,11 +211,20 @@ QString SheetState::reviewText() const {
 }
 
 QString SheetState::statusText() const {
-    if (failed()) return SheetModel::tr("Failed");
-    if (result.match == MatchKind::Added) return SheetModel::tr("Added");
-    if (result.match == MatchKind::Removed) return SheetModel::tr("Removed");
-    if (changes > 0) return SheetModel::tr("Changed");
-    if (changes == 0) return SheetModel::tr("Unchanged");
+    switch (sheetStatus()) {
+    case SheetStatus::Failed:
+        return SheetModel::tr("Failed");
+    case SheetStatus::Added:
+        return SheetModel::tr("Added");
+    case SheetStatus::Removed:
+        return SheetModel::tr("Removed");
+    case SheetStatus::Changed:
+        return SheetModel::tr("Changed");
+    case SheetStatus::Unchanged:
+        return SheetModel::tr("Unchanged");
+    case SheetStatus::NotCompared:
+        break;
+    }
     if (stageStatus(Stage::Diff) == StageStatus::InProgress) return SheetModel::tr("Comparing…");
     return SheetModel::tr("Pending");
 }
@@ -287,6 +305,18 @@ void SheetModel::clear() {
     changed(-1);
 }
 
+void SheetModel::setSetPaths(const QString &oldPath, const QString &newPath) {
+    m_oldPath = oldPath;
+    m_newPath = newPath;
+}
+
+void SheetModel::setThumbnailSource(SheetState &s) const {
+    if (s.result.match == MatchKind::Added)
+        s.overlayPath = ThumbnailCache::sheetKey(m_newPath, s.result.newPage);
+    else if (s.result.match == MatchKind::Removed)
+        s.overlayPath = ThumbnailCache::sheetKey(m_oldPath, s.result.oldPage);
+}
+
 void SheetModel::setPages(const QVector<PageResult> &pages) {
     beginResetModel();
     m_rows.clear();
@@ -294,6 +324,7 @@ void SheetModel::setPages(const QVector<PageResult> &pages) {
     for (const PageResult &p : pages) {
         SheetState s;
         s.setPage(p);
+        setThumbnailSource(s);
         m_rows.push_back(std::move(s));
     }
     std::stable_sort(m_rows.begin(), m_rows.end(), [](const SheetState &a, const SheetState &b) {
@@ -319,6 +350,7 @@ void SheetModel::updatePage(const PageResult &page) {
     const int row = rowOf(page.pageNumber);
     if (row >= 0) {
         m_rows[size_t(row)].setPage(page);
+        setThumbnailSource(m_rows[size_t(row)]);
         changed(row);
         return;
     }
@@ -329,6 +361,7 @@ void SheetModel::updatePage(const PageResult &page) {
     beginInsertRows(QModelIndex(), insertAt, insertAt);
     SheetState s;
     s.setPage(page);
+    setThumbnailSource(s);
     m_rows.insert(m_rows.begin() + insertAt, std::move(s));
     rebuildIndex();
     endInsertRows();
@@ -381,6 +414,13 @@ void SheetModel::setReviewProgress(int pageNumber, int reviewed, int total) {
 int SheetModel::count(CardFilter filter) const {
     return int(std::count_if(m_rows.begin(), m_rows.end(),
                              [filter](const SheetState &s) { return s.matches(filter); }));
+}
+
+SheetStatusCounts SheetModel::counts() const {
+    SheetStatusCounts c;
+    for (const SheetState &s : m_rows)
+        c.add(s.sheetStatus());
+    return c;
 }
 
 void SheetModel::changed(int row) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compare/pageresult.h"
+#include "compare/sheetstatus.h"
 #include "pipeline/jobprogress.h"
 
 #include <QAbstractTableModel>
@@ -13,7 +14,11 @@
 
 namespace bt::ui {
 
-enum class CardFilter { All, Changed, Unchanged, Failed };
+// The filters' sheets: each but All is one SheetStatus (compare/sheetstatus.h), so the filters
+// count as the job summary and the report do. Added and Removed come last: the first four keep
+// their shortcuts (Ctrl+1 … Ctrl+4).
+enum class CardFilter { All, Changed, Unchanged, Failed, Added, Removed };
+constexpr int kCardFilterCount = int(CardFilter::Removed) + 1;
 
 // A sheet's discipline, from the first letter of its drawing number (the US National CAD
 // Standard's designators); a number without a known letter is Other.
@@ -48,7 +53,9 @@ struct SheetState {
     int changes = -1; // -1 until the diff is done
     int reviewed = 0;
     int reviewTotal = 0;
-    QString overlayPath; // the overlay the thumbnail shows
+    // What the thumbnail shows: the overlay, or for a sheet in one set only that page of its set
+    // (ThumbnailCache::sheetKey).
+    QString overlayPath;
 
     const PageResult &page() const { return result; }
     int pageNumber() const { return result.pageNumber; }
@@ -59,6 +66,8 @@ struct SheetState {
     QString shownSummary() const;                              // in the window's language
     QString shownOwnSummary() const; // an AI rewrite's deterministic summary, in the window's language
     bool failed() const;
+    // sheetStatus() of what the window knows now (a diff's events come before its page).
+    SheetStatus sheetStatus() const;
     bool matches(CardFilter filter) const;
     QString reviewText() const; // "3 of 5 reviewed"
     QString statusText() const; // the sheet table's status column
@@ -109,6 +118,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void clear();
+    // The job's two sets: the thumbnails of added and removed sheets are their pages.
+    void setSetPaths(const QString &oldPath, const QString &newPath);
     void setPages(const QVector<PageResult> &pages); // replaces the rows
     void updatePage(const PageResult &page);         // adds the row if it is new
     void updateStage(const StageEvent &event);
@@ -121,6 +132,7 @@ public:
     int rowOf(int pageNumber) const { return m_rowOf.value(pageNumber, -1); }
     const std::vector<SheetState> &sheets() const { return m_rows; }
     int count(CardFilter filter) const;
+    SheetStatusCounts counts() const; // by sheetStatus(), as countSheets() counts pages
 
 signals:
     void countsChanged(); // once per event loop pass after rows changed
@@ -128,9 +140,11 @@ signals:
 private:
     void changed(int row);
     void rebuildIndex();
+    void setThumbnailSource(SheetState &s) const;
 
     std::vector<SheetState> m_rows; // sheet order
     QHash<int, int> m_rowOf;        // page number -> row
+    QString m_oldPath, m_newPath;
     bool m_countsQueued = false;
 };
 

@@ -1,5 +1,9 @@
 #include "thumbnail.h"
 
+#include "viewer/sheetloader.h"
+
+#include "document/document.h"
+
 #include <QImageReader>
 
 #include <algorithm>
@@ -84,6 +88,30 @@ QImage overlayThumbnail(const QString &path, const QSize &maxPixels) {
         return reduceIndexed(full, target);
     return full.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation)
         .convertToFormat(QImage::Format_RGB32);
+}
+
+QImage sheetThumbnail(DocumentCache *documents, const QString &setPath, int pageIndex,
+                      const QSize &maxPixels) {
+    if (maxPixels.isEmpty() || pageIndex < 0) return {};
+    std::shared_ptr<const Document> doc = documents ? documents->find(setPath) : nullptr;
+    if (!doc) {
+        doc = Document::open(setPath, QString(), nullptr);
+        if (!doc) return {};
+        if (documents) documents->insert(setPath, doc, documents->paths() << setPath);
+    }
+    if (pageIndex >= doc->pageCount()) return {};
+    const QSizeF pt = doc->pageSizePt(pageIndex);
+    if (pt.isEmpty()) return {};
+    // Twice the thumbnail's pixels, then box-averaged as the overlays are (thin lines stay).
+    const double dpi =
+        std::max(kMinimumDpi, 2.0 * kPointsPerInch *
+                                  std::max(maxPixels.width() / pt.width(), maxPixels.height() / pt.height()));
+    const RenderedPage page = doc->render(pageIndex, RenderOptions{dpi, RenderOptions().maxPixels});
+    if (page.isNull()) return {};
+    const QImage grey(page.grey.data, page.grey.cols, page.grey.rows, int(page.grey.step),
+                      QImage::Format_Grayscale8);
+    const QSize target = grey.size().scaled(maxPixels, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+    return reduceIndexed(grey, target); // reads the render while `page` holds it
 }
 
 } // namespace bt::ui

@@ -11,4 +11,11 @@ namespace bt::ui {
 // Null when the file cannot be read.
 QImage overlayThumbnail(const QString &path, const QSize &maxPixels);
 
+class DocumentCache;
+// The same of one page of a set, for a sheet in one set only (added or removed: no overlay). The
+// set is opened once per cache (a 200-sheet set validates every page when opened). Call it off
+// the GUI thread. Null when the set or the page cannot be read.
+QImage sheetThumbnail(DocumentCache *documents, const QString &setPath, int pageIndex,
+                      const QSize &maxPixels);
+
 } // namespace bt::ui

@@ -1,6 +1,7 @@
 #include "thumbnailcache.h"
 
 #include "thumbnail.h"
+#include "viewer/sheetloader.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -12,7 +13,17 @@ namespace bt::ui {
 ThumbnailCache::ThumbnailCache(QThreadPool *pool, const QSize &pixels, QObject *parent)
     : QObject(parent)
     , m_pool(pool)
-    , m_size(pixels) {}
+    , m_size(pixels)
+    , m_documents(std::make_shared<DocumentCache>()) {}
+
+namespace {
+constexpr QChar kSheetSeparator(0x1f); // not in a file name
+}
+
+QString ThumbnailCache::sheetKey(const QString &setPath, int pageIndex) {
+    if (setPath.isEmpty() || pageIndex < 0) return QString();
+    return setPath + kSheetSeparator + QString::number(pageIndex);
+}
 
 void ThumbnailCache::setDevicePixelRatio(qreal dpr) {
     if (qFuzzyCompare(dpr, m_dpr)) return;
@@ -24,7 +35,10 @@ QPixmap ThumbnailCache::thumbnail(const QString &path) {
     if (path.isEmpty()) return {};
     if (const auto it = m_done.constFind(path); it != m_done.constEnd()) return *it;
     if (m_pending.contains(path) || m_failed.contains(path)) return {};
-    if (!QFileInfo::exists(path)) return {}; // a server job's overlay not downloaded yet: forget()
+    const int separator = path.lastIndexOf(kSheetSeparator);
+    const QString file = separator < 0 ? path : path.left(separator);
+    const int pageIndex = separator < 0 ? -1 : path.mid(separator + 1).toInt();
+    if (!QFileInfo::exists(file)) return {}; // a server job's overlay not downloaded yet: forget()
     m_pending.insert(path);
     // Device pixels: sharp on HiDPI screens, no larger than shown.
     const qreal dpr = m_dpr;
@@ -44,7 +58,12 @@ QPixmap ThumbnailCache::thumbnail(const QString &path) {
         }
         emit thumbnailReady(path);
     });
-    watcher->setFuture(QtConcurrent::run(m_pool, overlayThumbnail, path, pixels));
+    if (separator < 0)
+        watcher->setFuture(QtConcurrent::run(m_pool, overlayThumbnail, path, pixels));
+    else
+        watcher->setFuture(QtConcurrent::run(m_pool, [documents = m_documents, file, pageIndex, pixels] {
+            return sheetThumbnail(documents.get(), file, pageIndex, pixels);
+        }));
     return {};
 }
 
@@ -55,6 +74,12 @@ void ThumbnailCache::forget(const QString &path) {
 
 void ThumbnailCache::clear() {
     ++m_generation;
+    // Another job's sets: closed on the pool (closing a PDF waits for the PDFium lock a render
+    // may hold for seconds), never on the GUI thread.
+    if (m_documents && !m_documents->paths().isEmpty()) {
+        m_pool->start([documents = std::move(m_documents)]() mutable { documents.reset(); });
+        m_documents = std::make_shared<DocumentCache>();
+    }
     m_done.clear();
     m_pending.clear();
     m_failed.clear();

@@ -6,7 +6,13 @@
 #include <QSet>
 #include <QSize>
 
+#include <memory>
+
 class QThreadPool;
+
+namespace bt::ui {
+class DocumentCache;
+}
 
 namespace bt::ui {
 
@@ -21,7 +27,9 @@ public:
 
     // The thumbnail of the overlay at path; a null pixmap while it is made (thumbnailReady(path)
     // follows) or when the file cannot be read (failed()).
+    // path may also be a sheetKey(): that page of a set, for a sheet without an overlay.
     QPixmap thumbnail(const QString &path);
+    static QString sheetKey(const QString &setPath, int pageIndex);
     bool has(const QString &path) const { return m_done.contains(path); }
     bool failed(const QString &path) const { return m_failed.contains(path); }
     void forget(const QString &path); // the file arrived or changed
@@ -38,7 +46,8 @@ private:
     QHash<QString, QPixmap> m_done;
     QSet<QString> m_pending;
     QSet<QString> m_failed;
-    int m_generation = 0; // clear() makes thumbnails still being made stale
+    int m_generation = 0;                       // clear() makes thumbnails still being made stale
+    std::shared_ptr<DocumentCache> m_documents; // the sets of sheet thumbnails, used on the pool
 };
 
 } // namespace bt::ui

@@ -34,7 +34,7 @@ QVector<ChangeListRow> changeListRows(const ReportInput &input, const QList<int>
             out.append({&p, nullptr,
                         p.match == MatchKind::Added ? QStringLiteral("sheet_added")
                                                     : QStringLiteral("sheet_removed"),
-                        ChangeReview()});
+                        input.review(p.pageNumber, kWholeSheetRegionId)}); // reviewed as one item
             continue;
         }
         for (const ChangeRegion &r : p.regions)

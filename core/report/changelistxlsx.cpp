@@ -139,15 +139,16 @@ bool writeChangeListXlsx(const ReportInput &input, const QString &path, QString 
             const double values[4] = {box.x(), box.y(), box.width(), box.height()};
             for (int i = 0; i < 4; ++i)
                 changes.number(r, 8 + i, round1(values[i]), pt);
-            changes.text(r, 12, row.review.status, top);
-            changes.text(r, 13, row.review.reviewer, top);
-            changes.date(r, 14, row.review.updatedAt, when);
-            changes.text(r, 15, row.review.comment, wrap);
             SheetCounts &c = counts[row.page->pageNumber];
             ++c.changes;
             ++c.byKind[row.kind];
             ++c.byReview[row.review.status];
         }
+        // An added or removed sheet's row carries the review of the sheet as a whole.
+        changes.text(r, 12, row.review.status, top);
+        changes.text(r, 13, row.review.reviewer, top);
+        changes.date(r, 14, row.review.updatedAt, when);
+        changes.text(r, 15, row.review.comment, wrap);
         ++r;
     }
 

@@ -155,8 +155,9 @@ double ReportWriter::coverInfo(QPainter *p, const QRectF &area) const {
             QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd")), labelW);
     c.field(fonts, EngineText::translate("bt::Report", "Compared"), dateText(in.started), labelW);
     int changes = 0, accepted = 0, rejected = 0, clarify = 0;
+    // As the window counts them: an added or removed sheet is one item (compare/sheetstatus.h).
     for (const PageResult &page : in.pages)
-        for (const ChangeRegion &r : page.regions) {
+        for (const ChangeRegion &r : reviewableRegions(page, 1.0)) {
             ++changes;
             const QString s = m_in.review(page.pageNumber, r.id).status;
             accepted += s == QLatin1String("accepted");

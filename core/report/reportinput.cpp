@@ -10,32 +10,6 @@
 
 namespace bt {
 
-QString sheetStatusName(SheetStatus status) {
-    switch (status) {
-    case SheetStatus::Changed:
-        return QStringLiteral("changed");
-    case SheetStatus::Unchanged:
-        return QStringLiteral("unchanged");
-    case SheetStatus::Added:
-        return QStringLiteral("added");
-    case SheetStatus::Removed:
-        return QStringLiteral("removed");
-    case SheetStatus::Failed:
-        return QStringLiteral("failed");
-    case SheetStatus::NotCompared:
-        return QStringLiteral("not_compared");
-    }
-    return QString();
-}
-
-SheetStatus sheetStatus(const PageResult &page) {
-    if (page.match == MatchKind::Added) return SheetStatus::Added;
-    if (page.match == MatchKind::Removed) return SheetStatus::Removed;
-    if (!page.error.isEmpty()) return SheetStatus::Failed;
-    if (!page.diffDone) return SheetStatus::NotCompared; // a cancelled or unfinished job
-    return page.regions.isEmpty() ? SheetStatus::Unchanged : SheetStatus::Changed;
-}
-
 QString ReportInput::reviewKey(int pageNumber, int regionId) {
     return QStringLiteral("%1/%2").arg(pageNumber).arg(regionId);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compare/comparison.h"
+#include "compare/sheetstatus.h" // SheetStatus: what a sheet pair came to, as the exports name it
 #include "sheet/setrevision.h"
 
 #include <QDateTime>
@@ -23,11 +24,6 @@ struct ChangeReview {
     QString reviewer;    // empty: nobody reviewed it
     QDateTime updatedAt; // UTC; invalid: nobody reviewed it
 };
-
-// What a sheet pair came to, as the report and the change list name it.
-enum class SheetStatus { Changed, Unchanged, Added, Removed, Failed, NotCompared };
-QString sheetStatusName(SheetStatus status); // "changed", ..., "not_compared"
-SheetStatus sheetStatus(const PageResult &page);
 
 // A finished (or stored) job as the exports need it: the comparison with its sheets, plus what
 // the history keeps beside it (settings, job summary) and the dates of the two files.

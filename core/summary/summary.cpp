@@ -1,5 +1,7 @@
 #include "summary.h"
 
+#include "compare/sheetstatus.h"
+
 #include "i18n/enginetext.h"
 
 #include <QRegularExpression>
@@ -341,19 +343,28 @@ QString summariseJob(const QVector<PageResult> &pages, TextLanguage language) {
     if (language == TextLanguage::English) english.emplace();
     QStringList changed, unchanged, added, removed, failed;
     int notCompared = 0; // a cancelled or unfinished job's sheets without a diff: never "unchanged"
+    // Counted by sheetStatus(), as the window's filters, the report and the change lists count.
     for (const PageResult &p : pages) {
-        if (p.match == MatchKind::Added)
+        switch (sheetStatus(p)) {
+        case SheetStatus::Added:
             added << sheetName(p);
-        else if (p.match == MatchKind::Removed)
+            break;
+        case SheetStatus::Removed:
             removed << sheetName(p);
-        else if (!p.error.isEmpty())
+            break;
+        case SheetStatus::Failed:
             failed << sheetName(p);
-        else if (!p.diffDone)
+            break;
+        case SheetStatus::NotCompared:
             ++notCompared;
-        else if (p.regions.isEmpty())
+            break;
+        case SheetStatus::Unchanged:
             unchanged << sheetName(p);
-        else
+            break;
+        case SheetStatus::Changed:
             changed << sheetName(p);
+            break;
+        }
     }
     if (pages.isEmpty()) return EngineText::translate("bt::Summary", "No sheets compared.");
     // "3 changed (A-101, A-102, A-201)": `counted` is "3 changed".

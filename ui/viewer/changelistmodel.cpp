@@ -1,5 +1,7 @@
 #include "changelistmodel.h"
 
+#include "changecrops.h"
+
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
@@ -58,8 +60,10 @@ QVariant ChangeListModel::data(const QModelIndex &index, int role) const {
         if (role == Qt::ForegroundRole && row.colour.isValid()) return row.colour;
         return {};
     }
-    if (column == ChangeColumn)
+    if (column == ChangeColumn) {
+        if (role == Qt::DecorationRole && !m_cropSize.isEmpty()) return m_crops.value(row.id, m_blankCrop);
         return role == Qt::DisplayRole || role == Qt::ToolTipRole ? row.text : QVariant();
+    }
     const RegionReview r = m_reviewOf(row.id);
     if (column == CommentColumn)
         return role == Qt::DisplayRole || role == Qt::ToolTipRole ? r.comment : QVariant();
@@ -78,10 +82,12 @@ QVariant ChangeListModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-void ChangeListModel::setChanges(const ChangeRegions &regions, const QColor &removed, const QColor &added) {
+void ChangeListModel::setChanges(const ChangeRegions &regions, const QColor &removed, const QColor &added,
+                                 bool wholeSheet) {
     beginResetModel();
     m_rows.clear();
     m_rowOf.clear();
+    m_crops.clear(); // another sheet's
     for (const ChangeRegion &r : regions) {
         QString kind, text;
         QColor colour;
@@ -110,6 +116,9 @@ void ChangeListModel::setChanges(const ChangeRegions &regions, const QColor &rem
             text = quoted(r.oldText);
         else
             text = tr("drawing change");
+        if (wholeSheet)
+            text = r.kind == ChangeKind::Added ? tr("The whole sheet: added in NEW")
+                                               : tr("The whole sheet: removed from OLD");
         m_rowOf.insert(r.id, int(m_rows.size()));
         m_rows.push_back({r.id, kind, text, colour});
     }
@@ -120,7 +129,33 @@ void ChangeListModel::clear() {
     beginResetModel();
     m_rows.clear();
     m_rowOf.clear();
+    m_crops.clear();
     endResetModel();
+}
+
+void ChangeListModel::setCropSize(const QSize &logicalSize, qreal devicePixelRatio) {
+    m_cropSize = logicalSize;
+    m_dpr = devicePixelRatio;
+    m_crops.clear();
+    m_blankCrop = QPixmap();
+    if (logicalSize.isEmpty()) return;
+    // Both sides and the gap between them, as ChangeCrops lays them out.
+    m_blankCrop =
+        QPixmap((QSizeF(2 * logicalSize.width() + ChangeCrops::kGap, logicalSize.height()) * m_dpr).toSize());
+    m_blankCrop.fill(QColor(245, 245, 245));
+    m_blankCrop.setDevicePixelRatio(m_dpr);
+}
+
+void ChangeListModel::setCrops(const QHash<int, QImage> &crops) {
+    m_crops.clear();
+    for (auto it = crops.cbegin(); it != crops.cend(); ++it) {
+        QPixmap pixmap = QPixmap::fromImage(it.value()); // RGB32: no conversion
+        pixmap.setDevicePixelRatio(m_dpr);
+        m_crops.insert(it.key(), pixmap);
+    }
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, ChangeColumn), index(int(m_rows.size()) - 1, ChangeColumn),
+                         {Qt::DecorationRole});
 }
 
 int ChangeListModel::regionId(int row) const {

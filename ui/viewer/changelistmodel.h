@@ -7,6 +7,8 @@
 #include <QColor>
 #include <QHash>
 #include <QIcon>
+#include <QImage>
+#include <QPixmap>
 
 #include <functional>
 
@@ -29,10 +31,20 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setChanges(const ChangeRegions &regions, const QColor &removed, const QColor &added);
+    // wholeSheet: the one item of a sheet in one set only (compare/sheetstatus.h).
+    void setChanges(const ChangeRegions &regions, const QColor &removed, const QColor &added,
+                    bool wholeSheet = false);
     void clear();
     void reviewChanged(int regionId);
     void reviewsChanged(); // all of them (read again from the history)
+
+    // Each change's old | new crop (ChangeCrops), shown left of its text; until they arrive a
+    // blank of the same size keeps the rows' height. An empty size shows none.
+    void setCropSize(const QSize &logicalSize, qreal devicePixelRatio);
+    void setCrops(const QHash<int, QImage> &crops); // by region id, device pixels
+    QSize cropSize() const { return m_cropSize; }   // one side, logical pixels
+    bool hasCrop(int regionId) const { return m_crops.contains(regionId); }
+    QImage crop(int regionId) const { return m_crops.value(regionId).toImage(); }
 
     int rowOf(int regionId) const { return m_rowOf.value(regionId, -1); }
     int regionId(int row) const;
@@ -49,6 +61,10 @@ private:
     ReviewOf m_reviewOf;
     QVector<Row> m_rows;
     QHash<int, int> m_rowOf; // region id -> row
+    QSize m_cropSize;
+    qreal m_dpr = 1.0;
+    QPixmap m_blankCrop;
+    QHash<int, QPixmap> m_crops;
 };
 
 } // namespace bt::ui

@@ -1,5 +1,6 @@
 #include "overlaypalette.h"
 
+#include "colourvision.h"
 #include "diff/overlay.h"
 
 #include <opencv2/core.hpp>
@@ -37,6 +38,27 @@ QColor OverlayPalette::removedColour(const QVector<QRgb> &palette) {
 
 QColor OverlayPalette::addedColour(const QVector<QRgb> &palette) {
     return entry(palette, kAddedBase + kRampSize - 1, OverlayColours().added);
+}
+
+QVector<QColor> OverlayPalette::selectionCandidates() {
+    return {QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 158, 115),  QColor(240, 228, 66),
+            QColor(0, 114, 178), QColor(213, 94, 0),   QColor(204, 121, 167)};
+}
+
+QColor OverlayPalette::selectionColour(const QVector<QRgb> &palette) {
+    const QColor changes[] = {removedColour(palette), addedColour(palette), cloudColour(palette)};
+    QColor best;
+    double bestDistance = -1;
+    for (const QColor &candidate : selectionCandidates()) {
+        double least = 1e9;
+        for (const QColor &c : changes)
+            least = std::min(least, minDeltaE(candidate, c));
+        if (least > bestDistance) {
+            bestDistance = least;
+            best = candidate;
+        }
+    }
+    return best;
 }
 
 QVector<QRgb> OverlayPalette::standard() {

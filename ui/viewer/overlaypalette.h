@@ -20,6 +20,12 @@ public:
     static QColor cloudColour(const QVector<QRgb> &palette);
     static QColor removedColour(const QVector<QRgb> &palette);
     static QColor addedColour(const QVector<QRgb> &palette);
+    // The viewer's selected cloud: of a colour-blind-safe set (Okabe-Ito's, black left out: it is
+    // the drawing's ink), the colour farthest from the palette's removed, added and cloud colours
+    // (the least ΔE*ab in normal and protan/deutan/tritan vision), so a selection never reads as a
+    // change (the colour-blind preset's vermillion and the old orange highlight were ΔE 17 apart).
+    static QColor selectionColour(const QVector<QRgb> &palette);
+    static QVector<QColor> selectionCandidates();
     // A standard palette (OverlayColours defaults), for an overlay composed by the viewer.
     static QVector<QRgb> standard();
 

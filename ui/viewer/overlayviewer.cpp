@@ -32,9 +32,6 @@ namespace bt::ui {
 namespace {
 
 constexpr int kSliderSteps = 1000;
-// Around a selected change: at least three inches of the sheet each way, so a one-word change is
-// seen with the drawing around it rather than blown up to its pixels.
-constexpr double kContextPt = 216;
 
 // A colour square for the layer buttons: which colour each one hides.
 QIcon swatch(const QColor &colour) {
@@ -59,6 +56,7 @@ OverlayViewer::OverlayViewer(QWidget *parent)
     , m_documents(std::make_shared<DocumentCache>())
     , m_overlayWatcher(new QFutureWatcher<OverlayLoad>(this))
     , m_renderWatcher(new QFutureWatcher<RenderLoad>(this))
+    , m_cropWatcher(new QFutureWatcher<QHash<int, QImage>>(this))
     , m_toolBar(new QToolBar(this))
     , m_modeGroup(new QActionGroup(this))
     , m_view(new SheetView(this))
@@ -68,11 +66,16 @@ OverlayViewer::OverlayViewer(QWidget *parent)
     , m_changes(new ChangeListModel([this](int regionId) { return review(regionId); }, this)) {
     connect(m_overlayWatcher, &QFutureWatcherBase::finished, this, &OverlayViewer::onOverlayLoaded);
     connect(m_renderWatcher, &QFutureWatcherBase::finished, this, &OverlayViewer::onRendersLoaded);
+    connect(m_cropWatcher, &QFutureWatcherBase::finished, this, [this] {
+        const QFuture<QHash<int, QImage>> future = m_cropWatcher->future();
+        if (future.resultCount() > 0) m_changes->setCrops(future.result());
+    });
 
     m_view->setObjectName(QStringLiteral("sheetView"));
     m_sideView->setObjectName(QStringLiteral("sideView"));
     m_changeList->setObjectName(QStringLiteral("changeList"));
     m_changeList->setModel(m_changes);
+    m_changes->setCropSize(kCropSize, devicePixelRatioF());
     buildToolBar();
 
     // Side by side: each pane follows the other (setView does nothing when nothing changes, so
@@ -120,6 +123,7 @@ OverlayViewer::OverlayViewer(QWidget *parent)
     m_changeList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_changeList->setRootIsDecorated(false);
     m_changeList->setUniformRowHeights(true);
+    m_changeList->setWordWrap(true); // the texts beside the crops, on two or three lines
     m_changeList->setAllColumnsShowFocus(true);
     m_changeList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_changeList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -127,7 +131,7 @@ OverlayViewer::OverlayViewer(QWidget *parent)
     m_changeList->header()->setSectionResizeMode(ReviewColumn, QHeaderView::ResizeToContents);
     m_changeList->header()->setSectionResizeMode(CommentColumn, QHeaderView::Interactive);
     m_changeList->header()->setStretchLastSection(false);
-    m_changeList->header()->resizeSection(CommentColumn, 90);
+    m_changeList->header()->resizeSection(CommentColumn, 80);
     // Right-click: the review actions for the change under the cursor (a press selects it).
     m_changeList->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_changeList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -193,6 +197,7 @@ QAction *OverlayViewer::addToolAction(const QString &text, const QString &toolTi
 }
 
 void OverlayViewer::buildToolBar() {
+    m_toolBar->setObjectName(QStringLiteral("viewerToolBar"));
     m_toolBar->setAccessibleName(tr("Viewer tools"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_toolBar->setIconSize(QSize(16, 16));
@@ -217,6 +222,16 @@ void OverlayViewer::buildToolBar() {
     m_modeActions.first()->setChecked(true);
     m_toolBar->addSeparator();
 
+    // Most used first: when a narrow window (1280 px with the history dock, a longer language)
+    // cannot show every tool, the toolbar's overflow menu takes the last ones, never the
+    // modes or Previous / Next change.
+    QAction *previous = addToolAction(tr("Previous"), tr("Previous change"), {QKeySequence(Qt::Key_P)});
+    previous->setObjectName(QStringLiteral("previousChange"));
+    connect(previous, &QAction::triggered, this, &OverlayViewer::previousRegion);
+    QAction *next = addToolAction(tr("Next"), tr("Next change"), {QKeySequence(Qt::Key_N)});
+    next->setObjectName(QStringLiteral("nextChange"));
+    connect(next, &QAction::triggered, this, &OverlayViewer::nextRegion);
+    m_toolBar->addSeparator();
     connect(addToolAction(tr("\u2212"), tr("Zoom out"),
                           {QKeySequence(Qt::Key_Minus), QKeySequence(QKeySequence::ZoomOut)}),
             &QAction::triggered, m_view, [this] { m_view->zoomBy(1 / 1.5); });
@@ -232,7 +247,6 @@ void OverlayViewer::buildToolBar() {
     connect(addToolAction(tr("1:1"), tr("Actual pixels"), {QKeySequence(Qt::CTRL | Qt::Key_1)}),
             &QAction::triggered, m_view, &SheetView::actualSize);
     m_toolBar->addSeparator();
-
     m_removedAction =
         addToolAction(tr("Removed"), tr("Show removed ink (overlay)"), {QKeySequence(Qt::SHIFT | Qt::Key_R)});
     m_removedAction->setCheckable(true);
@@ -243,11 +257,35 @@ void OverlayViewer::buildToolBar() {
     m_addedAction->setCheckable(true);
     m_addedAction->setChecked(true);
     connect(m_addedAction, &QAction::toggled, this, &OverlayViewer::setAddedVisible);
+    // The colour swatch alone (the tooltip names it): the room goes to Previous / Next.
     for (QAction *action : {m_removedAction, m_addedAction})
-        if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(action)))
-            button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(action))) {
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+            button->setAccessibleName(action->text());
+        }
     updateSwatches();
 
+    m_toolBar->addSeparator();
+    m_ignoreAction =
+        addToolAction(tr("Ignore area"),
+                      tr("Draw a rectangle on the sheet to leave that area (a revision block, a "
+                         "date stamp) out of every comparison of this drawing number; Shift+drag "
+                         "does the same"),
+                      {QKeySequence(Qt::Key_I)});
+    m_ignoreAction->setCheckable(true);
+    connect(m_ignoreAction, &QAction::toggled, this, &OverlayViewer::setIgnoreToolActive);
+
+    m_historyMenu = new QMenu(this);
+    m_historyMenu->setObjectName(QStringLiteral("sheetHistoryMenu"));
+    m_historyButton = new QToolButton(m_toolBar);
+    m_historyButton->setObjectName(QStringLiteral("sheetHistoryButton"));
+    m_historyButton->setText(tr("Sheet history"));
+    m_historyButton->setAccessibleName(tr("Earlier comparisons of this sheet"));
+    m_historyButton->setToolTip(tr("Earlier comparisons of this drawing number: open one"));
+    m_historyButton->setMenu(m_historyMenu);
+    m_historyButton->setPopupMode(QToolButton::InstantPopup);
+    m_toolBar->addWidget(m_historyButton);
+    m_toolBar->addSeparator();
     auto labelledSlider = [this](const QString &label, const QString &accessibleName, QSlider **slider) {
         auto *box = new QWidget(m_toolBar);
         box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
@@ -274,33 +312,6 @@ void OverlayViewer::buildToolBar() {
         tr("Where the old sheet ends and the new one begins (the line can be dragged too)"));
     connect(m_swipeSlider, &QSlider::valueChanged, this,
             [this](int value) { m_view->setSwipePosition(double(value) / kSliderSteps); });
-    m_toolBar->addSeparator();
-
-    connect(addToolAction(tr("Previous"), tr("Previous change"), {QKeySequence(Qt::Key_P)}),
-            &QAction::triggered, this, &OverlayViewer::previousRegion);
-    connect(addToolAction(tr("Next"), tr("Next change"), {QKeySequence(Qt::Key_N)}), &QAction::triggered,
-            this, &OverlayViewer::nextRegion);
-    m_toolBar->addSeparator();
-
-    m_ignoreAction =
-        addToolAction(tr("Ignore area"),
-                      tr("Draw a rectangle on the sheet to leave that area (a revision block, a "
-                         "date stamp) out of every comparison of this drawing number; Shift+drag "
-                         "does the same"),
-                      {QKeySequence(Qt::Key_I)});
-    m_ignoreAction->setCheckable(true);
-    connect(m_ignoreAction, &QAction::toggled, this, &OverlayViewer::setIgnoreToolActive);
-
-    m_historyMenu = new QMenu(this);
-    m_historyMenu->setObjectName(QStringLiteral("sheetHistoryMenu"));
-    m_historyButton = new QToolButton(m_toolBar);
-    m_historyButton->setObjectName(QStringLiteral("sheetHistoryButton"));
-    m_historyButton->setText(tr("Sheet history"));
-    m_historyButton->setAccessibleName(tr("Earlier comparisons of this sheet"));
-    m_historyButton->setToolTip(tr("Earlier comparisons of this drawing number: open one"));
-    m_historyButton->setMenu(m_historyMenu);
-    m_historyButton->setPopupMode(QToolButton::InstantPopup);
-    m_toolBar->addWidget(m_historyButton);
 }
 
 QWidget *OverlayViewer::createReviewBar() {
@@ -354,6 +365,7 @@ QWidget *OverlayViewer::createReviewBar() {
 // ---- loading ----------------------------------------------------------------------------------
 
 void OverlayViewer::cancelLoads() {
+    m_cropWatcher->setFuture(QFuture<QHash<int, QImage>>()); // an earlier sheet's crops never arrive
     if (m_cancel) m_cancel->store(true);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     ++m_generation;
@@ -363,6 +375,9 @@ void OverlayViewer::showPage(const PageResult &page, const QString &oldPath, con
     cancelLoads();
     m_hasPage = true;
     m_page = page;
+    // A sheet in one set only is reviewed as one item: the whole sheet.
+    if (isWholeSheetReview(page) && page.regions.isEmpty())
+        m_page.regions = reviewableRegions(page, pxPerPt());
     m_oldPath = oldPath;
     m_newPath = newPath;
     m_overlay = m_composedOverlay = m_old = m_new = SheetImage();
@@ -411,7 +426,8 @@ void OverlayViewer::showPage(const PageResult &page, const QString &oldPath, con
 
     // What the result alone tells is shown at once: the change list, the clouds, the warning.
     loadReviewData();
-    m_changes->setChanges(page.regions, OverlayColours().removed, OverlayColours().added);
+    m_changes->setChanges(m_page.regions, OverlayColours().removed, OverlayColours().added,
+                          isWholeSheetReview(m_page));
 
     const QSize frame = SheetLoader::expectedFrameSize(page);
     for (SheetView *view : {m_view, m_sideView}) {
@@ -486,6 +502,7 @@ void OverlayViewer::onRendersLoaded() {
     m_new = load.newImage;
     m_composedOverlay = load.composedOverlay;
     m_renderError = load.error;
+    startCrops();
     // The frame is NEW's render (the overlay's size); a removed sheet has only the old one.
     const SheetImage &frameImage = !m_new.isNull() ? m_new : m_old;
     if (m_overlay.isNull() && !frameImage.isNull())
@@ -563,9 +580,7 @@ void OverlayViewer::updateViews() {
         m_view->setComposition(SheetView::Composition::Blend);
         m_view->setTopOpacity(palette ? m_opacity : 1.0);
         // A sheet in one set only is shown as it is: say which set.
-        m_view->setCaptions(m_page.oldPage < 0   ? tr("Only in the new set")
-                            : m_page.newPage < 0 ? tr("Only in the old set")
-                                                 : QString());
+        m_view->setCaptions(oneSetCaption());
         m_view->setAccessibleName(tr("Overlay of the old and new sheet"));
         if (overlay.isNull())
             message = missingText(Image::Overlay);
@@ -578,7 +593,7 @@ void OverlayViewer::updateViews() {
         const bool old = m_mode == Mode::Old;
         m_view->setLayers(old ? m_old : m_new);
         m_view->setComposition(SheetView::Composition::Single);
-        m_view->setCaptions(old ? tr("Old") : tr("New"));
+        m_view->setCaptions(!oneSetCaption().isEmpty() ? oneSetCaption() : old ? tr("Old") : tr("New"));
         m_view->setAccessibleName(old ? tr("Old sheet") : tr("New sheet"));
         if ((old ? m_old : m_new).isNull()) message = missingText(old ? Image::Old : Image::New);
         break;
@@ -620,18 +635,33 @@ void OverlayViewer::updateViews() {
     m_swipeAction->setVisible(m_mode == Mode::Swipe);
 }
 
+QString OverlayViewer::oneSetCaption() const {
+    if (!m_hasPage) return QString();
+    if (m_page.match == MatchKind::Added || (m_page.oldPage < 0 && m_page.newPage >= 0))
+        return tr("Added in NEW: this sheet is not in the old set");
+    if (m_page.match == MatchKind::Removed || (m_page.newPage < 0 && m_page.oldPage >= 0))
+        return tr("Removed from OLD: this sheet is not in the new set");
+    return QString();
+}
+
 void OverlayViewer::updateRegions() {
     QVector<SheetView::Region> regions;
-    for (const ChangeRegion &r : m_page.regions)
-        regions.append({r.id, r.kind, r.boxPx});
+    // The whole-sheet item of a sheet in one set only has no cloud: the caption says it.
+    if (!isWholeSheetReview(m_page))
+        for (const ChangeRegion &r : m_page.regions)
+            regions.append({r.id, r.kind, r.boxPx});
     const double dpi = m_page.dpi > 0 ? m_page.dpi : SheetLoader::kFallbackDpi;
     const QColor cloud = OverlayPalette::cloudColour(m_palette);
-    for (SheetView *view : {m_view, m_sideView})
+    const QColor selection = OverlayPalette::selectionColour(m_palette);
+    for (SheetView *view : {m_view, m_sideView}) {
         view->setRegions(regions, dpi / kPointsPerInch, cloud);
+        view->setSelectionColour(selection);
+    }
 }
 
 void OverlayViewer::setColours(const OverlayColours &colours) {
     m_palette = overlayPalette(colours);
+    if (!m_rendersLoading) startCrops(); // tinted in the colours shown
     updateRegions();
     updateSwatches();
     updateViews();
@@ -682,68 +712,6 @@ void OverlayViewer::setOverlayOpacity(double opacity) {
 
 QRectF OverlayViewer::visibleImageRect() const {
     return m_view->visibleImageRect();
-}
-
-// ---- changes ----------------------------------------------------------------------------------
-
-QRectF OverlayViewer::regionTarget(const QRect &box) const {
-    const double dpi = m_page.dpi > 0 ? m_page.dpi : SheetLoader::kFallbackDpi;
-    const double context = kContextPt * dpi / kPointsPerInch;
-    // Half the box's size around it, and at least the context.
-    const double w = std::max(2.0 * box.width(), context), h = std::max(2.0 * box.height(), context);
-    const QPointF c = QRectF(box).center();
-    return QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
-}
-
-void OverlayViewer::selectRegion(int regionId) {
-    setSelected(regionId, true);
-}
-
-void OverlayViewer::setSelected(int regionId, bool zoom) {
-    const auto it = std::find_if(m_page.regions.cbegin(), m_page.regions.cend(),
-                                 [regionId](const ChangeRegion &r) { return r.id == regionId; });
-    const int id = it == m_page.regions.cend() ? 0 : regionId;
-    {
-        // The list follows; it does not select again.
-        const QSignalBlocker block(m_changeList->selectionModel());
-        const int row = m_changes->rowOf(id);
-        if (row >= 0) {
-            const QModelIndex current = m_changes->index(row, 0);
-            m_changeList->selectionModel()->setCurrentIndex(current, QItemSelectionModel::ClearAndSelect |
-                                                                         QItemSelectionModel::Rows);
-            m_changeList->scrollTo(current);
-        } else {
-            m_changeList->selectionModel()->clear();
-        }
-        m_changeList->viewport()->update(); // the selection changed with the signals blocked
-    }
-    for (SheetView *view : {m_view, m_sideView})
-        view->setSelectedRegion(id);
-    if (id != 0 && zoom) m_view->zoomToRect(regionTarget(it->boxPx));
-    if (id != m_selected) {
-        saveComment(); // typed for the change that was selected
-        m_selected = id;
-        updateReviewControls();
-        emit regionSelected(id);
-    }
-}
-
-void OverlayViewer::nextRegion() {
-    const int n = int(m_page.regions.size());
-    if (n == 0) return;
-    int index = -1;
-    for (int i = 0; i < n; ++i)
-        if (m_page.regions[i].id == m_selected) index = i;
-    selectRegion(m_page.regions[(index + 1) % n].id);
-}
-
-void OverlayViewer::previousRegion() {
-    const int n = int(m_page.regions.size());
-    if (n == 0) return;
-    int index = n;
-    for (int i = 0; i < n; ++i)
-        if (m_page.regions[i].id == m_selected) index = i;
-    selectRegion(m_page.regions[(index - 1 + n) % n].id);
 }
 
 } // namespace bt::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compare/pageresult.h"
+#include "compare/sheetstatus.h"
 #include "diff/overlay.h"
 #include "review/reviewsession.h"
 #include "sheetimage.h"
@@ -86,6 +87,8 @@ public:
     // recoloured here whatever colours the comparison wrote it with).
     void setColours(const bt::OverlayColours &colours);
     bool isLoading() const { return m_overlayLoading || m_rendersLoading; }
+    // The change list's old | new crops of the shown sheet have arrived (they follow the renders).
+    bool changeCropsReady() const;
 
 public slots:
     void nextRegion();
@@ -104,6 +107,9 @@ private:
                                                            bt::ReviewStatus::Rejected,
                                                            bt::ReviewStatus::NeedsClarification};
 
+    // One side of a change's old | new crop in the change list (logical pixels).
+    static constexpr QSize kCropSize{60, 40};
+
     // The stored review changed: the change list and the controls show it.
     void reviewSaved(int regionId);
     enum class Image { Overlay, Old, New };
@@ -114,6 +120,7 @@ private:
     void onOverlayLoaded();
     void onRendersLoaded();
     void finishIfLoaded();
+    void startCrops(); // the change list's old | new crops, off the GUI thread
     void setSelected(int regionId, bool zoom);
     void updateViews();
     void updateRegions();
@@ -130,6 +137,7 @@ private:
     double pxPerPt() const;
     SheetImage overlayImage() const;
     QString missingText(Image image) const;
+    QString oneSetCaption() const; // "Added in NEW …" / "Removed from OLD …"; empty for a pair
     QRectF regionTarget(const QRect &box) const;
 
     // Current sheet
@@ -151,6 +159,7 @@ private:
     std::shared_ptr<DocumentCache> m_documents;
     QFutureWatcher<OverlayLoad> *m_overlayWatcher;
     QFutureWatcher<RenderLoad> *m_renderWatcher;
+    QFutureWatcher<QHash<int, QImage>> *m_cropWatcher;
 
     // View state
     Mode m_mode = Mode::Overlay;

@@ -21,6 +21,11 @@ std::shared_ptr<const Document> DocumentCache::find(const QString &path) const {
     return m_docs.value(path);
 }
 
+QStringList DocumentCache::paths() const {
+    const QMutexLocker lock(&m_mutex);
+    return m_docs.keys();
+}
+
 void DocumentCache::insert(const QString &path, std::shared_ptr<const Document> doc,
                            const QStringList &keep) {
     QList<std::shared_ptr<const Document>> dropped; // released after the lock, in this worker

@@ -23,6 +23,7 @@ namespace bt::ui {
 class DocumentCache {
 public:
     std::shared_ptr<const Document> find(const QString &path) const;
+    QStringList paths() const; // of the documents kept
     // Keeps doc under path and drops documents of other paths than keep.
     void insert(const QString &path, std::shared_ptr<const Document> doc, const QStringList &keep);
 

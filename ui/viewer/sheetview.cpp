@@ -149,6 +149,12 @@ void SheetView::setRegions(const QVector<Region> &regions, double pxPerPt, const
     update();
 }
 
+void SheetView::setSelectionColour(const QColor &colour) {
+    if (colour == m_selectionColour) return;
+    m_selectionColour = colour;
+    update();
+}
+
 void SheetView::setSelectedRegion(int id) {
     if (id == m_selected) return;
     m_selected = id;
@@ -368,8 +374,10 @@ void SheetView::drawRegions(QPainter &painter) {
     const double scallop = std::max(kScallopPt * scale, kMinScallop);
     const double line = std::max(kCloudLinePt * scale, kMinCloudLine);
     const double tagRadius = std::max(kTagRadiusPt * scale, kMinTagRadius);
-    // Orange: apart from the engine's cloud colours (blue, purple) and the change colours.
-    const QColor highlight(255, 140, 0);
+    const QColor highlight = m_selectionColour;
+    const QColor halo(40, 40, 40);
+    // Dark or white text on the selected tag, whichever reads on its colour.
+    const QColor tagText = qGray(highlight.rgb()) > 150 ? QColor(Qt::black) : QColor(Qt::white);
     const QRectF area = QRectF(rect()).adjusted(-2 * tagRadius, -2 * tagRadius, 2 * tagRadius, 2 * tagRadius);
     QFont font = this->font();
     font.setBold(true);
@@ -384,8 +392,12 @@ void SheetView::drawRegions(QPainter &painter) {
         if (!cloud.intersects(area)) continue;
         const bool selected = region->id == m_selected;
         const QColor colour = selected ? highlight : m_cloudColour;
-        painter.setPen(QPen(colour, selected ? 1.5 * line : line));
         painter.setBrush(Qt::NoBrush); // a fill would veil the change itself
+        if (selected) {
+            painter.setPen(QPen(halo, 1.5 * line + 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            painter.drawPath(cloudPath(cloud, scallop));
+        }
+        painter.setPen(QPen(colour, selected ? 1.5 * line : line));
         painter.drawPath(cloudPath(cloud, scallop));
         // Number tag on the top-left corner, where the engine's overlay puts it (kept on the page).
         const QPointF pageOrigin = mapFromImage(QPointF(0, 0));
@@ -393,13 +405,14 @@ void SheetView::drawRegions(QPainter &painter) {
                              std::max(pageOrigin.y() + tagRadius, cloud.top() - tagRadius / 2));
         const QRectF tag(centre.x() - tagRadius, centre.y() - tagRadius, 2 * tagRadius, 2 * tagRadius);
         painter.setBrush(selected ? colour : QColor(Qt::white));
+        if (selected) painter.setPen(QPen(halo, 1.5));
         painter.drawEllipse(tag);
         const QString label = QString::number(region->id);
         font.setPixelSize(std::max(6, int(tagRadius * (label.size() <= 1   ? 1.1
                                                        : label.size() == 2 ? 0.95
                                                                            : 0.7))));
         painter.setFont(font);
-        painter.setPen(selected ? QColor(Qt::white) : colour);
+        painter.setPen(selected ? tagText : colour);
         painter.drawText(tag, Qt::AlignCenter, label);
     }
     painter.restore();

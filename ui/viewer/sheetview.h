@@ -52,12 +52,18 @@ public:
     QString message() const { return m_message; }
     // Labels of the two sides (bottom corners; the swipe's sides, or one pane's name).
     void setCaptions(const QString &left, const QString &right = QString());
+    QString leftCaption() const { return m_leftCaption; }
 
     // pxPerPt: frame pixels per PDF point (cloud scallops and tags keep their paper size when
     // zoomed in, and a readable screen size when zoomed out).
     void setRegions(const QVector<Region> &regions, double pxPerPt, const QColor &cloudColour);
+    const QVector<Region> &regions() const { return m_regions; }
     void setSelectedRegion(int id);
     int selectedRegion() const { return m_selected; }
+    // The selected cloud's colour (OverlayPalette::selectionColour), drawn over a dark halo so a
+    // light colour shows on white paper and on black ink alike.
+    void setSelectionColour(const QColor &colour);
+    QColor selectionColour() const { return m_selectionColour; }
 
     // Areas left out of the comparison (frame pixels): drawn hatched, labelled "Ignored".
     void setIgnoredAreas(const QVector<QRect> &areas, const QString &label);
@@ -147,6 +153,7 @@ private:
     QVector<Region> m_regions;
     double m_pxPerPt = 1.0;
     QColor m_cloudColour;
+    QColor m_selectionColour = QColor(204, 121, 167);
     int m_selected = 0;
 
     double m_zoom = 1.0;
