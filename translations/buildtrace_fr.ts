@@ -982,6 +982,10 @@
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
     </message>
+    <message>
+        <source>Sending reviews to the server</source>
+        <translation>L’envoi des revues au serveur</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::ChangeListModel</name>
@@ -1048,6 +1052,11 @@
     <message>
         <source>moved</source>
         <translation>déplacé</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>review status (reviewer)</comment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2832,6 +2841,14 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Only the list of changes and the summary text are sent, never the drawings. The key is stored in plain text in the settings file.</source>
         <translation>Seuls la liste des modifications et le texte du résumé sont envoyés, jamais les plans. La clé est enregistrée en clair dans le fichier de paramètres.</translation>
+    </message>
+    <message>
+        <source>Shown with your reviews and comments, also to the team on the job server.</source>
+        <translation>Affiché avec vos revues et commentaires, y compris pour l’équipe sur le serveur de traitement.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "guisettings.h"
 
+#include "review/regionreview.h"
 #include "store/jobstore.h"
 
 #include <QSettings>
@@ -47,6 +48,7 @@ GuiSettings GuiSettings::load() {
     g.aiSummary.apiKey = s.value(kAiKey).toString().trimmed();
     const int timeout = s.value(kAiTimeout, g.aiSummary.timeoutMs).toInt();
     if (timeout >= 1000 && timeout <= 600000) g.aiSummary.timeoutMs = timeout;
+    g.reviewerName = s.value(QLatin1String(kReviewerNameKey)).toString().trimmed();
     return g;
 }
 
@@ -66,6 +68,10 @@ void GuiSettings::save() const {
     s.setValue(kAiModel, aiSummary.model);
     s.setValue(kAiKey, aiSummary.apiKey);
     s.setValue(kAiTimeout, aiSummary.timeoutMs);
+    if (reviewerName.trimmed().isEmpty())
+        s.remove(QLatin1String(kReviewerNameKey));
+    else
+        s.setValue(QLatin1String(kReviewerNameKey), reviewerName.trimmed());
 }
 
 ServerConfig GuiSettings::serverConfig() const {

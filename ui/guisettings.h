@@ -27,6 +27,8 @@ struct GuiSettings {
     // The optional AI summary provider ("ai/..." keys); off by default. The key is stored in
     // plain text in the settings file, like every other value there.
     AiSummaryConfig aiSummary;
+    // The name reviews are made under (kReviewerNameKey); empty: the OS user (reviewerName()).
+    QString reviewerName;
 
     static GuiSettings load();
     void save() const;

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "guiapplication.h"
+#include "review/regionreview.h"
 #include "store/jobstore.h"
 
 #include <QCheckBox>
@@ -33,6 +34,7 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     , m_language(new QComboBox(this))
     , m_serverUrl(new QLineEdit(this))
     , m_serverToken(new QLineEdit(this))
+    , m_reviewerName(new QLineEdit(this))
     , m_aiGroup(new QGroupBox(tr("AI summary (optional)"), this))
     , m_aiEnabled(new QCheckBox(tr("Re&write sheet summaries with an AI model"), m_aiGroup))
     , m_aiEndpoint(new QLineEdit(m_aiGroup))
@@ -88,6 +90,10 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     m_serverToken->setObjectName(QStringLiteral("serverTokenEdit"));
     m_serverToken->setEchoMode(QLineEdit::Password);
     m_serverToken->setToolTip(tr("The access token the server's administrator gave you."));
+    m_reviewerName->setObjectName(QStringLiteral("reviewerNameEdit"));
+    m_reviewerName->setPlaceholderText(systemUserName()); // empty: the user name of the system
+    m_reviewerName->setToolTip(
+        tr("Shown with your reviews and comments, also to the team on the job server."));
     auto *serverNote =
         new QLabel(tr("Comparisons can run on the server and the team's comparisons appear in the history. "
                       "Without a connection everything keeps working here and waits to be sent."),
@@ -143,6 +149,7 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     form->addRow(QString(), languageNote);
     form->addRow(tr("Job &server:"), m_serverUrl);
     form->addRow(tr("Access to&ken:"), m_serverToken);
+    form->addRow(tr("Your &name:"), m_reviewerName);
     form->addRow(QString(), serverNote);
     form->addRow(m_aiGroup);
     // The label's mnemonic should land in the line edit, not in its container.
@@ -156,6 +163,7 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
         defaults.language = m_language->currentData().toString(); // nor the language one reads
         defaults.serverUrl = m_serverUrl->text().trimmed();       // nor the team's server
         defaults.serverToken = m_serverToken->text();
+        defaults.reviewerName = m_reviewerName->text().trimmed(); // nor who one is
         // The provider goes off (the default), but its address and key need not be typed again.
         const GuiSettings current = this->settings(); // not the constructor argument
         defaults.aiSummary.endpoint = current.aiSummary.endpoint;
@@ -181,6 +189,7 @@ void SettingsDialog::setValues(const GuiSettings &settings) {
     m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language)));
     m_serverUrl->setText(settings.serverUrl);
     m_serverToken->setText(settings.serverToken);
+    m_reviewerName->setText(settings.reviewerName);
     m_aiEnabled->setChecked(settings.aiSummary.enabled);
     m_aiEndpoint->setText(settings.aiSummary.endpoint.toString());
     m_aiModel->setText(settings.aiSummary.model);
@@ -200,6 +209,7 @@ GuiSettings SettingsDialog::settings() const {
     s.language = m_language->currentData().toString();
     s.serverUrl = m_serverUrl->text().trimmed();
     s.serverToken = m_serverToken->text().trimmed();
+    s.reviewerName = m_reviewerName->text().trimmed();
     s.aiSummary.enabled = m_aiEnabled->isChecked();
     s.aiSummary.endpoint = QUrl(m_aiEndpoint->text().trimmed());
     s.aiSummary.model = m_aiModel->text().trimmed();

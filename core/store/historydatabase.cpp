@@ -87,6 +87,19 @@ const char *const kSchemaV5[] = {
     "ALTER TABLE summaries ADD COLUMN deterministic_text TEXT",
 };
 
+// v7: every change of a review with its author and time (who set what, when; kept when a later
+// change wins), the job server's number of each change sent or received, and per server how far
+// the team's review changes have been read.
+const char *const kSchemaV7[] = {
+    "CREATE TABLE IF NOT EXISTS review_events ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL, page_number INTEGER NOT NULL,"
+    " region_number INTEGER NOT NULL, status TEXT, comment TEXT, author TEXT NOT NULL,"
+    " changed_at TEXT NOT NULL, change_id TEXT NOT NULL UNIQUE, server_seq INTEGER)",
+    "CREATE INDEX IF NOT EXISTS idx_review_events_region ON review_events (job_id, page_number, "
+    "region_number)",
+    "CREATE TABLE IF NOT EXISTS review_cursors (server TEXT PRIMARY KEY, last_seq INTEGER NOT NULL)",
+};
+
 // SQLite's primary result codes (QSqlError::nativeErrorCode; extended codes keep them in the low byte).
 constexpr int kSqliteReadOnly = 8;
 constexpr int kSqliteCorrupt = 11;
@@ -380,6 +393,10 @@ bool HistoryDatabase::migrate(QString *error) {
             }
             if (version < 5) {
                 for (const char *sql : kSchemaV5)
+                    if (!run(d, QString::fromLatin1(sql), err)) return false;
+            }
+            if (version < 7) {
+                for (const char *sql : kSchemaV7)
                     if (!run(d, QString::fromLatin1(sql), err)) return false;
             }
             return run(d, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion), err);

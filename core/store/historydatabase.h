@@ -32,7 +32,7 @@ enum class IntegrityCheck { Quick, Full }; // PRAGMA quick_check (O(size)), inte
 // failing mid-transaction. The repositories of what it holds build on it (JobStore, ReviewStore, SyncStore).
 class HistoryDatabase {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 7;
 
     // $BUILDTRACE_DB if set, else <AppDataLocation>/history.sqlite.
     static QString defaultPath();

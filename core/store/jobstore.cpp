@@ -252,7 +252,7 @@ bool JobStore::deleteJob(const QString &id, QString *error) {
     const bool ok = write(
         [&id](QSqlDatabase &d, QString *err) {
             for (const char *table : {"job_stages", "job_pages", "diff_results", "summaries", "dead_letters",
-                                      "region_reviews", "sync_operations", "jobs"}) {
+                                      "region_reviews", "review_events", "sync_operations", "jobs"}) {
                 QSqlQuery q(d);
                 q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
                               .arg(QLatin1String(table),
