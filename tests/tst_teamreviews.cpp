@@ -1,7 +1,8 @@
 // Team reviews through the job server (docs/server.md, "Team reviews"): the resolution rule
 // (last writer wins per field, ties by the server's seq), the review routes of a real
-// buildtrace-server (auth, validation, idempotency, a clock ahead of the server's), and two
-// desktops reviewing one job, one of them offline (tests/support/teamreviewscenario.cpp).
+// buildtrace-server (auth, validation, idempotency, a clock ahead of the server's), a review
+// made while the server is down, a pushed job's reviews, and two desktops reviewing one job,
+// one of them offline (tests/support/teamreviewscenario.cpp).
 
 #include "postgresfixture.h" // freePort()
 #include "serverfixture.h"
@@ -325,6 +326,43 @@ private slots:
                                   QStringLiteral("written while the server was down"), 30000);
         QCOMPARE(regionReview(storeB, jobB, 1, 1).reviewer, QStringLiteral("alice"));
         server.child->terminate();
+    }
+
+    // A local job reviewed here and pushed: its review changes follow it to the team's copy.
+    void pushCarriesLocalReviews() {
+        JobStore store(m_dir.filePath(QStringLiteral("push.sqlite")));
+        QVERIFY(store.open());
+        CompareSettings settings;
+        settings.dpi = kDpi;
+        JobRecord job;
+        job.id = QStringLiteral("pushed-job");
+        job.oldFile = m_sets.oldA;
+        job.newFile = m_sets.newA;
+        job.settings = settings.toJson();
+        job.status = JobStatus::Completed;
+        QString error;
+        QVERIFY2(store.createJob(job, &error), qPrintable(error));
+        ReviewSession review(&store, job.id, 1);
+        review.setAuthor(QStringLiteral("gina"));
+        QVERIFY(review.setStatus(2, ReviewStatus::Accepted, &error));
+        QVERIFY(store.syncStore().syncOperations().isEmpty()); // local: nothing to send
+        SyncService sync(&store);
+        SyncOptions options;
+        options.pollMs = 200;
+        sync.setOptions(options);
+        sync.setServer(
+            {QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port)), QString::fromLatin1(kToken)});
+        QVERIFY2(sync.push(job.id, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(!store.job(job.id)->remoteJobId.isEmpty(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(ReviewEventStore(store).unsentChanges(job.id).isEmpty(), 30000);
+        const Reply log = request(m_server.port, "GET", reviewsPath(store.job(job.id)->remoteJobId));
+        QCOMPARE(log.status, 200);
+        const QJsonArray reviews = log.json.value(QStringLiteral("reviews")).toArray();
+        QCOMPARE(reviews.size(), 1);
+        QCOMPARE(reviews[0].toObject().value(QStringLiteral("author")).toString(), QStringLiteral("gina"));
+        QCOMPARE(reviews[0].toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("accepted"));
+        QCOMPARE(reviews[0].toObject().value(QStringLiteral("region")).toInt(), 2);
     }
 
     // The viewer's change list names whoever else decided; one's own decisions stay unnamed.

@@ -307,6 +307,17 @@ void SyncService::continueOperation(SyncOperation op) {
                                        op.server, remoteId, &error))
                                    qWarning("sync: %s", qPrintable(error));
                                if (submitted) m_store->setJobStatus(op.jobId, JobStatus::Pending);
+                               // A pushed job's reviews made here go to the team's copy: the server
+                               // compares the same sets with the same settings (the same numbers).
+                               if (!submitted &&
+                                   !ReviewEventStore(*m_store).unsentChanges(op.jobId).isEmpty()) {
+                                   SyncOperation send;
+                                   send.kind = SyncKind::Reviews;
+                                   send.jobId = op.jobId;
+                                   send.server = op.server;
+                                   if (m_store->syncStore().addSyncOperation(send, &error) == 0)
+                                       qWarning("sync: %s", qPrintable(error));
+                               }
                                operationDone(op);
                            }),
                    op.jobId.toUtf8());
