@@ -9,6 +9,7 @@
 #include "teamreviewscenario.h"
 
 #include "review/reviewsession.h"
+#include "settingsdialog.h"
 #include "store/jobstore.h"
 #include "store/revieweventstore.h"
 #include "sync/syncservice.h"
@@ -16,6 +17,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -387,6 +389,21 @@ private slots:
                     .data(Qt::ToolTipRole)
                     .toString()
                     .contains(QStringLiteral("bob")));
+        // $BT_SCREENSHOT_DIR: the list and the settings' name field, as a user sees them.
+        const QString shots = qEnvironmentVariable("BT_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            QDir().mkpath(shots);
+            QTableView view;
+            view.setModel(&model);
+            view.resize(520, 120);
+            view.show();
+            QVERIFY(view.grab().save(QDir(shots).filePath(QStringLiteral("teamreviews-changelist.png"))));
+            ui::GuiSettings settings;
+            settings.serverUrl = QStringLiteral("http://buildtrace.office:8765");
+            ui::SettingsDialog dialog(settings);
+            dialog.show();
+            QVERIFY(dialog.grab().save(QDir(shots).filePath(QStringLiteral("teamreviews-settings.png"))));
+        }
     }
 
     void twoDesktops() {
