@@ -487,6 +487,28 @@ void SyncService::fetchReviews() {
                   });
 }
 
+void SyncService::fetchJobReviews(const QString &jobId, const QString &remoteId) {
+    const int generation = m_generation;
+    m_client->get(jobPath(remoteId, QStringLiteral("/reviews")),
+                  [this, generation, jobId](const ApiReply &reply) {
+                      if (generation != m_generation) return;
+                      noteReply(reply);
+                      if (!reply.ok() || !m_store->job(jobId)) return;
+                      QVector<ReviewChange> changes;
+                      for (const QJsonValue &v : reply.json.value(QStringLiteral("changes")).toArray()) {
+                          std::optional<ReviewChange> c = reviewChangeFromJson(v.toObject(), nullptr);
+                          if (!c || c->serverSeq <= 0) continue;
+                          c->jobId = jobId;
+                          changes.append(*c);
+                      }
+                      QVector<QPair<QString, int>> touched;
+                      QString error;
+                      if (!ReviewEventStore(*m_store).applyServerChanges(changes, &touched, &error))
+                          qWarning("sync: reviews: %s", qPrintable(error));
+                      notifyReviews(touched);
+                  });
+}
+
 void SyncService::notifyReviews(const QVector<QPair<QString, int>> &touched) {
     QHash<QString, QVector<int>> pages;
     QStringList order;
@@ -526,10 +548,14 @@ void SyncService::onTeamJobs(const QJsonObject &json) {
         job.remoteServer = key;
         job.remoteJobId = remoteId;
         QString error;
-        if (m_store->createJob(job, &error))
+        if (m_store->createJob(job, &error)) {
             ++added;
-        else
+            // Its reviews so far: the review feed's cursor may be past them (a job listed again
+            // after it was deleted here). On a first connection the feed brings them all.
+            if (ReviewEventStore(*m_store).cursor(key) > 0) fetchJobReviews(job.id, remoteId);
+        } else {
             qWarning("sync: %s", qPrintable(error));
+        }
     }
     if (added > 0) {
         emit jobsChanged();

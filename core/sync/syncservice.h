@@ -113,6 +113,7 @@ private:
     // Team reviews (docs/server.md): this desktop's changes out, everybody's in.
     void sendReviews(SyncOperation op);
     void fetchReviews();
+    void fetchJobReviews(const QString &jobId, const QString &remoteId); // all of one job
     void notifyReviews(const QVector<QPair<QString, int>> &touched);
     void onTeamJobs(const QJsonObject &json);
     void pollNext();

@@ -189,8 +189,19 @@ void runTwoDesktopReviews(quint16 port, const QByteArray &token, const QString &
     log = request(port, "GET", QStringLiteral("/api/v1/jobs/%1/reviews").arg(remoteId), {}, {}, token);
     QCOMPARE(log.json.value(QStringLiteral("changes")).toArray().size(), 3);
 
+    // Deleted here only (the team's copy stays): listed again, it comes back with its reviews,
+    // although the review feed was read past them long ago.
+    QVERIFY(storeB.deleteJob(jobB));
+    QTRY_VERIFY_WITH_TIMEOUT(storeB.syncStore().jobByRemoteId(config.key(), remoteId).has_value(), 20000);
+    const QString listedAgain = storeB.syncStore().jobByRemoteId(config.key(), remoteId)->id;
+    QVERIFY(listedAgain != jobB);
+    QTRY_COMPARE_WITH_TIMEOUT(ReviewEventStore(storeB).changes(listedAgain).size(), 3, 20000);
+    QCOMPARE(describe(ReviewEventStore(storeB).changes(listedAgain, page, region)), describe(historyA));
+    QCOMPARE(regionReview(storeB, listedAgain, page, region).reviewer, QStringLiteral("bob"));
+    QTRY_VERIFY_WITH_TIMEOUT(isDone(storeB, listedAgain), 30000);
+
     // B's change list names the winner's author and time.
-    const std::optional<ReportInput> input = ReportInput::fromStore(storeB, jobB);
+    const std::optional<ReportInput> input = ReportInput::fromStore(storeB, listedAgain);
     QVERIFY(input);
     const QStringList lines = QString::fromUtf8(changeListCsv(*input)).split(QLatin1Char('\n'));
     const QString reviewedAt = rejectedAt.toUTC().toString(Qt::ISODate);
