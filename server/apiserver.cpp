@@ -5,6 +5,7 @@
 #include "document/document.h"
 #include "jobview.h"
 #include "render/renderpool.h"
+#include "reviewroutes.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -86,6 +87,7 @@ ApiServer::ApiServer(const DatabaseConfig &database, const ApiOptions &options, 
     : QObject(parent)
     , m_options(options)
     , m_store(std::make_unique<QueueStore>(database))
+    , m_reviews(std::make_unique<ReviewLog>(*m_store))
     , m_http(new HttpServer([this](const HttpRequest &r) { return handle(r); },
                             [this](const HttpRequest &r) { return checkHeaders(r); }, this)) {
     m_store->setPasswordCipher(options.passwordCipher);
@@ -136,7 +138,7 @@ bool ApiServer::start(const QHostAddress &address, quint16 port, QString *error)
             if (error) *error = QStringLiteral("%1: cannot create the data directory").arg(m_options.dataDir);
             return false;
         }
-    if (!m_store->open(error)) return false;
+    if (!m_store->open(error) || !m_reviews->open(error)) return false;
     if (m_store->encryptStoredPasswords(error) < 0) return false; // an older version's, in clear
     removeOrphans();
     return m_http->listen(address, port, error);
@@ -177,6 +179,7 @@ HttpResponse ApiServer::handleNow(const HttpRequest &request) {
     auto methodNotAllowed = [] { return HttpResponse::error(405, QStringLiteral("method not allowed")); };
     if (parts.size() < 3 || parts[0] != QLatin1String("api") || parts[1] != QLatin1String("v1"))
         return HttpResponse::error(404, QStringLiteral("no such route"));
+    if (std::optional<HttpResponse> r = reviewRoute(*m_store, *m_reviews, request)) return *r;
     const QString &collection = parts[2];
     if (collection == QLatin1String("uploads") && parts.size() == 3)
         return methodNotAllowed(); // POST: handle()
@@ -414,6 +417,7 @@ HttpResponse ApiServer::deleteJob(const QString &id) {
         return error.isEmpty() ? HttpResponse::error(404, QStringLiteral("no such job"))
                                : HttpResponse::error(500, QStringLiteral("cannot delete the job"));
     }
+    if (!m_reviews->deleteJob(id, &error)) qWarning("delete job: %s", qPrintable(error));
     // Its uploads stay: other jobs may use them.
     QDir(jobArtifactDir(m_options.dataDir, id)).removeRecursively();
     return HttpResponse::json(200, {{QStringLiteral("deleted"), id}});

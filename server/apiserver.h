@@ -4,6 +4,7 @@
 #include "passwordcipher.h"
 #include "queuestore.h"
 #include "render/cancelflag.h"
+#include "reviewlog.h"
 
 #include <QObject>
 #include <QStringList>
@@ -53,6 +54,7 @@ private:
     // Set when the server stops: upload checks still opening a PDF give up at once.
     std::shared_ptr<CancelFlag> m_stopping = std::make_shared<CancelFlag>(false);
     std::unique_ptr<QueueStore> m_store;
+    std::unique_ptr<ReviewLog> m_reviews; // on m_store's connection
     HttpServer *m_http;
     // Upload checks, not the global pool: there the embedded workers identify sheets, and an
     // upload would wait behind them (or they behind hostile uploads). Destroyed first: it waits

@@ -131,6 +131,7 @@ public:
               const FailureVerdict &verdict, int attemptsToRecord, QString *error);
 
 private:
+    friend class ReviewLog; // the team's reviews, in the same database (reviewlog.h)
     QSqlDatabase db() const;
     QString nowMs() const; // SQL expression: the database clock in ms since the epoch
     bool migrate(QString *error);

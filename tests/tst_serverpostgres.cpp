@@ -11,6 +11,7 @@
 #include "postgresfixture.h"
 #include "serverfixture.h"
 #include "serverprocess.h"
+#include "teamreviewscenario.h"
 #include "testutil.h"
 #include "timedtestcase.h"
 
@@ -444,6 +445,26 @@ private slots:
         const QString d = firstJsonDifference(results[0], results[1]);
         QVERIFY2(d.isEmpty(), qPrintable(d));
         QVERIFY(!(worker->out() + worker->err()).contains(password));
+    }
+
+    // Team reviews with the log in PostgreSQL: two desktops, one of them offline for a while,
+    // end with the same last-writer review and the same history (teamreviewscenario.cpp).
+    void postgresTeamReviews() {
+        QVERIFY2(m_pgError.isEmpty(), qPrintable(m_pgError));
+        const QString url = newPgDatabase();
+        const QString data = path(QStringLiteral("pg-reviews"));
+        Server server = startServer({QStringLiteral("--database"), url, QStringLiteral("--data-dir"), data});
+        QVERIFY2(server.port, qPrintable(server.error));
+        auto worker = startWorker(url, data, QStringLiteral("reviews"));
+        runTwoDesktopReviews(server.port, kToken, path(QStringLiteral("pg-reviews-desktops")), m_oldA,
+                             m_newA);
+        if (QTest::currentTestFailed()) return;
+        // Appended in order of arrival: B's comment and reject, then A's older accept.
+        QCOMPARE(
+            pgQuery(url, QStringLiteral("SELECT author || ' ' || COALESCE(status, 'comment') FROM review_log "
+                                        "ORDER BY seq")),
+            (QStringList{QStringLiteral("bob comment"), QStringLiteral("bob rejected"),
+                         QStringLiteral("alice accepted")}));
     }
 
     // BT_SERVER_BENCH=1: the 10-sheet job with 1, 2 and 4 PostgreSQL workers.

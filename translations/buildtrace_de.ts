@@ -1001,6 +1001,10 @@
         <source>%1 failed: %2</source>
         <translation>%1 ist fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>Sending reviews to the server</source>
+        <translation>Das Senden der Prüfungen an den Server</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::AlignByPointsTool</name>
@@ -1114,6 +1118,11 @@
     <message>
         <source>The whole sheet: removed from OLD</source>
         <translation>Der ganze Plan: entfernt aus ALT</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>review status (reviewer)</comment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3104,6 +3113,14 @@ Neu: %2</translation>
     <message>
         <source>Only the list of changes and the summary text are sent, never the drawings.</source>
         <translation>Gesendet werden nur die Liste der Änderungen und der Text der Zusammenfassung, nie die Zeichnungen.</translation>
+    </message>
+    <message>
+        <source>Shown with your reviews and comments, also to the team on the job server.</source>
+        <translation>Wird mit Ihren Prüfungen und Kommentaren angezeigt, auch dem Team auf dem Jobserver.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
     </message>
 </context>
 <context>

@@ -1001,6 +1001,10 @@
         <source>%1 failed: %2</source>
         <translation>%1 ha fallado: %2</translation>
     </message>
+    <message>
+        <source>Sending reviews to the server</source>
+        <translation>El envío de las revisiones al servidor</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::AlignByPointsTool</name>
@@ -1114,6 +1118,11 @@
     <message>
         <source>The whole sheet: removed from OLD</source>
         <translation>El plano entero: eliminado de ANTERIOR</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>review status (reviewer)</comment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3104,6 +3113,14 @@ Nueva: %2</translation>
     <message>
         <source>Only the list of changes and the summary text are sent, never the drawings.</source>
         <translation>Solo se envían la lista de cambios y el texto del resumen, nunca los planos.</translation>
+    </message>
+    <message>
+        <source>Shown with your reviews and comments, also to the team on the job server.</source>
+        <translation>Se muestra con sus revisiones y comentarios, también al equipo en el servidor de trabajos.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Su &amp;nombre:</translation>
     </message>
 </context>
 <context>

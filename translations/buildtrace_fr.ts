@@ -1001,6 +1001,10 @@
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
     </message>
+    <message>
+        <source>Sending reviews to the server</source>
+        <translation>L’envoi des revues au serveur</translation>
+    </message>
 </context>
 <context>
     <name>bt::ui::AlignByPointsTool</name>
@@ -1114,6 +1118,11 @@
     <message>
         <source>The whole sheet: removed from OLD</source>
         <translation>La planche entière&#xa0;: supprimée d’ANCIEN</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>review status (reviewer)</comment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3104,6 +3113,14 @@ Nouveau&#xa0;: %2</translation>
     <message>
         <source>Only the list of changes and the summary text are sent, never the drawings.</source>
         <translation>Seuls la liste des modifications et le texte du résumé sont envoyés, jamais les plans.</translation>
+    </message>
+    <message>
+        <source>Shown with your reviews and comments, also to the team on the job server.</source>
+        <translation>Affiché avec vos revues et commentaires, y compris pour l’équipe sur le serveur de traitement.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
     </message>
 </context>
 <context>

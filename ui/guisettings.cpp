@@ -1,6 +1,7 @@
 #include "guisettings.h"
 
 #include "compare/settingsvalidation.h"
+#include "review/regionreview.h"
 #include "secretstore.h"
 #include "store/jobstore.h"
 
@@ -55,6 +56,7 @@ GuiSettings GuiSettings::load() {
     const int timeout = s.value(kAiTimeout, g.aiSummary.timeoutMs).toInt();
     if (timeout >= 1000 && timeout <= 600000) g.aiSummary.timeoutMs = timeout;
     restrictSettingsFile(s); // an older version's 0644 file, perhaps with the secrets in it
+    g.reviewerName = s.value(QLatin1String(kReviewerNameKey)).toString().trimmed();
     return g;
 }
 
@@ -74,6 +76,10 @@ void GuiSettings::save() const {
     s.setValue(kAiModel, aiSummary.model);
     secretStore().save(s, kAiKey, aiSummary.apiKey);
     s.setValue(kAiTimeout, aiSummary.timeoutMs);
+    if (reviewerName.trimmed().isEmpty())
+        s.remove(QLatin1String(kReviewerNameKey));
+    else
+        s.setValue(QLatin1String(kReviewerNameKey), reviewerName.trimmed());
     s.sync();
     restrictSettingsFile(s);
 }

@@ -27,6 +27,8 @@ struct GuiSettings {
     QString serverToken;
     // The optional AI summary provider ("ai/..." keys); off by default.
     AiSummaryConfig aiSummary;
+    // The name reviews are made under (kReviewerNameKey); empty: the OS user (reviewerName()).
+    QString reviewerName;
 
     static GuiSettings load();
     void save() const;

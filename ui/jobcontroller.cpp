@@ -387,6 +387,9 @@ void JobController::setUpSync() {
         connect(m_sync.get(), &SyncService::queueChanged, this, &JobController::connectionChanged);
         connect(m_sync.get(), &SyncService::jobsChanged, this, &JobController::historyChanged);
         connect(m_sync.get(), &SyncService::jobUpdated, this, &JobController::onServerJobUpdated);
+        // The team's review changes: the cards' review counts (and the sheet when it is shown again).
+        connect(m_sync.get(), &SyncService::reviewsChanged, this, &JobController::onServerJobUpdated);
+        connect(m_sync.get(), &SyncService::reviewsChanged, this, &JobController::reviewsChanged);
         connect(m_sync.get(), &SyncService::overlayReady, this,
                 [this](const QString &jobId, int pageNumber, const QString &) {
                     if (jobId == m_currentJob) emit overlayReady(pageNumber);

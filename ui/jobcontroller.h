@@ -141,6 +141,8 @@ signals:
     void serverJobUpdated(const bt::ui::JobController::StoredJob &job, const QVector<int> &pages,
                           bool finishedNow);
     void overlayReady(int pageNumber);
+    // The team's review changes of these sheets of the current job arrived from the job server.
+    void reviewsChanged(const QString &jobId, const QVector<int> &pages);
     void historyChanged();                   // jobs added, removed, or their status or sheet count changed
     void projectsChanged();                  // the current project, or a project added or renamed
     void connectionChanged();                // the server's state or the number of operations waiting for it

@@ -2,6 +2,7 @@
 
 #include "compare/settingsvalidation.h"
 #include "guiapplication.h"
+#include "review/regionreview.h"
 #include "secretstore.h"
 #include "store/jobstore.h"
 
@@ -35,6 +36,7 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     , m_language(new QComboBox(this))
     , m_serverUrl(new QLineEdit(this))
     , m_serverToken(new QLineEdit(this))
+    , m_reviewerName(new QLineEdit(this))
     , m_aiGroup(new QGroupBox(tr("AI summary (optional)"), this))
     , m_aiEnabled(new QCheckBox(tr("Re&write sheet summaries with an AI model"), m_aiGroup))
     , m_aiEndpoint(new QLineEdit(m_aiGroup))
@@ -92,6 +94,10 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     m_serverToken->setObjectName(QStringLiteral("serverTokenEdit"));
     m_serverToken->setEchoMode(QLineEdit::Password);
     m_serverToken->setToolTip(tr("The access token the server's administrator gave you."));
+    m_reviewerName->setObjectName(QStringLiteral("reviewerNameEdit"));
+    m_reviewerName->setPlaceholderText(systemUserName()); // empty: the user name of the system
+    m_reviewerName->setToolTip(
+        tr("Shown with your reviews and comments, also to the team on the job server."));
     auto *serverNote =
         new QLabel(tr("Comparisons can run on the server and the team's comparisons appear in the history. "
                       "Without a connection everything keeps working here and waits to be sent."),
@@ -154,6 +160,7 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
     form->addRow(QString(), languageNote);
     form->addRow(tr("Job &server:"), m_serverUrl);
     form->addRow(tr("Access to&ken:"), m_serverToken);
+    form->addRow(tr("Your &name:"), m_reviewerName);
     form->addRow(QString(), serverNote);
     form->addRow(QString(), m_keyringWarning);
     form->addRow(m_aiGroup);
@@ -168,6 +175,7 @@ SettingsDialog::SettingsDialog(const GuiSettings &settings, QWidget *parent)
         defaults.language = m_language->currentData().toString(); // nor the language one reads
         defaults.serverUrl = m_serverUrl->text().trimmed();       // nor the team's server
         defaults.serverToken = m_serverToken->text();
+        defaults.reviewerName = m_reviewerName->text().trimmed(); // nor who one is
         // The provider goes off (the default), but its address and key need not be typed again.
         const GuiSettings current = this->settings(); // not the constructor argument
         defaults.aiSummary.endpoint = current.aiSummary.endpoint;
@@ -193,6 +201,7 @@ void SettingsDialog::setValues(const GuiSettings &settings) {
     m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language)));
     m_serverUrl->setText(settings.serverUrl);
     m_serverToken->setText(settings.serverToken);
+    m_reviewerName->setText(settings.reviewerName);
     m_aiEnabled->setChecked(settings.aiSummary.enabled);
     m_aiEndpoint->setText(settings.aiSummary.endpoint.toString());
     m_aiModel->setText(settings.aiSummary.model);
@@ -212,6 +221,7 @@ GuiSettings SettingsDialog::settings() const {
     s.language = m_language->currentData().toString();
     s.serverUrl = m_serverUrl->text().trimmed();
     s.serverToken = m_serverToken->text().trimmed();
+    s.reviewerName = m_reviewerName->text().trimmed();
     s.aiSummary.enabled = m_aiEnabled->isChecked();
     s.aiSummary.endpoint = QUrl(m_aiEndpoint->text().trimmed());
     s.aiSummary.model = m_aiModel->text().trimmed();

@@ -42,6 +42,7 @@ private:
     QComboBox *m_language;
     QLineEdit *m_serverUrl;
     QLineEdit *m_serverToken;
+    QLineEdit *m_reviewerName;
     QGroupBox *m_aiGroup;
     QCheckBox *m_aiEnabled;
     QLineEdit *m_aiEndpoint;

@@ -62,6 +62,11 @@ ViewerPage::ViewerPage(JobController *controller, QAction *back, QAction *previo
         if (m_pageNumber >= 1 && m_pageNumber <= job.result.pages.size())
             onPageUpdated(job.result.pages[m_pageNumber - 1]);
     });
+    connect(controller, &JobController::reviewsChanged, this,
+            [this](const QString &jobId, const QVector<int> &pages) {
+                for (const int page : pages)
+                    m_viewer->reloadReviews(jobId, page);
+            });
     // The sheet's overlay arrived from the job server.
     connect(controller, &JobController::overlayReady, this, [this](int pageNumber) {
         if (isCurrent() && m_pageNumber == pageNumber) reshow(m_page);

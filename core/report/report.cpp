@@ -5,6 +5,7 @@
 
 #include "i18n/enginetext.h"
 #include "io/outputfile.h"
+#include "review/regionreview.h"
 #include "summary/summary.h"
 
 #include <QBuffer>
@@ -175,10 +176,16 @@ Table ReportWriter::changeTable(const PageResult &page, const QVector<ShownChang
     for (const ShownChange &c : changes) {
         const ChangeRegion &r = *c.region;
         const ChangeReview review = m_in.review(page.pageNumber, r.id);
-        const QString reviewText =
-            review.comment.isEmpty() ? reviewLabel(review.status)
-                                     : EngineText::translate("bt::Report", "%1: %2", "review status: comment")
-                                           .arg(reviewLabel(review.status), review.comment);
+        QString reviewText = review.comment.isEmpty()
+                                 ? reviewLabel(review.status)
+                                 : EngineText::translate("bt::Report", "%1: %2", "review status: comment")
+                                       .arg(reviewLabel(review.status), review.comment);
+        // Who set it and when (a team's reviews come from several people): names and a date only.
+        if (!review.reviewer.isEmpty() && review.updatedAt.isValid() &&
+            (review.status != reviewStatusName(ReviewStatus::Open) || !review.comment.isEmpty()))
+            reviewText +=
+                QStringLiteral(" (%1, %2)")
+                    .arg(review.reviewer, review.updatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd")));
         t.rows.append({QString::number(r.id), kindLabel(r.kind), orDash(r.oldText.join(QLatin1Char(' '))),
                        orDash(r.newText.join(QLatin1Char(' '))), reviewText});
         t.emphasis.append(false);

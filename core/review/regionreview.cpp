@@ -31,7 +31,10 @@ std::optional<ReviewStatus> reviewStatusFromName(const QString &name) {
 
 QString reviewerName() {
     const QString configured = QSettings().value(QLatin1String(kReviewerNameKey)).toString().trimmed();
-    if (!configured.isEmpty()) return configured;
+    return configured.isEmpty() ? systemUserName() : configured;
+}
+
+QString systemUserName() {
     for (const char *variable : {"USER", "USERNAME", "LOGNAME"}) {
         const QString name = qEnvironmentVariable(variable).trimmed();
         if (!name.isEmpty()) return name;

@@ -47,6 +47,7 @@ struct IgnoreRegion {
 // Who is reviewing: the QSettings value "review/reviewerName" when set (Settings of the window),
 // else the user name of the operating system ($USER, %USERNAME%, else the home folder's name).
 QString reviewerName();
+QString systemUserName(); // $USER, %USERNAME%, $LOGNAME, else the home folder's name
 inline const char kReviewerNameKey[] = "review/reviewerName";
 
 // Which region of a page compared again is which region of before (same place on the sheet:

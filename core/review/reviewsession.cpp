@@ -1,6 +1,7 @@
 #include "reviewsession.h"
 
 #include "store/jobstore.h"
+#include "store/revieweventstore.h"
 
 #include <QDateTime>
 
@@ -10,6 +11,11 @@ ReviewSession::ReviewSession(JobStore *store, const QString &jobId, int pageNumb
     : m_store(store)
     , m_jobId(jobId)
     , m_pageNumber(pageNumber) {
+    reload();
+}
+
+void ReviewSession::reload() {
+    m_reviews.clear();
     if (canSave())
         for (const RegionReview &r : m_store->reviewStore().reviews(m_jobId, m_pageNumber))
             m_reviews.insert(r.regionNumber, r);
@@ -32,24 +38,30 @@ int ReviewSession::reviewedCount(const QVector<int> &regionNumbers) const {
 }
 
 bool ReviewSession::setStatus(int regionNumber, ReviewStatus status, QString *error) {
-    RegionReview r = review(regionNumber);
-    r.status = status;
-    return save(r, error);
+    ReviewChange c;
+    c.regionNumber = regionNumber;
+    c.status = status;
+    return save(c, error);
 }
 
 bool ReviewSession::setComment(int regionNumber, const QString &comment, QString *error) {
-    RegionReview r = review(regionNumber);
-    if (r.comment == comment) return true;
-    r.comment = comment;
-    return save(r, error);
+    if (review(regionNumber).comment == comment) return true;
+    ReviewChange c;
+    c.regionNumber = regionNumber;
+    c.comment = comment;
+    return save(c, error);
 }
 
-bool ReviewSession::save(RegionReview review, QString *error) {
-    if (!canSave() || review.regionNumber == 0) return false;
-    review.reviewer = reviewerName();
-    review.updatedAt = QDateTime::currentDateTimeUtc();
-    if (!m_store->reviewStore().setReview(review, error)) return false;
-    m_reviews.insert(review.regionNumber, review);
+bool ReviewSession::save(ReviewChange change, QString *error) {
+    if (!canSave() || change.regionNumber == 0) return false;
+    change.jobId = m_jobId;
+    change.pageNumber = m_pageNumber;
+    change.author = m_author.isEmpty() ? reviewerName() : m_author;
+    change.changedAt = QDateTime::currentDateTimeUtc();
+    change.changeId = newReviewChangeId();
+    const std::optional<RegionReview> resolved = ReviewEventStore(*m_store).record(change, error);
+    if (!resolved) return false;
+    m_reviews.insert(change.regionNumber, *resolved);
     return true;
 }
 

@@ -107,6 +107,19 @@ const char *const kSchemaV6[] = {
     " PRIMARY KEY (job_id, page_number, region_number))",
 };
 
+// v7: every change of a review with its author and time (who set what, when; kept when a later
+// change wins), the job server's number of each change sent or received, and per server how far
+// the team's review changes have been read.
+const char *const kSchemaV7[] = {
+    "CREATE TABLE IF NOT EXISTS review_events ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL, page_number INTEGER NOT NULL,"
+    " region_number INTEGER NOT NULL, status TEXT, comment TEXT, author TEXT NOT NULL,"
+    " changed_at TEXT NOT NULL, change_id TEXT NOT NULL UNIQUE, server_seq INTEGER)",
+    "CREATE INDEX IF NOT EXISTS idx_review_events_region ON review_events (job_id, page_number, "
+    "region_number)",
+    "CREATE TABLE IF NOT EXISTS review_cursors (server TEXT PRIMARY KEY, last_seq INTEGER NOT NULL)",
+};
+
 // v8: what users decided by hand about a job's sheets (paired, unpaired, aligned by points),
 // applied again to later comparisons of the same files or drawing numbers.
 const char *const kSchemaV8[] = {
@@ -414,6 +427,10 @@ bool HistoryDatabase::migrate(QString *error) {
             }
             if (version < 6) {
                 for (const char *sql : kSchemaV6)
+                    if (!run(d, QString::fromLatin1(sql), err)) return false;
+            }
+            if (version < 7) {
+                for (const char *sql : kSchemaV7)
                     if (!run(d, QString::fromLatin1(sql), err)) return false;
             }
             if (version < 8) {

@@ -121,12 +121,14 @@ QString syncKindName(SyncKind kind) {
         return QStringLiteral("push");
     case SyncKind::Delete:
         break;
+    case SyncKind::Reviews:
+        return QStringLiteral("reviews");
     }
     return QStringLiteral("delete");
 }
 
 std::optional<SyncKind> syncKindFromName(const QString &name) {
-    return fromName(name, SyncKind::Delete, syncKindName);
+    return fromName(name, SyncKind::Reviews, syncKindName);
 }
 
 } // namespace bt

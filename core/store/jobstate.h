@@ -39,9 +39,9 @@ QString jobOriginName(JobOrigin origin);          // "local", "server", "team"
 JobOrigin jobOriginFromName(const QString &name); // empty or unknown: local
 
 // An operation for the job server that waits for it: run a job there, send a local job's sets
-// and settings, delete a job there.
-enum class SyncKind { Submit, Push, Delete };
-QString syncKindName(SyncKind kind); // "submit", "push", "delete"
+// and settings, delete a job there, send the review changes made on a job that is there.
+enum class SyncKind { Submit, Push, Delete, Reviews };
+QString syncKindName(SyncKind kind); // "submit", "push", "delete", "reviews"
 std::optional<SyncKind> syncKindFromName(const QString &name);
 
 } // namespace bt

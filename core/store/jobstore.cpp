@@ -255,7 +255,7 @@ bool JobStore::deleteJob(const QString &id, QString *error) {
         [&id](QSqlDatabase &d, QString *err) {
             for (const char *table :
                  {"job_stages", "job_pages", "diff_results", "summaries", "dead_letters", "region_reviews",
-                  "sync_operations", "review_carries", "manual_choices", "jobs"}) {
+                  "review_events", "sync_operations", "review_carries", "manual_choices", "jobs"}) {
                 QSqlQuery q(d);
                 q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
                               .arg(QLatin1String(table),

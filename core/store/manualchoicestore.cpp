@@ -9,8 +9,8 @@ using namespace storesql;
 namespace {
 
 // Per-page tables of a job (page_number column); job_pages is written whole.
-const char *const kPageTables[] = {"job_stages",     "diff_results", "summaries",
-                                   "region_reviews", "dead_letters", "review_carries"};
+const char *const kPageTables[] = {"job_stages",    "diff_results", "summaries",     "region_reviews",
+                                   "review_events", "dead_letters", "review_carries"};
 
 QString pointsJson(const PointPairs &points) {
     auto list = [](const QVector<QPointF> &pts) {

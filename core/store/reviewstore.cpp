@@ -6,6 +6,42 @@ namespace bt {
 
 using namespace storesql;
 
+namespace {
+
+// The changes of the page's reviews (who set what, schema 7) follow their regions as the reviews
+// do; negated first so that 1 -> 2 and 2 -> 3 do not meet.
+bool remapReviewEvents(QSqlDatabase &d, const QString &jobId, int page, const QHash<int, int> &oldToNew,
+                       QString *err) {
+    QStringList kept;
+    for (auto it = oldToNew.cbegin(); it != oldToNew.cend(); ++it)
+        kept << QString::number(it.key());
+    QSqlQuery q(d);
+    q.prepare(QStringLiteral("DELETE FROM review_events WHERE job_id = ? AND page_number = ?%1")
+                  .arg(kept.isEmpty()
+                           ? QString()
+                           : QStringLiteral(" AND region_number NOT IN (%1)").arg(kept.join(','))));
+    q.addBindValue(jobId);
+    q.addBindValue(page);
+    if (!run(q, err)) return false;
+    for (auto it = oldToNew.cbegin(); it != oldToNew.cend(); ++it) {
+        q.prepare(
+            QStringLiteral("UPDATE review_events SET region_number = ? WHERE job_id = ? AND page_number = ?"
+                           " AND region_number = ?"));
+        q.addBindValue(-it.value());
+        q.addBindValue(jobId);
+        q.addBindValue(page);
+        q.addBindValue(it.key());
+        if (!run(q, err)) return false;
+    }
+    q.prepare(QStringLiteral("UPDATE review_events SET region_number = -region_number WHERE job_id = ?"
+                             " AND page_number = ? AND region_number < 0"));
+    q.addBindValue(jobId);
+    q.addBindValue(page);
+    return run(q, err);
+}
+
+} // namespace
+
 bool ReviewStore::setReview(const RegionReview &review, QString *error) {
     return write(
         [&](QSqlDatabase &d, QString *err) {
@@ -74,7 +110,7 @@ bool ReviewStore::remapReviews(const QString &jobId, int page, const QHash<int, 
                 q.addBindValue(timeValue(r.updatedAt));
                 if (!run(q, err)) return false;
             }
-            return true;
+            return remapReviewEvents(d, jobId, page, oldToNew, err);
         },
         error);
 }

@@ -24,7 +24,9 @@ ServerClient::ServerClient(QObject *parent)
 
 QNetworkRequest ServerClient::request(const QString &path) const {
     QUrl url = m_config.url.adjusted(QUrl::StripTrailingSlash);
-    url.setPath(url.path() + path);
+    const qsizetype query = path.indexOf(QLatin1Char('?')); // setPath would encode it into the path
+    url.setPath(url.path() + path.left(query));
+    if (query >= 0) url.setQuery(path.mid(query + 1));
     QNetworkRequest r(url);
     r.setRawHeader("Authorization", "Bearer " + m_config.token.toUtf8());
     r.setTransferTimeout(m_timeoutMs);

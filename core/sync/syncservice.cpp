@@ -1,6 +1,7 @@
 #include "syncservice.h"
 
 #include "remotemirror.h"
+#include "store/revieweventstore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -57,7 +58,7 @@ void SyncService::setServer(const ServerConfig &config) {
         return;
     ++m_generation;
     m_client->setConfig(config);
-    m_operationRunning = m_teamRefreshRunning = false;
+    m_operationRunning = m_teamRefreshRunning = m_reviewFetchRunning = false;
     m_pollQueue.clear();
     m_polling.clear();
     m_lastProgress.clear();
@@ -263,6 +264,10 @@ void SyncService::continueOperation(SyncOperation op) {
         return;
     }
 
+    if (op.kind == SyncKind::Reviews) {
+        sendReviews(op);
+        return;
+    }
     const std::optional<JobRecord> job = m_store->job(op.jobId);
     if (!job) { // deleted meanwhile
         operationDone(op);
@@ -302,6 +307,17 @@ void SyncService::continueOperation(SyncOperation op) {
                                        op.server, remoteId, &error))
                                    qWarning("sync: %s", qPrintable(error));
                                if (submitted) m_store->setJobStatus(op.jobId, JobStatus::Pending);
+                               // A pushed job's reviews made here go to the team's copy: the server
+                               // compares the same sets with the same settings (the same numbers).
+                               if (!submitted &&
+                                   !ReviewEventStore(*m_store).unsentChanges(op.jobId).isEmpty()) {
+                                   SyncOperation send;
+                                   send.kind = SyncKind::Reviews;
+                                   send.jobId = op.jobId;
+                                   send.server = op.server;
+                                   if (m_store->syncStore().addSyncOperation(send, &error) == 0)
+                                       qWarning("sync: %s", qPrintable(error));
+                               }
                                operationDone(op);
                            }),
                    op.jobId.toUtf8());
@@ -311,8 +327,10 @@ void SyncService::operationDone(const SyncOperation &op) {
     m_store->syncStore().removeSyncOperation(op.id);
     m_operationRunning = false;
     if (op.kind != SyncKind::Delete) m_passwords.remove(op.jobId);
-    emit jobsChanged();
-    if (!op.jobId.isEmpty()) emit jobUpdated(op.jobId, {});
+    if (op.kind != SyncKind::Reviews) { // sent reviews change nothing the job list shows
+        emit jobsChanged();
+        if (!op.jobId.isEmpty()) emit jobUpdated(op.jobId, {});
+    }
     emit queueChanged(queuedOperations());
     schedule(0);
 }
@@ -358,6 +376,7 @@ void SyncService::refreshTeamJobs() {
         if (!reply.ok()) return;
         onTeamJobs(reply.json);
         emit teamJobsRefreshed();
+        if (!m_reviewFetchRunning) fetchReviews(); // after the list: their jobs are known
     });
 }
 
@@ -389,10 +408,14 @@ void SyncService::onTeamJobs(const QJsonObject &json) {
         job.remoteServer = key;
         job.remoteJobId = remoteId;
         QString error;
-        if (m_store->createJob(job, &error))
+        if (m_store->createJob(job, &error)) {
             ++added;
-        else
+            // Its reviews so far: the review feed's cursor may be past them (a job listed again
+            // after it was deleted here). On a first connection the feed brings them all.
+            if (ReviewEventStore(*m_store).cursor(key) > 0) fetchJobReviews(job.id, remoteId);
+        } else {
             qWarning("sync: %s", qPrintable(error));
+        }
     }
     if (added > 0) {
         emit jobsChanged();

@@ -85,6 +85,11 @@ signals:
     // The server's job list was read and the history brought up to it (every teamRefreshMs, and
     // after syncNow); the jobs of this server that are not finished are polled in the same round.
     void teamJobsRefreshed();
+    // Review changes of these sheets of the job came from the server (the team's, or the server's
+    // number for ours): their reviews in the history may differ now.
+    void reviewsChanged(const QString &jobId, const QVector<int> &pages);
+    // The server's log of review changes was read up to its end (after each team refresh).
+    void teamReviewsRefreshed();
 
 private:
     struct Passwords {
@@ -105,6 +110,11 @@ private:
     void giveUp(const SyncOperation &op, const QString &message);
 
     void refreshTeamJobs();
+    // Team reviews (docs/server.md): this desktop's changes out, everybody's in.
+    void sendReviews(SyncOperation op);
+    void fetchReviews();
+    void fetchJobReviews(const QString &jobId, const QString &remoteId); // all of one job
+    void notifyReviews(const QVector<QPair<QString, int>> &touched);
     void onTeamJobs(const QJsonObject &json);
     void pollNext();
     void poll(const QString &jobId);
@@ -120,6 +130,7 @@ private:
     int m_generation = 0;      // bumped by setServer: answers for the previous server are dropped
     bool m_operationRunning = false;
     bool m_teamRefreshRunning = false;
+    bool m_reviewFetchRunning = false;
     qint64 m_lastTeamRefresh = 0;              // ms since epoch
     QStringList m_pollQueue;                   // jobs to poll in this round
     QString m_polling;                         // the job being polled

@@ -69,6 +69,9 @@ QVariant ChangeListModel::data(const QModelIndex &index, int role) const {
         return role == Qt::DisplayRole || role == Qt::ToolTipRole ? r.comment : QVariant();
     switch (role) { // ReviewColumn
     case Qt::DisplayRole:
+        // Somebody else's decision (a team's review) names them; one's own needs no name.
+        if (r.isReviewed() && !r.reviewer.isEmpty() && r.reviewer != reviewerName())
+            return tr("%1 (%2)", "review status (reviewer)").arg(statusText(r.status), r.reviewer);
         return statusText(r.status);
     case Qt::DecorationRole:
         return statusIcon(r.status);

@@ -67,6 +67,9 @@ public:
     // menu act on the selected one).
     bool setReviewStatus(int regionId, bt::ReviewStatus status);
     bool setReviewComment(int regionId, const QString &comment);
+    // The team's review changes of this sheet arrived (SyncService::reviewsChanged): read again.
+    // A comment being typed is left alone.
+    void reloadReviews(const QString &jobId, int pageNumber);
     bt::RegionReview review(int regionId) const;
     int reviewedCount() const;
 

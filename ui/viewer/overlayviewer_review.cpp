@@ -91,6 +91,14 @@ bool OverlayViewer::setReviewComment(int regionId, const QString &comment) {
     return true;
 }
 
+void OverlayViewer::reloadReviews(const QString &jobId, int pageNumber) {
+    if (!m_hasPage || jobId != m_jobId || pageNumber != m_page.pageNumber || !m_reviews.canSave()) return;
+    m_reviews.reload();
+    m_changes->reviewsChanged();
+    if (!m_comment->hasFocus()) updateReviewControls();
+    emit reviewChanged(m_page.pageNumber, reviewedCount(), int(m_page.regions.size()));
+}
+
 void OverlayViewer::saveComment() {
     if (m_commentRegion == 0 || !m_comment->isEnabled()) return;
     setReviewComment(m_commentRegion, m_comment->text().trimmed());
