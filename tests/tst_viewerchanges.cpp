@@ -84,33 +84,8 @@ private slots:
     void initTestCase() {
         ui::setUpGuiApplication();
         QVERIFY(m_dir.isValid());
-        const SheetSpec base =
-            makeSheet(QStringLiteral("A-101"), QStringLiteral("FIRST FLOOR PLAN"), 3, QSizeF(17, 11));
-        SheetSpec edited = base;
-        edited.revision = QStringLiteral("REV 2");
-        edited.extraNotes << QStringLiteral("VERIFY LOCATION OF ALL FLOOR DRAINS BEFORE POURING THE SLAB.");
-        const QStringList rooms = roomNames(base);
-        QVERIFY(rooms.size() > 2);
-        edited.roomRenames.insert(rooms.value(2), QStringLiteral("RECORDING STUDIO"));
-        const QRectF room = roomRects(base).value(QStringLiteral("room:") + rooms.value(1));
-        edited.extraWallsIn << QRectF(room.left() / 72, (room.top() + 10) / 72, room.width() / 2 / 72,
-                                      4.5 / 72);
-        m_oldPath = m_dir.filePath(QStringLiteral("old.pdf"));
-        m_newPath = m_dir.filePath(QStringLiteral("new.pdf"));
-        QCOMPARE(writeVectorSet(m_oldPath, {base}).size(), 1);
-        QCOMPARE(writeVectorSet(m_newPath, {edited}).size(), 1);
-        DocumentError error;
-        const auto oldDoc = Document::open(m_oldPath, QString(), &error);
-        QVERIFY2(oldDoc, qPrintable(error.message));
-        const auto newDoc = Document::open(m_newPath, QString(), &error);
-        QVERIFY2(newDoc, qPrintable(error.message));
-        CompareSettings settings;
-        settings.dpi = kDpi;
-        settings.outputDir = m_dir.path();
-        m_page.pageNumber = 1;
-        m_page.oldPage = m_page.newPage = 0;
-        diffPage(*oldDoc, *newDoc, settings, m_page);
-        QVERIFY2(m_page.error.isEmpty(), qPrintable(m_page.error));
+        const QString error = writeEditedPair(m_dir.path(), kDpi, &m_oldPath, &m_newPath, &m_page);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(m_page.regions.size() >= 3, qPrintable(QString::number(m_page.regions.size())));
         m_viewer = openViewerWindow();
         QVERIFY(m_viewer);

@@ -23,4 +23,9 @@ std::unique_ptr<ui::OverlayViewer> openViewerWindow();
 bool showPageAndWait(ui::OverlayViewer &viewer, const PageResult &page, const QString &oldPath,
                      const QString &newPath, qint64 *ms = nullptr);
 
+// The viewer tests' pair: sheet A-101 and its revision (REV 2, a note added, a room renamed, a
+// wall added) written to `dir` as old.pdf and new.pdf and diffed at `dpi`. Returns an error
+// message, empty on success.
+QString writeEditedPair(const QString &dir, double dpi, QString *oldPath, QString *newPath, PageResult *page);
+
 } // namespace bt::test
