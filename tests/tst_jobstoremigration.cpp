@@ -129,6 +129,26 @@ void checkV2Schema(const QString &path) {
                       QStringLiteral("SELECT dflt_value FROM pragma_table_info('jobs') WHERE name = 'mode'")),
              QStringList{QStringLiteral("'streaming'")});
 }
+
+// Runs `statements` on the SQLite file at `path` (an older version's history made by hand); the
+// first that fails and why, empty when all ran.
+QString execAll(const QString &path, const QStringList &statements) {
+    const QString name = QStringLiteral("tst-older-version");
+    QString failed;
+    {
+        QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        d.setDatabaseName(path);
+        if (!d.open()) failed = d.lastError().text();
+        for (const QString &sql : statements) {
+            if (!failed.isEmpty()) break;
+            QSqlQuery q(d);
+            if (!q.exec(sql)) failed = sql + QStringLiteral(": ") + q.lastError().text();
+        }
+        d.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return failed;
+}
 } // namespace
 
 class TestJobStoreMigration : public QObject {
@@ -237,18 +257,8 @@ void TestJobStoreMigration::migratesFromV1() {
                    << QStringLiteral(
                           "INSERT INTO dead_letters (job_id, page_number, stage, error, attempts, created_at)"
                           " VALUES ('v1-job', 2, 'diff', 'boom', 3, '2024-05-01T10:00:04.000Z')");
-        const QString name = QStringLiteral("tst-v1");
-        {
-            QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            d.setDatabaseName(path);
-            QVERIFY(d.open());
-            for (const QString &sql : statements) {
-                QSqlQuery q(d);
-                QVERIFY2(q.exec(sql), qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
-            }
-            d.close();
-        }
-        QSqlDatabase::removeDatabase(name);
+        const QString failed = execAll(path, statements);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
     QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("1")});
     QVERIFY(!rawQuery(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"))
@@ -369,18 +379,8 @@ void TestJobStoreMigration::migratesFromV2() {
                    " '2024-06-01T09:00:00.000Z', '2024-06-01T09:01:00.000Z', 'batch', '1 sheet changed.')")
             << QStringLiteral("INSERT INTO diff_results VALUES ('v2-job', 1, 'A-101', '', '%1', '{}', '{}')")
                    .arg(regions);
-        const QString name = QStringLiteral("tst-v2");
-        {
-            QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            d.setDatabaseName(path);
-            QVERIFY(d.open());
-            for (const QString &sql : statements) {
-                QSqlQuery q(d);
-                QVERIFY2(q.exec(sql), qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
-            }
-            d.close();
-        }
-        QSqlDatabase::removeDatabase(name);
+        const QString failed = execAll(path, statements);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
     QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("2")});
 
@@ -471,18 +471,8 @@ void TestJobStoreMigration::migratesFromV5IntoDefaultProject() {
                    << QStringLiteral("INSERT INTO ignore_regions (drawing_number, x, y, w, h, created_by,"
                                      " created_at) VALUES ('A-101', 10, 20, 30, 40, 'ann',"
                                      " '2025-06-01T10:00:00.000Z')");
-        const QString name = QStringLiteral("tst-v5");
-        {
-            QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            d.setDatabaseName(path);
-            QVERIFY(d.open());
-            for (const QString &sql : statements) {
-                QSqlQuery q(d);
-                QVERIFY2(q.exec(sql), qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
-            }
-            d.close();
-        }
-        QSqlDatabase::removeDatabase(name);
+        const QString failed = execAll(path, statements);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
     QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("5")});
 
