@@ -30,33 +30,6 @@ using namespace bt::test;
 
 namespace {
 
-// A one-page tabloid PDF padded with an unreferenced stream of `padding` bytes: as big as a
-// test needs, valid for the upload check (which opens it in a render helper).
-QByteArray paddedPdf(qint64 padding) {
-    QByteArray pdf = "%PDF-1.4\n";
-    QVector<qint64> offsets;
-    auto object = [&](const QByteArray &body) {
-        offsets << pdf.size();
-        pdf += QByteArray::number(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-    };
-    object("<< /Type /Catalog /Pages 2 0 R >>");
-    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1224 792] /Contents 4 0 R >>");
-    const QByteArray content = "10 10 m 1000 700 l S";
-    object("<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream");
-    QByteArray pad(padding, 'x');
-    for (qint64 i = 0; i < padding; i += 4096)
-        pad[i] = char('a' + (i / 4096) % 26);
-    object("<< /Length " + QByteArray::number(padding) + " >>\nstream\n" + pad + "\nendstream");
-    const qint64 xref = pdf.size();
-    pdf += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
-    for (const qint64 o : offsets)
-        pdf += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           QByteArray::number(xref) + "\n%%EOF\n";
-    return pdf;
-}
-
 // Sends raw bytes; what the server answers until it has sent a whole response head (or closed,
 // or timeoutMs passed).
 QByteArray exchange(quint16 port, const QByteArray &raw, int timeoutMs = 5000) {

@@ -76,6 +76,10 @@ QJsonObject listedJob(quint16 port, const QString &jobId);
 // A page's entry in a job's progress.
 QJsonObject stageOf(const QJsonObject &progress, int page);
 
+// A one-page tabloid PDF padded with an unreferenced stream of `padding` bytes: as big as a
+// test needs, valid for the upload check (which opens it in a render helper).
+QByteArray paddedPdf(qint64 padding);
+
 // Set T: 10 sheets, T-101, T-104, T-107 and T-110 edited; set A: its first 3 sheets.
 struct ServerSets {
     QString oldA, newA;
