@@ -1,6 +1,7 @@
 #include "alignbypoints.h"
 
 #include "viewer/overlayviewer.h"
+#include "viewer/sheetloader.h"
 #include "viewer/sheetview.h"
 
 #include <QEvent>
@@ -119,7 +120,7 @@ AlignByPointsTool::AlignByPointsTool(OverlayViewer *viewer, QWidget *parent)
 }
 
 QPointF AlignByPointsTool::newPointAt(const PageResult &page, const QPointF &framePx) {
-    return framePx / pixelsPerPoint(dpiOrFallback(page.dpi, 100));
+    return framePx / pixelsPerPoint(dpiOrFallback(page.dpi, SheetLoader::kFallbackDpi));
 }
 
 QPointF AlignByPointsTool::oldPointAt(const PageResult &page, const QPointF &framePx) {
@@ -127,17 +128,20 @@ QPointF AlignByPointsTool::oldPointAt(const PageResult &page, const QPointF &fra
     const cv::Matx23d &a = page.alignment.newToOld;
     const QPointF oldPx(a(0, 0) * framePx.x() + a(0, 1) * framePx.y() + a(0, 2),
                         a(1, 0) * framePx.x() + a(1, 1) * framePx.y() + a(1, 2));
-    return oldPx / pixelsPerPoint(dpiOrFallback(page.oldDpi, dpiOrFallback(page.dpi, 100)));
+    return oldPx /
+           pixelsPerPoint(dpiOrFallback(page.oldDpi, dpiOrFallback(page.dpi, SheetLoader::kFallbackDpi)));
 }
 
 QPointF AlignByPointsTool::framePxOfNew(const PageResult &page, const QPointF &newPt) {
-    return newPt * pixelsPerPoint(dpiOrFallback(page.dpi, 100));
+    return newPt * pixelsPerPoint(dpiOrFallback(page.dpi, SheetLoader::kFallbackDpi));
 }
 
 QPointF AlignByPointsTool::framePxOfOld(const PageResult &page, const QPointF &oldPt) {
     cv::Matx23d inv;
     cv::invertAffineTransform(page.alignment.newToOld, inv);
-    const QPointF p = oldPt * pixelsPerPoint(dpiOrFallback(page.oldDpi, dpiOrFallback(page.dpi, 100)));
+    const QPointF p =
+        oldPt *
+        pixelsPerPoint(dpiOrFallback(page.oldDpi, dpiOrFallback(page.dpi, SheetLoader::kFallbackDpi)));
     return QPointF(inv(0, 0) * p.x() + inv(0, 1) * p.y() + inv(0, 2),
                    inv(1, 0) * p.x() + inv(1, 1) * p.y() + inv(1, 2));
 }

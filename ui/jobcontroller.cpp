@@ -98,9 +98,7 @@ bool JobController::setCurrentProject(qint64 projectId) {
 qint64 JobController::addProject(const ProjectRecord &project, QString *error) {
     const qint64 id = m_store ? m_store->projectStore().addProject(project, error) : 0;
     if (id <= 0) return 0;
-    m_projectId = id;
-    QSettings().setValue(QLatin1String(kCurrentProjectKey), id);
-    emit projectsChanged();
+    setCurrentProject(id);
     return id;
 }
 

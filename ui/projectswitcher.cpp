@@ -123,8 +123,8 @@ ProjectSwitcher::ProjectSwitcher(JobController *controller, QWidget *parent)
 
 void ProjectSwitcher::switchTo(qint64 projectId) {
     if (m_refreshing) return;
-    m_controller->setCurrentProject(projectId);
-    refresh(); // back to the current one if the switch was refused
+    // A switch refreshes through projectsChanged; a refused one puts the current project back.
+    if (!m_controller->setCurrentProject(projectId)) refresh();
 }
 
 void ProjectSwitcher::refresh() {

@@ -94,6 +94,7 @@ SecretBackend &SecretStore::backend() {
 void SecretStore::setBackend(std::unique_ptr<SecretBackend> backend) {
     m_backend = std::move(backend);
     m_keyring = Keyring::Unknown;
+    m_values.clear();
 }
 
 SecretBackend::Status SecretStore::noteStatus(SecretBackend::Status status) {
@@ -112,15 +113,21 @@ bool SecretStore::keyringAvailable() {
 QString SecretStore::load(QSettings &settings, const QString &key) {
     const QString plain = settings.value(key).toString();
     if (m_keyring == Keyring::Missing) return plain; // asked once per process
+    if (const auto cached = m_values.constFind(key); cached != m_values.constEnd()) return *cached;
     QString value;
     switch (noteStatus(backend().read(key, &value))) {
     case SecretBackend::Status::Ok:
         if (settings.contains(key)) settings.remove(key); // a stale copy
+        m_values.insert(key, value);
         return value;
     case SecretBackend::Status::NotFound:
         // Written by a version without the keyring (or where there was none): moved in.
-        if (!plain.isEmpty() && noteStatus(backend().write(key, plain)) == SecretBackend::Status::Ok)
+        if (plain.isEmpty()) {
+            m_values.insert(key, plain);
+        } else if (noteStatus(backend().write(key, plain)) == SecretBackend::Status::Ok) {
             settings.remove(key);
+            m_values.insert(key, plain);
+        }
         return plain;
     case SecretBackend::Status::NoKeyring:
         break;
@@ -134,6 +141,7 @@ void SecretStore::save(QSettings &settings, const QString &key, const QString &v
             value.isEmpty() ? backend().remove(key) : backend().write(key, value);
         if (noteStatus(status) != SecretBackend::Status::NoKeyring) {
             settings.remove(key);
+            m_values.insert(key, value);
             return;
         }
     }

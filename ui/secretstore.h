@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 
 #include <memory>
@@ -49,6 +50,9 @@ private:
     SecretBackend::Status noteStatus(SecretBackend::Status status);
 
     std::unique_ptr<SecretBackend> m_backend;
+    // Values the keyring gave or took this process: settings are loaded on the GUI thread (at
+    // start, for every export and print), and each keyring call waits for the keyring daemon.
+    QHash<QString, QString> m_values;
     enum class Keyring { Unknown, Present, Missing } m_keyring = Keyring::Unknown;
 };
 

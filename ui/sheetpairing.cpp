@@ -26,9 +26,7 @@ SheetPairing::SheetPairing(JobController *controller, PageCardList *cards, Sheet
     QWidget *viewport = cards->viewport();
     viewport->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(viewport, &QWidget::customContextMenuRequested, this, [this, viewport](const QPoint &pos) {
-        for (PageCard *card : m_cards->cards())
-            if (card->isVisible() && card->geometry().contains(pos))
-                showMenu(card->pageNumber(), viewport, pos);
+        if (const int page = pageAt(pos)) showMenu(page, viewport, pos);
     });
     // Drag an added or removed card onto its partner: cards come and go as the list scrolls, so
     // each one is watched from the moment it is put into the viewport.

@@ -293,6 +293,14 @@ bool featureAlign(const cv::Mat &oldGrey, const cv::Mat &newGrey, double longSid
     return true;
 }
 
+// OLD pixels per NEW pixel, from the two renders' sizes.
+double sizeRatioOf(const cv::Mat &oldGrey, const cv::Mat &newGrey) {
+    return 0.5 * (double(oldGrey.cols) / newGrey.cols + double(oldGrey.rows) / newGrey.rows);
+}
+
+// Blur of the coarse level on which alignPages judges a transform.
+constexpr double kCoarseBlur = 1.5;
+
 } // namespace
 
 double Alignment::rotationDeg() const {
@@ -309,6 +317,16 @@ bool Alignment::isIdentity(double tolerancePx) const {
                        std::abs(newToOld(1, 1) - 1);
     return lin * 10000 < tolerancePx && std::abs(newToOld(0, 2)) < tolerancePx &&
            std::abs(newToOld(1, 2)) < tolerancePx;
+}
+
+double alignmentScore(const cv::Mat &oldGrey, const cv::Mat &newGrey, const cv::Matx23d &newToOld,
+                      const AlignOptions &options) {
+    if (oldGrey.empty() || newGrey.empty()) return 0;
+    const double sizeRatio = sizeRatioOf(oldGrey, newGrey);
+    const double scale = double(options.coarseLongSide) / std::max(oldGrey.cols, oldGrey.rows);
+    const Level coarse = makeLevel(shrink(oldGrey, scale), shrink(newGrey, scale * sizeRatio), oldGrey.size(),
+                                   options.coarseLongSide, sizeRatio, kCoarseBlur);
+    return overlapScore(coarse, newToOld);
 }
 
 Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const AlignOptions &options) {
@@ -329,8 +347,7 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
         }
     }
     // Size ratio guess: a half-size print of the same sheet renders at half the pixels.
-    const double sizeRatio =
-        0.5 * (double(oldGrey.cols) / newGrey.cols + double(oldGrey.rows) / newGrey.rows);
+    const double sizeRatio = sizeRatioOf(oldGrey, newGrey);
     // Pixel centres: NEW pixel i covers OLD pixels around sizeRatio * (i + 0.5) - 0.5.
     const double centre = 0.5 * (sizeRatio - 1.0);
     const cv::Matx23d sizeGuess(sizeRatio, 0, centre, 0, sizeRatio, centre);
@@ -342,7 +359,7 @@ Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const Align
     auto level = [&](int longSide, double ratio, double blur) {
         return makeLevel(oldShrunk, newShrunk, oldGrey.size(), longSide, ratio, blur);
     };
-    const Level coarse = level(options.coarseLongSide, sizeRatio, 1.5);
+    const Level coarse = level(options.coarseLongSide, sizeRatio, kCoarseBlur);
 
     // 2. Same size, or the plain size ratio, without refinement.
     struct Candidate {

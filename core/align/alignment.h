@@ -45,6 +45,11 @@ struct AlignOptions {
 // result is checked by the remaining ink mismatch.
 Alignment alignPages(const cv::Mat &oldGrey, const cv::Mat &newGrey, const AlignOptions &options = {});
 
+// The ink overlap (0..1) alignPages judges its candidates by, for a transform found elsewhere
+// (points a user picked): so both scores mean the same.
+double alignmentScore(const cv::Mat &oldGrey, const cv::Mat &newGrey, const cv::Matx23d &newToOld,
+                      const AlignOptions &options = {});
+
 // The alignment's warning in the installed translators' language (the viewer, the report).
 QString alignmentWarningText(const Alignment &alignment);
 

@@ -2,37 +2,9 @@
 
 #include "document/word.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <cmath>
 
 namespace bt {
-
-namespace {
-
-// Share of NEW's ink that lands on (slightly widened) OLD ink under the pixel transform, at a
-// working size of ~1000 px: the same meaning as alignPages' score.
-double inkOverlap(const cv::Mat &oldGrey, const cv::Mat &newGrey, const cv::Matx23d &newToOld) {
-    if (oldGrey.empty() || newGrey.empty()) return 0;
-    const double s = 1000.0 / std::max(newGrey.cols, newGrey.rows);
-    cv::Mat oldSmall, newSmall;
-    cv::resize(oldGrey, oldSmall, cv::Size(), s, s, cv::INTER_AREA);
-    cv::resize(newGrey, newSmall, cv::Size(), s, s, cv::INTER_AREA);
-    // The same map between the shrunk images: scale in, transform, scale out.
-    cv::Matx23d small = newToOld;
-    small(0, 2) *= s;
-    small(1, 2) *= s;
-    cv::Mat warped;
-    cv::warpAffine(oldSmall, warped, cv::Mat(small), newSmall.size(), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
-                   cv::BORDER_CONSTANT, cv::Scalar(255));
-    const cv::Mat newInk = newSmall < 200;
-    cv::Mat oldInk = warped < 200;
-    cv::dilate(oldInk, oldInk, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
-    const int total = cv::countNonZero(newInk);
-    return total > 0 ? double(cv::countNonZero(newInk & oldInk)) / total : 0;
-}
-
-} // namespace
 
 bool PointPairs::isValid() const {
     return oldPt.size() >= 2 && oldPt.size() == newPt.size() &&
@@ -76,7 +48,7 @@ Alignment alignmentFromPoints(const PointPairs &points, double oldDpi, double ne
         result.newToOld(r, 1) = (*pt)(r, 1) * toNewPt * toOldPx;
         result.newToOld(r, 2) = (*pt)(r, 2) * toOldPx;
     }
-    result.score = inkOverlap(oldGrey, newGrey, result.newToOld);
+    result.score = alignmentScore(oldGrey, newGrey, result.newToOld);
     return result;
 }
 

@@ -1,4 +1,5 @@
 #include "changecrops.h"
+#include "overlaypalette.h"
 
 #include <QPainter>
 
@@ -6,22 +7,6 @@
 #include <cmath>
 
 namespace bt::ui {
-
-namespace {
-
-// A grey render's colour table that shows its ink in `colour` on white paper, `gain` times
-// darker: reduced a few times, thin lines and small text cover a fraction of a pixel and fade.
-QVector<QRgb> tinted(const QColor &colour, double gain) {
-    QVector<QRgb> table(256);
-    for (int g = 0; g < 256; ++g) {
-        const double ink = std::min(1.0, gain * (255 - g) / 255.0);
-        auto mix = [ink](int c) { return int(std::lround(255 - (255 - c) * ink)); };
-        table[g] = qRgb(mix(colour.red()), mix(colour.green()), mix(colour.blue()));
-    }
-    return table;
-}
-
-} // namespace
 
 QRect ChangeCrops::cropRect(const QRect &box, const QSize &frame, const QSize &cropSize, double pxPerPt) {
     const double aspect = cropSize.height() > 0 ? double(cropSize.width()) / cropSize.height() : 1.5;
@@ -65,7 +50,7 @@ QImage ChangeCrops::crop(const SheetImage &image, const QRect &frameRect, const 
     if (source.isEmpty()) return out;
     QImage part = level.copy(source);
     if (part.format() == QImage::Format_Indexed8 && image.content() == SheetImage::Content::Grey)
-        part.setColorTable(tinted(ink, scale < 0.9 ? 2.5 : 1.0));
+        part.setColorTable(OverlayPalette::inkTable(ink, scale < 0.9 ? 2.5 : 1.0));
     QPainter p(&out);
     p.setRenderHint(QPainter::SmoothPixmapTransform);
     const double s = double(size.width()) / (frameRect.width() * f);

@@ -3,6 +3,8 @@
 #include "colourvision.h"
 #include "diff/overlay.h"
 
+#include <algorithm>
+#include <cmath>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -97,6 +99,16 @@ cv::Mat OverlayPalette::compose(const cv::Mat &alignedOld, const cv::Mat &newGre
         }
     });
     return index;
+}
+
+QVector<QRgb> OverlayPalette::inkTable(const QColor &colour, double gain) {
+    QVector<QRgb> table(256);
+    for (int g = 0; g < 256; ++g) {
+        const double ink = std::min(1.0, gain * (255 - g) / 255.0);
+        auto mix = [ink](int c) { return int(std::lround(255 - (255 - c) * ink)); };
+        table[g] = qRgb(mix(colour.red()), mix(colour.green()), mix(colour.blue()));
+    }
+    return table;
 }
 
 } // namespace bt::ui

@@ -19,6 +19,9 @@ public:
     static QVector<QRgb> withLayers(const QVector<QRgb> &palette, bool showRemoved, bool showAdded);
     static QColor cloudColour(const QVector<QRgb> &palette);
     static QColor removedColour(const QVector<QRgb> &palette);
+    // A grey render's colour table that shows its ink in `colour` on white paper, `gain` times
+    // darker (a reduced crop: thin lines cover a fraction of a pixel and fade).
+    static QVector<QRgb> inkTable(const QColor &colour, double gain = 1.0);
     static QColor addedColour(const QVector<QRgb> &palette);
     // The viewer's selected cloud: of a colour-blind-safe set (Okabe-Ito's, black left out: it is
     // the drawing's ink), the colour farthest from the palette's removed, added and cloud colours

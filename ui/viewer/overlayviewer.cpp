@@ -548,20 +548,6 @@ QString OverlayViewer::missingText(Image image) const {
     return QString();
 }
 
-namespace {
-// A grey render's colour table that shows its ink in `colour`: paper stays white, full ink is
-// the colour, anti-aliased grey in between.
-QVector<QRgb> tintedGrey(const QColor &colour) {
-    QVector<QRgb> table(256);
-    for (int g = 0; g < 256; ++g) {
-        const double ink = (255 - g) / 255.0;
-        auto mix = [ink](int c) { return int(std::lround(255 - (255 - c) * ink)); };
-        table[g] = qRgb(mix(colour.red()), mix(colour.green()), mix(colour.blue()));
-    }
-    return table;
-}
-} // namespace
-
 void OverlayViewer::updateViews() {
     const bool side = m_mode == Mode::SideBySide;
     m_sideView->setVisible(side);
@@ -611,8 +597,8 @@ void OverlayViewer::updateViews() {
         m_sideView->setView(m_view->zoom(), m_view->centre());
         break;
     case Mode::Tint:
-        m_view->setLayers(m_old, tintedGrey(OverlayPalette::removedColour(m_palette)), m_new,
-                          tintedGrey(OverlayPalette::addedColour(m_palette)));
+        m_view->setLayers(m_old, OverlayPalette::inkTable(OverlayPalette::removedColour(m_palette)), m_new,
+                          OverlayPalette::inkTable(OverlayPalette::addedColour(m_palette)));
         m_view->setComposition(SheetView::Composition::Multiply);
         m_view->setCaptions(tr("Old tinted as removed, new as added; dark where both agree"));
         m_view->setAccessibleName(tr("Old and new sheet, each tinted"));
