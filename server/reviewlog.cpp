@@ -18,10 +18,6 @@ bool failed(const QSqlQuery &q, QString *error) {
     return false;
 }
 
-QVariant nullableText(const std::optional<QString> &s) {
-    return s ? QVariant(s->isNull() ? QStringLiteral("") : *s) : QVariant(QMetaType::fromType<QString>());
-}
-
 const QString kChangeColumns = QStringLiteral(
     "seq, job_id, page_number, region_number, status, comment, author, changed_ms, client_change_id");
 
@@ -113,7 +109,7 @@ ReviewLog::append(const QString &jobId, const QVector<ReviewChange> &changes, QS
         q.bindValue(QStringLiteral(":region"), c.regionNumber);
         q.bindValue(QStringLiteral(":status"), c.status ? QVariant(reviewStatusName(*c.status))
                                                         : QVariant(QMetaType::fromType<QString>()));
-        q.bindValue(QStringLiteral(":comment"), nullableText(c.comment));
+        q.bindValue(QStringLiteral(":comment"), commentSqlValue(c.comment));
         q.bindValue(QStringLiteral(":author"), c.author);
         q.bindValue(QStringLiteral(":changed"), c.changedAt.toMSecsSinceEpoch());
         q.bindValue(QStringLiteral(":changed2"), c.changedAt.toMSecsSinceEpoch());
@@ -154,9 +150,9 @@ qint64 ReviewLog::lastSeq() const {
     return q.value(0).toLongLong();
 }
 
-QVector<RegionReview> ReviewLog::reviews(const QString &jobId) const {
+QVector<RegionReview> ReviewLog::reviews(const QString &jobId, const QVector<ReviewChange> &changes) {
     QMap<QPair<int, int>, QVector<ReviewChange>> byRegion;
-    for (const ReviewChange &c : changes(jobId, 0, std::numeric_limits<int>::max()))
+    for (const ReviewChange &c : changes)
         byRegion[{c.pageNumber, c.regionNumber}].append(c);
     QVector<RegionReview> out;
     for (auto it = byRegion.cbegin(); it != byRegion.cend(); ++it) {

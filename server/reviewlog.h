@@ -36,8 +36,9 @@ public:
     // most `limit`.
     QVector<ReviewChange> changes(const QString &jobId, qint64 since, int limit) const;
     qint64 lastSeq() const; // 0 for an empty log
-    // The reviews the job's log resolves to, by page and region.
-    QVector<RegionReview> reviews(const QString &jobId) const;
+    // The reviews a job's changes (all of its log, in order of arrival) resolve to, by page and
+    // region.
+    static QVector<RegionReview> reviews(const QString &jobId, const QVector<ReviewChange> &changes);
     bool deleteJob(const QString &jobId, QString *error);
 
 private:

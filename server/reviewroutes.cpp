@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <iterator>
+
 namespace bt::server {
 
 namespace {
@@ -38,12 +41,17 @@ HttpResponse getJobReviews(ReviewLog &log, const QString &jobId, const HttpReque
     const std::optional<qint64> since = sinceOf(request);
     if (!since) return HttpResponse::error(400, QStringLiteral("since must be a whole number >= 0"));
     const qint64 last = log.lastSeq(); // read first: a change appended meanwhile comes next time
-    QVector<ReviewChange> changes = log.changes(jobId, *since, std::numeric_limits<int>::max());
-    changes.erase(std::remove_if(changes.begin(), changes.end(),
-                                 [last](const ReviewChange &c) { return c.serverSeq > last; }),
-                  changes.end());
+    // The job's whole log once: the changes after `since` answer the question, all of them make
+    // the reviews.
+    QVector<ReviewChange> all = log.changes(jobId, 0, std::numeric_limits<int>::max());
+    all.erase(
+        std::remove_if(all.begin(), all.end(), [last](const ReviewChange &c) { return c.serverSeq > last; }),
+        all.end());
+    QVector<ReviewChange> changes;
+    std::copy_if(all.begin(), all.end(), std::back_inserter(changes),
+                 [&](const ReviewChange &c) { return c.serverSeq > *since; });
     QJsonArray reviews;
-    for (const RegionReview &r : log.reviews(jobId))
+    for (const RegionReview &r : ReviewLog::reviews(jobId, all))
         reviews.append(QJsonObject{{QStringLiteral("page"), r.pageNumber},
                                    {QStringLiteral("region"), r.regionNumber},
                                    {QStringLiteral("status"), reviewStatusName(r.status)},

@@ -120,4 +120,9 @@ std::optional<ReviewChange> reviewChangeFromJson(const QJsonObject &json, QStrin
     return c;
 }
 
+QVariant commentSqlValue(const std::optional<QString> &comment) {
+    return comment ? QVariant(comment->isNull() ? QStringLiteral("") : *comment)
+                   : QVariant(QMetaType::fromType<QString>());
+}
+
 } // namespace bt

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QVariant>
 #include <QVector>
 
 #include <optional>
@@ -52,5 +53,9 @@ QJsonObject reviewChangeToJson(const ReviewChange &change);
 // and comment, an author, a time, a change id of 1-100 letters, digits, '-', '_', '.' or ':'.
 // nullopt with *error (one line naming the field) when something is wrong.
 std::optional<ReviewChange> reviewChangeFromJson(const QJsonObject &json, QString *error);
+
+// A change's comment as an SQL value (the desktop's history, the server's log): NULL when the
+// change leaves the comment alone, '' for a comment emptied.
+QVariant commentSqlValue(const std::optional<QString> &comment);
 
 } // namespace bt

@@ -85,10 +85,6 @@ std::optional<RegionReview> resolveRegion(QSqlDatabase &d, const QString &jobId,
     return r;
 }
 
-QVariant textOrNull(const std::optional<QString> &s) {
-    return s ? QVariant(s->isNull() ? QStringLiteral("") : *s) : QVariant(QMetaType::fromType<QString>());
-}
-
 bool insertEvent(QSqlDatabase &d, const ReviewChange &c, QString *error) {
     QSqlQuery q(d);
     q.prepare(
@@ -99,7 +95,7 @@ bool insertEvent(QSqlDatabase &d, const ReviewChange &c, QString *error) {
     q.addBindValue(c.regionNumber);
     q.addBindValue(c.status ? QVariant(reviewStatusName(*c.status))
                             : QVariant(QMetaType::fromType<QString>()));
-    q.addBindValue(textOrNull(c.comment));
+    q.addBindValue(commentSqlValue(c.comment));
     q.addBindValue(c.author);
     q.addBindValue(timeValue(c.changedAt));
     q.addBindValue(c.changeId);

@@ -62,9 +62,10 @@ void SyncService::sendReviews(SyncOperation op) {
                        if (!ReviewEventStore(*m_store).applyServerChanges(numbered, &touched, &error))
                            qWarning("sync: reviews: %s", qPrintable(error));
                        notifyReviews(touched);
-                       if (numbered.size() == batch.size() &&
-                           !ReviewEventStore(*m_store).unsentChanges(op.jobId).isEmpty()) {
-                           sendReviews(op); // made while this batch was on its way
+                       // More made while this batch was on its way, or the rest of a long list
+                       // (sendReviews finishes the operation when nothing is left).
+                       if (numbered.size() == batch.size()) {
+                           sendReviews(op);
                            return;
                        }
                        operationDone(op);
