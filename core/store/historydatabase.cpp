@@ -13,6 +13,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <iterator>
 
 namespace bt {
 
@@ -129,6 +130,20 @@ const char *const kSchemaV8[] = {
     "TEXT)",
     "CREATE INDEX IF NOT EXISTS idx_manual_choices_job ON manual_choices (job_id)",
 };
+
+// The steps from an older history to this version, in order: each runs when the file is older.
+struct SchemaStep {
+    int version;
+    const char *const *begin;
+    const char *const *end;
+};
+template <std::size_t N> constexpr SchemaStep step(int version, const char *const (&sqls)[N]) {
+    return {version, sqls, sqls + N};
+}
+const SchemaStep kSchemaSteps[] = {step(1, kSchemaV1), step(2, kSchemaV2), step(3, kSchemaV3),
+                                   step(4, kSchemaV4), step(5, kSchemaV5), step(6, kSchemaV6),
+                                   step(7, kSchemaV7), step(8, kSchemaV8)};
+static_assert(std::size(kSchemaSteps) == HistoryDatabase::kSchemaVersion, "a step per schema version");
 
 // SQLite's primary result codes (QSqlError::nativeErrorCode; extended codes keep them in the low byte).
 constexpr int kSqliteReadOnly = 8;
@@ -405,38 +420,10 @@ bool HistoryDatabase::migrate(QString *error) {
         [](QSqlDatabase &d, QString *err) {
             // Re-read under the write lock: another process may have migrated meanwhile.
             const int version = scalar(d, QStringLiteral("PRAGMA user_version")).toInt();
-            if (version < 1) {
-                for (const char *sql : kSchemaV1)
-                    if (!run(d, QString::fromLatin1(sql), err)) return false;
-            }
-            if (version < 2) {
-                for (const char *sql : kSchemaV2)
-                    if (!run(d, QString::fromLatin1(sql), err)) return false;
-            }
-            if (version < 3) {
-                for (const char *sql : kSchemaV3)
-                    if (!run(d, QString::fromLatin1(sql), err)) return false;
-            }
-            if (version < 4) {
-                for (const char *sql : kSchemaV4)
-                    if (!run(d, QString::fromLatin1(sql), err)) return false;
-            }
-            if (version < 5) {
-                for (const char *sql : kSchemaV5)
-                    if (!run(d, QString::fromLatin1(sql), err)) return false;
-            }
-            if (version < 6) {
-                for (const char *sql : kSchemaV6)
-                    if (!run(d, QString::fromLatin1(sql), err)) return false;
-            }
-            if (version < 7) {
-                for (const char *sql : kSchemaV7)
-                    if (!run(d, QString::fromLatin1(sql), err)) return false;
-            }
-            if (version < 8) {
-                for (const char *sql : kSchemaV8)
-                    if (!run(d, QString::fromLatin1(sql), err)) return false;
-            }
+            for (const SchemaStep &step : kSchemaSteps)
+                if (version < step.version)
+                    for (const char *const *sql = step.begin; sql != step.end; ++sql)
+                        if (!run(d, QString::fromLatin1(*sql), err)) return false;
             return run(d, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion), err);
         },
         error);
