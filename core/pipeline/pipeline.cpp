@@ -264,6 +264,8 @@ void Pipeline::begin(const JobRecord &job, const PipelineOptions &options) {
     m_runner = StageRunner(options.retry, options.testing);
     m_jobId = job.id;
     m_projectId = job.projectId > 0 ? job.projectId : HistoryDatabase::kDefaultProjectId;
+    m_job = job;
+    m_job.projectId = m_projectId;
     m_oldPath = job.oldFile;
     m_newPath = job.newFile;
     m_created = job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc();
@@ -388,9 +390,9 @@ void Pipeline::onMatched(QVector<PageResult> pages, const QString &error) {
         return;
     }
     // What users decided by hand on these files (or these drawing numbers) before.
-    if (const std::optional<JobRecord> job = m_store ? m_store->job(m_jobId) : std::nullopt)
+    if (m_store)
         pages = applyManualChoices(
-            pages, ManualChoiceStore(*m_store).choicesFor(job->oldHash, job->newHash, m_jobId),
+            pages, ManualChoiceStore(*m_store).choicesFor(m_job.oldHash, m_job.newHash, m_jobId),
             [doc = m_oldDoc](int page) { return doc->pageSizePt(page); });
     // Pairs asked for with this job (--pair): applied last, so they win, and kept with the job.
     QVector<ManualChoice> asked;
@@ -573,7 +575,7 @@ void Pipeline::onStageDone(int index, Stage stage, int generation, std::shared_p
                        QStringLiteral("save the diff of page %1").arg(n), e);
         // A sheet compared before in the project takes the reviews of its regions that match.
         if (m_store && firstDiff)
-            storeWrite(carryReviews(*m_store, m_jobId, ps.page, &e) >= 0,
+            storeWrite(carryReviews(*m_store, m_job, ps.page, &e) >= 0,
                        QStringLiteral("carry the reviews of earlier comparisons to page %1").arg(n), e);
         complete(index, stage,
                  {{QStringLiteral("change_count"), int(ps.page.regions.size())},

@@ -165,6 +165,7 @@ private:
     StageRunner m_runner; // runs the stages and decides their retries (options.retry, options.testing)
     QString m_jobId;
     qint64 m_projectId = HistoryDatabase::kDefaultProjectId;
+    JobRecord m_job; // the running job as begin() got it (hashes, project)
     QString m_oldPath, m_newPath;
     QDateTime m_created;
     bool m_running = false;

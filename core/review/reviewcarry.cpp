@@ -92,15 +92,19 @@ QHash<int, int> matchCarriedRegions(const ChangeRegions &from, const ChangeRegio
 }
 
 int carryReviews(JobStore &store, const QString &jobId, const PageResult &page, QString *error) {
+    const std::optional<JobRecord> job = store.job(jobId);
+    return job ? carryReviews(store, *job, page, error) : 0;
+}
+
+int carryReviews(JobStore &store, const JobRecord &job, const PageResult &page, QString *error) {
     const QString number = page.drawingName();
     if (!page.diffDone || page.regions.isEmpty() || number.isEmpty() || page.match != MatchKind::Matched)
         return 0;
-    const std::optional<JobRecord> job = store.job(jobId);
-    if (!job) return 0;
+    const QString &jobId = job.id;
     QSet<int> reviewedHere;
     for (const RegionReview &r : store.reviewStore().reviews(jobId, page.pageNumber))
         reviewedHere.insert(r.regionNumber);
-    for (const SheetHistoryEntry &entry : store.sheetHistory(number, job->projectId)) {
+    for (const SheetHistoryEntry &entry : store.sheetHistory(number, job.projectId)) {
         if (entry.jobId == jobId) continue;
         QHash<int, RegionReview> reviews;
         for (const RegionReview &r : store.reviewStore().reviews(entry.jobId, entry.pageNumber))
@@ -114,7 +118,7 @@ int carryReviews(JobStore &store, const QString &jobId, const PageResult &page, 
         for (const ChangeRegion &r : fromPage.regions)
             if (reviews.contains(r.id)) reviewed.append(r);
         const QHash<int, int> map =
-            matchCarriedRegions(reviewed, page.regions, carryTransform(*fromJob, fromPage, *job, page));
+            matchCarriedRegions(reviewed, page.regions, carryTransform(*fromJob, fromPage, job, page));
         QVector<CarriedReview> carried;
         for (auto it = map.cbegin(); it != map.cend(); ++it) {
             if (reviewedHere.contains(it.value())) continue;

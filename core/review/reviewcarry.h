@@ -39,6 +39,8 @@ QHash<int, int> matchCarriedRegions(const ChangeRegions &from, const ChangeRegio
 // that has reviews (status or comment) to the page's matching regions that have none yet, and
 // records where each came from (CarryStore). Returns how many were carried, -1 on a store error.
 int carryReviews(JobStore &store, const QString &jobId, const PageResult &page, QString *error = nullptr);
+// The same for the job at hand (the pipeline has it; no read of it from the store per page).
+int carryReviews(JobStore &store, const JobRecord &job, const PageResult &page, QString *error = nullptr);
 
 // A comparison setting that differs between two jobs' settings JSON.
 struct SettingDifference {
